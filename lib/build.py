@@ -63,6 +63,15 @@ def _documents() -> tuple[pd.DataFrame, dict[str, list[str]], list[Mention]]:
     problems += [Problem(f"seeds/{name}", "this file is not listed in data/catalog/documents.yaml",
                          "Add an entry for it there, or remove the file if it was renamed.")
                  for name in sorted(present - listed)]
+    checksums = catalog.load_yaml(CATALOG_DIR / "seed_checksums.yaml")
+    for name in sorted(listed & present):
+        data = (SEEDS_DIR / name).read_bytes()
+        expected = checksums.get(name, {})
+        if hashlib.sha256(data).hexdigest() != expected.get("sha256"):
+            lines = data.count(b"\n") + 1
+            problems.append(Problem(f"seeds/{name}", f"the file differs from the original copy ({lines} lines, "
+                                    f"expected {expected.get('lines')}): it was edited, truncated or re-encoded",
+                                    "Restore it unchanged from ../shared/seeds; line numbers in citations depend on it."))
     if problems:
         raise BuildError(problems)
     mentions: list[Mention] = []

@@ -157,6 +157,9 @@ def read_document(path: Path) -> Document:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
+        if exc.end >= len(data) - 1 and exc.reason == "unexpected end of data":
+            raise BuildError(Problem(path.name, "the file ends in the middle of a character: it is truncated",
+                                     "Restore the complete file from ../shared/seeds.", line=line))
         raise BuildError(Problem(path.name, f"not valid UTF-8 (byte {exc.start}); the file may be GBK-encoded",
                                  "Restore the original UTF-8 file from ../shared/seeds.", line=line))
     if not text.strip():
@@ -229,7 +232,8 @@ def _excluded(text: str, start: int, end: int) -> bool:
     """Digits that are not a quantity: references, titles, figure/section numbers, tech names, dates."""
     before = text[max(0, start - 12):start]
     after = text[end:end + 3]
-    if re.search(r"[A-Za-z\-]$", before) or re.match(r"[A-Za-z]", after):
+    unit_follows = re.match(r"\s*(?:km|ZB|GW|MW|kW|Tbps|GB/s)", text[end:end + 6])
+    if re.search(r"[A-Za-z\-]$", before) or (re.match(r"[A-Za-z]", after) and not unit_follows):
         return True  # 5G, R16, 4K, H100, web3.0, Hexa-X, AI4S
     if before.endswith(("图", "表", "图 ", "表 ", "图4(", "^")):
         return True
