@@ -182,7 +182,11 @@ def collect() -> dict[str, pd.DataFrame]:
     observations = pd.concat([doc_obs, ext_obs], ignore_index=True)
     sources = pd.concat([_document_sources(documents), external["sources"]], ignore_index=True)
     gaps, measures = chains
+    document_lines = pd.DataFrame(
+        [(name, no, text) for name, lines in seed_lines.items() for no, text in enumerate(lines, start=1)],
+        columns=["file_name", "line_no", "text"])
     return {
+        "document_lines": document_lines,
         "documents": documents, "mentions": _mention_frame(mentions), "indicators": indicators,
         "observations": observations, "sources": sources, "chain_gaps": gaps, "chain_measures": measures,
         "conflicts": _conflicts(doc_obs), "unicorns": external["unicorns"],
