@@ -93,7 +93,7 @@ _QUANTITY = re.compile(
 )
 _SLASH_LIST = re.compile(r"(?P<a>" + _NUM + r")/(?P<b>" + _NUM + r")\s*(?P<unit>Tbps|GW|MW|kW|km)")
 _RANK_DIGIT = re.compile(r"第\s*(?P<n>\d+)\s*(?P<w>位|名)?")
-_RANK_CN = re.compile(r"第(?P<n>[一二三四五六七八九十]{1,3})(?P<w>位|名|大)?(?!次|代|个|批|层|步|产业|、|，)")
+_RANK_CN = re.compile(r"第(?P<n>[一二三四五六七八九十]{1,3})(?P<w>位|名|大)?(?!次|代|个|批|层|步|产业|、)")
 _TOP_N = re.compile(r"前(?P<n>[一二三四五六七八九十]{1,2}|\d{1,2})(?P<w>位|名)?")
 _RANK_CONTEXT = re.compile(r"(?:世界|全球|排名|位居|居|位列|跃居|保持|界)[\s\u4e00-\u9fff]{0,3}$")
 _QUALIFIERS = [
@@ -263,6 +263,7 @@ class _Extractor:
     def run(self) -> list[Mention]:
         self._ranks()
         self._order_ranks()
+        self._durations()
         self._slash_lists()
         self._quantities()
         self.mentions.sort(key=lambda m: (m.line_no, m.char_start))
@@ -317,6 +318,11 @@ class _Extractor:
                 if code is None:
                     continue
                 self._add(start, pos, float(rank), None, "rank", None, ["order_rank"], start, entity=code)
+
+    def _durations(self) -> None:
+        """`连续8年保持全球第一`: a run of years is a quantity (count of years), unlike a date."""
+        for m in re.finditer(r"连续\s*(?P<n>\d+)\s*年", self.text):
+            self._add(m.start("n"), m.end(), float(m.group("n")), None, "count", "年", [], m.start("n"))
 
     def _slash_lists(self) -> None:
         for m in _SLASH_LIST.finditer(self.text):
@@ -444,6 +450,8 @@ class _Extractor:
                         continue
                     if word == "国内" and span.startswith("生产总值", m.end()):
                         continue  # 国内生产总值 is GDP, not "China"
+                    if re.search(r"(?:超过|超|高于|低于|不及|领先|根据|据)$", span[max(0, m.start() - 2):m.start()]):
+                        continue  # a comparator ("超过美国") or a cited source ("根据英国《经济学家》"), not the subject
                     hits.append((m.start(), code, False))
             return sorted(hits)
 
@@ -484,6 +492,10 @@ class _Extractor:
                        if not any(a <= m.start() < b for a, b in period_spans)]
         if candidates:
             _, year, _ = max(candidates, key=lambda c: c[0])
+            years = [m["a"] for m in _YEAR.finditer(before)]
+            if "-" not in year and len(set(years)) >= 2 and re.search(r"(?:增幅|增长|增速)[^，,。]{0,4}$",
+                                                                       before[-10:]):
+                return f"{years[0]}-{years[-1]}"  # growth between the two years the sentence names
             if "-" in year:
                 lead = before[-6:]
                 first, last = year.split("-")
