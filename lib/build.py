@@ -53,19 +53,19 @@ def is_stale(path: Path | None = None) -> bool:
     return meta.get("schema_version") != str(SCHEMA_VERSION) or meta.get("inputs") != inputs_fingerprint()
 
 
-def _documents() -> tuple[pd.DataFrame, dict[str, list[str]], list[Mention]]:
-    docs = catalog.load_yaml(CATALOG_DIR / "documents.yaml")
-    rules = catalog.load_yaml(CATALOG_DIR / "plausibility.yaml")
+def _documents(seeds_dir: Path, catalog_dir: Path) -> tuple[pd.DataFrame, dict[str, list[str]], list[Mention]]:
+    docs = catalog.load_yaml(catalog_dir / "documents.yaml")
+    rules = catalog.load_yaml(catalog_dir / "plausibility.yaml")
     listed = {d["file_name"] for d in docs}
-    present = {p.name for p in SEEDS_DIR.glob("*.txt")}
+    present = {p.name for p in seeds_dir.glob("*.txt")}
     problems = [Problem(f"seeds/{name}", "the document listed in data/catalog/documents.yaml is missing",
                         "Restore it from ../shared/seeds (copy it unchanged).") for name in sorted(listed - present)]
     problems += [Problem(f"seeds/{name}", "this file is not listed in data/catalog/documents.yaml",
                          "Add an entry for it there, or remove the file if it was renamed.")
                  for name in sorted(present - listed)]
-    checksums = catalog.load_yaml(CATALOG_DIR / "seed_checksums.yaml")
+    checksums = catalog.load_yaml(catalog_dir / "seed_checksums.yaml")
     for name in sorted(listed & present):
-        data = (SEEDS_DIR / name).read_bytes()
+        data = (seeds_dir / name).read_bytes()
         expected = checksums.get(name, {})
         if hashlib.sha256(data).hexdigest() != expected.get("sha256"):
             lines = data.count(b"\n") + 1
@@ -77,7 +77,7 @@ def _documents() -> tuple[pd.DataFrame, dict[str, list[str]], list[Mention]]:
     mentions: list[Mention] = []
     seed_lines: dict[str, list[str]] = {}
     for d in docs:
-        path = SEEDS_DIR / d["file_name"]
+        path = seeds_dir / d["file_name"]
         seed_lines[d["file_name"]] = read_document(path).lines
         mentions += extract_document(path, str(d["doc_id"]), rules)
     frame = pd.DataFrame(docs)
@@ -147,7 +147,8 @@ def _document_sources(documents: pd.DataFrame) -> pd.DataFrame:
     })
 
 
-def collect() -> dict[str, pd.DataFrame]:
+def collect(seeds_dir: Path = SEEDS_DIR, catalog_dir: Path = CATALOG_DIR,
+            external_dir: Path = EXTERNAL_DIR) -> dict[str, pd.DataFrame]:
     """Everything the warehouse holds, as DataFrames; raises BuildError on any bad input."""
     from lib.chains import build_chain_tables
     from lib.external import load_external
@@ -161,10 +162,10 @@ def collect() -> dict[str, pd.DataFrame]:
             problems.extend(exc.problems)
             return None
 
-    docs = attempt(_documents)
-    external = attempt(load_external)
-    doc_indicators = attempt(lambda: catalog.load_indicators(CATALOG_DIR / "document_indicators.yaml"))
-    chains = attempt(build_chain_tables)
+    docs = attempt(lambda: _documents(seeds_dir, catalog_dir))
+    external = attempt(lambda: load_external(external_dir, catalog_dir / "external.yaml"))
+    doc_indicators = attempt(lambda: catalog.load_indicators(catalog_dir / "document_indicators.yaml"))
+    chains = attempt(lambda: build_chain_tables(seeds_dir, catalog_dir / "chain_summaries.yaml"))
     if problems:
         raise BuildError(problems)
     documents, seed_lines, mentions = docs
@@ -174,7 +175,7 @@ def collect() -> dict[str, pd.DataFrame]:
     by_line: dict[tuple[str, int], list[Mention]] = {}
     for m in mentions:
         by_line.setdefault((m.file_name, m.line_no), []).append(m)
-    figures = catalog.resolve_figures(CATALOG_DIR / "document_figures.yaml", by_line, seed_lines,
+    figures = catalog.resolve_figures(catalog_dir / "document_figures.yaml", by_line, seed_lines,
                                       set(indicators["indicator_id"]))
     doc_obs = _document_observations(figures)
     ext_obs = external["observations"].reindex(columns=OBSERVATION_COLUMNS)
@@ -222,11 +223,13 @@ def write(tables: dict[str, pd.DataFrame], target: Path) -> None:
         raise
 
 
-def build(target: Path | None = None) -> dict:
-    """Build the warehouse; returns row counts and timing. Raises BuildError naming every bad input."""
+def build(target: Path | None = None, **input_dirs: Path) -> dict:
+    """Build the warehouse; returns row counts and timing. Raises BuildError naming every bad input.
+
+    `input_dirs` (seeds_dir, catalog_dir, external_dir) let tests build from a corrupted copy of the inputs."""
     started = time.perf_counter()
     target = target or warehouse_path()
-    tables = collect()
+    tables = collect(**input_dirs)
     write(tables, target)
     return {"path": str(target), "seconds": round(time.perf_counter() - started, 3),
             "rows": {k: len(v) for k, v in tables.items()}}
