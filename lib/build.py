@@ -196,10 +196,10 @@ def collect(seeds_dir: Path = SEEDS_DIR, catalog_dir: Path = CATALOG_DIR,
 
 def write(tables: dict[str, pd.DataFrame], target: Path) -> None:
     """Write all tables into a temporary DuckDB file, then atomically replace the target."""
-    target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f"{target.name}.tmp{os.getpid()}")
-    tmp.unlink(missing_ok=True)
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp.unlink(missing_ok=True)
         with duckdb.connect(str(tmp)) as con:
             for name, frame in tables.items():
                 con.register("frame", frame)
@@ -214,9 +214,13 @@ def write(tables: dict[str, pd.DataFrame], target: Path) -> None:
             con.executemany("INSERT INTO meta VALUES (?, ?)", list(meta.items()))
             con.execute("CHECKPOINT")
         os.replace(tmp, target)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise BuildError(Problem(str(target.parent), f"cannot write the warehouse ({exc.strerror})",
+    except (OSError, duckdb.IOException) as exc:
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass
+        reason = getattr(exc, "strerror", None) or str(exc).splitlines()[0]
+        raise BuildError(Problem(str(target.parent), f"cannot write the warehouse ({reason})",
                                  "Free disk space or make the folder writable, or set INDICATORS_DB to another path."))
     except BaseException:
         tmp.unlink(missing_ok=True)
