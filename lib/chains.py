@@ -1,0 +1,431 @@
+"""The "four chains" tables: gaps and countermeasures of documents 000, 003 and 004, classified by chain and industry.
+
+Each document's problem/challenge and countermeasure sections are found by their headings, joined (lines stripped,
+joined with '') and cut into clauses ending in `。` or `；`. A clause in a problem section is a gap when it contains a
+gap keyword; a clause in a countermeasure section is a measure (in 004's key directions, only one that names a chain
+term). Chain and industry come from keyword rules over the clause and its headings; the rule that decided is kept in
+the `rule` column. A clause that addresses no chain, in its own words or its headings, is left out. Summaries are written by hand in
+data/catalog/chain_summaries.yaml and joined on (file, line_no, first 12 characters of the quote).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from lib.errors import BuildError, Problem
+from lib.paths import CATALOG_DIR, SEEDS_DIR
+
+CHAINS = ("innovation", "industrial", "capital", "talent", "cross-chain")
+ALL_INDUSTRIES = "all strategic emerging industries"
+
+# Which sections to read: (kind, words the heading contains). Each must match exactly one heading, so an edited
+# document stops the build instead of silently yielding nothing. Kind "direction" is a measure section whose
+# clauses count only when they name a chain term (the 004 key directions are mostly about products).
+SECTIONS: dict[str, list[tuple[str, str]]] = {
+    "000": [("gap", "（二）面临的挑战"), ("measure", "高质量发展的对策建议")],
+    "003": [("gap", "面临的主要问题"), ("measure", "高质量发展的重点任务"), ("measure", "高质量发展的对策建议")],
+    "004": [("gap", "高质量发展存在的主要问题"), ("gap", "（三）战略性新兴产业高质量发展面临的挑战"),
+            ("direction", "（三）重点发展方向"), ("measure", "六、对策建议")],
+}
+# 000 and 003 are about the IT industry; 004 covers all strategic emerging industries.
+DEFAULT_INDUSTRY = {"000": "new-generation IT", "003": "new-generation IT", "004": ALL_INDUSTRIES}
+
+# A clause states a gap when it contains one of these (weakness, shortfall, dependency, risk, challenge).
+GAP_WORDS = (
+    "短板", "不足", "较弱", "薄弱", "弱化", "缺乏", "缺少", "缺失", "缺口", "受制于人", "依赖", "差距", "滞后", "不够",
+    "短缺", "欠缺", "难", "风险", "垄断", "落后", "不完善", "不均衡", "失衡", "匮乏", "未能", "尚未", "未构建", "限制",
+    "受限", "脆弱", "脱节", "不高", "较低", "偏低", "偏少", "较少", "不畅", "不能满足", "无法", "制约", "障碍",
+    "挑战", "卡脖子", "有待", "亟待", "亟需", "仍需", "还需", "不明显", "流失", "萎缩", "下滑", "下降", "不成熟",
+    "问题", "孤立", "零碎", "没有较好",
+)
+GAP_RE = re.compile("|".join(sorted(GAP_WORDS, key=len, reverse=True)))
+# "the gap was not yet significant" describes a past state, not a gap.
+NOT_GAP_RE = re.compile("差距(?:尚|并)?不(?:显著|大)")
+
+# Chain keywords. Matched longest first without overlap, so 创新人才 counts once, for talent.
+CHAIN_WORDS: dict[str, tuple[str, ...]] = {
+    "innovation": ("创新链", "基础研究", "研发", "科研", "科技", "技术", "创新", "原创"),
+    "industrial": ("产业链", "供应链", "产业基础", "工业基础", "产业集群", "集群", "配套", "零部件", "元器件",
+                   "产业化", "制造", "产能"),
+    "capital": ("资金链", "资金", "资本", "金融", "融资", "投资", "投入", "基金", "债券", "财政"),
+    "talent": ("人才链", "人才", "创新人才", "科技人才", "科技创新人才", "育人", "教育", "学科", "高校", "产教融合",
+               "科教融合"),
+}
+CHAIN_OF_WORD = {word: chain for chain, words in CHAIN_WORDS.items() for word in words}
+CHAIN_RE = re.compile("|".join(sorted(CHAIN_OF_WORD, key=len, reverse=True)))
+# Blanked before chain matching: industry and topic names that contain a keyword (信息技术 holds 技术, 数字产业化
+# is 003's subject) and research institutes, which appear as actors in talent and industry clauses alike.
+CHAIN_MASK_RE = re.compile("信息技术|能源新技术|数字产业化|产业数字化|科研院所|科研机构")
+
+# Explicit chain names. A clause is cross-chain when it names the four chains together, or when a list of two
+# different chains (创新链与产业链, 产业链、创新链) is the subject of a linking word that follows it, or the
+# object of one just before it (连接创新链与产业链). A list after 与 is the partner of something else
+# (人才培养体系与创新链、产业链需求衔接): the clause stays with that something's chain.
+CHAIN_NAMES = {"创新链": "innovation", "产业链": "industrial", "供应链": "industrial", "资金链": "capital",
+               "人才链": "talent"}
+_NAME = "(?:创新链|产业链|供应链|资金链|人才链)"
+CHAIN_LIST_RE = re.compile(_NAME + "(?:(?:与|和|、|及|以及)" + _NAME + ")+")
+CHAIN_NAME_RE = re.compile(_NAME)
+_LINK = "融合|衔接|连接|协同|结合|脱节|联动|贯通|融通|一体|对接"
+LINK_RE = re.compile(_LINK)
+LINK_BEFORE_RE = re.compile(f"(?:{_LINK})$")
+FOUR_CHAINS = "四链"
+# In a key-direction section a clause is a measure only if it names one of these.
+DIRECTION_RE = re.compile("四链|创新链|产业链|供应链|资金链|人才链|研发|基础研究|人才|资金|融资|资本|金融")
+
+INDUSTRY_WORDS: dict[str, tuple[str, ...]] = {
+    "NEV & intelligent vehicles": ("新能源汽车", "智能网联汽车", "智能汽车", "电动汽车"),
+    "new energy": ("新能源", "能源新技术", "氢能", "风电", "光伏"),
+    "new-generation IT": ("新一代信息技术", "信息技术", "芯片", "集成电路", "软件", "5G", "人工智能", "操作系统"),
+    "biotech": ("生物",),
+    "high-end equipment": ("高端装备", "航空", "航天", "海洋装备", "船", "工业母机", "机床", "医疗装备", "机器人"),
+    "new materials": ("新材料", "半导体材料"),
+    "energy-saving & environmental": ("节能环保",),
+    "emerging services": ("新兴服务", "VR", "AR", "XR", "虚拟现实", "AIGC", "智慧城市"),
+}
+INDUSTRY_OF_WORD = {word: ind for ind, words in INDUSTRY_WORDS.items() for word in words}
+INDUSTRY_RE = re.compile("|".join(sorted(INDUSTRY_OF_WORD, key=len, reverse=True)))
+# A clause listing this many industries is about strategic emerging industries in general.
+MANY_INDUSTRIES = 3
+
+# Heading markers: 一、 (level 1), （一） (level 2), "1. " (level 3). Item markers inside the body are not headings.
+HEADING_RE = re.compile(r"^(?:(?P<l1>[一二三四五六七八九十]+、|利益冲突声明|参考文献|致谢)"
+                        r"|(?P<l2>[（(][一二三四五六七八九十]+[）)])|(?P<l3>\d{1,2}\.\s))")
+ITEM_RE = re.compile(r"^(?:[（(]\d{1,2}[）)]|[①-⑳]|[一二三四五六七八九十]是)")
+LEADING_MARKER_RE = re.compile(r"^\s*(?:[（(]\d{1,2}[）)]|[①-⑳])?\s*")
+CAPTION_RE = re.compile(r"^(?:(?:图|表)\s*\d+\s+[^。]*|注\s*[:：].*)$")
+CLAUSE_RE = re.compile(r"[^。；]*(?:[。；][”’）)」]*|$)")
+# A heading's first line this long may run on; a run-on line this short ends it (two-column PDFs wrap headings).
+HEADING_FULL_LINE = 18
+HEADING_MAX_EXTRA_LINES = 2
+
+SUMMARY_KEY_CHARS = 12
+
+
+@dataclass
+class Heading:
+    level: int
+    text: str
+
+
+@dataclass
+class Chunk:
+    """Body lines between two headings (or captions): the unit clauses are cut from."""
+
+    headings: list[Heading]
+    lines: list[tuple[int, str]] = field(default_factory=list)
+
+
+@dataclass
+class Clause:
+    doc_id: str
+    file_name: str
+    kind: str
+    line_no: int
+    line_end: int
+    quote: str
+    headings: list[Heading]
+
+
+def _heading_level(text: str) -> int | None:
+    match = HEADING_RE.match(text)
+    if not match:
+        return None
+    return 1 if match["l1"] else 2 if match["l2"] else 3
+
+
+def _parse(lines: list[str]) -> list[Chunk]:
+    """Split a document into chunks of body lines, each with the path of headings above it."""
+    path: list[Heading] = []
+    chunks = [Chunk([])]
+    i = 0
+    while i < len(lines):
+        text = lines[i].strip()
+        level = _heading_level(text) if text else None
+        if level is not None:
+            text, i = _heading_text(lines, i)
+            path = [h for h in path if h.level < level] + [Heading(level, text)]
+            chunks.append(Chunk(list(path)))
+        elif text and CAPTION_RE.match(text):
+            chunks.append(Chunk(list(path)))  # a figure caption interrupts a paragraph: clauses do not span it
+        elif text:
+            chunks[-1].lines.append((i + 1, text))
+        i += 1
+    return [c for c in chunks if c.lines]
+
+
+def _heading_text(lines: list[str], start: int) -> tuple[str, int]:
+    """The heading starting at index `start`, with its wrapped continuation lines; returns (text, last index).
+
+    Two-column PDFs wrap a long heading over two or three lines. The heading runs on when its first line is full and
+    a later line, within two, is short and has no sentence end; anything that looks like a heading or item ends it.
+    """
+    first = lines[start].strip()
+    if len(first) < HEADING_FULL_LINE:
+        return first, start
+    taken: list[str] = []
+    for j in range(start + 1, len(lines)):
+        text = lines[j].strip()
+        if not text:
+            continue
+        if len(taken) == HEADING_MAX_EXTRA_LINES or _heading_level(text) or ITEM_RE.match(text) or "。" in text \
+                or "；" in text:
+            break
+        taken.append(text)
+        if len(text) < HEADING_FULL_LINE:
+            return first + "".join(taken), j
+    return first, start
+
+
+def _sections(doc_id: str, file_name: str, chunks: list[Chunk]) -> tuple[list[tuple[str, Chunk]], list[Problem]]:
+    """The chunks under each configured section heading, with the section's kind."""
+    headings = {id(h): h for c in chunks for h in c.headings}.values()
+    picked, problems = [], []
+    for kind, words in SECTIONS[doc_id]:
+        matches = [h for h in headings if words in h.text]
+        if len(matches) != 1:
+            problems.append(Problem(
+                file_name, f"expected one heading containing '{words}', found {len(matches)}",
+                "the document changed: update SECTIONS in lib/chains.py to its new headings",
+            ))
+            continue
+        top = matches[0]
+        for chunk in chunks:
+            if any(h is top for h in chunk.headings):
+                picked.append((kind, chunk))
+    return picked, problems
+
+
+def _clauses(doc_id: str, file_name: str, kind: str, chunk: Chunk) -> list[Clause]:
+    text = "".join(t for _, t in chunk.lines)
+    line_of = [line_no for line_no, t in chunk.lines for _ in t]
+    out = []
+    for match in CLAUSE_RE.finditer(text):
+        raw = match.group()
+        lead = len(LEADING_MARKER_RE.match(raw).group())
+        quote = raw[lead:].rstrip()
+        if not quote:
+            continue
+        start = match.start() + lead
+        out.append(Clause(doc_id, file_name, kind, line_of[start], line_of[start + len(quote) - 1], quote,
+                          chunk.headings))
+    return out
+
+
+def _chain_hits(text: str) -> list[tuple[str, str]]:
+    """(chain, keyword) for each chain keyword in the text, in order."""
+    masked = CHAIN_MASK_RE.sub(lambda m: "□" * len(m.group()), text)
+    return [(CHAIN_OF_WORD[m.group()], m.group()) for m in CHAIN_RE.finditer(masked)]
+
+
+def _cross_reason(text: str) -> str | None:
+    if FOUR_CHAINS in text:
+        return "names the four chains (四链)"
+    for chain_list in CHAIN_LIST_RE.finditer(text):
+        if len({CHAIN_NAMES[n] for n in CHAIN_NAME_RE.findall(chain_list.group())}) < 2:
+            continue
+        before = text[:chain_list.start()]
+        link_before = LINK_BEFORE_RE.search(before)
+        if link_before:
+            return f"{link_before.group()} {chain_list.group()}"
+        link_after = LINK_RE.search(text, chain_list.end())
+        if link_after and not before.endswith(("与", "和")):
+            return f"{chain_list.group()} … {link_after.group()}"
+    return None
+
+
+def _main_chain(hits: list[tuple[str, str]]) -> tuple[str, str]:
+    """The chain with most keyword hits (ties: the one named first) and a note of the hits."""
+    counts: dict[str, list[str]] = {}
+    for chain, word in hits:
+        counts.setdefault(chain, []).append(word)
+    main = max(counts, key=lambda c: len(counts[c]))  # dicts keep first-seen order, so max keeps the first of a tie
+    note = ", ".join(f"{c}: " + "/".join(dict.fromkeys(words)) + f"×{len(words)}" for c, words in counts.items())
+    return main, note
+
+
+def classify_chain(text: str, heading: tuple[str, list[str]] | None = None) -> tuple[str, list[str], str]:
+    """(chain, chains named, rule) for a text; the heading's (chain, chains) decide when the text names none."""
+    heading_chain, heading_chains = heading or (None, [])
+    hits = _chain_hits(text)
+    named = [c for c in CHAINS if any(h == c for h, _ in hits)]
+    if FOUR_CHAINS in text:
+        named = list(CHAINS[:4])
+    cross = _cross_reason(text)
+    if cross:
+        return "cross-chain", named, f"cross-chain: {cross}"
+    explicit = {CHAIN_NAMES[n] for n in CHAIN_NAME_RE.findall(text)}
+    if heading_chain == "cross-chain" and len(explicit) >= 2:
+        return "cross-chain", named, "cross-chain: names two chains under a chain-fusion heading"
+    if hits:
+        main, note = _main_chain(hits)
+        return main, named, f"{main}: most keywords ({note})"
+    if heading_chain:
+        return heading_chain, heading_chains, f"{heading_chain}: no chain keyword, from the heading"
+    return "", [], ""
+
+
+def classify_industry(text: str) -> tuple[str | None, str]:
+    """The industry a text names, or None; several industries mean all strategic emerging industries."""
+    found = list(dict.fromkeys(INDUSTRY_OF_WORD[m.group()] for m in INDUSTRY_RE.finditer(text)))
+    if not found:
+        return None, ""
+    words = "/".join(dict.fromkeys(m.group() for m in INDUSTRY_RE.finditer(text)))
+    if len(found) >= MANY_INDUSTRIES:
+        return ALL_INDUSTRIES, f"names {len(found)} industries ({words})"
+    return found[0], f"names {words}"
+
+
+def _heading_chain(headings: list[Heading]) -> tuple[str, list[str]] | None:
+    """(chain, chains) of the innermost heading that names one: the clause's context."""
+    for heading in reversed(headings):
+        chain, chains, _ = classify_chain(heading.text)
+        if chain:
+            return chain, chains
+    return None
+
+
+def _industry(clause: Clause) -> tuple[str, str]:
+    # An industry heading (the key directions are grouped by industry) beats the clause's own words.
+    for heading in reversed(clause.headings):
+        industry, why = classify_industry(heading.text)
+        if industry:
+            return industry, f"industry from heading: {why}"
+    industry, why = classify_industry(clause.quote)
+    if industry:
+        return industry, f"industry: {why}"
+    return DEFAULT_INDUSTRY[clause.doc_id], "industry: document default"
+
+
+def _row(clause: Clause) -> dict | None:
+    """The table row for a clause, or None when it is neither a gap nor a measure."""
+    if clause.kind == "measure":
+        prefix = "measure"
+    else:
+        pattern = GAP_RE if clause.kind == "gap" else DIRECTION_RE
+        found = pattern.search(NOT_GAP_RE.sub("", clause.quote))
+        if not found:
+            return None
+        prefix = f"{'gap word' if clause.kind == 'gap' else 'key direction naming'} {found.group()}"
+    chain, chains, chain_rule = classify_chain(clause.quote, _heading_chain(clause.headings))
+    if not chain:
+        return None  # addresses no chain in its words or its headings
+    industry, industry_rule = _industry(clause)
+    return {
+        "id": f"{clause.doc_id}-L{clause.line_no:04d}", "doc_id": clause.doc_id, "file_name": clause.file_name, "line_no": clause.line_no,
+        "line_end": clause.line_end, "section": clause.headings[-1].text, "chain": chain,
+        "chains": ",".join(chains), "industry": industry, "quote": clause.quote, "kind": clause.kind,
+        "rule": f"{prefix}; {chain_rule}; {industry_rule}",
+    }
+
+
+def _doc_file(seeds_dir: Path, doc_id: str) -> Path:
+    found = sorted(seeds_dir.glob(f"{doc_id}_*.txt"))
+    if len(found) != 1:
+        raise BuildError(Problem(str(seeds_dir), f"expected one file {doc_id}_*.txt, found {len(found)}",
+                                 "restore the seed documents from ../shared/seeds"))
+    return found[0]
+
+
+def classified_clauses(seeds_dir: Path = SEEDS_DIR) -> list[dict]:
+    """Every gap and measure row, without summaries."""
+    rows, problems = [], []
+    for doc_id in SECTIONS:
+        path = _doc_file(seeds_dir, doc_id)
+        lines = path.read_text(encoding="utf-8").split("\n")
+        picked, missing = _sections(doc_id, path.name, _parse(lines))
+        problems += missing
+        for kind, chunk in picked:
+            rows += [r for c in _clauses(doc_id, path.name, kind, chunk) if (r := _row(c))]
+    if problems:
+        raise BuildError(problems)
+    _disambiguate_ids(rows)
+    return rows
+
+
+def _disambiguate_ids(rows: list[dict]) -> None:
+    """Several clauses can start on one line (003 has one paragraph per line): number the later ones."""
+    seen: dict[str, int] = {}
+    for row in rows:
+        seen[row["id"]] = seen.get(row["id"], 0) + 1
+        if seen[row["id"]] > 1:
+            row["id"] += f"-{seen[row['id']]}"
+
+
+def _summary_key(file_name: str, line_no: int, quote: str) -> tuple[str, int, str]:
+    return file_name, line_no, quote[:SUMMARY_KEY_CHARS]
+
+
+def load_summaries(path: Path) -> tuple[dict[tuple[str, int, str], dict], list[Problem]]:
+    """Summaries keyed by (file, line, start), each with the YAML line it is written on, and any malformed entries."""
+    try:
+        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except (OSError, yaml.YAMLError) as exc:
+        raise BuildError(Problem(str(path), f"cannot read the summaries: {exc}",
+                                 "fix the YAML (one mapping of file name to a list of entries)")) from exc
+    if root is None or not isinstance(root, yaml.MappingNode):
+        raise BuildError(Problem(str(path), "the summaries file is not a mapping of file name to entries",
+                                 "see the comment at its top for the format"))
+    summaries, problems = {}, []
+    for file_node, entries in root.value:
+        for entry in getattr(entries, "value", []):
+            yaml_line = entry.start_mark.line + 1
+            if not isinstance(entry, yaml.MappingNode):
+                problems.append(Problem(str(path), "an entry is not a mapping", "write line, start, en and zh", yaml_line))
+                continue
+            fields = {k.value: v.value for k, v in entry.value if isinstance(v, yaml.ScalarNode)}
+            missing = [k for k in ("line", "start", "en", "zh") if not str(fields.get(k, "")).strip()]
+            if missing or not str(fields["line"]).isdigit():
+                problems.append(Problem(str(path), f"entry lacks {', '.join(missing) or 'a numeric line'}",
+                                        "every entry needs line (number), start, en and zh", yaml_line))
+                continue
+            key = (file_node.value, int(fields["line"]), fields["start"])
+            if key in summaries:
+                problems.append(Problem(str(path), f"a second entry for {key[0]} line {key[1]} '{key[2]}'",
+                                        "delete one of the two", yaml_line))
+            summaries[key] = {"en": fields["en"].strip(), "zh": fields["zh"].strip(), "yaml_line": yaml_line}
+    return summaries, problems
+
+
+def _join_summaries(rows: list[dict], summaries_path: Path) -> None:
+    summaries, problems = load_summaries(summaries_path)
+    used = set()
+    for row in rows:
+        key = _summary_key(row["file_name"], row["line_no"], row["quote"])
+        found = summaries.get(key)
+        if found is None:
+            problems.append(Problem(
+                str(summaries_path), f"no summary for {row['kind']} {row['id']} ({row['file_name']} line "
+                f"{row['line_no']}: '{row['quote'][:40]}')",
+                f"add under {row['file_name']}: an entry with line: {row['line_no']}, start: {key[2]}, en and zh"))
+            continue
+        used.add(key)
+        row["summary_en"], row["summary_zh"] = found["en"], found["zh"]
+    for key, found in summaries.items():
+        if key not in used:
+            problems.append(Problem(
+                str(summaries_path), f"entry {key[0]} line {key[1]} '{key[2]}' matches no gap or measure",
+                "the document or the rules changed: re-key it to the clause it summarises (line and first "
+                f"{SUMMARY_KEY_CHARS} characters of the quote) or delete it", found["yaml_line"]))
+    if problems:
+        raise BuildError(problems)
+
+
+GAP_COLUMNS = ["gap_id", "doc_id", "file_name", "line_no", "line_end", "section", "chain", "industry", "quote",
+               "summary_en", "summary_zh", "rule"]
+MEASURE_COLUMNS = ["measure_id", "doc_id", "file_name", "line_no", "line_end", "section", "chain", "chains",
+                   "industry", "quote", "summary_en", "summary_zh", "rule"]
+
+
+def build_chain_tables(seeds_dir: Path = SEEDS_DIR,
+                       summaries_path: Path = CATALOG_DIR / "chain_summaries.yaml") -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(chain_gaps, chain_measures) DataFrames; raises BuildError when a summary is missing or stale."""
+    rows = classified_clauses(seeds_dir)
+    _join_summaries(rows, summaries_path)
+    gaps = pd.DataFrame([r for r in rows if r["kind"] == "gap"]).rename(columns={"id": "gap_id"})
+    measures = pd.DataFrame([r for r in rows if r["kind"] != "gap"]).rename(columns={"id": "measure_id"})
+    return gaps.reindex(columns=GAP_COLUMNS), measures.reindex(columns=MEASURE_COLUMNS)
