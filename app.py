@@ -1,0 +1,52 @@
+"""Entry point (`streamlit run app.py`): builds the warehouse when it is missing or stale, then runs the chosen page."""
+import threading
+
+import streamlit as st
+
+from lib import state
+from lib.errors import BuildError
+from lib.i18n import t
+from lib.paths import warehouse_path
+
+try:
+    from lib import build
+except ModuleNotFoundError as exc:  # the build step is still being written; the pages explain a missing warehouse
+    if exc.name != "lib.build":
+        raise
+    build = None
+
+
+@st.cache_resource(show_spinner=False)
+def _build_lock() -> threading.Lock:
+    # One build at a time for the whole server, however many browser sessions start together.
+    return threading.Lock()
+
+
+def _ensure_warehouse(lang: str) -> None:
+    """Build the warehouse once per session if it is missing or older than its inputs; explain a failed build."""
+    if build is None or st.session_state.get("_warehouse_checked"):
+        return
+    with _build_lock():
+        if build.is_stale():
+            try:
+                with st.spinner(t("build.running", lang)):
+                    build.build()
+            except BuildError as exc:
+                st.error(t("build.failed", lang))
+                st.code(str(exc), language=None, wrap_lines=True)
+                if not warehouse_path().exists():
+                    st.markdown(t("build.failed.fix", lang))
+                    st.code("python -m lib.build", language="bash")
+                    st.stop()
+                st.warning(t("build.failed.old", lang))
+    st.session_state["_warehouse_checked"] = True
+
+
+lang = state.get(state.LANG)
+st.set_page_config(page_title=t("app.title", lang), layout="wide")
+_ensure_warehouse(lang)
+navigation = st.navigation([
+    st.Page(f"pages/{page_id}.py", title=t(f"page.{page_id}.title", lang), url_path=page_id, default=i == 0)
+    for i, page_id in enumerate(state.PAGES)
+])
+navigation.run()

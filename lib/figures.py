@@ -1,0 +1,253 @@
+"""The one figure builder: house style, economy colours, source line inside the figure, export config."""
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from lib.i18n import ECONOMIES, economy_name, format_value, scale, t, unit_label
+
+FONT_FAMILY = "Noto Sans CJK SC, Microsoft YaHei, PingFang SC, sans-serif"
+# China red, US blue, EU gold; the others muted so the three compared economies stand out; the world dark grey.
+COLORS = {
+    "CHN": "#C8102E", "USA": "#1F4E9C", "EUU": "#D9A400",
+    "JPN": "#8E6C8A", "KOR": "#3E8E84", "DEU": "#8C8C8C", "GBR": "#A27B5C",
+    "IND": "#B5654A", "IRL": "#6A8F4E", "FRA": "#7F9CC4", "WLD": "#3A3A3A",
+}
+DASHES = {"WLD": "dash"}  # the world is a reference, not a competitor
+TEXT_COLOR = "#222222"
+MUTED_COLOR = "#595959"
+GRID_COLOR = "#E6E6E6"
+
+
+@dataclass(frozen=True)
+class Sizing:
+    """Pixel sizes of one display mode; width None means the chart stretches to its container."""
+
+    width: int | None
+    height: int
+    font: int
+    assumed_width: int  # plot width used to wrap the source line and to count legend rows
+
+    @property
+    def title(self) -> int:
+        return round(self.font * 1.45)
+
+    @property
+    def small(self) -> int:
+        return max(10, round(self.font * 0.8))
+
+
+NORMAL = Sizing(width=None, height=480, font=13, assumed_width=640)
+PRESENTATION = Sizing(width=1200, height=675, font=18, assumed_width=1080)
+
+_TEMPLATE = go.layout.Template(layout=dict(
+    font=dict(family=FONT_FAMILY, color=TEXT_COLOR),
+    paper_bgcolor="white",
+    plot_bgcolor="white",
+    colorway=list(COLORS.values()),
+    separators=".,",
+    xaxis=dict(showgrid=False, showline=True, linecolor="#9E9E9E", ticks="outside", tickcolor="#9E9E9E",
+               automargin=True, zeroline=False),
+    yaxis=dict(showgrid=True, gridcolor=GRID_COLOR, zeroline=True, zerolinecolor="#BDBDBD", automargin=True,
+               rangemode="tozero"),
+    hoverlabel=dict(font=dict(family=FONT_FAMILY)),
+))
+
+
+def economy_order(codes) -> list[str]:
+    """Codes in display order: CHN, USA, EUU, then the others as in i18n.ECONOMIES, then unknown ones."""
+    rank = {code: i for i, code in enumerate(ECONOMIES)}
+    return sorted(dict.fromkeys(codes), key=lambda c: (rank.get(c, len(rank)), str(c)))
+
+
+def color(code: str) -> str:
+    return COLORS.get(code, MUTED_COLOR)
+
+
+def _display_width(text: str) -> int:
+    # Chinese characters take about twice the width of Latin ones.
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def wrap(text: str, max_units: int) -> list[str]:
+    """Split text into lines of at most max_units (CJK counts 2): at spaces for Latin, anywhere in Chinese."""
+    lines: list[str] = []
+    for paragraph in text.splitlines() or [""]:
+        line = ""
+        for token in re.findall(r"[\u2e80-\u9fff\uff00-\uffef]|\S+\s*|\s+", paragraph):
+            if line and _display_width(line + token.rstrip()) > max_units:
+                lines.append(line.rstrip())
+                line = token.lstrip()
+            else:
+                line += token
+        lines.append(line.rstrip())
+    return lines
+
+
+def _legend_layout(names: list[str], sizing: Sizing) -> tuple[int, int]:
+    """(entry width px, rows) of a horizontal legend whose entries share one width, so rows are predictable."""
+    if len(names) <= 1:
+        return 0, 0
+    # The symbol and gaps take about 46 px; text about 0.58 em per Latin character, twice that per Chinese one.
+    entry = round(46 + max(_display_width(n) for n in names) * sizing.font * 0.58)
+    per_row = max(1, sizing.assumed_width // entry)
+    return entry, math.ceil(len(names) / per_row)
+
+
+def house_layout(*, names: list[str], title: str, subtitle: str, source: str, lang: str, kind: str = "line",
+                 present: bool = False, x_title: str | None = None) -> dict:
+    """The layout dict of the house style for a figure whose legend shows `names` (see `style`)."""
+    sizing = PRESENTATION if present else NORMAL
+    entry_width, legend_rows = _legend_layout(names, sizing)
+    # Measured on rendered charts: the subtitle's lower edge sits ~9 px + 1.67 x (title + subtitle font) down.
+    top = 12 + 1.7 * (sizing.title + sizing.font) + 8 + legend_rows * (sizing.font * 1.6 + 4)
+    source_lines = wrap(t("chart.source", lang, source=source), int(sizing.assumed_width / (sizing.small * 0.55)))
+    # Tick labels (and an x-axis title) sit between the plot and the source line.
+    axis_space = sizing.font * 2.2 + (sizing.font * 1.6 if x_title else 0)
+    bottom = axis_space + 8 + len(source_lines) * sizing.small * 1.35 + 10
+    return dict(
+        template=_TEMPLATE,
+        width=sizing.width,
+        height=sizing.height,
+        autosize=sizing.width is None,
+        font=dict(family=FONT_FAMILY, size=sizing.font, color=TEXT_COLOR),
+        margin=dict(t=round(top), b=round(bottom), l=10, r=24, pad=0, autoexpand=True),
+        title=dict(text=f"<b>{title}</b>", subtitle=dict(text=subtitle, font=dict(size=sizing.font, color=MUTED_COLOR)),
+                   font=dict(size=sizing.title), x=0, xref="paper", xanchor="left",
+                   y=1 - 12 / sizing.height, yref="container", yanchor="top"),
+        showlegend=legend_rows > 0,
+        legend=dict(orientation="h", x=0, xanchor="left", y=1, yref="paper", yanchor="bottom",
+                    entrywidth=entry_width or None, entrywidthmode="pixels", font=dict(size=sizing.font),
+                    bgcolor="rgba(255,255,255,0)", traceorder="normal"),
+        hovermode="x unified" if kind == "line" else "closest",
+        annotations=[dict(
+            name="source", text="<br>".join(source_lines), showarrow=False, align="left",
+            xref="paper", x=0, xanchor="left", yref="paper", y=0, yanchor="top",
+            yshift=-(axis_space + 8), font=dict(size=sizing.small, color=MUTED_COLOR),
+        )],
+        xaxis=dict(title=dict(text=x_title)) | (dict(showgrid=False, ticks="") if kind == "bar" else {}),
+        yaxis=dict(),
+    )
+
+
+def style(fig: go.Figure, *, title: str, subtitle: str, source: str, lang: str, kind: str = "line",
+          present: bool = False, x_title: str | None = None) -> go.Figure:
+    """Apply the house style in place and return fig: white background whatever the viewer's theme, CJK fonts,
+    title and subtitle (unit and period) at the top, a horizontal legend under them, and the source line inside
+    the figure at the bottom so a cropped screenshot still cites it.
+
+    kind: "line" (hover shows all economies of a year), "bar", or "other" (no change to hover or axes).
+    """
+    names = [trace.name for trace in fig.data if trace.name and trace.showlegend is not False]
+    layout = house_layout(names=names, title=title, subtitle=subtitle, source=source, lang=lang, kind=kind,
+                          present=present, x_title=x_title)
+    # Keep annotations the page added itself (reference notes); replace an earlier source line.
+    layout["annotations"] = [a for a in fig.layout.annotations if a.name != "source"] + layout["annotations"]
+    return fig.update_layout(layout)
+
+
+def axis_scale(values, unit: str, lang: str) -> tuple[float, str]:
+    """Divisor and axis title for plotting values of `unit` (zh 亿美元 / 万亿元, en US$ billion)."""
+    largest = max((abs(v) for v in values if v is not None and not math.isnan(v)), default=0.0)
+    factor, word = scale(largest, unit, lang)
+    if unit == "percent":
+        return factor, ""
+    label = unit_label(unit, lang)
+    if not word:
+        return factor, label
+    return factor, f"{word}{label}" if lang == "zh" else f"{label} {word}"
+
+
+def _hover_text(frame: pd.DataFrame, unit: str, lang: str) -> list[str]:
+    units = frame["unit"] if "unit" in frame else [unit] * len(frame)
+    highs = frame["value_high"] if "value_high" in frame else [None] * len(frame)
+    return [format_value(v, u or unit, lang, high=None if pd.isna(h) else h)
+            for v, u, h in zip(frame["value"], units, highs)]
+
+
+def _single_unit(data: pd.DataFrame, unit: str | None) -> str:
+    if unit:
+        return unit
+    units = data["unit"].dropna().unique() if "unit" in data else []
+    if len(units) != 1:
+        raise ValueError(f"pass unit=...: the data have {len(units)} units ({', '.join(map(str, units))})")
+    return str(units[0])
+
+
+def _by_economy(data: pd.DataFrame, *, x: str, lang: str, unit: str, kind: str, title: str, subtitle: str,
+                source: str, present: bool, legend: bool = True) -> go.Figure:
+    # Traces as plain dicts and one Figure(...) call: plotly validates once instead of once per update.
+    factor, axis_title = axis_scale(data["value"].tolist(), unit, lang)
+    traces = []
+    for code in economy_order(data["economy"]):
+        frame = data[data["economy"] == code].sort_values(x)
+        trace = dict(x=frame[x].tolist(), y=(frame["value"] / factor).tolist(), name=economy_name(code, lang),
+                     customdata=_hover_text(frame, unit, lang), legendgroup=code, showlegend=legend,
+                     hovertemplate="%{customdata}<extra>%{fullData.name}</extra>")
+        if kind == "line":
+            trace |= dict(type="scatter", mode="lines+markers" if len(frame) < 3 else "lines",
+                          line=dict(color=color(code), width=2.5, dash=DASHES.get(code, "solid")),
+                          marker=dict(color=color(code), size=6))
+        else:
+            trace |= dict(type="bar", marker=dict(color=color(code)))
+        traces.append(trace)
+    names = [trace["name"] for trace in traces] if legend else []
+    layout = house_layout(names=names, title=title, subtitle=subtitle, source=source, lang=lang, kind=kind,
+                          present=present)
+    layout["yaxis"] |= dict(title=dict(text=axis_title or None), ticksuffix="%" if unit == "percent" else None,
+                            tickformat=None if unit == "percent" else ",~r")
+    if x == "year":
+        layout["xaxis"] |= dict(tickformat="d") if kind == "line" else dict(type="category")
+    if kind == "bar":
+        layout |= dict(barmode="group", bargap=0.25, bargroupgap=0.05)
+    return go.Figure(data=traces, layout=layout)
+
+
+def lines(data: pd.DataFrame, *, title: str, subtitle: str, source: str, lang: str, unit: str | None = None,
+          present: bool = False, x: str = "year") -> go.Figure:
+    """One line per economy from tidy data (columns economy, year, value[, unit, value_high])."""
+    return _by_economy(data, x=x, lang=lang, unit=_single_unit(data, unit), kind="line", title=title,
+                       subtitle=subtitle, source=source, present=present)
+
+
+def bars(data: pd.DataFrame, *, title: str, subtitle: str, source: str, lang: str, unit: str | None = None,
+         present: bool = False, x: str = "year") -> go.Figure:
+    """Bars by economy: grouped per year (x="year"), or one bar per economy without a legend (x="economy")."""
+    unit = _single_unit(data, unit)
+    if x == "economy":
+        labelled = data.assign(label=[economy_name(c, lang) for c in data["economy"]])
+        return _by_economy(labelled, x="label", lang=lang, unit=unit, kind="bar", title=title, subtitle=subtitle,
+                           source=source, present=present, legend=False)
+    return _by_economy(data, x=x, lang=lang, unit=unit, kind="bar", title=title, subtitle=subtitle,
+                       source=source, present=present)
+
+
+def export_name(name: str, data: pd.DataFrame, lang: str) -> str:
+    """A file name that says what the picture is: rd_intensity_CHN-USA-EUU_2000-2023_en."""
+    parts = [re.sub(r"[^A-Za-z0-9_-]+", "_", name).strip("_") or "chart"]
+    if "economy" in data and len(data):
+        parts.append("-".join(economy_order(data["economy"].dropna())))
+    if "year" in data and len(data):
+        years = pd.to_numeric(data["year"], errors="coerce").dropna()
+        if len(years):
+            first, last = int(years.min()), int(years.max())
+            parts.append(str(first) if first == last else f"{first}-{last}")
+    parts.append(lang)
+    return "_".join(parts)
+
+
+def plotly_config(filename: str) -> dict:
+    """Chart config: no logo and no cloud links; the camera button saves a PNG at 3x with a meaningful name."""
+    return {
+        "displaylogo": False,
+        "showLink": False,
+        "showSendToCloud": False,
+        "showEditInChartStudio": False,
+        "toImageButtonOptions": {"format": "png", "scale": 3, "filename": filename},
+        "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
+    }

@@ -1,0 +1,115 @@
+"""The one i18n lookup: every visible string, economy name, unit label and formatted value, in Chinese and English."""
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from lib.paths import DATA_DIR
+
+I18N_DIR = DATA_DIR / "i18n"
+LANGS = ("zh", "en")
+DEFAULT_LANG = "zh"
+
+# Display order everywhere (selectors, legends, tables): China, the US and the EU first, then the others.
+ECONOMIES = ("CHN", "USA", "EUU", "JPN", "KOR", "DEU", "GBR", "IND", "IRL", "FRA", "WLD")
+MAIN_ECONOMIES = ECONOMIES[:3]
+
+# Scales a reader expects: Chinese counts money in 万/亿/万亿, English in millions/billions/trillions.
+_SCALES = {"zh": (1e12, 1e8, 1e4), "en": (1e12, 1e9, 1e6)}
+_SCALE_KEYS = {1e12: "scale.1e12", 1e9: "scale.1e9", 1e8: "scale.1e8", 1e6: "scale.1e6", 1e4: "scale.1e4"}
+_MONEY = ("CNY", "USD", "GBP", "EUR")
+_SI_UNITS = ("W", "m", "byte", "bit/s", "FLOPS")
+_SI_PREFIXES = ((1e24, "Y"), (1e21, "Z"), (1e18, "E"), (1e15, "P"), (1e12, "T"), (1e9, "G"), (1e6, "M"),
+                (1e3, "k"), (1, ""), (1e-3, "m"), (1e-6, "µ"), (1e-9, "n"))
+MISSING = "–"
+
+
+def load_catalog(directory: Path = I18N_DIR) -> dict[str, dict[str, str]]:
+    """Every key of every data/i18n/*.yaml; a key defined in two files or an entry without both languages raises."""
+    catalog: dict[str, dict[str, str]] = {}
+    origin: dict[str, str] = {}
+    for path in sorted(directory.glob("*.yaml")):
+        entries = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        if not isinstance(entries, dict):
+            raise ValueError(f"{path}: expected a mapping of key: {{en: ..., zh: ...}}")
+        for key, texts in entries.items():
+            key = str(key)
+            if key in catalog:
+                raise ValueError(f"{path.name}: key '{key}' is already defined in {origin[key]}; rename one of them")
+            if not isinstance(texts, dict) or any(not isinstance(texts.get(lang), str) or not texts[lang].strip()
+                                                  for lang in LANGS):
+                raise ValueError(f"{path.name}: key '{key}' needs non-empty text for both 'zh' and 'en'")
+            catalog[key] = texts
+            origin[key] = path.name
+    return catalog
+
+
+@lru_cache(maxsize=1)
+def _catalog() -> dict[str, dict[str, str]]:
+    return load_catalog()
+
+
+def t(key: str, lang: str, **fmt) -> str:
+    """The text of `key` in `lang`, with {placeholders} filled from fmt; KeyError names what is missing."""
+    entry = _catalog().get(key)
+    if entry is None:
+        raise KeyError(f"i18n key '{key}' is not in any data/i18n/*.yaml; add it with both zh and en")
+    if lang not in LANGS:
+        raise KeyError(f"language '{lang}' is not one of {LANGS}")
+    return entry[lang].format(**fmt) if fmt else entry[lang]
+
+
+def economy_name(code: str, lang: str) -> str:
+    """China / 中国, United States / 美国, European Union (EU-27) / 欧盟, ..."""
+    return t(f"economy.{code}", lang)
+
+
+def unit_label(unit: str, lang: str) -> str:
+    """The unit as an axis title or table header shows it."""
+    return t(f"unit.{unit}", lang)
+
+
+def _number(x: float, lang: str) -> str:
+    # Three significant digits read well for small numbers; larger ones keep one decimal (8608.8 亿美元).
+    text = f"{x:.2f}" if abs(x) < 10 else f"{x:,.1f}" if lang == "en" else f"{x:.1f}"
+    return text.rstrip("0").rstrip(".")
+
+
+def scale(magnitude: float, unit: str, lang: str) -> tuple[float, str]:
+    """Divisor and scale word a reader expects for money or counts of this size: (1e12, "万亿"); (1, "") if none."""
+    if unit in _MONEY or (unit == "count" and lang == "zh"):  # English counts are read in full: 2,312,000
+        for factor in _SCALES[lang]:
+            if abs(magnitude) >= factor:
+                return factor, t(_SCALE_KEYS[factor], lang)
+    return 1.0, ""
+
+
+def _format_one(value: float, unit: str, lang: str) -> str:
+    if unit in _MONEY or unit == "count":
+        factor, word = scale(value, unit, lang)
+        return " ".join(t(f"format.{unit}", lang, num=_number(value / factor, lang), scale=word).split())
+    if unit in _SI_UNITS:
+        factor, prefix = next(((f, p) for f, p in _SI_PREFIXES if abs(value) >= f), (1, ""))
+        return t("format.si", lang, num=_number(value / factor, lang), scale=prefix, unit=unit)
+    if unit in ("percent", "rank"):
+        return t(f"format.{unit}", lang, num=_number(value, lang))
+    return f"{_number(value, lang)} {unit}"
+
+
+def format_value(value: float | None, unit: str, lang: str, high: float | None = None) -> str:
+    """A value as a person reads it: zh `50.2 万亿元`, `8608.8 亿美元`; en `50.2 trillion CNY`, `US$860.9 billion`,
+    `48.9%`, `758`. With `high` (the top of a stated range) both ends are shown: `8%–9%`."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return MISSING
+    text = _signed(float(value), unit, lang)
+    if high is None or (isinstance(high, float) and math.isnan(high)):
+        return text
+    return f"{text}–{_signed(float(high), unit, lang)}"
+
+
+def _signed(value: float, unit: str, lang: str) -> str:
+    # The sign goes in front of any currency symbol: -US$2.5 trillion, not US$-2.5 trillion.
+    return ("-" if value < 0 else "") + _format_one(abs(value), unit, lang)

@@ -1,0 +1,97 @@
+"""The page frame every page calls first (config, shared sidebar, title, warehouse check) and `chart` to show a figure."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from lib import figures, i18n, state
+from lib.errors import WarehouseError
+from lib.queries import check_warehouse
+
+# Presentation mode: no sidebar, header, toolbar or menus, so a screen share or screenshot shows only content.
+_PRESENTATION_CSS = """<style>
+[data-testid="stSidebar"], [data-testid="stExpandSidebarButton"], [data-testid="stHeader"],
+[data-testid="stToolbar"], [data-testid="stStatusWidget"], [data-testid="stMainMenu"] {display: none !important;}
+[data-testid="stMainBlockContainer"] {padding-top: 1.5rem;}
+</style>"""
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """What a page needs from the frame: its id, the language and the selections shared by all pages."""
+
+    page_id: str
+    lang: str
+    economies: tuple[str, ...]
+    present: bool
+
+    def t(self, key: str, **fmt) -> str:
+        return i18n.t(key, self.lang, **fmt)
+
+
+def setup(page_id: str, *, needs_warehouse: bool = True) -> PageContext:
+    """Configure the page, render the shared sidebar (or hide it in presentation mode), show the page title and
+    stop with a clear message if the warehouse is missing, corrupt or outdated."""
+    ctx = PageContext(page_id, state.get(state.LANG), state.get(state.ECON), state.get(state.PRESENT))
+    st.set_page_config(page_title=f"{ctx.t(f'page.{page_id}.title')} · {ctx.t('app.title')}", layout="wide",
+                       initial_sidebar_state="collapsed" if ctx.present else "auto")
+    state.keep_sticky()  # a page switch clears the URL; put the session's language and selections back
+    if ctx.present:
+        st.html(_PRESENTATION_CSS)
+        st.button(ctx.t("sidebar.present.exit"), type="tertiary", on_click=state.set, args=(state.PRESENT, False))
+    else:
+        _sidebar(ctx)
+    st.title(ctx.t(f"page.{page_id}.title"))
+    st.caption(ctx.t(f"page.{page_id}.subtitle"))
+    if needs_warehouse:
+        _require_warehouse(ctx)
+    return ctx
+
+
+def _sidebar(ctx: PageContext) -> None:
+    with st.sidebar:
+        st.segmented_control(ctx.t("sidebar.language"), i18n.LANGS, required=True,
+                             format_func=lambda lang: ctx.t(f"lang.{lang}"), **state.widget_kwargs(state.LANG))
+        st.multiselect(ctx.t("sidebar.economies"), i18n.ECONOMIES, help=ctx.t("sidebar.economies.help"),
+                       format_func=lambda code: i18n.economy_name(code, ctx.lang), **state.widget_kwargs(state.ECON))
+        st.toggle(ctx.t("sidebar.present"), help=ctx.t("sidebar.present.help"), **state.widget_kwargs(state.PRESENT))
+
+
+def _require_warehouse(ctx: PageContext) -> None:
+    try:
+        check_warehouse()
+    except WarehouseError as exc:
+        st.error(f"**{ctx.t('warehouse.problem')}**  \n{exc}")
+        # The query layer's message names the command in backticks; show it ready to copy.
+        commands = re.findall(r"`([^`]+)`", str(exc))
+        if commands:
+            st.markdown(ctx.t("warehouse.fix"))
+            st.code(commands[-1], language="bash")
+        st.stop()
+
+
+def csv_bytes(data: pd.DataFrame, source: str, lang: str) -> bytes:
+    """The data as CSV that Excel opens with Chinese intact (UTF-8 with BOM), each row carrying the source line."""
+    column = i18n.t("chart.source_column", lang)
+    return data.assign(**{column: source}).to_csv(index=False).encode("utf-8-sig")
+
+
+def chart(fig: go.Figure, data: pd.DataFrame, *, name: str, source: str, lang: str) -> None:
+    """Show a styled figure with the export config, and one click away the exact data drawn plus a CSV download.
+
+    name: a stable id of the chart on its page (e.g. "rd_intensity"); it names the PNG and CSV files.
+    """
+    filename = figures.export_name(name, data, lang)
+    present = state.get(state.PRESENT)
+    st.plotly_chart(fig, config=figures.plotly_config(filename), theme=None, key=f"chart_{name}",
+                    width="content" if present else "stretch")
+    with st.expander(i18n.t("chart.data", lang), icon=":material/table:"):
+        st.dataframe(data, hide_index=True)
+        st.caption(i18n.t("chart.source", lang, source=source))
+        st.download_button(i18n.t("chart.download", lang), data=csv_bytes(data, source, lang),
+                           file_name=f"{filename}.csv", mime="text/csv", on_click="ignore", key=f"csv_{name}",
+                           icon=":material/download:")

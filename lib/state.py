@@ -1,0 +1,246 @@
+"""The one URL-state module: declares every query parameter and maps page state to and from st.query_params.
+
+Pages never read or write query strings by hand. They declare their own parameters as `Param` values at module
+level (`MEASURE = state.choice("measure", ("intensity", "gerd"))`), read them with `get(MEASURE)`, and bind widgets
+with `st.radio(label, options, **widget_kwargs(MEASURE))` so a change lands in the URL and a copied link
+reproduces the view. The parsing
+functions are pure (no Streamlit) and never raise: anything malformed falls back to the parameter's default.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+import streamlit as st
+
+from lib.i18n import DEFAULT_LANG, ECONOMIES, LANGS, MAIN_ECONOMIES
+
+# Page ids in navigation order; the first is the default page served at the app's root URL.
+PAGES = ("overview", "rd", "unicorns", "digital_services", "four_chains", "explorer", "sources")
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off"}
+_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:\-]{0,127}")
+_YEAR = re.compile(r"\d{1,4}")
+_MEMORY = "_url_state_memory"
+_WIDGET_PREFIX = "_url_"
+
+
+@dataclass(frozen=True)
+class Param:
+    """One query parameter: its name in the URL, how to read it, and what it falls back to."""
+
+    name: str
+    kind: str  # choice | multi | flag | year | text | id
+    default: object
+    choices: tuple[str, ...] = ()
+    lo: int | None = None  # year bounds (inclusive); values outside are clamped
+    hi: int | None = None
+    max_len: int = 200
+    allow_empty: bool = False  # multi: may the selection be empty?
+    sticky: bool = False  # kept for the session across page switches and carried by links
+
+
+def choice(name: str, choices: Iterable[str], default: str | None = None) -> Param:
+    """One value out of `choices` (default: the first)."""
+    choices = tuple(choices)
+    return Param(name, "choice", choices[0] if default is None else default, choices)
+
+
+def multi(name: str, choices: Iterable[str], default: Iterable[str] = (), allow_empty: bool = True) -> Param:
+    """A comma list of values out of `choices`, kept in the order of `choices`."""
+    return Param(name, "multi", tuple(default), tuple(choices), allow_empty=allow_empty)
+
+
+def text(name: str, default: str = "", max_len: int = 200) -> Param:
+    """Free text such as a search box (bound as a query parameter, never pasted into SQL or HTML)."""
+    return Param(name, "text", default, max_len=max_len)
+
+
+def identifier(name: str, default: str = "") -> Param:
+    """An id such as a document file name or mention id: letters, digits and _ . : - only."""
+    return Param(name, "id", default)
+
+
+def year_range(lo: int, hi: int) -> tuple[Param, Param]:
+    """The `from`/`to` pair for data that span lo..hi (both come from the data, not from code)."""
+    return Param("from", "year", lo, lo=lo, hi=hi), Param("to", "year", hi, lo=lo, hi=hi)
+
+
+LANG = Param("lang", "choice", DEFAULT_LANG, LANGS, sticky=True)
+ECON = Param("econ", "multi", MAIN_ECONOMIES, ECONOMIES, sticky=True)
+PRESENT = Param("present", "flag", False, sticky=True)
+GLOBAL_PARAMS = (LANG, ECON, PRESENT)
+_BY_NAME = {p.name: p for p in GLOBAL_PARAMS}
+
+
+# ---------------------------------------------------------------- pure parsing (no Streamlit)
+
+def _last_text(raw: object) -> str | None:
+    # st.query_params keeps the last of repeated keys; do the same for lists.
+    if isinstance(raw, (list, tuple)):
+        raw = raw[-1] if raw else None
+    return raw if isinstance(raw, str) else None
+
+
+def parse_value(param: Param, raw: object) -> object:
+    """The valid value of `param` for a raw query value (str or list of str); never raises."""
+    try:
+        return _parse(param, raw)
+    except Exception:  # noqa: BLE001 - a URL is user input: anything unexpected means "use the default"
+        return param.default
+
+
+def _parse(param: Param, raw: object) -> object:
+    if param.kind == "multi":
+        parts = raw if isinstance(raw, (list, tuple)) else [raw]
+        longest_sane = 2 * sum(len(c) + 1 for c in param.choices) + 20  # all choices, spaced out, twice over
+        if not all(isinstance(p, str) for p in parts) or sum(len(p) for p in parts) > longest_sane:
+            return param.default
+        wanted = {token.strip().casefold() for p in parts for token in p.split(",")}
+        picked = tuple(c for c in param.choices if c.casefold() in wanted)
+        return picked if picked or (param.allow_empty and wanted <= {""}) else param.default
+    value = _last_text(raw)
+    if value is None:
+        return param.default
+    if param.kind == "choice":
+        folded = value.strip().casefold()
+        return next((c for c in param.choices if c.casefold() == folded), param.default)
+    if param.kind == "flag":
+        folded = value.strip().casefold()
+        return True if folded in _TRUE else False if folded in _FALSE else param.default
+    if param.kind == "year":
+        value = value.strip()
+        if not _YEAR.fullmatch(value):
+            return param.default
+        return min(max(int(value), param.lo), param.hi)
+    if param.kind == "id":
+        value = value.strip()
+        return value if _ID.fullmatch(value) else param.default
+    if param.kind == "text":
+        if len(value) > param.max_len or "<" in value or ">" in value:
+            return param.default
+        # Control and format characters (NUL, bidi overrides, ...) have no place in a search box.
+        if any(unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn") for ch in value):
+            return param.default
+        return value.strip()
+    return param.default
+
+
+def parse(params: Mapping[str, object], specs: Iterable[Param] = GLOBAL_PARAMS) -> dict[str, object]:
+    """Every declared parameter's valid value from a query dict; unknown keys are ignored; never raises."""
+    try:
+        items = dict(params)
+    except Exception:  # noqa: BLE001 - not a mapping at all: every parameter takes its default
+        items = {}
+    values = {p.name: parse_value(p, items[p.name]) if p.name in items else p.default for p in specs}
+    if isinstance(values.get("from"), int) and isinstance(values.get("to"), int) and values["from"] > values["to"]:
+        values["from"], values["to"] = values["to"], values["from"]
+    return values
+
+
+def encode(value: object) -> str:
+    """A parsed value as it appears in the URL."""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, (list, tuple)):
+        return ",".join(str(v) for v in value)
+    return str(value)
+
+
+def serialize(values: Mapping[str, object], specs: Iterable[Param] = GLOBAL_PARAMS) -> dict[str, str]:
+    """The query dict for `values`, leaving out parameters at their default so URLs stay short."""
+    return {p.name: encode(values[p.name]) for p in specs if p.name in values and values[p.name] != p.default}
+
+
+def build_link(page: str, params: Mapping[str, object]) -> str:
+    """Relative URL of `page` (an id in PAGES) with `params`, e.g. `./rd?lang=en&econ=CHN,USA`."""
+    path = "./" if page == PAGES[0] else f"./{page}"
+    query = urlencode({k: encode(v) for k, v in params.items()}, safe=",")
+    return f"{path}?{query}" if query else path
+
+
+# ---------------------------------------------------------------- Streamlit side
+
+def _spec(param: Param | str) -> Param:
+    return param if isinstance(param, Param) else _BY_NAME[param]
+
+
+def _memory() -> dict[str, object]:
+    return st.session_state.setdefault(_MEMORY, {})
+
+
+def get(param: Param | str) -> object:
+    """The current valid value of a parameter (a global one may be named: "lang", "econ", "present").
+
+    Streamlit clears the query string on a page switch, so sticky parameters fall back to the value this
+    session last had before falling back to the default.
+    """
+    param = _spec(param)
+    if param.name in st.query_params:
+        value = parse_value(param, st.query_params.get_all(param.name))
+        if param.sticky:
+            _memory()[param.name] = value
+        return value
+    if param.sticky:
+        return _memory().get(param.name, param.default)
+    return param.default
+
+
+def get_years(lo: int, hi: int) -> tuple[int, int]:
+    """The selected (from, to) years within lo..hi, in order."""
+    values = parse({k: st.query_params.get_all(k) for k in ("from", "to") if k in st.query_params}, year_range(lo, hi))
+    return values["from"], values["to"]
+
+
+def set(param: Param | str, value: object) -> None:  # noqa: A001 - the brief's name; shadows nothing we use
+    """Put a value into the URL (normalised; removed when it is the default); writes only when it changes."""
+    param = _spec(param)
+    value = parse_value(param, encode(value))
+    if param.sticky:
+        _memory()[param.name] = value
+    if value == param.default:
+        if param.name in st.query_params:
+            del st.query_params[param.name]
+    elif st.query_params.get_all(param.name) != [encode(value)]:
+        st.query_params[param.name] = encode(value)
+
+
+def keep_sticky() -> None:
+    """Write the session's sticky values back into the URL after a page switch cleared it."""
+    for param in GLOBAL_PARAMS:
+        set(param, get(param))
+
+
+def _copy_widget_to_url(param: Param, key: str) -> None:
+    set(param, st.session_state[key])
+
+
+def widget_kwargs(param: Param | str) -> dict[str, object]:
+    """key/on_change/args binding a widget to `param`: `st.pills(label, options, **widget_kwargs(P))`.
+
+    The widget's value is set here from the URL state, so pass no default/value/index of your own. After a
+    change the widget shows the normalised value (e.g. the default economies when all were removed).
+    """
+    param = _spec(param)
+    key = _WIDGET_PREFIX + param.name
+    value = get(param)
+    st.session_state[key] = list(value) if isinstance(value, tuple) else value
+    return {"key": key, "on_change": _copy_widget_to_url, "args": (param, key)}
+
+
+def link_params(**params: object) -> dict[str, str]:
+    """Query params for st.page_link: the sticky lang/econ/present (when not default) plus `params`."""
+    carried = serialize({p.name: get(p) for p in GLOBAL_PARAMS})
+    return carried | {k: encode(v) for k, v in params.items()}
+
+
+def link(page: str, params: Mapping[str, object] | None = None, **more: object) -> str:
+    """Relative URL of another page carrying lang/econ/present, for deep links in tables and text.
+
+    Pass parameters whose names are Python keywords in `params`: `link("rd", {"from": 2010})`.
+    """
+    return build_link(page, link_params(**dict(params or {}), **more))
