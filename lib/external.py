@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
+import yaml
 
 from lib.catalog import INDICATOR_KEYS, UNITS, load_yaml
 from lib.errors import BuildError, Problem
@@ -18,7 +19,7 @@ from lib.paths import CATALOG_DIR, EXTERNAL_DIR, ROOT
 TOPICS = {"rd", "digital_services", "unicorns"}
 SOURCE_KEYS = ("source_id", "title", "publisher", "vintage", "licence", "location", "url", "definition_en",
                "definition_zh", "notes_en", "notes_zh")
-SERIES_FILE_COLUMNS = ("economy_code", "indicator_code", "year", "value")
+SERIES_FILE_COLUMNS = ("economy_code", "indicator_code", "year", "value", "source_commit")
 READ_KINDS = ("file", "share_of", "unicorn_measure")
 UNICORN_MEASURES = ("count", "share", "valuation_total")
 UNICORN_FIELDS = ("company", "country", "valuation", "date_joined", "year_founded", "industry", "city",
@@ -77,7 +78,7 @@ class _Inputs:
                 self._tables[rel] = None
             else:
                 # Blank lines are kept (as empty rows) so that line numbers stay true and nothing vanishes unseen.
-                frame = pd.read_csv(path, dtype=str, keep_default_na=False, skip_blank_lines=False)
+                frame = pd.read_csv(path, dtype=object, keep_default_na=False, skip_blank_lines=False)
                 frame["_line"] = frame.index + 2  # no field in these files spans lines
                 self._tables[rel] = frame
         frame = self._tables[rel]
@@ -107,31 +108,48 @@ class _Inputs:
             found = len(self.problems)
             years = self.numbers(rel, frame["year"], frame["_line"], "year", integer=True)
             values = self.numbers(rel, frame["value"], frame["_line"], "value")
-            key = ["economy_code", "indicator_code", "year"]
-            repeated = frame[frame.duplicated(key, keep=False)]
-            first_line = repeated.groupby(key)["_line"].transform("min")
-            later = repeated[repeated["_line"] != first_line]
-            details = ("(" + later[key].agg(", ".join, axis=1) + "), first on line "
-                       + first_line[later.index].astype(str))
-            self.bad_rows(rel, later["_line"], details, None, "duplicate economy/indicator/year {}",
-                          "Keep one row per economy, indicator and year.")
+            # One file may hold several vintages of a code (the cross-check file), told apart by their commit.
+            key = ["economy_code", "indicator_code", "year", "source_commit"]
+            repeated = frame.duplicated(key, keep=False)
+            if repeated.any():
+                repeated = frame[repeated]
+                first_line = repeated.groupby(key)["_line"].transform("min")
+                later = repeated[repeated["_line"] != first_line]
+                details = ("(" + later[key].agg(", ".join, axis=1) + "), first on line "
+                           + first_line[later.index].astype(str))
+                self.bad_rows(rel, later["_line"], details, None, "duplicate economy/indicator/year/commit {}",
+                              "Keep one row per economy, indicator, year and source commit.")
             if len(self.problems) > found:
                 frame = None
             else:
-                kept = [c for c in ("economy_code", "indicator_code", "unit", "_line") if c in frame.columns]
+                kept = [c for c in ("economy_code", "indicator_code", "source_commit", "unit", "_line")
+                        if c in frame.columns]
                 frame = frame[kept].assign(year=years.astype("int64"), value=values.astype("float64"))
         self._series[rel] = frame
         return frame
 
-    def series_rows(self, rel: str, code: str, unit_in_file: str | None) -> pd.DataFrame | None:
+    def series_rows(self, rel: str, codes: list[str], unit_in_file: str | None,
+                    commits: dict[str, str]) -> pd.DataFrame | None:
+        """The rows of these codes with a `source_id` column: the catalog source whose commit the row records."""
         frame = self.series_file(rel)
-        self.claimed.setdefault(rel, set()).add(code)
+        self.claimed.setdefault(rel, set()).update(codes)
         if frame is None:
             return None
-        rows = frame[frame["indicator_code"] == code]
+        rows = frame[frame["indicator_code"].isin(codes)]
         if rows.empty:
-            self.add(rel, f"no row has indicator_code '{code}'",
+            self.add(rel, f"no row has indicator_code {' or '.join(codes)}",
                      "Correct the indicator_code in data/catalog/external.yaml or restore the file.")
+            return None
+        rows = rows.assign(source_id=rows["source_commit"].map(commits))
+        stray = rows["source_id"].isna()
+        twice = rows.duplicated(["economy_code", "year", "source_id"], keep="first")
+        if stray.any() or twice.any():
+            self.bad_rows(rel, rows.loc[stray, "_line"], rows.loc[stray, "source_commit"], "source_commit",
+                          f"commit '{{}}' is not the location commit of {' or '.join(sorted(set(commits.values())))}",
+                          "Correct the source's location in data/catalog/external.yaml, or restore the row.")
+            self.bad_rows(rel, rows.loc[twice, "_line"], rows.loc[twice, "indicator_code"], "indicator_code",
+                          "a second value for the same economy, year and source (code {})",
+                          "Give each indicator code its own series in data/catalog/external.yaml.")
             return None
         if unit_in_file is not None:
             if "unit" not in rows.columns:
@@ -158,6 +176,14 @@ class _Inputs:
                          line=int(rows["_line"].min()), column="indicator_code")
 
 
+def _read_catalog(path: Path):
+    # libyaml's C loader is ten times faster than the pure-Python one; the shared loader words any error.
+    try:
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except (OSError, yaml.YAMLError):
+        return load_yaml(path)
+
+
 def _catalog_problems(catalog: dict, catalog_path: Path) -> list[Problem]:
     """Entries of external.yaml that lack a field or point at nothing, each with its line in the YAML."""
     name = _display(catalog_path)
@@ -175,6 +201,8 @@ def _catalog_problems(catalog: dict, catalog_path: Path) -> list[Problem]:
     source_ids = set()
     for source in catalog["sources"]:
         missing = [k for k in SOURCE_KEYS if k not in source]
+        location = source.get("location") or {}
+        missing += [f"location.{k}" for k in ("repository", "path", "commit") if k not in location]
         source_ids.add(source.get("source_id"))
         if missing:
             problems.append(Problem(name, f"source '{source.get('source_id')}' lacks {missing}",
@@ -197,7 +225,7 @@ def _catalog_problems(catalog: dict, catalog_path: Path) -> list[Problem]:
         if len(kinds) != 1:
             problems.append(Problem(name, f"series '{sid}' must be read in exactly one way, found {kinds or 'none'}",
                                     f"Give read: exactly one of {list(READ_KINDS)}.", line=line))
-        elif kinds != ["unicorn_measure"] and series.get("source_id") not in source_ids:
+        elif kinds != ["unicorn_measure"] and not set(_listed(series.get("source_id"))) <= source_ids:
             problems.append(Problem(name, f"series '{sid}' names source '{series.get('source_id')}', not in sources:",
                                     "Use a source_id listed under sources:.", line=line))
         elif kinds == ["share_of"] and read["share_of"] not in seen:
@@ -237,10 +265,10 @@ def _templated(templates: dict, name: str, **fields) -> tuple[str, str]:
     return templates[f"{name}_en"].format(**fields), templates[f"{name}_zh"].format(**fields)
 
 
-def _eu_sum(inputs: _Inputs, rel: str, code: str, unit_in_file, scale: float, eu27: list[str],
-            templates: dict) -> pd.DataFrame | None:
+def _eu_sum(inputs: _Inputs, rel: str, codes: list[str], unit_in_file, commits: dict[str, str], scale: float,
+            eu27: list[str], templates: dict) -> pd.DataFrame | None:
     """EUU rows as the sum of the 27 member states, each year noting which members are missing."""
-    members = inputs.series_rows(rel, code, unit_in_file)
+    members = inputs.series_rows(rel, codes, unit_in_file, commits)
     if members is None:
         return None
     outside = members[~members["economy_code"].isin(eu27)]
@@ -249,7 +277,7 @@ def _eu_sum(inputs: _Inputs, rel: str, code: str, unit_in_file, scale: float, eu
     if not outside.empty:
         return None
     rows = []
-    for year, group in members.groupby("year"):
+    for (year, source_id), group in members.groupby(["year", "source_id"]):
         missing = sorted(set(eu27) - set(group["economy_code"]))
         if missing:
             extra = _templated(templates, "eu_sum_partial", n=len(eu27) - len(missing), total=len(eu27),
@@ -257,24 +285,32 @@ def _eu_sum(inputs: _Inputs, rel: str, code: str, unit_in_file, scale: float, eu
         else:
             extra = _templated(templates, "eu_sum", total=len(eu27))
         rows.append({"economy": "EUU", "year": int(year), "value": float(group["value"].sum()) * scale,
-                     "extra": extra})
+                     "source_id": source_id, "extra": extra})
     return pd.DataFrame(rows)
+
+
+def _listed(value) -> list:
+    return value if isinstance(value, list) else [value]
 
 
 def _file_series(inputs: _Inputs, series: dict, catalog: dict) -> pd.DataFrame | None:
     read = series["read"]
-    rows = inputs.series_rows(read["file"], read["indicator_code"], read.get("unit_in_file"))
+    codes = _listed(read["indicator_code"])
+    # Each row names the commit it was read from; that commit decides which catalog source it belongs to.
+    commits = {s["location"]["commit"]: s["source_id"] for s in catalog["sources"]
+               if s["source_id"] in _listed(series["source_id"])}
+    rows = inputs.series_rows(read["file"], codes, read.get("unit_in_file"), commits)
     if rows is None:
         return None
     scale = float(read.get("scale", 1))
     frame = pd.DataFrame({"economy": rows["economy_code"], "year": rows["year"], "value": rows["value"] * scale,
-                          "extra": None})
+                          "source_id": rows["source_id"], "extra": None})
     if read.get("eu_sum_from"):
         if (frame["economy"] == "EUU").any():
             inputs.add(read["file"], "the file already has EUU rows, and eu_sum_from would add a second EU",
                        "Remove eu_sum_from from the series in data/catalog/external.yaml.")
             return None
-        eu = _eu_sum(inputs, read["eu_sum_from"], read["indicator_code"], read.get("unit_in_file"), scale,
+        eu = _eu_sum(inputs, read["eu_sum_from"], codes, read.get("unit_in_file"), commits, scale,
                      catalog["eu27"], catalog["note_templates"])
         if eu is None:
             return None
@@ -287,8 +323,8 @@ def _share_series(series: dict, built: dict[str, pd.DataFrame]) -> pd.DataFrame 
     base = built.get(series["read"]["share_of"])
     if base is None:
         return None
-    world = base.loc[base["economy"] == "WLD", ["year", "value"]].rename(columns={"value": "world"})
-    frame = base[base["economy"] != "WLD"].merge(world, on="year", how="inner")
+    world = base.loc[base["economy"] == "WLD", ["year", "source_id", "value"]].rename(columns={"value": "world"})
+    frame = base[base["economy"] != "WLD"].merge(world, on=["year", "source_id"], how="inner")
     if series["read"].get("from_year") is not None:
         frame = frame[frame["year"] >= int(series["read"]["from_year"])]
     return frame.assign(value=frame["value"] / frame["world"] * 100).drop(columns="world")
@@ -381,7 +417,7 @@ def load_external(external_dir: Path = EXTERNAL_DIR,
                   catalog_path: Path = CATALOG_DIR / "external.yaml") -> dict[str, pd.DataFrame]:
     """The public datasets as tables: indicators, sources, observations, unicorns. Raises BuildError on bad input."""
     catalog_path = Path(catalog_path)
-    catalog = load_yaml(catalog_path)
+    catalog = _read_catalog(catalog_path)
     problems = _catalog_problems(catalog if isinstance(catalog, dict) else {}, catalog_path)
     if problems:
         raise BuildError(problems)
@@ -413,14 +449,15 @@ def load_external(external_dir: Path = EXTERNAL_DIR,
             "indicator_id": series["indicator_id"], "economy": frame["economy"].to_numpy(),
             "year": frame["year"].astype("int64").to_numpy(), "value": frame["value"].astype("float64").to_numpy(),
             "unit": series["unit"],
-            "source_id": frame["source_id"].to_numpy() if "source_id" in frame else series["source_id"],
+            "source_id": frame["source_id"].to_numpy(),
             "mention_id": None, "note": [n[0] for n in notes], "note_zh": [n[1] for n in notes],
         }, columns=OBSERVATION_COLUMNS))
     inputs.check_unclaimed()
     if inputs.problems:
         raise BuildError(inputs.problems)
 
-    indicators = pd.DataFrame([{k: s[k] for k in INDICATOR_COLUMNS} for s in catalog["series"]])
+    indicators = pd.DataFrame([{**{k: s[k] for k in INDICATOR_COLUMNS}, "family": s.get("family", "primary")}
+                               for s in catalog["series"]])
     sources = pd.DataFrame([{k: s[k] for k in SOURCE_KEYS} for s in catalog["sources"]])
     sources["location"] = [f"{loc['repository']}: {loc['path']} @ {loc['commit']}" for loc in sources["location"]]
     sources.insert(1, "kind", "dataset")

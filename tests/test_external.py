@@ -47,23 +47,48 @@ def test_china_rd_intensity_2022_is_the_wdi_value(external):
     assert got.unit == "percent" and got.source_id == "wdi_2026_07"
 
 
+def listed(value) -> list:
+    return value if isinstance(value, list) else [value]
+
+
 @pytest.mark.parametrize("rel", ["worldbank/wdi_rd_gdp.csv", "worldbank/wdi_rd_gdp_derived.csv",
+                                 "worldbank/rd_gdp_crosscheck_other_sources.csv",
                                  "digital_services/wto_dds_exports.csv",
                                  "digital_services/wdi_ict_service_exports.csv",
                                  "digital_services/unctad_dds_exports.csv"])
 def test_every_row_of_a_series_file_is_one_observation_with_its_scaled_value(external, rel):
-    by_code = {s["read"]["indicator_code"]: s for s in CATALOG["series"] if s["read"].get("file") == rel}
-    obs = external["observations"].set_index(["indicator_id", "economy", "year"])["value"].to_dict()
+    # (code, commit) -> the series and source that row must land in, from the catalog as written.
+    target = {}
+    for series in CATALOG["series"]:
+        if series["read"].get("file") == rel:
+            for code in listed(series["read"]["indicator_code"]):
+                for source_id in listed(series["source_id"]):
+                    target[code, SOURCES[source_id]["location"]["commit"]] = (series, source_id)
+    obs = external["observations"].set_index(["indicator_id", "economy", "year", "source_id"])["value"].to_dict()
     file_rows = rows(rel)
     for r in file_rows:
-        series = by_code[r["indicator_code"]]
-        got = obs[(series["indicator_id"], r["economy_code"], int(r["year"]))]
+        series, source_id = target[r["indicator_code"], r["source_commit"]]
+        got = obs[(series["indicator_id"], r["economy_code"], int(r["year"]), source_id)]
         assert got == pytest.approx(float(r["value"]) * float(series["read"]["scale"]), rel=1e-12), r
-    loaded = external["observations"].indicator_id.isin([s["indicator_id"] for s in by_code.values()])
+    ids = {series["indicator_id"] for series, _ in target.values()}
+    loaded = external["observations"].indicator_id.isin(ids)
     # Files with an EU sum gain one EUU row per year; nothing else is added or lost.
     eu_years = {int(r["year"]) for r in rows("digital_services/unctad_dds_exports_eu27_members.csv")}
-    extra = len(eu_years) if any(s["read"].get("eu_sum_from") for s in by_code.values()) else 0
+    extra = len(eu_years) if any(series["read"].get("eu_sum_from") for series, _ in target.values()) else 0
     assert loaded.sum() == len(file_rows) + extra
+
+
+def test_crosscheck_vintages_stay_apart_from_the_primary_series(external):
+    obs, indicators = external["observations"], external["indicators"].set_index("indicator_id")
+    older = [r for r in rows("worldbank/rd_gdp_crosscheck_other_sources.csv")
+             if (r["economy_code"], r["indicator_code"], r["year"]) == ("CHN", "GB.XPD.RSDV.GD.ZS", "2021")]
+    assert len(older) >= 2  # the previous WDI vintage and OWID both have it
+    for r in older:
+        source_id = next(s for s in SOURCES.values() if s["location"]["commit"] == r["source_commit"])["source_id"]
+        assert observed(external, "rd_intensity_crosscheck", "CHN", 2021, source_id).value == float(r["value"])
+    assert set(obs[obs.indicator_id == "rd_intensity"].source_id) == {"wdi_2026_07"}
+    assert indicators.loc["rd_intensity_crosscheck", "family"] == "crosscheck"
+    assert indicators.loc["rd_intensity", "family"] == "primary"
 
 
 def test_unctad_eu_is_the_sum_of_the_members_and_says_who_is_missing(external):
@@ -195,8 +220,9 @@ def test_catalog_locations_are_the_commits_the_csvs_record():
         read = series["read"]
         if "file" not in read:
             continue
-        commits = {r["source_commit"] for r in rows(read["file"]) if r["indicator_code"] == read["indicator_code"]}
-        assert commits == {SOURCES[series["source_id"]]["location"]["commit"]}, series["indicator_id"]
+        codes = listed(read["indicator_code"])
+        commits = {r["source_commit"] for r in rows(read["file"]) if r["indicator_code"] in codes}
+        assert commits == {SOURCES[s]["location"]["commit"] for s in listed(series["source_id"])}, series
     source_texts = "".join(p.read_text(encoding="utf-8") for p in EXTERNAL_DIR.glob("*/SOURCE.md"))
     for source in CATALOG["sources"]:
         assert source["location"]["commit"] in source_texts, source["source_id"]
@@ -295,6 +321,12 @@ def test_a_code_no_series_reads_is_not_dropped_silently(copy_dir):
     edit_lines(path, lambda lines: lines + [lines[1].replace("DERIVED.GERD.CD", "DERIVED.SOMETHING.ELSE", 1)])
     [problem] = problems_of(copy_dir)
     assert problem.column == "indicator_code" and "DERIVED.SOMETHING.ELSE" in problem.problem
+
+
+def test_a_row_from_an_unknown_commit_is_refused(copy_dir):
+    set_cells(copy_dir / "worldbank/wdi_rd_gdp.csv", "source_commit", "0" * 40, (3,))
+    [problem] = problems_of(copy_dir)
+    assert (problem.line, problem.column) == (3, "source_commit") and "wdi_2026_07" in problem.problem
 
 
 def test_problems_of_several_files_come_together(copy_dir):
