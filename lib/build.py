@@ -181,6 +181,7 @@ def collect(seeds_dir: Path = SEEDS_DIR, catalog_dir: Path = CATALOG_DIR,
     ext_obs = external["observations"].reindex(columns=OBSERVATION_COLUMNS)
     ext_obs["note_en"] = external["observations"].get("note")
     observations = pd.concat([doc_obs, ext_obs], ignore_index=True)
+    observations["year"] = observations["year"].astype("Int64")  # the contract says INTEGER
     sources = pd.concat([_document_sources(documents), external["sources"]], ignore_index=True)
     gaps, measures = chains
     document_lines = pd.DataFrame(

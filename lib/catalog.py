@@ -23,7 +23,8 @@ def load_yaml(path: Path) -> list | dict:
     if not path.exists():
         raise BuildError(Problem(path.name, "the catalog file is missing", "Restore it from git."))
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser is ten times faster
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or []
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise BuildError(Problem(f"data/catalog/{path.name}", f"YAML syntax error: {getattr(exc, 'problem', exc)}",
