@@ -1,4 +1,187 @@
-"""Placeholder for the page 'four_chains' until its engineer replaces it: the shared frame and the page title only."""
-from lib import page
+"""Four chains page: China's scorecard against the US and EU per chain, the chain x industry gap map, gaps to measures."""
+from html import escape
 
-page.setup("four_chains")
+import pandas as pd
+import streamlit as st
+
+from lib import export_chains as charts
+from lib import page, state
+from lib.i18n import economy_name, format_value
+from lib.queries import chains as q
+
+ctx = page.setup("four_chains")
+lang = ctx.lang
+
+
+def chain_name(chain: str) -> str:
+    return ctx.t(f"chains.chain.{chain}")
+
+
+def citation(row) -> str:
+    if row.origin == "document":
+        return ctx.t("chains.cite.document", doc=row.source_id.removeprefix("doc-"), lines=row.line_no)
+    return ctx.t("chains.cite.dataset", publisher=row.publisher, vintage=row.vintage)
+
+
+def short_source(row) -> str:
+    # The figure's source line: publisher (before any parenthesis) or document and line, without the long vintage.
+    if row.origin == "document":
+        return citation(row)
+    return f"{row.publisher.split(' (')[0]} {row.source_id}"
+
+
+# ---------------------------------------------------------------- 1. scorecard
+st.header(ctx.t("chains.scorecard.header"))
+st.caption(ctx.t("chains.scorecard.intro"))
+card = q.scorecard()
+signal = [row.name_zh if lang == "zh" else row.name_en for row in card.itertuples()]
+card = card.assign(
+    chain_label=[chain_name(c) for c in card["chain"]], signal=signal,
+    label=[f"{chain_name(c)} · {s} ({y})" for c, s, y in zip(card["chain"], signal, card["year"])],
+    citation=[citation(row) for row in card.itertuples()])
+
+
+def hover(row, code: str) -> str:
+    value = getattr(row, f"value_{code.lower()}")
+    return (f"{row.label}<br>{economy_name('CHN', lang)}: {format_value(row.value_chn, row.unit, lang)}"
+            f"<br>{economy_name(code, lang)}: {format_value(value, row.unit, lang)}<br>{row.citation}")
+
+
+def note(row) -> str:
+    notes = []
+    if row.entity_chn and row.entity_usa:
+        notes.append(ctx.t("chains.company_note", chn=row.entity_chn, usa=row.entity_usa))
+    if row.qualifier:
+        notes.append(ctx.t("chains.qualifier"))
+    if pd.notna(row.share_of_world):
+        notes.append(ctx.t("chains.scorecard.share_world", share=format_value(row.share_of_world, "percent", lang)))
+    return "; ".join(notes)
+
+
+card = card.assign(hover_usa=[hover(r, "USA") for r in card.itertuples()],
+                   hover_euu=[hover(r, "EUU") for r in card.itertuples()],
+                   note=[note(r) for r in card.itertuples()])
+compared = card[card["ratio_usa"].notna() | card["ratio_euu"].notna()]
+scorecard_source = "; ".join(dict.fromkeys(short_source(r) for r in compared.itertuples()))
+table = pd.DataFrame({
+    ctx.t("chains.col.chain"): card["chain_label"], ctx.t("chains.col.signal"): card["signal"],
+    ctx.t("chains.col.year"): card["year"],
+    **{economy_name(code, lang): [format_value(v, u, lang) for v, u in zip(card[f"value_{code.lower()}"], card["unit"])]
+       for code in ("CHN", "USA", "EUU", "WLD")},
+    ctx.t("chains.col.ratio_usa"): card["ratio_usa"].round(3), ctx.t("chains.col.ratio_euu"): card["ratio_euu"].round(3),
+    ctx.t("chains.col.note"): card["note"], ctx.t("chains.col.citation"): card["citation"],
+    ctx.t("chains.col.quote"): card["quote"],
+})
+page.chart(charts.scorecard_figure(compared, source=scorecard_source, lang=lang, present=ctx.present), table,
+           name="chain_scorecard", source=scorecard_source, lang=lang)
+
+alone = card[card["ratio_usa"].isna() & card["ratio_euu"].isna()]
+if len(alone):
+    st.markdown(ctx.t("chains.scorecard.no_comparison"))
+    st.markdown("\n".join(
+        f"- **{r.chain_label}** · {r.signal} ({r.year}): {format_value(r.value_chn, r.unit, lang)}"
+        f"{'; ' + r.note if r.note else ''} — {r.citation}: “{r.quote}”" for r in alone.itertuples()))
+no_eu = [c for c in q.CHAINS[:4] if card.loc[card["chain"] == c, "ratio_euu"].isna().all()]
+for chain in no_eu:
+    st.caption(ctx.t("chains.scorecard.chain_missing", chain=chain_name(chain)))
+
+with st.expander(ctx.t("chains.scorecard.industrial_text"), icon=":material/memory:"):
+    statements = q.industrial_statements()
+    st.dataframe(pd.DataFrame({
+        ctx.t("chains.col.topic"): [ctx.t(f"chains.topic.{x}") for x in statements["topic"]],
+        ctx.t("chains.col.document"): statements["doc_id"], ctx.t("chains.col.line"): statements["line_no"],
+        ctx.t("chains.col.quote"): statements["quote"],
+        ctx.t("chains.col.summary"): statements[f"summary_{lang}"]}), hide_index=True)
+
+# ---------------------------------------------------------------- 2. gap map
+st.header(ctx.t("chains.gapmap.header"))
+st.caption(ctx.t("chains.gapmap.intro"))
+documents = q.documents_with_gaps()
+DOCS = state.multi("docs", tuple(documents["doc_id"]), default=tuple(documents["doc_id"]))
+CHAIN = state.choice("chain", q.CHAINS)
+INDUSTRY = state.choice("industry", ("all",) + q.INDUSTRIES)
+titles = dict(zip(documents["doc_id"], documents[f"title_{lang}"]))
+st.pills(ctx.t("chains.gapmap.documents"), list(documents["doc_id"]), selection_mode="multi",
+         format_func=lambda d: f"{d} {titles[d]}", **state.widget_kwargs(DOCS))
+docs = state.get(DOCS)
+if not docs:
+    st.info(ctx.t("chains.gapmap.none"))
+    st.stop()
+
+matrix = charts.gap_matrix(q.gap_counts(docs), q.CHAINS, q.INDUSTRIES)
+gapmap_source = "; ".join(f"{d} {titles[d]}" for d in docs)
+heatmap = charts.heatmap_figure(matrix, title=ctx.t("chains.gapmap.title"),
+                                subtitle=ctx.t("chains.gapmap.subtitle", docs=", ".join(docs)),
+                                source=gapmap_source, lang=lang, present=ctx.present)
+counts_table = matrix.rename(index=chain_name, columns=lambda i: ctx.t(f"chains.industry.{i}")).reset_index(
+    names=ctx.t("chains.col.chain"))
+page.chart(heatmap, counts_table, name="chain_gap_map", source=gapmap_source, lang=lang)
+
+left, right = st.columns(2)
+left.selectbox(ctx.t("chains.gapmap.chain"), q.CHAINS, format_func=chain_name, **state.widget_kwargs(CHAIN))
+right.selectbox(ctx.t("chains.gapmap.industry"), ("all",) + q.INDUSTRIES,
+                format_func=lambda i: ctx.t(f"chains.industry.{i}"), **state.widget_kwargs(INDUSTRY))
+chain, industry = state.get(CHAIN), state.get(INDUSTRY)
+selected = q.gaps(docs, chain, None if industry == "all" else industry)
+
+
+def gap_table(frame: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame({
+        ctx.t("chains.col.industry"): [ctx.t(f"chains.industry.{i}") for i in frame["industry"]],
+        ctx.t("chains.col.summary"): frame[f"summary_{lang}"], ctx.t("chains.col.quote"): frame["quote"],
+        ctx.t("chains.col.document"): frame["doc_id"],
+        ctx.t("chains.col.line"): [f"{a}" if a == b else f"{a}–{b}" for a, b in zip(frame["line_no"], frame["line_end"])],
+        ctx.t("chains.col.section"): frame["section"]})
+
+
+st.subheader(ctx.t("chains.gapmap.list", n=len(selected)))
+if selected.empty:
+    st.info(ctx.t("chains.gapmap.empty"))
+else:
+    st.dataframe(gap_table(selected), hide_index=True)
+
+# ---------------------------------------------------------------- 3. gaps to measures
+st.header(ctx.t("chains.measures.header"))
+st.caption(ctx.t("chains.measures.intro"))
+chain_gaps = q.gaps(docs, chain)
+chain_measures = q.measures(docs, chain)
+gaps_col, measures_col = st.columns(2)
+with gaps_col:
+    st.subheader(ctx.t("chains.measures.gaps", chain=chain_name(chain), n=len(chain_gaps)))
+    for row in chain_gaps.itertuples():
+        st.markdown(f"- {getattr(row, f'summary_{lang}')}  \n  <small>{row.doc_id} · "
+                    f"{ctx.t('chains.col.line')} {row.line_no}: “{escape(row.quote)}”</small>", unsafe_allow_html=True)
+with measures_col:
+    st.subheader(ctx.t("chains.measures.list", n=len(chain_measures)))
+    if chain_measures.empty:
+        st.info(ctx.t("chains.measures.empty"))
+    for row in chain_measures.itertuples():
+        others = ", ".join(chain_name(c) for c in (row.chains or "").split(",") if c and c != chain)
+        st.markdown(f"- {getattr(row, f'summary_{lang}')}"
+                    f"{' (' + others + ')' if others else ''}  \n  <small>{row.doc_id} · "
+                    f"{ctx.t('chains.col.line')} {row.line_no}: “{escape(row.quote)}”</small>", unsafe_allow_html=True)
+
+# ---------------------------------------------------------------- 4. export
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def gap_map_png(docs: tuple[str, ...], lang: str) -> bytes:
+    # Kaleido takes seconds: make the report-size image once per document selection and language.
+    return charts.png_bytes(charts.heatmap_figure(
+        matrix, title=ctx.t("chains.gapmap.title"), subtitle=ctx.t("chains.gapmap.subtitle", docs=", ".join(docs)),
+        source=gapmap_source, lang=lang, present=True))
+
+
+st.header(ctx.t("chains.export.header"))
+all_gaps = q.gaps(docs)
+png_col, csv_col = st.columns(2)
+with png_col:
+    try:
+        png = gap_map_png(docs, lang)
+        st.download_button(ctx.t("chains.export.png"), data=png, file_name=f"chain_gap_map_{'-'.join(docs)}_{lang}.png",
+                           mime="image/png", on_click="ignore", icon=":material/image:")
+    except RuntimeError as exc:
+        st.warning(ctx.t("chains.export.failed", reason=exc))
+csv_col.download_button(ctx.t("chains.export.csv"), data=charts.gap_csv(all_gaps, lang),
+                        file_name=f"chain_gaps_{'-'.join(docs)}_{lang}.csv", mime="text/csv", on_click="ignore",
+                        icon=":material/download:")

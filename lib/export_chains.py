@@ -1,0 +1,82 @@
+"""Figures and report exports of the Four chains page: the ratio scorecard, the gap heatmap, PNG and CSV files."""
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from lib import figures
+from lib.i18n import economy_name, t
+
+COMPARED = ("USA", "EUU")
+
+
+def scorecard_figure(card: pd.DataFrame, *, source: str, lang: str, present: bool = False) -> go.Figure:
+    """Dots of China's ratio to the US and to the EU per signal (log x, line at parity), absolute values on hover.
+
+    card: rows with label, ratio_usa, ratio_euu, hover_usa, hover_euu (the page's scorecard table)."""
+    labels = card["label"].tolist()
+    traces = []
+    for code in COMPARED:
+        column = f"ratio_{code.lower()}"
+        drawn = card[card[column].notna()]
+        traces.append(go.Scatter(
+            x=drawn[column].tolist(), y=drawn["label"].tolist(), mode="markers+text",
+            name=t("chains.scorecard.vs", lang, economy=economy_name(code, lang)),
+            marker=dict(color=figures.color(code), size=12, line=dict(color="white", width=1)),
+            text=[f"{v:.2f}" for v in drawn[column]], textposition="top center",
+            textfont=dict(color=figures.color(code)),
+            customdata=drawn[f"hover_{code.lower()}"].tolist(),
+            hovertemplate="%{customdata}<extra>%{fullData.name}</extra>"))
+    fig = go.Figure(traces)
+    figures.style(fig, title=t("chains.scorecard.title", lang), subtitle=t("chains.scorecard.subtitle", lang),
+                  source=source, lang=lang, kind="other", present=present)
+    fig.update_layout(height=max(fig.layout.height or 480, 160 + 46 * len(labels)))
+    fig.update_xaxes(type="log", showgrid=True, gridcolor=figures.GRID_COLOR, zeroline=False)
+    # Top signal first; categories in the table's order.
+    fig.update_yaxes(type="category", categoryorder="array", categoryarray=labels[::-1], showgrid=False,
+                     rangemode="normal")
+    fig.add_vline(x=1, line=dict(color=figures.MUTED_COLOR, dash="dash", width=1),
+                  annotation=dict(text=t("chains.scorecard.parity", lang), font=dict(color=figures.MUTED_COLOR)),
+                  annotation_position="top")
+    return fig
+
+
+def gap_matrix(counts: pd.DataFrame, chains: tuple[str, ...], industries: tuple[str, ...]) -> pd.DataFrame:
+    """Counts (chain, industry, gaps) as a chains x industries matrix with zeros where no gap is named."""
+    matrix = counts.pivot_table(index="chain", columns="industry", values="gaps", aggfunc="sum", fill_value=0)
+    return matrix.reindex(index=list(chains), columns=list(industries), fill_value=0).astype(int)
+
+
+def heatmap_figure(matrix: pd.DataFrame, *, title: str, subtitle: str, source: str, lang: str,
+                   present: bool = False) -> go.Figure:
+    """The chain x industry heatmap of gap counts, numbers in the cells, chains top to bottom as given."""
+    x = [t(f"chains.industry.{i}", lang) for i in matrix.columns]
+    y = [t(f"chains.chain.{c}", lang) for c in matrix.index]
+    z = matrix.to_numpy().tolist()
+    fig = go.Figure(go.Heatmap(
+        z=z, x=x, y=y, text=[[str(v) if v else "" for v in row] for row in z], texttemplate="%{text}",
+        colorscale=[[0, "#FFFFFF"], [0.01, "#FBE3E6"], [1, figures.color("CHN")]], showscale=False, xgap=2, ygap=2,
+        hovertemplate="%{y} · %{x}: %{z} " + t("chains.gapmap.hover", lang) + "<extra></extra>"))
+    figures.style(fig, title=title, subtitle=subtitle, source=source, lang=lang, kind="other", present=present)
+    fig.update_yaxes(autorange="reversed", showgrid=False, zeroline=False, rangemode="normal")
+    fig.update_xaxes(showgrid=False, showline=False, tickangle=-30 if lang == "en" else 0, side="bottom")
+    if lang == "zh":  # Chinese industry names are short enough to wrap onto two lines instead of slanting
+        fig.update_xaxes(ticktext=["<br>".join(figures.wrap(label, 10)) for label in x], tickvals=x)
+    return fig
+
+
+def png_bytes(fig: go.Figure, *, width: int = 1200, height: int = 675) -> bytes:
+    """The figure as a PNG at report size (scale 2), made by Kaleido with the system Chromium.
+
+    Raises RuntimeError with the reason when Kaleido or Chromium is unavailable."""
+    try:
+        return fig.to_image(format="png", width=width, height=height, scale=2)
+    except Exception as exc:  # noqa: BLE001 - Kaleido raises many types (missing Chrome, timeouts); the page says why
+        raise RuntimeError(f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}") from exc
+
+
+def gap_csv(gaps: pd.DataFrame, lang: str) -> bytes:
+    """The gap list with its citations (document, file, lines, quote, summaries) as UTF-8-BOM CSV for Excel."""
+    columns = ["gap_id", "chain", "industry", "doc_id", "file_name", "line_no", "line_end", "section", "quote",
+               "summary_zh", "summary_en", "title_zh" if lang == "zh" else "title_en"]
+    return gaps[columns].to_csv(index=False).encode("utf-8-sig")
