@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from lib.i18n import ECONOMIES, economy_name, format_value, scale, t, unit_label
+from lib.i18n import ECONOMIES, MISSING, economy_name, format_value, scale, t, unit_label
 
 FONT_FAMILY = "Noto Sans CJK SC, Microsoft YaHei, PingFang SC, sans-serif"
 # China red, US blue, EU gold; the others muted so the three compared economies stand out; the world dark grey.
@@ -251,3 +251,108 @@ def plotly_config(filename: str) -> dict:
         "toImageButtonOptions": {"format": "png", "scale": 3, "filename": filename},
         "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
     }
+
+
+def mark_period(fig: go.Figure, start: int, end: int, label: str) -> go.Figure:
+    """Shade the years start..end on a line chart's year axis and label the band at its top left (for example the
+    period a document's own figure covered), so the mark is part of the exported picture."""
+    fig.add_vrect(x0=start - 0.5, x1=end + 0.5, fillcolor=GRID_COLOR, opacity=0.6, layer="below", line_width=0,
+                  annotation=dict(text=label, font=dict(color=MUTED_COLOR), xanchor="left", yanchor="top"),
+                  annotation_position="top left")
+    return fig
+
+
+def radar(data: pd.DataFrame, *, title: str, subtitle: str, source: str, lang: str, present: bool = False) -> go.Figure:
+    """A radar chart, one closed outline per economy, from rows axis (the label shown), economy, score (0-100),
+    value, unit, year. The radius is the score; hover shows each point's raw value and year, so the normalised
+    shape never stands without the numbers behind it. Say in `subtitle` how the scores were normalised."""
+    axes = list(dict.fromkeys(data["axis"]))
+    traces = []
+    for code in economy_order(data["economy"]):
+        frame = data[data["economy"] == code].set_index("axis").reindex(axes)
+        known = frame["value"].notna()
+        raw = [f"{format_value(v, u, lang)} ({int(y)})" if ok else MISSING
+               for v, u, y, ok in zip(frame["value"], frame["unit"], frame["year"], known)]
+        # Repeat the first axis at the end so the outline closes.
+        traces.append(dict(type="scatterpolar", r=[*frame["score"], frame["score"].iloc[0]], theta=[*axes, axes[0]],
+                           customdata=[*raw, raw[0]], name=economy_name(code, lang), mode="lines+markers",
+                           line=dict(color=color(code), width=2.5), marker=dict(color=color(code), size=7),
+                           fill="toself", fillcolor=_translucent(color(code)),
+                           hovertemplate="%{theta}: %{customdata}<br>%{r:.0f}/100<extra>%{fullData.name}</extra>"))
+    layout = house_layout(names=[trace["name"] for trace in traces], title=title, subtitle=subtitle, source=source,
+                          lang=lang, kind="other", present=present)
+    layout["polar"] = dict(bgcolor="white", radialaxis=dict(range=[0, 100], tickvals=[25, 50, 75, 100], angle=90,
+                                                            tickfont=dict(color=MUTED_COLOR), gridcolor=GRID_COLOR),
+                           angularaxis=dict(direction="clockwise", gridcolor=GRID_COLOR, linecolor="#9E9E9E"))
+    return go.Figure(data=traces, layout=layout)
+
+
+def _translucent(hex_color: str, alpha: float = 0.12) -> str:
+    # A light fill per economy keeps overlapping outlines readable.
+    r, g, b = (int(hex_color[i:i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({r},{g},{b},{alpha})"
+
+
+def category_bars(data: pd.DataFrame, *, x: str | list[str], title: str, subtitle: str, source: str, lang: str,
+                  unit: str, series: str | None = None, text: str | None = None, horizontal: bool = False,
+                  present: bool = False) -> go.Figure:
+    """Bars in the data's row order, each coloured by its row's economy, along the categories in column `x` (or two
+    columns, e.g. ["year", "company"], for categories grouped under a heading).
+
+    series: a column whose values become side-by-side traces, the later ones hatched, e.g. what a document states
+    next to what a dataset gives; the legend then names the series. text: a column printed on each bar.
+    horizontal: categories down the side, first row on top."""
+    factor, axis_title = axis_scale(data["value"].tolist(), unit, lang)
+    groups = [(None, data)] if series is None else list(data.groupby(series, sort=False))
+    traces = []
+    for i, (name, frame) in enumerate(groups):
+        where = [frame[c].astype(str).tolist() for c in x] if isinstance(x, list) else frame[x].tolist()
+        values = (frame["value"] / factor).tolist()
+        trace = dict(type="bar", name=name, showlegend=series is not None, orientation="h" if horizontal else "v",
+                     marker=dict(color=[color(c) for c in frame["economy"]], line=dict(color="white", width=0.5),
+                                 pattern=dict(shape="/" if i else "", fgcolor="white", solidity=0.35)),
+                     customdata=_hover_text(frame, unit, lang),
+                     hovertemplate="%{customdata}" + ("<extra>%{fullData.name}</extra>" if name else "<extra></extra>"))
+        trace |= dict(y=where, x=values) if horizontal else dict(x=where, y=values)
+        if text:
+            trace |= dict(text=frame[text].tolist(), textposition="outside", cliponaxis=False)
+        traces.append(trace)
+    names = [str(name) for name, _ in groups] if series is not None else []
+    layout = house_layout(names=names, title=title, subtitle=subtitle, source=source, lang=lang, kind="bar",
+                          present=present)
+    value_axis = dict(title=dict(text=axis_title or None), ticksuffix="%" if unit == "percent" else None,
+                      tickformat=None if unit == "percent" else ",~r")
+    category_axis = (dict(type="multicategory") if isinstance(x, list) else
+                     dict(type="category", categoryorder="array", categoryarray=list(dict.fromkeys(data[x]))))
+    if horizontal:
+        # One bar needs about 22 px: grow the figure so long rankings stay readable.
+        rows = len(data) if series is None else data[x if isinstance(x, str) else x[-1]].nunique()
+        layout["height"] = max(layout["height"], layout["margin"]["t"] + layout["margin"]["b"] + 22 * rows)
+        layout["xaxis"] = value_axis | dict(showgrid=True, gridcolor=GRID_COLOR, rangemode="tozero")
+        layout["yaxis"] = category_axis | dict(autorange="reversed", showgrid=False)
+    else:
+        layout["xaxis"] |= category_axis
+        layout["yaxis"] |= value_axis
+    layout |= dict(barmode="group", bargap=0.25, bargroupgap=0.05)
+    return go.Figure(data=traces, layout=layout)
+
+
+def boxes(data: pd.DataFrame, *, title: str, subtitle: str, source: str, lang: str, unit: str, log: bool = False,
+          label: str | None = None, present: bool = False) -> go.Figure:
+    """The distribution of `value` per economy as a box (quartiles, median, outliers as points), economies in house
+    order; log=True for skewed values such as company valuations. label: a column naming each point on hover."""
+    factor, axis_title = axis_scale(data["value"].tolist(), unit, lang)
+    traces = []
+    for code in economy_order(data["economy"]):
+        frame = data[data["economy"] == code]
+        traces.append(dict(type="box", y=(frame["value"] / factor).tolist(), name=economy_name(code, lang),
+                           marker=dict(color=color(code), size=4), line=dict(color=color(code)),
+                           boxpoints="outliers", showlegend=False,
+                           text=frame[label].tolist() if label else None,
+                           customdata=_hover_text(frame, unit, lang),
+                           hovertemplate=("%{text}: " if label else "") + "%{customdata}<extra>%{fullData.name}</extra>"))
+    layout = house_layout(names=[], title=title, subtitle=subtitle, source=source, lang=lang, kind="other",
+                          present=present)
+    layout["yaxis"] |= dict(title=dict(text=axis_title or None), type="log" if log else "linear",
+                            rangemode="normal" if log else "tozero")
+    return go.Figure(data=traces, layout=layout)

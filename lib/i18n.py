@@ -32,7 +32,13 @@ def load_catalog(directory: Path = I18N_DIR) -> dict[str, dict[str, str]]:
     catalog: dict[str, dict[str, str]] = {}
     origin: dict[str, str] = {}
     for path in sorted(directory.glob("*.yaml")):
-        entries = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        try:
+            entries = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            where = f", line {mark.line + 1}" if mark else ""
+            raise ValueError(f"{path.name}{where}: not valid YAML ({getattr(exc, 'problem', exc)}); "
+                             "quote text that contains : ? “ ” or #") from exc
         if not isinstance(entries, dict):
             raise ValueError(f"{path}: expected a mapping of key: {{en: ..., zh: ...}}")
         for key, texts in entries.items():

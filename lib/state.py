@@ -228,8 +228,24 @@ def widget_kwargs(param: Param | str) -> dict[str, object]:
     param = _spec(param)
     key = _WIDGET_PREFIX + param.name
     value = get(param)
-    st.session_state[key] = list(value) if isinstance(value, tuple) else value
+    value = list(value) if isinstance(value, tuple) else value
+    if st.session_state.get(key) != value:  # write only on change: Streamlit warns about needless writes
+        st.session_state[key] = value
     return {"key": key, "on_change": _copy_widget_to_url, "args": (param, key)}
+
+
+def _copy_range_to_url(params: tuple[Param, Param], key: str) -> None:
+    for param, value in zip(params, st.session_state[key]):
+        set(param, value)
+
+
+def range_kwargs(params: tuple[Param, Param]) -> dict[str, object]:
+    """key/on_change/args binding a range slider to a (from, to) pair such as `year_range(lo, hi)`:
+    `st.slider(label, lo, hi, **range_kwargs(YEARS))`. Like widget_kwargs, the value comes from the URL state."""
+    key = _WIDGET_PREFIX + "_".join(p.name for p in params)
+    values = parse({p.name: st.query_params.get_all(p.name) for p in params if p.name in st.query_params}, params)
+    st.session_state[key] = tuple(values[p.name] for p in params)
+    return {"key": key, "on_change": _copy_range_to_url, "args": (params, key)}
 
 
 def link_params(**params: object) -> dict[str, str]:

@@ -1,0 +1,160 @@
+"""The figure builder on real World Bank data: colours, order, fonts, background, source line, export config."""
+from __future__ import annotations
+
+import io
+import json
+import shutil
+
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+
+from lib import figures, i18n
+from lib.page import csv_bytes
+from lib.paths import EXTERNAL_DIR
+
+WDI = EXTERNAL_DIR / "worldbank" / "wdi_rd_gdp.csv"
+SOURCE = ("World Bank, World Development Indicators (accessed via datasets/world-development-indicators, "
+          "July 2026 vintage), indicator GB.XPD.RSDV.GD.ZS from the UNESCO Institute for Statistics; CC BY 4.0")
+
+
+def _wdi(code: str, unit: str) -> pd.DataFrame:
+    frame = pd.read_csv(WDI)
+    frame = frame[frame["indicator_code"] == code]
+    return frame.rename(columns={"economy_code": "economy"})[["economy", "year", "value"]].assign(unit=unit)
+
+
+@pytest.fixture(scope="module")
+def rd_intensity() -> pd.DataFrame:
+    data = _wdi("GB.XPD.RSDV.GD.ZS", "percent")
+    # Shuffled on purpose: the builder, not the data, decides the order of economies.
+    return data[data["economy"].isin(["EUU", "USA", "CHN"]) & (data["year"] >= 2000)].sample(frac=1, random_state=1)
+
+
+def _line(data: pd.DataFrame, lang: str = "en", present: bool = False, source: str = SOURCE) -> go.Figure:
+    return figures.lines(data, title="R&D intensity", subtitle="R&D expenditure, % of GDP, 2000–2023",
+                         source=source, lang=lang, present=present)
+
+
+def _source_annotation(fig: go.Figure):
+    found = [a for a in fig.layout.annotations if a.name == "source"]
+    assert len(found) == 1
+    return found[0]
+
+
+def test_fixed_colours_and_order_china_us_eu(rd_intensity):
+    fig = _line(rd_intensity, lang="zh")
+    assert [t.name for t in fig.data] == ["中国", "美国", "欧盟"]
+    assert [t.line.color for t in fig.data] == ["#C8102E", "#1F4E9C", "#D9A400"]
+    others = figures.economy_order(["WLD", "IRL", "JPN", "KOR", "DEU", "GBR", "IND", "FRA", "EUU"])
+    assert others[0] == "EUU" and others[-1] == "WLD"
+    assert len({figures.color(c) for c in i18n.ECONOMIES}) == len(i18n.ECONOMIES)
+
+
+def test_drawn_values_are_the_data(rd_intensity):
+    fig = _line(rd_intensity)
+    china = rd_intensity[rd_intensity["economy"] == "CHN"].sort_values("year")
+    assert list(fig.data[0].x) == china["year"].tolist()
+    assert list(fig.data[0].y) == china["value"].tolist()
+    assert fig.data[0].customdata[-1] == i18n.format_value(china["value"].iloc[-1], "percent", "en")
+
+
+def test_money_is_drawn_in_a_readable_scale_with_the_scale_on_the_axis():
+    gdp = _wdi("NY.GDP.MKTP.CD", "USD")
+    gdp = gdp[gdp["economy"].isin(["CHN", "USA", "EUU"]) & (gdp["year"] == 2022)]
+    fig = figures.bars(gdp, title="GDP", subtitle="current US$, 2022", source="World Bank WDI", lang="zh",
+                       x="economy")
+    factor, axis_title = figures.axis_scale(gdp["value"].tolist(), "USD", "zh")
+    assert axis_title == "万亿美元" and fig.layout.yaxis.title.text == axis_title
+    drawn = {t.name: t.y[0] * factor for t in fig.data}
+    expected = dict(zip([i18n.economy_name(c, "zh") for c in gdp["economy"]], gdp["value"]))
+    assert drawn == pytest.approx(expected)
+    assert list(fig.data[0].x) == ["中国"] and fig.layout.showlegend is False
+
+
+def test_font_stack_renders_chinese_and_background_is_white_whatever_the_theme(rd_intensity):
+    fig = _line(rd_intensity)
+    assert fig.layout.font.family == "Noto Sans CJK SC, Microsoft YaHei, PingFang SC, sans-serif"
+    background = fig.layout.template.layout
+    assert (background.paper_bgcolor, background.plot_bgcolor) == ("white", "white")
+    assert fig.layout.paper_bgcolor in (None, "white") and fig.layout.plot_bgcolor in (None, "white")
+    spec = json.loads(fig.to_json())  # what st.plotly_chart sends: the style travels with the figure
+    assert spec["layout"]["template"]["layout"]["paper_bgcolor"] == "white"
+
+
+def test_title_subtitle_and_legend_sit_at_the_top(rd_intensity):
+    fig = _line(rd_intensity)
+    assert "R&D intensity" in fig.layout.title.text
+    assert fig.layout.title.subtitle.text == "R&D expenditure, % of GDP, 2000–2023"
+    assert fig.layout.legend.orientation == "h" and fig.layout.legend.yanchor == "bottom"
+    assert fig.layout.legend.y >= 1  # above the plot area, so it never covers data
+
+
+@pytest.mark.parametrize("present", [False, True])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_source_line_is_inside_the_figure_with_room_below_the_axis(rd_intensity, present, lang):
+    long_source = " ".join([SOURCE] * 3)
+    fig = _line(rd_intensity, lang=lang, present=present, source=long_source)
+    note = _source_annotation(fig)
+    assert (note.xref, note.yref, note.y, note.yanchor) == ("paper", "paper", 0, "top")
+    assert note.text.replace("<br>", " ").replace("  ", " ").endswith(long_source.split()[-1])
+    lines = note.text.split("<br>")
+    assert len(lines) >= 3  # long text wraps instead of running off the right edge
+    needed = -note.yshift + len(lines) * note.font.size * 1.3
+    assert needed <= fig.layout.margin.b
+
+
+def test_presentation_mode_is_report_sized_with_larger_fonts(rd_intensity):
+    normal, present = _line(rd_intensity), _line(rd_intensity, present=True)
+    assert (present.layout.width, present.layout.height) == (figures.PRESENTATION.width, figures.PRESENTATION.height)
+    assert present.layout.width / present.layout.height == pytest.approx(16 / 9, rel=0.01)
+    assert present.layout.font.size > normal.layout.font.size
+    assert normal.layout.width is None  # stretches to the page
+
+
+def test_style_works_on_any_figure_and_replaces_an_earlier_source_line():
+    fig = go.Figure(go.Scatter(x=[1, 2], y=[3, 4], name="a"))
+    fig.add_annotation(text="a note the page added", x=1, y=3)
+    figures.style(fig, title="T", subtitle="S", source="first", lang="en", kind="other")
+    figures.style(fig, title="T", subtitle="S", source="second", lang="en", kind="other")
+    texts = [a.text for a in fig.layout.annotations]
+    assert texts == ["a note the page added", "Source: second"]
+
+
+def test_plotly_config_exports_a_sharp_png_with_a_meaningful_name(rd_intensity):
+    name = figures.export_name("rd_intensity", rd_intensity, "en")
+    assert name == "rd_intensity_CHN-USA-EUU_2000-2023_en"
+    config = figures.plotly_config(name)
+    assert config["displaylogo"] is False
+    assert config["toImageButtonOptions"]["scale"] >= 2
+    assert config["toImageButtonOptions"]["format"] == "png"
+    assert config["toImageButtonOptions"]["filename"] == name
+    assert not config.get("showLink") and not config.get("showSendToCloud")
+
+
+def test_csv_download_opens_in_excel_with_chinese_and_carries_the_source(rd_intensity):
+    payload = csv_bytes(rd_intensity.assign(name="中国"), "世界银行", "zh")
+    assert payload.startswith("\ufeff".encode())
+    back = pd.read_csv(io.BytesIO(payload), encoding="utf-8-sig")
+    assert set(back["来源"]) == {"世界银行"} and set(back["name"]) == {"中国"}
+    assert len(back) == len(rd_intensity)
+
+
+def test_wrap_breaks_chinese_anywhere_and_latin_at_spaces():
+    assert figures.wrap("abc def ghi", 7) == ["abc def", "ghi"]
+    assert figures.wrap("研发经费投入强度", 6) == ["研发经", "费投入", "强度"]
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="kaleido needs Chromium to render")
+def test_rendered_png_shows_the_source_line_without_clipping(rd_intensity):
+    pytest.importorskip("PIL")
+    import numpy as np
+    from PIL import Image
+
+    fig = _line(rd_intensity, lang="zh", present=True, source=" ".join([SOURCE] * 2))
+    pixels = np.asarray(Image.open(io.BytesIO(fig.to_image(format="png", scale=1))).convert("L"))
+    ink_rows = np.where((pixels < 180).any(axis=1))[0]
+    bottom_margin_top = fig.layout.height - fig.layout.margin.b
+    below_plot = ink_rows[ink_rows > bottom_margin_top + 30]  # past the tick labels: the source lines
+    assert len(below_plot) > 0
+    assert ink_rows.max() < fig.layout.height - 3  # the last line ends inside the picture

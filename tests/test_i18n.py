@@ -1,0 +1,189 @@
+"""Every string exists in both languages, values read as people write them, and every page renders in zh and en."""
+from __future__ import annotations
+
+import re
+import string
+from pathlib import Path
+
+import duckdb
+import pytest
+import yaml
+from streamlit.testing.v1 import AppTest
+
+from lib import i18n, state
+from lib.paths import ROOT, warehouse_path
+from lib.queries import REQUIRED_VIEWS
+
+YAML_FILES = sorted(i18n.I18N_DIR.glob("*.yaml"))
+UNITS = ("CNY", "USD", "GBP", "EUR", "percent", "count", "rank", "W", "m", "byte", "bit/s", "FLOPS")
+
+
+def _entries(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
+
+@pytest.mark.parametrize("path", YAML_FILES, ids=lambda p: p.name)
+def test_every_key_has_non_empty_zh_and_en(path):
+    for key, texts in _entries(path).items():
+        assert isinstance(texts, dict), f"{path.name}: {key} must be {{zh: ..., en: ...}}"
+        for lang in i18n.LANGS:
+            assert isinstance(texts.get(lang), str) and texts[lang].strip(), f"{path.name}: {key} lacks '{lang}'"
+
+
+@pytest.mark.parametrize("path", YAML_FILES, ids=lambda p: p.name)
+def test_both_languages_use_the_same_placeholders(path):
+    def fields(text: str) -> set[str]:
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+    for key, texts in _entries(path).items():
+        assert fields(texts["zh"]) == fields(texts["en"]), f"{path.name}: {key} placeholders differ"
+
+
+def test_no_key_is_defined_in_two_files():
+    seen: dict[str, str] = {}
+    for path in YAML_FILES:
+        for key in _entries(path):
+            assert key not in seen, f"{key} is in both {seen[key]} and {path.name}"
+            seen[key] = path.name
+
+
+def test_catalog_loads_and_names_the_file_of_a_broken_entry(tmp_path):
+    assert i18n.load_catalog()  # the real files
+    (tmp_path / "x.yaml").write_text("a.key: {zh: 只有中文}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"x\.yaml.*a\.key"):
+        i18n.load_catalog(tmp_path)
+    (tmp_path / "x.yaml").write_text("a.key: {zh: 多余的“?”, en: x}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"x\.yaml, line 1"):
+        i18n.load_catalog(tmp_path)
+
+
+def test_missing_key_or_language_raises_key_error():
+    with pytest.raises(KeyError):
+        i18n.t("no.such.key", "zh")
+    with pytest.raises(KeyError):
+        i18n.t("app.title", "fr")
+
+
+def test_economy_names_as_the_brief_gives_them():
+    assert [i18n.economy_name(c, "en") for c in ("CHN", "USA", "EUU")] == [
+        "China", "United States", "European Union (EU-27)"]
+    assert [i18n.economy_name(c, "zh") for c in ("CHN", "USA", "EUU")] == ["中国", "美国", "欧盟"]
+    for lang in i18n.LANGS:
+        names = [i18n.economy_name(code, lang) for code in i18n.ECONOMIES]
+        assert len(set(names)) == len(names)
+
+
+@pytest.mark.parametrize("value, unit, lang, expected", [
+    (5.02e13, "CNY", "zh", "50.2 万亿元"),
+    (5.02e13, "CNY", "en", "50.2 trillion CNY"),
+    (8.6088e11, "USD", "zh", "8608.8 亿美元"),
+    (8.609e11, "USD", "en", "US$860.9 billion"),
+    (48.9, "percent", "en", "48.9%"),
+    (41.5, "percent", "zh", "41.5%"),
+    (758, "count", "en", "758"),
+    (2312000, "count", "en", "2,312,000"),
+    (2312000, "count", "zh", "231.2万"),
+    (1e18, "FLOPS", "en", "1 EFLOPS"),
+    (None, "USD", "en", "–"),
+])
+def test_format_value_reads_as_people_write_it(value, unit, lang, expected):
+    assert i18n.format_value(value, unit, lang) == expected
+
+
+def test_format_value_shows_a_stated_range():
+    assert i18n.format_value(8, "percent", "zh", high=9) == "8%–9%"
+
+
+@pytest.mark.parametrize("unit", UNITS)
+def test_every_unit_has_a_label_and_a_format_in_both_languages(unit):
+    for lang in i18n.LANGS:
+        assert i18n.unit_label(unit, lang)
+        assert re.search(r"\d", i18n.format_value(12345.6, unit, lang))
+
+
+# ---------------------------------------------------------------- every page renders in both languages
+
+PAGE_FILES = [f"pages/{page_id}.py" for page_id in state.PAGES]
+
+
+def _warehouse_usable() -> bool:
+    path = warehouse_path()
+    if not path.exists():
+        return False
+    try:
+        with duckdb.connect(str(path), read_only=True) as con:
+            names = {row[0] for row in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    except duckdb.Error:
+        return False
+    return set(REQUIRED_VIEWS) <= names
+
+
+def _run(script: str, lang: str) -> AppTest:
+    at = AppTest.from_file(str(ROOT / script), default_timeout=120)
+    at.query_params["lang"] = lang
+    return at.run()
+
+
+def _all_text(at: AppTest) -> str:
+    parts = [e.value for kind in ("title", "caption", "markdown", "error", "subheader") for e in at.get(kind)]
+    return "\n".join(str(p) for p in parts)
+
+
+@pytest.mark.parametrize("lang", i18n.LANGS)
+@pytest.mark.parametrize("script", PAGE_FILES)
+def test_page_runs_on_its_own(script, lang):
+    at = _run(script, lang)
+    assert not at.exception, at.exception
+    page_id = Path(script).stem
+    assert [t.value for t in at.title] == [i18n.t(f"page.{page_id}.title", lang)]
+    assert at.sidebar.multiselect[0].label == i18n.t("sidebar.economies", lang)
+    if not _warehouse_usable():
+        # Without a warehouse the page explains how to build it instead of showing a stack trace.
+        assert [e.value for e in at.error][0].startswith(f"**{i18n.t('warehouse.problem', lang)}**")
+        assert any("lib.build" in c.value for c in at.code)
+    else:
+        assert not at.error
+    shown = _all_text(at)
+    assert not [key for key in i18n.load_catalog() if key in shown], "a raw i18n key is shown"
+
+
+def test_overview_lists_the_row_count_of_every_view():
+    if not _warehouse_usable():
+        pytest.skip("data/warehouse.duckdb is not built yet")
+    at = _run("pages/overview.py", "en")
+    table = at.dataframe[0].value
+    with duckdb.connect(str(warehouse_path()), read_only=True) as con:
+        expected = {v: con.execute(f"SELECT count(*) FROM {v}").fetchone()[0] for v in REQUIRED_VIEWS}
+    assert dict(zip(table["View"], table["Rows"])) == expected
+
+
+def test_missing_and_corrupt_warehouse_get_a_clear_message(tmp_path, monkeypatch):
+    monkeypatch.setenv("INDICATORS_DB", str(tmp_path / "absent.duckdb"))
+    at = _run("pages/rd.py", "en")
+    assert not at.exception
+    assert "does not exist yet" in at.error[0].value
+
+    corrupt = tmp_path / "corrupt.duckdb"
+    corrupt.write_bytes(b"this is not a database" * 100)
+    monkeypatch.setenv("INDICATORS_DB", str(corrupt))
+    at = _run("pages/rd.py", "zh")
+    assert not at.exception
+    assert at.error[0].value.startswith(f"**{i18n.t('warehouse.problem', 'zh')}**")
+    assert "--force" in at.code[0].value
+
+
+@pytest.mark.parametrize("lang", i18n.LANGS)
+def test_app_runs_and_navigates_in_both_languages(lang):
+    at = _run("app.py", lang)
+    assert not at.exception, at.exception
+    built = [e.value for e in at.error if e.value == i18n.t("build.failed", lang)]
+    if built and not warehouse_path().exists():
+        # A failed build with no earlier warehouse: the message names the file at fault and the command to run.
+        assert any("lib.build" in c.value for c in at.code)
+        return
+    assert [t.value for t in at.title] == [i18n.t("page.overview.title", lang)]  # Overview is the default page
+    at.switch_page("pages/sources.py").run()
+    assert not at.exception, at.exception
+    assert [t.value for t in at.title] == [i18n.t("page.sources.title", lang)]
+    # The page switch cleared the URL; the frame puts the chosen language back.
+    assert state.parse(dict(at.query_params))["lang"] == lang
