@@ -27,7 +27,7 @@ MENTION_COLUMNS = [
 ]
 OBSERVATION_COLUMNS = [
     "indicator_id", "economy", "year", "period", "value", "value_high", "unit", "source_id", "mention_id",
-    "entity", "qualifier", "note_en", "note_zh", "implausible",
+    "entity", "qualifier", "note_en", "note_zh", "implausible", "kind",
 ]
 
 
@@ -110,6 +110,7 @@ def _document_observations(figures: list[dict]) -> pd.DataFrame:
             "unit": f["unit"], "source_id": f"doc-{m.doc_id}", "mention_id": m.mention_id,
             "entity": f.get("entity"), "qualifier": m.qualifier,
             "note_en": f.get("note_en"), "note_zh": f.get("note_zh"), "implausible": bool(f.get("implausible")),
+            "kind": f.get("kind") or "actual",
         })
     return pd.DataFrame(rows, columns=OBSERVATION_COLUMNS)
 
@@ -165,7 +166,8 @@ def collect(seeds_dir: Path = SEEDS_DIR, catalog_dir: Path = CATALOG_DIR,
     docs = attempt(lambda: _documents(seeds_dir, catalog_dir))
     external = attempt(lambda: load_external(external_dir, catalog_dir / "external.yaml"))
     doc_indicators = attempt(lambda: catalog.load_indicators(catalog_dir / "document_indicators.yaml"))
-    chains = attempt(lambda: build_chain_tables(seeds_dir, catalog_dir / "chain_summaries.yaml"))
+    # The chain tables read the same seeds: only worth trying once the documents themselves are sound.
+    chains = attempt(lambda: build_chain_tables(seeds_dir, catalog_dir / "chain_summaries.yaml")) if docs else None
     if problems:
         raise BuildError(problems)
     documents, seed_lines, mentions = docs
@@ -180,6 +182,7 @@ def collect(seeds_dir: Path = SEEDS_DIR, catalog_dir: Path = CATALOG_DIR,
     doc_obs = _document_observations(figures)
     ext_obs = external["observations"].reindex(columns=OBSERVATION_COLUMNS)
     ext_obs["note_en"] = external["observations"].get("note")
+    ext_obs["kind"] = "actual"
     observations = pd.concat([doc_obs, ext_obs], ignore_index=True)
     observations["year"] = observations["year"].astype("Int64")  # the contract says INTEGER
     sources = pd.concat([_document_sources(documents), external["sources"]], ignore_index=True)

