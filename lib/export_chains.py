@@ -14,6 +14,9 @@ def scorecard_figure(card: pd.DataFrame, *, source: str, lang: str, present: boo
     """Dots of China's ratio to the US and to the EU per signal (log x, line at parity), absolute values on hover.
 
     card: rows with label, ratio_usa, ratio_euu, hover_usa, hover_euu (the page's scorecard table)."""
+    # Labels wrapped to two lines and drawn in the left 40 % of the plot area, so the title, legend and source line
+    # keep their place at the figure's left edge instead of moving right with the long labels.
+    card = card.assign(label=["<br>".join(figures.wrap(label, 46)) for label in card["label"]])
     labels = card["label"].tolist()
     traces = []
     for code in COMPARED:
@@ -23,7 +26,7 @@ def scorecard_figure(card: pd.DataFrame, *, source: str, lang: str, present: boo
             x=drawn[column].tolist(), y=drawn["label"].tolist(), mode="markers+text",
             name=t("chains.scorecard.vs", lang, economy=economy_name(code, lang)),
             marker=dict(color=figures.color(code), size=12, line=dict(color="white", width=1)),
-            text=[f"{v:.2f}" for v in drawn[column]], textposition="top center",
+            text=[f"{v:.2f}" for v in drawn[column]], textposition="top center" if code == "USA" else "bottom center",
             textfont=dict(color=figures.color(code)),
             customdata=drawn[f"hover_{code.lower()}"].tolist(),
             hovertemplate="%{customdata}<extra>%{fullData.name}</extra>"))
@@ -31,10 +34,13 @@ def scorecard_figure(card: pd.DataFrame, *, source: str, lang: str, present: boo
     figures.style(fig, title=t("chains.scorecard.title", lang), subtitle=t("chains.scorecard.subtitle", lang),
                   source=source, lang=lang, kind="other", present=present)
     fig.update_layout(height=max(fig.layout.height or 480, 160 + 46 * len(labels)))
-    fig.update_xaxes(type="log", showgrid=True, gridcolor=figures.GRID_COLOR, zeroline=False)
+    # Major ticks at 1-2-5 steps; the legend spans the whole figure width (the signal labels take the left part).
+    fig.update_xaxes(type="log", showgrid=True, gridcolor=figures.GRID_COLOR, zeroline=False, dtick="D2",
+                     domain=[0.4, 1])
+    fig.update_layout(legend_x=0.4)
     # Top signal first; categories in the table's order.
     fig.update_yaxes(type="category", categoryorder="array", categoryarray=labels[::-1], showgrid=False,
-                     rangemode="normal")
+                     rangemode="normal", automargin=False)
     fig.add_vline(x=1, line=dict(color=figures.MUTED_COLOR, dash="dash", width=1),
                   annotation=dict(text=t("chains.scorecard.parity", lang), font=dict(color=figures.MUTED_COLOR)),
                   annotation_position="top")
@@ -59,9 +65,16 @@ def heatmap_figure(matrix: pd.DataFrame, *, title: str, subtitle: str, source: s
         hovertemplate="%{y} · %{x}: %{z} " + t("chains.gapmap.hover", lang) + "<extra></extra>"))
     figures.style(fig, title=title, subtitle=subtitle, source=source, lang=lang, kind="other", present=present)
     fig.update_yaxes(autorange="reversed", showgrid=False, zeroline=False, rangemode="normal")
-    fig.update_xaxes(showgrid=False, showline=False, tickangle=-30 if lang == "en" else 0, side="bottom")
-    if lang == "zh":  # Chinese industry names are short enough to wrap onto two lines instead of slanting
-        fig.update_xaxes(ticktext=["<br>".join(figures.wrap(label, 10)) for label in x], tickvals=x)
+    # Industry names wrapped onto lines (slanted labels ran into the source line); make room for the extra lines.
+    sizing = figures.PRESENTATION if present else figures.NORMAL
+    wrapped = [figures.wrap(label, 12 if lang == "zh" else 16) for label in x]
+    fig.update_xaxes(showgrid=False, showline=False, tickangle=0, tickvals=x,
+                     ticktext=["<br>".join(lines) for lines in wrapped])
+    extra = (max(len(lines) for lines in wrapped) - 1) * sizing.font * 1.3
+    fig.update_layout(margin_b=fig.layout.margin.b + extra)
+    for annotation in fig.layout.annotations:
+        if annotation.name == "source":
+            annotation.yshift -= extra
     return fig
 
 

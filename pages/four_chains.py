@@ -24,10 +24,10 @@ def citation(row) -> str:
 
 
 def short_source(row) -> str:
-    # The figure's source line: publisher (before any parenthesis) or document and line, without the long vintage.
+    # The figure's source line: publisher and dataset name (before any parenthesis); the table has the vintage.
     if row.origin == "document":
         return citation(row)
-    return f"{row.publisher.split(' (')[0]} {row.source_id}"
+    return f"{row.publisher.split(' (')[0]}: {row.source_title.split(' (')[0]}"
 
 
 # ---------------------------------------------------------------- 1. scorecard

@@ -91,7 +91,8 @@ def scorecard() -> pd.DataFrame:
         first = frame.iloc[0]
         rows.append(dict(chain=chain, indicator_id=indicator_id, origin="dataset", year=int(first["year"]),
                          unit=first["unit"], entity_chn=None, entity_usa=None, qualifier=None,
-                         source_id=source_id, publisher=first["publisher"], vintage=first["vintage"],
+                         source_id=source_id, publisher=first["publisher"], source_title=first["source_title"],
+                         vintage=first["vintage"],
                          file_name=None, line_no=None, quote=None,
                          **{f"value_{e.lower()}": _value(frame, e) for e in ("CHN", "USA", "EUU", "WLD")}))
     for chain, indicator_id in DOCUMENT_SIGNALS:
@@ -104,7 +105,7 @@ def scorecard() -> pd.DataFrame:
                 unit=group["unit"].iloc[0],
                 entity_chn=_entities(group, "CHN"), entity_usa=_entities(group, "USA"),
                 qualifier=" ".join(sorted({q for q in group["qualifier"].dropna()})) or None,
-                source_id=group["source_id"].iloc[0], publisher=None, vintage=None,
+                source_id=group["source_id"].iloc[0], publisher=None, source_title=None, vintage=None,
                 file_name=group["file_name"].iloc[0],
                 line_no=" ".join(str(n) for n in sorted(set(group["line_no"]))),
                 quote=" | ".join(dict.fromkeys(group["quote"])),
