@@ -19,7 +19,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-sync", "--disable-dev-shm-usage"]
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
 LOCAL_SCHEMES = {"data", "blob", "about", "chrome", "chrome-extension"}
-PAGE_TIMEOUT = 60.0  # seconds; a loaded CI machine with 2 cores can be slow on the first run of a page
+PAGE_TIMEOUT = 90.0  # seconds; a loaded 2-core CI machine can take tens of seconds on the first run of a page
 STABLE_FOR = 1.0  # the chart count must hold this long before a page counts as drawn
 
 # Counts the chart elements Streamlit placed, the ones Plotly has drawn, and whether the script is still running.
@@ -111,25 +111,38 @@ def page_url(base: str, page_id: str, **params: str) -> str:
     return f"{base}/{page_id}" + (f"?{query}" if query else "")
 
 
-def visit(page, url: str, timeout: float = PAGE_TIMEOUT) -> Visit:
-    """Navigate and wait until the script has finished and every chart on the page is drawn and stays drawn.
+class Load:
+    """One page load in progress: `poll()` returns a Visit once the script has finished and every chart on the
+    page is drawn and has stayed drawn; the time is from navigation to the first moment that final state was seen.
+    Several loads can be polled in turn, which is how the benchmark loads many sessions at once."""
 
-    The time reported is from the start of navigation to the first moment the final state was seen.
-    """
-    start = time.perf_counter()
-    page.goto(url, wait_until="domcontentloaded", timeout=timeout * 1000)
-    deadline = start + timeout
-    last, since = None, None
-    while True:
+    def __init__(self, page, url: str, timeout: float = PAGE_TIMEOUT):
+        self.page, self.url, self.timeout = page, url, timeout
+        self.start = time.perf_counter()
+        page.goto(url, wait_until="commit", timeout=timeout * 1000)
+        self.last, self.since = None, self.start
+
+    def poll(self) -> Visit | None:
         now = time.perf_counter()
-        st_ = page.evaluate(_PAGE_STATE_JS)
+        try:
+            st_ = self.page.evaluate(_PAGE_STATE_JS)
+        except Exception:  # the document is still being replaced right after navigation
+            st_ = {"script": None, "title": 0, "charts": 0, "drawn": 0, "skeletons": 0}
         ready = (st_["script"] == "notRunning" and st_["title"] > 0 and st_["drawn"] == st_["charts"]
                  and st_["skeletons"] == 0)
         key = (st_["charts"], st_["drawn"], ready)
-        if key != last:
-            last, since = key, now
-        if ready and now - since >= STABLE_FOR:
-            return Visit(since - start, st_["charts"])
-        if now > deadline:
-            raise TimeoutError(f"{url}: not drawn within {timeout:.0f} s (last state {st_})")
+        if key != self.last:
+            self.last, self.since = key, now
+        if ready and now - self.since >= STABLE_FOR:
+            return Visit(self.since - self.start, st_["charts"])
+        if now - self.start > self.timeout:
+            raise TimeoutError(f"{self.url}: not drawn within {self.timeout:.0f} s (last state {st_})")
+        return None
+
+
+def visit(page, url: str, timeout: float = PAGE_TIMEOUT) -> Visit:
+    """Navigate and wait until every chart on the page is drawn (see Load)."""
+    load = Load(page, url, timeout)
+    while (result := load.poll()) is None:
         time.sleep(0.05)
+    return result
