@@ -44,8 +44,10 @@ def setup(page_id: str, *, needs_warehouse: bool = True) -> PageContext:
         st.html(_PRESENTATION_CSS)
         st.button(ctx.t("sidebar.present.exit"), type="tertiary", on_click=state.set, args=(state.PRESENT, False))
     else:
+        st.session_state["_export_current"] = ""  # no export button, so nothing to register
         _sidebar(ctx)
     st.title(ctx.t(f"page.{page_id}.title"))
+        _export_button(ctx)
     st.caption(ctx.t(f"page.{page_id}.subtitle"))
     if needs_warehouse:
         _require_warehouse(ctx)
@@ -71,6 +73,32 @@ def _require_warehouse(ctx: PageContext) -> None:
         if commands:
             st.markdown(ctx.t("warehouse.fix"))
             st.code(commands[-1], language="bash")
+def _export_button(ctx: PageContext) -> None:
+    """The sidebar's export-pack button. Charts register themselves as they are drawn (see `chart`); a click
+    reruns the page, and the pack is built from the charts of the previous, complete run of this page, so Kaleido
+    only starts on click, never at page load."""
+    key = f"_export_items_{ctx.page_id}"
+    previous = st.session_state.get(key, [])
+    st.session_state[key] = []
+    st.session_state["_export_current"] = key
+    with st.sidebar:
+        if not st.button(i18n.t("export.button", ctx.lang), icon=":material/folder_zip:", key="_export_pack"):
+            return
+        from lib import export  # python-pptx and Kaleido load only when someone exports
+
+        if not previous:
+            st.info(i18n.t("export.empty", ctx.lang))
+            return
+        try:
+            with st.spinner(i18n.t("export.running", ctx.lang)):
+                data = export.pack(previous, ctx.page_id)
+        except export.ExportUnavailable as exc:
+            st.error(f"{i18n.t('export.unavailable', ctx.lang)}  \n{exc}")
+            return
+        st.download_button(i18n.t("export.download", ctx.lang), data=data, file_name=f"{ctx.page_id}.zip",
+                           mime="application/zip", on_click="ignore", icon=":material/download:")
+
+
         st.stop()
 
 
@@ -95,3 +123,8 @@ def chart(fig: go.Figure, data: pd.DataFrame, *, name: str, source: str, lang: s
         st.download_button(i18n.t("chart.download", lang), data=csv_bytes(data, source, lang),
                            file_name=f"{filename}.csv", mime="text/csv", on_click="ignore", key=f"csv_{name}",
                            icon=":material/download:")
+    items = st.session_state.get(st.session_state.get("_export_current", ""))
+    if items is not None:  # registered for the export pack; rendered only when someone asks for it
+        from lib.export import Item
+
+        items.append(Item(filename, fig, source))

@@ -1,0 +1,113 @@
+"""Report-ready export pack: every chart of a page as PNG and SVG plus a PowerPoint deck, in one ZIP."""
+from __future__ import annotations
+
+import io
+import os
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import plotly.graph_objects as go
+import plotly.io as pio
+
+from lib import figures
+
+CHROMIUM = Path("/usr/bin/chromium")
+SCALE = 2  # PNG pixels per layout pixel: sharp when pasted into a report
+
+
+class ExportUnavailable(RuntimeError):
+    """The server cannot render images (no Chromium); the message says what to install."""
+
+
+@dataclass(frozen=True)
+class Item:
+    """One chart to export: its stable name, the figure as drawn, its source line and extra notes."""
+
+    name: str
+    fig: go.Figure
+    source: str
+    notes: str = ""
+
+
+def _plain(text: str | None) -> str:
+    """Figure titles carry Plotly's small HTML (<br>, <span>); slides and notes want plain text."""
+    text = re.sub(r"<br\s*/?>", "\n", text or "")
+    return re.sub(r"<[^>]+>", "", text).strip()
+
+
+def _chromium() -> str:
+    # Kaleido finds the browser through BROWSER_PATH; Debian's Chromium is not on its default search list.
+    path = os.environ.get("BROWSER_PATH") or (str(CHROMIUM) if CHROMIUM.exists() else "")
+    if not path or not Path(path).exists():
+        raise ExportUnavailable("Chromium was not found on the server, so charts cannot be rendered as images. "
+                                "Install it (apt-get install chromium fonts-noto-cjk) or set BROWSER_PATH.")
+    os.environ["BROWSER_PATH"] = path
+    return path
+
+
+def _report_figure(fig: go.Figure) -> go.Figure:
+    """A copy at the fixed presentation size on white, whatever size the screen showed."""
+    out = go.Figure(fig)
+    out.update_layout(width=figures.PRESENTATION.width, height=figures.PRESENTATION.height,
+                      paper_bgcolor="white", plot_bgcolor="white")
+    return out
+
+
+def render(items: list[Item]) -> dict[str, tuple[bytes, bytes]]:
+    """PNG and SVG bytes per chart name, rendered by Kaleido in one browser session."""
+    _chromium()
+    import kaleido
+
+    kaleido.start_sync_server(silence_warnings=True)
+    try:
+        out = {}
+        for item in items:
+            fig = _report_figure(item.fig)
+            out[item.name] = (pio.to_image(fig, format="png", scale=SCALE), pio.to_image(fig, format="svg"))
+        return out
+    finally:
+        kaleido.stop_sync_server(silence_warnings=True)
+
+
+def deck(items: list[Item], images: dict[str, tuple[bytes, bytes]]) -> bytes:
+    """A 16:9 PowerPoint, one slide per chart: title, image, and source plus notes in the speaker notes."""
+    from pptx import Presentation
+    from pptx.util import Emu, Pt
+
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = Emu(12192000), Emu(6858000)  # 13.33 x 7.5 in, the 16:9 default
+    blank = prs.slide_layouts[6]
+    margin = Emu(365760)  # 0.4 in
+    for item in items:
+        slide = prs.slides.add_slide(blank)
+        title = _plain(item.fig.layout.title.text).split("\n")[0] or item.name
+        box = slide.shapes.add_textbox(margin, Emu(182880), prs.slide_width - 2 * margin, Emu(640080))
+        box.text_frame.text = title
+        box.text_frame.paragraphs[0].runs[0].font.size = Pt(24)
+        top = Emu(182880 + 640080)
+        width = prs.slide_width - 2 * margin
+        height = min(prs.slide_height - top - margin,
+                     Emu(int(width * figures.PRESENTATION.height / figures.PRESENTATION.width)))
+        pic_width = Emu(int(height * figures.PRESENTATION.width / figures.PRESENTATION.height))
+        slide.shapes.add_picture(io.BytesIO(images[item.name][0]), (prs.slide_width - pic_width) // 2, top,
+                                 width=pic_width, height=height)
+        notes = [_plain(item.fig.layout.title.text), item.source, item.notes]
+        slide.notes_slide.notes_text_frame.text = "\n\n".join(n for n in notes if n)
+    buf = io.BytesIO()
+    prs.save(buf)
+    return buf.getvalue()
+
+
+def pack(items: list[Item], page_id: str) -> bytes:
+    """The ZIP: <name>.png and <name>.svg per chart, and <page_id>.pptx with every chart."""
+    images = render(items)
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for item in items:
+            png, svg = images[item.name]
+            zf.writestr(f"{item.name}.png", png)
+            zf.writestr(f"{item.name}.svg", svg)
+        zf.writestr(f"{page_id}.pptx", deck(items, images))
+    return buf.getvalue()
