@@ -43,11 +43,11 @@ def setup(page_id: str, *, needs_warehouse: bool = True) -> PageContext:
     if ctx.present:
         st.html(_PRESENTATION_CSS)
         st.button(ctx.t("sidebar.present.exit"), type="tertiary", on_click=state.set, args=(state.PRESENT, False))
-    else:
         st.session_state["_export_current"] = ""  # no export button, so nothing to register
+    else:
         _sidebar(ctx)
-    st.title(ctx.t(f"page.{page_id}.title"))
         _export_button(ctx)
+    st.title(ctx.t(f"page.{page_id}.title"))
     st.caption(ctx.t(f"page.{page_id}.subtitle"))
     if needs_warehouse:
         _require_warehouse(ctx)
@@ -63,16 +63,6 @@ def _sidebar(ctx: PageContext) -> None:
         st.toggle(ctx.t("sidebar.present"), help=ctx.t("sidebar.present.help"), **state.widget_kwargs(state.PRESENT))
 
 
-def _require_warehouse(ctx: PageContext) -> None:
-    try:
-        check_warehouse()
-    except WarehouseError as exc:
-        st.error(f"**{ctx.t('warehouse.problem')}**  \n{exc}")
-        # The query layer's message names the command in backticks; show it ready to copy.
-        commands = re.findall(r"`([^`]+)`", str(exc))
-        if commands:
-            st.markdown(ctx.t("warehouse.fix"))
-            st.code(commands[-1], language="bash")
 def _export_button(ctx: PageContext) -> None:
     """The sidebar's export-pack button. Charts register themselves as they are drawn (see `chart`); a click
     reruns the page, and the pack is built from the charts of the previous, complete run of this page, so Kaleido
@@ -99,6 +89,16 @@ def _export_button(ctx: PageContext) -> None:
                            mime="application/zip", on_click="ignore", icon=":material/download:")
 
 
+def _require_warehouse(ctx: PageContext) -> None:
+    try:
+        check_warehouse()
+    except WarehouseError as exc:
+        st.error(f"**{ctx.t('warehouse.problem')}**  \n{exc}")
+        # The query layer's message names the command in backticks; show it ready to copy.
+        commands = re.findall(r"`([^`]+)`", str(exc))
+        if commands:
+            st.markdown(ctx.t("warehouse.fix"))
+            st.code(commands[-1], language="bash")
         st.stop()
 
 
@@ -114,6 +114,11 @@ def chart(fig: go.Figure, data: pd.DataFrame, *, name: str, source: str, lang: s
     name: a stable id of the chart on its page (e.g. "rd_intensity"); it names the PNG and CSV files.
     """
     filename = figures.export_name(name, data, lang)
+    items = st.session_state.get(st.session_state.get("_export_current", ""))
+    if items is not None:  # registered for the export pack; rendered only when someone asks for it
+        from lib.export import Item
+
+        items.append(Item(filename, fig, source))
     present = state.get(state.PRESENT)
     st.plotly_chart(fig, config=figures.plotly_config(filename), theme=None, key=f"chart_{name}",
                     width="content" if present else "stretch")
@@ -123,8 +128,3 @@ def chart(fig: go.Figure, data: pd.DataFrame, *, name: str, source: str, lang: s
         st.download_button(i18n.t("chart.download", lang), data=csv_bytes(data, source, lang),
                            file_name=f"{filename}.csv", mime="text/csv", on_click="ignore", key=f"csv_{name}",
                            icon=":material/download:")
-    items = st.session_state.get(st.session_state.get("_export_current", ""))
-    if items is not None:  # registered for the export pack; rendered only when someone asks for it
-        from lib.export import Item
-
-        items.append(Item(filename, fig, source))
