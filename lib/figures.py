@@ -216,15 +216,20 @@ def lines(data: pd.DataFrame, *, title: str, subtitle: str, source: str, lang: s
 
 
 def bars(data: pd.DataFrame, *, title: str, subtitle: str, source: str, lang: str, unit: str | None = None,
-         present: bool = False, x: str = "year") -> go.Figure:
-    """Bars by economy: grouped per year (x="year"), or one bar per economy without a legend (x="economy")."""
+         present: bool = False, x: str = "year", labels: bool = False) -> go.Figure:
+    """Bars by economy: grouped per year (x="year"), or one bar per economy without a legend (x="economy").
+    labels=True writes each bar's value above it (for a few bars whose exact values matter)."""
     unit = _single_unit(data, unit)
     if x == "economy":
         labelled = data.assign(label=[economy_name(c, lang) for c in data["economy"]])
-        return _by_economy(labelled, x="label", lang=lang, unit=unit, kind="bar", title=title, subtitle=subtitle,
-                           source=source, present=present, legend=False)
-    return _by_economy(data, x=x, lang=lang, unit=unit, kind="bar", title=title, subtitle=subtitle,
-                       source=source, present=present)
+        fig = _by_economy(labelled, x="label", lang=lang, unit=unit, kind="bar", title=title, subtitle=subtitle,
+                          source=source, present=present, legend=False)
+    else:
+        fig = _by_economy(data, x=x, lang=lang, unit=unit, kind="bar", title=title, subtitle=subtitle,
+                          source=source, present=present)
+    if labels:
+        fig.update_traces(texttemplate="%{customdata}", textposition="outside", cliponaxis=False)
+    return fig
 
 
 def export_name(name: str, data: pd.DataFrame, lang: str) -> str:

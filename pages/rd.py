@@ -1,4 +1,160 @@
-"""Placeholder for the page 'rd' until its engineer replaces it: the shared frame and the page title only."""
-from lib import page
+"""R&D page: WDI R&D intensity, spending and researchers, document 003's figure 7 rebuilt, and the documents' figures."""
+import pandas as pd
+import streamlit as st
 
-page.setup("rd")
+from lib import figures, page, state
+from lib.i18n import economy_name, format_value
+from lib.queries import rd
+
+ctx = page.setup("rd")
+lang = ctx.lang
+
+# ---------------------------------------------------------------- selection (all of it in the URL)
+YEARS = state.year_range(*rd.year_span((rd.INTENSITY, *rd.GERD.values(), rd.RESEARCHERS)))
+MEASURE = state.choice("measure", ("intensity", "absolute", "per_capita"))
+PRICE = state.choice("price", tuple(rd.GERD))
+GROWTH = state.choice("growth", ("yoy", "cagr"))
+
+years_col, measure_col, price_col, growth_col = st.columns([3, 2, 1.4, 1.6])
+years_col.slider(ctx.t("rd.controls.years"), YEARS[0].lo, YEARS[0].hi, **state.range_kwargs(YEARS))
+measure_col.segmented_control(ctx.t("rd.controls.measure"), MEASURE.choices, required=True,
+                              help=ctx.t("rd.controls.measure.help"), format_func=lambda m: ctx.t(f"rd.measure.{m}"),
+                              **state.widget_kwargs(MEASURE))
+price_col.segmented_control(ctx.t("rd.controls.price"), PRICE.choices, required=True,
+                            help=ctx.t("rd.controls.price.help"), format_func=lambda p: ctx.t(f"rd.price.{p}"),
+                            **state.widget_kwargs(PRICE))
+growth_col.segmented_control(ctx.t("rd.controls.growth"), GROWTH.choices, required=True,
+                             format_func=lambda g: ctx.t(f"rd.growth.{g}"), **state.widget_kwargs(GROWTH))
+year_from, year_to = state.get_years(YEARS[0].lo, YEARS[0].hi)
+measure, price, growth = state.get(MEASURE), state.get(PRICE), state.get(GROWTH)
+# Growth of a share of GDP mixes R&D and GDP growth, so with the share selected growth is of total spending.
+growth_measure = "absolute" if measure == "intensity" else measure
+
+# ---------------------------------------------------------------- data
+wdi = rd.source(rd.WDI_SOURCE)
+levels = rd.measure(measure, price, ctx.economies, year_from, year_to)
+growth_levels = rd.measure(growth_measure, price, ctx.economies, year_from, year_to)
+growth_data = rd.year_on_year(growth_levels) if growth == "yoy" else rd.cagr(growth_levels)
+researchers = rd.series(rd.RESEARCHERS, ctx.economies, year_from, year_to)
+fig7 = rd.figure7_period()
+fig7_data = rd.series(rd.GERD[price], rd.FIGURE7_ECONOMIES, fig7.get("year_from", year_from), YEARS[0].hi)
+statements = rd.document_statements()
+comparisons = rd.compared_statements(statements)
+fields = rd.fields_passage()
+
+
+def unit_text(name: str) -> str:
+    """The unit words of a measure for subtitles: % of GDP, current US$, PPP $ per person."""
+    if name == "intensity":
+        return ctx.t("rd.unit.intensity")
+    if name == "per_capita":
+        return ctx.t("rd.unit.per_capita", price=ctx.t(f"rd.unit.{price}"))
+    return ctx.t(f"rd.unit.{price}")
+
+
+def wdi_source(frame: pd.DataFrame, name: str) -> str:
+    notes = frame[f"note_{lang}"].dropna().unique() if f"note_{lang}" in frame else ()
+    return rd.citation(rd.WDI_SOURCE, rd.measure_inputs(name, price), lang, notes, joiner=" ÷ ")
+
+
+def table(frame: pd.DataFrame) -> pd.DataFrame:
+    """The rows drawn, with economy names, the value as shown and the note, under headers in the page language."""
+    out = frame.assign(name=[economy_name(c, lang) for c in frame["economy"]],
+                       shown=[format_value(v, u, lang) for v, u in zip(frame["value"], frame["unit"])])
+    headers = {"economy": "economy", "name": ctx.t("rd.col.economy"), "year": "year", "period": ctx.t("rd.col.period"),
+               "value": ctx.t("rd.col.value"), "unit": ctx.t("rd.col.unit"), "shown": ctx.t("rd.col.shown"),
+               "year_from": ctx.t("rd.col.from"), "year_to": ctx.t("rd.col.to"),
+               "value_from": ctx.t("rd.col.value_from"), "value_to": ctx.t("rd.col.value_to"),
+               "quote": ctx.t("rd.col.quote"), "file_name": ctx.t("rd.col.document"), "line_no": ctx.t("rd.col.line"),
+               f"note_{lang}": ctx.t("rd.col.note")}
+    return out[[c for c in headers if c in out]].rename(columns=headers)
+
+
+def show(make_figure, frame: pd.DataFrame, name: str, source: str, **kwargs) -> None:
+    """Draw frame with figures.<make_figure> and page.chart, or say that the selection has no data."""
+    if frame.empty:
+        st.info(ctx.t("chart.no_data"))
+        return
+    fig = make_figure(frame, source=source, lang=lang, present=ctx.present, **kwargs)
+    page.chart(fig, table(frame), name=name, source=source, lang=lang)
+
+
+# ---------------------------------------------------------------- WDI charts
+show(figures.lines, levels, f"rd_{measure}_{price}", wdi_source(levels, measure),
+     title=ctx.t(f"rd.chart.{measure}.title"),
+     subtitle=ctx.t("rd.subtitle", unit=unit_text(measure), first=year_from, last=year_to))
+
+if measure == "intensity":
+    st.caption(ctx.t("rd.growth.of_total"))
+growth_title = ctx.t(f"rd.chart.{growth}.title", measure=ctx.t(f"rd.chart.{growth_measure}.title"))
+growth_subtitle = ctx.t(f"rd.chart.{growth}.subtitle", unit=unit_text(growth_measure), first=year_from, last=year_to)
+if growth == "yoy":
+    show(figures.lines, growth_data, f"rd_growth_yoy_{growth_measure}_{price}",
+         wdi_source(growth_levels, growth_measure), title=growth_title, subtitle=growth_subtitle)
+else:
+    show(figures.bars, growth_data, f"rd_growth_cagr_{growth_measure}_{price}",
+         wdi_source(growth_levels, growth_measure), title=growth_title, subtitle=growth_subtitle, x="economy",
+         labels=True)
+
+show(figures.lines, researchers, "rd_researchers",
+     rd.citation(rd.WDI_SOURCE, (rd.RESEARCHERS,), lang), title=ctx.t("rd.chart.researchers.title"),
+     subtitle=ctx.t("rd.subtitle", unit=ctx.t("rd.unit.researchers"), first=year_from, last=year_to))
+
+# ---------------------------------------------------------------- document 003's figure 7
+st.subheader(ctx.t("rd.fig7.header"))
+if fig7 and len(fig7_data):
+    first, last = int(fig7_data["year"].min()), int(fig7_data["year"].max())
+    fig7_source = ctx.t("rd.fig7.source", dataset=wdi_source(fig7_data, "absolute"),
+                        method_line=fig7["method_line"], line=fig7["line_no"])
+    fig = figures.lines(fig7_data, title=ctx.t("rd.fig7.title"), source=fig7_source, lang=lang, present=ctx.present,
+                        subtitle=ctx.t("rd.fig7.subtitle", unit=ctx.t(f"rd.unit.{price}"), first=first, last=last,
+                                       doc_first=fig7["year_from"], doc_last=fig7["year_to"]))
+    figures.mark_period(fig, fig7["year_from"], fig7["year_to"], ctx.t("rd.fig7.band"))
+    page.chart(fig, table(fig7_data), name=f"rd_fig7_{price}", source=fig7_source, lang=lang)
+    st.caption(ctx.t("rd.fig7.explain", method_line=fig7["method_line"], method=fig7["method_text"],
+                     line=fig7["line_no"], caption=fig7["text"], last=last))
+else:
+    st.warning(ctx.t("rd.fig7.missing"))
+
+with st.expander(ctx.t("rd.caveats.header"), expanded=True, icon=":material/info:"):
+    st.markdown(f"**{ctx.t('rd.caveats.notes')}** {wdi.get(f'notes_{lang}', '')}")
+    st.markdown(f"**{ctx.t('rd.caveats.definition')}** {wdi.get(f'definition_{lang}', '')}")
+    st.caption(ctx.t("rd.caveats.licence", **wdi))
+
+# ---------------------------------------------------------------- the documents' statements
+st.subheader(ctx.t("rd.docs.header"))
+st.caption(ctx.t("rd.docs.intro"))
+if statements.empty:
+    st.info(ctx.t("rd.docs.none"))
+else:
+    # A small chart wherever a document states one figure for two economies (clusters, AI citation rates).
+    for column, group in zip(st.columns(max(1, len(comparisons))), comparisons):
+        first_row = group.iloc[0]
+        doc_source = ctx.t("rd.source.document", doc_id=first_row["doc_id"], title=first_row[f"title_{lang}"],
+                           line=", ".join(str(n) for n in sorted(group["line_no"].unique())),
+                           quotes="; ".join(f"“{q}”" for q in group["quote"]))
+        with column:
+            show(figures.bars, group, f"rd_doc_{first_row['indicator_id']}", doc_source, x="economy", labels=True,
+                 title=first_row[f"name_{lang}"],
+                 subtitle=ctx.t("rd.docs.compare.subtitle", unit=ctx.t(f"unit.{first_row['unit']}"),
+                                period=first_row["period"]))
+    listed = statements.assign(
+        indicator=statements[f"name_{lang}"],
+        economy_name=[economy_name(c, lang) for c in statements["economy"]],
+        shown=[format_value(v, u, lang, high=None if pd.isna(h) else h)
+               for v, u, h in zip(statements["value"], statements["unit"], statements["value_high"])],
+        document=[f"{d} {title}" for d, title in zip(statements["doc_id"], statements[f"title_{lang}"])])
+    st.dataframe(listed[["indicator", "economy_name", "shown", "period", "quote", "context", "document", "line_no"]]
+                 .rename(columns={"indicator": ctx.t("rd.col.indicator"), "economy_name": ctx.t("rd.col.economy"),
+                                  "shown": ctx.t("rd.col.value"), "period": ctx.t("rd.col.period"),
+                                  "quote": ctx.t("rd.col.quote"), "context": ctx.t("rd.col.sentence"),
+                                  "document": ctx.t("rd.col.document"), "line_no": ctx.t("rd.col.line")}),
+                 hide_index=True, key="rd_statements")
+
+_, first_line, last_line = rd.FIELDS_PASSAGE
+st.markdown(f"**{ctx.t('rd.fields.header', first=first_line, last=last_line)}**")
+st.caption(ctx.t("rd.fields.note"))
+for row in fields.itertuples():
+    with st.container(border=True):
+        st.text(row.text.strip())
+        st.caption(ctx.t("rd.fields.line", line=row.line_no))

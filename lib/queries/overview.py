@@ -1,0 +1,84 @@
+"""Named queries of the Overview page: headline values per economy and theme, the documents' own figures, the radar."""
+from __future__ import annotations
+
+import pandas as pd
+
+from lib.queries import run
+
+# The list the documents cite (003: Crunchbase, 2024-09-10); the other lists are on the Unicorns page.
+UNICORN_SOURCE = "crunchbase_2024_09"
+# The narrow ICT-services series: SOURCE.md finds it fits 003's description of "digital services exports" best.
+DIGITAL_SHARE = "ict_share_wdi"
+DOCUMENT_DIGITAL_SHARE = "dds_share"
+# Radar axes, in order: (axis key, indicator_id, source_id or None for the indicator's only source).
+RADAR_AXES = (
+    ("rd_intensity", "rd_intensity", None),
+    ("gerd_ppp", "gerd_ppp", None),
+    ("researchers", "researchers_per_million", None),
+    ("unicorns", "unicorn_count", UNICORN_SOURCE),
+    ("digital_share", DIGITAL_SHARE, None),
+)
+CHAINS = ("innovation", "industrial", "capital", "talent", "cross-chain")
+
+_EMPTY = ["economy", "year", "value", "unit", "indicator_id", "source_id", "note_en", "note_zh"]
+
+
+def latest(indicator_id: str, economies: tuple[str, ...], source_id: str | None = None) -> pd.DataFrame:
+    """Each economy's latest value of a dataset indicator (its year says which; India's R&D ends earlier).
+
+    Columns: economy, year, value, unit, indicator_id, source_id, note_en, note_zh.
+    """
+    if not economies:
+        return pd.DataFrame(columns=_EMPTY)
+    return run("""
+        SELECT economy, year, value, unit, indicator_id, source_id, note_en, note_zh FROM observations
+        WHERE indicator_id = ? AND mention_id IS NULL AND (? IS NULL OR source_id = ?)
+          AND economy IN (SELECT unnest(?::VARCHAR[])) AND value IS NOT NULL
+        QUALIFY row_number() OVER (PARTITION BY economy ORDER BY year DESC) = 1
+        ORDER BY economy""", (indicator_id, source_id, source_id, list(economies)))
+
+
+def document_figures(indicator_id: str, economies: tuple[str, ...]) -> pd.DataFrame:
+    """What the documents state for an indicator and these economies, each with quote, document and line."""
+    return run("""
+        SELECT o.economy, o.year, o.period, o.value, o.value_high, o.unit, o.indicator_id, o.qualifier,
+               m.mention_id, m.file_name, m.line_no, m.quote, d.doc_id, d.title_zh, d.title_en
+        FROM observations o JOIN mentions m ON m.mention_id = o.mention_id
+        JOIN documents d ON d.file_name = m.file_name
+        WHERE o.indicator_id = ? AND o.economy IN (SELECT unnest(?::VARCHAR[])) AND o.entity IS NULL
+        ORDER BY o.economy, d.doc_id, m.line_no""", (indicator_id, list(economies)))
+
+
+def gaps_per_chain() -> pd.DataFrame:
+    """Number of gap statements per chain in the documents, and in how many documents: chain, gaps, documents."""
+    frame = run("""SELECT chain, count(*) AS gaps, count(DISTINCT file_name) AS documents,
+                          string_agg(DISTINCT file_name, ', ' ORDER BY file_name) AS files
+                   FROM chain_gaps GROUP BY chain""")
+    order = {chain: i for i, chain in enumerate(CHAINS)}
+    return frame.sort_values("chain", key=lambda s: s.map(order).fillna(len(order))).reset_index(drop=True)
+
+
+def sources(source_ids) -> pd.DataFrame:
+    """sources rows for these ids (publisher, title, vintage, definitions, notes)."""
+    return run("SELECT * FROM sources WHERE source_id IN (SELECT unnest(?::VARCHAR[]))", (list(source_ids),))
+
+
+def indicators(indicator_ids) -> pd.DataFrame:
+    """indicators rows for these ids (names, unit, definitions)."""
+    return run("SELECT * FROM indicators WHERE indicator_id IN (SELECT unnest(?::VARCHAR[]))", (list(indicator_ids),))
+
+
+def radar(economies: tuple[str, ...]) -> pd.DataFrame:
+    """One row per radar axis and economy: axis, indicator_id, economy, year, value, unit, source_id, score.
+
+    score = value / the largest value of the economies shown on that axis x 100, so each axis runs 0-100 and the
+    leader on it scores 100; the raw value and year stay in the row for hover and table.
+    """
+    frames = [latest(indicator_id, economies, source_id).assign(axis=axis)
+              for axis, indicator_id, source_id in RADAR_AXES]
+    frames = [f for f in frames if len(f)]
+    if not frames:
+        return pd.DataFrame(columns=["axis", *_EMPTY, "score"])
+    data = pd.concat(frames, ignore_index=True)
+    top = data.groupby("axis")["value"].transform("max")
+    return data.assign(score=(data["value"] / top * 100).where(top > 0))
