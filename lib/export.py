@@ -4,6 +4,7 @@ from __future__ import annotations
 import io
 import os
 import re
+import warnings
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,6 +64,9 @@ def render(items: list[Item]) -> dict[str, tuple[bytes, bytes]]:
     kaleido.start_sync_server(silence_warnings=True)
     try:
         out = {}
+        # plotly passes Kaleido options that a running server ignores, and warns each time; the size is set on
+        # the figure itself, so nothing is lost.
+        warnings.filterwarnings("ignore", message="The kopts argument is ignored", category=UserWarning)
         for item in items:
             fig = _report_figure(item.fig)
             out[item.name] = (pio.to_image(fig, format="png", scale=SCALE), pio.to_image(fig, format="svg"))
