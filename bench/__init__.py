@@ -19,7 +19,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-sync", "--disable-dev-shm-usage"]
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
 LOCAL_SCHEMES = {"data", "blob", "about", "chrome", "chrome-extension"}
-PAGE_TIMEOUT = 90.0  # seconds; a loaded 2-core CI machine can take tens of seconds on the first run of a page
+PAGE_TIMEOUT = 120.0  # seconds; a loaded 2-core CI machine can take tens of seconds on the first run of a page
 STABLE_FOR = 1.0  # the chart count must hold this long before a page counts as drawn
 
 # Counts the chart elements Streamlit placed, the ones Plotly has drawn, and whether the script is still running.
