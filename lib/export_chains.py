@@ -1,6 +1,10 @@
 """Figures and report exports of the Four chains page: the ratio scorecard, the gap heatmap, PNG and CSV files."""
 from __future__ import annotations
 
+import importlib.util
+import os
+import shutil
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -76,6 +80,18 @@ def heatmap_figure(matrix: pd.DataFrame, *, title: str, subtitle: str, source: s
         if annotation.name == "source":
             annotation.yshift -= extra
     return fig
+
+
+CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "chrome")
+
+
+def png_unavailable() -> str | None:
+    """Why Kaleido cannot make a PNG here (no kaleido package, no Chromium/Chrome found), or None if it can."""
+    if importlib.util.find_spec("kaleido") is None:
+        return "the kaleido package is not installed"
+    if not (os.environ.get("BROWSER_PATH") or any(shutil.which(name) for name in CHROMIUM_NAMES)):
+        return "no Chromium or Chrome found (install chromium, or set BROWSER_PATH)"
+    return None
 
 
 def png_bytes(fig: go.Figure, *, width: int = 1200, height: int = 675) -> bytes:

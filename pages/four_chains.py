@@ -166,22 +166,22 @@ with measures_col:
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def gap_map_png(docs: tuple[str, ...], lang: str) -> bytes:
-    # Kaleido takes seconds: make the report-size image once per document selection and language.
+    # Kaleido takes seconds: made only when the button is clicked, once per document selection and language.
     return charts.png_bytes(charts.heatmap_figure(
-        matrix, title=ctx.t("chains.gapmap.title"), subtitle=ctx.t("chains.gapmap.subtitle", docs=", ".join(docs)),
-        source=gapmap_source, lang=lang, present=True))
+        charts.gap_matrix(q.gap_counts(docs), q.CHAINS, q.INDUSTRIES), title=ctx.t("chains.gapmap.title"),
+        subtitle=ctx.t("chains.gapmap.subtitle", docs=", ".join(docs)),
+        source="; ".join(f"{d} {titles[d]}" for d in docs), lang=lang, present=True))
 
 
-st.header(ctx.t("chains.export.header"))
 all_gaps = q.gaps(docs)
 png_col, csv_col = st.columns(2)
-with png_col:
-    try:
-        png = gap_map_png(docs, lang)
-        st.download_button(ctx.t("chains.export.png"), data=png, file_name=f"chain_gap_map_{'-'.join(docs)}_{lang}.png",
-                           mime="image/png", on_click="ignore", icon=":material/image:")
-    except RuntimeError as exc:
-        st.warning(ctx.t("chains.export.failed", reason=exc))
+unavailable = charts.png_unavailable()
+if unavailable:
+    png_col.warning(ctx.t("chains.export.failed", reason=unavailable))
+else:
+    png_col.download_button(ctx.t("chains.export.png"), data=lambda: gap_map_png(docs, lang),
+                            file_name=f"chain_gap_map_{'-'.join(docs)}_{lang}.png", mime="image/png",
+                            on_click="ignore", icon=":material/image:")
 csv_col.download_button(ctx.t("chains.export.csv"), data=charts.gap_csv(all_gaps, lang),
                         file_name=f"chain_gaps_{'-'.join(docs)}_{lang}.csv", mime="text/csv", on_click="ignore",
                         icon=":material/download:")
