@@ -361,3 +361,54 @@ def boxes(data: pd.DataFrame, *, title: str, subtitle: str, source: str, lang: s
     layout["yaxis"] |= dict(title=dict(text=axis_title or None), type="log" if log else "linear",
                             rangemode="normal" if log else "tozero")
     return go.Figure(data=traces, layout=layout)
+
+
+# Several series of one economy (one indicator under different definitions) are told apart by dash and marker.
+SERIES_STYLES = (("solid", "circle"), ("dash", "square"), ("dot", "diamond"), ("dashdot", "triangle-up"))
+
+
+def series_lines(data: pd.DataFrame, *, series: str, labels: dict[str, str], title: str, subtitle: str, source: str,
+                 lang: str, unit: str | None = None, present: bool = False) -> go.Figure:
+    """One line per value of column `series` (e.g. one economy's share under several definitions), in the order and
+    with the names of `labels`; each line keeps the colour of its economy (column economy) and gets its own dash and
+    marker, so the lines stay apart in a black-and-white print."""
+    unit = _single_unit(data, unit)
+    factor, axis_title = axis_scale(data["value"].tolist(), unit, lang)
+    traces = []
+    for (key, name), (dash, symbol) in zip(labels.items(), SERIES_STYLES * len(labels)):
+        frame = data[data[series] == key].sort_values("year")
+        if frame.empty:
+            continue
+        line_color = color(str(frame["economy"].iloc[0]))
+        traces.append(dict(type="scatter", mode="lines+markers", x=frame["year"].tolist(),
+                           y=(frame["value"] / factor).tolist(), name=name, legendgroup=key,
+                           customdata=_hover_text(frame, unit, lang),
+                           hovertemplate="%{customdata}<extra>%{fullData.name}</extra>",
+                           line=dict(color=line_color, width=2.5, dash=dash),
+                           marker=dict(color=line_color, size=7, symbol=symbol)))
+    layout = house_layout(names=[trace["name"] for trace in traces], title=title, subtitle=subtitle, source=source,
+                          lang=lang, kind="line", present=present)
+    layout["yaxis"] |= dict(title=dict(text=axis_title or None), ticksuffix="%" if unit == "percent" else None)
+    layout["xaxis"] |= dict(tickformat="d")
+    return go.Figure(data=traces, layout=layout)
+
+
+def mark_range(fig: go.Figure, low: float, high: float, label: str, *, start: int | None = None,
+               end: int | None = None, economy: str | None = None) -> go.Figure:
+    """Shade the values low..high (in the axis's plotted units) over the years start..end, or across the whole chart,
+    and write `label` above the band's left end: a range a document states, drawn against the data so the claim is
+    part of the exported picture. The band takes the colour of `economy` when given."""
+    fill = color(economy) if economy else MUTED_COLOR
+    band = dict(fillcolor=fill, opacity=0.16, layer="below", line_width=0, name="claim")
+    if start is None or end is None:
+        fig.add_hrect(y0=low, y1=high, **band)
+        x, xref = 0, "paper"
+    else:
+        fig.add_shape(type="rect", xref="x", yref="y", x0=start, x1=end, y0=low, y1=high, **band)
+        x, xref = start, "x"
+    fig.add_annotation(name="claim", text=label, x=x, xref=xref, y=high, yref="y", xanchor="left", yanchor="bottom",
+                       showarrow=False, align="left", font=dict(color=fill, size=fig.layout.font.size))
+    # Headroom above the band or the highest line, so the label sits inside the plot, clear of the legend.
+    drawn = [y for trace in fig.data for y in (trace.y or ()) if y is not None and not math.isnan(y)]
+    fig.update_yaxes(range=[min(0, *drawn), max(high, *drawn) * 1.15])
+    return fig
