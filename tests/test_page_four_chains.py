@@ -149,3 +149,17 @@ def test_page_runs_through_app(lang):
     assert not at.exception, [e.value for e in at.exception]
     assert len(at.get("plotly_chart")) == 2
     assert at.title[0].value == ("四链" if lang == "zh" else "Four chains")
+
+
+def test_gap_map_png_is_a_report_size_image_with_its_source_line():
+    from lib import export_chains
+    from lib.queries import chains as queries
+    if export_chains.png_unavailable():
+        pytest.skip(export_chains.png_unavailable())
+    matrix = export_chains.gap_matrix(queries.gap_counts(("004",)), queries.CHAINS, queries.INDUSTRIES)
+    fig = export_chains.heatmap_figure(matrix, title="gap map", subtitle="gaps", source="004 test source",
+                                       lang="en", present=True)
+    assert any(a.name == "source" and "004 test source" in a.text for a in fig.layout.annotations)
+    png = export_chains.png_bytes(fig)
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    assert int.from_bytes(png[16:20], "big") == 2400  # 1200 px wide at scale 2
