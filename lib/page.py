@@ -114,7 +114,8 @@ def chart(fig: go.Figure, data: pd.DataFrame, *, name: str, source: str, lang: s
     name: a stable id of the chart on its page (e.g. "rd_intensity"); it names the PNG and CSV files.
     """
     filename = figures.export_name(name, data, lang)
-    items = st.session_state.get(st.session_state.get("_export_current", ""))
+    pack_key = st.session_state.get("_export_current")  # "" or absent: no export pack on this run
+    items = st.session_state.get(pack_key) if pack_key else None
     if items is not None:  # registered for the export pack; rendered only when someone asks for it
         from lib.export import Item
 
