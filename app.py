@@ -4,6 +4,7 @@ import threading
 import streamlit as st
 
 from lib import state
+from lib.page import require_strings
 from lib.errors import BuildError
 from lib.i18n import t
 from lib.paths import warehouse_path
@@ -42,11 +43,13 @@ def _ensure_warehouse(lang: str) -> None:
     st.session_state["_warehouse_checked"] = True
 
 
+require_strings()
 lang = state.get(state.LANG)
-st.set_page_config(page_title=t("app.title", lang), layout="wide")
-_ensure_warehouse(lang)
+# Navigation first: if the build below fails, the sidebar still lists the pages by their titles.
 navigation = st.navigation([
     st.Page(f"pages/{page_id}.py", title=t(f"page.{page_id}.title", lang), url_path=page_id, default=i == 0)
     for i, page_id in enumerate(state.PAGES)
 ])
+st.set_page_config(page_title=t("app.title", lang), layout="wide")
+_ensure_warehouse(lang)
 navigation.run()

@@ -27,8 +27,9 @@ _SI_PREFIXES = ((1e24, "Y"), (1e21, "Z"), (1e18, "E"), (1e15, "P"), (1e12, "T"),
 MISSING = "–"
 
 
-def load_catalog(directory: Path = I18N_DIR) -> dict[str, dict[str, str]]:
+def load_catalog(directory: Path | None = None) -> dict[str, dict[str, str]]:
     """Every key of every data/i18n/*.yaml; a key defined in two files or an entry without both languages raises."""
+    directory = directory or I18N_DIR
     catalog: dict[str, dict[str, str]] = {}
     origin: dict[str, str] = {}
     for path in sorted(directory.glob("*.yaml")):
@@ -56,6 +57,11 @@ def load_catalog(directory: Path = I18N_DIR) -> dict[str, dict[str, str]]:
 @lru_cache(maxsize=1)
 def _catalog() -> dict[str, dict[str, str]]:
     return load_catalog()
+
+
+def check() -> None:
+    """Raise ValueError naming the file and line of a broken data/i18n/*.yaml, so the app can say so plainly."""
+    _catalog()
 
 
 def t(key: str, lang: str, **fmt) -> str:

@@ -36,6 +36,7 @@ class PageContext:
 def setup(page_id: str, *, needs_warehouse: bool = True) -> PageContext:
     """Configure the page, render the shared sidebar (or hide it in presentation mode), show the page title and
     stop with a clear message if the warehouse is missing, corrupt or outdated."""
+    require_strings()
     ctx = PageContext(page_id, state.get(state.LANG), state.get(state.ECON), state.get(state.PRESENT))
     st.set_page_config(page_title=f"{ctx.t(f'page.{page_id}.title')} · {ctx.t('app.title')}", layout="wide",
                        initial_sidebar_state="collapsed" if ctx.present else "auto")
@@ -52,6 +53,15 @@ def setup(page_id: str, *, needs_warehouse: bool = True) -> PageContext:
     if needs_warehouse:
         _require_warehouse(ctx)
     return ctx
+
+
+def require_strings() -> None:
+    """Stop with the file and line of a broken data/i18n/*.yaml instead of Streamlit's redacted error."""
+    try:
+        i18n.check()
+    except ValueError as exc:
+        st.error(f"data/i18n/{exc}")
+        st.stop()
 
 
 def _sidebar(ctx: PageContext) -> None:

@@ -147,16 +147,6 @@ def test_page_runs_on_its_own(script, lang):
     assert not [key for key in i18n.load_catalog() if key in shown], "a raw i18n key is shown"
 
 
-def test_overview_lists_the_row_count_of_every_view():
-    if not _warehouse_usable():
-        pytest.skip("data/warehouse.duckdb is not built yet")
-    at = _run("pages/overview.py", "en")
-    table = at.dataframe[0].value
-    with duckdb.connect(str(warehouse_path()), read_only=True) as con:
-        expected = {v: con.execute(f"SELECT count(*) FROM {v}").fetchone()[0] for v in REQUIRED_VIEWS}
-    assert dict(zip(table["View"], table["Rows"])) == expected
-
-
 def test_missing_and_corrupt_warehouse_get_a_clear_message(tmp_path, monkeypatch):
     monkeypatch.setenv("INDICATORS_DB", str(tmp_path / "absent.duckdb"))
     at = _run("pages/rd.py", "en")
@@ -170,6 +160,22 @@ def test_missing_and_corrupt_warehouse_get_a_clear_message(tmp_path, monkeypatch
     assert not at.exception
     assert at.error[0].value.startswith(f"**{i18n.t('warehouse.problem', 'zh')}**")
     assert "--force" in at.code[0].value
+
+
+def test_a_broken_strings_file_is_named_on_the_page_not_hidden_behind_a_generic_error(tmp_path, monkeypatch):
+    for path in YAML_FILES:
+        (tmp_path / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    with (tmp_path / "common.yaml").open("a", encoding="utf-8") as fh:
+        fh.write("broken.key: {zh: 多余的“?”, en: x}\n")
+    monkeypatch.setattr(i18n, "I18N_DIR", tmp_path)
+    i18n._catalog.cache_clear()
+    try:
+        for script in ("app.py", "pages/rd.py"):
+            at = _run(script, "en")
+            assert not at.exception
+            assert re.match(r"data/i18n/common\.yaml, line \d+: not valid YAML", at.error[0].value)
+    finally:
+        i18n._catalog.cache_clear()
 
 
 @pytest.mark.parametrize("lang", i18n.LANGS)
