@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import signal
 import statistics
 import subprocess
 import sys
@@ -96,6 +97,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5, help="repetitions per measurement (default 5)")
     parser.add_argument("--sessions", type=int, default=20, help="simultaneous browser sessions (default 20)")
     args = parser.parse_args(argv)
+    # A killed benchmark still stops the servers it started (the finally below runs on SystemExit).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     pages = list(PAGES)
 
     times = build_times(args.runs)
