@@ -8,8 +8,6 @@ from lib import page, state
 from lib.i18n import unit_label
 from lib.queries import facts
 
-PAGE_SIZE = 20
-
 ctx = page.setup("explorer")
 lang = ctx.lang
 options = facts.options()
@@ -35,48 +33,44 @@ def doc_label(doc_id: str) -> str:
 
 def filters() -> facts.MentionFilter:
     """The filter widgets, bound to the URL; returns what they select."""
-    text = st.text_input(ctx.t("explorer.search"), value=state.get(SEARCH), type="search",
-                         placeholder=ctx.t("explorer.search.placeholder"), help=ctx.t("explorer.search.help"),
-                         **state.widget_kwargs(SEARCH))
+    text = st.text_input(ctx.t("explorer.search"), type="search", placeholder=ctx.t("explorer.search.placeholder"),
+                         help=ctx.t("explorer.search.help"), **state.widget_kwargs(SEARCH))
     first, second, third = st.columns(3)
     everything = ctx.t("explorer.filter.all")
-    docs = first.multiselect(ctx.t("explorer.filter.doc"), DOC.choices, default=list(state.get(DOC)),
-                             format_func=doc_label, placeholder=everything, **state.widget_kwargs(DOC))
-    topics = second.multiselect(ctx.t("explorer.filter.topic"), TOPIC.choices, default=list(state.get(TOPIC)),
-                                format_func=topic_label, placeholder=everything, **state.widget_kwargs(TOPIC))
-    entities = third.multiselect(ctx.t("explorer.filter.entity"), ENTITY.choices, default=list(state.get(ENTITY)),
+    docs = first.multiselect(ctx.t("explorer.filter.doc"), DOC.choices, format_func=doc_label,
+                             placeholder=everything, **state.widget_kwargs(DOC))
+    topics = second.multiselect(ctx.t("explorer.filter.topic"), TOPIC.choices, format_func=topic_label,
+                                placeholder=everything, **state.widget_kwargs(TOPIC))
+    entities = third.multiselect(ctx.t("explorer.filter.entity"), ENTITY.choices,
                                  format_func=lambda e: facts.entity_label(e, lang), placeholder=everything,
                                  **state.widget_kwargs(ENTITY))
-    units = first.multiselect(ctx.t("explorer.filter.unit"), UNIT.choices, default=list(state.get(UNIT)),
+    units = first.multiselect(ctx.t("explorer.filter.unit"), UNIT.choices,
                               format_func=lambda u: facts.label(f"unit.{u}", lang, u), placeholder=everything,
                               **state.widget_kwargs(UNIT))
-    year = second.selectbox(ctx.t("explorer.filter.year"), YEAR.choices, index=YEAR.choices.index(state.get(YEAR)),
+    year = second.selectbox(ctx.t("explorer.filter.year"), YEAR.choices,
                             format_func=lambda y: y or ctx.t("explorer.filter.year.all"),
                             help=ctx.t("explorer.filter.year.help"), **state.widget_kwargs(YEAR))
-    flags = third.multiselect(ctx.t("explorer.filter.flags"), FLAG.choices, default=list(state.get(FLAG)),
-                              format_func=lambda f: facts.label(f"explorer.flag_name.{f}", lang, f), placeholder=everything, help=ctx.t("explorer.filter.flags.help"),
+    flags = third.multiselect(ctx.t("explorer.filter.flags"), FLAG.choices,
+                              format_func=lambda f: facts.label(f"explorer.flag_name.{f}", lang, f),
+                              placeholder=everything, help=ctx.t("explorer.filter.flags.help"),
                               **state.widget_kwargs(FLAG))
-    # The search uses what the box holds: text the URL refuses (`<`, `>`) is still searched, as plain text.
     return facts.MentionFilter(docs=tuple(docs), topics=tuple(topics), entities=tuple(entities), units=tuple(units),
                                flags=tuple(flags), year=int(year) if year else None, text=text or "")
 
 
 def page_of(results, selection: facts.MentionFilter):
     """The slice of results on the chosen page; a new filter starts again at page 1."""
-    pages = max(1, math.ceil(len(results) / PAGE_SIZE))
-    number_param = state.Param("p", "year", 1, lo=1, hi=pages)
+    pages = max(1, math.ceil(len(results) / facts.PAGE_SIZE))
+    number_param = state.Param("p", "year", 1, lo=1, hi=pages)  # a whole number clamped to 1..pages
     signature = hash(selection)
     if st.session_state.get("_explorer_filter", signature) != signature:
         state.set(number_param, 1)
     st.session_state["_explorer_filter"] = signature
-    number = state.get(number_param)
-    if pages > 1:
-        # The key carries the filter so a new filter shows a fresh widget at page 1.
-        number = st.number_input(ctx.t("explorer.page"), min_value=1, max_value=pages, value=number, step=1,
-                                 key=f"_explorer_page_{signature}", on_change=lambda: state.set(
-                                     number_param, st.session_state[f"_explorer_page_{signature}"]))
-        st.caption(ctx.t("explorer.page.of", page=number, pages=pages))
-    return results.iloc[(number - 1) * PAGE_SIZE: number * PAGE_SIZE]
+    if pages == 1:
+        return results
+    number = st.number_input(ctx.t("explorer.page.of", pages=pages), min_value=1, max_value=pages, step=1,
+                             **state.widget_kwargs(number_param))
+    return results.iloc[(number - 1) * facts.PAGE_SIZE: number * facts.PAGE_SIZE]
 
 
 def show_results(shown, expanded: bool) -> None:
@@ -111,18 +105,20 @@ def mentions_tab() -> None:
     results = facts.mentions(selection)
     total = len(facts.mentions())
     export = facts.export_frame(results, lang)
-    count, csv, xlsx = st.columns([2, 1, 1], vertical_alignment="bottom")
+    count, number, csv, xlsx = st.columns([3, 2, 1, 1], vertical_alignment="bottom")
     count.markdown(ctx.t("explorer.count", n=len(results), total=total))
-    csv.download_button(ctx.t("explorer.download.csv"), data=page.csv_bytes(export, ctx.t("explorer.source"), lang),
-                        file_name=f"figures_{lang}.csv", mime="text/csv", on_click="ignore",
-                        icon=":material/download:")
-    xlsx.download_button(ctx.t("explorer.download.xlsx"), data=lambda: facts.excel_bytes(export, "figures"),
+    csv.download_button("CSV", data=page.csv_bytes(export, ctx.t("explorer.source"), lang),
+                        help=ctx.t("explorer.download.help"), file_name=f"figures_{lang}.csv", mime="text/csv",
+                        on_click="ignore", icon=":material/download:", width="stretch")
+    xlsx.download_button("Excel", data=lambda: facts.excel_bytes(export, "figures"), help=ctx.t("explorer.download.help"),
                          file_name=f"figures_{lang}.xlsx", on_click="ignore", icon=":material/download:",
-                         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", width="stretch")
     if results.empty:
         st.info(ctx.t("explorer.none"))
         return
-    show_results(page_of(results, selection), expanded=False)
+    with number:
+        shown = page_of(results, selection)
+    show_results(shown, expanded=False)
 
 
 def conflicts_tab() -> None:
@@ -131,13 +127,15 @@ def conflicts_tab() -> None:
         st.info(ctx.t("explorer.conflicts.none"))
         return
     st.caption(ctx.t("explorer.conflicts.intro"))
-    link_column = ctx.t("explorer.col.link")
+    lines = facts.mention_lines(list(statements["mention_id"])).set_index("mention_id")["text"]
     for _, group in statements.groupby("conflict_no", sort=True):
         with st.container(border=True):
             st.html(facts.conflict_header_html(group.iloc[0], lang))
-            table = facts.conflict_statements(group, lang, lambda m: state.link("explorer", mention=m))
-            st.dataframe(table, hide_index=True, column_config={link_column: st.column_config.LinkColumn(
-                link_column, display_text=ctx.t("explorer.link.self"))})
+            for column, (_, row) in zip(st.columns(len(group)), group.iterrows()):
+                link = [(ctx.t("explorer.link.self"), state.link("explorer", mention=row["mention_id"]))]
+                note = row["note_zh" if lang == "zh" else "note_en"]
+                column.html(facts.card_html(row, lines[row["mention_id"]], lang, link,
+                                            note=note if isinstance(note, str) else None))
     st.download_button(ctx.t("explorer.conflicts.download"), icon=":material/download:", on_click="ignore",
                        data=page.csv_bytes(statements, ctx.t("explorer.source"), lang),
                        file_name=f"conflicts_{lang}.csv", mime="text/csv")

@@ -37,7 +37,7 @@ def documents_tab() -> None:
             st.markdown(f"[{ctx.t('sources.doc.explore')}]({state.link('explorer', doc=doc['doc_id'])})")
     st.subheader(ctx.t("sources.reader"), anchor=False)
     titles = documents.set_index("doc_id")["title_zh"]
-    chosen = st.selectbox(ctx.t("sources.reader.pick"), READ.choices, index=READ.choices.index(state.get(READ)),
+    chosen = st.selectbox(ctx.t("sources.reader.pick"), READ.choices,
                           format_func=lambda d: f"{d} · {titles[d]}", help=ctx.t("sources.reader.help"),
                           **state.widget_kwargs(READ))
     file_name = documents.set_index("doc_id").at[chosen, "file_name"]

@@ -15,6 +15,7 @@ TOPIC_PAGES = {
     "rd": "rd", "unicorns": "unicorns", "digital_services": "digital_services",
     "four_chains": "four_chains", "strategic_industries": "four_chains",
 }
+PAGE_SIZE = 20  # result cards per explorer page
 # Qualifiers the extractor reads next to a number (`超过`, `约`, `不足`, `余`, `前N`) -> i18n key suffix.
 QUALIFIERS = {">": "more", "~": "about", "<": "less", "+": "plus", "top": "top"}
 FLAG_CODES = ("lost_superscript", "stray_char", "spans_lines", "no_unit", "fraction", "subject_assumed",
@@ -148,26 +149,25 @@ def mention_lines(mention_ids: list[str]) -> pd.DataFrame:
 
 
 def conflicts() -> pd.DataFrame:
-    """One row per statement of each conflict: the conflict's indicator, period and kind, and the statement's
-    quote, document, publication date, value and notes."""
-    return run("""
-        WITH numbered AS (
+    """One row per statement of each conflict: the conflict's indicator, subject, period, kind and spread, the
+    statement's mention (every column of `mentions()`) and the notes on its observation."""
+    return run(f"""
+        WITH base AS ({_MENTIONS}),
+        numbered AS (
             SELECT row_number() OVER (ORDER BY indicator_id, economy, entity, period) AS conflict_no, *
             FROM conflicts),
         statements AS (
             SELECT conflict_no, unnest(string_split(mention_ids, ',')) AS mention_id FROM numbered)
-        SELECT c.conflict_no, c.indicator_id, i.name_en, i.name_zh, c.economy, c.entity, c.period, c.kind,
-               c.spread_percent, s.mention_id, m.file_name, m.line_no, m.quote, m.context,
-               d.title_zh, d.title_en, d.published, o.value, o.value_high, o.unit, o.note_en, o.note_zh
+        SELECT c.conflict_no, c.indicator_id, i.name_en, i.name_zh, c.economy, c.entity AS conflict_entity,
+               c.period, c.kind, c.spread_percent, b.*, o.note_en, o.note_zh
         FROM statements s
         JOIN numbered c USING (conflict_no)
-        JOIN mentions m USING (mention_id)
-        JOIN documents d ON d.doc_id = m.doc_id
+        JOIN base b USING (mention_id)
         LEFT JOIN indicators i ON i.indicator_id = c.indicator_id
         LEFT JOIN observations o ON o.mention_id = s.mention_id AND o.indicator_id = c.indicator_id
              AND o.economy = c.economy AND coalesce(o.entity, '') = coalesce(c.entity, '')
              AND coalesce(o.period, '') = coalesce(c.period, '')
-        ORDER BY c.conflict_no, d.published, m.file_name, m.line_no""")
+        ORDER BY c.conflict_no, b.published, b.file_name, b.line_no""")
 
 
 # ---------------------------------------------------------------- how a mention reads on screen
@@ -285,9 +285,9 @@ _MUTED = "color:#595959;font-size:0.9em"
 _FLAG = "color:#8a4b00;background:#fff4e0;border-radius:4px;padding:1px 6px;font-size:0.9em;margin-right:4px"
 
 
-def card_html(row, line: str, lang: str, links: list[tuple[str, str]] = ()) -> str:
+def card_html(row, line: str, lang: str, links: list[tuple[str, str]] = (), note: str | None = None) -> str:
     """One result: the value as read, subject, year and indicator; the sentence with the number marked; the
-    document and line; each flag in words; links (label, relative URL)."""
+    document and line; each flag in words; links (label, relative URL); an optional note."""
     facts = [entity_label(row["entity"], lang)]
     if isinstance(row["year"], str):
         facts.append(row["year"])
@@ -299,6 +299,7 @@ def card_html(row, line: str, lang: str, links: list[tuple[str, str]] = ()) -> s
     flags = "".join(f'<span style="{_FLAG}">⚠ {html.escape(text)}</span>' for text in flag_texts(row, lang))
     anchors = " · ".join(f'<a href="{html.escape(href)}" target="_self">{html.escape(label)}</a>'
                          for label, href in links)
+    note_html = f'<div style="{_MUTED}">{html.escape(note)}</div>' if note else ""
     return (
         f'<div style="line-height:1.55">'
         f'<div><b style="font-size:1.15em">{html.escape(value_text(row, lang))}</b>'
@@ -306,7 +307,7 @@ def card_html(row, line: str, lang: str, links: list[tuple[str, str]] = ()) -> s
         f'<div style="margin:0.25em 0">{quote_html(row, line)}</div>'
         f'<div style="{_MUTED}">{html.escape(where)} · seeds/{html.escape(row["file_name"])}'
         f'{" · " + anchors if anchors else ""}</div>'
-        f'{"<div>" + flags + "</div>" if flags else ""}</div>'
+        f'{"<div>" + flags + "</div>" if flags else ""}{note_html}</div>'
     )
 
 
@@ -327,27 +328,10 @@ def conflict_header_html(first, lang: str) -> str:
     name = first["name_zh" if lang == "zh" else "name_en"]
     kind = t(f"explorer.conflicts.kind.{first['kind']}", lang)
     spread = t("explorer.conflicts.spread", lang, spread=f"{float(first['spread_percent']):g}")
-    subject = first["entity"] if isinstance(first["entity"], str) else entity_label(first["economy"], lang)
+    subject = first["conflict_entity"] if isinstance(first["conflict_entity"], str) \
+        else entity_label(first["economy"], lang)
     period = t("explorer.conflicts.period", lang, period=first["period"] or "")
     style = _FLAG if first["kind"] == "disagreement" else _MUTED
     return (f'<div><b style="font-size:1.1em">{html.escape(str(name))}</b>'
             f'<span style="{_MUTED}"> · {html.escape(subject)} · {html.escape(period)}</span> '
             f'<span style="{style}">{html.escape(kind)}, {html.escape(spread)}</span></div>')
-
-
-def conflict_statements(group: pd.DataFrame, lang: str, explorer_link) -> pd.DataFrame:
-    """The statements of one conflict as table rows in lang; explorer_link(mention_id) gives each row's link."""
-    title = "title_zh" if lang == "zh" else "title_en"
-    note = "note_zh" if lang == "zh" else "note_en"
-    return pd.DataFrame({
-        t("explorer.col.value", lang): [format_value(r["value"], r["unit"], lang,
-                                                     high=None if pd.isna(r["value_high"]) else r["value_high"])
-                                        for _, r in group.iterrows()],
-        t("explorer.col.quote", lang): group["quote"],
-        t("explorer.col.document", lang): group[title],
-        t("explorer.col.published", lang): group["published"],
-        t("explorer.col.where", lang): "seeds/" + group["file_name"] + ":" + group["line_no"].astype(str),
-        t("explorer.col.sentence", lang): group["context"],
-        t("explorer.col.note", lang): group[note],
-        t("explorer.col.link", lang): [explorer_link(m) for m in group["mention_id"]],
-    })
