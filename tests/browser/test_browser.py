@@ -15,7 +15,13 @@ VARIANTS = {"zh": {"lang": "zh"}, "en": {"lang": "en"}, "present": {"lang": "en"
 @pytest.mark.parametrize("page_id", PAGES)
 def test_page_in_browser(server, page, page_id, variant):
     url = bench.page_url(server.url, page_id, **VARIANTS[variant])
-    result = bench.visit(page, url)
+    try:
+        result = bench.visit(page, url)
+    except TimeoutError as exc:
+        # Seen once on a machine loaded far beyond its cores: the script finished but the browser kept placeholders.
+        # One fresh navigation tells such a stall from a page that never draws (which fails again here).
+        print(f"\nretrying once after: {exc}")
+        result = bench.visit(page, url)
     print(f"\n{page_id} [{variant}]: {result.charts} charts drawn {result.seconds:.2f} s after navigation")
 
     SHOTS.mkdir(parents=True, exist_ok=True)
