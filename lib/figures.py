@@ -298,48 +298,58 @@ def _translucent(hex_color: str, alpha: float = 0.12) -> str:
     return f"rgba({r},{g},{b},{alpha})"
 
 
-def category_bars(data: pd.DataFrame, *, x: str | list[str], title: str, subtitle: str, source: str, lang: str,
-                  unit: str, series: str | None = None, text: str | None = None, horizontal: bool = False,
+def category_bars(data: pd.DataFrame, *, x: str, title: str, subtitle: str, source: str, lang: str, unit: str,
+                  series: str | None = None, hatch: bool = False, text: str | None = None, horizontal: bool = False,
                   present: bool = False) -> go.Figure:
-    """Bars in the data's row order, each coloured by its row's economy, along the categories in column `x` (or two
-    columns, e.g. ["year", "company"], for categories grouped under a heading).
+    """Bars in the data's row order, one per category of column `x`, each coloured by its row's economy.
 
-    series: a column whose values become side-by-side traces, the later ones hatched, e.g. what a document states
-    next to what a dataset gives; the legend then names the series. text: a column printed on each bar.
-    horizontal: categories down the side, first row on top."""
+    series: a column whose values become traces named in the legend (e.g. the economy's name, or what a document
+    states next to what a dataset gives). hatch=True hatches every series after the first and draws grey legend
+    swatches, since colour already stands for the economy. text: a column printed at the end of each bar.
+    horizontal: categories down the side, first row on top; with text, the bar labels carry the names and the axis
+    labels are hidden, so long names do not push the title and source line sideways."""
     factor, axis_title = axis_scale(data["value"].tolist(), unit, lang)
     groups = [(None, data)] if series is None else list(data.groupby(series, sort=False))
-    traces = []
+    traces, legend = [], []
     for i, (name, frame) in enumerate(groups):
-        where = [frame[c].astype(str).tolist() for c in x] if isinstance(x, list) else frame[x].tolist()
-        values = (frame["value"] / factor).tolist()
-        trace = dict(type="bar", name=name, showlegend=series is not None, orientation="h" if horizontal else "v",
+        shape = "/" if hatch and i else ""
+        trace = dict(type="bar", name=name, showlegend=series is not None and not hatch,
+                     orientation="h" if horizontal else "v",
                      marker=dict(color=[color(c) for c in frame["economy"]], line=dict(color="white", width=0.5),
-                                 pattern=dict(shape="/" if i else "", fgcolor="white", solidity=0.35)),
+                                 pattern=dict(shape=shape, fgcolor="white", solidity=0.35, fillmode="overlay")),
                      customdata=_hover_text(frame, unit, lang),
                      hovertemplate="%{customdata}" + ("<extra>%{fullData.name}</extra>" if name else "<extra></extra>"))
-        trace |= dict(y=where, x=values) if horizontal else dict(x=where, y=values)
+        values = (frame["value"] / factor).tolist()
+        trace |= dict(y=frame[x].tolist(), x=values) if horizontal else dict(x=frame[x].tolist(), y=values)
         if text:
             trace |= dict(text=frame[text].tolist(), textposition="outside", cliponaxis=False)
         traces.append(trace)
+        if hatch and series is not None:
+            legend.append(dict(type="bar", name=name, x=[None], y=[None], hoverinfo="skip", showlegend=True,
+                               marker=dict(color=MUTED_COLOR, pattern=trace["marker"]["pattern"])))
+    # A bare count label (zh 个) says nothing the subtitle does not; rotated it even reads as an arrow.
+    axis_title = None if unit == "count" else axis_title
     names = [str(name) for name, _ in groups] if series is not None else []
     layout = house_layout(names=names, title=title, subtitle=subtitle, source=source, lang=lang, kind="bar",
-                          present=present)
+                          present=present, x_title=axis_title if horizontal else None)
     value_axis = dict(title=dict(text=axis_title or None), ticksuffix="%" if unit == "percent" else None,
                       tickformat=None if unit == "percent" else ",~r")
-    category_axis = (dict(type="multicategory") if isinstance(x, list) else
-                     dict(type="category", categoryorder="array", categoryarray=list(dict.fromkeys(data[x]))))
+    category_axis = dict(type="category", categoryorder="array", categoryarray=list(dict.fromkeys(data[x])))
     if horizontal:
-        # One bar needs about 22 px: grow the figure so long rankings stay readable.
-        rows = len(data) if series is None else data[x if isinstance(x, str) else x[-1]].nunique()
-        layout["height"] = max(layout["height"], layout["margin"]["t"] + layout["margin"]["b"] + 22 * rows)
-        layout["xaxis"] = value_axis | dict(showgrid=True, gridcolor=GRID_COLOR, rangemode="tozero")
-        layout["yaxis"] = category_axis | dict(autorange="reversed", showgrid=False)
+        # About 22 px a bar; room on the right for the labels printed beyond the longest bar.
+        bars_px = 22 * len(category_axis["categoryarray"])
+        layout["height"] = max(layout["height"], layout["margin"]["t"] + layout["margin"]["b"] + bars_px)
+        longest = float(data["value"].max() / factor) if len(data) else 0.0
+        layout["xaxis"] = value_axis | dict(showgrid=True, gridcolor=GRID_COLOR,
+                                            range=[0, longest * (1.35 if text else 1.05)] if longest > 0 else None)
+        layout["yaxis"] = category_axis | dict(autorange="reversed", showgrid=False, showticklabels=not text, ticks="")
     else:
         layout["xaxis"] |= category_axis
         layout["yaxis"] |= value_axis
-    layout |= dict(barmode="group", bargap=0.25, bargroupgap=0.05)
-    return go.Figure(data=traces, layout=layout)
+    # Side by side only where a category has several bars; otherwise each bar takes its category's full width.
+    layout |= dict(barmode="group" if data[x].duplicated().any() else "relative", bargap=0.25, bargroupgap=0.05,
+                   uniformtext=dict(minsize=round(layout["font"]["size"] * 0.85), mode="show"))  # never shrink labels
+    return go.Figure(data=traces + legend, layout=layout)
 
 
 def boxes(data: pd.DataFrame, *, title: str, subtitle: str, source: str, lang: str, unit: str, log: bool = False,
@@ -355,11 +365,19 @@ def boxes(data: pd.DataFrame, *, title: str, subtitle: str, source: str, lang: s
                            boxpoints="outliers", showlegend=False,
                            text=frame[label].tolist() if label else None,
                            customdata=_hover_text(frame, unit, lang),
-                           hovertemplate=("%{text}: " if label else "") + "%{customdata}<extra>%{fullData.name}</extra>"))
+                           hovertemplate=("%{text}: " if label else "")
+                           + "%{customdata}<extra>%{fullData.name}</extra>"))
     layout = house_layout(names=[], title=title, subtitle=subtitle, source=source, lang=lang, kind="other",
                           present=present)
     layout["yaxis"] |= dict(title=dict(text=axis_title or None), type="log" if log else "linear",
                             rangemode="normal" if log else "tozero")
+    scaled = [v / factor for v in data["value"] if v and v > 0]
+    if log and scaled:
+        # Ticks at 1-2-5 steps, all labelled alike (plotly's own log ticks label the minor ones in small type).
+        low, high = math.floor(math.log10(min(scaled))), math.ceil(math.log10(max(scaled)))
+        ticks = [m * 10.0 ** k for k in range(low, high + 1) for m in (1, 2, 5)]
+        layout["yaxis"] |= dict(tickvals=[v for v in ticks if min(scaled) / 2 <= v <= max(scaled) * 2],
+                                tickformat=",~r")
     return go.Figure(data=traces, layout=layout)
 
 
