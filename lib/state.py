@@ -228,9 +228,9 @@ def widget_kwargs(param: Param | str) -> dict[str, object]:
     param = _spec(param)
     key = _WIDGET_PREFIX + param.name
     value = get(param)
-    value = list(value) if isinstance(value, tuple) else value
-    if st.session_state.get(key) != value:  # write only on change: Streamlit warns about needless writes
-        st.session_state[key] = value
+    # Written on every run, not only on change: after a page switch the widget is new and would otherwise start
+    # empty while session_state still holds the old value under the same key.
+    st.session_state[key] = list(value) if isinstance(value, tuple) else value
     return {"key": key, "on_change": _copy_widget_to_url, "args": (param, key)}
 
 

@@ -191,5 +191,7 @@ def test_app_runs_and_navigates_in_both_languages(lang):
     at.switch_page("pages/sources.py").run()
     assert not at.exception, at.exception
     assert [t.value for t in at.title] == [i18n.t("page.sources.title", lang)]
-    # The page switch cleared the URL; the frame puts the chosen language back.
+    # The page switch cleared the URL; the frame puts the chosen language back, and the new page's widgets show it.
     assert state.parse(dict(at.query_params))["lang"] == lang
+    assert at.sidebar.segmented_control[0].value == lang
+    assert at.sidebar.multiselect[0].value == list(i18n.MAIN_ECONOMIES)
