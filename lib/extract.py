@@ -444,7 +444,6 @@ class _Extractor:
                 hits += [(m.start(), code, True) for m in re.finditer(word, span)]
             for word, code in ECONOMY_WORDS:
                 for m in re.finditer(word, span):
-                    follows = span[m.end():m.end() + 1]
                     if code == "WLD" and (skip_world or re.search(r"占$", span[max(0, m.start() - 2):m.start()])
                                           or span.startswith(("第", "前", "最", "领先", "范围"), m.end())):
                         continue

@@ -286,7 +286,9 @@ def radar(data: pd.DataFrame, *, title: str, subtitle: str, source: str, lang: s
                            hovertemplate="%{theta}: %{customdata}<br>%{r:.0f}/100<extra>%{fullData.name}</extra>"))
     layout = house_layout(names=[trace["name"] for trace in traces], title=title, subtitle=subtitle, source=source,
                           lang=lang, kind="other", present=present)
-    layout["polar"] = dict(bgcolor="white", radialaxis=dict(range=[0, 100], tickvals=[25, 50, 75, 100], angle=90,
+    # The 0-100 scale runs between the first two axes, where its labels cover no outline.
+    layout["polar"] = dict(bgcolor="white", radialaxis=dict(range=[0, 100], tickvals=[25, 50, 75, 100],
+                                                            angle=90 - 180 / max(len(axes), 1), showline=False,
                                                             tickfont=dict(color=MUTED_COLOR), gridcolor=GRID_COLOR),
                            angularaxis=dict(direction="clockwise", gridcolor=GRID_COLOR, linecolor="#9E9E9E"))
     return go.Figure(data=traces, layout=layout)

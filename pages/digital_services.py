@@ -44,6 +44,8 @@ def source_line(keys, *, shares: bool, with_claim: bool, economies=()) -> str:
 def table(frame: pd.DataFrame) -> pd.DataFrame:
     """The data drawn, with economy and definition names and the note in the page's language."""
     shown = frame.assign(economy=[economy_name(c, lang) for c in frame["economy"]])
+    if "year" in shown:
+        shown["year"] = shown["year"].astype("Int64")  # stays whole next to the claim's rows, which have a period
     if "definition" in shown:
         shown["definition"] = [short(k) for k in shown["definition"]]
     if f"note_{lang}" in shown:
@@ -75,12 +77,12 @@ if band is not None:
     first, last = int(band["first_year"]), int(band["last_year"])
     claimed_text = format_value(band["value"], band["unit"], lang, high=band["value_high"])
     china = digital.share_across_definitions(band["economy"], first, last)
+    st.markdown(ctx.t("digital.metric.intro", economy=economy_name(band["economy"], lang), start=first, end=last,
+                      claim=claimed_text, cite=cite(band)))
     for column, key in zip(st.columns(len(datasets)), datasets.index):
         values = china[china["definition"] == key]["value"]
-        column.metric(ctx.t("digital.metric.label", start=first, end=last, definition=short(key)),
-                      format_value(values.min(), "percent", lang, high=values.max()) if len(values) else "–",
-                      help=ctx.t("digital.metric.help", claim=claimed_text, cite=cite(band)))
-        column.caption(ctx.t("digital.metric.claim", claim=claimed_text))
+        column.metric(short(key), format_value(values.min(), "percent", lang, high=values.max()) if len(values) else "–",
+                      help=ctx.t(f"digital.def.{key}"))
 
 # --- selection
 definition = st.segmented_control(ctx.t("digital.def.label"), tuple(digital.DEFINITIONS), required=True,
@@ -94,16 +96,15 @@ economies = tuple(figures.economy_order([*ctx.economies, *(claimed_top["economy"
 # --- charts
 if band is not None:
     across = digital.share_across_definitions(band["economy"], year_from, year_to)
+    source = source_line(datasets.index, shares=True, with_claim=True)
     fig = figures.series_lines(
-        across, series="definition", labels={k: short(k) for k in datasets.index},
-        title=ctx.t("digital.china.title"), lang=lang, present=ctx.present,
-        subtitle=ctx.t("digital.china.subtitle", start=year_from, end=year_to, claim_start=band["first_year"],
-                       claim_end=band["last_year"]),
-        source=source_line(datasets.index, shares=True, with_claim=True))
+        across, series="definition", labels={k: short(k) for k in datasets.index}, source=source, lang=lang,
+        title=ctx.t("digital.china.title"), present=ctx.present,
+        subtitle=ctx.t("digital.china.subtitle", start=across["year"].min(), end=across["year"].max(),
+                       claim_start=band["first_year"], claim_end=band["last_year"]))
     draw_claim(fig, year_from, year_to)
     claim_rows = claim.assign(definition="claim")[["definition", "economy", "period", "value", "value_high", "unit",
                                                    "quote", "source_id"]]
-    source = source_line(datasets.index, shares=True, with_claim=True)
     page.chart(fig, table(pd.concat([across, claim_rows], ignore_index=True)), name="china_share_definitions",
                source=source, lang=lang)
 
@@ -118,7 +119,8 @@ else:
         source = source_line([definition], shares=True, with_claim="CHN" in set(shares["economy"]),
                              economies=economies)
         fig = figures.lines(shares, title=datasets.at[definition, f"share_name_{lang}"], lang=lang,
-                            subtitle=ctx.t("digital.shares.subtitle", start=year_from, end=year_to, eu=eu_text),
+                            subtitle=ctx.t("digital.shares.subtitle", start=shares["year"].min(), end=shares["year"].max(),
+                                           eu=eu_text),
                             source=source, present=ctx.present)
         if band is not None and band["economy"] in set(shares["economy"]):
             draw_claim(fig, year_from, year_to)
@@ -128,7 +130,8 @@ else:
     if not levels.empty:
         source = source_line([definition], shares=False, with_claim=False, economies=economies)
         fig = figures.lines(levels, title=datasets.at[definition, f"exports_name_{lang}"], lang=lang,
-                            subtitle=ctx.t("digital.levels.subtitle", start=year_from, end=year_to, eu=eu_text),
+                            subtitle=ctx.t("digital.levels.subtitle", start=levels["year"].min(), end=levels["year"].max(),
+                                           eu=eu_text),
                             source=source, present=ctx.present)
         page.chart(fig, table(levels), name=f"exports_{definition}", source=source, lang=lang)
 

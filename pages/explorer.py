@@ -5,7 +5,6 @@ import math
 import streamlit as st
 
 from lib import page, state
-from lib.i18n import unit_label
 from lib.queries import facts
 
 ctx = page.setup("explorer")

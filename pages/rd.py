@@ -3,7 +3,7 @@ import pandas as pd
 import streamlit as st
 
 from lib import figures, page, state
-from lib.i18n import economy_name, format_value
+from lib.i18n import MISSING, economy_name, format_value
 from lib.queries import rd
 
 ctx = page.setup("rd")
@@ -15,7 +15,8 @@ MEASURE = state.choice("measure", ("intensity", "absolute", "per_capita"))
 PRICE = state.choice("price", tuple(rd.GERD))
 GROWTH = state.choice("growth", ("yoy", "cagr"))
 
-years_col, measure_col, price_col, growth_col = st.columns([3, 2, 1.4, 1.6])
+years_col, measure_col = st.columns([3, 2])
+price_col, growth_col, _ = st.columns([1.5, 1.5, 2])
 years_col.slider(ctx.t("rd.controls.years"), YEARS[0].lo, YEARS[0].hi, **state.range_kwargs(YEARS))
 measure_col.segmented_control(ctx.t("rd.controls.measure"), MEASURE.choices, required=True,
                               help=ctx.t("rd.controls.measure.help"), format_func=lambda m: ctx.t(f"rd.measure.{m}"),
@@ -117,9 +118,10 @@ else:
     st.warning(ctx.t("rd.fig7.missing"))
 
 with st.expander(ctx.t("rd.caveats.header"), expanded=True, icon=":material/info:"):
-    st.markdown(f"**{ctx.t('rd.caveats.notes')}** {wdi.get(f'notes_{lang}', '')}")
-    st.markdown(f"**{ctx.t('rd.caveats.definition')}** {wdi.get(f'definition_{lang}', '')}")
-    st.caption(ctx.t("rd.caveats.licence", **wdi))
+    # "$" pairs would turn into LaTeX in Markdown: the notes name US$ and PPP $.
+    st.markdown(f"**{ctx.t('rd.caveats.notes')}** {wdi.get(f'notes_{lang}', '')}".replace("$", r"\$"))
+    st.markdown(f"**{ctx.t('rd.caveats.definition')}** {wdi.get(f'definition_{lang}', '')}".replace("$", r"\$"))
+    st.caption(ctx.t("rd.caveats.licence", **wdi).replace("$", r"\$"))
 
 # ---------------------------------------------------------------- the documents' statements
 st.subheader(ctx.t("rd.docs.header"))
@@ -128,21 +130,21 @@ if statements.empty:
     st.info(ctx.t("rd.docs.none"))
 else:
     # A small chart wherever a document states one figure for two economies (clusters, AI citation rates).
-    for column, group in zip(st.columns(max(1, len(comparisons))), comparisons):
+    for group in comparisons:
         first_row = group.iloc[0]
         doc_source = ctx.t("rd.source.document", doc_id=first_row["doc_id"], title=first_row[f"title_{lang}"],
                            line=", ".join(str(n) for n in sorted(group["line_no"].unique())),
                            quotes="; ".join(f"“{q}”" for q in group["quote"]))
-        with column:
-            show(figures.bars, group, f"rd_doc_{first_row['indicator_id']}", doc_source, x="economy", labels=True,
-                 title=first_row[f"name_{lang}"],
-                 subtitle=ctx.t("rd.docs.compare.subtitle", unit=ctx.t(f"unit.{first_row['unit']}"),
-                                period=first_row["period"]))
+        show(figures.bars, group, f"rd_doc_{first_row['indicator_id']}", doc_source, x="economy", labels=True,
+             title=first_row[f"name_{lang}"],
+             subtitle=ctx.t("rd.docs.compare.subtitle", unit=ctx.t(f"unit.{first_row['unit']}"),
+                            period=first_row["period"]))
     listed = statements.assign(
         indicator=statements[f"name_{lang}"],
         economy_name=[economy_name(c, lang) for c in statements["economy"]],
         shown=[format_value(v, u, lang, high=None if pd.isna(h) else h)
                for v, u, h in zip(statements["value"], statements["unit"], statements["value_high"])],
+        period=statements["period"].fillna(MISSING),
         document=[f"{d} {title}" for d, title in zip(statements["doc_id"], statements[f"title_{lang}"])])
     st.dataframe(listed[["indicator", "economy_name", "shown", "period", "quote", "context", "document", "line_no"]]
                  .rename(columns={"indicator": ctx.t("rd.col.indicator"), "economy_name": ctx.t("rd.col.economy"),

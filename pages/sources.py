@@ -12,6 +12,8 @@ lang = ctx.lang
 documents = sources.documents()
 meta = sources.meta()
 READ = state.choice("doc", tuple(documents["doc_id"]))
+TABS = ("documents", "reader", "datasets", "method", "download")
+VIEW = state.choice("view", TABS)  # the tab a link opens (e.g. the reader on one document)
 
 
 def localised(row, field: str) -> str:
@@ -34,12 +36,15 @@ def documents_tab() -> None:
                 (ctx.t("sources.doc.file"), f"seeds/{doc['file_name']}"),
             ], lang))
             st.caption(ctx.t("sources.doc.counts", lines=doc["lines"], figures=doc["figures"], flagged=doc["flagged"]))
-            st.markdown(f"[{ctx.t('sources.doc.explore')}]({state.link('explorer', doc=doc['doc_id'])})")
-    st.subheader(ctx.t("sources.reader"), anchor=False)
+            st.markdown(f"[{ctx.t('sources.doc.read')}]({state.link('sources', doc=doc['doc_id'], view='reader')})"
+                        f" · [{ctx.t('sources.doc.explore')}]({state.link('explorer', doc=doc['doc_id'])})")
+
+
+def reader_tab() -> None:
     titles = documents.set_index("doc_id")["title_zh"]
     chosen = st.selectbox(ctx.t("sources.reader.pick"), READ.choices,
-                          format_func=lambda d: f"{d} · {titles[d]}", help=ctx.t("sources.reader.help"),
-                          **state.widget_kwargs(READ))
+                          format_func=lambda d: f"{d} · {titles[d]}", **state.widget_kwargs(READ))
+    st.caption(ctx.t("sources.reader.help"))
     file_name = documents.set_index("doc_id").at[chosen, "file_name"]
     with st.container(height=560):
         st.html(sources.reader_html(sources.document_text(file_name), sources.document_mentions(file_name), lang))
@@ -103,8 +108,8 @@ def download_tab() -> None:
                  hide_index=True)
 
 
-tabs = st.tabs([ctx.t("sources.tab.documents"), ctx.t("sources.tab.datasets"), ctx.t("sources.tab.method"),
-                ctx.t("sources.tab.download")])
-for tab, show in zip(tabs, (documents_tab, datasets_tab, method_tab, download_tab)):
+labels = [ctx.t(f"sources.tab.{tab}") for tab in TABS]
+tabs = st.tabs(labels, default=labels[TABS.index(state.get(VIEW))])
+for tab, show in zip(tabs, (documents_tab, reader_tab, datasets_tab, method_tab, download_tab)):
     with tab:
         show()

@@ -5,7 +5,6 @@ Prints recall and value/unit accuracy per document (`pytest -s` shows them) and 
 from __future__ import annotations
 
 import csv
-from pathlib import Path
 
 import pytest
 import yaml

@@ -8,39 +8,25 @@ import re
 import time
 import zipfile
 
-import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lib.paths import SEEDS_DIR, warehouse_path
+from tests import apptest
+
+from lib.paths import ROOT
 from lib.queries import facts
 
-PAGE = "../pages/explorer.py"
+PAGE = "pages/explorer.py"
 # In a card: "<title> (2024-01), line 128 · seeds/000_….txt" (en) and the number wrapped in <mark>.
 CARD_WHERE = re.compile(r"line (\d+) · seeds/([\w.\-]+)")
 MARK = re.compile(r"<mark>(.*?)</mark>")
 MENTION_LINK = re.compile(r"mention=([A-Za-z0-9_.:\-]+)")
 
 
-@pytest.fixture(scope="module")
-def con():
-    with duckdb.connect(str(warehouse_path()), read_only=True) as connection:
-        yield connection
-
-
-@pytest.fixture(scope="module")
-def seed_lines() -> dict[str, list[str]]:
-    return {p.name: p.read_text(encoding="utf-8").split("\n") for p in SEEDS_DIR.glob("*.txt")}
 
 
 def run_page(lang: str = "en", **params) -> AppTest:
-    at = AppTest.from_file(PAGE, default_timeout=30)
-    at.query_params["lang"] = lang
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return apptest.run_page(PAGE, lang, **params)
 
 
 def cards(at: AppTest, tab: int = 0) -> list[str]:
@@ -173,7 +159,7 @@ def test_mention_link_shows_one_figure_with_its_context_lines(con, seed_lines):
 
 
 def test_unknown_mention_falls_back_to_every_figure(con):
-    at = AppTest.from_file(PAGE, default_timeout=30)
+    at = AppTest.from_file(str(ROOT / PAGE), default_timeout=30)
     at.query_params["lang"] = "en"
     at.query_params["mention"] = "999-0000-9"
     at.run()
@@ -248,7 +234,7 @@ def test_search_speed_over_the_whole_warehouse():
 
 
 def test_warm_render_time():
-    at = AppTest.from_file(PAGE, default_timeout=30)
+    at = AppTest.from_file(str(ROOT / PAGE), default_timeout=30)
     at.query_params["lang"] = "zh"
     at.run()
     started = time.perf_counter()

@@ -3,31 +3,20 @@ from __future__ import annotations
 
 import json
 
-import duckdb
 import pytest
 import yaml
 from streamlit.testing.v1 import AppTest
 
-from lib.paths import ROOT, SEEDS_DIR, warehouse_path
+from tests import apptest
 
-PAGE = str(ROOT / "pages/four_chains.py")
+from lib.paths import ROOT, SEEDS_DIR
 
-
-@pytest.fixture(scope="module")
-def db():
-    con = duckdb.connect(str(warehouse_path()), read_only=True)
-    yield con
-    con.close()
+PAGE = "pages/four_chains.py"
 
 
-def run_page(lang: str, **params) -> AppTest:
-    at = AppTest.from_file(PAGE, default_timeout=60)
-    at.query_params["lang"] = lang
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+
+def run_page(lang: str = "en", **params) -> AppTest:
+    return apptest.run_page(PAGE, lang, **params)
 
 
 @pytest.fixture(scope="module")

@@ -8,47 +8,33 @@ import re
 import time
 import zipfile
 
-import duckdb
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lib.paths import SEEDS_DIR, warehouse_path
+from tests import apptest
+
+from lib.paths import ROOT
 from lib.queries import sources
 
-PAGE = "../pages/sources.py"
+PAGE = "pages/sources.py"
 READER_LINE = re.compile(r'<div id="L(\d+)"[^>]*><span[^>]*>\d+</span>(.*?)</div>')
 
 
-@pytest.fixture(scope="module")
-def con():
-    with duckdb.connect(str(warehouse_path()), read_only=True) as connection:
-        yield connection
-
-
-@pytest.fixture(scope="module")
-def seed_lines() -> dict[str, list[str]]:
-    return {p.name: p.read_text(encoding="utf-8").split("\n") for p in SEEDS_DIR.glob("*.txt")}
 
 
 def run_page(lang: str = "en", **params) -> AppTest:
-    at = AppTest.from_file(PAGE, default_timeout=30)
-    at.query_params["lang"] = lang
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return apptest.run_page(PAGE, lang, **params)
 
 
 def reader(at: AppTest) -> str:
-    return next(h.proto.body for h in at.tabs[0].get("html") if 'id="L' in h.proto.body)
+    return next(h.proto.body for h in at.tabs[1].get("html") if 'id="L' in h.proto.body)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_page_runs_alone_and_names_every_document(con, lang):
     at = run_page(lang)
-    assert len(at.tabs) == 4
+    assert len(at.tabs) == 5
     titles = [h.value for h in at.tabs[0].subheader]
     for (title_zh,) in con.execute("SELECT title_zh FROM documents").fetchall():
         assert title_zh in titles
@@ -61,7 +47,7 @@ def test_page_runs_through_the_app(lang):
     at.run()
     at.switch_page("pages/sources.py").run()
     assert not at.exception, [e.value for e in at.exception]
-    assert len(at.tabs) == 4
+    assert len(at.tabs) == 5
 
 
 def test_document_facts_come_from_the_catalogue(con):
@@ -93,7 +79,7 @@ def test_reader_shows_the_document_with_every_figure_marked(con, seed_lines, doc
 def test_each_dataset_with_its_coverage_per_economy(con):
     at = run_page()
     datasets = con.execute("SELECT source_id, title FROM sources WHERE kind = 'dataset'").fetchall()
-    expanders = at.tabs[1].expander
+    expanders = at.tabs[2].expander
     assert len(expanders) == len(datasets)
     for source_id, title in datasets:
         box = next(e for e in expanders if e.label.startswith(title))
@@ -121,13 +107,13 @@ def test_normalisation_examples_are_real_lines_of_the_documents(con, seed_lines)
     mantissa, exponent = re.match(r"([\d.]+)×10(\d+)", superscript["raw"]).groups()
     assert superscript["value"] == pytest.approx(float(mantissa) * 10 ** int(exponent))
     at = run_page()
-    table = at.tabs[2].dataframe[0].value
+    table = at.tabs[3].dataframe[0].value
     assert list(table.iloc[:, 1]) == list(examples["raw"])
 
 
 def test_eu_aggregates_table_says_how_each_dataset_forms_the_eu(con):
     at = run_page()
-    eu = at.tabs[2].dataframe[1].value
+    eu = at.tabs[3].dataframe[1].value
     with_eu = con.execute(
         "SELECT count(DISTINCT source_id) FROM observations o JOIN sources s USING (source_id) "
         "WHERE o.economy = 'EUU' AND s.kind = 'dataset'").fetchone()[0]
@@ -137,7 +123,7 @@ def test_eu_aggregates_table_says_how_each_dataset_forms_the_eu(con):
 
 def test_citation_uses_a_real_figure_and_the_build_date(con, seed_lines):
     at = run_page()
-    codes = [c.value for c in at.tabs[2].code]
+    codes = [c.value for c in at.tabs[3].code]
     built = con.execute("SELECT value FROM meta WHERE key = 'built_at'").fetchone()[0]
     assert any(built in c for c in codes)
     figure = next(c for c in codes if "line" in c)
@@ -157,11 +143,11 @@ def test_download_everything_holds_every_view_with_all_rows(con):
         frame = pd.read_csv(archive.open(f"{view}.csv"), encoding="utf-8-sig", low_memory=False)
         assert len(frame) == con.execute(f'SELECT count(*) FROM "{view}"').fetchone()[0], view
     at = run_page()
-    assert at.tabs[3].get("download_button")
+    assert at.tabs[4].get("download_button")
 
 
 def test_warm_render_time():
-    at = AppTest.from_file(PAGE, default_timeout=30)
+    at = AppTest.from_file(str(ROOT / PAGE), default_timeout=30)
     at.query_params["lang"] = "zh"
     at.run()
     started = time.perf_counter()

@@ -4,32 +4,21 @@ from __future__ import annotations
 
 import json
 
-import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lib.i18n import economy_name, t
-from lib.paths import ROOT, warehouse_path
+from tests import apptest
 
-PAGE = str(ROOT / "pages/unicorns.py")
+from lib.i18n import economy_name, t
+from lib.paths import ROOT
+
+PAGE = "pages/unicorns.py"
 DOC_FILE = "003_90f338935dca3c3f.txt"
 
 
-@pytest.fixture(scope="module")
-def db():
-    con = duckdb.connect(str(warehouse_path()), read_only=True)
-    yield con
-    con.close()
 
-
-def run_page(lang: str, **params) -> AppTest:
-    at = AppTest.from_file(PAGE, default_timeout=30)
-    at.query_params["lang"] = lang
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+def run_page(lang: str = "en", **params) -> AppTest:
+    return apptest.run_page(PAGE, lang, **params)
 
 
 @pytest.fixture(scope="module")

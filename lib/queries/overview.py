@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from lib.queries import run
+from lib.queries import chains, run
 
 # The list the documents cite (003: Crunchbase, 2024-09-10); the other lists are on the Unicorns page.
 UNICORN_SOURCE = "crunchbase_2024_09"
@@ -18,7 +18,6 @@ RADAR_AXES = (
     ("unicorns", "unicorn_count", UNICORN_SOURCE),
     ("digital_share", DIGITAL_SHARE, None),
 )
-CHAINS = ("innovation", "industrial", "capital", "talent", "cross-chain")
 
 _EMPTY = ["economy", "year", "value", "unit", "indicator_id", "source_id", "note_en", "note_zh"]
 
@@ -49,23 +48,17 @@ def document_figures(indicator_id: str, economies: tuple[str, ...]) -> pd.DataFr
         ORDER BY o.economy, d.doc_id, m.line_no""", (indicator_id, list(economies)))
 
 
-def gaps_per_chain() -> pd.DataFrame:
-    """Number of gap statements per chain in the documents, and in how many documents: chain, gaps, documents."""
-    frame = run("""SELECT chain, count(*) AS gaps, count(DISTINCT file_name) AS documents,
-                          string_agg(DISTINCT file_name, ', ' ORDER BY file_name) AS files
-                   FROM chain_gaps GROUP BY chain""")
-    order = {chain: i for i, chain in enumerate(CHAINS)}
-    return frame.sort_values("chain", key=lambda s: s.map(order).fillna(len(order))).reset_index(drop=True)
+def gaps_per_chain() -> tuple[pd.Series, pd.DataFrame]:
+    """(gaps per chain in the Four chains page's order, the documents they come from: doc_id, titles, gaps)."""
+    documents = chains.documents_with_gaps()
+    counts = chains.gap_counts(tuple(documents["doc_id"]))
+    return counts.groupby("chain")["gaps"].sum().reindex(chains.CHAINS, fill_value=0), documents
 
 
-def sources(source_ids) -> pd.DataFrame:
-    """sources rows for these ids (publisher, title, vintage, definitions, notes)."""
-    return run("SELECT * FROM sources WHERE source_id IN (SELECT unnest(?::VARCHAR[]))", (list(source_ids),))
-
-
-def indicators(indicator_ids) -> pd.DataFrame:
-    """indicators rows for these ids (names, unit, definitions)."""
-    return run("SELECT * FROM indicators WHERE indicator_id IN (SELECT unnest(?::VARCHAR[]))", (list(indicator_ids),))
+def list_snapshot(source_id: str) -> str:
+    """The snapshot month of a company list, e.g. 2024-09."""
+    frame = run("SELECT max(snapshot) AS snapshot FROM unicorns WHERE source_id = ?", (source_id,))
+    return str(frame["snapshot"].iloc[0]) if len(frame) else ""
 
 
 def radar(economies: tuple[str, ...]) -> pd.DataFrame:

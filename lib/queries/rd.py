@@ -24,21 +24,22 @@ FIGURE7_ECONOMIES = ("CHN", "USA", "EUU")  # its caption: 中国、美国、欧�
 FIGURE7_METHOD = "%图7是根据%"
 # 003 lines 135-139: where China leads or trails the US and EU by field, read off figure 4 (an image).
 FIELDS_PASSAGE = ("003", 135, 139)
+_PARENTHESES = re.compile(r"\s*[(（][^()（）]*[)）]")
 _YEAR_SPAN = re.compile(r"((?:19|20)\d{2})\s*[—–\-~～至]+\s*((?:19|20)\d{2})")
 
 _SERIES_COLUMNS = """o.economy, o.year, o.value, o.unit, o.indicator_id, o.source_id, o.note_en, o.note_zh"""
 
 
 def series(indicator_id: str, economies: tuple[str, ...], year_from: int, year_to: int) -> pd.DataFrame:
-    """One dataset indicator for the economies and years: economy, year, value, unit, indicator_id, source_id, notes."""
+    """One WDI indicator for the economies and years: economy, year, value, unit, indicator_id, source_id, notes."""
     if not economies:
         return pd.DataFrame(columns=["economy", "year", "value", "unit", "indicator_id", "source_id", "note_en",
                                      "note_zh"])
     return run(f"""
         SELECT {_SERIES_COLUMNS} FROM observations o
-        WHERE o.indicator_id = ? AND o.mention_id IS NULL AND o.economy IN (SELECT unnest(?::VARCHAR[]))
-          AND o.year BETWEEN ? AND ?
-        ORDER BY o.economy, o.year""", (indicator_id, list(economies), year_from, year_to))
+        WHERE o.indicator_id = ? AND o.source_id = ? AND o.mention_id IS NULL
+          AND o.economy IN (SELECT unnest(?::VARCHAR[])) AND o.year BETWEEN ? AND ?
+        ORDER BY o.economy, o.year""", (indicator_id, WDI_SOURCE, list(economies), year_from, year_to))
 
 
 def per_capita(price: str, economies: tuple[str, ...], year_from: int, year_to: int) -> pd.DataFrame:
@@ -51,9 +52,9 @@ def per_capita(price: str, economies: tuple[str, ...], year_from: int, year_to: 
         FROM observations g
         JOIN observations p ON p.economy = g.economy AND p.year = g.year AND p.indicator_id = ?
                            AND p.mention_id IS NULL AND p.source_id = g.source_id
-        WHERE g.indicator_id = ? AND g.mention_id IS NULL AND g.economy IN (SELECT unnest(?::VARCHAR[]))
-          AND g.year BETWEEN ? AND ? AND p.value > 0
-        ORDER BY g.economy, g.year""", (price, POPULATION, GERD[price], list(economies), year_from, year_to))
+        WHERE g.indicator_id = ? AND g.source_id = ? AND g.mention_id IS NULL
+          AND g.economy IN (SELECT unnest(?::VARCHAR[])) AND g.year BETWEEN ? AND ? AND p.value > 0
+        ORDER BY g.economy, g.year""", (price, POPULATION, GERD[price], WDI_SOURCE, list(economies), year_from, year_to))
 
 
 def measure(name: str, price: str, economies: tuple[str, ...], year_from: int, year_to: int) -> pd.DataFrame:
@@ -73,10 +74,10 @@ def measure_inputs(name: str, price: str) -> tuple[str, ...]:
 
 
 def year_span(indicator_ids: tuple[str, ...]) -> tuple[int, int]:
-    """First and last year any of these dataset indicators has a value (bounds of the year-range selector)."""
+    """First and last year any of these WDI indicators has a value (bounds of the year-range selector)."""
     frame = run("""SELECT min(year) AS lo, max(year) AS hi FROM observations
-                   WHERE indicator_id IN (SELECT unnest(?::VARCHAR[])) AND mention_id IS NULL""",
-                (list(indicator_ids),))
+                   WHERE indicator_id IN (SELECT unnest(?::VARCHAR[])) AND source_id = ? AND mention_id IS NULL""",
+                (list(indicator_ids), WDI_SOURCE))
     return int(frame["lo"].iloc[0]), int(frame["hi"].iloc[0])
 
 
@@ -131,11 +132,19 @@ def _lines_like(doc_id: str, pattern: str) -> pd.DataFrame:
         WHERE d.doc_id = ? AND l.text LIKE ? ORDER BY l.line_no""", (doc_id, pattern))
 
 
-def citation(source_id: str, indicator_ids, lang: str, notes=(), joiner: str = ", ") -> str:
+def citation(source_id: str, indicator_ids, lang: str, notes=(), joiner: str = ", ", labels=None) -> str:
     """A dataset's source line: publisher, title and vintage; the series' names joined by `joiner` (" ÷ " for a
-    ratio); then notes such as how a derived series was computed."""
+    ratio); then notes such as how a derived series was computed.
+
+    labels: short names for the series; then the line is short too (publisher and vintage without their
+    parenthesised detail, no title, no notes) for charts that cite several datasets at once."""
+    row = source(source_id)
+    if labels is not None:
+        brief = {key: _PARENTHESES.sub("", str(row.get(key, ""))).strip() for key in ("publisher", "vintage")}
+        return t("rd.source.series", lang, dataset=t("rd.source.dataset_short", lang, **brief),
+                 series=joiner.join(labels))
     names = joiner.join(indicator(i).get(f"name_{lang}", i) for i in indicator_ids)
-    dataset = t("rd.source.dataset", lang, **source(source_id))
+    dataset = t("rd.source.dataset", lang, **row)
     return "; ".join([t("rd.source.series", lang, dataset=dataset, series=names), *notes])
 
 

@@ -1,5 +1,4 @@
 """Every page in a real Chromium, in zh, en and presentation mode: charts drawn, no error box, no outside request."""
-from pathlib import Path
 
 import pytest
 
