@@ -13,6 +13,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from lib import figures
+from lib.i18n import t
 
 CHROMIUM = Path("/usr/bin/chromium")
 SCALE = 2  # PNG pixels per layout pixel: sharp when pasted into a report
@@ -24,11 +25,15 @@ class ExportUnavailable(RuntimeError):
 
 @dataclass(frozen=True)
 class Item:
-    """One chart to export: its stable name, the figure as drawn, its source line and extra notes."""
+    """One chart to export: its stable name, the figure as drawn, its source line, the language it is drawn in, the
+    ids of the indicators and datasets it shows (their definitions go into the slide notes) and extra notes."""
 
     name: str
     fig: go.Figure
     source: str
+    lang: str = "en"
+    indicators: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
     notes: str = ""
 
 
@@ -75,8 +80,24 @@ def render(items: list[Item]) -> dict[str, tuple[bytes, bytes]]:
         kaleido.stop_sync_server(silence_warnings=True)
 
 
+def slide_notes(item: Item) -> str:
+    """The speaker notes of a chart's slide: title and subtitle (unit, period), the source line, the definitions of
+    the indicators and datasets drawn (from the warehouse), and any extra notes. Without indicator or dataset
+    definitions the subtitle is the chart's definition."""
+    from lib.queries.definitions import definitions
+
+    heading = [_plain(item.fig.layout.title.text), _plain(item.fig.layout.title.subtitle.text)]
+    parts = ["\n".join(line for line in heading if line), t("chart.source", item.lang, source=item.source)]
+    defined = definitions(item.indicators, item.sources, item.lang)
+    if len(defined):
+        parts.append("\n".join([t("export.notes.definitions", item.lang),
+                                *(f"- {name}: {text}" for name, text in zip(defined["name"], defined["definition"]))]))
+    parts.append(item.notes)
+    return "\n\n".join(part for part in parts if part)
+
+
 def deck(items: list[Item], images: dict[str, tuple[bytes, bytes]]) -> bytes:
-    """A 16:9 PowerPoint, one slide per chart: title, image, and source plus notes in the speaker notes."""
+    """A 16:9 PowerPoint, one slide per chart: title, image, and source and definitions in the speaker notes."""
     from pptx import Presentation
     from pptx.util import Emu, Pt
 
@@ -97,8 +118,7 @@ def deck(items: list[Item], images: dict[str, tuple[bytes, bytes]]) -> bytes:
         pic_width = Emu(int(height * figures.PRESENTATION.width / figures.PRESENTATION.height))
         slide.shapes.add_picture(io.BytesIO(images[item.name][0]), (prs.slide_width - pic_width) // 2, top,
                                  width=pic_width, height=height)
-        notes = [_plain(item.fig.layout.title.text), item.source, item.notes]
-        slide.notes_slide.notes_text_frame.text = "\n\n".join(n for n in notes if n)
+        slide.notes_slide.notes_text_frame.text = slide_notes(item)
     buf = io.BytesIO()
     prs.save(buf)
     return buf.getvalue()

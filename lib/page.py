@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -37,6 +38,7 @@ def setup(page_id: str, *, needs_warehouse: bool = True) -> PageContext:
     """Configure the page, render the shared sidebar (or hide it in presentation mode), show the page title and
     stop with a clear message if the warehouse is missing, corrupt or outdated."""
     require_strings()
+    _leave_pages_folder_mode()
     ctx = PageContext(page_id, state.get(state.LANG), state.get(state.ECON), state.get(state.PRESENT))
     st.set_page_config(page_title=f"{ctx.t(f'page.{page_id}.title')} · {ctx.t('app.title')}", layout="wide",
                        initial_sidebar_state="collapsed" if ctx.present else "auto")
@@ -62,6 +64,21 @@ def require_strings() -> None:
     except ValueError as exc:
         st.error(f"data/i18n/{exc}")
         st.stop()
+
+
+def _leave_pages_folder_mode() -> None:
+    """Rerun through app.py when Streamlit ran this page as an old-style `pages/` folder page.
+
+    Because a `pages/` folder sits next to app.py, a fresh server starts in Streamlit's folder mode: until some run
+    has called st.navigation, a deep link such as /rd runs pages/rd.py directly, skipping app.py, and the sidebar lists
+    the file names ("app", "rd", ...) instead of the translated titles. Streamlit keeps that mode in a process-wide
+    flag that its own st.navigation clears; clear it here and rerun, so this run and every later one go through app.py.
+    The rerun keeps the page: folder mode and app.py derive the page's id from the same url_path."""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if getattr(PagesManager, "uses_pages_directory", False):
+        PagesManager.uses_pages_directory = False
+        st.rerun()
 
 
 def _sidebar(ctx: PageContext) -> None:
@@ -118,10 +135,18 @@ def csv_bytes(data: pd.DataFrame, source: str, lang: str) -> bytes:
     return data.assign(**{column: source}).to_csv(index=False).encode("utf-8-sig")
 
 
-def chart(fig: go.Figure, data: pd.DataFrame, *, name: str, source: str, lang: str) -> None:
+def _ids(given: Iterable[str], data: pd.DataFrame, column: str) -> tuple[str, ...]:
+    found = data[column].dropna().astype(str).tolist() if column in data else []
+    return tuple(dict.fromkeys([*(str(i) for i in given if isinstance(i, str) and i), *found]))
+
+
+def chart(fig: go.Figure, data: pd.DataFrame, *, name: str, source: str, lang: str, indicators: Iterable[str] = (),
+          sources: Iterable[str] = ()) -> None:
     """Show a styled figure with the export config, and one click away the exact data drawn plus a CSV download.
 
     name: a stable id of the chart on its page (e.g. "rd_intensity"); it names the PNG and CSV files.
+    indicators, sources: ids of the indicators and datasets drawn, whose definitions the export pack writes into the
+    slide notes; columns named indicator_id and source_id in `data` count too.
     """
     filename = figures.export_name(name, data, lang)
     pack_key = st.session_state.get("_export_current")  # "" or absent: no export pack on this run
@@ -129,7 +154,8 @@ def chart(fig: go.Figure, data: pd.DataFrame, *, name: str, source: str, lang: s
     if items is not None:  # registered for the export pack; rendered only when someone asks for it
         from lib.export import Item
 
-        items.append(Item(filename, fig, source))
+        items.append(Item(filename, fig, source, lang, _ids(indicators, data, "indicator_id"),
+                          _ids(sources, data, "source_id")))
     present = state.get(state.PRESENT)
     st.plotly_chart(fig, config=figures.plotly_config(filename), theme=None, key=f"chart_{name}",
                     width="content" if present else "stretch")

@@ -106,7 +106,7 @@ if band is not None:
     claim_rows = claim.assign(definition="claim")[["definition", "economy", "period", "value", "value_high", "unit",
                                                    "quote", "source_id"]]
     page.chart(fig, table(pd.concat([across, claim_rows], ignore_index=True)), name="china_share_definitions",
-               source=source, lang=lang)
+               source=source, lang=lang, sources=across["source_id"])
 
 eu_text = ctx.t("digital.eu.sum" if datasets.at[definition, "eu_is_sum"] else "digital.eu.aggregate")
 if not economies:
@@ -124,7 +124,8 @@ else:
                             source=source, present=ctx.present)
         if band is not None and band["economy"] in set(shares["economy"]):
             draw_claim(fig, year_from, year_to)
-        page.chart(fig, table(shares), name=f"share_of_world_{definition}", source=source, lang=lang)
+        page.chart(fig, table(shares), name=f"share_of_world_{definition}", source=source, lang=lang,
+                   sources=shares["source_id"])
 
     levels = digital.exports(definition, economies, year_from, year_to)
     if not levels.empty:
@@ -133,7 +134,8 @@ else:
                             subtitle=ctx.t("digital.levels.subtitle", start=levels["year"].min(), end=levels["year"].max(),
                                            eu=eu_text),
                             source=source, present=ctx.present)
-        page.chart(fig, table(levels), name=f"exports_{definition}", source=source, lang=lang)
+        page.chart(fig, table(levels), name=f"exports_{definition}", source=source, lang=lang,
+                   sources=levels["source_id"])
 
 # --- the paper's top six against each definition's ranking
 if len(claimed_top):

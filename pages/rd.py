@@ -77,7 +77,8 @@ def show(make_figure, frame: pd.DataFrame, name: str, source: str, **kwargs) -> 
         st.info(ctx.t("chart.no_data"))
         return
     fig = make_figure(frame, source=source, lang=lang, present=ctx.present, **kwargs)
-    page.chart(fig, table(frame), name=name, source=source, lang=lang)
+    page.chart(fig, table(frame), name=name, source=source, lang=lang, indicators=frame.get("indicator_id", ()),
+               sources=frame.get("source_id", ()))
 
 
 # ---------------------------------------------------------------- WDI charts
@@ -111,7 +112,8 @@ if fig7 and len(fig7_data):
                         subtitle=ctx.t("rd.fig7.subtitle", unit=ctx.t(f"rd.unit.{price}"), first=first, last=last,
                                        doc_first=fig7["year_from"], doc_last=fig7["year_to"]))
     figures.mark_period(fig, fig7["year_from"], fig7["year_to"], ctx.t("rd.fig7.band"))
-    page.chart(fig, table(fig7_data), name=f"rd_fig7_{price}", source=fig7_source, lang=lang)
+    page.chart(fig, table(fig7_data), name=f"rd_fig7_{price}", source=fig7_source, lang=lang,
+               indicators=fig7_data["indicator_id"], sources=fig7_data["source_id"])
     st.caption(ctx.t("rd.fig7.explain", method_line=fig7["method_line"], method=fig7["method_text"],
                      line=fig7["line_no"], caption=fig7["text"], last=last))
 else:

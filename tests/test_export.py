@@ -85,3 +85,62 @@ def test_missing_chromium_gives_a_clear_message(monkeypatch, tmp_path):
     fig, source, _ = _series("en")
     with pytest.raises(export.ExportUnavailable, match="apt-get install chromium"):
         export.pack([export.Item("x", fig, source)], "p")
+
+
+def _definitions_in_warehouse(indicator: str, source: str, lang: str) -> tuple[str, str]:
+    with duckdb.connect(str(warehouse_path()), read_only=True) as con:
+        ind = con.execute(f"select definition_{lang} from indicators where indicator_id = ?", [indicator]).fetchone()[0]
+        src = con.execute(f"select definition_{lang} from sources where source_id = ?", [source]).fetchone()[0]
+    return ind, src
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_notes_carry_the_definitions_of_the_indicators_and_datasets_drawn(lang):
+    fig, source, title = _series(lang)
+    indicator = fig.layout.title.subtitle.text  # _series puts the indicator id in the subtitle
+    with duckdb.connect(str(warehouse_path()), read_only=True) as con:
+        dataset = con.execute("select any_value(source_id) from observations where indicator_id = ? "
+                              "and mention_id is null", [indicator]).fetchone()[0]
+    indicator_definition, dataset_definition = _definitions_in_warehouse(indicator, dataset, lang)
+    assert indicator_definition and dataset_definition
+    notes = export.slide_notes(export.Item("x", fig, source, lang, (indicator,), (dataset, "doc-000")))
+    assert title in notes and source in notes
+    assert indicator_definition in notes and dataset_definition in notes
+    assert ("定义" if lang == "zh" else "Definitions") in notes
+    # the indicator's definition comes before the dataset's, each once
+    assert notes.index(indicator_definition) < notes.index(dataset_definition)
+    assert notes.count(dataset_definition) == 1
+
+
+def test_notes_without_indicators_fall_back_to_the_subtitle():
+    fig, source, _ = _series("en")
+    fig.update_layout(title_subtitle_text="Share of world exports, %, 2005–2024")
+    notes = export.slide_notes(export.Item("x", fig, source, "en"))
+    assert "Share of world exports, %, 2005–2024" in notes
+    assert "Definitions" not in notes
+
+
+@needs_chromium
+def test_deck_notes_hold_definitions(pack):
+    """The pack's slides carry what slide_notes composes (the pack fixture gives no ids: subtitle, no definitions)."""
+    from pptx import Presentation
+
+    zf, items = pack
+    prs = Presentation(io.BytesIO(zf.read("testpage.pptx")))
+    for slide, (item, _) in zip(prs.slides, items):
+        assert slide.notes_slide.notes_text_frame.text == export.slide_notes(item)
+        assert item.fig.layout.title.subtitle.text in slide.notes_slide.notes_text_frame.text
+
+
+def test_pages_register_the_indicators_and_datasets_they_draw(con):
+    """The R&D page's first chart is WDI R&D intensity: its pack entry names that indicator and dataset."""
+    from tests import apptest
+
+    at = apptest.run_page("pages/rd.py", "en")
+    items = at.session_state["_export_items_rd"]
+    assert items and all(item.lang == "en" for item in items)
+    drawn = con.execute("select distinct indicator_id, source_id from observations "
+                        "where indicator_id = 'rd_intensity' and mention_id is null").fetchall()
+    assert (items[0].indicators, items[0].sources) == ((drawn[0][0],), (drawn[0][1],))
+    definition = con.execute("select definition_en from indicators where indicator_id = 'rd_intensity'").fetchone()[0]
+    assert definition in export.slide_notes(items[0])
