@@ -268,9 +268,9 @@ def mark_period(fig: go.Figure, start: int, end: int, label: str) -> go.Figure:
 
 
 def radar(data: pd.DataFrame, *, title: str, subtitle: str, source: str, lang: str, present: bool = False) -> go.Figure:
-    """A radar chart, one closed outline per economy, from rows axis (the label shown), economy, score (0-100),
-    value, unit, year. The radius is the score; hover shows each point's raw value and year, so the normalised
-    shape never stands without the numbers behind it. Say in `subtitle` how the scores were normalised."""
+    """A radar chart, one closed outline per economy, from rows axis (the label shown; `<br>` breaks it), economy,
+    score (0-100), value, unit, year. The radius is the score; hover shows each point's raw value and year, so the
+    normalised shape never stands without the numbers behind it. Say in `subtitle` how the scores were normalised."""
     axes = list(dict.fromkeys(data["axis"]))
     traces = []
     for code in economy_order(data["economy"]):
@@ -286,11 +286,24 @@ def radar(data: pd.DataFrame, *, title: str, subtitle: str, source: str, lang: s
                            hovertemplate="%{theta}: %{customdata}<br>%{r:.0f}/100<extra>%{fullData.name}</extra>"))
     layout = house_layout(names=[trace["name"] for trace in traces], title=title, subtitle=subtitle, source=source,
                           lang=lang, kind="other", present=present)
-    # The 0-100 scale runs between the first two axes, where its labels cover no outline.
-    layout["polar"] = dict(bgcolor="white", radialaxis=dict(range=[0, 100], tickvals=[25, 50, 75, 100],
-                                                            angle=90 - 180 / max(len(axes), 1), showline=False,
-                                                            tickfont=dict(color=MUTED_COLOR), gridcolor=GRID_COLOR),
-                           angularaxis=dict(direction="clockwise", gridcolor=GRID_COLOR, linecolor="#9E9E9E"))
+    sizing = PRESENTATION if present else NORMAL
+    # A radar needs height; the fixed-size presentation frame stays as it is.
+    layout["height"] = sizing.height if present else round(sizing.height * 1.25)
+    # Plotly sizes the circle to its domain without room for the axis labels: keep a band clear at the top for the
+    # top label (else it runs into the legend) and at the sides for the longest label (else a narrow chart clips it).
+    plot_height = layout["height"] - layout["margin"]["t"] - layout["margin"]["b"]
+    label_lines = [line for axis in axes for line in str(axis).split("<br>")]
+    label_px = max((_display_width(line) for line in label_lines), default=0) * sizing.font * 0.58 + 12
+    side = min(0.3, label_px / sizing.assumed_width)
+    # The 0-100 scale runs between the first two axes, where its labels cover no outline; no tick marks, which
+    # would read as minus signs in front of the numbers.
+    layout["polar"] = dict(bgcolor="white", domain=dict(x=[side, 1 - side], y=[0, 1 - sizing.font * 2 / plot_height]),
+                           radialaxis=dict(range=[0, 100], tickvals=[25, 50, 75, 100], ticks="",
+                                           angle=90 - 180 / max(len(axes), 1), showline=False,
+                                           tickfont=dict(color=MUTED_COLOR, size=sizing.small), gridcolor=GRID_COLOR),
+                           # Invisible ticks set the labels off the circle, clear of the markers at 100.
+                           angularaxis=dict(direction="clockwise", gridcolor=GRID_COLOR, linecolor="#9E9E9E",
+                                            ticks="outside", ticklen=10, tickcolor="rgba(0,0,0,0)"))
     return go.Figure(data=traces, layout=layout)
 
 

@@ -1,4 +1,4 @@
-"""Named queries of the Overview page: headline values per economy and theme, the documents' own figures, the radar."""
+"""Named queries of the Overview page: each economy's latest value per theme, the documents' own figures, the radar."""
 from __future__ import annotations
 
 import pandas as pd
@@ -10,31 +10,36 @@ UNICORN_SOURCE = "crunchbase_2024_09"
 # The narrow ICT-services series: SOURCE.md finds it fits 003's description of "digital services exports" best.
 DIGITAL_SHARE = "ict_share_wdi"
 DOCUMENT_DIGITAL_SHARE = "dds_share"
-# Radar axes, in order: (axis key, indicator_id, source_id or None for the indicator's only source).
-RADAR_AXES = (
+# Every headline in page order: (key, indicator_id, source_id or None for the indicator's only source). The key
+# names the card's and the radar axis's strings in data/i18n/overview.yaml; every headline is a radar axis.
+HEADLINES = (
     ("rd_intensity", "rd_intensity", None),
     ("gerd_ppp", "gerd_ppp", None),
     ("researchers", "researchers_per_million", None),
     ("unicorns", "unicorn_count", UNICORN_SOURCE),
     ("digital_share", DIGITAL_SHARE, None),
 )
+# Aggregates that contain the economies compared: scaled to the largest, they would flatten every other outline.
+NOT_ON_RADAR = ("WLD",)
 
-_EMPTY = ["economy", "year", "value", "unit", "indicator_id", "source_id", "note_en", "note_zh"]
+_COLUMNS = ["key", "economy", "year", "value", "unit", "indicator_id", "source_id", "note_en", "note_zh"]
 
 
-def latest(indicator_id: str, economies: tuple[str, ...], source_id: str | None = None) -> pd.DataFrame:
-    """Each economy's latest value of a dataset indicator (its year says which; India's R&D ends earlier).
-
-    Columns: economy, year, value, unit, indicator_id, source_id, note_en, note_zh.
-    """
+def latest(economies: tuple[str, ...]) -> pd.DataFrame:
+    """Each economy's latest dataset value of every headline, in one query (its year says which: India's R&D ends
+    earlier than China's). Columns: key, economy, year, value, unit, indicator_id, source_id, note_en, note_zh."""
     if not economies:
-        return pd.DataFrame(columns=_EMPTY)
+        return pd.DataFrame(columns=_COLUMNS)
+    keys, indicator_ids, source_ids = (list(column) for column in zip(*HEADLINES))
     return run("""
-        SELECT economy, year, value, unit, indicator_id, source_id, note_en, note_zh FROM observations
-        WHERE indicator_id = ? AND mention_id IS NULL AND (? IS NULL OR source_id = ?)
-          AND economy IN (SELECT unnest(?::VARCHAR[])) AND value IS NOT NULL
-        QUALIFY row_number() OVER (PARTITION BY economy ORDER BY year DESC) = 1
-        ORDER BY economy""", (indicator_id, source_id, source_id, list(economies)))
+        WITH wanted AS (SELECT unnest(?::VARCHAR[]) AS key, unnest(?::VARCHAR[]) AS indicator_id,
+                               unnest(?::VARCHAR[]) AS source_id, unnest(range(?)) AS position)
+        SELECT w.key, o.economy, o.year, o.value, o.unit, o.indicator_id, o.source_id, o.note_en, o.note_zh
+        FROM observations o
+        JOIN wanted w ON o.indicator_id = w.indicator_id AND (w.source_id IS NULL OR o.source_id = w.source_id)
+        WHERE o.mention_id IS NULL AND o.value IS NOT NULL AND o.economy IN (SELECT unnest(?::VARCHAR[]))
+        QUALIFY row_number() OVER (PARTITION BY w.key, o.economy ORDER BY o.year DESC) = 1
+        ORDER BY w.position, o.economy""", (keys, indicator_ids, source_ids, len(keys), list(economies)))
 
 
 def document_figures(indicator_id: str, economies: tuple[str, ...]) -> pd.DataFrame:
@@ -61,17 +66,13 @@ def list_snapshot(source_id: str) -> str:
     return str(frame["snapshot"].iloc[0]) if len(frame) else ""
 
 
-def radar(economies: tuple[str, ...]) -> pd.DataFrame:
-    """One row per radar axis and economy: axis, indicator_id, economy, year, value, unit, source_id, score.
+def radar(headlines: pd.DataFrame) -> pd.DataFrame:
+    """The radar's rows from `latest(...)`, axes in HEADLINES order: axis (= key), economy, year, value, unit, source_id, score.
 
-    score = value / the largest value of the economies shown on that axis x 100, so each axis runs 0-100 and the
-    leader on it scores 100; the raw value and year stay in the row for hover and table.
+    score = value / the largest value of the economies drawn on that axis x 100, so each axis runs 0-100 and the
+    leader on it scores 100; the raw value and year stay in the row for hover and table. Aggregates of
+    NOT_ON_RADAR are left out.
     """
-    frames = [latest(indicator_id, economies, source_id).assign(axis=axis)
-              for axis, indicator_id, source_id in RADAR_AXES]
-    frames = [f for f in frames if len(f)]
-    if not frames:
-        return pd.DataFrame(columns=["axis", *_EMPTY, "score"])
-    data = pd.concat(frames, ignore_index=True)
+    data = headlines[~headlines["economy"].isin(NOT_ON_RADAR)].rename(columns={"key": "axis"}).reset_index(drop=True)
     top = data.groupby("axis")["value"].transform("max")
     return data.assign(score=(data["value"] / top * 100).where(top > 0))
