@@ -69,6 +69,8 @@ with theme("rd"):
 
 with theme("unicorns"):
     cards("unicorns", snapshot=ov.list_snapshot(ov.UNICORN_SOURCE))
+    if any(key == "unicorns" for key, _ in stated):
+        st.caption(ctx.t("overview.card.unicorns_recount"))
     st.caption(cite(("unicorns",)))
 
 with theme("digital_services"):
