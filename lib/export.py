@@ -4,6 +4,7 @@ from __future__ import annotations
 import io
 import os
 import re
+import struct
 import warnings
 import zipfile
 from dataclasses import dataclass
@@ -12,11 +13,14 @@ from pathlib import Path
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from lib import figures
 from lib.i18n import t
 
 CHROMIUM = Path("/usr/bin/chromium")
-SCALE = 2  # PNG pixels per layout pixel: sharp when pasted into a report
+# Charts are laid out for the page (figures.NORMAL, about 900 px wide): drawn at that width their text keeps the
+# size relative to the chart that the reader saw, where the 1200 px presentation frame made it small. 16:9, or taller
+# when the chart needs it (long bar lists); scale 2 gives 1920 px wide pictures, sharp in a report or on a slide.
+WIDTH, HEIGHT = 960, 540
+SCALE = 2  # PNG pixels per layout pixel
 
 
 class ExportUnavailable(RuntimeError):
@@ -54,10 +58,10 @@ def _chromium() -> str:
 
 
 def _report_figure(fig: go.Figure) -> go.Figure:
-    """A copy at the fixed presentation size on white, whatever size the screen showed."""
+    """A copy at the report size on white, whatever size the screen showed."""
     out = go.Figure(fig)
-    out.update_layout(width=figures.PRESENTATION.width, height=figures.PRESENTATION.height,
-                      paper_bgcolor="white", plot_bgcolor="white")
+    out.update_layout(width=WIDTH, height=max(HEIGHT, fig.layout.height or 0), paper_bgcolor="white",
+                      plot_bgcolor="white")
     return out
 
 
@@ -111,13 +115,14 @@ def deck(items: list[Item], images: dict[str, tuple[bytes, bytes]]) -> bytes:
         box = slide.shapes.add_textbox(margin, Emu(182880), prs.slide_width - 2 * margin, Emu(640080))
         box.text_frame.text = title
         box.text_frame.paragraphs[0].runs[0].font.size = Pt(24)
+        png = images[item.name][0]
+        png_width, png_height = struct.unpack(">II", png[16:24])  # the PNG header's size
         top = Emu(182880 + 640080)
-        width = prs.slide_width - 2 * margin
-        height = min(prs.slide_height - top - margin,
-                     Emu(int(width * figures.PRESENTATION.height / figures.PRESENTATION.width)))
-        pic_width = Emu(int(height * figures.PRESENTATION.width / figures.PRESENTATION.height))
-        slide.shapes.add_picture(io.BytesIO(images[item.name][0]), (prs.slide_width - pic_width) // 2, top,
-                                 width=pic_width, height=height)
+        # As large as the slide allows below the title, keeping the picture's proportions.
+        fit = min((prs.slide_width - 2 * margin) / png_width, (prs.slide_height - top - margin) / png_height)
+        pic_width, pic_height = Emu(int(png_width * fit)), Emu(int(png_height * fit))
+        slide.shapes.add_picture(io.BytesIO(png), (prs.slide_width - pic_width) // 2, top, width=pic_width,
+                                 height=pic_height)
         slide.notes_slide.notes_text_frame.text = slide_notes(item)
     buf = io.BytesIO()
     prs.save(buf)

@@ -20,7 +20,8 @@ def scorecard_figure(card: pd.DataFrame, *, source: str, lang: str, present: boo
     card: rows with label, ratio_usa, ratio_euu, hover_usa, hover_euu (the page's scorecard table)."""
     # Labels wrapped to two lines and drawn in the left 40 % of the plot area, so the title, legend and source line
     # keep their place at the figure's left edge instead of moving right with the long labels.
-    card = card.assign(label=["<br>".join(figures.wrap(label, 46)) for label in card["label"]])
+    card = card.assign(label=["<br>".join(figures.wrap(label, figures.label_units(0.4, present)))
+                              for label in card["label"]])
     labels = card["label"].tolist()
     traces = []
     for code in COMPARED:
@@ -41,13 +42,15 @@ def scorecard_figure(card: pd.DataFrame, *, source: str, lang: str, present: boo
     # Major ticks at 1-2-5 steps; the legend spans the whole figure width (the signal labels take the left part).
     fig.update_xaxes(type="log", showgrid=True, gridcolor=figures.GRID_COLOR, zeroline=False, dtick="D2",
                      domain=[0.4, 1])
-    fig.update_layout(legend_x=0.4)
+    fig.update_layout(legend_x=0.4, legend_entrywidth=None)  # natural widths: shared widths overflowed the figure
     # Top signal first; categories in the table's order.
     fig.update_yaxes(type="category", categoryorder="array", categoryarray=labels[::-1], showgrid=False,
                      rangemode="normal", automargin=False)
-    fig.add_vline(x=1, line=dict(color=figures.MUTED_COLOR, dash="dash", width=1),
-                  annotation=dict(text=t("chains.scorecard.parity", lang), font=dict(color=figures.MUTED_COLOR)),
-                  annotation_position="top")
+    fig.add_vline(x=1, line=dict(color=figures.MUTED_COLOR, dash="dash", width=1))
+    # The label at the line's foot, inside the plot, clear of the legend. An annotation's x on a log axis is the
+    # log10 of the value (add_vline's own label landed at 10).
+    fig.add_annotation(text=t("chains.scorecard.parity", lang), x=0, xref="x", y=0, yref="paper", xanchor="left",
+                       yanchor="bottom", xshift=4, showarrow=False, font=dict(color=figures.MUTED_COLOR))
     return fig
 
 
@@ -71,10 +74,14 @@ def heatmap_figure(matrix: pd.DataFrame, *, title: str, subtitle: str, source: s
     fig.update_yaxes(autorange="reversed", showgrid=False, zeroline=False, rangemode="normal")
     # Industry names wrapped onto lines (slanted labels ran into the source line); make room for the extra lines.
     sizing = figures.PRESENTATION if present else figures.NORMAL
-    wrapped = [figures.wrap(label, 12 if lang == "zh" else 16) for label in x]
-    fig.update_xaxes(showgrid=False, showline=False, tickangle=0, tickvals=x,
+    # In the fixed presentation frame the labels get the small font and the width of their column (at 16 units,
+    # "New energy" ran into "Energy-saving &").
+    tick_font = sizing.small if present else sizing.font
+    units = figures.label_units(0.85 / len(x), present, tick_font) if present else 12 if lang == "zh" else 16
+    wrapped = [figures.wrap(label, units) for label in x]
+    fig.update_xaxes(showgrid=False, showline=False, tickangle=0, tickvals=x, tickfont_size=tick_font,
                      ticktext=["<br>".join(lines) for lines in wrapped])
-    extra = (max(len(lines) for lines in wrapped) - 1) * sizing.font * 1.3
+    extra = (max(len(lines) for lines in wrapped) - 1) * tick_font * 1.3
     fig.update_layout(margin_b=fig.layout.margin.b + extra)
     for annotation in fig.layout.annotations:
         if annotation.name == "source":

@@ -39,11 +39,15 @@ class Sizing:
 
     @property
     def small(self) -> int:
-        return max(10, round(self.font * 0.8))
+        # Source lines and notes: smaller than the body, but still legible in a screenshot pasted into a report.
+        return max(11, round(self.font * 0.85))
 
 
 NORMAL = Sizing(width=None, height=480, font=13, assumed_width=640)
 PRESENTATION = Sizing(width=1200, height=675, font=18, assumed_width=1080)
+# A stretched chart's width in the wide layout of a 1400 px window, less the margins: what labels are fitted to when
+# the real width is unknown.
+TYPICAL_PLOT_WIDTH = 840
 
 _TEMPLATE = go.layout.Template(layout=dict(
     font=dict(family=FONT_FAMILY, color=TEXT_COLOR),
@@ -87,6 +91,15 @@ def wrap(text: str, max_units: int) -> list[str]:
                 line += token
         lines.append(line.rstrip())
     return lines
+
+
+def label_units(share: float, present: bool = False, font: int | None = None) -> int:
+    """How many width units (see `wrap`: a Latin character 1, a Chinese one 2) fit in `share` of the plot width at
+    the mode's font size (or `font`): exactly for the fixed presentation size, for a typical window otherwise."""
+    sizing = PRESENTATION if present else NORMAL
+    width = sizing.width - 34 if sizing.width else TYPICAL_PLOT_WIDTH  # 34: the house margins left and right
+    # 0.6 em per Latin character: Noto Sans CJK's Latin letters, measured on rendered labels, with a little room.
+    return max(4, int(share * width / ((font or sizing.font) * 0.6)))
 
 
 def _legend_layout(names: list[str], sizing: Sizing) -> tuple[int, int]:
@@ -152,14 +165,16 @@ def style(fig: go.Figure, *, title: str, subtitle: str, source: str, lang: str, 
 
 
 def axis_scale(values, unit: str, lang: str) -> tuple[float, str]:
-    """Divisor and axis title for plotting values of `unit` (zh 亿美元 / 万亿元, en US$ billion)."""
+    """Divisor and axis title for plotting values of `unit` (zh 亿美元 / 万亿元, en US$ billion); no title for plain
+    percentages and counts, where a bare "%" or "count" (zh 个, rotated it reads as an arrow) says nothing the
+    subtitle does not."""
     largest = max((abs(v) for v in values if v is not None and not math.isnan(v)), default=0.0)
     factor, word = scale(largest, unit, lang)
     if unit == "percent":
         return factor, ""
     label = unit_label(unit, lang)
     if not word:
-        return factor, label
+        return factor, "" if unit == "count" else label
     return factor, f"{word}{label}" if lang == "zh" else f"{label} {word}"
 
 
@@ -325,11 +340,13 @@ def category_bars(data: pd.DataFrame, *, x: str, title: str, subtitle: str, sour
     labels are hidden, so long names do not push the title and source line sideways."""
     factor, axis_title = axis_scale(data["value"].tolist(), unit, lang)
     groups = [(None, data)] if series is None else list(data.groupby(series, sort=False))
+    # Side by side only where a category has several bars; otherwise each bar takes its category's full width.
+    grouped = bool(data[x].duplicated().any())
     traces, legend = [], []
     for i, (name, frame) in enumerate(groups):
         shape = "/" if hatch and i else ""
         trace = dict(type="bar", name=name, showlegend=series is not None and not hatch,
-                     orientation="h" if horizontal else "v",
+                     orientation="h" if horizontal else "v", offsetgroup=str(i) if grouped else None,
                      marker=dict(color=[color(c) for c in frame["economy"]], line=dict(color="white", width=0.5),
                                  pattern=dict(shape=shape, fgcolor="white", solidity=0.35, fillmode="overlay")),
                      customdata=_hover_text(frame, unit, lang),
@@ -340,10 +357,10 @@ def category_bars(data: pd.DataFrame, *, x: str, title: str, subtitle: str, sour
             trace |= dict(text=frame[text].tolist(), textposition="outside", cliponaxis=False)
         traces.append(trace)
         if hatch and series is not None:
+            # Same offset group as its series: in grouped bars an empty swatch must not take a slot of its own.
             legend.append(dict(type="bar", name=name, x=[None], y=[None], hoverinfo="skip", showlegend=True,
+                               offsetgroup=trace["offsetgroup"],
                                marker=dict(color=MUTED_COLOR, pattern=trace["marker"]["pattern"])))
-    # A bare count label (zh 个) says nothing the subtitle does not; rotated it even reads as an arrow.
-    axis_title = None if unit == "count" else axis_title
     names = [str(name) for name, _ in groups] if series is not None else []
     layout = house_layout(names=names, title=title, subtitle=subtitle, source=source, lang=lang, kind="bar",
                           present=present, x_title=axis_title if horizontal else None)
@@ -361,8 +378,7 @@ def category_bars(data: pd.DataFrame, *, x: str, title: str, subtitle: str, sour
     else:
         layout["xaxis"] |= category_axis
         layout["yaxis"] |= value_axis
-    # Side by side only where a category has several bars; otherwise each bar takes its category's full width.
-    layout |= dict(barmode="group" if data[x].duplicated().any() else "relative", bargap=0.25, bargroupgap=0.05,
+    layout |= dict(barmode="group" if grouped else "relative", bargap=0.25, bargroupgap=0.05,
                    uniformtext=dict(minsize=round(layout["font"]["size"] * 0.85), mode="show"))  # never shrink labels
     return go.Figure(data=traces + legend, layout=layout)
 

@@ -52,7 +52,8 @@ def test_png_is_scaled_and_white(pack):
     zf, _ = pack
     png = zf.read("chart_zh.png")
     width, height = struct.unpack(">II", png[16:24])  # IHDR
-    assert (width, height) == (figures.PRESENTATION.width * export.SCALE, figures.PRESENTATION.height * export.SCALE)
+    assert (width, height) == (export.WIDTH * export.SCALE, export.HEIGHT * export.SCALE)  # 16:9, 1920 x 1080
+    assert export.SCALE >= 2
     image = Image.open(io.BytesIO(png)).convert("RGB")
     assert image.getpixel((2, 2)) == (255, 255, 255)
     assert image.getpixel((width - 3, height - 3)) == (255, 255, 255)
@@ -144,3 +145,18 @@ def test_pages_register_the_indicators_and_datasets_they_draw(con):
     assert (items[0].indicators, items[0].sources) == ((drawn[0][0],), (drawn[0][1],))
     definition = con.execute("select definition_en from indicators where indicator_id = 'rd_intensity'").fetchone()[0]
     assert definition in export.slide_notes(items[0])
+
+
+@needs_chromium
+def test_a_tall_chart_keeps_its_height_and_its_proportions_on_the_slide():
+    from pptx import Presentation
+
+    fig, source, _ = _series("en")
+    fig.update_layout(height=820)  # e.g. a long list of horizontal bars
+    item = export.Item("tall", fig, source)
+    images = export.render([item])
+    width, height = struct.unpack(">II", images["tall"][0][16:24])
+    assert (width, height) == (export.WIDTH * export.SCALE, 820 * export.SCALE)
+    picture = next(s for s in Presentation(io.BytesIO(export.deck([item], images))).slides[0].shapes
+                   if s.shape_type == 13)
+    assert picture.width / picture.height == pytest.approx(width / height, rel=0.01)

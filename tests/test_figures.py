@@ -102,6 +102,7 @@ def test_source_line_is_inside_the_figure_with_room_below_the_axis(rd_intensity,
     assert len(lines) >= 3  # long text wraps instead of running off the right edge
     needed = -note.yshift + len(lines) * note.font.size * 1.3
     assert needed <= fig.layout.margin.b
+    assert note.font.size >= 11  # legible when a screenshot is pasted into a report
 
 
 def test_presentation_mode_is_report_sized_with_larger_fonts(rd_intensity):
@@ -158,3 +159,37 @@ def test_rendered_png_shows_the_source_line_without_clipping(rd_intensity):
     below_plot = ink_rows[ink_rows > bottom_margin_top + 30]  # past the tick labels: the source lines
     assert len(below_plot) > 0
     assert ink_rows.max() < fig.layout.height - 3  # the last line ends inside the picture
+
+
+def _two_years(rd_intensity: pd.DataFrame, years: tuple[int, int]) -> pd.DataFrame:
+    data = rd_intensity[rd_intensity["year"].isin(years)].sort_values(["year", "economy"])
+    return data.assign(label=[i18n.economy_name(c, "en") for c in data["economy"]], series=data["year"].astype(str))
+
+
+def test_hatched_series_share_each_category_without_empty_slots(rd_intensity):
+    """Two years side by side per economy (the second hatched): the grey legend swatches must not take a bar slot
+    of their own, which would push the real bars to one side of their category."""
+    data = _two_years(rd_intensity, (2010, 2020))
+    fig = figures.category_bars(data, x="label", series="series", hatch=True, title="R&D intensity",
+                                subtitle="% of GDP", source=SOURCE, lang="en", unit="percent")
+    assert fig.layout.barmode == "group"
+    drawn = [t for t in fig.data if t.x[0] is not None]
+    swatches = [t for t in fig.data if t.x[0] is None]
+    assert [t.name for t in drawn] == [t.name for t in swatches] == ["2010", "2020"]
+    assert len({t.offsetgroup for t in fig.data}) == len(drawn)  # two slots per category, not four
+    assert [t.offsetgroup for t in swatches] == [t.offsetgroup for t in drawn]
+    # One bar per category: no grouping, so no offset groups that would halve each bar.
+    single = data.drop_duplicates("label")
+    fig = figures.category_bars(single, x="label", series="series", hatch=True, title="R&D intensity",
+                                subtitle="% of GDP", source=SOURCE, lang="en", unit="percent")
+    assert fig.layout.barmode == "relative" and {t.offsetgroup for t in fig.data} == {None}
+
+
+def test_counts_get_no_bare_axis_title_but_scaled_counts_keep_their_scale():
+    researchers = _wdi("SP.POP.SCIE.RD.P6", "count")
+    researchers = researchers[researchers["economy"].isin(["CHN", "USA", "EUU"])]
+    fig = figures.lines(researchers, title="Researchers", subtitle="per million people", source=SOURCE, lang="zh")
+    assert not fig.layout.yaxis.title.text
+    population = _wdi("SP.POP.TOTL", "count")
+    population = population[population["economy"].isin(["CHN", "USA", "EUU"])]
+    assert figures.axis_scale(population["value"].tolist(), "count", "zh")[1]  # e.g. 亿个: the scale word matters
