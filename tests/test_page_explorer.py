@@ -241,3 +241,42 @@ def test_warm_render_time():
     at.run()
     print(f"\nexplorer warm render: {(time.perf_counter() - started) * 1000:.0f} ms")
     assert not at.exception
+
+
+@pytest.fixture
+def widget_state_warnings():
+    """Messages Streamlit logs when a widget gets a default of its own and a Session State value (it logs the first
+    one per process only, so the flag is reset)."""
+    import logging
+
+    from streamlit.elements.lib import policies
+
+    class Collect(logging.Handler):
+        def __init__(self):
+            super().__init__()
+            self.messages: list[str] = []
+
+        def emit(self, record):
+            self.messages.append(record.getMessage())
+
+    handler = Collect()
+    logger = logging.getLogger(policies.__name__)
+    logger.addHandler(handler)
+    policies._shown_default_value_warning = False
+    yield handler.messages
+    logger.removeHandler(handler)
+
+
+@pytest.mark.parametrize("page", ["explorer", "overview", "rd", "unicorns", "digital_services", "four_chains",
+                                  "sources"])
+def test_no_widget_is_given_a_default_beside_its_url_state(widget_state_warnings, page):
+    """Every page, with the explorer's filters set from the URL and after a rerun (a page switch keeps the widget
+    keys): no 'default value' warning on the page or in the log."""
+    params = {"doc": facts.options()["docs"][0], "q": "5G", "econ": "CHN,USA"} if page == "explorer" else {}
+    at = apptest.run_page(f"pages/{page}.py", "zh", **params)
+    at.run()
+    assert not at.exception
+    shown = [w.value for w in at.warning if "default value" in str(w.value)]
+    assert not shown, shown
+    logged = [m for m in widget_state_warnings if "default value" in m]
+    assert not logged, logged
