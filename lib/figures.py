@@ -340,6 +340,9 @@ def category_bars(data: pd.DataFrame, *, x: str, title: str, subtitle: str, sour
     labels are hidden, so long names do not push the title and source line sideways."""
     factor, axis_title = axis_scale(data["value"].tolist(), unit, lang)
     groups = [(None, data)] if series is None else list(data.groupby(series, sort=False))
+    if all(frame["economy"].nunique() == 1 for _, frame in groups):  # one series per economy: house order
+        rank = {code: i for i, code in enumerate(economy_order(data["economy"]))}
+        groups.sort(key=lambda group: rank[group[1]["economy"].iloc[0]])
     # Side by side only where a category has several bars; otherwise each bar takes its category's full width.
     grouped = bool(data[x].duplicated().any())
     traces, legend = [], []
@@ -445,18 +448,21 @@ def series_lines(data: pd.DataFrame, *, series: str, labels: dict[str, str], tit
 def mark_range(fig: go.Figure, low: float, high: float, label: str, *, start: int | None = None,
                end: int | None = None, economy: str | None = None) -> go.Figure:
     """Shade the values low..high (in the axis's plotted units) over the years start..end, or across the whole chart,
-    and write `label` above the band's left end: a range a document states, drawn against the data so the claim is
-    part of the exported picture. The band takes the colour of `economy` when given."""
+    and write `label` above the band: a range a document states, drawn against the data so the claim is part of the
+    exported picture. The label starts at the band's left end, or ends at its right end when the band lies in the
+    right half of the chart (so it does not run off the edge). The band takes the colour of `economy` when given."""
     fill = color(economy) if economy else MUTED_COLOR
     band = dict(fillcolor=fill, opacity=0.16, layer="below", line_width=0, name="claim")
     if start is None or end is None:
         fig.add_hrect(y0=low, y1=high, **band)
-        x, xref = 0, "paper"
+        x, xref, side = 0, "paper", "left"
     else:
         fig.add_shape(type="rect", xref="x", yref="y", x0=start, x1=end, y0=low, y1=high, **band)
-        x, xref = start, "x"
-    fig.add_annotation(name="claim", text=label, x=x, xref=xref, y=high, yref="y", xanchor="left", yanchor="bottom",
-                       showarrow=False, align="left", font=dict(color=fill, size=fig.layout.font.size))
+        years = [x for trace in fig.data for x in (trace.x or ()) if isinstance(x, (int, float))]
+        right_half = bool(years) and start - min(years) > (max(years) - min(years)) / 2
+        x, xref, side = (end, "x", "right") if right_half else (start, "x", "left")
+    fig.add_annotation(name="claim", text=label, x=x, xref=xref, y=high, yref="y", xanchor=side, yanchor="bottom",
+                       showarrow=False, align=side, font=dict(color=fill, size=fig.layout.font.size))
     # Headroom above the band or the highest line, so the label sits inside the plot, clear of the legend.
     drawn = [y for trace in fig.data for y in (trace.y or ()) if y is not None and not math.isnan(y)]
     fig.update_yaxes(range=[min(0, *drawn), max(high, *drawn) * 1.15])

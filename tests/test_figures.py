@@ -193,3 +193,21 @@ def test_counts_get_no_bare_axis_title_but_scaled_counts_keep_their_scale():
     population = _wdi("SP.POP.TOTL", "count")
     population = population[population["economy"].isin(["CHN", "USA", "EUU"])]
     assert figures.axis_scale(population["value"].tolist(), "count", "zh")[1]  # e.g. 亿个: the scale word matters
+
+
+def test_a_claim_band_late_in_the_series_labels_from_its_right_end(rd_intensity):
+    early, late = _line(rd_intensity), _line(rd_intensity)
+    figures.mark_range(early, 1.5, 2.0, "claim", start=2001, end=2005, economy="CHN")
+    figures.mark_range(late, 1.5, 2.0, "claim", start=2018, end=2022, economy="CHN")
+    first = next(a for a in early.layout.annotations if a.name == "claim")
+    last = next(a for a in late.layout.annotations if a.name == "claim")
+    assert (first.x, first.xanchor) == (2001, "left")
+    assert (last.x, last.xanchor) == (2022, "right")  # ends where the band ends instead of running off the chart
+
+
+def test_series_that_are_economies_come_in_house_order(rd_intensity):
+    data = rd_intensity[rd_intensity["year"] == 2020].sort_values("economy", ascending=False)  # USA, EUU, CHN
+    data = data.assign(label=data["economy"], series=[i18n.economy_name(c, "en") for c in data["economy"]])
+    fig = figures.category_bars(data, x="label", series="series", title="R&D intensity", subtitle="% of GDP",
+                                source=SOURCE, lang="en", unit="percent")
+    assert [t.name for t in fig.data] == ["China", "United States", "European Union (EU-27)"]
