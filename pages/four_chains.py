@@ -49,9 +49,9 @@ def hover(row, code: str) -> str:
 
 def note(row) -> str:
     notes = []
-    if row.entity_chn and row.entity_usa:
+    if pd.notna(row.entity_chn) and pd.notna(row.entity_usa):  # missing is NaN, which is truthy
         notes.append(ctx.t("chains.company_note", chn=row.entity_chn, usa=row.entity_usa))
-    if row.qualifier:
+    if pd.notna(row.qualifier):
         notes.append(ctx.t("chains.qualifier"))
     if pd.notna(row.share_of_world):
         notes.append(ctx.t("chains.scorecard.share_world", share=format_value(row.share_of_world, "percent", lang)))

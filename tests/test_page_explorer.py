@@ -269,9 +269,9 @@ def widget_state_warnings():
 
 @pytest.mark.parametrize("page", ["explorer", "overview", "rd", "unicorns", "digital_services", "four_chains",
                                   "sources"])
-def test_no_widget_is_given_a_default_beside_its_url_state(widget_state_warnings, page):
+def test_every_page_runs_clean(widget_state_warnings, page):
     """Every page, with the explorer's filters set from the URL and after a rerun (a page switch keeps the widget
-    keys): no 'default value' warning on the page or in the log."""
+    keys): no 'default value' warning on the page or in the log, and no missing value printed as "nan"."""
     params = {"doc": facts.options()["docs"][0], "q": "5G", "econ": "CHN,USA"} if page == "explorer" else {}
     at = apptest.run_page(f"pages/{page}.py", "zh", **params)
     at.run()
@@ -280,3 +280,6 @@ def test_no_widget_is_given_a_default_beside_its_url_state(widget_state_warnings
     assert not shown, shown
     logged = [m for m in widget_state_warnings if "default value" in m]
     assert not logged, logged
+    texts = [str(e.value) for kind in ("markdown", "caption", "info", "warning") for e in at.get(kind)]
+    texts += [h.proto.body for h in at.get("html")]
+    assert not [text for text in texts if re.search(r"\bnan\b", text)], "a missing value is printed as nan"
