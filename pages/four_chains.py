@@ -73,7 +73,7 @@ table = pd.DataFrame({
     ctx.t("chains.col.quote"): card["quote"],
 })
 page.chart(charts.scorecard_figure(compared, source=scorecard_source, lang=lang, present=ctx.present), table,
-           name="chain_scorecard", source=scorecard_source, lang=lang)
+           name="chain_scorecard", source=scorecard_source, lang=lang, indicators=compared["indicator_id"])
 
 alone = card[card["ratio_usa"].isna() & card["ratio_euu"].isna()]
 if len(alone):
