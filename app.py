@@ -5,9 +5,9 @@ import streamlit as st
 
 from lib import state
 from lib.page import require_strings
-from lib.errors import BuildError
+from lib.errors import BuildError, WarehouseError, without_paths
 from lib.i18n import t
-from lib.paths import warehouse_path
+from lib.queries import check_warehouse
 
 try:
     from lib import build
@@ -23,19 +23,28 @@ def _build_lock() -> threading.Lock:
     return threading.Lock()
 
 
+def _usable() -> bool:
+    try:
+        check_warehouse()  # also catches what is_stale cannot see: a truncated file, a dropped view
+    except WarehouseError:
+        return False
+    return True
+
+
 def _ensure_warehouse(lang: str) -> None:
-    """Build the warehouse once per session if it is missing or older than its inputs; explain a failed build."""
+    """Build the warehouse once per session if it is missing, unusable or older than its inputs; explain a
+    failed build."""
     if build is None or st.session_state.get("_warehouse_checked"):
         return
     with _build_lock():
-        if build.is_stale():
+        if build.is_stale() or not _usable():
             try:
                 with st.spinner(t("build.running", lang)):
                     build.build()
             except BuildError as exc:
                 st.error(t("build.failed", lang))
-                st.code(str(exc), language=None, wrap_lines=True)
-                if not warehouse_path().exists():
+                st.code(without_paths(str(exc)), language=None, wrap_lines=True)
+                if not _usable():  # no earlier build to fall back on
                     st.markdown(t("build.failed.fix", lang))
                     st.code("python -m lib.build", language="bash")
                     st.stop()

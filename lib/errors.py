@@ -1,7 +1,11 @@
 """Errors that name the file, line or column at fault and what to do about it."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from pathlib import PurePath
+
+from lib.paths import ROOT
 
 
 @dataclass
@@ -35,3 +39,21 @@ class BuildError(Exception):
 
 class WarehouseError(Exception):
     """The warehouse file cannot be used; the message says how to rebuild it."""
+
+
+_ABSOLUTE_PATH = re.compile(r"(?<![\w.~:/\\])(?:[A-Za-z]:\\|/)[^\s'\"`<>|,;()]*")
+
+
+def without_paths(text: str) -> str:
+    """`text` fit for a page: absolute paths become project-relative (`data/warehouse.duckdb`), or `…/name`
+    outside the project, so a screenshot or a shared screen never shows the server's folders."""
+    def shorten(match: re.Match) -> str:
+        raw = match.group(0)
+        stripped = raw.rstrip(".:")  # sentence punctuation after a path is not part of it
+        try:
+            shown = PurePath(stripped).relative_to(ROOT).as_posix()
+        except ValueError:
+            shown = "…/" + re.split(r"[\\/]", stripped)[-1]
+        return shown + raw[len(stripped):]
+
+    return _ABSOLUTE_PATH.sub(shorten, text)

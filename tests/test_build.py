@@ -221,3 +221,35 @@ def test_disk_full_keeps_previous_warehouse(tmp_path, monkeypatch):
         build.build(target)
     assert target.read_bytes() == before
     assert not list(tmp_path.glob("full.duckdb.tmp*"))
+
+
+def test_duplicate_row_in_external_csv_keeps_previous_warehouse(inputs, tmp_path):
+    csv_path = inputs["external_dir"] / "worldbank" / "wdi_rd_gdp.csv"
+    lines = csv_path.read_text(encoding="utf-8").rstrip("\n").split("\n")
+    csv_path.write_text("\n".join(lines + [lines[3]]) + "\n", encoding="utf-8")
+    message = _assert_failed_build_keeps_previous(inputs, tmp_path, "wdi_rd_gdp.csv")
+    assert "duplicate" in message
+    assert f"line {len(lines) + 1}" in message and "first on line 4" in message
+
+
+@pytest.mark.xfail(strict=True, reason="lib/build.py keeps the last of two indicators with one indicator_id "
+                   "(drop_duplicates) instead of naming both entries; see the robustness report")
+def test_duplicate_indicator_id_in_catalog_is_named(inputs, tmp_path):
+    path = inputs["catalog_dir"] / "document_indicators.yaml"
+    text = path.read_text(encoding="utf-8")
+    first = text.index("- indicator_id:")
+    entry = text[first:text.index("- indicator_id:", first + 1)]
+    path.write_text(text + "\n" + entry.replace("name_en: ", "name_en: Another ", 1), encoding="utf-8")
+    message = _assert_failed_build_keeps_previous(inputs, tmp_path, "document_indicators.yaml")
+    assert "duplicate" in message or "twice" in message
+
+
+@pytest.mark.xfail(strict=True, reason="lib/catalog.py loads YAML with a loader that keeps the last of two equal "
+                   "keys in one entry; see the robustness report")
+def test_duplicate_key_in_a_catalog_entry_is_named(inputs, tmp_path):
+    path = inputs["catalog_dir"] / "document_figures.yaml"
+    text = path.read_text(encoding="utf-8")
+    note = next(line for line in text.splitlines() if line.startswith("  note_en: "))
+    path.write_text(text.replace(note, note + "\n  note_en: a second note for the same figure", 1), encoding="utf-8")
+    message = _assert_failed_build_keeps_previous(inputs, tmp_path, "document_figures.yaml")
+    assert "note_en" in message and "line" in message

@@ -41,10 +41,21 @@ def _assert_valid(values: dict) -> None:
     assert 1996 <= values["from"] <= values["to"] <= 2023
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(st.dictionaries(keys, raw_values, max_size=12))
 def test_parse_never_raises_and_always_returns_valid_values(params):
     _assert_valid(state.parse(params, SPECS))
+
+
+unknown_keys = st.text(max_size=20).filter(lambda key: key not in {p.name for p in SPECS})
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(keys, raw_values, max_size=6), st.dictionaries(unknown_keys, raw_values, max_size=6))
+def test_unknown_keys_are_ignored(params, unknown):
+    parsed = state.parse({**unknown, **params}, SPECS)
+    assert parsed == state.parse(params, SPECS)
+    assert list(parsed) == [p.name for p in SPECS]
 
 
 def test_parse_survives_what_is_not_a_query_dict():
@@ -86,7 +97,7 @@ valid_states = st.fixed_dictionaries({
 })
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(valid_states)
 def test_valid_states_round_trip_through_the_url(values):
     values = dict(values)

@@ -1,4 +1,4 @@
-"""The one query layer: a single cached read-only DuckDB connection, per-thread cursors, cached named queries.
+"""The one query layer: the warehouse attached read-only once per file version, per-thread cursors, cached queries.
 
 Pages never open files or write to the database. Every query goes through `run`, with bound parameters
 (never string formatting), and returns a pandas DataFrame that callers must treat as read-only.
@@ -6,6 +6,7 @@ Topic modules (`lib/queries/rd.py`, ...) hold the named queries.
 """
 from __future__ import annotations
 
+import json
 import threading
 from pathlib import Path
 
@@ -17,6 +18,8 @@ from lib.errors import WarehouseError
 from lib.paths import SCHEMA_VERSION, warehouse_path
 
 REQUIRED_VIEWS = ("documents", "mentions", "indicators", "observations", "sources", "chain_gaps", "conflicts")
+REBUILD = "Rebuild it with `python -m lib.build --force`."
+_ALIAS = "warehouse"
 
 _local = threading.local()
 
@@ -24,38 +27,58 @@ _local = threading.local()
 def _open(path: Path) -> duckdb.DuckDBPyConnection:
     if not path.exists():
         raise WarehouseError(
-            f"The indicator warehouse {path.name} does not exist yet. Build it with `python -m lib.build` "
-            "(or `make run`, which builds it when needed)."
+            f"The indicator warehouse {path.name} does not exist yet. `make run` builds it when it starts the "
+            "dashboard; to build it on its own, run `python -m lib.build`."
         )
+    # A fresh in-memory database with the file attached: duckdb.connect(path) would hand back its cached
+    # instance of a file that a rebuild has since replaced, and keep serving the old data.
+    con = duckdb.connect(":memory:")
     try:
-        con = duckdb.connect(str(path), read_only=True)
-        version = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        con.execute(f"ATTACH ? AS {_ALIAS} (READ_ONLY)", [str(path)])
+        con.execute(f"USE {_ALIAS}")
+        meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
+        if meta.get("schema_version") == str(SCHEMA_VERSION):
+            _read_everything(con)
     except duckdb.Error as exc:
+        con.close()
         raise WarehouseError(
             f"The indicator warehouse {path.name} cannot be read ({type(exc).__name__}); it may be corrupt or "
-            "truncated. Rebuild it with `python -m lib.build --force`."
+            f"truncated. {REBUILD}"
         ) from exc
-    if version is None or int(version[0]) != SCHEMA_VERSION:
+    if meta.get("schema_version") != str(SCHEMA_VERSION):
         con.close()
-        found = version[0] if version else "none"
         raise WarehouseError(
-            f"The indicator warehouse {path.name} has schema version {found}, this dashboard needs "
-            f"{SCHEMA_VERSION}. Rebuild it with `python -m lib.build --force`."
+            f"The indicator warehouse {path.name} has schema version {meta.get('schema_version', 'none')}, this "
+            f"dashboard needs {SCHEMA_VERSION}. {REBUILD}"
         )
     return con
 
 
-@st.cache_resource(show_spinner=False)
+def _read_everything(con: duckdb.DuckDBPyConnection) -> None:
+    # DuckDB reads blocks lazily, so a truncated or damaged file opens fine and fails halfway through a page.
+    # Hashing every column of every table reads (and checksums) every block once, when the file is opened.
+    tables = con.execute("SELECT table_name FROM information_schema.tables WHERE table_catalog = ? "
+                         "AND table_type = 'BASE TABLE'", [_ALIAS]).fetchall()
+    for (table,) in tables:
+        con.execute(f'SELECT count(*), bit_xor(hash(COLUMNS(*))) FROM "{table}"').fetchall()
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _shared_connection(path_str: str, mtime_ns: int) -> duckdb.DuckDBPyConnection:
     # mtime in the key: a rebuilt warehouse gets a fresh connection instead of a stale one.
     return _open(Path(path_str))
 
 
+def _file_version(path: Path) -> tuple[str, int]:
+    try:
+        return str(path), path.stat().st_mtime_ns
+    except OSError:  # missing, or a file where a folder of its path should be: _open explains
+        return str(path), 0
+
+
 def connection() -> duckdb.DuckDBPyConnection:
     """The process-wide read-only connection (re-opened when the file is rebuilt)."""
-    path = warehouse_path()
-    mtime = path.stat().st_mtime_ns if path.exists() else 0
-    return _shared_connection(str(path), mtime)
+    return _shared_connection(*_file_version(warehouse_path()))
 
 
 def _cursor() -> duckdb.DuckDBPyConnection:
@@ -63,7 +86,9 @@ def _cursor() -> duckdb.DuckDBPyConnection:
     con = connection()
     cached = getattr(_local, "cursor", None)
     if cached is None or cached[0] is not con:
-        _local.cursor = (con, con.cursor())
+        cursor = con.cursor()
+        cursor.execute(f"USE {_ALIAS}")  # a cursor starts in the in-memory database, not the attached file
+        _local.cursor = (con, cursor)
     return _local.cursor[1]
 
 
@@ -74,17 +99,21 @@ def _run_cached(sql: str, params: tuple, warehouse_key: tuple) -> pd.DataFrame:
 
 def run(sql: str, params: tuple | list = ()) -> pd.DataFrame:
     """Run a read-only query with bound parameters; results are cached per warehouse file version."""
-    path = warehouse_path()
-    key = (str(path), path.stat().st_mtime_ns if path.exists() else 0)
-    connection()  # raises WarehouseError with a clear message when the file is unusable
+    key = _file_version(warehouse_path())
+    _shared_connection(*key)  # raises WarehouseError with a clear message when the file is unusable
     return _run_cached(sql, tuple(params), key)
 
 
 def check_warehouse() -> None:
-    """Raise WarehouseError unless the warehouse exists, opens, has the right schema and all views."""
-    names = set(run("SELECT table_name FROM information_schema.tables")["table_name"])
-    missing = [v for v in REQUIRED_VIEWS if v not in names]
+    """Raise WarehouseError unless the warehouse exists, reads whole, has this schema version and every view:
+    the contract's and every other one the build wrote (meta row_counts names them), which pages also read."""
+    names = set(run("SELECT table_name FROM information_schema.tables WHERE table_catalog = ?", (_ALIAS,))
+                ["table_name"])
+    counts = run("SELECT value FROM meta WHERE key = 'row_counts'")["value"]
+    try:
+        built = list(json.loads(counts.iloc[0])) if len(counts) else []
+    except (ValueError, TypeError):  # an unreadable note is no reason to refuse a file whose views are all there
+        built = []
+    missing = [v for v in dict.fromkeys([*REQUIRED_VIEWS, *built]) if v not in names]
     if missing:
-        raise WarehouseError(
-            f"The indicator warehouse lacks {', '.join(missing)}. Rebuild it with `python -m lib.build --force`."
-        )
+        raise WarehouseError(f"The indicator warehouse lacks {', '.join(missing)}. {REBUILD}")
