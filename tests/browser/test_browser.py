@@ -20,6 +20,12 @@ FILE_NAMES = {"app", *(page_id.replace("_", " ") for page_id in PAGES)}
 DUPLICATE_STATE = "created with a default value but also had its value set via the Session State API"
 
 
+def url_of(server, page_id: str, **params: str) -> str:
+    """The page's address as the app links to it: the first page is the app's root (st.navigation serves the default
+    page there only; /overview answers "page not found")."""
+    return bench.page_url(server.url, "" if page_id == PAGES[0] else page_id, **params)
+
+
 def load(page, url: str) -> bench.Visit:
     try:
         return bench.visit(page, url)
@@ -70,7 +76,7 @@ def test_deep_link_to_a_fresh_server_lists_translated_titles(browser):
 @pytest.mark.parametrize("variant", VARIANTS)
 @pytest.mark.parametrize("page_id", PAGES)
 def test_page_in_browser(server, page, page_id, variant):
-    url = bench.page_url(server.url, page_id, **VARIANTS[variant])
+    url = url_of(server, page_id, **VARIANTS[variant])
     result = load(page, url)
     print(f"\n{page_id} [{variant}]: {result.charts} charts drawn {result.seconds:.2f} s after navigation")
 
@@ -81,6 +87,8 @@ def test_page_in_browser(server, page, page_id, variant):
     assert exceptions.count() == 0, f"{url}: exception shown: {exceptions.first.inner_text()[:500]}"
     errors = page.locator('[data-testid="stAlertContentError"]')
     assert errors.count() == 0, f"{url}: error shown: {errors.first.inner_text()[:500]}"
+    dialogs = page.locator('[role="dialog"]')
+    assert dialogs.count() == 0, f"{url}: dialog shown: {dialogs.first.inner_text()[:200]}"  # e.g. page not found
     assert DUPLICATE_STATE not in server.log.read_text(errors="replace"), f"{url}: widget default warning logged"
 
     outside = [u for u in page.requests if not bench.is_local(u)]
@@ -108,7 +116,7 @@ def test_export_pack_downloads_from_the_page(server, page, page_id, lang):
     PowerPoint with one slide per chart whose notes carry the source line."""
     from pptx import Presentation
 
-    charts = load(page, bench.page_url(server.url, page_id, lang=lang)).charts
+    charts = load(page, url_of(server, page_id, lang=lang)).charts
     assert charts > 0
     page.get_by_role("button", name=t("export.button", lang)).click()
     download_button = page.get_by_role("button", name=t("export.download", lang))
