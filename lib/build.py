@@ -173,6 +173,14 @@ def collect(seeds_dir: Path = SEEDS_DIR, catalog_dir: Path = CATALOG_DIR,
     documents, seed_lines, mentions = docs
     ext_ind = external["indicators"]
     indicators = pd.concat([pd.DataFrame(doc_indicators).assign(origin="document"), ext_ind], ignore_index=True)
+    # An id may be shared on purpose (003's unicorn counts and the recount of the list are one indicator), but
+    # then both catalogs must mean the same quantity: the dataset entry's wording is kept, so the units must agree.
+    doc_units = {e["indicator_id"]: e["unit"] for e in doc_indicators}
+    clash = [(i, doc_units[i], u) for i, u in zip(ext_ind["indicator_id"], ext_ind["unit"]) if doc_units.get(i, u) != u]
+    if clash:
+        raise BuildError([Problem("data/catalog/document_indicators.yaml", f"indicator_id '{i}' has unit {a} here "
+                                  f"but {b} in data/catalog/external.yaml", "Use one unit, or rename one of them.")
+                          for i, a, b in clash])
     indicators = indicators.drop_duplicates("indicator_id", keep="last")
     by_line: dict[tuple[str, int], list[Mention]] = {}
     for m in mentions:

@@ -70,7 +70,8 @@ def render(items: list[Item]) -> dict[str, tuple[bytes, bytes]]:
     _chromium()
     import kaleido
 
-    kaleido.start_sync_server(silence_warnings=True)
+    # mathjax=False: Kaleido's page would otherwise load MathJax from a CDN (the network must stay local).
+    kaleido.start_sync_server(mathjax=False, silence_warnings=True)
     try:
         out = {}
         # plotly passes Kaleido options that a running server ignores, and warns each time; the size is set on

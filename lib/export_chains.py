@@ -106,7 +106,11 @@ def png_bytes(fig: go.Figure, *, width: int = 1200, height: int = 675) -> bytes:
 
     Raises RuntimeError with the reason when Kaleido or Chromium is unavailable."""
     try:
-        return fig.to_image(format="png", width=width, height=height, scale=2)
+        import kaleido
+
+        # mathjax=False: Kaleido's page would otherwise load MathJax from a CDN (the network must stay local).
+        return kaleido.calc_fig_sync(fig, opts=dict(format="png", width=width, height=height, scale=2),
+                                     kopts={"mathjax": False})
     except Exception as exc:  # noqa: BLE001 - Kaleido raises many types (missing Chrome, timeouts); the page says why
         raise RuntimeError(f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}") from exc
 

@@ -232,8 +232,6 @@ def test_duplicate_row_in_external_csv_keeps_previous_warehouse(inputs, tmp_path
     assert f"line {len(lines) + 1}" in message and "first on line 4" in message
 
 
-@pytest.mark.xfail(strict=True, reason="lib/build.py keeps the last of two indicators with one indicator_id "
-                   "(drop_duplicates) instead of naming both entries; see the robustness report")
 def test_duplicate_indicator_id_in_catalog_is_named(inputs, tmp_path):
     path = inputs["catalog_dir"] / "document_indicators.yaml"
     text = path.read_text(encoding="utf-8")
@@ -244,8 +242,6 @@ def test_duplicate_indicator_id_in_catalog_is_named(inputs, tmp_path):
     assert "duplicate" in message or "twice" in message
 
 
-@pytest.mark.xfail(strict=True, reason="lib/catalog.py loads YAML with a loader that keeps the last of two equal "
-                   "keys in one entry; see the robustness report")
 def test_duplicate_key_in_a_catalog_entry_is_named(inputs, tmp_path):
     path = inputs["catalog_dir"] / "document_figures.yaml"
     text = path.read_text(encoding="utf-8")
@@ -253,3 +249,15 @@ def test_duplicate_key_in_a_catalog_entry_is_named(inputs, tmp_path):
     path.write_text(text.replace(note, note + "\n  note_en: a second note for the same figure", 1), encoding="utf-8")
     message = _assert_failed_build_keeps_previous(inputs, tmp_path, "document_figures.yaml")
     assert "note_en" in message and "line" in message
+
+
+def test_shared_indicator_id_with_another_unit_is_named(inputs, tmp_path):
+    # unicorn_count is shared on purpose by the document and dataset catalogs; a different unit must be refused.
+    path = inputs["catalog_dir"] / "document_indicators.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("- indicator_id: unicorn_count")
+    entry_end = text.index("- indicator_id:", start + 1)
+    path.write_text(text[:start] + text[start:entry_end].replace("unit: count", "unit: percent", 1) + text[entry_end:],
+                    encoding="utf-8")
+    message = _assert_failed_build_keeps_previous(inputs, tmp_path, "document_indicators.yaml")
+    assert "unicorn_count" in message and "external.yaml" in message

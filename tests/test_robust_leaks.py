@@ -150,8 +150,6 @@ def _probe_figure():
     return go.Figure(go.Bar(x=["a", "b"], y=[1, 2]), layout_title_text="probe")  # any figure: the page is the point
 
 
-@pytest.mark.xfail(strict=True, reason="lib/export.py and lib/export_chains.py start Kaleido with its default "
-                   "MathJax from cdnjs.cloudflare.com; pass mathjax=False (see the robustness report)")
 def test_image_exports_load_no_script_from_the_internet(kaleido_pages):
     from lib import export, export_chains
 
