@@ -14,6 +14,7 @@ from lib.i18n import economy_name, t
 COMPARED = ("USA", "EUU")
 
 
+@figures.shared
 def scorecard_figure(card: pd.DataFrame, *, source: str, lang: str, present: bool = False) -> go.Figure:
     """Dots of China's ratio to the US and to the EU per signal (log x, line at parity), absolute values on hover.
 
@@ -60,6 +61,7 @@ def gap_matrix(counts: pd.DataFrame, chains: tuple[str, ...], industries: tuple[
     return matrix.reindex(index=list(chains), columns=list(industries), fill_value=0).astype(int)
 
 
+@figures.shared
 def heatmap_figure(matrix: pd.DataFrame, *, title: str, subtitle: str, source: str, lang: str,
                    present: bool = False) -> go.Figure:
     """The chain x industry heatmap of gap counts, numbers in the cells, chains top to bottom as given."""

@@ -1,6 +1,7 @@
 """The one figure builder: house style, economy colours, source line inside the figure, export config."""
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -8,6 +9,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
+import streamlit as st
 
 from lib.i18n import ECONOMIES, MISSING, economy_name, format_value, scale, t, unit_label
 
@@ -22,6 +24,16 @@ DASHES = {"WLD": "dash"}  # the world is a reference, not a competitor
 TEXT_COLOR = "#222222"
 MUTED_COLOR = "#595959"
 GRID_COLOR = "#E6E6E6"
+
+
+def shared(builder):
+    """Memoise a figure builder across reruns and sessions: the same data and options give the same Figure object.
+
+    Building and validating a Plotly figure costs milliseconds per trace, and a rerun after a click on another
+    chart's control would pay it again for every unchanged chart. The figure is shared, so nobody may change one
+    returned by a builder: mark_period and mark_range return changed copies.
+    """
+    return functools.wraps(builder)(st.cache_resource(max_entries=512, show_spinner=False)(builder))
 
 
 @dataclass(frozen=True)
@@ -223,6 +235,7 @@ def _by_economy(data: pd.DataFrame, *, x: str, lang: str, unit: str, kind: str, 
     return go.Figure(data=traces, layout=layout)
 
 
+@shared
 def lines(data: pd.DataFrame, *, title: str, subtitle: str, source: str, lang: str, unit: str | None = None,
           present: bool = False, x: str = "year") -> go.Figure:
     """One line per economy from tidy data (columns economy, year, value[, unit, value_high])."""
@@ -230,6 +243,7 @@ def lines(data: pd.DataFrame, *, title: str, subtitle: str, source: str, lang: s
                        subtitle=subtitle, source=source, present=present)
 
 
+@shared
 def bars(data: pd.DataFrame, *, title: str, subtitle: str, source: str, lang: str, unit: str | None = None,
          present: bool = False, x: str = "year", labels: bool = False) -> go.Figure:
     """Bars by economy: grouped per year (x="year"), or one bar per economy without a legend (x="economy").
@@ -275,13 +289,15 @@ def plotly_config(filename: str) -> dict:
 
 def mark_period(fig: go.Figure, start: int, end: int, label: str) -> go.Figure:
     """Shade the years start..end on a line chart's year axis and label the band at its top left (for example the
-    period a document's own figure covered), so the mark is part of the exported picture."""
+    period a document's own figure covered), so the mark is part of the exported picture. Returns a marked copy."""
+    fig = go.Figure(fig)  # builders' figures are shared between reruns (see `shared`)
     fig.add_vrect(x0=start - 0.5, x1=end + 0.5, fillcolor=GRID_COLOR, opacity=0.6, layer="below", line_width=0,
                   annotation=dict(text=label, font=dict(color=MUTED_COLOR), xanchor="left", yanchor="top"),
                   annotation_position="top left")
     return fig
 
 
+@shared
 def radar(data: pd.DataFrame, *, title: str, subtitle: str, source: str, lang: str, present: bool = False) -> go.Figure:
     """A radar chart, one closed outline per economy, from rows axis (the label shown; `<br>` breaks it), economy,
     score (0-100), value, unit, year. The radius is the score; hover shows each point's raw value and year, so the
@@ -328,6 +344,7 @@ def _translucent(hex_color: str, alpha: float = 0.12) -> str:
     return f"rgba({r},{g},{b},{alpha})"
 
 
+@shared
 def category_bars(data: pd.DataFrame, *, x: str, title: str, subtitle: str, source: str, lang: str, unit: str,
                   series: str | None = None, hatch: bool = False, text: str | None = None, horizontal: bool = False,
                   present: bool = False) -> go.Figure:
@@ -386,6 +403,7 @@ def category_bars(data: pd.DataFrame, *, x: str, title: str, subtitle: str, sour
     return go.Figure(data=traces + legend, layout=layout)
 
 
+@shared
 def boxes(data: pd.DataFrame, *, title: str, subtitle: str, source: str, lang: str, unit: str, log: bool = False,
           label: str | None = None, present: bool = False) -> go.Figure:
     """The distribution of `value` per economy as a box (quartiles, median, outliers as points), economies in house
@@ -419,6 +437,7 @@ def boxes(data: pd.DataFrame, *, title: str, subtitle: str, source: str, lang: s
 SERIES_STYLES = (("solid", "circle"), ("dash", "square"), ("dot", "diamond"), ("dashdot", "triangle-up"))
 
 
+@shared
 def series_lines(data: pd.DataFrame, *, series: str, labels: dict[str, str], title: str, subtitle: str, source: str,
                  lang: str, unit: str | None = None, present: bool = False) -> go.Figure:
     """One line per value of column `series` (e.g. one economy's share under several definitions), in the order and
@@ -450,7 +469,9 @@ def mark_range(fig: go.Figure, low: float, high: float, label: str, *, start: in
     """Shade the values low..high (in the axis's plotted units) over the years start..end, or across the whole chart,
     and write `label` above the band: a range a document states, drawn against the data so the claim is part of the
     exported picture. The label starts at the band's left end, or ends at its right end when the band lies in the
-    right half of the chart (so it does not run off the edge). The band takes the colour of `economy` when given."""
+    right half of the chart (so it does not run off the edge). The band takes the colour of `economy` when given.
+    Returns a marked copy."""
+    fig = go.Figure(fig)  # builders' figures are shared between reruns (see `shared`)
     fill = color(economy) if economy else MUTED_COLOR
     band = dict(fillcolor=fill, opacity=0.16, layer="below", line_width=0, name="claim")
     if start is None or end is None:

@@ -1,6 +1,7 @@
 """The page frame every page calls first (config, shared sidebar, title, warehouse check) and `chart` to show a figure."""
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -162,6 +163,6 @@ def chart(fig: go.Figure, data: pd.DataFrame, *, name: str, source: str, lang: s
     with st.expander(i18n.t("chart.data", lang), icon=":material/table:"):
         st.dataframe(data, hide_index=True)
         st.caption(i18n.t("chart.source", lang, source=source))
-        st.download_button(i18n.t("chart.download", lang), data=csv_bytes(data, source, lang),
+        st.download_button(i18n.t("chart.download", lang), data=functools.partial(csv_bytes, data, source, lang),
                            file_name=f"{filename}.csv", mime="text/csv", on_click="ignore", key=f"csv_{name}",
                            icon=":material/download:")

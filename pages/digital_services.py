@@ -55,15 +55,17 @@ def table(frame: pd.DataFrame) -> pd.DataFrame:
     return shown[kept].rename(columns={c: ctx.t(f"digital.col.{c}") for c in kept})
 
 
-def draw_claim(fig, year_from: int, year_to: int) -> None:
-    """The paper's 8%~9% band over the years it covers (within the selected years), labelled with quote and line."""
+def draw_claim(fig, year_from: int, year_to: int):
+    """fig with the paper's 8%~9% band over the years it covers (within the selected years), labelled with quote
+    and line (a marked copy; fig itself unchanged when there is nothing to mark)."""
     if band is None:
-        return
+        return fig
     start, end = max(int(band["first_year"]), year_from), min(int(band["last_year"]), year_to)
     if start <= end:
         label = ctx.t("digital.band.label", line=band["line_no"], start=band["first_year"], quote=band["quote"])
-        figures.mark_range(fig, band["value"], band["value_high"], label, start=start, end=end,
-                           economy=band["economy"])
+        return figures.mark_range(fig, band["value"], band["value_high"], label, start=start, end=end,
+                                  economy=band["economy"])
+    return fig
 
 
 # --- what the paper says, and the headline test of its share claim
@@ -102,7 +104,7 @@ if band is not None:
         title=ctx.t("digital.china.title"), present=ctx.present,
         subtitle=ctx.t("digital.china.subtitle", start=across["year"].min(), end=across["year"].max(),
                        claim_start=band["first_year"], claim_end=band["last_year"]))
-    draw_claim(fig, year_from, year_to)
+    fig = draw_claim(fig, year_from, year_to)
     claim_rows = claim.assign(definition="claim")[["definition", "economy", "period", "value", "value_high", "unit",
                                                    "quote", "source_id"]]
     page.chart(fig, table(pd.concat([across, claim_rows], ignore_index=True)), name="china_share_definitions",
@@ -123,7 +125,7 @@ else:
                                            eu=eu_text),
                             source=source, present=ctx.present)
         if band is not None and band["economy"] in set(shares["economy"]):
-            draw_claim(fig, year_from, year_to)
+            fig = draw_claim(fig, year_from, year_to)
         page.chart(fig, table(shares), name=f"share_of_world_{definition}", source=source, lang=lang,
                    sources=shares["source_id"])
 

@@ -111,7 +111,7 @@ if fig7 and len(fig7_data):
     fig = figures.lines(fig7_data, title=ctx.t("rd.fig7.title"), source=fig7_source, lang=lang, present=ctx.present,
                         subtitle=ctx.t("rd.fig7.subtitle", unit=ctx.t(f"rd.unit.{price}"), first=first, last=last,
                                        doc_first=fig7["year_from"], doc_last=fig7["year_to"]))
-    figures.mark_period(fig, fig7["year_from"], fig7["year_to"], ctx.t("rd.fig7.band"))
+    fig = figures.mark_period(fig, fig7["year_from"], fig7["year_to"], ctx.t("rd.fig7.band"))
     page.chart(fig, table(fig7_data), name=f"rd_fig7_{price}", source=fig7_source, lang=lang,
                indicators=fig7_data["indicator_id"], sources=fig7_data["source_id"])
     st.caption(ctx.t("rd.fig7.explain", method_line=fig7["method_line"], method=fig7["method_text"],

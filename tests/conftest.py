@@ -7,14 +7,15 @@ import pytest
 from lib.paths import SEEDS_DIR, warehouse_path
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def db():
-    """The warehouse the pages read (built by `make test` before pytest starts), opened read-only."""
+    """The warehouse the pages read (built by `make test` before pytest starts), opened read-only. Per module: a
+    test that goes through app.py rebuilds a stale warehouse, and a connection opened before would read the old one."""
     with duckdb.connect(str(warehouse_path()), read_only=True) as connection:
         yield connection
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def con(db):
     return db
 

@@ -4,6 +4,7 @@ import struct
 import zipfile
 
 import duckdb
+import plotly.graph_objects as go
 import pytest
 
 from lib import export, figures
@@ -24,7 +25,9 @@ def _series(lang: str):
     data = data[data["unit"] == data["unit"].iloc[0]]
     source = f"Source: {indicator}" if lang == "en" else f"来源：{indicator}"
     title = "Test chart" if lang == "en" else "中文标题测试"
-    return figures.lines(data, title=title, subtitle=indicator, source=source, lang=lang), source, title
+    # A copy: builders share their figures between callers, and some tests here change theirs.
+    fig = go.Figure(figures.lines(data, title=title, subtitle=indicator, source=source, lang=lang))
+    return fig, source, title
 
 
 @pytest.fixture(scope="module")

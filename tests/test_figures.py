@@ -196,9 +196,8 @@ def test_counts_get_no_bare_axis_title_but_scaled_counts_keep_their_scale():
 
 
 def test_a_claim_band_late_in_the_series_labels_from_its_right_end(rd_intensity):
-    early, late = _line(rd_intensity), _line(rd_intensity)
-    figures.mark_range(early, 1.5, 2.0, "claim", start=2001, end=2005, economy="CHN")
-    figures.mark_range(late, 1.5, 2.0, "claim", start=2018, end=2022, economy="CHN")
+    early = figures.mark_range(_line(rd_intensity), 1.5, 2.0, "claim", start=2001, end=2005, economy="CHN")
+    late = figures.mark_range(_line(rd_intensity), 1.5, 2.0, "claim", start=2018, end=2022, economy="CHN")
     first = next(a for a in early.layout.annotations if a.name == "claim")
     last = next(a for a in late.layout.annotations if a.name == "claim")
     assert (first.x, first.xanchor) == (2001, "left")
@@ -211,3 +210,17 @@ def test_series_that_are_economies_come_in_house_order(rd_intensity):
     fig = figures.category_bars(data, x="label", series="series", title="R&D intensity", subtitle="% of GDP",
                                 source=SOURCE, lang="en", unit="percent")
     assert [t.name for t in fig.data] == ["China", "United States", "European Union (EU-27)"]
+
+
+def test_builders_share_figures_and_marks_leave_the_shared_one_alone(rd_intensity):
+    # A rerun with the same data reuses the built figure; marking it must not add a band to the one others reuse.
+    first = _line(rd_intensity)
+    assert _line(rd_intensity) is first
+    before = first.to_plotly_json()
+    marked = figures.mark_range(first, 1.5, 2.0, "claim", start=2018, end=2022, economy="CHN")
+    period = figures.mark_period(first, 2014, 2022, "003")
+    assert marked is not first and period is not first
+    assert first.to_plotly_json() == before
+    assert len(marked.layout.shapes) == 1 and len(period.layout.shapes) == 1
+    changed = rd_intensity.assign(value=rd_intensity["value"] * 2)
+    assert _line(changed) is not first  # other data, another figure

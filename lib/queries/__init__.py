@@ -6,8 +6,10 @@ Topic modules (`lib/queries/rd.py`, ...) hold the named queries.
 """
 from __future__ import annotations
 
+import functools
 import json
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
@@ -102,6 +104,29 @@ def run(sql: str, params: tuple | list = ()) -> pd.DataFrame:
     key = _file_version(warehouse_path())
     _shared_connection(*key)  # raises WarehouseError with a clear message when the file is unusable
     return _run_cached(sql, tuple(params), key)
+
+
+_DERIVED: dict[str, Callable[..., object]] = {}
+
+
+def derived(fn: Callable[..., pd.DataFrame]) -> Callable[..., pd.DataFrame]:
+    """Cache a named query that reshapes `run` results in pandas, per warehouse file version like `run` itself.
+
+    Its arguments must be plain values (str, numbers, tuples) and its result is read-only, as with `run`.
+    """
+    name = f"{fn.__module__}.{fn.__qualname__}"
+    _DERIVED[name] = fn
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        return _derived_cached(name, _file_version(warehouse_path()), args, tuple(sorted(kwargs.items())))
+
+    return wrapper
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _derived_cached(name: str, warehouse_key: tuple, args: tuple, kwargs: tuple) -> pd.DataFrame:
+    return _DERIVED[name](*args, **dict(kwargs))
 
 
 def check_warehouse() -> None:

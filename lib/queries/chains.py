@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from lib.queries import run
+from lib.queries import derived, run
 
 CHAINS = ("innovation", "industrial", "capital", "talent", "cross-chain")
 INDUSTRIES = ("new-generation IT", "biotech", "high-end equipment", "new materials", "new energy",
@@ -79,6 +79,7 @@ def _value(frame: pd.DataFrame, economy: str) -> float | None:
     return float(match.iloc[0]) if len(match) else None
 
 
+@derived
 def scorecard() -> pd.DataFrame:
     """One row per signal: chain, indicator, year, China/US/EU/world values, China's ratio to the US and the EU,
     China's share of the world (where only the world is stated), qualifiers, and the citation (source_id, publisher,

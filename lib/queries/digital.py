@@ -5,7 +5,7 @@ import re
 
 import pandas as pd
 
-from lib.queries import run
+from lib.queries import derived, run
 
 # The page's definition selector: key -> (exports indicator, share-of-world indicator) in data/catalog/external.yaml.
 # WDI's narrow ICT series comes first because it is the one whose 2022 ranking matches the paper's top six.
@@ -34,6 +34,7 @@ def _key_of(indicator_id: str) -> str:
     return next(key for key, pair in DEFINITIONS.items() if indicator_id in pair)
 
 
+@derived
 def definitions() -> pd.DataFrame:
     """One row per definition key: its indicators, names, unit, definition, source (publisher, vintage, licence,
     location, notes) and whether its EU value is a sum of member states computed at build time."""
@@ -90,6 +91,7 @@ def exports(definition: str, economies: tuple[str, ...], year_from: int, year_to
         ORDER BY economy, year""", (DEFINITIONS[definition][0], list(economies), year_from, year_to))
 
 
+@derived
 def share_across_definitions(economy: str, year_from: int, year_to: int) -> pd.DataFrame:
     """One economy's share of world exports under every definition: definition, economy, year, value, unit,
     exports_usd, world_usd, source_id."""
@@ -132,6 +134,7 @@ def claimed_overtake() -> pd.DataFrame:
     return _cited("o.indicator_id = ? AND m.context LIKE ?", (CLAIM_RANK, f"%{OVERTAKE_WORD}%"))
 
 
+@derived
 def ranking(year: int) -> pd.DataFrame:
     """Countries (not the EU or world) ranked by exports in `year` under each definition: definition, rank, economy,
     value (US$), share (percent of world). Only the economies the datasets carry can be ranked."""
@@ -150,6 +153,7 @@ def ranking(year: int) -> pd.DataFrame:
     return frame.drop(columns="indicator_id").reset_index(drop=True)
 
 
+@derived
 def overtaking(leader: str, follower: str) -> pd.DataFrame:
     """Under each definition, the year from which `leader`'s exports stay above `follower`'s to the end of the
     data (NULL if never), with both values that year: definition, year, leader_usd, follower_usd, last_year."""

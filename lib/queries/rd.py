@@ -6,7 +6,7 @@ import re
 import pandas as pd
 
 from lib.i18n import t
-from lib.queries import run
+from lib.queries import derived, run
 
 WDI_SOURCE = "wdi_2026_07"
 # The measure selector's options and the indicator each one reads ("per_capita" = GERD / population).
@@ -57,6 +57,7 @@ def per_capita(price: str, economies: tuple[str, ...], year_from: int, year_to: 
         ORDER BY g.economy, g.year""", (price, POPULATION, GERD[price], WDI_SOURCE, list(economies), year_from, year_to))
 
 
+@derived
 def measure(name: str, price: str, economies: tuple[str, ...], year_from: int, year_to: int) -> pd.DataFrame:
     """The R&D measure the selector names: "intensity" (% of GDP), "absolute" (GERD) or "per_capita" (GERD/person)."""
     if name == "intensity":
@@ -81,6 +82,7 @@ def year_span(indicator_ids: tuple[str, ...]) -> tuple[int, int]:
     return int(frame["lo"].iloc[0]), int(frame["hi"].iloc[0])
 
 
+@derived
 def year_on_year(frame: pd.DataFrame) -> pd.DataFrame:
     """Growth over the previous year in percent, per economy; only where the previous year exists."""
     rows = []
@@ -95,6 +97,7 @@ def year_on_year(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.concat(rows, ignore_index=True)
 
 
+@derived
 def cagr(frame: pd.DataFrame) -> pd.DataFrame:
     """Compound annual growth in percent between each economy's first and last year in `frame`.
 
@@ -148,6 +151,7 @@ def citation(source_id: str, indicator_ids, lang: str, notes=(), joiner: str = "
     return "; ".join([t("rd.source.series", lang, dataset=dataset, series=names), *notes])
 
 
+@derived
 def figure7_period() -> dict:
     """The period document 003's figure 7 covers, read from the figure's caption in the document, and the sentence
     saying how the figure was computed: {file_name, line_no, text, year_from, year_to, method_line, method_text}.
@@ -170,6 +174,7 @@ def figure7_period() -> dict:
     return {}
 
 
+@derived
 def document_statements() -> pd.DataFrame:
     """The documents' figures on R&D and innovation output, each with its quote, sentence, document and line."""
     return run("""

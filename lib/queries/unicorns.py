@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from lib.queries import run
+from lib.queries import derived, run
 
 # One row per company and economy it counts for: its own economy, plus EUU for the 27 member states.
 # Companies with a blank country belong to no economy (they still count in the list's total).
@@ -95,6 +95,7 @@ def founded_since_share(source_id: str, since: int, economies: tuple[str, ...]) 
         GROUP BY counted_as""", (source_id, source_id, since, since, list(economies)))
 
 
+@derived
 def valuations(source_id: str, economies: tuple[str, ...]) -> pd.DataFrame:
     """Every company's valuation (US$) by economy; companies without a printed valuation are left out."""
     return run(f"""
@@ -105,6 +106,7 @@ def valuations(source_id: str, economies: tuple[str, ...]) -> pd.DataFrame:
         ORDER BY counted_as, valuation_usd DESC""", (source_id, source_id, list(economies)))
 
 
+@derived
 def top_companies(source_id: str, economies: tuple[str, ...], per_economy: int) -> pd.DataFrame:
     """The `per_economy` most valuable companies of each economy; equal valuations are ordered by name."""
     return run(f"""
