@@ -14,11 +14,31 @@ from lib import figures, i18n, state
 from lib.errors import WarehouseError
 from lib.queries import check_warehouse
 
-# Presentation mode: no sidebar, header, toolbar or menus, so a screen share or screenshot shows only content.
-_PRESENTATION_CSS = """<style>
+# Presentation mode shows content only: no sidebar, header, toolbar or menus, and none of the pages' own inputs
+# (their values still come from the URL, so the charts are those of the same link without `present`).
+# Streamlit's data-testid of every input widget; segmented controls and pills are stButtonGroup, toggles stCheckbox.
+PRESENTATION_HIDDEN_INPUTS = (
+    "stSlider", "stButtonGroup", "stSelectbox", "stMultiSelect", "stTextInput", "stTextArea", "stNumberInput",
+    "stDateInput", "stTimeInput", "stCheckbox", "stRadio", "stColorPicker", "stFileUploader", "stCameraInput",
+    "stAudioInput", "stChatInput", "stDownloadButton", "stButton", "stFormSubmitButton",
+)
+PRESENT_EXIT_KEY = "_present_exit"  # the one button left, to get out of presentation mode
+
+
+def _presentation_css() -> str:
+    inputs = [f'[data-testid="{testid}"]' for testid in PRESENTATION_HIDDEN_INPUTS]
+    # Hide the element's container too, or its empty slot keeps the page's spacing; the exit button stays.
+    hidden = ",\n".join(f'[data-testid="stElementContainer"]:has({w}):not(.st-key-{PRESENT_EXIT_KEY}), '
+                         f'[data-testid="stElementContainer"]:not(.st-key-{PRESENT_EXIT_KEY}) {w}' for w in inputs)
+    return f"""<style>
 [data-testid="stSidebar"], [data-testid="stExpandSidebarButton"], [data-testid="stHeader"],
-[data-testid="stToolbar"], [data-testid="stStatusWidget"], [data-testid="stMainMenu"] {display: none !important;}
-[data-testid="stMainBlockContainer"] {padding-top: 1.5rem;}
+[data-testid="stToolbar"], [data-testid="stStatusWidget"], [data-testid="stMainMenu"] {{display: none !important;}}
+{hidden} {{display: none !important;}}
+[data-testid="stMainBlockContainer"] {{padding-top: 1.5rem;}}
+.st-key-{PRESENT_EXIT_KEY} {{position: fixed; top: 0.4rem; right: 1rem; z-index: 100; width: auto !important;
+  opacity: 0.35;}}
+.st-key-{PRESENT_EXIT_KEY}:hover {{opacity: 1;}}
+@media print {{.st-key-{PRESENT_EXIT_KEY} {{display: none !important;}}}}
 </style>"""
 
 
@@ -45,8 +65,9 @@ def setup(page_id: str, *, needs_warehouse: bool = True) -> PageContext:
                        initial_sidebar_state="collapsed" if ctx.present else "auto")
     state.keep_sticky()  # a page switch clears the URL; put the session's language and selections back
     if ctx.present:
-        st.html(_PRESENTATION_CSS)
-        st.button(ctx.t("sidebar.present.exit"), type="tertiary", on_click=state.set, args=(state.PRESENT, False))
+        st.html(_presentation_css())
+        st.button(ctx.t("sidebar.present.exit"), type="tertiary", on_click=state.set, args=(state.PRESENT, False),
+                  key=PRESENT_EXIT_KEY)
         st.session_state["_export_current"] = ""  # no export button, so nothing to register
     else:
         _sidebar(ctx)
@@ -160,6 +181,8 @@ def chart(fig: go.Figure, data: pd.DataFrame, *, name: str, source: str, lang: s
     present = state.get(state.PRESENT)
     st.plotly_chart(fig, config=figures.plotly_config(filename), theme=None, key=f"chart_{name}",
                     width="content" if present else "stretch")
+    if present:  # the figure carries its source line; the data table and CSV are for the working view
+        return
     with st.expander(i18n.t("chart.data", lang), icon=":material/table:"):
         st.dataframe(data, hide_index=True)
         st.caption(i18n.t("chart.source", lang, source=source))

@@ -2,12 +2,16 @@
 the sidebar listing the translated page titles; and the export pack downloaded from a page and opened."""
 
 import io
+import json
+import re
 import zipfile
 
 import pytest
 
 import bench
+from lib import figures
 from lib.i18n import t
+from lib.page import PRESENT_EXIT_KEY, PRESENTATION_HIDDEN_INPUTS
 from lib.paths import ROOT
 from lib.state import PAGES
 
@@ -108,6 +112,61 @@ def test_page_in_browser(server, page, page_id, variant):
     for i in range(result.charts):
         text = "".join(page.locator('[data-testid="stPlotlyChart"]').nth(i).locator(".main-svg").all_text_contents())
         assert source_word in text, f"{url}: chart {i} has no source line"
+
+
+# What each chart drew, as Plotly holds it in the page: the traces, titles, annotation texts, size and font.
+_DRAWN_JS = """() => Array.from(document.querySelectorAll('[data-testid="stPlotlyChart"] .js-plotly-plot')).map(g => ({
+  data: g.data, title: g.layout.title.text, subtitle: (g.layout.title.subtitle || {}).text || '',
+  annotations: (g.layout.annotations || []).map(a => a.text), width: g.layout.width, font: g.layout.font.size}))"""
+
+
+def drawn_charts(page) -> list[dict]:
+    return json.loads(json.dumps(page.evaluate(_DRAWN_JS)))  # typed arrays become plain JSON, as in both views
+
+
+def unwrapped(text: str) -> str:
+    """Text without the line breaks that the figure inserts to fit its width (which differs between modes)."""
+    return re.sub(r"\s+", "", text.replace("<br>", ""))
+
+
+def visible_inputs(page) -> dict[str, int]:
+    counts = {}
+    for testid in PRESENTATION_HIDDEN_INPUTS:
+        found = page.locator(f'[data-testid="stMain"] [data-testid="{testid}"]:visible')
+        n = sum(1 for i in range(found.count())
+                if not found.nth(i).evaluate(f"e => !!e.closest('.st-key-{PRESENT_EXIT_KEY}')"))
+        if n:
+            counts[testid] = n
+    return counts
+
+
+@pytest.mark.parametrize("page_id, lang", [("unicorns", "zh"), ("four_chains", "en")])
+def test_presentation_mode_hides_every_control_and_draws_the_same_charts(server, page, page_id, lang):
+    """Issue 6: with ?present=1 no input widget or chart-data expander is visible, yet the charts are those of the
+    same link without it (the selection still comes from the URL), only larger and at the report size, each with
+    its source line."""
+    data_label = t("chart.data", lang)
+    normal_url, present_url = url_of(server, page_id, lang=lang), url_of(server, page_id, lang=lang, present="1")
+    charts = load(page, normal_url).charts
+    normal = drawn_charts(page)
+    assert visible_inputs(page), "the normal view shows the page's controls (else this test checks nothing)"
+    assert page.locator(f'[data-testid="stExpander"] summary:has-text("{data_label}")').count() == charts
+
+    assert load(page, present_url).charts == charts > 0
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    screenshot_whole_page(page, SHOTS / f"{page_id}_present_{lang}.png")
+    assert visible_inputs(page) == {}, f"{present_url}: inputs still shown"
+    assert page.locator(f'[data-testid="stExpander"]:visible summary:has-text("{data_label}")').count() == 0
+    assert page.get_by_role("button", name=t("sidebar.present.exit", lang)).is_visible(), "there is a way out"
+
+    present = drawn_charts(page)
+    source_word = t("chart.source", lang, source="").strip()
+    for i, (before, now) in enumerate(zip(normal, present, strict=True)):
+        assert now["data"] == before["data"], f"chart {i}: different series or values"
+        assert (now["title"], now["subtitle"]) == (before["title"], before["subtitle"]), f"chart {i}"
+        assert [unwrapped(a) for a in now["annotations"]] == [unwrapped(a) for a in before["annotations"]]
+        assert any(a.startswith(source_word) for a in now["annotations"]), f"chart {i} has no source line"
+        assert now["width"] == figures.PRESENTATION.width and now["font"] == figures.PRESENTATION.font > before["font"]
 
 
 @pytest.mark.parametrize("page_id, lang", [("digital_services", "en"), ("four_chains", "zh")])
