@@ -38,7 +38,27 @@ class BuildError(Exception):
 
 
 class WarehouseError(Exception):
-    """The warehouse file cannot be used; the message says how to rebuild it."""
+    """The warehouse file cannot be used, and why: `reason` is missing, unreadable, old_schema or missing_views;
+    `values` fill the message (file, error, found, needed, views, command), so a page can say it in its own language
+    (data/i18n/common.yaml, `warehouse.<reason>`). str() is the English message for logs and the command line."""
+
+    BUILD = "python -m lib.build"
+    REBUILD = "python -m lib.build --force"  # a file is there, unusable: the build must replace it
+    ENGLISH = {
+        "missing": "The indicator warehouse {file} does not exist yet. `make run` builds it when it starts the "
+                   "dashboard; to build it on its own, run `{command}`.",
+        "unreadable": "The indicator warehouse {file} cannot be read ({error}); it may be corrupt or truncated. "
+                      "Rebuild it with `{command}`.",
+        "old_schema": "The indicator warehouse {file} has schema version {found}, this dashboard needs {needed}. "
+                      "Rebuild it with `{command}`.",
+        "missing_views": "The indicator warehouse {file} lacks {views}. Rebuild it with `{command}`.",
+    }
+
+    def __init__(self, reason: str, **values: object):
+        self.reason = reason
+        self.command = self.BUILD if reason == "missing" else self.REBUILD
+        self.values = {**values, "command": self.command}
+        super().__init__(self.ENGLISH[reason].format(**self.values))
 
 
 _ABSOLUTE_PATH = re.compile(r"(?<![\w.~:/\\])(?:[A-Za-z]:\\|/)[^\s'\"`<>|,;()]*")

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -142,12 +141,9 @@ def _require_warehouse(ctx: PageContext) -> None:
     try:
         check_warehouse()
     except WarehouseError as exc:
-        st.error(f"**{ctx.t('warehouse.problem')}**  \n{exc}")
-        # The query layer's message names the command in backticks; show it ready to copy.
-        commands = re.findall(r"`([^`]+)`", str(exc))
-        if commands:
-            st.markdown(ctx.t("warehouse.fix"))
-            st.code(commands[-1], language="bash")
+        st.error(f"**{ctx.t('warehouse.problem')}**  \n{ctx.t(f'warehouse.{exc.reason}', **exc.values)}")
+        st.markdown(ctx.t("warehouse.fix"))
+        st.code(exc.command, language="bash")
         st.stop()
 
 

@@ -113,13 +113,32 @@ def test_every_page_explains_a_broken_warehouse(case, page_id, broken, monkeypat
     _assert_clear_page(at.run(), says, command)
 
 
-def test_chinese_page_explains_it_too(broken, monkeypatch):
-    monkeypatch.setenv("INDICATORS_DB", str(broken["older_schema"]))
+# case -> (WarehouseError.reason, what the Chinese page must say, what its English message says instead)
+CHINESE = {
+    "missing": ("missing", ["missing.duckdb", "尚不存在", "make run"], "does not exist"),
+    "random_bytes": ("unreadable", ["random.duckdb", "无法读取", "已损坏"], "corrupt or truncated"),
+    "older_schema": ("old_schema", ["older.duckdb", f"结构版本为{SCHEMA_VERSION - 1}", f"需要版本{SCHEMA_VERSION}"],
+                     "needs"),
+    "no_page_view": ("missing_views", ["no_unicorns.duckdb", "缺少", "unicorns"], "lacks"),
+}
+
+
+@pytest.mark.parametrize("case", CHINESE)
+def test_chinese_page_explains_it_too(case, broken, monkeypatch):
+    reason, says, english = CHINESE[case]
+    monkeypatch.setenv("INDICATORS_DB", str(broken[case]))
+    with pytest.raises(WarehouseError) as caught:
+        queries.check_warehouse()
+    assert caught.value.reason == reason and english in str(caught.value), "logs and the CLI keep the English text"
     at = AppTest.from_file(str(ROOT / "pages" / "rd.py"), default_timeout=60)
     at.query_params["lang"] = "zh"
     at.run()
-    _assert_clear_page(at, f"needs {SCHEMA_VERSION}", "python -m lib.build --force")
-    assert "指标数据库" in at.error[0].value
+    _assert_clear_page(at, "指标数据库暂不可用", CASES[case][2])
+    heading, body = at.error[0].value.split("\n", 1)
+    assert "指标数据库" in heading
+    for words in says:
+        assert words in body, f"the Chinese message lacks {words!r}: {body}"
+    assert english not in body and "warehouse" not in body, f"English in the Chinese message: {body}"
 
 
 @pytest.mark.parametrize("case", ["missing", "random_bytes", "truncated_half", "older_schema", "no_page_view"])

@@ -20,7 +20,6 @@ from lib.errors import WarehouseError
 from lib.paths import SCHEMA_VERSION, warehouse_path
 
 REQUIRED_VIEWS = ("documents", "mentions", "indicators", "observations", "sources", "chain_gaps", "conflicts")
-REBUILD = "Rebuild it with `python -m lib.build --force`."
 _ALIAS = "warehouse"
 
 _local = threading.local()
@@ -28,10 +27,7 @@ _local = threading.local()
 
 def _open(path: Path) -> duckdb.DuckDBPyConnection:
     if not path.exists():
-        raise WarehouseError(
-            f"The indicator warehouse {path.name} does not exist yet. `make run` builds it when it starts the "
-            "dashboard; to build it on its own, run `python -m lib.build`."
-        )
+        raise WarehouseError("missing", file=path.name)
     # A fresh in-memory database with the file attached: duckdb.connect(path) would hand back its cached
     # instance of a file that a rebuild has since replaced, and keep serving the old data.
     con = duckdb.connect(":memory:")
@@ -43,16 +39,11 @@ def _open(path: Path) -> duckdb.DuckDBPyConnection:
             _read_everything(con)
     except duckdb.Error as exc:
         con.close()
-        raise WarehouseError(
-            f"The indicator warehouse {path.name} cannot be read ({type(exc).__name__}); it may be corrupt or "
-            f"truncated. {REBUILD}"
-        ) from exc
+        raise WarehouseError("unreadable", file=path.name, error=type(exc).__name__) from exc
     if meta.get("schema_version") != str(SCHEMA_VERSION):
         con.close()
-        raise WarehouseError(
-            f"The indicator warehouse {path.name} has schema version {meta.get('schema_version', 'none')}, this "
-            f"dashboard needs {SCHEMA_VERSION}. {REBUILD}"
-        )
+        raise WarehouseError("old_schema", file=path.name, found=meta.get("schema_version", "none"),
+                             needed=SCHEMA_VERSION)
     return con
 
 
@@ -141,4 +132,4 @@ def check_warehouse() -> None:
         built = []
     missing = [v for v in dict.fromkeys([*REQUIRED_VIEWS, *built]) if v not in names]
     if missing:
-        raise WarehouseError(f"The indicator warehouse lacks {', '.join(missing)}. {REBUILD}")
+        raise WarehouseError("missing_views", file=warehouse_path().name, views=", ".join(missing))
