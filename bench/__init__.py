@@ -16,7 +16,10 @@ from lib.paths import ROOT
 CHROMIUM = Path(os.environ.get("BROWSER_PATH", "/usr/bin/chromium"))
 # No GPU, no sandbox (CI runs as root) and none of Chromium's own calls home: the request log must stay local.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--disable-dev-shm-usage"]
+                 "--disable-sync", "--disable-dev-shm-usage",
+                 # Many tabs load at once in the benchmark: none may be throttled as a background page.
+                 "--disable-renderer-backgrounding", "--disable-background-timer-throttling",
+                 "--disable-backgrounding-occluded-windows"]
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
 LOCAL_SCHEMES = {"data", "blob", "about", "chrome", "chrome-extension"}
 PAGE_TIMEOUT = 120.0  # seconds; a loaded 2-core CI machine can take tens of seconds on the first run of a page
