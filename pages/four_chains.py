@@ -32,7 +32,8 @@ def short_source(row) -> str:
 
 # ---------------------------------------------------------------- 1. scorecard
 st.header(ctx.t("chains.scorecard.header"))
-st.caption(ctx.t("chains.scorecard.intro"))
+intro = ctx.t("chains.scorecard.intro")  # presentation mode has no controls to point at
+st.caption(intro if ctx.present else f"{intro} {ctx.t('chains.scorecard.howto')}")
 card = q.scorecard()
 signal = [row.name_zh if lang == "zh" else row.name_en for row in card.itertuples()]
 card = card.assign(
@@ -95,7 +96,8 @@ with st.expander(ctx.t("chains.scorecard.industrial_text"), icon=":material/memo
 
 # ---------------------------------------------------------------- 2. gap map
 st.header(ctx.t("chains.gapmap.header"))
-st.caption(ctx.t("chains.gapmap.intro"))
+intro = ctx.t("chains.gapmap.intro")  # presentation mode has no controls to point at
+st.caption(intro if ctx.present else f"{intro} {ctx.t('chains.gapmap.howto')}")
 documents = q.documents_with_gaps()
 DOCS = state.multi("docs", tuple(documents["doc_id"]), default=tuple(documents["doc_id"]))
 CHAIN = state.choice("chain", q.CHAINS)

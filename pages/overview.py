@@ -108,4 +108,6 @@ else:
                "year": "year", "value": ctx.t("rd.col.value"), "unit": ctx.t("rd.col.unit"),
                "shown": ctx.t("rd.col.shown"), "score": ctx.t("overview.col.score"), "source_id": ctx.t("rd.col.source")}
     page.chart(fig, table[list(headers)].rename(columns=headers), name="overview_radar", source=radar_source, lang=lang)
-    st.caption(ctx.t("overview.radar.note"))
+    # Hover and the data table do not exist in a screenshot: presentation mode keeps only the caveats.
+    note = ctx.t("overview.radar.note")
+    st.caption(note if ctx.present else f"{ctx.t('overview.radar.howto')} {note}")

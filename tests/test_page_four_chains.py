@@ -152,3 +152,15 @@ def test_gap_map_png_is_a_report_size_image_with_its_source_line():
     png = export_chains.png_bytes(fig)
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     assert int.from_bytes(png[16:20], "big") == 2400  # 1200 px wide at scale 2
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_presentation_mode_drops_instructions_for_hidden_controls(lang):
+    strings = yaml.safe_load((ROOT / "data/i18n/four_chains.yaml").read_text(encoding="utf-8"))
+    howtos = [strings[k][lang] for k in ("chains.scorecard.howto", "chains.gapmap.howto")]
+    normal = " ".join(c.value for c in run_page(lang).caption)
+    present = " ".join(c.value for c in run_page(lang, present="1").caption)
+    assert all(h in normal for h in howtos)
+    assert not any(h in present for h in howtos)
+    intro = strings["chains.gapmap.intro"][lang]
+    assert intro in present  # the explanation of what the cells count stays
