@@ -197,22 +197,29 @@ page.chart(fig, top.drop(columns=["group", "key", "stated"]), name=f"unicorn_top
            lang=lang)
 
 # ---------------------------------------------------------------- company search (user text: bound, never parsed)
-st.subheader(t("unicorns.search.header"))
-st.text_input(t("unicorns.search.label"), max_chars=SEARCH.max_len, placeholder=t("unicorns.search.placeholder"),
-              help=t("unicorns.search.help", max_len=SEARCH.max_len), **state.widget_kwargs(SEARCH))
-search = state.get(SEARCH)
-found = q.search_companies(list_id, search, SEARCH_ROWS)
-matches = int(found["matches"].iloc[0]) if len(found) else 0
-st.caption(t("unicorns.search.found", list=list_name, matches=matches, shown=len(found)) if matches
-           else t("unicorns.search.none"))
-st.dataframe(found.drop(columns="matches").rename(columns={
-    "company": t("unicorns.col.company"), "country": t("unicorns.col.country"), "economy": t("unicorns.col.economy"),
-    "city": t("unicorns.col.city"), "industry": t("unicorns.col.industry"),
-    "valuation_usd": t("unicorns.col.valuation"),
-    "date_joined": t("unicorns.col.joined"), "year_founded": t("unicorns.col.founded"),
-    "company_link": t("unicorns.col.link"), "line_no": t("unicorns.col.line")}),
-    hide_index=True, column_config={t("unicorns.col.link"): st.column_config.LinkColumn()})
-st.caption(t("unicorns.search.source", publisher=about["publisher"], title=about["title"], vintage=about["vintage"]))
+@st.fragment
+def company_search() -> None:
+    """The search reruns on its own: typing a company name does not redraw the charts above."""
+    st.subheader(t("unicorns.search.header"))
+    st.text_input(t("unicorns.search.label"), max_chars=SEARCH.max_len, placeholder=t("unicorns.search.placeholder"),
+                  help=t("unicorns.search.help", max_len=SEARCH.max_len), **state.widget_kwargs(SEARCH))
+    search = state.get(SEARCH)
+    found = q.search_companies(list_id, search, SEARCH_ROWS)
+    matches = int(found["matches"].iloc[0]) if len(found) else 0
+    st.caption(t("unicorns.search.found", list=list_name, matches=matches, shown=len(found)) if matches
+               else t("unicorns.search.none"))
+    st.dataframe(found.drop(columns="matches").rename(columns={
+        "company": t("unicorns.col.company"), "country": t("unicorns.col.country"),
+        "economy": t("unicorns.col.economy"), "city": t("unicorns.col.city"), "industry": t("unicorns.col.industry"),
+        "valuation_usd": t("unicorns.col.valuation"),
+        "date_joined": t("unicorns.col.joined"), "year_founded": t("unicorns.col.founded"),
+        "company_link": t("unicorns.col.link"), "line_no": t("unicorns.col.line")}),
+        hide_index=True, column_config={t("unicorns.col.link"): st.column_config.LinkColumn()})
+    st.caption(t("unicorns.search.source", publisher=about["publisher"], title=about["title"],
+                 vintage=about["vintage"]))
+
+
+company_search()
 
 # ---------------------------------------------------------------- the document's market values of leading firms
 st.subheader(t("unicorns.market.header"))
