@@ -196,11 +196,7 @@ def test_url_selects_definition_years_and_top_six():
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_page_runs_through_app(lang):
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.query_params["lang"] = lang
-    at.run()
-    at.switch_page("pages/digital_services.py").run()
-    assert not at.exception, [e.value for e in at.exception]
+    at = apptest.run_through_app("pages/digital_services.py", lang)
     assert len(at.get("plotly_chart")) == 3
     assert at.title[0].value == text("page.digital_services.title", lang)
     assert any(text("digital.why.title", lang) == h.value for h in at.subheader)

@@ -13,7 +13,6 @@ from streamlit.testing.v1 import AppTest
 
 from tests import apptest
 
-from lib.paths import ROOT
 from lib.queries import facts
 
 PAGE = "pages/explorer.py"
@@ -59,11 +58,7 @@ def test_page_runs_alone_and_lists_every_mention(con, lang):
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_page_runs_through_the_app(lang):
-    at = AppTest.from_file("../app.py", default_timeout=60)
-    at.query_params["lang"] = lang
-    at.run()
-    at.switch_page("pages/explorer.py").run()
-    assert not at.exception, [e.value for e in at.exception]
+    at = apptest.run_through_app("pages/explorer.py", lang)
     assert len(cards(at)) == facts.PAGE_SIZE
 
 
@@ -159,11 +154,7 @@ def test_mention_link_shows_one_figure_with_its_context_lines(con, seed_lines):
 
 
 def test_unknown_mention_falls_back_to_every_figure(con):
-    at = AppTest.from_file(str(ROOT / PAGE), default_timeout=30)
-    at.query_params["lang"] = "en"
-    at.query_params["mention"] = "999-0000-9"
-    at.run()
-    assert not at.exception
+    at = run_page(mention="999-0000-9")  # fails on any exception
     assert any("999-0000-9" in w.value for w in at.warning)
 
 
@@ -234,9 +225,7 @@ def test_search_speed_over_the_whole_warehouse():
 
 
 def test_warm_render_time():
-    at = AppTest.from_file(str(ROOT / PAGE), default_timeout=30)
-    at.query_params["lang"] = "zh"
-    at.run()
+    at = run_page("zh")
     started = time.perf_counter()
     at.run()
     print(f"\nexplorer warm render: {(time.perf_counter() - started) * 1000:.0f} ms")

@@ -131,11 +131,7 @@ def test_exports_offer_png_and_cited_csv(page_en):
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_page_runs_through_app(lang):
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.query_params["lang"] = lang
-    at.run()
-    at.switch_page("pages/four_chains.py").run()
-    assert not at.exception, [e.value for e in at.exception]
+    at = apptest.run_through_app("pages/four_chains.py", lang)
     assert len(at.get("plotly_chart")) == 2
     assert at.title[0].value == ("四链" if lang == "zh" else "Four chains")
 

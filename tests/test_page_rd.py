@@ -162,11 +162,7 @@ def test_selections_go_into_the_url(page_en):
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_page_runs_through_app(lang):
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
-    at.query_params["lang"] = lang
-    at.run()
-    at.switch_page("pages/rd.py").run()
-    assert not at.exception, [e.value for e in at.exception]
+    at = apptest.run_through_app("pages/rd.py", lang)
     assert len(at.get("plotly_chart")) == 6
     codes = names(lang)
     assert all(t["name"] in codes for t in json.loads(at.get("plotly_chart")[0].proto.spec)["data"])

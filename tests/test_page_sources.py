@@ -14,7 +14,6 @@ from streamlit.testing.v1 import AppTest
 
 from tests import apptest
 
-from lib.paths import ROOT
 from lib.queries import sources
 
 PAGE = "pages/sources.py"
@@ -42,11 +41,7 @@ def test_page_runs_alone_and_names_every_document(con, lang):
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_page_runs_through_the_app(lang):
-    at = AppTest.from_file("../app.py", default_timeout=60)
-    at.query_params["lang"] = lang
-    at.run()
-    at.switch_page("pages/sources.py").run()
-    assert not at.exception, [e.value for e in at.exception]
+    at = apptest.run_through_app("pages/sources.py", lang)
     assert len(at.tabs) == 5
 
 
@@ -147,9 +142,7 @@ def test_download_everything_holds_every_view_with_all_rows(con):
 
 
 def test_warm_render_time():
-    at = AppTest.from_file(str(ROOT / PAGE), default_timeout=30)
-    at.query_params["lang"] = "zh"
-    at.run()
+    at = run_page("zh")
     started = time.perf_counter()
     at.run()
     print(f"\nsources warm render: {(time.perf_counter() - started) * 1000:.0f} ms")

@@ -10,7 +10,6 @@ from streamlit.testing.v1 import AppTest
 from tests import apptest
 
 from lib.i18n import economy_name, t
-from lib.paths import ROOT
 
 PAGE = "pages/unicorns.py"
 DOC_FILE = "003_90f338935dca3c3f.txt"
@@ -177,10 +176,6 @@ def test_search_is_plain_text(db):
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_through_app(lang):
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
-    at.query_params["lang"] = lang
-    at.run()
-    at.switch_page("pages/unicorns.py").run()
-    assert not at.exception, [e.value for e in at.exception]
+    at = apptest.run_through_app("pages/unicorns.py", lang)
     assert len(at.get("plotly_chart")) == 6
 

@@ -103,7 +103,8 @@ _DERIVED: dict[str, Callable[..., object]] = {}
 def derived(fn: Callable[..., pd.DataFrame]) -> Callable[..., pd.DataFrame]:
     """Cache a named query that reshapes `run` results in pandas, per warehouse file version like `run` itself.
 
-    Its arguments must be plain values (str, numbers, tuples) and its result is read-only, as with `run`.
+    Its arguments are hashed by Streamlit (str, numbers, tuples, small frames) and its result is read-only, as
+    with `run`.
     """
     name = f"{fn.__module__}.{fn.__qualname__}"
     _DERIVED[name] = fn
