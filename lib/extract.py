@@ -103,6 +103,9 @@ _QUALIFIERS = [
 ]
 _YEAR_PERIOD = re.compile(r"(?P<a>(?:19|20)\d{2})[\s?]*年?\s*[—–\-~～至到]\s*(?P<b>(?:19|20)\d{2})[\s?]*年")
 _YEAR = re.compile(r"(?P<a>(?:19|20)\d{2})[\s?]*年(?!代)")
+# Five-year plans name their period: "十四五" is 2021-2025, each plan five years (regular since the 3rd, 1966).
+_PLAN = re.compile(r"“?十(?P<n>[一二三四五六七八九])五”?(?:规划|期间|时期|末)?")
+_PLAN_NUMBER = {c: i + 11 for i, c in enumerate("一二三四五六七八九")}
 _SENTENCE_END = "。！？"
 _CLAUSE_END = "，,；;。：:！？"
 
@@ -489,6 +492,7 @@ class _Extractor:
         period_spans = [m.span() for _, _, m in candidates]
         candidates += [(m.end(), m["a"], m) for m in _YEAR.finditer(before)
                        if not any(a <= m.start() < b for a, b in period_spans)]
+        candidates += [(m.end(), _plan_period(m["n"]), m) for m in _PLAN.finditer(before)]
         if candidates:
             _, year, _ = max(candidates, key=lambda c: c[0])
             years = [m["a"] for m in _YEAR.finditer(before)]
@@ -511,6 +515,12 @@ class _Extractor:
         p_start, _ = _bounds(text, max(s_start - 2, 0), _SENTENCE_END)
         previous = [m["a"] for m in _YEAR.finditer(text, p_start, max(s_start - 1, p_start))]
         return previous[-1] if previous and s_start > 0 else None
+
+
+def _plan_period(numeral: str) -> str:
+    """'四' (the 14th plan, 十四五) -> '2021-2025'."""
+    start = 2021 + 5 * (_PLAN_NUMBER[numeral] - 14)
+    return f"{start}-{start + 4}"
 
 
 def _topic(context: str) -> str:
