@@ -1,4 +1,5 @@
-"""`python -m bench`: build time, warm page run times, browser draw times, server memory and 20-session load."""
+"""`python -m bench`: build time, warm page run times, explorer search, browser draw times, server memory and
+20-session load."""
 from __future__ import annotations
 
 import argparse
@@ -38,7 +39,27 @@ def build_times(runs: int) -> list[float]:
     return times
 
 
-def warm_run(path: Path, runs: int) -> float:
+# Explorer searches timed in step 2b: Chinese words, an English indicator name, two words, and no match.
+SEARCH_TERMS = ("独角兽", "数字服务出口", "unicorn", "研发 美国", "no-such-word")
+
+
+def search_times(runs: int) -> list[tuple[str, int, float, float]]:
+    """(term, mentions found, median seconds of the query, median seconds of a warm explorer run showing them)."""
+    from lib.queries import facts
+
+    out = []
+    for term in SEARCH_TERMS:
+        query = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            found = facts.mentions(facts.MentionFilter(text=term))
+            query.append(time.perf_counter() - start)
+        page = warm_run(ROOT / "pages" / "explorer.py", runs, q=term)
+        out.append((term, len(found), statistics.median(query), page))
+    return out
+
+
+def warm_run(path: Path, runs: int, **params: str) -> float:
     """Median seconds of a warm AppTest run (the first, cold run is not counted)."""
     from streamlit.testing.v1 import AppTest
 
@@ -46,6 +67,8 @@ def warm_run(path: Path, runs: int) -> float:
     logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").setLevel(logging.ERROR)
     at = AppTest.from_file(str(path), default_timeout=120)
     at.query_params["lang"] = "en"
+    for key, value in params.items():
+        at.query_params[key] = value
     at.run()
     if at.exception:
         raise RuntimeError(f"{path.name}: {at.exception[0].message}")
@@ -118,6 +141,11 @@ def main(argv: list[str] | None = None) -> int:
     for page_id in pages:
         warm = warm_run(ROOT / "pages" / f"{page_id}.py", args.runs)
         print(f"   {page_id:18s} {warm * 1000:7.0f} ms  {warm / ref:5.1f}x", flush=True)
+    print(f"2b. explorer search over all mentions, quotes, sentences and indicator names (median of {args.runs}): "
+          "query / warm explorer run with the results; target well under 1 s", flush=True)
+    for term, found, query, page in search_times(args.runs):
+        print(f"   {term!r:18s} {found:4d} mentions  query {query * 1000:5.1f} ms  page {page * 1000:5.0f} ms",
+              flush=True)
 
     from playwright.sync_api import sync_playwright
 

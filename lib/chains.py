@@ -41,6 +41,10 @@ GAP_WORDS = (
     "受限", "脆弱", "脱节", "不高", "较低", "偏低", "偏少", "较少", "不畅", "不能满足", "无法", "制约", "障碍",
     "挑战", "卡脖子", "有待", "亟待", "亟需", "仍需", "还需", "不明显", "流失", "萎缩", "下滑", "下降", "不成熟",
     "问题", "孤立", "零碎", "没有较好",
+    # pressure from outside and demands the text calls harder to meet (challenge sections)
+    "加剧", "严峻", "重构", "区域化", "本土化", "脱钩", "遏制", "打压", "封锁", "更高的要求", "更高要求",
+    # resources concentrated in one place: the imbalance the text names as a problem
+    "主要集中在",
 )
 GAP_RE = re.compile("|".join(sorted(GAP_WORDS, key=len, reverse=True)))
 # "the gap was not yet significant" describes a past state, not a gap.
@@ -61,19 +65,24 @@ CHAIN_RE = re.compile("|".join(sorted(CHAIN_OF_WORD, key=len, reverse=True)))
 # is 003's subject) and research institutes, which appear as actors in talent and industry clauses alike.
 CHAIN_MASK_RE = re.compile("信息技术|能源新技术|数字产业化|产业数字化|科研院所|科研机构")
 
-# Explicit chain names. A clause is cross-chain when it names the four chains together, or when a list of two
-# different chains (创新链与产业链, 产业链、创新链) is the subject of a linking word that follows it, or the
-# object of one just before it (连接创新链与产业链). A list after 与 is the partner of something else
-# (人才培养体系与创新链、产业链需求衔接): the clause stays with that something's chain.
+# Explicit chain names. A clause is cross-chain when it is about the link between chains: it names the four chains
+# together; or a list of two different chains (创新链与产业链, 产业链、创新链) is the subject of a linking word that
+# follows it, or the object of one just before it (连接创新链与产业链); or, within one phrase, two sides of 与/和
+# belong to different chains and a linking word follows (应用基础研究与产业化脱节, 资金链与产业发展的衔接,
+# 人才培养与创新链、产业链应用的结构适配度). A side that names a chain (资金链) or 产业 counts for that chain.
 CHAIN_NAMES = {"创新链": "innovation", "产业链": "industrial", "供应链": "industrial", "资金链": "capital",
                "人才链": "talent"}
 _NAME = "(?:创新链|产业链|供应链|资金链|人才链)"
 CHAIN_LIST_RE = re.compile(_NAME + "(?:(?:与|和|、|及|以及)" + _NAME + ")+")
 CHAIN_NAME_RE = re.compile(_NAME)
-_LINK = "融合|衔接|连接|协同|结合|脱节|联动|贯通|融通|一体|对接"
+_LINK = "融合|衔接|连接|协同|结合|脱节|联动|贯通|融通|一体|对接|适配|匹配"
 LINK_RE = re.compile(_LINK)
 LINK_BEFORE_RE = re.compile(f"(?:{_LINK})$")
 FOUR_CHAINS = "四链"
+# One phrase "A 与 B … link": A and B are read up to the nearest comma or enumeration mark.
+PAIR_LINK_RE = re.compile(f"(?P<a>[^，,；。、]+)(?:与|和)(?P<b>[^，,；。]*?)(?P<link>{_LINK})")
+# 产业 alone (产业发展, 产业应用) stands for the industrial chain only as a side of such a pair.
+PAIR_INDUSTRY_RE = re.compile("产业(?!链)")
 # In a key-direction section a clause is a measure only if it names one of these.
 DIRECTION_RE = re.compile("四链|创新链|产业链|供应链|资金链|人才链|研发|基础研究|人才|资金|融资|资本|金融")
 
@@ -89,6 +98,9 @@ INDUSTRY_WORDS: dict[str, tuple[str, ...]] = {
 }
 INDUSTRY_OF_WORD = {word: ind for ind, words in INDUSTRY_WORDS.items() for word in words}
 INDUSTRY_RE = re.compile("|".join(sorted(INDUSTRY_OF_WORD, key=len, reverse=True)))
+# A clause that names strategic emerging industries as what it is about speaks of them all, whatever examples it
+# gives ("…工业软件等核心工业基础能力薄弱，制约战略性新兴产业国际竞争能力提升").
+SEI_SUBJECT_RE = re.compile("战略性新兴产业(?!中)")
 # A clause listing this many industries is about strategic emerging industries in general.
 MANY_INDUSTRIES = 3
 
@@ -235,7 +247,19 @@ def _cross_reason(text: str) -> str | None:
         link_after = LINK_RE.search(text, chain_list.end())
         if link_after and not before.endswith(("与", "和")):
             return f"{chain_list.group()} … {link_after.group()}"
+    for pair in PAIR_LINK_RE.finditer(text):
+        sides = [_side_chains(pair[side]) for side in ("a", "b")]
+        if sides[0] and sides[1] and sides[0] != sides[1] and not sides[0] & sides[1]:
+            return f"{pair['a'][-8:]}与{pair['b']}{pair['link']}"
     return None
+
+
+def _side_chains(text: str) -> set[str]:
+    """The chains one side of an 'A 与 B' pair stands for."""
+    chains = {chain for chain, _ in _chain_hits(text)}
+    if not chains and PAIR_INDUSTRY_RE.search(text):
+        chains = {"industrial"}
+    return chains
 
 
 def _main_chain(hits: list[tuple[str, str]]) -> tuple[str, str]:
@@ -296,6 +320,9 @@ def _industry(clause: Clause) -> tuple[str, str]:
         if industry:
             return industry, f"industry from heading: {why}"
     industry, why = classify_industry(clause.quote)
+    if industry and SEI_SUBJECT_RE.search(clause.quote):
+        # "核心芯片等难题依然是战略性新兴产业面临的短板": the products are examples of a general statement.
+        return ALL_INDUSTRIES, f"industry: the clause states it of strategic emerging industries ({why})"
     if industry:
         return industry, f"industry: {why}"
     return DEFAULT_INDUSTRY[clause.doc_id], "industry: document default"

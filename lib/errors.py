@@ -38,7 +38,8 @@ class BuildError(Exception):
 
 
 class WarehouseError(Exception):
-    """The warehouse file cannot be used, and why: `reason` is missing, unreadable, old_schema or missing_views;
+    """The warehouse file cannot be used, and why: `reason` is missing, unreadable, no_schema, old_schema
+    or missing_views;
     `values` fill the message (file, error, found, needed, views, command), so a page can say it in its own language
     (data/i18n/common.yaml, `warehouse.<reason>`). str() is the English message for logs and the command line."""
 
@@ -49,6 +50,8 @@ class WarehouseError(Exception):
                    "dashboard; to build it on its own, run `{command}`.",
         "unreadable": "The indicator warehouse {file} cannot be read ({error}); it may be corrupt or truncated. "
                       "Rebuild it with `{command}`.",
+        "no_schema": "The file {file} records no schema version: it was not written by this dashboard's build. "
+                     "Rebuild it with `{command}`.",
         "old_schema": "The indicator warehouse {file} has schema version {found}, this dashboard needs {needed}. "
                       "Rebuild it with `{command}`.",
         "missing_views": "The indicator warehouse {file} lacks {views}. Rebuild it with `{command}`.",

@@ -35,6 +35,13 @@ def _older_schema(tmp: Path) -> Path:
     return path
 
 
+def _no_schema_version(tmp: Path) -> Path:
+    path = _copy(tmp, "unversioned")
+    with duckdb.connect(str(path)) as con:
+        con.execute("DELETE FROM meta WHERE key = 'schema_version'")
+    return path
+
+
 def _without_view(view: str):
     def make(tmp: Path) -> Path:
         path = _copy(tmp, f"no_{view}")
@@ -66,6 +73,7 @@ CASES = {
     "truncated_half": (_truncated(0.5), "corrupt or truncated", "python -m lib.build --force"),
     "truncated_tail": (_truncated(0.999), "corrupt or truncated", "python -m lib.build --force"),
     "older_schema": (_older_schema, f"needs {SCHEMA_VERSION}", "python -m lib.build --force"),
+    "no_schema_version": (_no_schema_version, "records no schema version", "python -m lib.build --force"),
     "no_contract_view": (_without_view("conflicts"), "lacks conflicts", "python -m lib.build --force"),
     "no_page_view": (_without_view("unicorns"), "lacks unicorns", "python -m lib.build --force"),
 }
@@ -119,6 +127,7 @@ CHINESE = {
     "random_bytes": ("unreadable", ["random.duckdb", "无法读取", "已损坏"], "corrupt or truncated"),
     "older_schema": ("old_schema", ["older.duckdb", f"结构版本为{SCHEMA_VERSION - 1}", f"需要版本{SCHEMA_VERSION}"],
                      "needs"),
+    "no_schema_version": ("no_schema", ["unversioned.duckdb", "没有记录结构版本"], "records no schema version"),
     "no_page_view": ("missing_views", ["no_unicorns.duckdb", "缺少", "unicorns"], "lacks"),
 }
 
@@ -139,9 +148,11 @@ def test_chinese_page_explains_it_too(case, broken, monkeypatch):
     for words in says:
         assert words in body, f"the Chinese message lacks {words!r}: {body}"
     assert english not in body and "warehouse" not in body, f"English in the Chinese message: {body}"
+    assert "none" not in body.lower() and "None" not in body, f"a missing value printed: {body}"
 
 
-@pytest.mark.parametrize("case", ["missing", "random_bytes", "truncated_half", "older_schema", "no_page_view"])
+@pytest.mark.parametrize("case", ["missing", "random_bytes", "truncated_half", "older_schema", "no_schema_version",
+                                  "no_page_view"])
 def test_app_rebuilds_a_missing_or_broken_warehouse(case, tmp_path, monkeypatch):
     target = tmp_path / "warehouse.duckdb"
     made = CASES[case][0](tmp_path)

@@ -40,10 +40,12 @@ def _open(path: Path) -> duckdb.DuckDBPyConnection:
     except duckdb.Error as exc:
         con.close()
         raise WarehouseError("unreadable", file=path.name, error=type(exc).__name__) from exc
-    if meta.get("schema_version") != str(SCHEMA_VERSION):
+    if "schema_version" not in meta:
         con.close()
-        raise WarehouseError("old_schema", file=path.name, found=meta.get("schema_version", "none"),
-                             needed=SCHEMA_VERSION)
+        raise WarehouseError("no_schema", file=path.name)
+    if meta["schema_version"] != str(SCHEMA_VERSION):
+        con.close()
+        raise WarehouseError("old_schema", file=path.name, found=meta["schema_version"], needed=SCHEMA_VERSION)
     return con
 
 
