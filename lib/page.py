@@ -159,12 +159,13 @@ def _ids(given: Iterable[str], data: pd.DataFrame, column: str) -> tuple[str, ..
 
 
 def chart(fig: go.Figure, data: pd.DataFrame, *, name: str, source: str, lang: str, indicators: Iterable[str] = (),
-          sources: Iterable[str] = ()) -> None:
+          sources: Iterable[str] = (), notes: str = "") -> None:
     """Show a styled figure with the export config, and one click away the exact data drawn plus a CSV download.
 
     name: a stable id of the chart on its page (e.g. "rd_intensity"); it names the PNG and CSV files.
     indicators, sources: ids of the indicators and datasets drawn, whose definitions the export pack writes into the
-    slide notes; columns named indicator_id and source_id in `data` count too.
+    slide notes; columns named indicator_id and source_id in `data` count too. notes: how the chart's numbers were
+    made, for the slide notes of a chart that no indicator defines (e.g. counts of classified sentences).
     """
     filename = figures.export_name(name, data, lang)
     pack_key = st.session_state.get("_export_current")  # "" or absent: no export pack on this run
@@ -173,7 +174,7 @@ def chart(fig: go.Figure, data: pd.DataFrame, *, name: str, source: str, lang: s
         from lib.export import Item
 
         items.append(Item(filename, fig, source, lang, _ids(indicators, data, "indicator_id"),
-                          _ids(sources, data, "source_id")))
+                          _ids(sources, data, "source_id"), notes))
     present = state.get(state.PRESENT)
     st.plotly_chart(fig, config=figures.plotly_config(filename), theme=None, key=f"chart_{name}",
                     width="content" if present else "stretch")

@@ -117,7 +117,8 @@ heatmap = charts.heatmap_figure(matrix, title=ctx.t("chains.gapmap.title"),
                                 source=gapmap_source, lang=lang, present=ctx.present)
 counts_table = matrix.rename(index=chain_name, columns=lambda i: ctx.t(f"chains.industry.{i}")).reset_index(
     names=ctx.t("chains.col.chain"))
-page.chart(heatmap, counts_table, name="chain_gap_map", source=gapmap_source, lang=lang)
+page.chart(heatmap, counts_table, name="chain_gap_map", source=gapmap_source, lang=lang,
+           notes=ctx.t("chains.gapmap.notes"))
 
 left, right = st.columns(2)
 left.selectbox(ctx.t("chains.gapmap.chain"), q.CHAINS, format_func=chain_name, **state.widget_kwargs(CHAIN))

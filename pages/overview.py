@@ -107,7 +107,8 @@ else:
     headers = {"axis": ctx.t("overview.col.axis"), "economy": "economy", "name": ctx.t("rd.col.economy"),
                "year": "year", "value": ctx.t("rd.col.value"), "unit": ctx.t("rd.col.unit"),
                "shown": ctx.t("rd.col.shown"), "score": ctx.t("overview.col.score"), "source_id": ctx.t("rd.col.source")}
-    page.chart(fig, table[list(headers)].rename(columns=headers), name="overview_radar", source=radar_source, lang=lang)
+    page.chart(fig, table[list(headers)].rename(columns=headers), name="overview_radar", source=radar_source, lang=lang,
+               indicators=radar["indicator_id"], sources=radar["source_id"])
     # Hover and the data table do not exist in a screenshot: presentation mode keeps only the caveats.
     note = ctx.t("overview.radar.note")
     st.caption(note if ctx.present else f"{ctx.t('overview.radar.howto')} {note}")

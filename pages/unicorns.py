@@ -85,7 +85,7 @@ fig = figures.category_bars(
     source=sources)
 page.chart(fig, comparison[["series", "economy", "label", "value", "unit", "source", "file_name", "line_no", "quote"]]
            .rename(columns={"label": t("unicorns.col.economy")}), name=f"unicorn_{measure}_{list_id}", source=sources,
-           lang=lang)
+           lang=lang, indicators=[indicator], sources=[list_id])
 if not len(stated):
     st.info(t("unicorns.no_document"))
 
@@ -156,7 +156,7 @@ else:
                                 source=founded_source)
     page.chart(fig, share.rename(columns={"companies": t("unicorns.founded.col.companies"),
                                           "founded_since": t("unicorns.founded.col.since", since=since)}),
-               name=f"unicorn_founded_since_{since}", source=founded_source, lang=lang)
+               name=f"unicorn_founded_since_{since}", source=founded_source, lang=lang, sources=[founded_id])
 
     st.slider(t("unicorns.founded.range_label"), first_year, last_year, **state.range_kwargs((FROM, TO)))
     start, end = sorted((state.get(FROM), state.get(TO)))
@@ -166,7 +166,7 @@ else:
                        title=t("unicorns.founded.years_title"),
                        subtitle=t("unicorns.founded.years_subtitle", start=start, end=end, list=founded_name),
                        source=founded_source)
-    page.chart(fig, shown, name="unicorn_founding_years", source=founded_source, lang=lang)
+    page.chart(fig, shown, name="unicorn_founding_years", source=founded_source, lang=lang, sources=[founded_id])
     said = q.document_lines_about("独角兽", ("成立", "堆积柱形图"))
     if len(said):
         with st.expander(t("unicorns.founded.document_says"), icon=":material/format_quote:"):
@@ -181,7 +181,7 @@ factor, axis_unit = figures.axis_scale(values["value"].tolist(), "USD", lang)
 fig = figures.boxes(values, unit="USD", log=True, label="company", lang=lang, present=ctx.present,
                     title=t("unicorns.valuation.title"),
                     subtitle=t("unicorns.valuation.subtitle", unit=axis_unit, list=list_name), source=list_source)
-page.chart(fig, values, name=f"unicorn_valuations_{list_id}", source=list_source, lang=lang)
+page.chart(fig, values, name=f"unicorn_valuations_{list_id}", source=list_source, lang=lang, sources=[list_id])
 if list_id == DOCUMENT_LIST:
     st.caption(t("unicorns.valuation.rounded"))
 
@@ -194,7 +194,7 @@ fig = figures.category_bars(top, x="key", series="group", text="stated", unit="U
                             present=ctx.present, title=t("unicorns.top.title", n=TOP_N),
                             subtitle=t("unicorns.top.subtitle", unit=axis_unit, list=list_name), source=list_source)
 page.chart(fig, top.drop(columns=["group", "key", "stated"]), name=f"unicorn_top_{list_id}", source=list_source,
-           lang=lang)
+           lang=lang, sources=[list_id])
 
 # ---------------------------------------------------------------- company search (user text: bound, never parsed)
 @st.fragment
@@ -243,4 +243,5 @@ else:
                                            unit=figures.axis_scale(market["value"].tolist(), "USD", lang)[1]),
                                 source=market_source)
     page.chart(fig, market[["company", "economy", "year", "value", "unit", "stated", "file_name", "line_no", "quote",
-                            "context"]], name="leading_firm_market_value", source=market_source, lang=lang)
+                            "context"]], name="leading_firm_market_value", source=market_source, lang=lang,
+               indicators=["market_cap"])

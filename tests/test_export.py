@@ -7,7 +7,7 @@ import duckdb
 import plotly.graph_objects as go
 import pytest
 
-from lib import export, figures
+from lib import export, figures, state
 from lib.paths import warehouse_path
 
 needs_chromium = pytest.mark.skipif(not export.CHROMIUM.exists(), reason="Chromium is not at /usr/bin/chromium")
@@ -163,3 +163,18 @@ def test_a_tall_chart_keeps_its_height_and_its_proportions_on_the_slide():
     picture = next(s for s in Presentation(io.BytesIO(export.deck([item], images))).slides[0].shapes
                    if s.shape_type == 13)
     assert picture.width / picture.height == pytest.approx(width / height, rel=0.01)
+
+
+@pytest.mark.parametrize("page_id", state.PAGES)
+def test_every_chart_of_every_page_explains_itself_in_the_slide_notes(page_id):
+    """Each chart a page registers for the export pack names indicators or datasets the warehouse defines, or says
+    how its numbers were made (the gap map counts classified sentences): no slide note is only a subtitle."""
+    from lib.queries.definitions import definitions
+    from tests import apptest
+
+    at = apptest.run_page(f"pages/{page_id}.py", "en")
+    items = at.session_state[f"_export_items_{page_id}"] if f"_export_items_{page_id}" in at.session_state else []
+    bare = [item.name for item in items if not len(definitions(item.indicators, item.sources, "en")) and not item.notes]
+    assert not bare, f"slides with no definition or note on {page_id}: {bare}"
+    notes = [export.slide_notes(item) for item in items]
+    assert all("Definitions" in n or item.notes in n for n, item in zip(notes, items))
