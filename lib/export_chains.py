@@ -19,11 +19,13 @@ def scorecard_figure(card: pd.DataFrame, *, source: str, lang: str, present: boo
     """Dots of China's ratio to the US and to the EU per signal (log x, line at parity), absolute values on hover.
 
     card: rows with label, ratio_usa, ratio_euu, hover_usa, hover_euu (the page's scorecard table)."""
-    # Labels wrapped to two lines and drawn in the left 40 % of the plot area, so the title, legend and source line
-    # keep their place at the figure's left edge instead of moving right with the long labels.
-    card = card.assign(label=["<br>".join(figures.wrap(label, figures.label_units(0.4, present)))
-                              for label in card["label"]])
+    # Labels wrapped and drawn in the left 40 % of the plot area, so the title, legend and source line keep their
+    # place at the figure's left edge instead of moving right with the long labels. They are wrapped for the
+    # narrowest window (a label wider than its 40 % runs off the figure's left edge and is cut).
+    wrapped = [figures.wrap(label, figures.label_units(0.4, present, narrow=True)) for label in card["label"]]
+    card = card.assign(label=["<br>".join(lines) for lines in wrapped])
     labels = card["label"].tolist()
+    row = max(46, 16 * max(map(len, wrapped), default=1) + 16)  # a row holds its label's lines and the dot labels
     traces = []
     for code in COMPARED:
         column = f"ratio_{code.lower()}"
@@ -39,7 +41,7 @@ def scorecard_figure(card: pd.DataFrame, *, source: str, lang: str, present: boo
     fig = go.Figure(traces)
     figures.style(fig, title=t("chains.scorecard.title", lang), subtitle=t("chains.scorecard.subtitle", lang),
                   source=source, lang=lang, kind="other", present=present)
-    fig.update_layout(height=max(fig.layout.height or 480, 160 + 46 * len(labels)))
+    fig.update_layout(height=max(fig.layout.height or 480, 160 + row * len(labels)))
     # Major ticks at 1-2-5 steps; the legend spans the whole figure width (the signal labels take the left part).
     fig.update_xaxes(type="log", showgrid=True, gridcolor=figures.GRID_COLOR, zeroline=False, dtick="D2",
                      domain=[0.4, 1])
@@ -64,30 +66,41 @@ def gap_matrix(counts: pd.DataFrame, chains: tuple[str, ...], industries: tuple[
 @figures.shared
 def heatmap_figure(matrix: pd.DataFrame, *, title: str, subtitle: str, source: str, lang: str,
                    present: bool = False) -> go.Figure:
-    """The chain x industry heatmap of gap counts, numbers in the cells, chains top to bottom as given."""
-    x = [t(f"chains.industry.{i}", lang) for i in matrix.columns]
-    y = [t(f"chains.chain.{c}", lang) for c in matrix.index]
-    z = matrix.to_numpy().tolist()
+    """The gap counts of a chains x industries matrix as a heatmap: industries in rows (top to bottom as given, their
+    long names at the left), chains in columns, numbers in the cells.
+
+    Nine industry columns left ~50 px each in a narrow window, too little for their names; five chain columns and
+    row labels at the side fit any width."""
+    sizing = figures.PRESENTATION if present else figures.NORMAL
+    # Row labels wrapped to at most 30 % of the narrowest plot, column labels to their column's width.
+    row_units = figures.label_units(0.3, present, narrow=True)
+    rows = [figures.wrap(t(f"chains.industry.{i}", lang), row_units) for i in matrix.columns]
+    columns = [figures.wrap(t(f"chains.chain.{c}", lang), figures.label_units(0.7 / len(matrix.index), present,
+                                                                              narrow=True)) for c in matrix.index]
+    y, x = ["<br>".join(lines) for lines in rows], ["<br>".join(lines) for lines in columns]
+    z = matrix.T.to_numpy().tolist()
+    names = [[f"{t(f'chains.chain.{c}', lang)} · {t(f'chains.industry.{i}', lang)}" for c in matrix.index]
+             for i in matrix.columns]
     fig = go.Figure(go.Heatmap(
         z=z, x=x, y=y, text=[[str(v) if v else "" for v in row] for row in z], texttemplate="%{text}",
-        colorscale=[[0, "#FFFFFF"], [0.01, "#FBE3E6"], [1, figures.color("CHN")]], showscale=False, xgap=2, ygap=2,
-        hovertemplate="%{y} · %{x}: %{z} " + t("chains.gapmap.hover", lang) + "<extra></extra>"))
+        customdata=names, colorscale=[[0, "#FFFFFF"], [0.01, "#FBE3E6"], [1, figures.color("CHN")]],
+        showscale=False, xgap=2, ygap=2,
+        hovertemplate="%{customdata}: %{z} " + t("chains.gapmap.hover", lang) + "<extra></extra>"))
     figures.style(fig, title=title, subtitle=subtitle, source=source, lang=lang, kind="other", present=present)
-    fig.update_yaxes(autorange="reversed", showgrid=False, zeroline=False, rangemode="normal")
-    # Industry names wrapped onto lines (slanted labels ran into the source line); make room for the extra lines.
-    sizing = figures.PRESENTATION if present else figures.NORMAL
-    # In the fixed presentation frame the labels get the small font and the width of their column (at 16 units,
-    # "New energy" ran into "Energy-saving &").
-    tick_font = sizing.small if present else sizing.font
-    units = figures.label_units(0.85 / len(x), present, tick_font) if present else 12 if lang == "zh" else 16
-    wrapped = [figures.wrap(label, units) for label in x]
-    fig.update_xaxes(showgrid=False, showline=False, tickangle=0, tickvals=x, tickfont_size=tick_font,
-                     ticktext=["<br>".join(lines) for lines in wrapped])
-    extra = (max(len(lines) for lines in wrapped) - 1) * tick_font * 1.3
-    fig.update_layout(margin_b=fig.layout.margin.b + extra)
+    # The row labels get a margin of known width, so the title and the source line can move left over it and
+    # start at the figure's edge like every other chart's (anchored to the plot, they were cut off on the right).
+    label_px = round(max(figures.display_width(line) for lines in rows for line in lines) * sizing.font * 0.6 + 12)
+    fig.update_layout(margin_l=fig.layout.margin.l + label_px, title=dict(xref="container", x=0, pad_l=10))
     for annotation in fig.layout.annotations:
         if annotation.name == "source":
-            annotation.yshift -= extra
+            annotation.xshift = -label_px
+    fig.update_yaxes(autorange="reversed", showgrid=False, zeroline=False, rangemode="normal", automargin=False)
+    # Chain names over the columns, under the legend-free title block; extra lines of a wrapped name get room.
+    fig.update_xaxes(showgrid=False, showline=False, tickangle=0, side="top", tickvals=x, ticktext=x)
+    top = fig.layout.margin.t + sizing.font * 2 + (max(len(lines) for lines in columns) - 1) * sizing.font * 1.3
+    fig.update_layout(margin_t=round(top))
+    if not present:  # the presentation frame keeps its size; in the page each row gets about 40 px
+        fig.update_layout(height=max(sizing.height, round(top + fig.layout.margin.b + 40 * len(rows))))
     return fig
 
 

@@ -60,6 +60,8 @@ PRESENTATION = Sizing(width=1200, height=675, font=18, assumed_width=1080)
 # A stretched chart's width in the wide layout of a 1400 px window, less the margins: what labels are fitted to when
 # the real width is unknown.
 TYPICAL_PLOT_WIDTH = 840
+# A stretched chart's plot width in a 600 px window (sidebar collapsed): legends are laid out to fit it.
+NARROWEST_PLOT_WIDTH = 560
 
 _TEMPLATE = go.layout.Template(layout=dict(
     font=dict(family=FONT_FAMILY, color=TEXT_COLOR),
@@ -85,9 +87,12 @@ def color(code: str) -> str:
     return COLORS.get(code, MUTED_COLOR)
 
 
-def _display_width(text: str) -> int:
+def display_width(text: str) -> int:
     # Chinese characters take about twice the width of Latin ones.
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+NO_LINE_START = "）)」』》〉】，,。.、；;：:！!？?”’"
 
 
 def wrap(text: str, max_units: int) -> list[str]:
@@ -96,7 +101,8 @@ def wrap(text: str, max_units: int) -> list[str]:
     for paragraph in text.splitlines() or [""]:
         line = ""
         for token in re.findall(r"[\u2e80-\u9fff\uff00-\uffef]|\S+\s*|\s+", paragraph):
-            if line and _display_width(line + token.rstrip()) > max_units:
+            # Closing punctuation never starts a line (it stays with the character it closes, as in print).
+            if line and display_width(line + token.rstrip()) > max_units and token[0] not in NO_LINE_START:
                 lines.append(line.rstrip())
                 line = token.lstrip()
             else:
@@ -105,33 +111,50 @@ def wrap(text: str, max_units: int) -> list[str]:
     return lines
 
 
-def label_units(share: float, present: bool = False, font: int | None = None) -> int:
+def label_units(share: float, present: bool = False, font: int | None = None, narrow: bool = False) -> int:
     """How many width units (see `wrap`: a Latin character 1, a Chinese one 2) fit in `share` of the plot width at
-    the mode's font size (or `font`): exactly for the fixed presentation size, for a typical window otherwise."""
+    the mode's font size (or `font`): exactly for the fixed presentation size, for a typical window otherwise, or
+    for the narrowest window (`narrow`) where labels must never be cut off."""
     sizing = PRESENTATION if present else NORMAL
-    width = sizing.width - 34 if sizing.width else TYPICAL_PLOT_WIDTH  # 34: the house margins left and right
+    stretched = NARROWEST_PLOT_WIDTH if narrow else TYPICAL_PLOT_WIDTH
+    width = sizing.width - 34 if sizing.width else stretched  # 34: the house margins left and right
     # 0.6 em per Latin character: Noto Sans CJK's Latin letters, measured on rendered labels, with a little room.
     return max(4, int(share * width / ((font or sizing.font) * 0.6)))
 
 
-def _legend_layout(names: list[str], sizing: Sizing) -> tuple[int, int]:
-    """(entry width px, rows) of a horizontal legend whose entries share one width, so rows are predictable."""
+def _legend_rows(names: list[str], sizing: Sizing) -> int:
+    """Rows of a horizontal legend with these entries at the narrowest plot the mode is drawn at (0: no legend).
+
+    The top margin holds exactly this many rows, and the legend grows upwards from the plot: a row more than
+    reserved would run over the subtitle, so rows are counted for a narrow window, not a typical one.
+    """
     if len(names) <= 1:
-        return 0, 0
-    # The symbol and gaps take about 46 px; text about 0.58 em per Latin character, twice that per Chinese one.
-    entry = round(46 + max(_display_width(n) for n in names) * sizing.font * 0.58)
-    per_row = max(1, sizing.assumed_width // entry)
-    return entry, math.ceil(len(names) / per_row)
+        return 0
+    room = (sizing.assumed_width if sizing.width else min(sizing.assumed_width, NARROWEST_PLOT_WIDTH)) - 20
+    # Each entry: symbol and gaps about 46 px, text about 0.58 em per Latin character, twice that per Chinese one.
+    rows, used = 1, 0.0
+    for name in names:
+        entry = 46 + display_width(name) * sizing.font * 0.58
+        if used and used + entry > room:
+            rows, used = rows + 1, 0.0
+        used += entry
+    return rows
 
 
 def house_layout(*, names: list[str], title: str, subtitle: str, source: str, lang: str, kind: str = "line",
                  present: bool = False, x_title: str | None = None) -> dict:
     """The layout dict of the house style for a figure whose legend shows `names` (see `style`)."""
     sizing = PRESENTATION if present else NORMAL
-    entry_width, legend_rows = _legend_layout(names, sizing)
+    legend_rows = _legend_rows(names, sizing)
+    # Subtitle and source line start at the plot's left edge, right of the y tick labels: a stretched chart wraps
+    # them for the narrowest window, where they would otherwise run past the figure's right edge and be cut.
+    text_width = sizing.assumed_width if sizing.width else min(sizing.assumed_width, NARROWEST_PLOT_WIDTH - 20)
+    subtitle_lines = wrap(subtitle, int(text_width / (sizing.font * 0.58))) if subtitle else []
     # Measured on rendered charts: the subtitle's lower edge sits ~9 px + 1.67 x (title + subtitle font) down.
-    top = 12 + 1.7 * (sizing.title + sizing.font) + 8 + legend_rows * (sizing.font * 1.6 + 4)
-    source_lines = wrap(t("chart.source", lang, source=source), int(sizing.assumed_width / (sizing.small * 0.55)))
+    top = 12 + 1.7 * (sizing.title + sizing.font) + 8 + legend_rows * (sizing.font * 1.6 + 4) \
+        + max(0, len(subtitle_lines) - 1) * sizing.font * 1.3
+    source_width = text_width
+    source_lines = wrap(t("chart.source", lang, source=source), int(source_width / (sizing.small * 0.55)))
     # Tick labels (and an x-axis title) sit between the plot and the source line.
     axis_space = sizing.font * 2.2 + (sizing.font * 1.6 if x_title else 0)
     bottom = axis_space + 8 + len(source_lines) * sizing.small * 1.35 + 10
@@ -142,12 +165,13 @@ def house_layout(*, names: list[str], title: str, subtitle: str, source: str, la
         autosize=sizing.width is None,
         font=dict(family=FONT_FAMILY, size=sizing.font, color=TEXT_COLOR),
         margin=dict(t=round(top), b=round(bottom), l=10, r=24, pad=0, autoexpand=True),
-        title=dict(text=f"<b>{title}</b>", subtitle=dict(text=subtitle, font=dict(size=sizing.font, color=MUTED_COLOR)),
+        title=dict(text=f"<b>{title}</b>", subtitle=dict(text="<br>".join(subtitle_lines),
+                                                        font=dict(size=sizing.font, color=MUTED_COLOR)),
                    font=dict(size=sizing.title), x=0, xref="paper", xanchor="left",
-                   y=1 - 12 / sizing.height, yref="container", yanchor="top"),
+                   y=1, yref="container", yanchor="top", pad=dict(t=12)),  # 12 px down whatever the height
         showlegend=legend_rows > 0,
         legend=dict(orientation="h", x=0, xanchor="left", y=1, yref="paper", yanchor="bottom",
-                    entrywidth=entry_width or None, entrywidthmode="pixels", font=dict(size=sizing.font),
+                    font=dict(size=sizing.font),
                     bgcolor="rgba(255,255,255,0)", traceorder="normal"),
         hovermode="x unified" if kind == "line" else "closest",
         annotations=[dict(
@@ -324,7 +348,7 @@ def radar(data: pd.DataFrame, *, title: str, subtitle: str, source: str, lang: s
     # top label (else it runs into the legend) and at the sides for the longest label (else a narrow chart clips it).
     plot_height = layout["height"] - layout["margin"]["t"] - layout["margin"]["b"]
     label_lines = [line for axis in axes for line in str(axis).split("<br>")]
-    label_px = max((_display_width(line) for line in label_lines), default=0) * sizing.font * 0.58 + 12
+    label_px = max((display_width(line) for line in label_lines), default=0) * sizing.font * 0.58 + 12
     side = min(0.3, label_px / sizing.assumed_width)
     # The 0-100 scale runs between the first two axes, where its labels cover no outline; no tick marks, which
     # would read as minus signs in front of the numbers.

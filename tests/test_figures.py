@@ -146,6 +146,25 @@ def test_wrap_breaks_chinese_anywhere_and_latin_at_spaces():
     assert figures.wrap("研发经费投入强度", 6) == ["研发经", "费投入", "强度"]
 
 
+def test_wrap_keeps_closing_punctuation_off_the_start_of_a_line():
+    assert figures.wrap("跨链（多链融合）", 14) == ["跨链（多链融合）"]  # not "跨链（多链融合" + "）"
+    assert figures.wrap("研发投入，强度", 8) == ["研发投入，", "强度"]
+
+
+@pytest.mark.parametrize("names,rows", [
+    (["China", "United States", "European Union (EU-27)"], 1),
+    (["中国", "美国", "欧盟（27国）"], 1),
+    (["Stated in document 003 (Crunchbase, 10 Sep 2024)", "Crunchbase list (2024-09), counted by country",
+      "CB Insights list (2024-09), counted by country"], 3),
+])
+def test_legend_rows_are_counted_for_the_narrowest_window(names, rows):
+    """The top margin holds the legend rows of a 600 px window; more rows than reserved would cover the subtitle."""
+    assert figures._legend_rows(names, figures.NORMAL) == rows
+    layout = figures.house_layout(names=names, title="t", subtitle="s", source="x", lang="en")
+    one_row = figures.house_layout(names=["a", "b"], title="t", subtitle="s", source="x", lang="en")["margin"]["t"]
+    assert layout["margin"]["t"] >= one_row + (rows - 1) * figures.NORMAL.font * 1.6
+
+
 @pytest.mark.skipif(shutil.which("chromium") is None, reason="kaleido needs Chromium to render")
 def test_rendered_png_shows_the_source_line_without_clipping(rd_intensity):
     pytest.importorskip("PIL")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 import io
 import re
-import time
 import zipfile
 
 import pytest
@@ -210,26 +209,6 @@ def test_exports_carry_citations_found_in_the_documents(seed_lines):
     workbook = zipfile.ZipFile(io.BytesIO(facts.excel_bytes(export, "figures")))
     strings = workbook.read("xl/sharedStrings.xml").decode("utf-8")
     assert html.escape(export["quote"].iloc[0], quote=False) in strings
-
-
-def test_search_speed_over_the_whole_warehouse():
-    selection = facts.MentionFilter(text=f"中国 {time.time_ns()}")  # a query never run before: not cached
-    started = time.perf_counter()
-    results = facts.mentions(selection)
-    uncached = time.perf_counter() - started
-    started = time.perf_counter()
-    facts.mentions(selection)
-    cached = time.perf_counter() - started
-    print(f"\nsearch over all mentions: {uncached * 1000:.1f} ms uncached, {cached * 1000:.2f} ms cached")
-    assert results.empty
-
-
-def test_warm_render_time():
-    at = run_page("zh")
-    started = time.perf_counter()
-    at.run()
-    print(f"\nexplorer warm render: {(time.perf_counter() - started) * 1000:.0f} ms")
-    assert not at.exception
 
 
 @pytest.fixture

@@ -139,11 +139,3 @@ def test_download_everything_holds_every_view_with_all_rows(con):
         assert len(frame) == con.execute(f'SELECT count(*) FROM "{view}"').fetchone()[0], view
     at = run_page()
     assert at.tabs[4].get("download_button")
-
-
-def test_warm_render_time():
-    at = run_page("zh")
-    started = time.perf_counter()
-    at.run()
-    print(f"\nsources warm render: {(time.perf_counter() - started) * 1000:.0f} ms")
-    assert not at.exception

@@ -207,3 +207,38 @@ def test_export_pack_downloads_from_the_page(server, page, page_id, lang):
         assert source_word in slide.notes_slide.notes_text_frame.text
         assert any(shape.shape_type == 13 for shape in slide.shapes)  # the chart's picture
     assert not [u for u in page.requests if not bench.is_local(u)]
+
+
+# Per drawn chart: texts that stick out of the figure (cut off in a screenshot) and whether the legend's top edge
+# rises over the subtitle's bottom edge. Hover labels do not count (they are drawn only on hover).
+_FIT_JS = """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"] .js-plotly-plot')].map(p => {
+  const box = p.getBoundingClientRect();
+  const edge = s => { const e = p.querySelector(s); return e ? e.getBoundingClientRect() : null; };
+  const out = [...p.querySelectorAll('.main-svg text')]
+    .filter(e => e.textContent.trim() && !e.closest('.hoverlayer'))
+    .map(e => ({text: e.textContent.slice(0, 50), b: e.getBoundingClientRect()}))
+    .filter(o => o.b.width > 0 && (o.b.left < box.left - 1 || o.b.right > box.right + 1))
+    .map(o => `${o.text} [${Math.round(o.b.left - box.left)}..${Math.round(o.b.right - box.left)} of ${Math.round(box.width)}]`);
+  const sub = edge('.gtitle-subtitle'), legend = edge('.legend');
+  return {title: (p.querySelector('.gtitle') || {}).textContent || '', out,
+          legendOverSubtitle: !!(sub && legend && legend.top < sub.bottom - 1)};
+})"""
+
+
+@pytest.mark.parametrize("width, lang", [(1100, "zh"), (700, "en")])
+@pytest.mark.parametrize("page_id", PAGES)
+def test_charts_fit_a_narrow_window(browser, server, page_id, width, lang):
+    """In a laptop window with the sidebar open (1100 px) and a narrow one (700 px), no chart's title, labels or
+    source line is cut off at the figure's edge and no legend covers its subtitle: what a screenshot would lose."""
+    context = browser.new_context(viewport={"width": width, "height": 1000})
+    try:
+        page = context.new_page()
+        load(page, url_of(server, page_id, lang=lang))
+        page.wait_for_timeout(500)  # Plotly lays the figures out again once the page has settled
+        charts = page.evaluate(_FIT_JS)
+        assert charts or page_id in ("explorer", "sources")
+        for chart in charts:
+            assert not chart["out"], f"{page_id} at {width} px: {chart['title']}: text cut off: {chart['out']}"
+            assert not chart["legendOverSubtitle"], f"{page_id} at {width} px: {chart['title']}: legend over subtitle"
+    finally:
+        context.close()
