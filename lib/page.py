@@ -153,6 +153,19 @@ def csv_bytes(data: pd.DataFrame, source: str, lang: str) -> bytes:
     return data.assign(**{column: source}).to_csv(index=False).encode("utf-8-sig")
 
 
+def table(data: pd.DataFrame, lang: str, **kwargs) -> None:
+    """st.dataframe of `data`; a row stated in a document (a `mention_id` column) gets a link to its sentence, with
+    the surrounding lines, in the fact explorer."""
+    config = {}
+    if "mention_id" in data.columns:
+        label = i18n.t("chart.explorer", lang)
+        links = [state.link("explorer", mention=m) if isinstance(m, str) and m else None for m in data["mention_id"]]
+        data = data.drop(columns="mention_id")  # the link carries it
+        data.insert(0, label, links)  # first, where it is seen without scrolling
+        config[label] = st.column_config.LinkColumn(label, display_text=i18n.t("chart.explorer.open", lang))
+    st.dataframe(data, hide_index=True, column_config=config, **kwargs)
+
+
 def _ids(given: Iterable[str], data: pd.DataFrame, column: str) -> tuple[str, ...]:
     found = data[column].dropna().astype(str).tolist() if column in data else []
     return tuple(dict.fromkeys([*(str(i) for i in given if isinstance(i, str) and i), *found]))
@@ -181,7 +194,7 @@ def chart(fig: go.Figure, data: pd.DataFrame, *, name: str, source: str, lang: s
     if present:  # the figure carries its source line; the data table and CSV are for the working view
         return
     with st.expander(i18n.t("chart.data", lang), icon=":material/table:"):
-        st.dataframe(data, hide_index=True)
+        table(data, lang)
         st.caption(i18n.t("chart.source", lang, source=source))
         st.download_button(i18n.t("chart.download", lang), data=functools.partial(csv_bytes, data, source, lang),
                            file_name=f"{filename}.csv", mime="text/csv", on_click="ignore", key=f"csv_{name}",

@@ -51,8 +51,9 @@ def table(frame: pd.DataFrame) -> pd.DataFrame:
     if f"note_{lang}" in shown:
         shown["note"] = shown[f"note_{lang}"]
     kept = [c for c in ("definition", "economy", "year", "period", "value", "value_high", "unit", "exports_usd", "world_usd",
-                        "note", "quote", "source_id") if c in shown]
-    return shown[kept].rename(columns={c: ctx.t(f"digital.col.{c}") for c in kept})
+                        "note", "quote", "source_id", "mention_id") if c in shown]
+    # mention_id keeps its name: page.table turns it into a link to the sentence in the fact explorer.
+    return shown[kept].rename(columns={c: ctx.t(f"digital.col.{c}") for c in kept if c != "mention_id"})
 
 
 def draw_claim(fig, year_from: int, year_to: int):
@@ -106,7 +107,7 @@ if band is not None:
                        claim_start=band["first_year"], claim_end=band["last_year"]))
     fig = draw_claim(fig, year_from, year_to)
     claim_rows = claim.assign(definition="claim")[["definition", "economy", "period", "value", "value_high", "unit",
-                                                   "quote", "source_id"]]
+                                                   "quote", "source_id", "mention_id"]]
     page.chart(fig, table(pd.concat([across, claim_rows], ignore_index=True)), name="china_share_definitions",
                source=source, lang=lang, sources=across["source_id"])
 

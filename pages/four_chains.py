@@ -71,7 +71,7 @@ table = pd.DataFrame({
        for code in ("CHN", "USA", "EUU", "WLD")},
     ctx.t("chains.col.ratio_usa"): card["ratio_usa"].round(3), ctx.t("chains.col.ratio_euu"): card["ratio_euu"].round(3),
     ctx.t("chains.col.note"): card["note"], ctx.t("chains.col.citation"): card["citation"],
-    ctx.t("chains.col.quote"): card["quote"],
+    ctx.t("chains.col.quote"): card["quote"], "mention_id": card["mention_id"],
 })
 page.chart(charts.scorecard_figure(compared, source=scorecard_source, lang=lang, present=ctx.present), table,
            name="chain_scorecard", source=scorecard_source, lang=lang, indicators=compared["indicator_id"])

@@ -67,7 +67,7 @@ def table(frame: pd.DataFrame) -> pd.DataFrame:
                "year_from": ctx.t("rd.col.from"), "year_to": ctx.t("rd.col.to"),
                "value_from": ctx.t("rd.col.value_from"), "value_to": ctx.t("rd.col.value_to"),
                "quote": ctx.t("rd.col.quote"), "file_name": ctx.t("rd.col.document"), "line_no": ctx.t("rd.col.line"),
-               f"note_{lang}": ctx.t("rd.col.note")}
+               f"note_{lang}": ctx.t("rd.col.note"), "mention_id": "mention_id"}
     return out[[c for c in headers if c in out]].rename(columns=headers)
 
 
@@ -148,12 +148,13 @@ else:
                for v, u, h in zip(statements["value"], statements["unit"], statements["value_high"])],
         period=statements["period"].fillna(MISSING),
         document=[f"{d} {title}" for d, title in zip(statements["doc_id"], statements[f"title_{lang}"])])
-    st.dataframe(listed[["indicator", "economy_name", "shown", "period", "quote", "context", "document", "line_no"]]
-                 .rename(columns={"indicator": ctx.t("rd.col.indicator"), "economy_name": ctx.t("rd.col.economy"),
-                                  "shown": ctx.t("rd.col.value"), "period": ctx.t("rd.col.period"),
-                                  "quote": ctx.t("rd.col.quote"), "context": ctx.t("rd.col.sentence"),
-                                  "document": ctx.t("rd.col.document"), "line_no": ctx.t("rd.col.line")}),
-                 hide_index=True, key="rd_statements")
+    page.table(listed[["indicator", "economy_name", "shown", "period", "quote", "context", "document", "line_no",
+                       "mention_id"]]
+               .rename(columns={"indicator": ctx.t("rd.col.indicator"), "economy_name": ctx.t("rd.col.economy"),
+                                "shown": ctx.t("rd.col.value"), "period": ctx.t("rd.col.period"),
+                                "quote": ctx.t("rd.col.quote"), "context": ctx.t("rd.col.sentence"),
+                                "document": ctx.t("rd.col.document"), "line_no": ctx.t("rd.col.line")}),
+               lang, key="rd_statements")
 
 _, first_line, last_line = rd.FIELDS_PASSAGE
 st.markdown(f"**{ctx.t('rd.fields.header', first=first_line, last=last_line)}**")

@@ -83,7 +83,8 @@ fig = figures.category_bars(
     subtitle=t("unicorns.counts.subtitle", unit=t(f"unicorns.counts.unit.{measure}"), doc_id=doc_id,
                doc_period=doc_period, list=list_name),
     source=sources)
-page.chart(fig, comparison[["series", "economy", "label", "value", "unit", "source", "file_name", "line_no", "quote"]]
+page.chart(fig, comparison[["series", "economy", "label", "value", "unit", "source", "file_name", "line_no", "quote",
+                            "mention_id"]]
            .rename(columns={"label": t("unicorns.col.economy")}), name=f"unicorn_{measure}_{list_id}", source=sources,
            lang=lang, indicators=[indicator], sources=[list_id])
 if not len(stated):
@@ -243,5 +244,5 @@ else:
                                            unit=figures.axis_scale(market["value"].tolist(), "USD", lang)[1]),
                                 source=market_source)
     page.chart(fig, market[["company", "economy", "year", "value", "unit", "stated", "file_name", "line_no", "quote",
-                            "context"]], name="leading_firm_market_value", source=market_source, lang=lang,
+                            "context", "mention_id"]], name="leading_firm_market_value", source=market_source, lang=lang,
                indicators=["market_cap"])

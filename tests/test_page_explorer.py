@@ -251,3 +251,30 @@ def test_every_page_runs_clean(widget_state_warnings, page):
     texts = [str(e.value) for kind in ("markdown", "caption", "info", "warning") for e in at.get(kind)]
     texts += [h.proto.body for h in at.get("html")]
     assert not [text for text in texts if re.search(r"\bnan\b", text)], "a missing value is printed as nan"
+
+
+@pytest.mark.parametrize("page_id", ["rd", "unicorns", "digital_services", "four_chains"])
+def test_document_rows_of_chart_tables_link_to_their_sentence_in_the_explorer(con, page_id):
+    """Every table row a document states carries a link to the explorer on that mention; the mention's quote is the
+    row's quote, and the link opens the explorer on exactly that figure."""
+    from urllib.parse import parse_qs, urlsplit
+
+    at = apptest.run_page(f"pages/{page_id}.py", "en")
+    linked = [df.value for df in at.dataframe if "Fact explorer" in df.value.columns]
+    assert linked, f"{page_id}: no table links to the explorer"
+    checked = 0
+    for frame in linked:
+        for _, row in frame.iterrows():
+            link = row["Fact explorer"]
+            if not isinstance(link, str):
+                continue
+            target = urlsplit(link)
+            params = {k: v[0] for k, v in parse_qs(target.query).items()}
+            assert target.path == "./explorer" and params["lang"] == "en"
+            quote = con.execute("SELECT quote FROM mentions WHERE mention_id = ?", [params["mention"]]).fetchone()
+            assert quote, f"{page_id}: link to unknown mention {params['mention']}"
+            cells = [str(v) for v in row.values if isinstance(v, str)]
+            assert any(quote[0] in cell for cell in cells), f"{page_id}: {quote[0]!r} not in the row {cells}"
+            checked += 1
+    assert checked
+    assert card_mentions(run_page(mention=params["mention"])) == [params["mention"]]

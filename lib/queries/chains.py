@@ -54,7 +54,7 @@ def document_signal(indicator_id: str) -> pd.DataFrame:
     """Every figure the documents state for one indicator, with its entity, qualifier, file, line and quote."""
     return run("""
         SELECT o.economy, CAST(o.year AS INTEGER) AS year, o.period, o.value, o.unit, o.entity, o.qualifier,
-               o.indicator_id, o.source_id, d.doc_id, m.file_name, m.line_no, m.quote, m.context
+               o.indicator_id, o.source_id, d.doc_id, m.mention_id, m.file_name, m.line_no, m.quote, m.context
         FROM observations o
         JOIN mentions m USING (mention_id)
         JOIN documents d ON d.file_name = m.file_name
@@ -94,7 +94,7 @@ def scorecard() -> pd.DataFrame:
                          unit=first["unit"], entity_chn=None, entity_usa=None, qualifier=None,
                          source_id=source_id, publisher=first["publisher"], source_title=first["source_title"],
                          vintage=first["vintage"],
-                         file_name=None, line_no=None, quote=None,
+                         file_name=None, line_no=None, quote=None, mention_id=None,
                          **{f"value_{e.lower()}": _value(frame, e) for e in ("CHN", "USA", "EUU", "WLD")}))
     for chain, indicator_id in DOCUMENT_SIGNALS:
         frame = document_signal(indicator_id)
@@ -110,6 +110,7 @@ def scorecard() -> pd.DataFrame:
                 file_name=group["file_name"].iloc[0],
                 line_no=" ".join(str(n) for n in sorted(set(group["line_no"]))),
                 quote=" | ".join(dict.fromkeys(group["quote"])),
+                mention_id=group["mention_id"].iloc[0],  # the first statement: the explorer shows its lines
                 **{f"value_{e.lower()}": _value(by_economy, e) for e in ("CHN", "USA", "EUU", "WLD")}))
     card = pd.DataFrame(rows)
     card["ratio_usa"] = [_ratio(c, u) for c, u in zip(card["value_chn"], card["value_usa"])]

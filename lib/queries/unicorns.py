@@ -64,7 +64,7 @@ def document_unicorn_figures() -> pd.DataFrame:
     """The documents' unicorn counts and shares by economy, each with its file, line and verbatim quote."""
     return run("""
         SELECT o.indicator_id, o.economy, o.year, o.period, o.value, o.unit, o.source_id, o.note_en, o.note_zh,
-               m.file_name, m.line_no, m.quote, m.context, d.doc_id, d.title_zh, d.title_en
+               m.mention_id, m.file_name, m.line_no, m.quote, m.context, d.doc_id, d.title_zh, d.title_en
         FROM observations o
         JOIN mentions m USING (mention_id)
         JOIN documents d ON d.file_name = m.file_name
@@ -140,7 +140,7 @@ def market_values() -> pd.DataFrame:
     """The documents' market values of leading companies (entity = company id), with file, line and quote."""
     return run("""
         SELECT o.entity, o.economy, o.year, o.period, o.value, o.unit, o.qualifier, o.note_en, o.note_zh,
-               o.source_id, m.file_name, m.line_no, m.quote, m.context, d.doc_id, d.title_zh, d.title_en
+               o.source_id, m.mention_id, m.file_name, m.line_no, m.quote, m.context, d.doc_id, d.title_zh, d.title_en
         FROM observations o
         JOIN mentions m USING (mention_id)
         JOIN documents d ON d.file_name = m.file_name
