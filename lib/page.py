@@ -22,6 +22,7 @@ PRESENTATION_HIDDEN_INPUTS = (
     "stAudioInput", "stChatInput", "stDownloadButton", "stButton", "stFormSubmitButton",
 )
 PRESENT_EXIT_KEY = "_present_exit"  # the one button left, to get out of presentation mode
+DATA_KEY = "data_"  # session-state key prefix of the charts' "show data" expanders (open or not)
 
 
 def _presentation_css() -> str:
@@ -193,7 +194,12 @@ def chart(fig: go.Figure, data: pd.DataFrame, *, name: str, source: str, lang: s
                     width="content" if present else "stretch")
     if present:  # the figure carries its source line; the data table and CSV are for the working view
         return
-    with st.expander(i18n.t("chart.data", lang), icon=":material/table:"):
+    # The table is built only once its expander is opened (which reruns the page): a data grid and its Arrow
+    # conversion for every chart on every rerun were a fifth of a page's time, for tables rarely looked at.
+    box = st.expander(i18n.t("chart.data", lang), icon=":material/table:", key=f"{DATA_KEY}{name}", on_change="rerun")
+    if not box.open:
+        return
+    with box:
         table(data, lang)
         st.caption(i18n.t("chart.source", lang, source=source))
         st.download_button(i18n.t("chart.download", lang), data=functools.partial(csv_bytes, data, source, lang),

@@ -3,18 +3,30 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
+from lib.page import DATA_KEY
 from lib.paths import ROOT
 
 
-def run_page(script: str, lang: str = "en", timeout: float = 60, **params) -> AppTest:
-    """Run `script` (path relative to the project root) with ?lang=…&key=value…; fail on any exception shown."""
+def run_page(script: str, lang: str = "en", timeout: float = 60, *, open_data: bool = False, **params) -> AppTest:
+    """Run `script` (path relative to the project root) with ?lang=…&key=value…; fail on any exception shown.
+    open_data: then open every chart's "show data" expander, as a user clicking each (each click reruns the page)."""
     at = AppTest.from_file(str(ROOT / script), default_timeout=timeout)
     at.query_params["lang"] = lang
     for key, value in params.items():
         at.query_params[key] = value
     at.run()
+    if open_data:
+        open_data_tables(at)
     assert not at.exception, [e.value for e in at.exception]
     return at
+
+
+def open_data_tables(at: AppTest) -> AppTest:
+    """Open every chart's data expander and rerun: the tables are built only when opened."""
+    keys = [key for key in at.session_state.keys() if key.startswith(DATA_KEY)]
+    for key in keys:
+        at.session_state[key] = True
+    return at.run() if keys else at
 
 
 def run_through_app(script: str, lang: str = "en", timeout: float = 60) -> AppTest:

@@ -241,7 +241,7 @@ def test_every_page_runs_clean(widget_state_warnings, page):
     """Every page, with the explorer's filters set from the URL and after a rerun (a page switch keeps the widget
     keys): no 'default value' warning on the page or in the log, and no missing value printed as "nan"."""
     params = {"doc": facts.options()["docs"][0], "q": "5G", "econ": "CHN,USA"} if page == "explorer" else {}
-    at = apptest.run_page(f"pages/{page}.py", "zh", **params)
+    at = apptest.run_page(f"pages/{page}.py", "zh", open_data=True, **params)  # chart data tables open too
     at.run()
     assert not at.exception
     shown = [w.value for w in at.warning if "default value" in str(w.value)]
@@ -259,7 +259,7 @@ def test_document_rows_of_chart_tables_link_to_their_sentence_in_the_explorer(co
     row's quote, and the link opens the explorer on exactly that figure."""
     from urllib.parse import parse_qs, urlsplit
 
-    at = apptest.run_page(f"pages/{page_id}.py", "en")
+    at = apptest.run_page(f"pages/{page_id}.py", "en", open_data=True)
     linked = [df.value for df in at.dataframe if "Fact explorer" in df.value.columns]
     assert linked, f"{page_id}: no table links to the explorer"
     checked = 0

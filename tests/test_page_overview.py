@@ -32,7 +32,7 @@ def run_page(lang: str = "en", **params) -> AppTest:
 
 @pytest.fixture(scope="module")
 def pages():
-    return {lang: run_page(lang) for lang in ("en", "zh")}
+    return {lang: run_page(lang, open_data=True) for lang in ("en", "zh")}
 
 
 def latest(db, indicator_id: str, source_id: str | None, economy: str) -> tuple[int, float, str, str] | None:

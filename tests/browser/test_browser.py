@@ -243,3 +243,16 @@ def test_charts_fit_a_narrow_window(browser, server, page_id, width, lang):
             assert not chart["legendOverSubtitle"], f"{page_id} at {width} px: {chart['title']}: legend over subtitle"
     finally:
         context.close()
+
+
+def test_a_charts_data_table_is_built_when_its_expander_is_opened(server, page):
+    """The data table under a chart is sent only once its expander is opened (the page reruns): then it shows the
+    rows drawn and the CSV download, and the chart is still there."""
+    load(page, url_of(server, "rd", lang="en"))
+    expander = page.locator('[data-testid="stExpander"]').filter(has_text=t("chart.data", "en")).first
+    assert expander.locator('[data-testid="stDataFrame"]').count() == 0, "built before anyone asked for it"
+    expander.locator("summary").click()
+    expander.locator('[data-testid="stDataFrame"]').wait_for(timeout=30000)
+    expander.locator('[data-testid="stDownloadButton"]').wait_for(timeout=30000)
+    assert t("chart.download", "en") in expander.locator('[data-testid="stDownloadButton"]').inner_text()
+    assert page.locator('[data-testid="stPlotlyChart"]').count() > 0
