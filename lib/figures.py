@@ -12,6 +12,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from lib.i18n import ECONOMIES, MISSING, economy_name, format_value, scale, t, unit_label
+from lib.queries import FRAME_HASH
 
 FONT_FAMILY = "Noto Sans CJK SC, Microsoft YaHei, PingFang SC, sans-serif"
 # China red, US blue, EU gold; the others muted so the three compared economies stand out; the world dark grey.
@@ -33,7 +34,8 @@ def shared(builder):
     chart's control would pay it again for every unchanged chart. The figure is shared, so nobody may change one
     returned by a builder: mark_period and mark_range return changed copies.
     """
-    return functools.wraps(builder)(st.cache_resource(max_entries=512, show_spinner=False)(builder))
+    return functools.wraps(builder)(st.cache_resource(max_entries=512, show_spinner=False,
+                                                      hash_funcs=FRAME_HASH)(builder))
 
 
 @dataclass(frozen=True)

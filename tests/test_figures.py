@@ -243,3 +243,13 @@ def test_builders_share_figures_and_marks_leave_the_shared_one_alone(rd_intensit
     assert len(marked.layout.shapes) == 1 and len(period.layout.shapes) == 1
     changed = rd_intensity.assign(value=rd_intensity["value"] * 2)
     assert _line(changed) is not first  # other data, another figure
+
+
+def test_frame_digest_tells_frames_apart_by_value_dtype_order_and_index():
+    from lib.queries import frame_digest
+
+    frame = pd.DataFrame({"economy": ["CHN", "USA"], "value": [2.4, 3.5]})
+    assert frame_digest(frame) == frame_digest(frame.copy())
+    changed = [frame.assign(value=[2.4, 3.6]), frame.astype({"value": "float32"}), frame[["value", "economy"]],
+               frame.set_axis([1, 0]), frame.iloc[:1]]
+    assert len({frame_digest(f) for f in [frame, *changed]}) == len(changed) + 1
