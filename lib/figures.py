@@ -132,7 +132,7 @@ def _legend_rows(names: list[str], sizing: Sizing) -> int:
     """
     if len(names) <= 1:
         return 0
-    room = (sizing.assumed_width if sizing.width else min(sizing.assumed_width, NARROWEST_PLOT_WIDTH)) - 20
+    room = (sizing.assumed_width if sizing.width else NARROWEST_PLOT_WIDTH) - 20
     # Each entry: symbol and gaps about 46 px, text about 0.58 em per Latin character, twice that per Chinese one.
     rows, used = 1, 0.0
     for name in names:
@@ -150,13 +150,12 @@ def house_layout(*, names: list[str], title: str, subtitle: str, source: str, la
     legend_rows = _legend_rows(names, sizing)
     # Subtitle and source line start at the plot's left edge, right of the y tick labels: a stretched chart wraps
     # them for the narrowest window, where they would otherwise run past the figure's right edge and be cut.
-    text_width = sizing.assumed_width if sizing.width else min(sizing.assumed_width, NARROWEST_PLOT_WIDTH - 20)
+    text_width = sizing.assumed_width if sizing.width else NARROWEST_PLOT_WIDTH - 20
     subtitle_lines = wrap(subtitle, int(text_width / (sizing.font * 0.58))) if subtitle else []
     # Measured on rendered charts: the subtitle's lower edge sits ~9 px + 1.67 x (title + subtitle font) down.
     top = 12 + 1.7 * (sizing.title + sizing.font) + 8 + legend_rows * (sizing.font * 1.6 + 4) \
         + max(0, len(subtitle_lines) - 1) * sizing.font * 1.3
-    source_width = text_width
-    source_lines = wrap(t("chart.source", lang, source=source), int(source_width / (sizing.small * 0.55)))
+    source_lines = wrap(t("chart.source", lang, source=source), int(text_width / (sizing.small * 0.55)))
     # Tick labels (and an x-axis title) sit between the plot and the source line.
     axis_space = sizing.font * 2.2 + (sizing.font * 1.6 if x_title else 0)
     bottom = axis_space + 8 + len(source_lines) * sizing.small * 1.35 + 10

@@ -160,7 +160,9 @@ def table(data: pd.DataFrame, lang: str, **kwargs) -> None:
     config = {}
     if "mention_id" in data.columns:
         label = i18n.t("chart.explorer", lang)
-        links = [state.link("explorer", mention=m) if isinstance(m, str) and m else None for m in data["mention_id"]]
+        carried = state.link_params()  # language and economies, read once for all rows
+        links = [state.build_link("explorer", carried | {"mention": m}) if isinstance(m, str) and m else None
+                 for m in data["mention_id"]]
         data = data.drop(columns="mention_id")  # the link carries it
         data.insert(0, label, links)  # first, where it is seen without scrolling
         config[label] = st.column_config.LinkColumn(label, display_text=i18n.t("chart.explorer.open", lang))

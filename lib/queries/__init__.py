@@ -119,8 +119,8 @@ FRAME_HASH = {pd.DataFrame: frame_digest}  # hash_funcs for st.cache_data / st.c
 def derived(fn: Callable[..., pd.DataFrame]) -> Callable[..., pd.DataFrame]:
     """Cache a named query that reshapes `run` results in pandas, per warehouse file version like `run` itself.
 
-    Its arguments are hashed by Streamlit (str, numbers, tuples, small frames) and its result is read-only, as
-    with `run`.
+    Its arguments are hashed by Streamlit (str, numbers, tuples; data frames by `frame_digest`) and its result is
+    read-only, as with `run`.
     """
     name = f"{fn.__module__}.{fn.__qualname__}"
     _DERIVED[name] = fn
