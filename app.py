@@ -3,18 +3,13 @@ import threading
 
 import streamlit as st
 
-from lib import state
-from lib.page import require_strings
+from lib.ui import state
+from lib.ui.page import require_strings
 from lib.errors import BuildError, WarehouseError, without_paths
-from lib.i18n import t
+from lib.ui.i18n import t
 from lib.queries import check_warehouse
 
-try:
-    from lib import build
-except ModuleNotFoundError as exc:  # the build step is still being written; the pages explain a missing warehouse
-    if exc.name != "lib.build":
-        raise
-    build = None
+from lib.warehouse import build
 
 
 @st.cache_resource(show_spinner=False)
@@ -34,7 +29,7 @@ def _usable() -> bool:
 def _ensure_warehouse(lang: str) -> None:
     """Build the warehouse once per session if it is missing, unusable or older than its inputs; explain a
     failed build."""
-    if build is None or st.session_state.get("_warehouse_checked"):
+    if st.session_state.get("_warehouse_checked"):
         return
     with _build_lock():
         if build.is_stale() or not _usable():

@@ -16,7 +16,7 @@ import psutil
 
 import bench
 from lib.paths import ROOT
-from lib.state import PAGES
+from lib.ui.state import PAGES
 
 REFERENCE = ROOT / "bench" / "reference_page.py"
 _BUILD_ONCE = ("import sys, time; from pathlib import Path; from lib import build; "

@@ -10,9 +10,6 @@ DATA_DIR = ROOT / "data"
 CATALOG_DIR = DATA_DIR / "catalog"
 EXTERNAL_DIR = DATA_DIR / "external"
 
-# Bumped whenever a table or column the pages rely on changes; the app refuses an older file.
-SCHEMA_VERSION = 1
-
 
 def warehouse_path() -> Path:
     """The DuckDB file named by env INDICATORS_DB (default data/warehouse.duckdb)."""
@@ -25,5 +22,7 @@ def build_inputs() -> list[Path]:
     inputs = sorted(SEEDS_DIR.glob("*.txt"))
     inputs += sorted(CATALOG_DIR.rglob("*.yaml"))
     inputs += sorted(EXTERNAL_DIR.rglob("*.csv"))
-    inputs += sorted((ROOT / "lib").glob("*.py"))
+    # Only build-time code changes what the warehouse holds: editing a chart colour in lib/ui must not make it stale.
+    inputs += sorted((ROOT / "lib" / "warehouse").rglob("*.py"))
+    inputs += [ROOT / "lib" / "contract.py"]
     return inputs

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
-from lib.page import DATA_KEY
+from lib.ui.page import DATA_KEY
 from lib.paths import ROOT
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from lib import build
+from lib.warehouse import build
 from lib.errors import BuildError
 from lib.paths import CATALOG_DIR, EXTERNAL_DIR, SEEDS_DIR
 

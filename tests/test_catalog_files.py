@@ -7,7 +7,7 @@ from collections import defaultdict
 import pytest
 import yaml
 
-from lib.catalog import ECONOMIES, UNITS
+from lib.warehouse.catalog import ECONOMIES, UNITS
 from lib.paths import CATALOG_DIR, SEEDS_DIR
 
 TOPICS = {"rd", "innovation_output", "unicorns", "digital_services", "market_value", "digital_economy",

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from lib.chains import build_chain_tables
+from lib.warehouse.chains import build_chain_tables
 from lib.errors import BuildError
 from lib.paths import CATALOG_DIR, ROOT, SEEDS_DIR
 

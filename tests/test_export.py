@@ -7,7 +7,7 @@ import duckdb
 import plotly.graph_objects as go
 import pytest
 
-from lib import export, figures, state
+from lib.ui import export, figures, state
 from lib.paths import warehouse_path
 
 needs_chromium = pytest.mark.skipif(not export.CHROMIUM.exists(), reason="Chromium is not at /usr/bin/chromium")

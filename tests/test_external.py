@@ -1,4 +1,4 @@
-"""Tests of lib/external.py against the real CSVs in data/external/, and of its errors on corrupted copies."""
+"""Tests of lib/warehouse/external.py against the real CSVs in data/external/, and of its errors on corrupted copies."""
 from __future__ import annotations
 
 import csv
@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from lib.catalog import ECONOMIES, UNITS
+from lib.warehouse.catalog import ECONOMIES, UNITS
 from lib.errors import BuildError
-from lib.external import load_external
+from lib.warehouse.external import load_external
 from lib.paths import CATALOG_DIR, EXTERNAL_DIR
 
 CATALOG = yaml.safe_load((CATALOG_DIR / "external.yaml").read_text(encoding="utf-8"))
@@ -233,8 +233,8 @@ def test_tables_follow_the_warehouse_contract(external):
     obs, indicators, sources = external["observations"], external["indicators"], external["sources"]
     assert set(obs.indicator_id) == set(indicators.indicator_id)
     assert set(obs.source_id) <= set(sources.source_id)
-    assert set(obs.economy) <= ECONOMIES
-    assert set(obs.unit) <= UNITS and set(indicators.unit) <= UNITS
+    assert set(obs.economy) <= set(ECONOMIES)
+    assert set(obs.unit) <= set(UNITS) and set(indicators.unit) <= set(UNITS)
     assert obs.year.dtype == "int64" and obs.value.dtype == "float64" and obs.value.notna().all()
     assert obs.mention_id.isna().all()
     assert not obs.duplicated(["indicator_id", "economy", "year", "source_id"]).any()

@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from lib.errors import BuildError
-from lib.extract import extract_document
+from lib.warehouse.extract import extract_document
 from lib.paths import CATALOG_DIR, SEEDS_DIR
 
 DOC = {p.name[:3]: p for p in SEEDS_DIR.glob("*.txt")}

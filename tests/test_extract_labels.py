@@ -9,7 +9,7 @@ import csv
 import pytest
 import yaml
 
-from lib.extract import COMPANY_WORDS, extract_document
+from lib.warehouse.extract import COMPANY_WORDS, extract_document
 from lib.paths import CATALOG_DIR, ROOT, SEEDS_DIR
 
 LABELS = ROOT / "tests" / "labels"

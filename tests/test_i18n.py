@@ -10,7 +10,7 @@ import pytest
 import yaml
 from streamlit.testing.v1 import AppTest
 
-from lib import i18n, state
+from lib.ui import i18n, state
 from lib.paths import ROOT, warehouse_path
 from lib.queries import REQUIRED_VIEWS
 

@@ -139,7 +139,7 @@ def test_page_runs_through_app(lang):
 
 
 def test_gap_map_png_is_a_report_size_image_with_its_source_line():
-    from lib import export_chains
+    from lib.ui import chain_figures as export_chains
     from lib.queries import chains as queries
     if export_chains.png_unavailable():
         pytest.skip(export_chains.png_unavailable())

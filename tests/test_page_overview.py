@@ -11,8 +11,8 @@ from streamlit.testing.v1 import AppTest
 
 from tests import apptest
 
-from lib import state
-from lib.i18n import economy_name, format_value, t
+from lib.ui import state
+from lib.ui.i18n import economy_name, format_value, t
 
 PAGE = "pages/overview.py"
 UNICORN_LIST = "crunchbase_2024_09"  # the list document 003 cites (line 89: "Crunchbase ... 2024-09-10")

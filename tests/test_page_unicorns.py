@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests import apptest
 
-from lib.i18n import economy_name, t
+from lib.ui.i18n import economy_name, t
 
 PAGE = "pages/unicorns.py"
 DOC_FILE = "003_90f338935dca3c3f.txt"

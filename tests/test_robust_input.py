@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
-from lib import state
+from lib.ui import state
 from lib.paths import ROOT
 from lib.queries import facts
 
@@ -23,7 +23,7 @@ HOSTILE = [
     "../../etc/passwd", "/etc/passwd", "%", "_", "%_%", "\\", "'", '"', "\x00", "NaN", "-1", "1e309", "0x1F",
     "9" * 400, "x" * 100_000, "中文" * 2_000, "CHN,USA,<b>x</b>", " ", "", "\u202eevil", "javascript:alert(1)",
 ]
-# Every parameter name a page declares (lib/state.py and pages/*.py), plus names no page knows.
+# Every parameter name a page declares (lib/ui/state.py and pages/*.py), plus names no page knows.
 PARAM_NAMES = ["lang", "econ", "present", "def", "top6", "from", "to", "doc", "topic", "entity", "unit", "flag",
                "year", "q", "mention", "p", "docs", "chain", "industry", "measure", "price", "growth", "view", "list",
                "since", "unknown", "__proto__", "<script>", "q[]"]

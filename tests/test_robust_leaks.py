@@ -14,7 +14,7 @@ import tomllib
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lib import state
+from lib.ui import state
 from lib.paths import DATA_DIR, ROOT
 
 CODE = sorted([ROOT / "app.py", *(ROOT / "lib").rglob("*.py"), *(ROOT / "pages").glob("*.py")])
@@ -151,7 +151,7 @@ def _probe_figure():
 
 
 def test_image_exports_load_no_script_from_the_internet(kaleido_pages):
-    from lib import export, export_chains
+    from lib.ui import export, chain_figures as export_chains
 
     if not export.CHROMIUM.exists():
         pytest.skip("Chromium is not at /usr/bin/chromium")

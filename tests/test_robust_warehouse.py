@@ -14,9 +14,11 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from lib import queries, state
+from lib import queries
+from lib.ui import state
 from lib.errors import WarehouseError, without_paths
-from lib.paths import DATA_DIR, ROOT, SCHEMA_VERSION
+from lib.paths import DATA_DIR, ROOT
+from lib.contract import SCHEMA_VERSION
 
 REAL = DATA_DIR / "warehouse.duckdb"  # built by `make test` before pytest starts
 LEAKS = ("/work", "/tmp", str(ROOT), "Traceback", 'File "')

@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
-from lib import state
-from lib.i18n import ECONOMIES, LANGS
+from lib.ui import state
+from lib.ui.i18n import ECONOMIES, LANGS
 from lib.paths import ROOT
 
 # A page's own parameters, declared the way page modules declare them; the year bounds stand for data coverage.

@@ -19,9 +19,9 @@ import pandas as pd
 import streamlit as st
 
 from lib.errors import WarehouseError
-from lib.paths import SCHEMA_VERSION, warehouse_path
+from lib.paths import warehouse_path
+from lib.contract import REQUIRED_VIEWS, SCHEMA_VERSION
 
-REQUIRED_VIEWS = ("documents", "mentions", "indicators", "observations", "sources", "chain_gaps", "conflicts")
 _ALIAS = "warehouse"
 
 _local = threading.local()

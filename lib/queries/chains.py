@@ -3,24 +3,14 @@ from __future__ import annotations
 
 import pandas as pd
 
+from lib.contract import CHAINS, COMPARED, INDUSTRIES, measure  # noqa: F401 (pages read them here)
 from lib.queries import derived, run
 
-CHAINS = ("innovation", "industrial", "capital", "talent", "cross-chain")
-INDUSTRIES = ("new-generation IT", "biotech", "high-end equipment", "new materials", "new energy",
-              "energy-saving & environmental", "NEV & intelligent vehicles", "emerging services",
-              "all strategic emerging industries")
-COMPARED = ("USA", "EUU")
 
 # The scorecard's signals: (chain, indicator_id, source_id). A dataset signal reads the latest year in which China,
 # the US and the EU all have a value; a document signal reads every figure the documents state for the indicator.
-DATASET_SIGNALS = (
-    ("innovation", "rd_intensity", "wdi_2026_07"),
-    ("innovation", "gerd_ppp", "wdi_2026_07"),
-    ("industrial", "dds_share_wto", "wto_dds_2026_01"),
-    ("capital", "unicorn_count", "crunchbase_2024_09"),
-    ("capital", "unicorn_valuation_total", "crunchbase_2024_09"),
-    ("talent", "researchers_per_million", "wdi_2026_07"),
-)
+DATASET_SIGNALS = tuple((m["chain"], m["indicator_id"], m["source_id"]) for m in map(measure, (
+    "rd_intensity", "gerd_ppp", "digital_share_dds", "unicorns", "unicorn_value", "researchers")))
 DOCUMENT_SIGNALS = (
     ("innovation", "high_impact_paper_share"),
     ("innovation", "nature_index_share"),

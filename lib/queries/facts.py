@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from lib.i18n import ECONOMIES, format_value, t
+from lib.contract import ECONOMIES
+from lib.ui.i18n import format_value, t
 from lib.queries import run
 
 # The page that charts a topic (the indicator's topic where the mention is catalogued, else the mention's own).

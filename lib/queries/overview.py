@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import pandas as pd
 
+from lib.contract import source
 from lib.queries import chains, run
 
 # The list the documents cite (003: Crunchbase, 2024-09-10); the other lists are on the Unicorns page.
-UNICORN_SOURCE = "crunchbase_2024_09"
+UNICORN_SOURCE = source("unicorn_list")
 # The narrow ICT-services series: SOURCE.md finds it fits 003's description of "digital services exports" best.
 DIGITAL_SHARE = "ict_share_wdi"
 DOCUMENT_DIGITAL_SHARE = "dds_share"

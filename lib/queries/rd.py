@@ -5,10 +5,11 @@ import re
 
 import pandas as pd
 
-from lib.i18n import t
+from lib.ui.i18n import t
+from lib.contract import source
 from lib.queries import derived, run
 
-WDI_SOURCE = "wdi_2026_07"
+WDI_SOURCE = source("wdi")
 # The measure selector's options and the indicator each one reads ("per_capita" = GERD / population).
 GERD = {"usd": "gerd_usd", "ppp": "gerd_ppp"}
 INTENSITY = "rd_intensity"

@@ -8,7 +8,8 @@ import zipfile
 
 import pandas as pd
 
-from lib.i18n import t
+from lib.ui.i18n import t
+from lib.contract import economy_order
 from lib.queries import run
 from lib.queries.facts import entity_label, value_text
 
@@ -107,7 +108,6 @@ def example_rows(examples: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 def coverage_rows(cover: pd.DataFrame, lang: str) -> pd.DataFrame:
     """One dataset's coverage as table rows, economies in display order (CHN, USA, EUU first)."""
-    from lib.figures import economy_order
 
     order = {code: i for i, code in enumerate(economy_order(cover["economy"]))}
     cover = cover.sort_values("economy", key=lambda s: s.map(order))

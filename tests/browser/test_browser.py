@@ -9,11 +9,11 @@ import zipfile
 import pytest
 
 import bench
-from lib import figures
-from lib.i18n import t
-from lib.page import PRESENT_EXIT_KEY, PRESENTATION_HIDDEN_INPUTS
+from lib.ui import figures
+from lib.ui.i18n import t
+from lib.ui.page import PRESENT_EXIT_KEY, PRESENTATION_HIDDEN_INPUTS
 from lib.paths import ROOT
-from lib.state import PAGES
+from lib.ui.state import PAGES
 
 SHOTS = ROOT / "artifacts" / "screenshots"
 EXPORTS = ROOT / "artifacts" / "export"

@@ -16,7 +16,7 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from lib.i18n import DEFAULT_LANG, ECONOMIES, LANGS, MAIN_ECONOMIES
+from lib.ui.i18n import DEFAULT_LANG, ECONOMIES, LANGS, MAIN_ECONOMIES
 
 # Page ids in navigation order; the first is the default page served at the app's root URL.
 PAGES = ("overview", "rd", "unicorns", "digital_services", "four_chains", "explorer", "sources")

@@ -9,11 +9,10 @@ from pathlib import Path
 
 import yaml
 
+from lib.contract import ECONOMIES, UNITS
 from lib.errors import BuildError, Problem
-from lib.extract import Mention
+from lib.warehouse.extract import Mention
 
-UNITS = {"CNY", "USD", "GBP", "EUR", "percent", "count", "rank", "W", "m", "byte", "bit/s", "FLOPS"}
-ECONOMIES = {"CHN", "USA", "EUU", "GBR", "IRL", "IND", "DEU", "FRA", "JPN", "KOR", "WLD"}
 FIGURE_KEYS = {"indicator", "economy", "file", "line", "quote", "value", "unit"}
 INDICATOR_KEYS = {"indicator_id", "topic", "name_en", "name_zh", "unit", "definition_en", "definition_zh"}
 

@@ -16,11 +16,10 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
+from lib.contract import ALL_INDUSTRIES, CHAINS
 from lib.errors import BuildError, Problem
 from lib.paths import CATALOG_DIR, SEEDS_DIR
 
-CHAINS = ("innovation", "industrial", "capital", "talent", "cross-chain")
-ALL_INDUSTRIES = "all strategic emerging industries"
 
 # Which sections to read: (kind, words the heading contains). Each must match exactly one heading, so an edited
 # document stops the build instead of silently yielding nothing. Kind "direction" is a measure section whose
@@ -202,7 +201,7 @@ def _sections(doc_id: str, file_name: str, chunks: list[Chunk]) -> tuple[list[tu
         if len(matches) != 1:
             problems.append(Problem(
                 file_name, f"expected one heading containing '{words}', found {len(matches)}",
-                "the document changed: update SECTIONS in lib/chains.py to its new headings",
+                "the document changed: update SECTIONS in lib/warehouse/chains.py to its new headings",
             ))
             continue
         top = matches[0]

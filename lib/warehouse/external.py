@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from lib.catalog import INDICATOR_KEYS, UNITS, load_yaml
+from lib.warehouse.catalog import INDICATOR_KEYS, UNITS, load_yaml
 from lib.errors import BuildError, Problem
 from lib.paths import CATALOG_DIR, EXTERNAL_DIR, ROOT
 

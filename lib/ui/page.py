@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from lib import figures, i18n, state
+from lib.ui import figures, i18n, state
 from lib.errors import WarehouseError
 from lib.queries import check_warehouse
 
@@ -187,7 +187,7 @@ def chart(fig: go.Figure, data: pd.DataFrame, *, name: str, source: str, lang: s
     pack_key = st.session_state.get("_export_current")  # "" or absent: no export pack on this run
     items = st.session_state.get(pack_key) if pack_key else None
     if items is not None:  # registered for the export pack; rendered only when someone asks for it
-        from lib.export import Item
+        from lib.ui.export import Item
 
         items.append(Item(filename, fig, source, lang, _ids(indicators, data, "indicator_id"),
                           _ids(sources, data, "source_id"), notes))

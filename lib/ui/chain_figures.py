@@ -8,10 +8,10 @@ import shutil
 import pandas as pd
 import plotly.graph_objects as go
 
-from lib import figures
-from lib.i18n import economy_name, t
+from lib.contract import COMPARED
+from lib.ui import figures
+from lib.ui.i18n import economy_name, t
 
-COMPARED = ("USA", "EUU")
 
 
 @figures.shared

@@ -7,21 +7,19 @@ from pathlib import Path
 
 import yaml
 
+from lib.contract import ECONOMIES, MAIN_ECONOMIES, MONEY_UNITS, SI_UNITS  # noqa: F401 (re-exported)
 from lib.paths import DATA_DIR
 
 I18N_DIR = DATA_DIR / "i18n"
 LANGS = ("zh", "en")
 DEFAULT_LANG = "zh"
 
-# Display order everywhere (selectors, legends, tables): China, the US and the EU first, then the others.
-ECONOMIES = ("CHN", "USA", "EUU", "JPN", "KOR", "DEU", "GBR", "IND", "IRL", "FRA", "WLD")
-MAIN_ECONOMIES = ECONOMIES[:3]
 
 # Scales a reader expects: Chinese counts money in 万/亿/万亿, English in millions/billions/trillions.
 _SCALES = {"zh": (1e12, 1e8, 1e4), "en": (1e12, 1e9, 1e6)}
 _SCALE_KEYS = {1e12: "scale.1e12", 1e9: "scale.1e9", 1e8: "scale.1e8", 1e6: "scale.1e6", 1e4: "scale.1e4"}
-_MONEY = ("CNY", "USD", "GBP", "EUR")
-_SI_UNITS = ("W", "m", "byte", "bit/s", "FLOPS")
+_MONEY = MONEY_UNITS
+_SI_UNITS = SI_UNITS
 _SI_PREFIXES = ((1e24, "Y"), (1e21, "Z"), (1e18, "E"), (1e15, "P"), (1e12, "T"), (1e9, "G"), (1e6, "M"),
                 (1e3, "k"), (1, ""), (1e-3, "m"), (1e-6, "µ"), (1e-9, "n"))
 MISSING = "–"

@@ -11,7 +11,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from lib.i18n import ECONOMIES, MISSING, economy_name, format_value, scale, t, unit_label
+from lib.contract import economy_order
+from lib.ui.i18n import MISSING, economy_name, format_value, scale, t, unit_label
 from lib.queries import FRAME_HASH
 
 FONT_FAMILY = "Noto Sans CJK SC, Microsoft YaHei, PingFang SC, sans-serif"
@@ -77,12 +78,6 @@ _TEMPLATE = go.layout.Template(layout=dict(
                rangemode="tozero"),
     hoverlabel=dict(font=dict(family=FONT_FAMILY)),
 ))
-
-
-def economy_order(codes) -> list[str]:
-    """Codes in display order: CHN, USA, EUU, then the others as in i18n.ECONOMIES, then unknown ones."""
-    rank = {code: i for i, code in enumerate(ECONOMIES)}
-    return sorted(dict.fromkeys(codes), key=lambda c: (rank.get(c, len(rank)), str(c)))
 
 
 def color(code: str) -> str:

@@ -13,7 +13,7 @@ from pathlib import Path
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from lib.i18n import t
+from lib.ui.i18n import t
 
 CHROMIUM = Path("/usr/bin/chromium")
 # Charts are laid out for the page (figures.NORMAL, about 900 px wide): drawn at that width their text keeps the
