@@ -3,8 +3,8 @@ claims (line 97: the 2022 top six, China at 8%~9% since 2018, Ireland passing In
 import pandas as pd
 import streamlit as st
 
-from lib import figures, page, state
-from lib.i18n import economy_name, format_value
+from lib.ui import figures, page, state
+from lib.ui.i18n import economy_name, format_value
 from lib.queries import digital
 
 ctx = page.setup("digital_services")

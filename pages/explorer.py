@@ -4,7 +4,7 @@ import math
 
 import streamlit as st
 
-from lib import page, state
+from lib.ui import page, state
 from lib.queries import facts
 
 ctx = page.setup("explorer")

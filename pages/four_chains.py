@@ -4,9 +4,9 @@ from html import escape
 import pandas as pd
 import streamlit as st
 
-from lib import export_chains as charts
-from lib import page, state
-from lib.i18n import economy_name, format_value
+from lib.ui import chain_figures as charts
+from lib.ui import page, state
+from lib.ui.i18n import economy_name, format_value
 from lib.queries import chains as q
 
 ctx = page.setup("four_chains")

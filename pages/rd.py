@@ -2,8 +2,8 @@
 import pandas as pd
 import streamlit as st
 
-from lib import figures, page, state
-from lib.i18n import MISSING, economy_name, format_value
+from lib.ui import figures, page, state
+from lib.ui.i18n import MISSING, economy_name, format_value
 from lib.queries import rd
 
 ctx = page.setup("rd")

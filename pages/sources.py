@@ -4,7 +4,7 @@ import json
 
 import streamlit as st
 
-from lib import page, state
+from lib.ui import page, state
 from lib.queries import facts, sources
 
 ctx = page.setup("sources")

@@ -3,13 +3,13 @@ top companies, a company search, and the document's market values of leading fir
 import pandas as pd
 import streamlit as st
 
-from lib import figures, page, state
-from lib.i18n import economy_name, format_value
+from lib.ui import figures, page, state
+from lib.ui.i18n import economy_name, format_value
+from lib.contract import source
 from lib.queries import unicorns as q
 
 # The document's own source (Crunchbase board) first: it is the default and the one the explanation is about.
-LISTS = ("crunchbase_2024_09", "cbinsights_2024_09", "cbinsights_2022_04")
-DOCUMENT_LIST = LISTS[0]
+DOCUMENT_LIST = source("unicorn_list")
 # Display choices, not data: how many companies per economy the ranking shows, how many search hits the table shows.
 TOP_N = 10
 SEARCH_ROWS = 200
@@ -27,7 +27,7 @@ order = {code: i for i, code in enumerate(figures.economy_order(ctx.economies))}
 
 # ---------------------------------------------------------------- selection
 lists = q.company_lists().set_index("source_id")
-LIST = state.choice("list", [s for s in LISTS if s in lists.index] + [s for s in lists.index if s not in LISTS])
+LIST = state.choice("list", [DOCUMENT_LIST] * (DOCUMENT_LIST in lists.index) + [s for s in lists.index if s != DOCUMENT_LIST])
 st.segmented_control(t("unicorns.list.label"), LIST.choices, required=True, help=t("unicorns.list.help"),
                      format_func=lambda s: t(f"unicorns.list.{s}"), **state.widget_kwargs(LIST))
 list_id = state.get(LIST)
