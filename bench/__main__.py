@@ -14,7 +14,7 @@ from pathlib import Path
 
 import psutil
 
-import bench
+from lib import serve as bench
 from lib.paths import ROOT
 from lib.ui.state import PAGES
 

@@ -1,7 +1,7 @@
 """Fixtures for the real-browser suite: the app served by a streamlit subprocess, and headless Chromium."""
 import pytest
 
-import bench
+from lib import serve as bench
 
 if not bench.CHROMIUM.exists():
     pytest.skip(f"Chromium not found at {bench.CHROMIUM}: apt-get install chromium (or set BROWSER_PATH)",

@@ -8,7 +8,7 @@ import zipfile
 
 import pytest
 
-import bench
+from lib import serve as bench
 from lib.ui import figures
 from lib.ui.i18n import t
 from lib.ui.page import PRESENT_EXIT_KEY, PRESENTATION_HIDDEN_INPUTS

@@ -7,7 +7,7 @@ import pytest
 import yaml
 from streamlit.testing.v1 import AppTest
 
-from tests import apptest
+from tests import helpers as apptest
 
 from lib.paths import ROOT, SEEDS_DIR
 

@@ -138,7 +138,7 @@ def test_deck_notes_hold_definitions(pack):
 
 def test_pages_register_the_indicators_and_datasets_they_draw(con):
     """The R&D page's first chart is WDI R&D intensity: its pack entry names that indicator and dataset."""
-    from tests import apptest
+    from tests import helpers as apptest
 
     at = apptest.run_page("pages/rd.py", "en")
     items = at.session_state["_export_items_rd"]
@@ -170,7 +170,7 @@ def test_every_chart_of_every_page_explains_itself_in_the_slide_notes(page_id):
     """Each chart a page registers for the export pack names indicators or datasets the warehouse defines, or says
     how its numbers were made (the gap map counts classified sentences): no slide note is only a subtitle."""
     from lib.queries.definitions import definitions
-    from tests import apptest
+    from tests import helpers as apptest
 
     at = apptest.run_page(f"pages/{page_id}.py", "en")
     items = at.session_state[f"_export_items_{page_id}"] if f"_export_items_{page_id}" in at.session_state else []

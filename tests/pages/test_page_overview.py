@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests import apptest
+from tests import helpers as apptest
 
 from lib.ui import state
 from lib.ui.i18n import economy_name, format_value, t

@@ -10,7 +10,7 @@ import zipfile
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests import apptest
+from tests import helpers as apptest
 
 from lib.queries import facts
 

@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests import apptest
+from tests import helpers as apptest
 
 from lib.queries import sources
 

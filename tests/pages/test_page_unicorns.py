@@ -7,7 +7,7 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests import apptest
+from tests import helpers as apptest
 
 from lib.ui.i18n import economy_name, t
 
