@@ -1,0 +1,81 @@
+import sys, re, csv, os, collections
+
+BASE=os.path.dirname(os.path.abspath(__file__))
+CD={'〇':0,'○':0,'零':0,'一':1,'二':2,'两':2,'兩':2,'三':3,'四':4,'五':5,'六':6,'七':7,'八':8,'九':9}
+SMALL={'十':10,'百':100,'千':1000,'卅':30,'廿':20}
+BIG={'万':1e4,'萬':1e4,'亿':1e8,'億':1e8,'兆':1e12}
+def parse(s):
+    s=s.replace(',','').replace(' ','')
+    total=0.0; section=0.0; cur=None; i=0; prevdigit=False
+    while i<len(s):
+        c=s[i]
+        if c.isdigit():
+            j=i
+            while j<len(s) and (s[j].isdigit() or s[j]=='.'): j+=1
+            cur=float(s[i:j]); i=j; prevdigit=False; continue
+        if c in CD:
+            d=CD[c]
+            cur = cur*10+d if (prevdigit and cur is not None) else d
+            prevdigit=True; i+=1; continue
+        if c in '點点':
+            j=i+1; digs=''
+            while j<len(s) and s[j] in CD: digs+=str(CD[s[j]]); j+=1
+            cur=(cur or 0)+float('0.'+digs); i=j; prevdigit=False; continue
+        if c in SMALL:
+            if c in '卅廿': section+=SMALL[c]; cur=None
+            else: section+=(cur if cur is not None else 1)*SMALL[c]; cur=None
+            prevdigit=False; i+=1; continue
+        if c in BIG:
+            v=section+(cur or 0)
+            if v==0: v=1
+            m=BIG[c]; i+=1
+            while i<len(s) and s[i] in BIG: m*=BIG[s[i]]; i+=1
+            total+=v*m; section=0; cur=None; prevdigit=False; continue
+        if c=='半': cur=(cur or 0)+0.5; i+=1; continue
+        i+=1  # ignore other chars (多 etc.)
+    return total+section+(cur or 0)
+KEEP=set('0123456789.,'+''.join(CD)+''.join(SMALL)+''.join(BIG)+'點点半')
+def numpart(r):
+    return ''.join(ch for ch in r if ch in KEEP)
+def expected(raw, unit):
+    r=raw
+    if '首' in r: return [1]
+    if '分之' in r and '百分之' not in r:
+        a,b=r.split('分之'); return [parse(numpart(b))/parse(numpart(a))*100]
+    r=r.replace('百分之','').replace('个百分点','').replace('個百分點','')
+    parts=re.split('至|到|~|～|-',r)
+    vals=[parse(numpart(p)) for p in parts if numpart(p)]
+    f=1
+    if '斤' in raw and unit=='t': f=0.0005
+    if '公里' in raw and unit=='m': f=1000
+    return [v*f for v in vals]
+UNITS=set('CNY USD GBP EUR JPY HKD TWD MYR SGD KRW percent count rank times W m byte bit/s FLOPS t Wh other'.split())
+import glob
+R={}
+for p in sorted(glob.glob(BASE+'/numbers_*.csv')):
+    rows=[]
+    for d in csv.DictReader(open(p,encoding='utf-8')):
+        assert d['file_name']==os.path.basename(p)[8:-4]+'.txt'
+        rows.append((int(d['line_no']),d['raw'],float(d['value']),float(d['value_high']) if d['value_high'] else '',d['unit'],d['year'],d['entity'],d['form'],d['note']))
+    R[os.path.basename(p)[8:-4]]=rows
+MANUAL={'两位数'}  # checked by hand: double-digit = lower bound 10
+errs=0
+for name,rows in R.items():
+    lines=open(f'{BASE}/texts/{name}.txt',encoding='utf-8').read().split('\n')
+    seen=collections.Counter()
+    for (ln,raw,val,hi,unit,year,ent,form,note) in rows:
+        line=lines[ln-1]
+        seen[(ln,raw)]+=1
+        if line.count(raw)<seen[(ln,raw)]: print('RAW NOT ON LINE', name, ln, raw); errs+=1
+        if raw in MANUAL: continue
+        exp=expected(raw,unit)
+        want=[val]+([hi] if hi!='' else [])
+        if len(exp)!=len(want) or any(abs(a-b)>1e-6*max(1,abs(b)) for a,b in zip(exp,want)):
+            print('VALUE', name, ln, raw, want, exp); errs+=1
+        if unit not in UNITS: print('UNIT',name,ln,raw,unit); errs+=1
+        isdig=bool(re.search('[0-9]',raw))
+        if form!=('digits' if isdig else 'words'): print('FORM',name,ln,raw,form); errs+=1
+        if year and not re.fullmatch(r'\d{4}(-\d{4})?',year): print('YEAR',name,ln,raw,year); errs+=1
+        if unit=='other' and not note: print('NOTE', name, ln); errs+=1
+    # digit strings on lines with no row: list for manual review
+print('errors',errs)
