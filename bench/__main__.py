@@ -19,7 +19,7 @@ from lib.paths import ROOT
 from lib.ui.state import PAGES
 
 REFERENCE = ROOT / "bench" / "reference_page.py"
-_BUILD_ONCE = ("import sys, time; from pathlib import Path; from lib import build; "
+_BUILD_ONCE = ("import sys, time; from pathlib import Path; from lib.warehouse import build; "
                "t = time.perf_counter(); build.build(Path(sys.argv[1])); print(time.perf_counter() - t)")
 
 

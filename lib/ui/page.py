@@ -123,7 +123,7 @@ def _export_button(ctx: PageContext) -> None:
     with st.sidebar:
         if not st.button(i18n.t("export.button", ctx.lang), icon=":material/folder_zip:", key="_export_pack"):
             return
-        from lib import export  # python-pptx and Kaleido load only when someone exports
+        from lib.ui import export  # python-pptx and Kaleido load only when someone exports
 
         if not previous:
             st.info(i18n.t("export.empty", ctx.lang))
