@@ -9,7 +9,8 @@ from lib.errors import BuildError, WarehouseError, without_paths
 from lib.ui.i18n import t
 from lib.queries import check_warehouse
 
-from lib.warehouse import build
+from lib.paths import warehouse_path
+from lib.warehouse import build, owner
 
 
 @st.cache_resource(show_spinner=False)
@@ -26,24 +27,52 @@ def _usable() -> bool:
     return True
 
 
+def _show_warehouse_error(exc: WarehouseError, lang: str) -> None:
+    st.error(f"**{t('warehouse.problem', lang)}**  \n{t(f'warehouse.{exc.reason}', lang, **exc.values)}")
+    st.code(exc.command, language="bash")
+    st.stop()
+
+
+def _left_alone(path, reason: str, values: dict, lang: str) -> None:
+    """A page saying which file was not touched and why; the pages do not run (they would read that file)."""
+    st.error(f"**{t('owner.problem', lang)}**  \n{t(f'owner.{reason}', lang, **values)}")
+    st.markdown(t("owner.fix", lang))
+    st.code(without_paths(str(path)), language=None)
+    st.stop()
+
+
+def _show_build_failure(exc: Exception, lang: str) -> None:
+    """Every kind of build failure on one pattern: what failed, the located problems (or the error), what to do."""
+    st.error(t("build.failed", lang))
+    text = str(exc) if isinstance(exc, BuildError) else f"{type(exc).__name__}: {exc}"
+    st.code(without_paths(text), language=None, wrap_lines=True)
+    if not _usable():  # no earlier build to fall back on
+        st.markdown(t("build.failed.fix", lang))
+        st.code("python -m lib.build", language="bash")
+        st.stop()
+    st.warning(t("build.failed.old", lang))
+
+
 def _ensure_warehouse(lang: str) -> None:
     """Build the warehouse once per session if it is missing, unusable or older than its inputs; explain a
-    failed build."""
+    failed build. A file the build did not write is never replaced."""
     if st.session_state.get("_warehouse_checked"):
         return
+    try:
+        path = warehouse_path()
+    except WarehouseError as exc:
+        _show_warehouse_error(exc, lang)
     with _build_lock():
-        if build.is_stale() or not _usable():
+        # Before anything opens the file: a device or a pipe must not even be read.
+        refused = owner.refusal(path)
+        if refused:
+            _left_alone(path, *refused, lang)
+        if build.is_stale(path) or not _usable():
             try:
                 with st.spinner(t("build.running", lang)):
-                    build.build()
-            except BuildError as exc:
-                st.error(t("build.failed", lang))
-                st.code(without_paths(str(exc)), language=None, wrap_lines=True)
-                if not _usable():  # no earlier build to fall back on
-                    st.markdown(t("build.failed.fix", lang))
-                    st.code("python -m lib.build", language="bash")
-                    st.stop()
-                st.warning(t("build.failed.old", lang))
+                    build.build(path)
+            except Exception as exc:  # noqa: BLE001 - a build bug must still reach the page in the same form
+                _show_build_failure(exc, lang)
     st.session_state["_warehouse_checked"] = True
 
 

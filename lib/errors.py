@@ -38,8 +38,8 @@ class BuildError(Exception):
 
 
 class WarehouseError(Exception):
-    """The warehouse file cannot be used, and why: `reason` is missing, unreadable, no_schema, old_schema
-    or missing_views;
+    """The warehouse file cannot be used, and why: `reason` is missing, unreadable, no_schema, old_schema,
+    missing_views or symlink_loop;
     `values` fill the message (file, error, found, needed, views, command), so a page can say it in its own language
     (data/i18n/common.yaml, `warehouse.<reason>`). str() is the English message for logs and the command line."""
 
@@ -55,11 +55,14 @@ class WarehouseError(Exception):
         "old_schema": "The indicator warehouse {file} has schema version {found}, this dashboard needs {needed}. "
                       "Rebuild it with `{command}`.",
         "missing_views": "The indicator warehouse {file} lacks {views}. Rebuild it with `{command}`.",
+        "symlink_loop": "INDICATORS_DB names {file}, a symbolic link that leads back to itself and never to a file. "
+                        "Point INDICATORS_DB at a file (or `{command}` to use data/warehouse.duckdb) and restart.",
     }
+    FIX_PATH = "unset INDICATORS_DB"  # a path problem: no build can fix it
 
     def __init__(self, reason: str, **values: object):
         self.reason = reason
-        self.command = self.BUILD if reason == "missing" else self.REBUILD
+        self.command = {"missing": self.BUILD, "symlink_loop": self.FIX_PATH}.get(reason, self.REBUILD)
         self.values = {**values, "command": self.command}
         super().__init__(self.ENGLISH[reason].format(**self.values))
 

@@ -12,9 +12,18 @@ EXTERNAL_DIR = DATA_DIR / "external"
 
 
 def warehouse_path() -> Path:
-    """The DuckDB file named by env INDICATORS_DB (default data/warehouse.duckdb)."""
+    """The DuckDB file named by env INDICATORS_DB (default data/warehouse.duckdb), symlinks followed to the file they
+    name, so the build replaces that file (the link stays) and the ownership check (lib/warehouse/owner.py) judges it.
+
+    Raises WarehouseError (reason symlink_loop) when the links never reach a file."""
     configured = os.environ.get("INDICATORS_DB")
-    return Path(configured).expanduser().resolve() if configured else DATA_DIR / "warehouse.duckdb"
+    path = Path(configured).expanduser() if configured else DATA_DIR / "warehouse.duckdb"
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError) as exc:  # RuntimeError: Python 3.11's "Symlink loop"; OSError: ELOOP on 3.13
+        from lib.errors import WarehouseError  # lib.errors imports this module
+
+        raise WarehouseError("symlink_loop", file=path.name) from exc
 
 
 def build_inputs() -> list[Path]:

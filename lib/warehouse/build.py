@@ -16,7 +16,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from lib.warehouse import catalog
+from lib.warehouse import catalog, owner
 from lib.errors import BuildError, Problem
 from lib.warehouse.extract import Mention, extract_document, read_document
 from lib.paths import CATALOG_DIR, EXTERNAL_DIR, ROOT, SEEDS_DIR, build_inputs, warehouse_path
@@ -220,7 +220,7 @@ def write(tables: dict[str, pd.DataFrame], target: Path) -> None:
                 con.execute(f'CREATE TABLE "_{name}" AS SELECT * FROM frame')
                 con.unregister("frame")
                 con.execute(f'CREATE VIEW "{name}" AS SELECT * FROM "_{name}"')
-            meta = {"schema_version": str(SCHEMA_VERSION), "inputs": inputs_fingerprint(),
+            meta = {owner.MARK_KEY: owner.MARK, "schema_version": str(SCHEMA_VERSION), "inputs": inputs_fingerprint(),
                     "built_at": time.strftime("%Y-%m-%dT%H:%M:%S"),
                     "row_counts": json.dumps({k: len(v) for k, v in tables.items()})}
             con.execute("CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
