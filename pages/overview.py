@@ -1,17 +1,19 @@
-"""Overview page: headline cards per theme and economy, each with year, source and link, and a radar of the themes."""
+"""Overview page: where China stands against the US and the EU on every headline measure, then cards with each
+economy's latest value, year and source, and links to the topic pages."""
 import pandas as pd
 import streamlit as st
 
-from lib.ui import figures, page, state
-from lib.ui.i18n import economy_name, format_value
 from lib.queries import overview as ov
 from lib.queries import rd
+from lib.ui import chain_figures, citations, figures, page, state
+from lib.ui.i18n import economy_name, format_value, number, with_display_units
 
 ctx = page.setup("overview")
 lang, economies = ctx.lang, ctx.economies
 
 # ---------------------------------------------------------------- data
-headlines = ov.latest(economies)
+standing = ov.standing()
+headlines = with_display_units(ov.latest(economies))
 # One lookup instead of a DataFrame filter per card: (key, economy) -> row.
 latest = {(row["key"], row["economy"]): row for row in headlines.to_dict("records")}
 # The documents' own figures shown under a card: (key, economy) -> rows with quote, document and line.
@@ -20,7 +22,6 @@ for key, indicator_id in (("unicorns", "unicorn_count"), ("digital_share", ov.DO
     for row in ov.document_figures(indicator_id, economies).to_dict("records"):
         stated.setdefault((key, row["economy"]), []).append(row)
 gaps, gap_documents = ov.gaps_per_chain()
-radar = ov.radar(headlines)
 
 
 def cite(keys: tuple[str, ...]) -> str:
@@ -29,21 +30,62 @@ def cite(keys: tuple[str, ...]) -> str:
     if rows.empty:
         return ""
     notes = rows[f"note_{lang}"].dropna().unique()
-    indicator_ids = tuple(dict.fromkeys(rows["indicator_id"]))
-    return ctx.t("overview.source", source=rd.citation(rows["source_id"].iloc[0], indicator_ids, lang, notes))
+    return ctx.t("overview.source", source=citations.series(rows["source_id"].iloc[0],
+                                                            tuple(dict.fromkeys(rows["indicator_id"])), lang, notes))
 
 
+# ---------------------------------------------------------------- where China stands (the first screen)
+st.caption(ctx.t("overview.intro"))
+compared = standing[standing["ratio_usa"].notna() | standing["ratio_euu"].notna()]
+if compared.empty:
+    st.info(ctx.t("overview.standing.too_few"))
+else:
+    compared = with_display_units(compared.assign(economy="CHN"))
+    names = [ctx.t(f"overview.axis.{key}") for key in compared["key"]]
+    # The EU's export share counts trade between its members: the row says so, where a screenshot keeps it.
+    names = [ctx.t("overview.axis.digital_share_eu") if key == "digital_share" else name
+             for key, name in zip(compared["key"], names)]
+    rows = compared.assign(
+        name=names, label=[ctx.t("overview.standing.label", name=n, year=y) for n, y in zip(names, compared["year"])],
+        citation=[citations.dataset(s, lang, short=True) for s in compared["source_id"]])
+    rows = chain_figures.ratio_hover(rows, lang)
+    standing_source = citations.join(rows["citation"], lang)
+    fig = chain_figures.scorecard_figure(
+        rows, source=standing_source, lang=lang, present=ctx.present,
+        title=ctx.t("overview.standing.title", n=len(rows), ahead_usa=int((rows["ratio_usa"] > 1).sum()),
+                    ahead_euu=int((rows["ratio_euu"] > 1).sum())),
+        subtitle=ctx.t("overview.standing.subtitle"))
+    table = pd.DataFrame({
+        ctx.t("overview.col.measure"): rows["name"], ctx.t("overview.col.year"): rows["year"],
+        **{economy_name(code, lang): [format_value(v, u, lang) for v, u in zip(rows[f"value_{code.lower()}"], rows["unit"])]
+           for code in ("CHN", "USA", "EUU")},
+        ctx.t("chains.col.ratio_usa"): [chain_figures.ratio_text(v, lang) for v in rows["ratio_usa"]],
+        ctx.t("chains.col.ratio_euu"): [chain_figures.ratio_text(v, lang) for v in rows["ratio_euu"]],
+        ctx.t("rd.col.source"): rows["citation"]})
+    page.chart(fig, table, name="overview_standing", source=standing_source, lang=lang,
+               indicators=rows["indicator_id"], sources=rows["source_id"])
+    st.caption(ctx.t("overview.standing.note"))
+
+
+# ---------------------------------------------------------------- cards
 def cards(key: str, **fmt) -> None:
-    """One metric per economy labelled with its year, and the documents' own figure under it where they state one."""
-    st.markdown(f"**{ctx.t(f'overview.card.{key}', **fmt)}**")
+    """One metric per economy labelled with its year, and the documents' own figure under it where they state one.
+    Money values share one scale, named in the heading with the unit, so the value itself stays short."""
+    rows = headlines[headlines["key"] == key]
+    factor, unit = 1.0, str(rows["unit"].iloc[0]) if len(rows) else ""
+    if len(rows) and unit not in ("percent", "count"):
+        factor, unit = figures.axis_scale(rows["value"].tolist(), unit, lang)
+    st.markdown(f"**{ctx.t(f'overview.card.{key}', unit=unit, **fmt)}**")
     for column, code in zip(st.columns(len(economies)), economies):
         row = latest.get((key, code))
         with column:
             if row is None:
                 st.metric(economy_name(code, lang), ctx.t("overview.none"), border=True)
                 continue
-            st.metric(ctx.t("overview.card.label", economy=economy_name(code, lang), year=int(row["year"])),
-                      format_value(row["value"], row["unit"], lang), border=True)
+            shown = format_value(row["value"], row["unit"], lang) if factor == 1.0 else number(row["value"] / factor,
+                                                                                                 lang)
+            st.metric(ctx.t("overview.card.label", economy=economy_name(code, lang), year=int(row["year"])), shown,
+                      border=True)
             for doc in stated.get((key, code), []):
                 value = format_value(doc["value"], doc["unit"], lang,
                                      high=None if pd.isna(doc["value_high"]) else doc["value_high"])
@@ -60,12 +102,11 @@ def theme(page_id: str):
     return box
 
 
-# ---------------------------------------------------------------- cards
-st.caption(ctx.t("overview.intro"))
 with theme("rd"):
     cards("rd_intensity")
     cards("gerd_ppp")
-    st.caption(cite(("rd_intensity", "gerd_ppp")))
+    cards("researchers")
+    st.caption(cite(("rd_intensity", "gerd_ppp", "researchers")))
 
 with theme("unicorns"):
     cards("unicorns", snapshot=ov.list_snapshot(ov.UNICORN_SOURCE))
@@ -75,40 +116,17 @@ with theme("unicorns"):
 
 with theme("digital_services"):
     cards("digital_share")
+    if "EUU" in economies:
+        st.caption(ctx.t("overview.card.digital_eu"))
     if any(key == "digital_share" for key, _ in stated):
         st.caption(ctx.t("overview.card.digital_claim"))
-    st.caption(ctx.t("overview.card.digital_definition",
-                     definition=rd.indicator(ov.DIGITAL_SHARE).get(f"definition_{lang}", "")))
+    digital = headlines[headlines["key"] == "digital_share"]
+    if len(digital):
+        st.caption(ctx.t("overview.card.digital_definition",
+                         definition=rd.indicator(digital["indicator_id"].iloc[0]).get(f"definition_{lang}", "")))
     st.caption(cite(("digital_share",)))
 
 with theme("four_chains"):
     for column, (chain, count) in zip(st.columns(len(gaps)), gaps.items()):
         column.metric(ctx.t(f"chains.chain.{chain}"), int(count), border=True)
     st.caption(ctx.t("overview.card.chains", docs=", ".join(gap_documents["doc_id"])))
-
-# ---------------------------------------------------------------- radar
-st.subheader(ctx.t("overview.radar.header"))
-if radar["economy"].nunique() < 2:
-    st.info(ctx.t("overview.radar.too_few"))
-else:
-    # The EU's export share counts trade between its members: say so on the axis, where a screenshot keeps it.
-    eu_shown = "EUU" in set(radar["economy"])
-    names = {axis: ctx.t(f"overview.axis.{axis}") for axis in radar["axis"].unique()}
-    labels = names | ({"digital_share": ctx.t("overview.axis.digital_share_eu")} if eu_shown else {})
-    radar_source = " | ".join(rd.citation(source_id, (), lang, labels=[names[a] for a in group["axis"].unique()])
-                              for source_id, group in radar.groupby("source_id", sort=False))
-    first, last = int(radar["year"].min()), int(radar["year"].max())
-    fig = figures.radar(radar.assign(axis=radar["axis"].map(labels)), title=ctx.t("overview.radar.title"),
-                        subtitle=ctx.t("overview.radar.subtitle", years=first if first == last else f"{first}–{last}"),
-                        source=radar_source, lang=lang, present=ctx.present)
-    table = radar.assign(axis=[labels[a].replace("<br>", " ") for a in radar["axis"]],
-                         name=[economy_name(c, lang) for c in radar["economy"]],
-                         shown=[format_value(v, u, lang) for v, u in zip(radar["value"], radar["unit"])])
-    headers = {"axis": ctx.t("overview.col.axis"), "economy": "economy", "name": ctx.t("rd.col.economy"),
-               "year": "year", "value": ctx.t("rd.col.value"), "unit": ctx.t("rd.col.unit"),
-               "shown": ctx.t("rd.col.shown"), "score": ctx.t("overview.col.score"), "source_id": ctx.t("rd.col.source")}
-    page.chart(fig, table[list(headers)].rename(columns=headers), name="overview_radar", source=radar_source, lang=lang,
-               indicators=radar["indicator_id"], sources=radar["source_id"])
-    # Hover and the data table do not exist in a screenshot: presentation mode keeps only the caveats.
-    note = ctx.t("overview.radar.note")
-    st.caption(note if ctx.present else f"{ctx.t('overview.radar.howto')} {note}")

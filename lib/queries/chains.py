@@ -10,7 +10,7 @@ from lib.queries import derived, run
 # The scorecard's signals: (chain, indicator_id, source_id). A dataset signal reads the latest year in which China,
 # the US and the EU all have a value; a document signal reads every figure the documents state for the indicator.
 DATASET_SIGNALS = tuple((m["chain"], m["indicator_id"], m["source_id"]) for m in map(measure, (
-    "rd_intensity", "gerd_ppp", "digital_share_dds", "unicorns", "unicorn_value", "researchers")))
+    "rd_intensity", "gerd_ppp", "digital_share", "unicorns", "unicorn_value", "researchers")))
 DOCUMENT_SIGNALS = (
     ("innovation", "high_impact_paper_share"),
     ("innovation", "nature_index_share"),
@@ -69,23 +69,46 @@ def _value(frame: pd.DataFrame, economy: str) -> float | None:
     return float(match.iloc[0]) if len(match) else None
 
 
+def _dataset_rows(signals) -> list[dict]:
+    """One dict per (chain, indicator_id, source_id) with data: year, unit, source and the four economies' values."""
+    rows = []
+    for chain, indicator_id, source_id in signals:
+        frame = dataset_signal(indicator_id, source_id)
+        if frame.empty:
+            continue
+        first = frame.iloc[0]
+        rows.append(dict(chain=chain, indicator_id=indicator_id, year=int(first["year"]), unit=first["unit"],
+                         source_id=source_id, publisher=first["publisher"], source_title=first["source_title"],
+                         vintage=first["vintage"],
+                         **{f"value_{e.lower()}": _value(frame, e) for e in ("CHN", "USA", "EUU", "WLD")}))
+    return rows
+
+
+def _with_ratios(card: pd.DataFrame) -> pd.DataFrame:
+    card["ratio_usa"] = [_ratio(c, u) for c, u in zip(card["value_chn"], card["value_usa"])]
+    card["ratio_euu"] = [_ratio(c, e) for c, e in zip(card["value_chn"], card["value_euu"])]
+    return card
+
+
+@derived
+def standing(keys: tuple[str, ...]) -> pd.DataFrame:
+    """Where China stands on headline measures (keys of data/catalog/measures.yaml, in that order): per measure its
+    key, indicator_id, source_id, the latest year China, the US and the EU all have, their values, China ÷ US and
+    China ÷ EU. The scorecard's dataset rows, for the Overview."""
+    chosen = [measure(key) for key in keys]
+    rows = _dataset_rows([(m["key"], m["indicator_id"], m["source_id"]) for m in chosen])
+    columns = ["key", "indicator_id", "source_id", "year", "unit", "value_chn", "value_usa", "value_euu", "value_wld"]
+    card = pd.DataFrame(rows).rename(columns={"chain": "key"}) if rows else pd.DataFrame(columns=columns)
+    return _with_ratios(card[columns].copy())
+
+
 @derived
 def scorecard() -> pd.DataFrame:
     """One row per signal: chain, indicator, year, China/US/EU/world values, China's ratio to the US and the EU,
     China's share of the world (where only the world is stated), qualifiers, and the citation (source_id, publisher,
     vintage for datasets; file, line and quote for documents). Values are NULL where the data hold none."""
-    rows = []
-    for chain, indicator_id, source_id in DATASET_SIGNALS:
-        frame = dataset_signal(indicator_id, source_id)
-        if frame.empty:
-            continue
-        first = frame.iloc[0]
-        rows.append(dict(chain=chain, indicator_id=indicator_id, origin="dataset", year=int(first["year"]),
-                         unit=first["unit"], entity_chn=None, entity_usa=None, qualifier=None,
-                         source_id=source_id, publisher=first["publisher"], source_title=first["source_title"],
-                         vintage=first["vintage"],
-                         file_name=None, line_no=None, quote=None, mention_id=None,
-                         **{f"value_{e.lower()}": _value(frame, e) for e in ("CHN", "USA", "EUU", "WLD")}))
+    rows = [dict(row, origin="dataset", entity_chn=None, entity_usa=None, qualifier=None, file_name=None, line_no=None,
+                 quote=None, mention_id=None) for row in _dataset_rows(DATASET_SIGNALS)]
     for chain, indicator_id in DOCUMENT_SIGNALS:
         frame = document_signal(indicator_id)
         # One row per year a document states: a company figure compares the largest Chinese and US company.
@@ -102,9 +125,7 @@ def scorecard() -> pd.DataFrame:
                 quote=" | ".join(dict.fromkeys(group["quote"])),
                 mention_id=group["mention_id"].iloc[0],  # the first statement: the explorer shows its lines
                 **{f"value_{e.lower()}": _value(by_economy, e) for e in ("CHN", "USA", "EUU", "WLD")}))
-    card = pd.DataFrame(rows)
-    card["ratio_usa"] = [_ratio(c, u) for c, u in zip(card["value_chn"], card["value_usa"])]
-    card["ratio_euu"] = [_ratio(c, e) for c, e in zip(card["value_chn"], card["value_euu"])]
+    card = _with_ratios(pd.DataFrame(rows))
     card["share_of_world"] = [None if pd.isna(w) or unit == "percent" else _ratio(c, w) * 100
                               for c, w, unit in zip(card["value_chn"], card["value_wld"], card["unit"])]
     names = indicator_names(tuple(card["indicator_id"].unique()))[["indicator_id", "name_en", "name_zh"]]

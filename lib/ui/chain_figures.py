@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import importlib.util
+import math
 import os
 import shutil
 
@@ -10,15 +11,45 @@ import plotly.graph_objects as go
 
 from lib.contract import COMPARED
 from lib.ui import figures
-from lib.ui.i18n import economy_name, t
+from lib.ui.i18n import economy_name, format_value, t
 
+
+
+def ratio_hover(card: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """card with hover_usa and hover_euu: the signal, China's and the other economy's value, and the citation.
+
+    card: rows with label, unit, value_chn, value_usa, value_euu and citation."""
+    def one(row, code: str) -> str:
+        value = getattr(row, f"value_{code.lower()}")
+        return (f"{row.label}<br>{economy_name('CHN', lang)}: {format_value(row.value_chn, row.unit, lang)}"
+                f"<br>{economy_name(code, lang)}: {format_value(value, row.unit, lang)}<br>{row.citation}")
+    rows = list(card.itertuples())
+    return card.assign(hover_usa=[one(r, "USA") for r in rows], hover_euu=[one(r, "EUU") for r in rows])
+
+
+def ratio_text(ratio: float, lang: str) -> str:
+    """A ratio as a label, two significant figures: 0.51, 1.3, 12 (zh and en alike)."""
+    return f"{ratio:.2g}" if ratio < 10 else f"{ratio:.0f}"
+
+
+def log_ticks(values) -> tuple[list[float], list[str]]:
+    """Tick values and labels for a log axis of ratios: 1-2-5 steps over the values' range, each written in full
+    (0.1, 0.2, 0.5, 1, 2, 5, 10) instead of Plotly's "0.1 2 5 1 2"."""
+    drawn = [v for v in values if v and v > 0 and not math.isnan(v)] or [1.0]
+    low, high = min(min(drawn), 1.0), max(max(drawn), 1.0)
+    ticks = [m * 10 ** e for e in range(math.floor(math.log10(low)) - 1, math.ceil(math.log10(high)) + 1)
+             for m in (1, 2, 5)]
+    inside = [v for v in ticks if low / 1.6 <= v <= high * 1.6]
+    return inside, [f"{v:g}" for v in inside]
 
 
 @figures.shared
-def scorecard_figure(card: pd.DataFrame, *, source: str, lang: str, present: bool = False) -> go.Figure:
+def scorecard_figure(card: pd.DataFrame, *, source: str, lang: str, present: bool = False, title: str | None = None,
+                     subtitle: str | None = None) -> go.Figure:
     """Dots of China's ratio to the US and to the EU per signal (log x, line at parity), absolute values on hover.
 
-    card: rows with label, ratio_usa, ratio_euu, hover_usa, hover_euu (the page's scorecard table)."""
+    card: rows with label, ratio_usa, ratio_euu, hover_usa, hover_euu (see ratio_hover). title, subtitle: the
+    scorecard's own unless given (the Overview states its finding)."""
     # Labels wrapped and drawn in the left 40 % of the plot area, so the title, legend and source line keep their
     # place at the figure's left edge instead of moving right with the long labels. They are wrapped for the
     # narrowest window (a label wider than its 40 % runs off the figure's left edge and is cut).
@@ -30,26 +61,31 @@ def scorecard_figure(card: pd.DataFrame, *, source: str, lang: str, present: boo
     for code in COMPARED:
         column = f"ratio_{code.lower()}"
         drawn = card[card[column].notna()]
+        vertical = "top" if code == "USA" else "bottom"
+        # Each value label sits on the side of its dot away from the parity line, so the line never crosses it.
         traces.append(go.Scatter(
             x=drawn[column].tolist(), y=drawn["label"].tolist(), mode="markers+text",
             name=t("chains.scorecard.vs", lang, economy=economy_name(code, lang)),
             marker=dict(color=figures.color(code), size=12, line=dict(color="white", width=1)),
-            text=[f"{v:.2f}" for v in drawn[column]], textposition="top center" if code == "USA" else "bottom center",
+            text=[ratio_text(v, lang) for v in drawn[column]],
+            textposition=[f"{vertical} {'left' if v < 1 else 'right'}" for v in drawn[column]],
             textfont=dict(color=figures.color(code)),
             customdata=drawn[f"hover_{code.lower()}"].tolist(),
             hovertemplate="%{customdata}<extra>%{fullData.name}</extra>"))
     fig = go.Figure(traces)
-    figures.style(fig, title=t("chains.scorecard.title", lang), subtitle=t("chains.scorecard.subtitle", lang),
-                  source=source, lang=lang, kind="other", present=present)
+    figures.style(fig, title=title or t("chains.scorecard.title", lang),
+                  subtitle=subtitle or t("chains.scorecard.subtitle", lang), source=source, lang=lang, kind="other",
+                  present=present)
     fig.update_layout(height=max(fig.layout.height or 480, 160 + row * len(labels)))
-    # Major ticks at 1-2-5 steps; the legend spans the whole figure width (the signal labels take the left part).
-    fig.update_xaxes(type="log", showgrid=True, gridcolor=figures.GRID_COLOR, zeroline=False, dtick="D2",
-                     domain=[0.4, 1])
+    tickvals, ticktext = log_ticks([*card["ratio_usa"].dropna(), *card["ratio_euu"].dropna()])
+    # The legend spans the whole figure width (the signal labels take the left part).
+    fig.update_xaxes(type="log", showgrid=True, gridcolor=figures.GRID_COLOR, zeroline=False, tickvals=tickvals,
+                     ticktext=ticktext, domain=[0.4, 1])
     fig.update_layout(legend_x=0.4, legend_entrywidth=None)  # natural widths: shared widths overflowed the figure
     # Top signal first; categories in the table's order.
     fig.update_yaxes(type="category", categoryorder="array", categoryarray=labels[::-1], showgrid=False,
                      rangemode="normal", automargin=False)
-    fig.add_vline(x=1, line=dict(color=figures.MUTED_COLOR, dash="dash", width=1))
+    fig.add_vline(x=1, line=dict(color=figures.MUTED_COLOR, dash="dash", width=1), layer="below")
     # The label at the line's foot, inside the plot, clear of the legend. An annotation's x on a log axis is the
     # log10 of the value (add_vline's own label landed at 10).
     fig.add_annotation(text=t("chains.scorecard.parity", lang), x=0, xref="x", y=0, yref="paper", xanchor="left",

@@ -18,7 +18,9 @@ DEFAULT_LANG = "zh"
 # Scales a reader expects: Chinese counts money in 万/亿/万亿, English in millions/billions/trillions.
 _SCALES = {"zh": (1e12, 1e8, 1e4), "en": (1e12, 1e9, 1e6)}
 _SCALE_KEYS = {1e12: "scale.1e12", 1e9: "scale.1e9", 1e8: "scale.1e8", 1e6: "scale.1e6", 1e4: "scale.1e4"}
-_MONEY = MONEY_UNITS
+# Values at purchasing-power parity are stored in USD but are international dollars: shown with their own unit.
+PPP = "PPP"
+_MONEY = (*MONEY_UNITS, PPP)
 _SI_UNITS = SI_UNITS
 _SI_PREFIXES = ((1e24, "Y"), (1e21, "Z"), (1e18, "E"), (1e15, "P"), (1e12, "T"), (1e9, "G"), (1e6, "M"),
                 (1e3, "k"), (1, ""), (1e-3, "m"), (1e-6, "µ"), (1e-9, "n"))
@@ -62,6 +64,11 @@ def check() -> None:
     _catalog()
 
 
+def has(key: str) -> bool:
+    """Whether some data/i18n/*.yaml defines `key` (for text that falls back to catalog words without one)."""
+    return key in _catalog()
+
+
 def t(key: str, lang: str, **fmt) -> str:
     """The text of `key` in `lang`, with {placeholders} filled from fmt; KeyError names what is missing."""
     entry = _catalog().get(key)
@@ -77,6 +84,19 @@ def economy_name(code: str, lang: str) -> str:
     return t(f"economy.{code}", lang)
 
 
+def display_unit(unit: str, indicator_id: str | None) -> str:
+    """The unit a value is shown in: PPP (international $) for the purchasing-power-parity series (their ids say
+    `ppp`: gerd_ppp, gdp_ppp, gerd_per_capita_ppp), else the warehouse unit."""
+    return PPP if unit == "USD" and "ppp" in str(indicator_id or "") else unit
+
+
+def with_display_units(frame):
+    """A copy of a frame of observations whose PPP rows say so in their unit column (see display_unit)."""
+    if "unit" not in frame or "indicator_id" not in frame:
+        return frame
+    return frame.assign(unit=[display_unit(u, i) for u, i in zip(frame["unit"], frame["indicator_id"])])
+
+
 def unit_label(unit: str, lang: str) -> str:
     """The unit as an axis title or table header shows it."""
     return t(f"unit.{unit}", lang)
@@ -86,6 +106,11 @@ def _number(x: float, lang: str) -> str:
     # Three significant digits read well for small numbers; larger ones keep one decimal (8608.8 亿美元).
     text = f"{x:.2f}" if abs(x) < 10 else f"{x:,.1f}" if lang == "en" else f"{x:.1f}"
     return text.rstrip("0").rstrip(".")
+
+
+def number(x: float, lang: str) -> str:
+    """A plain number as values are written here (one decimal from 10 up, three significant digits below)."""
+    return _number(x, lang)
 
 
 def scale(magnitude: float, unit: str, lang: str) -> tuple[float, str]:

@@ -1,0 +1,56 @@
+"""The one source-line builder: datasets, their series and document sentences cited in the page's language, for the
+source line inside a chart, captions and table columns alike."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from lib.queries import rd
+from lib.ui.i18n import has, t
+
+
+def dataset(source_id: str, lang: str, *, short: bool = False) -> str:
+    """A dataset as a citation: publisher, title and vintage (short: publisher and vintage), from data/i18n/
+    citations.yaml; a source without an entry there is cited in the words of its catalog row."""
+    key = f"cite.{source_id}" + (".short" if short else "")
+    if has(key):
+        return t(key, lang)
+    row = rd.source(source_id)
+    if not row:
+        raise KeyError(f"source '{source_id}' is neither in the warehouse nor in data/i18n/citations.yaml")
+    parts = (row.get("publisher"), None if short else row.get("title"), row.get("vintage"))
+    return ", ".join(str(p) for p in parts if p)
+
+
+def series(source_id: str, indicator_ids: Iterable[str], lang: str, notes: Iterable[str] = (), *,
+           joiner: str = ", ", labels: Iterable[str] | None = None) -> str:
+    """A dataset's source line with the series drawn (names joined by `joiner`, " ÷ " for a ratio) and then notes,
+    such as how a derived series was computed.
+
+    labels: short names for the series; the dataset is then cited in its short form and without notes, for charts
+    that cite several datasets at once."""
+    if labels is not None:
+        return t("cite.series", lang, dataset=dataset(source_id, lang, short=True), series=joiner.join(labels))
+    names = joiner.join(rd.indicator(i).get(f"name_{lang}", i) for i in indicator_ids)
+    line = t("cite.series", lang, dataset=dataset(source_id, lang), series=names) if names else dataset(source_id, lang)
+    return join([line, *notes], lang)
+
+
+def document(doc_id: str, title: str, lines: Iterable[int] | int | str, lang: str,
+             quotes: Iterable[str] = ()) -> str:
+    """`document 003 “title”, line 89: “758家” “283家”` (zh `文件003《…》第89行：…`); without quotes when none are given;
+    with an empty title only document and line."""
+    if isinstance(lines, (int, str)):
+        line = str(lines)
+    else:
+        line = ", ".join(str(n) for n in sorted({int(n) for n in lines}))
+    quoted = " ".join(f"“{q}”" for q in dict.fromkeys(quotes))
+    if not title:
+        return t("cite.document.short", lang, doc_id=doc_id, line=line)
+    if quoted:
+        return t("cite.document.quotes", lang, doc_id=doc_id, title=title, line=line, quotes=quoted)
+    return t("cite.document", lang, doc_id=doc_id, title=title, line=line)
+
+
+def join(parts: Iterable[str], lang: str) -> str:
+    """Several citations in one source line."""
+    return ("；" if lang == "zh" else "; ").join(dict.fromkeys(p for p in parts if p))
