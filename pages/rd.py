@@ -2,9 +2,10 @@
 import pandas as pd
 import streamlit as st
 
-from lib.ui import figures, page, state
-from lib.ui.i18n import MISSING, economy_name, format_value
+from lib.contract import measure as headline
 from lib.queries import rd
+from lib.ui import citations, figures, page, state
+from lib.ui.i18n import MISSING, economy_name, format_value, with_display_units
 
 ctx = page.setup("rd")
 lang = ctx.lang
@@ -12,11 +13,13 @@ lang = ctx.lang
 # ---------------------------------------------------------------- selection (all of it in the URL)
 YEARS = state.year_range(*rd.year_span((rd.INTENSITY, *rd.GERD.values(), rd.RESEARCHERS)))
 MEASURE = state.choice("measure", ("intensity", "absolute", "per_capita"))
-PRICE = state.choice("price", tuple(rd.GERD))
+# The default price basis is the headline measure's (data/catalog/measures.yaml), as on the Overview.
+PRICE = state.choice("price", tuple(rd.GERD), default=headline("gerd_ppp")["price"])
 GROWTH = state.choice("growth", ("yoy", "cagr"))
 
-years_col, measure_col = st.columns([3, 2])
-price_col, growth_col, _ = st.columns([1.5, 1.5, 2])
+# Two controls a row: at 1100 px with the sidebar open a third column cut their option labels.
+measure_col, price_col = st.columns([3, 2])
+growth_col, years_col = st.columns([1, 1])
 years_col.slider(ctx.t("rd.controls.years"), YEARS[0].lo, YEARS[0].hi, **state.range_kwargs(YEARS))
 measure_col.segmented_control(ctx.t("rd.controls.measure"), MEASURE.choices, required=True,
                               help=ctx.t("rd.controls.measure.help"), format_func=lambda m: ctx.t(f"rd.measure.{m}"),
@@ -33,12 +36,13 @@ growth_measure = "absolute" if measure == "intensity" else measure
 
 # ---------------------------------------------------------------- data
 wdi = rd.source(rd.WDI_SOURCE)
-levels = rd.measure(measure, price, ctx.economies, year_from, year_to)
-growth_levels = rd.measure(growth_measure, price, ctx.economies, year_from, year_to)
+levels = with_display_units(rd.measure(measure, price, ctx.economies, year_from, year_to))
+growth_levels = with_display_units(rd.measure(growth_measure, price, ctx.economies, year_from, year_to))
 growth_data = rd.year_on_year(growth_levels) if growth == "yoy" else rd.cagr(growth_levels)
 researchers = rd.series(rd.RESEARCHERS, ctx.economies, year_from, year_to)
 fig7 = rd.figure7_period()
-fig7_data = rd.series(rd.GERD[price], rd.FIGURE7_ECONOMIES, fig7.get("year_from", year_from), YEARS[0].hi)
+fig7_data = with_display_units(rd.series(rd.GERD[price], rd.FIGURE7_ECONOMIES, fig7.get("year_from", year_from),
+                                         YEARS[0].hi))
 statements = rd.document_statements()
 comparisons = rd.compared_statements(statements)
 fields = rd.fields_passage()
@@ -55,16 +59,22 @@ def unit_text(name: str) -> str:
 
 def wdi_source(frame: pd.DataFrame, name: str) -> str:
     notes = frame[f"note_{lang}"].dropna().unique() if f"note_{lang}" in frame else ()
-    return rd.citation(rd.WDI_SOURCE, rd.measure_inputs(name, price), lang, notes, joiner=" ÷ ")
+    return citations.series(rd.WDI_SOURCE, rd.measure_inputs(name, price), lang, notes, joiner=" ÷ ")
 
 
 def table(frame: pd.DataFrame) -> pd.DataFrame:
-    """The rows drawn, with economy names, the value as shown and the note, under headers in the page language."""
-    out = frame.assign(name=[economy_name(c, lang) for c in frame["economy"]],
-                       shown=[format_value(v, u, lang) for v, u in zip(frame["value"], frame["unit"])])
-    headers = {"economy": "economy", "name": ctx.t("rd.col.economy"), "year": "year", "period": ctx.t("rd.col.period"),
-               "value": ctx.t("rd.col.value"), "unit": ctx.t("rd.col.unit"), "shown": ctx.t("rd.col.shown"),
-               "year_from": ctx.t("rd.col.from"), "year_to": ctx.t("rd.col.to"),
+    """The rows drawn as a person reads them: economy names, formatted values with their unit, blanks for no note,
+    under headers in the page language (the mention_id becomes a link to the sentence)."""
+    def shown(column: str, unit_column: str = "unit") -> list[str]:
+        units = frame[unit_column] if unit_column in frame else frame["unit"]
+        return [format_value(v, u, lang) for v, u in zip(frame[column], units)]
+    if "value_from" in frame:  # compound growth: the levels it runs between, in the levels' unit
+        frame = frame.assign(value_from=shown("value_from", "level_unit"), value_to=shown("value_to", "level_unit"))
+    out = frame.assign(name=[economy_name(c, lang) for c in frame["economy"]], shown=shown("value"))
+    if f"note_{lang}" in out:
+        out[f"note_{lang}"] = out[f"note_{lang}"].fillna("")
+    headers = {"name": ctx.t("rd.col.economy"), "year": ctx.t("rd.col.year"), "period": ctx.t("rd.col.period"),
+               "shown": ctx.t("rd.col.value"), "year_from": ctx.t("rd.col.from"), "year_to": ctx.t("rd.col.to"),
                "value_from": ctx.t("rd.col.value_from"), "value_to": ctx.t("rd.col.value_to"),
                "quote": ctx.t("rd.col.quote"), "file_name": ctx.t("rd.col.document"), "line_no": ctx.t("rd.col.line"),
                f"note_{lang}": ctx.t("rd.col.note"), "mention_id": "mention_id"}
@@ -90,6 +100,10 @@ if measure == "intensity":
     st.caption(ctx.t("rd.growth.of_total"))
 growth_title = ctx.t(f"rd.chart.{growth}.title", measure=ctx.t(f"rd.chart.{growth_measure}.title"))
 growth_subtitle = ctx.t(f"rd.chart.{growth}.subtitle", unit=unit_text(growth_measure), first=year_from, last=year_to)
+if price == "usd":  # growth in current US$ moves with exchange rates (the EU's -13 % in 2015 is the euro's fall)
+    growth_subtitle += ctx.t("rd.growth.fx")
+elif growth == "cagr":
+    growth_subtitle += ctx.t("rd.growth.unit", unit=unit_text(growth_measure))
 if growth == "yoy":
     show(figures.lines, growth_data, f"rd_growth_yoy_{growth_measure}_{price}",
          wdi_source(growth_levels, growth_measure), title=growth_title, subtitle=growth_subtitle)
@@ -99,7 +113,7 @@ else:
          labels=True)
 
 show(figures.lines, researchers, "rd_researchers",
-     rd.citation(rd.WDI_SOURCE, (rd.RESEARCHERS,), lang), title=ctx.t("rd.chart.researchers.title"),
+     citations.series(rd.WDI_SOURCE, (rd.RESEARCHERS,), lang), title=ctx.t("rd.chart.researchers.title"),
      subtitle=ctx.t("rd.subtitle", unit=ctx.t("rd.unit.researchers"), first=year_from, last=year_to))
 
 # ---------------------------------------------------------------- document 003's figure 7
@@ -134,9 +148,8 @@ else:
     # A small chart wherever a document states one figure for two economies (clusters, AI citation rates).
     for group in comparisons:
         first_row = group.iloc[0]
-        doc_source = ctx.t("rd.source.document", doc_id=first_row["doc_id"], title=first_row[f"title_{lang}"],
-                           line=", ".join(str(n) for n in sorted(group["line_no"].unique())),
-                           quotes="; ".join(f"“{q}”" for q in group["quote"]))
+        doc_source = citations.document(first_row["doc_id"], first_row[f"title_{lang}"], group["line_no"], lang,
+                                        quotes=group["quote"])
         show(figures.bars, group, f"rd_doc_{first_row['indicator_id']}", doc_source, x="economy", labels=True,
              title=first_row[f"name_{lang}"],
              subtitle=ctx.t("rd.docs.compare.subtitle", unit=ctx.t(f"unit.{first_row['unit']}"),

@@ -5,7 +5,6 @@ import re
 
 import pandas as pd
 
-from lib.ui.i18n import t
 from lib.contract import source
 from lib.queries import derived, run
 
@@ -25,7 +24,6 @@ FIGURE7_ECONOMIES = ("CHN", "USA", "EUU")  # its caption: 中国、美国、欧�
 FIGURE7_METHOD = "%图7是根据%"
 # 003 lines 135-139: where China leads or trails the US and EU by field, read off figure 4 (an image).
 FIELDS_PASSAGE = ("003", 135, 139)
-_PARENTHESES = re.compile(r"\s*[(（][^()（）]*[)）]")
 _YEAR_SPAN = re.compile(r"((?:19|20)\d{2})\s*[—–\-~～至]+\s*((?:19|20)\d{2})")
 
 _SERIES_COLUMNS = """o.economy, o.year, o.value, o.unit, o.indicator_id, o.source_id, o.note_en, o.note_zh"""
@@ -102,7 +100,8 @@ def year_on_year(frame: pd.DataFrame) -> pd.DataFrame:
 def cagr(frame: pd.DataFrame) -> pd.DataFrame:
     """Compound annual growth in percent between each economy's first and last year in `frame`.
 
-    Columns: economy, year_from, year_to, value_from, value_to, value (percent), unit, source_id.
+    Columns: economy, year_from, year_to, value_from, value_to, value (percent), unit, level_unit (of the values
+    from and to), source_id.
     """
     rows = []
     for economy, group in frame.sort_values("year").groupby("economy", sort=False):
@@ -113,9 +112,9 @@ def cagr(frame: pd.DataFrame) -> pd.DataFrame:
         rows.append({"economy": economy, "year_from": int(first["year"]), "year_to": int(last["year"]),
                      "value_from": first["value"], "value_to": last["value"],
                      "value": ((last["value"] / first["value"]) ** (1 / years) - 1) * 100,
-                     "unit": "percent", "source_id": first["source_id"]})
+                     "unit": "percent", "level_unit": first["unit"], "source_id": first["source_id"]})
     return pd.DataFrame(rows, columns=["economy", "year_from", "year_to", "value_from", "value_to", "value", "unit",
-                                       "source_id"])
+                                       "level_unit", "source_id"])
 
 
 def source(source_id: str) -> dict:
@@ -134,22 +133,6 @@ def _lines_like(doc_id: str, pattern: str) -> pd.DataFrame:
     return run("""
         SELECT l.file_name, l.line_no, l.text FROM document_lines l JOIN documents d USING (file_name)
         WHERE d.doc_id = ? AND l.text LIKE ? ORDER BY l.line_no""", (doc_id, pattern))
-
-
-def citation(source_id: str, indicator_ids, lang: str, notes=(), joiner: str = ", ", labels=None) -> str:
-    """A dataset's source line: publisher, title and vintage; the series' names joined by `joiner` (" ÷ " for a
-    ratio); then notes such as how a derived series was computed.
-
-    labels: short names for the series; then the line is short too (publisher and vintage without their
-    parenthesised detail, no title, no notes) for charts that cite several datasets at once."""
-    row = source(source_id)
-    if labels is not None:
-        brief = {key: _PARENTHESES.sub("", str(row.get(key, ""))).strip() for key in ("publisher", "vintage")}
-        return t("rd.source.series", lang, dataset=t("rd.source.dataset_short", lang, **brief),
-                 series=joiner.join(labels))
-    names = joiner.join(indicator(i).get(f"name_{lang}", i) for i in indicator_ids)
-    dataset = t("rd.source.dataset", lang, **row)
-    return "; ".join([t("rd.source.series", lang, dataset=dataset, series=names), *notes])
 
 
 @derived

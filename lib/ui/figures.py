@@ -90,6 +90,7 @@ def display_width(text: str) -> int:
 
 
 NO_LINE_START = "）)」』》〉】，,。.、；;：:！!？?”’"
+NO_LINE_END = "（(「『《〈【“‘"
 
 
 def wrap(text: str, max_units: int) -> list[str]:
@@ -97,11 +98,14 @@ def wrap(text: str, max_units: int) -> list[str]:
     lines: list[str] = []
     for paragraph in text.splitlines() or [""]:
         line = ""
-        for token in re.findall(r"[\u2e80-\u9fff\uff00-\uffef]|\S+\s*|\s+", paragraph):
+        # One token per Chinese character; a Latin run stops where Chinese starts ("WDI，2026年" is four tokens).
+        for token in re.findall(r"[\u2e80-\u9fff\uff00-\uffef]|[^\s\u2e80-\u9fff\uff00-\uffef]+\s*|\s+", paragraph):
             # Closing punctuation never starts a line (it stays with the character it closes, as in print).
             if line and display_width(line + token.rstrip()) > max_units and token[0] not in NO_LINE_START:
-                lines.append(line.rstrip())
-                line = token.lstrip()
+                # An opening bracket or quote never ends a line either: it moves down with what it opens.
+                carried = line[-1] if line[-1] in NO_LINE_END and len(line) > 1 else ""
+                lines.append(line[:len(line) - len(carried)].rstrip())
+                line = carried + token.lstrip()
             else:
                 line += token
         lines.append(line.rstrip())

@@ -31,18 +31,13 @@ def text(key: str, lang: str = "en") -> str:
     return TEXTS[key][lang]
 
 
-
-def run_page(lang: str = "en", **params) -> AppTest:
-    return apptest.run_page(PAGE, lang, **params)
-
-
 _RUNS: dict[str, AppTest] = {}
 
 
 def page_for(key: str) -> AppTest:
     """The page in English with one definition selected and the EU among the economies (each run once)."""
     if key not in _RUNS:
-        _RUNS[key] = run_page("en", econ=ECONOMIES, **{"def": key})
+        _RUNS[key] = apptest.run_page(PAGE, "en", econ=ECONOMIES, **{"def": key})
     return _RUNS[key]
 
 
@@ -186,14 +181,14 @@ def test_eu_from_member_sum_is_said_in_subtitle_and_source():
 
 
 def test_url_selects_definition_years_and_top_six():
-    at = run_page("zh", **{"def": "wto", "from": "2013", "to": "2022", "top6": "1"})
+    at = apptest.run_page(PAGE, "zh", **{"def": "wto", "from": "2013", "to": "2022", "top6": "1"})
     share = specs(at)[1]
     assert share["layout"]["title"]["text"] == "<b>占世界数字交付服务出口的份额(WTO)</b>"
     assert {y for trace in share["data"] for y in trace["x"]} == set(range(2013, 2023))
     drawn = {name_to_code("zh")[trace["name"]] for trace in share["data"]}
     assert drawn == {"CHN", "USA", "EUU", *claimed_top_six()}
     # A definition the page does not know falls back to the default, without an error.
-    at = run_page("en", **{"def": "bogus"})
+    at = apptest.run_page(PAGE, "en", **{"def": "bogus"})
     assert specs(at)[1]["layout"]["title"]["text"].startswith("<b>Share of world ICT service exports")
 
 

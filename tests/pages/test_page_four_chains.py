@@ -14,14 +14,9 @@ from lib.paths import ROOT, SEEDS_DIR
 PAGE = "pages/four_chains.py"
 
 
-
-def run_page(lang: str = "en", **params) -> AppTest:
-    return apptest.run_page(PAGE, lang, **params)
-
-
 @pytest.fixture(scope="module")
 def page_en():
-    return run_page("en")
+    return apptest.run_page(PAGE, "en")
 
 
 def specs(at: AppTest) -> list[dict]:
@@ -58,7 +53,7 @@ def test_heatmap_counts_equal_group_by_over_chain_gaps(page_en, db):
 
 
 def test_document_filter_restricts_the_heatmap(db):
-    at = run_page("en", docs="004")
+    at = apptest.run_page(PAGE, "en", docs="004")
     trace = heatmap(at)
     total = sum(sum(row) for row in trace["z"])
     assert total == db.execute("SELECT count(*) FROM chain_gaps WHERE doc_id = '004'").fetchone()[0]
@@ -67,7 +62,7 @@ def test_document_filter_restricts_the_heatmap(db):
 
 
 def test_listed_gaps_are_quoted_from_their_document_lines(db):
-    at = run_page("zh", chain="capital")
+    at = apptest.run_page(PAGE, "zh", chain="capital")
     listed = gap_list(at, "章节")  # the selected chain's gaps (all industries)
     quotes = list(listed["原文"])
     rows = db.execute("SELECT file_name, line_no, line_end, quote FROM chain_gaps WHERE chain = 'capital'").fetchall()
@@ -78,7 +73,7 @@ def test_listed_gaps_are_quoted_from_their_document_lines(db):
 
 
 def test_chain_and_industry_selection_lists_those_gaps(db):
-    at = run_page("en", chain="innovation", industry="biotech")
+    at = apptest.run_page(PAGE, "en", chain="innovation", industry="biotech")
     listed = gap_list(at, "Section")
     expected = db.execute("SELECT quote FROM chain_gaps WHERE chain = 'innovation' AND industry = 'biotech'").fetchall()
     assert sorted(listed["Quote"]) == sorted(q for (q,) in expected)
@@ -156,8 +151,8 @@ def test_gap_map_png_is_a_report_size_image_with_its_source_line():
 def test_presentation_mode_drops_instructions_for_hidden_controls(lang):
     strings = yaml.safe_load((ROOT / "data/i18n/four_chains.yaml").read_text(encoding="utf-8"))
     howtos = [strings[k][lang] for k in ("chains.scorecard.howto", "chains.gapmap.howto")]
-    normal = " ".join(c.value for c in run_page(lang).caption)
-    present = " ".join(c.value for c in run_page(lang, present="1").caption)
+    normal = " ".join(c.value for c in apptest.run_page(PAGE, lang).caption)
+    present = " ".join(c.value for c in apptest.run_page(PAGE, lang, present="1").caption)
     assert all(h in normal for h in howtos)
     assert not any(h in present for h in howtos)
     intro = strings["chains.gapmap.intro"][lang]

@@ -1,5 +1,6 @@
-"""The Overview page on the real warehouse: card values and years are the latest observations, the documents' figures
-under the cards are quoted from their lines, the radar's scores are recomputed from raw values, links keep the view."""
+"""The Overview page on the real warehouse: the first chart's ratios are China ÷ US and ÷ EU recomputed from the
+observations of each headline measure (data/catalog/measures.yaml), card values and years are the latest observations,
+the documents' figures under the cards are quoted from their lines, links keep the view."""
 from __future__ import annotations
 
 import json
@@ -11,28 +12,23 @@ from streamlit.testing.v1 import AppTest
 
 from tests import helpers as apptest
 
+from lib.contract import measure, measures
 from lib.ui import state
-from lib.ui.i18n import economy_name, format_value, t
+from lib.ui.i18n import display_unit, economy_name, format_value, t
 
 PAGE = "pages/overview.py"
-UNICORN_LIST = "crunchbase_2024_09"  # the list document 003 cites (line 89: "Crunchbase ... 2024-09-10")
-# The issue's headline cards, in page order: (indicator, source or None where the indicator has one source).
-CARDS = (("rd_intensity", None), ("gerd_ppp", None), ("unicorn_count", UNICORN_LIST), ("ict_share_wdi", None))
-# The radar's themes: (axis string key, indicator, source).
-AXES = (("rd_intensity", "rd_intensity", None), ("gerd_ppp", "gerd_ppp", None),
-        ("researchers", "researchers_per_million", None), ("unicorns", "unicorn_count", UNICORN_LIST),
-        ("digital_share", "ict_share_wdi", None))
+# The cards in page order: each headline measure's one definition (indicator and dataset) from measures.yaml.
+CARD_KEYS = ("rd_intensity", "gerd_ppp", "researchers", "unicorns", "digital_share")
+CARDS = tuple((measure(k)["indicator_id"], measure(k)["source_id"]) for k in CARD_KEYS)
 CHAINS = ("innovation", "industrial", "capital", "talent", "cross-chain")
 THEME_PAGES = ("rd", "unicorns", "digital_services", "four_chains")
-
-
-def run_page(lang: str = "en", **params) -> AppTest:
-    return apptest.run_page(PAGE, lang, **params)
+# Money cards print the number only; the heading names the unit and scale: 1e9 in English, 1e8 (亿) in Chinese.
+MONEY_SCALE = {"en": 1e9, "zh": 1e8}
 
 
 @pytest.fixture(scope="module")
 def pages():
-    return {lang: run_page(lang, open_data=True) for lang in ("en", "zh")}
+    return {lang: apptest.run_page(PAGE, lang, open_data=True) for lang in ("en", "zh")}
 
 
 def latest(db, indicator_id: str, source_id: str | None, economy: str) -> tuple[int, float, str, str] | None:
@@ -44,9 +40,9 @@ def latest(db, indicator_id: str, source_id: str | None, economy: str) -> tuple[
         ORDER BY year DESC LIMIT 1""", [indicator_id, economy, source_id]).fetchone()
 
 
-def radar_spec(at: AppTest) -> dict:
+def standing_spec(at: AppTest) -> dict:
     found = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
-    assert len(found) == 1, "the overview draws exactly one chart, the radar"
+    assert len(found) == 1, "the overview draws exactly one chart: where China stands"
     return found[0]
 
 
@@ -61,32 +57,41 @@ def expected_cards(db, economies: tuple[str, ...], lang: str) -> list[tuple[str,
             row = latest(db, indicator_id, source_id, code)
             if row is None:
                 cards.append((economy_name(code, lang), t("overview.none", lang)))
-            else:
-                year, value, unit, _ = row
-                cards.append((t("overview.card.label", lang, economy=economy_name(code, lang), year=year),
-                              format_value(value, unit, lang)))
+                continue
+            year, value, unit, _ = row
+            label = t("overview.card.label", lang, economy=economy_name(code, lang), year=year)
+            cards.append((label, format_value(value, unit, lang) if unit in ("percent", "count")
+                          else pytest.approx(value / MONEY_SCALE[lang], abs=0.05)))
     return cards
+
+
+def as_numbers(shown: list[tuple[str, str]], expected: list[tuple[str, object]]) -> list[tuple[str, object]]:
+    """The shown cards with the money values read as numbers, to compare with expected_cards."""
+    return [(label, float(value.replace(",", "")) if not isinstance(want, str) else value)
+            for (label, value), (_, want) in zip(shown, expected)]
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_cards_show_each_economys_latest_observation_and_its_year(pages, db, lang):
     shown = metrics(pages[lang])
     cards = expected_cards(db, state.ECON.default, lang)
-    assert shown[:len(cards)] == cards
+    assert as_numbers(shown[:len(cards)], cards) == cards
+    # The money card's heading names the price basis and unit: PPP values are international dollars, not US$.
+    headings = [m.value for m in pages[lang].markdown]
+    assert t("overview.card.gerd_ppp", lang, unit=("international $ billion" if lang == "en" else "亿国际元")) \
+        in [h.strip("*") for h in headings]
     # China's R&D intensity card, spelled out: the latest WDI year and its value.
     year, value, _, _ = latest(db, "rd_intensity", None, "CHN")
     assert shown[0][0] == t("overview.card.label", lang, economy=economy_name("CHN", lang), year=year)
     assert float(shown[0][1].rstrip("%")) == pytest.approx(value, abs=0.005)
 
 
-def test_economies_from_the_url_change_the_cards_radar_and_links(db):
+def test_economies_from_the_url_change_the_cards_and_links(db):
     chosen = ("CHN", "USA", "JPN")
-    at = run_page("en", econ=",".join(chosen))
+    at = apptest.run_page(PAGE, "en", econ=",".join(chosen))
     cards = expected_cards(db, chosen, "en")
-    assert metrics(at)[:len(cards)] == cards
+    assert as_numbers(metrics(at)[:len(cards)], cards) == cards
     assert not any(economy_name("EUU", "en") in label for label, _ in metrics(at))
-    names = [trace["name"] for trace in radar_spec(at)["data"]]
-    assert names == [economy_name(code, "en") for code in chosen]
     assert theme_links(at) == {page: {"lang": "en", "econ": chosen} for page in THEME_PAGES}
 
 
@@ -152,89 +157,74 @@ def test_four_chains_card_counts_equal_chain_gaps(pages, db):
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_each_data_card_names_its_dataset_and_vintage(pages, db, lang):
+def test_each_data_card_names_its_dataset_in_the_page_language(pages, lang):
     captions = "\n".join(c.value for c in pages[lang].caption)
-    for indicator_id, source_id in CARDS:
-        used = {latest(db, indicator_id, source_id, code)[3] for code in state.ECON.default}
-        for source in used:
-            publisher, vintage = db.execute("SELECT publisher, vintage FROM sources WHERE source_id = ?",
-                                            [source]).fetchone()
-            assert publisher in captions and vintage in captions, (indicator_id, source)
+    for _, source_id in CARDS:
+        assert t(f"cite.{source_id}", lang) in captions, source_id
 
 
-def radar_rows(db, economies: tuple[str, ...]) -> dict[str, dict[str, tuple]]:
-    """{axis key: {economy: (year, value, unit, source_id)}} straight from the observations."""
-    rows = {}
-    for key, indicator_id, source_id in AXES:
-        found = {code: latest(db, indicator_id, source_id, code) for code in economies}
-        rows[key] = {code: row for code, row in found.items() if row is not None}
-    return rows
+def common_year_values(db, indicator_id: str, source_id: str) -> tuple[int, dict[str, float]]:
+    """The latest year China, the US and the EU all have a value, and their values, straight from observations."""
+    rows = db.execute("""
+        SELECT year, economy, value FROM observations
+        WHERE indicator_id = ? AND source_id = ? AND mention_id IS NULL AND economy IN ('CHN', 'USA', 'EUU')""",
+                      [indicator_id, source_id]).fetchall()
+    by_year: dict[int, dict[str, float]] = {}
+    for year, economy, value in rows:
+        by_year.setdefault(year, {})[economy] = value
+    year = max(y for y, values in by_year.items() if len(values) == 3)
+    return year, by_year[year]
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
-def test_radar_scores_are_share_of_the_leader_recomputed_from_raw_values(pages, db, lang):
-    spec = radar_spec(pages[lang])
-    subtitle = spec["layout"]["title"]["subtitle"]["text"]
-    # The subtitle states the normalisation this test recomputes: value ÷ the largest shown × 100.
-    assert "÷" in subtitle and "× 100" in subtitle and "100 =" in subtitle
-    economies = state.ECON.default
-    rows = radar_rows(db, economies)
-    years = [row[0] for by_code in rows.values() for row in by_code.values()]
-    assert f"{min(years)}–{max(years)}" in subtitle
-    labels = [t(f"overview.axis.{key}", lang) for key, *_ in AXES]
-    labels[-1] = t("overview.axis.digital_share_eu", lang)  # the EU is drawn: its intra-EU trade is named
-    assert [trace["name"] for trace in spec["data"]] == [economy_name(code, lang) for code in economies]
-    for trace, code in zip(spec["data"], economies):
-        assert trace["theta"] == [*labels, labels[0]]
-        scores, hover = [], []
-        for key, *_ in AXES:
-            year, value, unit, _ = rows[key][code]
-            top = max(row[1] for row in rows[key].values())
-            scores.append(value / top * 100)
-            hover.append(f"{format_value(value, unit, lang)} ({year})")
-        assert trace["r"] == pytest.approx([*scores, scores[0]])
-        assert trace["customdata"] == [*hover, hover[0]]
-    # Each axis has its leader at 100.
-    for i in range(len(AXES)):
-        assert max(trace["r"][i] for trace in spec["data"]) == pytest.approx(100)
+def test_first_chart_is_china_over_us_and_eu_on_every_headline_measure(pages, db, lang):
+    spec = standing_spec(pages[lang])
+    usa, euu = spec["data"]
+    assert usa["name"] == t("chains.scorecard.vs", lang, economy=economy_name("USA", lang))
+    assert euu["name"] == t("chains.scorecard.vs", lang, economy=economy_name("EUU", lang))
+    assert len(usa["x"]) == len(measures())
+    for i, m in enumerate(measures()):
+        year, values = common_year_values(db, m["indicator_id"], m["source_id"])
+        assert f"{year}" in usa["y"][i].replace("<br>", "")
+        assert usa["x"][i] == pytest.approx(values["CHN"] / values["USA"])
+        assert euu["x"][i] == pytest.approx(values["CHN"] / values["EUU"])
+        # The value labels sit away from the parity line: left of a dot below 1, right of one above.
+        assert usa["textposition"][i].endswith("left" if usa["x"][i] < 1 else "right")
+    # The title states the finding the dots show.
+    ahead_usa, ahead_euu = sum(x > 1 for x in usa["x"]), sum(x > 1 for x in euu["x"])
+    assert spec["layout"]["title"]["text"] == "<b>" + t("overview.standing.title", lang, n=len(usa["x"]),
+                                                        ahead_usa=ahead_usa, ahead_euu=ahead_euu) + "</b>"
+    # Log-axis ticks written in full (0.1, 0.2, 0.5, 1, 2, ...), one decade's 1-2-5 steps.
+    ticks = spec["layout"]["xaxis"]["ticktext"]
+    assert "1" in ticks and all(re.fullmatch(r"\d+(\.\d+)?", tick) for tick in ticks)
 
 
-def test_radar_table_holds_raw_values_years_and_sources(pages, db):
-    table = next(df.value for df in pages["en"].dataframe if t("overview.col.score", "en") in df.value.columns)
-    rows = radar_rows(db, state.ECON.default)
-    expected = {(t(f"overview.axis.{key}", "en") if key != "digital_share"
-                 else t("overview.axis.digital_share_eu", "en").replace("<br>", " "), code): row
-                for key, *_ in AXES for code, row in rows[key].items()}
-    shown = {(r[t("overview.col.axis", "en")], r["economy"]):
-             (r["year"], r[t("rd.col.value", "en")], r[t("rd.col.unit", "en")], r[t("rd.col.source", "en")])
-             for r in table.to_dict("records")}
-    assert shown.keys() == expected.keys()
-    for key, (year, value, unit, source_id) in expected.items():
-        assert shown[key][0] == year and shown[key][2:] == (unit, source_id)
-        assert shown[key][1] == pytest.approx(value)
+def test_the_eu_row_of_the_export_share_says_it_counts_trade_between_members(pages):
+    labels = [y.replace("<br>", "") for y in standing_spec(pages["en"])["data"][0]["y"]]
+    assert any(t("overview.axis.digital_share_eu", "en").replace(" ", "") in label.replace(" ", "")
+               for label in labels)
 
 
-def test_radar_leaves_out_the_world_total_and_needs_two_economies(db):
-    at = run_page("en", econ="CHN,USA,EUU,WLD")
-    assert [trace["name"] for trace in radar_spec(at)["data"]] == [economy_name(c, "en") for c in ("CHN", "USA", "EUU")]
-    # The cards still show the world where it has a value.
+def test_standing_table_has_formatted_values_names_and_no_ids(pages, db):
+    table = next(df.value for df in pages["zh"].dataframe if t("overview.col.measure", "zh") in df.value.columns)
+    assert list(table.columns)[:2] == [t("overview.col.measure", "zh"), t("overview.col.year", "zh")]
+    text = table.astype(str).to_string()
+    assert "None" not in text and "wdi_2026_07" not in text and "CHN" not in text
+    year, values = common_year_values(db, "gerd_ppp", measure("gerd_ppp")["source_id"])
+    assert format_value(values["CHN"], display_unit("USD", "gerd_ppp"), "zh") in text  # 国际元, not 美元
+
+
+def test_chart_needs_no_sidebar_economies_and_cards_keep_the_world(db):
+    at = apptest.run_page(PAGE, "en", econ="CHN,USA,EUU,WLD")
     year, value, unit, _ = latest(db, "rd_intensity", None, "WLD")
     assert (t("overview.card.label", "en", economy=economy_name("WLD", "en"), year=year),
             format_value(value, unit, "en")) in metrics(at)
-    alone = run_page("en", econ="CHN")
-    assert not alone.get("plotly_chart")
-    assert [i.value for i in alone.info] == [t("overview.radar.too_few", "en")]
-
-
-def test_radar_without_the_eu_keeps_the_plain_axis_label(db):
-    spec = radar_spec(run_page("zh", econ="CHN,USA"))
-    assert spec["data"][0]["theta"][len(AXES) - 1] == t("overview.axis.digital_share", "zh")
+    assert standing_spec(at)["data"][0]["x"] == standing_spec(apptest.run_page(PAGE, "en", econ="CHN"))["data"][0]["x"]
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_page_runs_through_app(lang):
     at = apptest.run_through_app(PAGE, lang)
     assert len(at.metric) == len(CARDS) * len(state.ECON.default) + len(CHAINS)
-    assert radar_spec(at)["layout"]["title"]["text"] == f"<b>{t('overview.radar.title', lang)}</b>"
+    assert standing_spec(at)["layout"]["title"]["text"].startswith("<b>")
     assert at.title[0].value == t("page.overview.title", lang)
-

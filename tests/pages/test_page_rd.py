@@ -13,19 +13,15 @@ from streamlit.testing.v1 import AppTest
 from tests import helpers as apptest
 
 from lib.paths import ROOT, SEEDS_DIR
+from lib.ui.i18n import t
 
 PAGE = "pages/rd.py"
 WDI = "wdi_2026_07"
 
 
-
-def run_page(lang: str = "en", **params) -> AppTest:
-    return apptest.run_page(PAGE, lang, **params)
-
-
 @pytest.fixture(scope="module")
 def page_en():
-    return run_page("en")
+    return apptest.run_page(PAGE, "en")
 
 
 def names(lang: str) -> dict[str, str]:
@@ -62,7 +58,7 @@ def seed_line(file_name: str, line_no: int) -> str:
 
 
 def test_intensity_chart_draws_exactly_the_selected_economies_and_years(db):
-    at = run_page("en", econ="CHN,USA,JPN", **{"from": "2005", "to": "2015"})
+    at = apptest.run_page(PAGE, "en", econ="CHN,USA,JPN", **{"from": "2005", "to": "2015"})
     lines = drawn(chart(at, "R&D intensity"))
     assert set(lines) == {"CHN", "USA", "JPN"}
     expected = wdi(db, "rd_intensity", ("CHN", "USA", "JPN"), 2005, 2015)
@@ -80,7 +76,7 @@ def test_default_view_is_china_us_eu_over_all_wdi_years(page_en, db):
 
 
 def test_per_person_spending_is_gerd_divided_by_population(db):
-    at = run_page("en", measure="per_capita", price="ppp", **{"from": "2018", "to": "2022"})
+    at = apptest.run_page(PAGE, "en", measure="per_capita", price="ppp", **{"from": "2018", "to": "2022"})
     lines = drawn(chart(at, "R&D spending per person"))
     gerd = wdi(db, "gerd_ppp", ("CHN", "USA", "EUU"), 2018, 2022)
     population = wdi(db, "population", ("CHN", "USA", "EUU"), 2018, 2022)
@@ -89,7 +85,7 @@ def test_per_person_spending_is_gerd_divided_by_population(db):
 
 
 def test_cagr_over_the_selected_range(db):
-    at = run_page("en", measure="absolute", growth="cagr", **{"from": "2014", "to": "2022"})
+    at = apptest.run_page(PAGE, "en", measure="absolute", price="usd", growth="cagr", **{"from": "2014", "to": "2022"})
     bars = chart(at, "R&D spending (GERD): compound annual growth")
     gerd = wdi(db, "gerd_usd", ("CHN", "USA", "EUU"), 2014, 2022)
     codes = names("en")
@@ -105,15 +101,25 @@ def test_figure7_rebuilds_the_documents_years_and_economies(page_en, db):
     assert caption.startswith("图7") and "中国、美国、欧盟 2014—2022" in caption
     lines = drawn(spec)
     assert list(lines) == ["CHN", "USA", "EUU"]
-    latest = db.execute("SELECT max(year) FROM observations WHERE indicator_id = 'gerd_usd' AND source_id = ?",
+    latest = db.execute("SELECT max(year) FROM observations WHERE indicator_id = 'gerd_ppp' AND source_id = ?",
                         [WDI]).fetchone()[0]
-    expected = wdi(db, "gerd_usd", ("CHN", "USA", "EUU"), 2014, latest)
-    assert spec["layout"]["yaxis"]["title"]["text"] == "US$ billion"
+    # By default at PPP, as the Overview (data/catalog/measures.yaml): international dollars, never "US$".
+    expected = wdi(db, "gerd_ppp", ("CHN", "USA", "EUU"), 2014, latest)
+    assert spec["layout"]["yaxis"]["title"]["text"] == "international $ billion"
     for economy, series in lines.items():
         assert sorted(series) == list(range(2014, latest + 1))  # 2014-2022 and the extension
         assert {y: v * 1e9 for y, v in series.items()} == pytest.approx(expected[economy], rel=1e-9)
     band = [s for s in spec["layout"]["shapes"] if s["type"] == "rect"]
     assert [(b["x0"], b["x1"]) for b in band] == [(2013.5, 2022.5)]
+
+
+def test_growth_in_current_us_dollars_says_it_includes_exchange_rates():
+    for growth in ("yoy", "cagr"):
+        at = apptest.run_page(PAGE, "en", measure="absolute", price="usd", growth=growth)
+        title = t(f"rd.chart.{growth}.title", "en", measure=t("rd.chart.absolute.title", "en"))
+        assert "exchange-rate" in chart(at, title)["layout"]["title"]["subtitle"]["text"].replace("<br>", " ")
+        ppp = apptest.run_page(PAGE, "en", measure="absolute", price="ppp", growth=growth)
+        assert "exchange-rate" not in chart(ppp, title)["layout"]["title"]["subtitle"]["text"]
 
 
 def test_document_statements_are_quoted_from_their_lines(page_en, db):
@@ -151,7 +157,7 @@ def test_wdi_caveats_are_shown(page_en, db):
 
 
 def test_selections_go_into_the_url(page_en):
-    at = run_page("en")
+    at = apptest.run_page(PAGE, "en")
     at.slider[0].set_range(2000, 2010).run()
     at.get("segmented_control")[0].set_value("per_capita").run()
     assert (at.query_params["from"], at.query_params["to"], at.query_params["measure"]) == ("2000", "2010", "per_capita")

@@ -15,19 +15,14 @@ PAGE = "pages/unicorns.py"
 DOC_FILE = "003_90f338935dca3c3f.txt"
 
 
-
-def run_page(lang: str = "en", **params) -> AppTest:
-    return apptest.run_page(PAGE, lang, **params)
-
-
 @pytest.fixture(scope="module")
 def page_en():
-    return run_page("en")
+    return apptest.run_page(PAGE, "en")
 
 
 @pytest.fixture(scope="module")
 def page_zh():
-    return run_page("zh")
+    return apptest.run_page(PAGE, "zh")
 
 
 def specs(at: AppTest) -> list[dict]:
@@ -93,7 +88,7 @@ def test_document_bars_equal_observations_quoted_at_003_line_89(page_en, db):
 
 
 def test_share_measure_and_list_from_the_url(db):
-    at = run_page("en", measure="share", list="cbinsights_2024_09")
+    at = apptest.run_page(PAGE, "en", measure="share", list="cbinsights_2024_09")
     spec = chart(at, "unicorns.counts.title.share", "en")
     by_name = {tr.get("name"): tr for tr in spec["data"] if tr.get("x") and tr["x"][0] is not None}
     recount = bars_by_economy(by_name[t("unicorns.series.list", "en", list="CB Insights 2024-09")], "en")
@@ -115,7 +110,7 @@ def test_explanation_states_the_differences_from_the_data(page_en):
 
 def test_founding_years_come_only_from_the_2022_list(db):
     # Whatever list is chosen, the founding charts use the one list that has founding years.
-    at = run_page("en", list="crunchbase_2024_09", **{"from": "1990", "to": "2021"})
+    at = apptest.run_page(PAGE, "en", list="crunchbase_2024_09", **{"from": "1990", "to": "2021"})
     spec = chart(at, "unicorns.founded.years_title", "en")
     assert "CB Insights 2022-04" in spec["layout"]["title"]["subtitle"]["text"]
     expected = db.execute("""
@@ -159,7 +154,7 @@ def company_table(at: AppTest, lang: str = "en"):
 
 def test_search_is_plain_text(db):
     before = db.execute("SELECT count(*) FROM unicorns").fetchone()[0]
-    at = run_page("en")
+    at = apptest.run_page(PAGE, "en")
     assert "ByteDance" in set(company_table(search(at, "bytedance"))[t("unicorns.col.company", "en")])
     # SQL-looking text is a literal string to look for: nothing matches and nothing runs.
     assert company_table(search(at, "%'; DROP TABLE x; --")).empty
@@ -169,7 +164,7 @@ def test_search_is_plain_text(db):
     search(at, "<script>")
     assert len(company_table(at)) > 0
     assert all("<script>" not in m.value for m in [*at.markdown, *at.caption])
-    at = run_page("en", q="<script>alert(1)</script>")
+    at = apptest.run_page(PAGE, "en", q="<script>alert(1)</script>")
     assert len(company_table(at)) > 0
     assert db.execute("SELECT count(*) FROM unicorns").fetchone()[0] == before
 
