@@ -56,17 +56,20 @@ def rerun_message(page: str, query: str) -> bytes:
 
 
 async def one_session(base: str, page: str, query: str, timeout: float = SESSION_TIMEOUT,
-                      hold: asyncio.Event | None = None, out: Session | None = None) -> Session:
+                      hold: asyncio.Event | None = None, out: Session | None = None,
+                      headers: dict[str, str] | None = None) -> Session:
     """Open a session, ask for the page, and read until the run finishes (or fails, or times out). With `hold`,
     keep the socket (and so the server's session) open until it is set, as a reader keeps the tab open; `out`
-    (filled in as the session goes) has its seconds set once the run has finished."""
+    (filled in as the session goes) has its seconds set once the run has finished. headers: sent with the upgrade
+    request (e.g. the proxy's replica cookie)."""
     out = out or Session()
     start = time.perf_counter()
     try:
         async with asyncio.timeout(timeout) as deadline:
             # "streamlit" is the subprotocol the browser asks for; max_size None: a page's deltas can be large.
             async with websockets.connect(stream_url(base), subprotocols=["streamlit"], max_size=None,
-                                          open_timeout=timeout, ping_interval=None) as ws:
+                                          open_timeout=timeout, ping_interval=None,
+                                          additional_headers=headers) as ws:
                 await ws.send(rerun_message(page, query))
                 async for raw in ws:
                     msg = ForwardMsg.FromString(raw)

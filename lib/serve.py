@@ -57,39 +57,60 @@ class Server:
         return f"http://127.0.0.1:{self.port}"
 
     def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(timeout=15)
+        stop_process(self.proc)
 
 
-def start_server(script: str | Path = "app.py", log_dir: Path | None = None, timeout: float = 90.0) -> Server:
-    """Start the app headless on 127.0.0.1 and a free port; return once its health endpoint answers."""
-    port = free_port()
+def stop_process(proc: subprocess.Popen, timeout: float = 15) -> None:
+    """Terminate a process this harness started, killing it if it does not end within `timeout` seconds."""
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=timeout)
+
+
+def start_server(script: str | Path = "app.py", log_dir: Path | None = None, timeout: float = 90.0, *,
+                 port: int | None = None, address: str = "127.0.0.1", env: dict[str, str] | None = None,
+                 options: dict[str, str] | None = None) -> Server:
+    """Start the app headless on `address` and `port` (default a free local one); return once its health endpoint
+    answers. env: extra environment variables (e.g. INDICATORS_DB); options: extra `--section.option value` flags."""
+    port = port or free_port()
     log_dir = log_dir or ROOT / "artifacts"
     log_dir.mkdir(parents=True, exist_ok=True)
     log = log_dir / f"streamlit-{port}.log"
     cmd = [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
-           "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
+           "--server.address", address, "--server.headless", "true", "--browser.gatherUsageStats", "false",
            "--server.runOnSave", "false", "--server.fileWatcherType", "none"]
+    for name, value in (options or {}).items():
+        cmd += [f"--{name}", value]
     with open(log, "wb") as out:
-        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
+        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env=os.environ | (env or {}))
     server = Server(proc, port, log)
+    try:
+        wait_healthy(f"{server.url}/_stcore/health", timeout, proc, log)
+    except RuntimeError:
+        server.stop()
+        raise
+    return server
+
+
+def wait_healthy(url: str, timeout: float, proc: subprocess.Popen | None = None, log: Path | None = None) -> None:
+    """Wait until `url` answers 200; fail early, with the end of its log, if `proc` exits meanwhile."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"streamlit exited with code {proc.returncode}; see {log}:\n{log.read_text()[-3000:]}")
+        if proc is not None and proc.poll() is not None:
+            tail = log.read_text(errors="replace")[-3000:] if log else ""
+            raise RuntimeError(f"{proc.args[0]} exited with code {proc.returncode}; see {log}:\n{tail}")
         try:
-            with urllib.request.urlopen(f"{server.url}/_stcore/health", timeout=2) as resp:
+            with urllib.request.urlopen(url, timeout=2) as resp:
                 if resp.status == 200:
-                    return server
+                    return
         except OSError:
-            time.sleep(0.3)
-    server.stop()
-    raise RuntimeError(f"streamlit did not answer on port {port} within {timeout:.0f} s; see {log}")
+            pass
+        time.sleep(0.3)
+    raise RuntimeError(f"{url} did not answer within {timeout:.0f} s" + (f"; see {log}" if log else ""))
 
 
 def launch_chromium(playwright):
