@@ -17,7 +17,10 @@ from streamlit.testing.v1 import AppTest
 from lib.ui import state
 from lib.paths import DATA_DIR, ROOT
 
-CODE = sorted([ROOT / "app.py", *(ROOT / "lib").rglob("*.py"), *(ROOT / "pages").glob("*.py")])
+# lib/serve.py is the harness of the browser tests, the benchmark and deploy/: it talks to the app on 127.0.0.1 and
+# the app never imports it (checked below).
+HARNESS = ROOT / "lib" / "serve.py"
+CODE = sorted({ROOT / "app.py", *(ROOT / "lib").rglob("*.py"), *(ROOT / "pages").glob("*.py")} - {HARNESS})
 # Text that pages render as markdown or HTML: the i18n strings and the catalog's descriptions.
 RENDERED_TEXT = sorted([*(DATA_DIR / "i18n").glob("*.yaml"), *(DATA_DIR / "catalog").glob("*.yaml")])
 NETWORK_MODULES = {"requests", "httpx", "urllib3", "aiohttp", "http.client", "urllib.request", "socket", "ftplib",
@@ -70,6 +73,11 @@ def test_no_code_fetches_from_the_network(path):
     text = path.read_text(encoding="utf-8")
     assert "urlopen" not in text
     assert not FETCHING_MARKUP.search(text), FETCHING_MARKUP.search(text).group(0)
+
+
+@pytest.mark.parametrize("path", CODE, ids=lambda p: str(p.relative_to(ROOT)))
+def test_the_app_never_imports_the_harness(path):
+    assert not any(n == "lib.serve" or n.startswith("lib.serve.") for n in _imported_modules(path)), path.name
 
 
 @pytest.mark.parametrize("path", RENDERED_TEXT, ids=lambda p: str(p.relative_to(ROOT)))
