@@ -3,13 +3,14 @@ claims (line 97: the 2022 top six, China at 8%~9% since 2018, Ireland passing In
 import pandas as pd
 import streamlit as st
 
-from lib.ui import figures, page, state
-from lib.ui.i18n import economy_name, format_value
 from lib.queries import digital
+from lib.ui import citations, figures, page, state
+from lib.ui.i18n import economy_name, format_value
+from lib.ui.tables import readable
 
 ctx = page.setup("digital_services")
 lang = ctx.lang
-DEF = state.choice("def", tuple(digital.DEFINITIONS))
+DEF = state.choice("def", tuple(digital.DEFINITIONS), default=digital.DEFAULT)
 TOP6 = state.Param("top6", "flag", False)
 YEARS = state.year_range(*digital.year_span())
 
@@ -25,35 +26,52 @@ def short(key: str) -> str:
 
 
 def cite(row) -> str:
-    return ctx.t("digital.claims.cite", doc=row["doc_id"], title=row[f"title_{lang}"], line=row["line_no"])
+    return citations.document(row["doc_id"], row[f"title_{lang}"], row["line_no"], lang)
 
 
 def source_line(keys, *, shares: bool, with_claim: bool, economies=()) -> str:
     """Publisher, series and vintage of each dataset drawn, how shares and the EU were computed, and the claim."""
     parts = [ctx.t("digital.source.dataset", name=datasets.at[k, f"exports_name_{lang}"],
-                   publisher=datasets.at[k, "publisher"], vintage=datasets.at[k, "vintage"]) for k in keys]
+                   dataset=citations.dataset(datasets.at[k, "source_id"], lang)) for k in keys]
     if shares:
         parts.append(ctx.t("digital.source.shares"))
     if "EUU" in economies and any(datasets.at[k, "eu_is_sum"] for k in keys):
         parts.append(ctx.t("digital.source.eu_sum"))
     if with_claim and band is not None:
         parts.append(ctx.t("digital.source.claim", cite=cite(band)))
-    return "; ".join(parts)
+    return citations.join(parts, lang)
 
 
 def table(frame: pd.DataFrame) -> pd.DataFrame:
-    """The data drawn, with economy and definition names and the note in the page's language."""
-    shown = frame.assign(economy=[economy_name(c, lang) for c in frame["economy"]])
-    if "year" in shown:
-        shown["year"] = shown["year"].astype("Int64")  # stays whole next to the claim's rows, which have a period
+    """The data drawn as a person reads it: definition and economy names, values with their unit (a stated range as
+    8%–9%), blanks for no note, and the sentence's link for the paper's rows."""
+    highs = frame["value_high"] if "value_high" in frame else [None] * len(frame)
+    shown = frame.assign(value=[format_value(v, u, lang, high=None if pd.isna(h) else h)
+                                for v, u, h in zip(frame["value"], frame["unit"], highs)])
     if "definition" in shown:
         shown["definition"] = [short(k) for k in shown["definition"]]
     if f"note_{lang}" in shown:
         shown["note"] = shown[f"note_{lang}"]
-    kept = [c for c in ("definition", "economy", "year", "period", "value", "value_high", "unit", "exports_usd", "world_usd",
-                        "note", "quote", "source_id", "mention_id") if c in shown]
-    # mention_id keeps its name: page.table turns it into a link to the sentence in the fact explorer.
-    return shown[kept].rename(columns={c: ctx.t(f"digital.col.{c}") for c in kept if c != "mention_id"})
+    columns = ("definition", "economy", "year", "period", "value", "exports_usd", "world_usd", "note", "quote")
+    headers = {c: ctx.t(f"digital.col.{c}") for c in columns} | {"mention_id": "mention_id"}
+    return readable(shown, lang, headers, units={"exports_usd": "USD", "world_usd": "USD"})
+
+
+def eu_named(fig, frame: pd.DataFrame):
+    """fig with the EU named for what its series counts (the EU-27 including trade between members) and the years
+    whose EU sum lacks a member ringed, with the members named, in the chart itself."""
+    if "EUU" not in set(frame["economy"]):
+        return fig
+    fig = figures.rename_economy(fig, "EUU", ctx.t("digital.eu.legend"))
+    eu = frame[frame["economy"] == "EUU"].assign(missing=lambda f: digital.missing_members(f["note_en"]))
+    short_of = eu[eu["missing"] != ""]
+    if short_of.empty:
+        return fig
+    factor, _ = figures.axis_scale(frame["value"].tolist(), str(frame["unit"].iloc[0]), lang)
+    return figures.mark_points(fig, short_of["year"].tolist(), (short_of["value"] / factor).tolist(),
+                               label=ctx.t("digital.eu.incomplete"), economy="EUU",
+                               hover=[ctx.t("digital.eu.incomplete.hover", year=y, members=m)
+                                      for y, m in zip(short_of["year"], short_of["missing"])])
 
 
 def draw_claim(fig, year_from: int, year_to: int):
@@ -68,6 +86,47 @@ def draw_claim(fig, year_from: int, year_to: int):
                                   economy=band["economy"])
     return fig
 
+
+# --- selection
+definition = st.segmented_control(ctx.t("digital.def.label"), tuple(digital.DEFINITIONS), required=True,
+                                    format_func=lambda k: ctx.t(f"digital.def.{k}"), help=ctx.t("digital.def.help"),
+                                    **state.widget_kwargs(DEF)) or state.get(DEF)
+middle, right = st.columns([3, 2], vertical_alignment="bottom")
+year_from, year_to = middle.slider(ctx.t("digital.years"), YEARS[0].lo, YEARS[0].hi, **state.range_kwargs(YEARS))
+add_top = right.toggle(ctx.t("digital.top6"), help=ctx.t("digital.top6.help"), **state.widget_kwargs(TOP6))
+economies = tuple(figures.economy_order([*ctx.economies, *(claimed_top["economy"] if add_top else [])]))
+
+# --- China, the US and the EU under the chosen definition: the first screen
+eu_text = ctx.t("digital.eu.sum" if datasets.at[definition, "eu_is_sum"] else "digital.eu.aggregate")
+if not economies:
+    st.info(ctx.t("digital.no_economies"))
+else:
+    shares = digital.shares(definition, economies, year_from, year_to)
+    if shares.empty:
+        st.info(ctx.t("chart.no_data"))
+    else:
+        source = source_line([definition], shares=True, with_claim="CHN" in set(shares["economy"]),
+                             economies=economies)
+        fig = figures.lines(shares, title=datasets.at[definition, f"share_name_{lang}"], lang=lang,
+                            subtitle=ctx.t("digital.shares.subtitle", start=shares["year"].min(), end=shares["year"].max(),
+                                           eu=eu_text),
+                            source=source, present=ctx.present)
+        if band is not None and band["economy"] in set(shares["economy"]):
+            fig = draw_claim(fig, year_from, year_to)
+        fig = eu_named(fig, shares)
+        page.chart(fig, table(shares), name=f"share_of_world_{definition}", source=source, lang=lang,
+                   sources=shares["source_id"])
+
+    levels = digital.exports(definition, economies, year_from, year_to)
+    if not levels.empty:
+        source = source_line([definition], shares=False, with_claim=False, economies=economies)
+        fig = figures.lines(levels, title=datasets.at[definition, f"exports_name_{lang}"], lang=lang,
+                            subtitle=ctx.t("digital.levels.subtitle", start=levels["year"].min(), end=levels["year"].max(),
+                                           eu=eu_text),
+                            source=source, present=ctx.present)
+        fig = eu_named(fig, levels)
+        page.chart(fig, table(levels), name=f"exports_{definition}", source=source, lang=lang,
+                   sources=levels["source_id"])
 
 # --- what the paper says, and the headline test of its share claim
 st.subheader(ctx.t("digital.claims.title"))
@@ -87,16 +146,7 @@ if band is not None:
         column.metric(short(key), format_value(values.min(), "percent", lang, high=values.max()) if len(values) else "–",
                       help=ctx.t(f"digital.def.{key}"))
 
-# --- selection
-definition = st.segmented_control(ctx.t("digital.def.label"), tuple(digital.DEFINITIONS), required=True,
-                                    format_func=lambda k: ctx.t(f"digital.def.{k}"), help=ctx.t("digital.def.help"),
-                                    **state.widget_kwargs(DEF)) or state.get(DEF)
-middle, right = st.columns([3, 2], vertical_alignment="bottom")
-year_from, year_to = middle.slider(ctx.t("digital.years"), YEARS[0].lo, YEARS[0].hi, **state.range_kwargs(YEARS))
-add_top = right.toggle(ctx.t("digital.top6"), help=ctx.t("digital.top6.help"), **state.widget_kwargs(TOP6))
-economies = tuple(figures.economy_order([*ctx.economies, *(claimed_top["economy"] if add_top else [])]))
 
-# --- charts
 if band is not None:
     across = digital.share_across_definitions(band["economy"], year_from, year_to)
     source = source_line(datasets.index, shares=True, with_claim=True)
@@ -111,34 +161,6 @@ if band is not None:
     page.chart(fig, table(pd.concat([across, claim_rows], ignore_index=True)), name="china_share_definitions",
                source=source, lang=lang, sources=across["source_id"])
 
-eu_text = ctx.t("digital.eu.sum" if datasets.at[definition, "eu_is_sum"] else "digital.eu.aggregate")
-if not economies:
-    st.info(ctx.t("digital.no_economies"))
-else:
-    shares = digital.shares(definition, economies, year_from, year_to)
-    if shares.empty:
-        st.info(ctx.t("chart.no_data"))
-    else:
-        source = source_line([definition], shares=True, with_claim="CHN" in set(shares["economy"]),
-                             economies=economies)
-        fig = figures.lines(shares, title=datasets.at[definition, f"share_name_{lang}"], lang=lang,
-                            subtitle=ctx.t("digital.shares.subtitle", start=shares["year"].min(), end=shares["year"].max(),
-                                           eu=eu_text),
-                            source=source, present=ctx.present)
-        if band is not None and band["economy"] in set(shares["economy"]):
-            fig = draw_claim(fig, year_from, year_to)
-        page.chart(fig, table(shares), name=f"share_of_world_{definition}", source=source, lang=lang,
-                   sources=shares["source_id"])
-
-    levels = digital.exports(definition, economies, year_from, year_to)
-    if not levels.empty:
-        source = source_line([definition], shares=False, with_claim=False, economies=economies)
-        fig = figures.lines(levels, title=datasets.at[definition, f"exports_name_{lang}"], lang=lang,
-                            subtitle=ctx.t("digital.levels.subtitle", start=levels["year"].min(), end=levels["year"].max(),
-                                           eu=eu_text),
-                            source=source, present=ctx.present)
-        page.chart(fig, table(levels), name=f"exports_{definition}", source=source, lang=lang,
-                   sources=levels["source_id"])
 
 # --- the paper's top six against each definition's ranking
 if len(claimed_top):

@@ -4,10 +4,10 @@ from html import escape
 import pandas as pd
 import streamlit as st
 
-from lib.ui import chain_figures as charts
-from lib.ui import page, state
-from lib.ui.i18n import economy_name, format_value
 from lib.queries import chains as q
+from lib.ui import chain_figures as charts
+from lib.ui import citations, page, state
+from lib.ui.i18n import economy_name, format_value, with_display_units
 
 ctx = page.setup("four_chains")
 lang = ctx.lang
@@ -19,33 +19,20 @@ def chain_name(chain: str) -> str:
 
 def citation(row) -> str:
     if row.origin == "document":
-        return ctx.t("chains.cite.document", doc=row.source_id.removeprefix("doc-"), lines=row.line_no)
-    return ctx.t("chains.cite.dataset", publisher=row.publisher, vintage=row.vintage)
-
-
-def short_source(row) -> str:
-    # The figure's source line: publisher and dataset name (before any parenthesis); the table has the vintage.
-    if row.origin == "document":
-        return citation(row)
-    return f"{row.publisher.split(' (')[0]}: {row.source_title.split(' (')[0]}"
+        return citations.document(row.source_id.removeprefix("doc-"), "", row.line_no, lang)
+    return citations.dataset(row.source_id, lang, short=True)
 
 
 # ---------------------------------------------------------------- 1. scorecard
 st.header(ctx.t("chains.scorecard.header"))
 intro = ctx.t("chains.scorecard.intro")  # presentation mode has no controls to point at
 st.caption(intro if ctx.present else f"{intro} {ctx.t('chains.scorecard.howto')}")
-card = q.scorecard()
+card = with_display_units(q.scorecard())
 signal = [row.name_zh if lang == "zh" else row.name_en for row in card.itertuples()]
 card = card.assign(
     chain_label=[chain_name(c) for c in card["chain"]], signal=signal,
     label=[f"{chain_name(c)} · {s} ({y})" for c, s, y in zip(card["chain"], signal, card["year"])],
     citation=[citation(row) for row in card.itertuples()])
-
-
-def hover(row, code: str) -> str:
-    value = getattr(row, f"value_{code.lower()}")
-    return (f"{row.label}<br>{economy_name('CHN', lang)}: {format_value(row.value_chn, row.unit, lang)}"
-            f"<br>{economy_name(code, lang)}: {format_value(value, row.unit, lang)}<br>{row.citation}")
 
 
 def note(row) -> str:
@@ -59,19 +46,18 @@ def note(row) -> str:
     return "; ".join(notes)
 
 
-card = card.assign(hover_usa=[hover(r, "USA") for r in card.itertuples()],
-                   hover_euu=[hover(r, "EUU") for r in card.itertuples()],
-                   note=[note(r) for r in card.itertuples()])
+card = charts.ratio_hover(card, lang).assign(note=[note(r) for r in card.itertuples()])
 compared = card[card["ratio_usa"].notna() | card["ratio_euu"].notna()]
-scorecard_source = "; ".join(dict.fromkeys(short_source(r) for r in compared.itertuples()))
+scorecard_source = citations.join(compared["citation"], lang)
 table = pd.DataFrame({
     ctx.t("chains.col.chain"): card["chain_label"], ctx.t("chains.col.signal"): card["signal"],
     ctx.t("chains.col.year"): card["year"],
     **{economy_name(code, lang): [format_value(v, u, lang) for v, u in zip(card[f"value_{code.lower()}"], card["unit"])]
        for code in ("CHN", "USA", "EUU", "WLD")},
-    ctx.t("chains.col.ratio_usa"): card["ratio_usa"].round(3), ctx.t("chains.col.ratio_euu"): card["ratio_euu"].round(3),
+    **{ctx.t(f"chains.col.ratio_{code}"): ["" if pd.isna(v) else charts.ratio_text(v, lang) for v in card[f"ratio_{code}"]]
+       for code in ("usa", "euu")},
     ctx.t("chains.col.note"): card["note"], ctx.t("chains.col.citation"): card["citation"],
-    ctx.t("chains.col.quote"): card["quote"], "mention_id": card["mention_id"],
+    ctx.t("chains.col.quote"): card["quote"].fillna(""), "mention_id": card["mention_id"],
 })
 page.chart(charts.scorecard_figure(compared, source=scorecard_source, lang=lang, present=ctx.present), table,
            name="chain_scorecard", source=scorecard_source, lang=lang, indicators=compared["indicator_id"])
@@ -120,6 +106,30 @@ counts_table = matrix.rename(index=chain_name, columns=lambda i: ctx.t(f"chains.
 page.chart(heatmap, counts_table, name="chain_gap_map", source=gapmap_source, lang=lang,
            notes=ctx.t("chains.gapmap.notes"))
 
+# The gap map as a report-size PNG and every gap with its citation as CSV, next to the map (not 18,000 px down).
+@st.cache_data(show_spinner=False, max_entries=32)
+def gap_map_png(docs: tuple[str, ...], lang: str) -> bytes:
+    # Kaleido takes seconds: made only when the button is clicked, once per document selection and language.
+    return charts.png_bytes(charts.heatmap_figure(
+        charts.gap_matrix(q.gap_counts(docs), q.CHAINS, q.INDUSTRIES), title=ctx.t("chains.gapmap.title"),
+        subtitle=ctx.t("chains.gapmap.subtitle", docs=", ".join(docs)),
+        source="; ".join(f"{d} {titles[d]}" for d in docs), lang=lang, present=True))
+
+
+all_gaps = q.gaps(docs)
+png_col, csv_col = st.columns(2)
+unavailable = charts.png_unavailable()
+if unavailable:
+    png_col.warning(ctx.t("chains.export.failed", reason=unavailable))
+else:
+    png_col.download_button(ctx.t("chains.export.png"), data=lambda: gap_map_png(docs, lang),
+                            file_name=f"chain_gap_map_{'-'.join(docs)}_{lang}.png", mime="image/png",
+                            on_click="ignore", icon=":material/image:")
+csv_col.download_button(ctx.t("chains.export.csv"), data=charts.gap_csv(all_gaps, lang),
+                        file_name=f"chain_gaps_{'-'.join(docs)}_{lang}.csv", mime="text/csv", on_click="ignore",
+                        icon=":material/download:")
+
+
 left, right = st.columns(2)
 left.selectbox(ctx.t("chains.gapmap.chain"), q.CHAINS, format_func=chain_name, **state.widget_kwargs(CHAIN))
 right.selectbox(ctx.t("chains.gapmap.industry"), ("all",) + q.INDUSTRIES,
@@ -163,28 +173,3 @@ with measures_col:
         st.markdown(f"- {getattr(row, f'summary_{lang}')}"
                     f"{' (' + others + ')' if others else ''}  \n  <small>{row.doc_id} · "
                     f"{ctx.t('chains.col.line')} {row.line_no}: “{escape(row.quote)}”</small>", unsafe_allow_html=True)
-
-# ---------------------------------------------------------------- 4. export
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def gap_map_png(docs: tuple[str, ...], lang: str) -> bytes:
-    # Kaleido takes seconds: made only when the button is clicked, once per document selection and language.
-    return charts.png_bytes(charts.heatmap_figure(
-        charts.gap_matrix(q.gap_counts(docs), q.CHAINS, q.INDUSTRIES), title=ctx.t("chains.gapmap.title"),
-        subtitle=ctx.t("chains.gapmap.subtitle", docs=", ".join(docs)),
-        source="; ".join(f"{d} {titles[d]}" for d in docs), lang=lang, present=True))
-
-
-all_gaps = q.gaps(docs)
-png_col, csv_col = st.columns(2)
-unavailable = charts.png_unavailable()
-if unavailable:
-    png_col.warning(ctx.t("chains.export.failed", reason=unavailable))
-else:
-    png_col.download_button(ctx.t("chains.export.png"), data=lambda: gap_map_png(docs, lang),
-                            file_name=f"chain_gap_map_{'-'.join(docs)}_{lang}.png", mime="image/png",
-                            on_click="ignore", icon=":material/image:")
-csv_col.download_button(ctx.t("chains.export.csv"), data=charts.gap_csv(all_gaps, lang),
-                        file_name=f"chain_gaps_{'-'.join(docs)}_{lang}.csv", mime="text/csv", on_click="ignore",
-                        icon=":material/download:")

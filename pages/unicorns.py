@@ -3,8 +3,9 @@ top companies, a company search, and the document's market values of leading fir
 import pandas as pd
 import streamlit as st
 
-from lib.ui import figures, page, state
+from lib.ui import citations, figures, page, state
 from lib.ui.i18n import economy_name, format_value
+from lib.ui.tables import readable
 from lib.contract import source
 from lib.queries import unicorns as q
 
@@ -33,9 +34,9 @@ st.segmented_control(t("unicorns.list.label"), LIST.choices, required=True, help
 list_id = state.get(LIST)
 about = lists.loc[list_id]
 list_name = t(f"unicorns.list.{list_id}")
-list_source = t("unicorns.source.list", publisher=about["publisher"], title=about["title"], vintage=about["vintage"])
-st.caption(t("unicorns.list.about", title=about["title"], publisher=about["publisher"], vintage=about["vintage"],
-             companies=int(about["companies"])))
+list_citation = citations.dataset(list_id, lang)
+list_source = t("unicorns.source.list", dataset=list_citation)
+st.caption(t("unicorns.list.about", dataset=list_citation, companies=int(about["companies"])))
 with st.expander(t("unicorns.list.notes"), icon=":material/info:"):
     st.markdown(about[f"definition_{lang}"])
     st.markdown(about[f"notes_{lang}"])
@@ -44,9 +45,7 @@ with st.expander(t("unicorns.list.notes"), icon=":material/info:"):
 def document_source(rows: pd.DataFrame) -> str:
     """`document 003 “title”, line 89: “758家” “283家” …` for the document rows drawn."""
     first = rows.iloc[0]
-    quotes = " ".join(f"“{quote}”" for quote in dict.fromkeys(rows["quote"]))
-    return t("unicorns.source.document", doc_id=first["doc_id"], title=first[f"title_{lang}"],
-             line=", ".join(str(n) for n in sorted(set(rows["line_no"]))), quotes=quotes)
+    return citations.document(first["doc_id"], first[f"title_{lang}"], rows["line_no"], lang, quotes=rows["quote"])
 
 
 # ---------------------------------------------------------------- counts: document vs recount
@@ -83,46 +82,35 @@ fig = figures.category_bars(
     subtitle=t("unicorns.counts.subtitle", unit=t(f"unicorns.counts.unit.{measure}"), doc_id=doc_id,
                doc_period=doc_period, list=list_name),
     source=sources)
-page.chart(fig, comparison[["series", "economy", "label", "value", "unit", "source", "file_name", "line_no", "quote",
-                            "mention_id"]]
-           .rename(columns={"label": t("unicorns.col.economy")}), name=f"unicorn_{measure}_{list_id}", source=sources,
-           lang=lang, indicators=[indicator], sources=[list_id])
+page.chart(fig, readable(comparison, lang, {
+    "series": t("unicorns.col.series"), "label": t("unicorns.col.economy"), "stated": t("unicorns.col.value"),
+    "source": t("unicorns.col.source"), "quote": t("unicorns.col.quote"), "mention_id": "mention_id"}),
+    name=f"unicorn_{measure}_{list_id}", source=sources, lang=lang, indicators=[indicator], sources=[list_id])
 if not len(stated):
     st.info(t("unicorns.no_document"))
 
 # Why the numbers differ: every figure below is computed from the list; the wording says what it means.
 with st.container(border=True):
     st.markdown(f"**{t('unicorns.explain.header')}**")
-    counts_stated = q.document_unicorn_figures().query("indicator_id == 'unicorn_count'").set_index("economy")
-    counted = q.counts_by_economy(list_id, tuple(figures.economy_order([*counts_stated.index, "IRL"])))
-    counted = counted.set_index("economy")
     blank = q.companies_without_economy(list_id)
     lines = [] if list_id == DOCUMENT_LIST else [t("unicorns.explain.other_list", doc_id=doc_id,
                                                     doc_period=doc_period, list=list_name)]
-    for code in figures.economy_order(counts_stated.index):
-        doc_n = int(counts_stated.loc[code, "value"])
-        data_n = int(counted.loc[code, "companies"]) if code in counted.index else 0
-        diff = abs(doc_n - data_n)
-        irl = int(counted.loc["IRL", "companies"]) if "IRL" in counted.index else 0
-        if diff == 0:
-            lines.append(t("unicorns.explain.match", economy=economy_name(code, lang), doc=doc_n, data=data_n))
-        elif code == "CHN" and data_n < doc_n <= data_n + len(blank):
-            lines.append(t("unicorns.explain.chn", doc=doc_n, data=data_n, diff=diff, blank=len(blank)))
-        elif code == "EUU":
-            key = "unicorns.explain.eu" if data_n - irl == doc_n else "unicorns.explain.eu_other"
-            lines.append(t(key, doc=doc_n, data=data_n, irl=irl, without_irl=data_n - irl))
-        else:
-            lines.append(t("unicorns.explain.differs", economy=economy_name(code, lang), doc=doc_n, data=data_n,
-                           diff=diff))
+    keys = {"match": "unicorns.explain.match", "blank": "unicorns.explain.chn", "eu_no_irl": "unicorns.explain.eu",
+            "eu": "unicorns.explain.eu_other", "differs": "unicorns.explain.differs"}
+    for row in q.reconciliation(list_id).itertuples():
+        lines.append(t(keys[row.reason], economy=economy_name(row.economy, lang), doc=row.doc, data=row.data,
+                       diff=row.diff, blank=row.blank, irl=row.irl, without_irl=row.data - row.irl))
     lines.append(t("unicorns.explain.hkg", hkg=q.economy_count(list_id, "HKG")))
     lines.append(t("unicorns.explain.share", total=int(about["companies"])))
     st.markdown("\n".join(f"- {line}" for line in lines))
     if len(blank):
         st.markdown(f"*{t('unicorns.blank.header')}*")
-        st.dataframe(blank.rename(columns={
+        blank = blank.assign(found_in=[", ".join(t(f"unicorns.list.{s}") for s in str(f).split(", ")) if f else ""
+                                       for f in blank["found_in"].fillna("")])
+        st.dataframe(readable(blank, lang, {
             "company": t("unicorns.col.company"), "printed_country": t("unicorns.col.printed_country"),
-            "valuation_usd": t("unicorns.col.valuation"), "line_no": t("unicorns.col.line"),
-            "country_elsewhere": t("unicorns.col.country_elsewhere"), "found_in": t("unicorns.col.found_in")}),
+            "valuation_usd": t("unicorns.col.valuation"), "country_elsewhere": t("unicorns.col.country_elsewhere"),
+            "found_in": t("unicorns.col.found_in"), "line_no": t("unicorns.col.line")}, units={"valuation_usd": "USD"}),
             hide_index=True)
 
 # ---------------------------------------------------------------- founding years (only one list has them)
@@ -134,8 +122,7 @@ else:
     founded_id = with_founded["with_founded"].idxmax()
     founded_about = lists.loc[founded_id]
     founded_name = t(f"unicorns.list.{founded_id}")
-    founded_source = t("unicorns.founded.source", publisher=founded_about["publisher"],
-                       title=founded_about["title"], vintage=founded_about["vintage"])
+    founded_source = t("unicorns.founded.source", dataset=citations.dataset(founded_id, lang))
     st.caption(t("unicorns.founded.only_list", list=founded_name))
     years = q.founding_years(founded_id, ctx.economies)
     first_year, last_year = int(years["year"].min()), int(years["year"].max())
@@ -155,8 +142,9 @@ else:
                                 title=t("unicorns.founded.since_title", since=since),
                                 subtitle=t("unicorns.founded.since_subtitle", list=founded_name),
                                 source=founded_source)
-    page.chart(fig, share.rename(columns={"companies": t("unicorns.founded.col.companies"),
-                                          "founded_since": t("unicorns.founded.col.since", since=since)}),
+    page.chart(fig, readable(share, lang, {
+        "label": t("unicorns.col.economy"), "companies": t("unicorns.founded.col.companies"),
+        "founded_since": t("unicorns.founded.col.since", since=since), "stated": t("unicorns.col.value")}),
                name=f"unicorn_founded_since_{since}", source=founded_source, lang=lang, sources=[founded_id])
 
     st.slider(t("unicorns.founded.range_label"), first_year, last_year, **state.range_kwargs((FROM, TO)))
@@ -167,7 +155,9 @@ else:
                        title=t("unicorns.founded.years_title"),
                        subtitle=t("unicorns.founded.years_subtitle", start=start, end=end, list=founded_name),
                        source=founded_source)
-    page.chart(fig, shown, name="unicorn_founding_years", source=founded_source, lang=lang, sources=[founded_id])
+    page.chart(fig, readable(shown, lang, {"economy": t("unicorns.col.economy"), "year": t("unicorns.col.founded"),
+                                           "value": t("unicorns.founded.col.count")}),
+               name="unicorn_founding_years", source=founded_source, lang=lang, sources=[founded_id])
     said = q.document_lines_about("独角兽", ("成立", "堆积柱形图"))
     if len(said):
         with st.expander(t("unicorns.founded.document_says"), icon=":material/format_quote:"):
@@ -182,7 +172,10 @@ factor, axis_unit = figures.axis_scale(values["value"].tolist(), "USD", lang)
 fig = figures.boxes(values, unit="USD", log=True, label="company", lang=lang, present=ctx.present,
                     title=t("unicorns.valuation.title"),
                     subtitle=t("unicorns.valuation.subtitle", unit=axis_unit, list=list_name), source=list_source)
-page.chart(fig, values, name=f"unicorn_valuations_{list_id}", source=list_source, lang=lang, sources=[list_id])
+page.chart(fig, readable(values, lang, {"economy": t("unicorns.col.economy"), "company": t("unicorns.col.company"),
+                                        "country": t("unicorns.col.country"), "value": t("unicorns.col.valuation")},
+                         units={"value": "USD"}),
+           name=f"unicorn_valuations_{list_id}", source=list_source, lang=lang, sources=[list_id])
 if list_id == DOCUMENT_LIST:
     st.caption(t("unicorns.valuation.rounded"))
 
@@ -194,8 +187,12 @@ top = top.assign(unit="USD", source=list_source, group=[economy_name(c, lang) fo
 fig = figures.category_bars(top, x="key", series="group", text="stated", unit="USD", horizontal=True, lang=lang,
                             present=ctx.present, title=t("unicorns.top.title", n=TOP_N),
                             subtitle=t("unicorns.top.subtitle", unit=axis_unit, list=list_name), source=list_source)
-page.chart(fig, top.drop(columns=["group", "key", "stated"]), name=f"unicorn_top_{list_id}", source=list_source,
-           lang=lang, sources=[list_id])
+page.chart(fig, readable(top, lang, {
+    "economy": t("unicorns.col.economy"), "rank": t("unicorns.col.rank"), "company": t("unicorns.col.company"),
+    "value": t("unicorns.col.valuation"), "country": t("unicorns.col.country"), "city": t("unicorns.col.city"),
+    "industry": t("unicorns.col.industry"), "date_joined": t("unicorns.col.joined"),
+    "year_founded": t("unicorns.col.founded")}, units={"value": "USD"}),
+           name=f"unicorn_top_{list_id}", source=list_source, lang=lang, sources=[list_id])
 
 # ---------------------------------------------------------------- company search (user text: bound, never parsed)
 @st.fragment
@@ -209,15 +206,14 @@ def company_search() -> None:
     matches = int(found["matches"].iloc[0]) if len(found) else 0
     st.caption(t("unicorns.search.found", list=list_name, matches=matches, shown=len(found)) if matches
                else t("unicorns.search.none"))
-    st.dataframe(found.drop(columns="matches").rename(columns={
+    st.dataframe(readable(found, lang, {
         "company": t("unicorns.col.company"), "country": t("unicorns.col.country"),
-        "economy": t("unicorns.col.economy"), "city": t("unicorns.col.city"), "industry": t("unicorns.col.industry"),
+        "city": t("unicorns.col.city"), "industry": t("unicorns.col.industry"),
         "valuation_usd": t("unicorns.col.valuation"),
         "date_joined": t("unicorns.col.joined"), "year_founded": t("unicorns.col.founded"),
-        "company_link": t("unicorns.col.link"), "line_no": t("unicorns.col.line")}),
+        "company_link": t("unicorns.col.link"), "line_no": t("unicorns.col.line")}, units={"valuation_usd": "USD"}),
         hide_index=True, column_config={t("unicorns.col.link"): st.column_config.LinkColumn()})
-    st.caption(t("unicorns.search.source", publisher=about["publisher"], title=about["title"],
-                 vintage=about["vintage"]))
+    st.caption(t("chart.source", source=list_citation))
 
 
 company_search()
@@ -243,6 +239,8 @@ else:
                                 subtitle=t("unicorns.market.subtitle",
                                            unit=figures.axis_scale(market["value"].tolist(), "USD", lang)[1]),
                                 source=market_source)
-    page.chart(fig, market[["company", "economy", "year", "value", "unit", "stated", "file_name", "line_no", "quote",
-                            "context", "mention_id"]], name="leading_firm_market_value", source=market_source, lang=lang,
+    page.chart(fig, readable(market.assign(stated=market["stated"].str.replace("<br>", " ")), lang, {
+        "company": t("unicorns.col.company"), "economy": t("unicorns.col.economy"), "year": t("unicorns.market.col.year"),
+        "stated": t("unicorns.market.col.value"), "quote": t("unicorns.col.quote"), "line_no": t("unicorns.col.line"),
+        "mention_id": "mention_id"}), name="leading_firm_market_value", source=market_source, lang=lang,
                indicators=["market_cap"])

@@ -5,6 +5,7 @@ import re
 
 import pandas as pd
 
+from lib.contract import measure
 from lib.queries import derived, run
 
 # The page's definition selector: key -> (exports indicator, share-of-world indicator) in data/catalog/external.yaml.
@@ -14,6 +15,8 @@ DEFINITIONS = {
     "unctad": ("dds_exports_unctad", "dds_share_unctad"),
     "wto": ("dds_exports_wto", "dds_share_wto"),
 }
+# The headline definition (data/catalog/measures.yaml), the page's default as on the Overview and the scorecard.
+DEFAULT = next(key for key, (_, share) in DEFINITIONS.items() if share == measure("digital_share")["indicator_id"])
 # The documents' own statements (data/catalog/document_indicators.yaml).
 CLAIM_SHARE = "dds_share"
 CLAIM_RANK = "dds_rank"
@@ -24,6 +27,13 @@ OVERTAKE_WORD = "反超"
 OVERTAKE = ("IRL", "IND")  # who overtook whom, as that sentence names them
 AGGREGATES = ("EUU", "WLD")  # never ranked against countries
 _PERIOD = re.compile(r"((?:19|20)\d{2})\D+((?:19|20)\d{2})")
+# The build's note on an EU summed from fewer than 27 members: "... (missing: ESP), so understated".
+_MISSING = re.compile(r"missing: ([A-Z]{3}(?:, [A-Z]{3})*)")
+
+
+def missing_members(notes: pd.Series) -> list[str]:
+    """The member states an EU sum lacks, from each row's English note ("ESP", "MLT", or "" when complete)."""
+    return [found.group(1) if isinstance(n, str) and (found := _MISSING.search(n)) else "" for n in notes]
 
 
 def _indicators(position: int) -> list[str]:

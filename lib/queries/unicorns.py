@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from lib.contract import economy_order
 from lib.queries import derived, run
 
 # One row per company and economy it counts for: its own economy, plus EUU for the 27 member states.
@@ -155,3 +156,34 @@ def document_lines_about(subject: str, any_of: tuple[str, ...]) -> pd.DataFrame:
         FROM document_lines l JOIN documents d USING (file_name)
         WHERE contains(l.text, ?) AND list_bool_or([contains(l.text, w) FOR w IN ?::VARCHAR[]])
         ORDER BY l.file_name, l.line_no""", (subject, list(any_of)))
+
+
+def reconciliation(source_id: str) -> pd.DataFrame:
+    """Why a list's recount differs from the documents' unicorn counts, one row per economy the documents count:
+    economy, doc (stated), data (counted in the list), diff, and the reason found:
+      match     the same number;
+      blank     China short of the document by no more than the list's companies with a blank country (some of
+                which are Chinese): the blanks can explain the difference;
+      eu_no_irl the EU: the 27 members' count without Ireland equals the document's (maybe a coincidence);
+      eu        the EU, otherwise (the document does not say what it counts as the EU);
+      differs   any other difference.
+    Also blank (companies without economy in the list) and irl (Irish companies) on every row."""
+    stated = document_unicorn_figures().query("indicator_id == 'unicorn_count'").set_index("economy")
+    counted = counts_by_economy(source_id, tuple(economy_order([*stated.index, "IRL"]))).set_index("economy")
+    blank = len(companies_without_economy(source_id))
+    irl = int(counted.loc["IRL", "companies"]) if "IRL" in counted.index else 0
+    rows = []
+    for code in economy_order(stated.index):
+        doc = int(stated.loc[code, "value"])
+        data = int(counted.loc[code, "companies"]) if code in counted.index else 0
+        if doc == data:
+            reason = "match"
+        elif code == "CHN" and data < doc <= data + blank:
+            reason = "blank"
+        elif code == "EUU":
+            reason = "eu_no_irl" if data - irl == doc else "eu"
+        else:
+            reason = "differs"
+        rows.append({"economy": code, "doc": doc, "data": data, "diff": abs(doc - data), "reason": reason,
+                     "blank": blank, "irl": irl})
+    return pd.DataFrame(rows, columns=["economy", "doc", "data", "diff", "reason", "blank", "irl"])

@@ -39,7 +39,7 @@ def document(doc_id: str, title: str, lines: Iterable[int] | int | str, lang: st
              quotes: Iterable[str] = ()) -> str:
     """`document 003 “title”, line 89: “758家” “283家”` (zh `文件003《…》第89行：…`); without quotes when none are given;
     with an empty title only document and line."""
-    if isinstance(lines, (int, str)):
+    if isinstance(lines, (int, str)) or not hasattr(lines, "__iter__"):  # one line, numpy's int64 too
         line = str(lines)
     else:
         line = ", ".join(str(n) for n in sorted({int(n) for n in lines}))

@@ -512,3 +512,21 @@ def mark_range(fig: go.Figure, low: float, high: float, label: str, *, start: in
     drawn = [y for trace in fig.data for y in (trace.y or ()) if y is not None and not math.isnan(y)]
     fig.update_yaxes(range=[min(0, *drawn), max(high, *drawn) * 1.15])
     return fig
+
+
+def rename_economy(fig: go.Figure, code: str, name: str) -> go.Figure:
+    """A copy whose traces of one economy carry another name, e.g. the EU as "EU-27 incl. trade between members"
+    where that is what the series counts."""
+    fig = go.Figure(fig)  # builders' figures are shared between reruns (see `shared`)
+    fig.update_traces(name=name, selector=dict(legendgroup=code))
+    return fig
+
+
+def mark_points(fig: go.Figure, x: list, y: list, *, label: str, hover: list[str], economy: str) -> go.Figure:
+    """A copy with the points (x, y) (in the axis's plotted units) ringed in the colour of `economy` and named
+    `label` in the legend: years whose value is incomplete, marked in the picture rather than only in a table."""
+    fig = go.Figure(fig)
+    fig.add_trace(go.Scatter(x=x, y=y, mode="markers", name=label, legendgroup=f"{economy}_marked",
+                             marker=dict(symbol="circle-open", size=13, color=color(economy), line=dict(width=2)),
+                             customdata=hover, hovertemplate="%{customdata}<extra></extra>"))
+    return fig

@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests import helpers as apptest
 
+from lib.contract import measure
 from lib.paths import EXTERNAL_DIR, ROOT, SEEDS_DIR
 
 PAGE = "pages/digital_services.py"
@@ -51,12 +52,18 @@ def specs(at: AppTest) -> list[dict]:
 
 
 def name_to_code(lang: str = "en") -> dict[str, str]:
-    return {v[lang]: k.removeprefix("economy.") for k, v in TEXTS.items() if k.startswith("economy.")}
+    """Legend name -> economy code; the EU is named for what these series count (EU-27 incl. intra-EU trade)."""
+    names = {v[lang]: k.removeprefix("economy.") for k, v in TEXTS.items() if k.startswith("economy.")}
+    return names | {text("digital.eu.legend", lang): "EUU"}
+
+
+def is_marker(trace: dict, lang: str = "en") -> bool:
+    return trace["name"] == text("digital.eu.incomplete", lang)
 
 
 def drawn_by_economy(spec: dict) -> dict[str, dict[int, float]]:
     codes = name_to_code()
-    return {codes[trace["name"]]: dict(zip(trace["x"], trace["y"])) for trace in spec["data"]}
+    return {codes[trace["name"]]: dict(zip(trace["x"], trace["y"])) for trace in spec["data"] if not is_marker(trace)}
 
 
 def warehouse(db, indicator: str, economies) -> dict[str, dict[int, float]]:
@@ -98,7 +105,7 @@ def claimed_top_six() -> list[str]:
 @pytest.mark.parametrize("key", list(SERIES))
 def test_shares_and_levels_per_definition_equal_the_warehouse_and_the_compilers_shares(key, db):
     exports_id, share_id, prefix = SERIES[key]
-    share_spec, level_spec = specs(page_for(key))[1:3]
+    share_spec, level_spec = specs(page_for(key))[:2]  # the first screen: China, the US and the EU
     drawn = drawn_by_economy(share_spec)
     assert list(drawn)[:3] == ["CHN", "USA", "EUU"] and set(drawn) == set(ECONOMIES.split(","))
     assert_same_series(drawn, warehouse(db, share_id, drawn))
@@ -116,7 +123,7 @@ def test_shares_and_levels_per_definition_equal_the_warehouse_and_the_compilers_
 
 
 def test_china_under_three_definitions_equals_the_warehouse(page_en, db):
-    spec = specs(page_en)[0]
+    spec = specs(page_en)[2]
     assert [t["name"] for t in spec["data"]] == [text(f"digital.short.{k}") for k in SERIES]
     for trace, (exports_id, share_id, _) in zip(spec["data"], SERIES.values()):
         assert dict(zip(trace["x"], trace["y"])) == pytest.approx(warehouse(db, share_id, ["CHN"])["CHN"])
@@ -125,7 +132,7 @@ def test_china_under_three_definitions_equals_the_warehouse(page_en, db):
 def test_the_claim_band_is_8_to_9_percent_over_2018_2022_and_cites_line_97(page_en):
     low, high = claimed_band()
     since = int(re.search(r"自(\d{4})年以来", LINE_97).group(1))
-    for spec in specs(page_en)[:2]:  # China across definitions; shares of the selected economies
+    for spec in (specs(page_en)[2], specs(page_en)[0]):  # China across definitions; shares of the selected economies
         bands = [s for s in spec["layout"]["shapes"] if s.get("name") == "claim"]
         assert [(b["y0"], b["y1"], b["x0"]) for b in bands] == [(low, high, since)]
         label = next(a["text"] for a in spec["layout"]["annotations"] if a.get("name") == "claim")
@@ -133,7 +140,7 @@ def test_the_claim_band_is_8_to_9_percent_over_2018_2022_and_cites_line_97(page_
         source = next(a["text"] for a in spec["layout"]["annotations"] if a.get("name") == "source")
         assert "line 97" in source
     # The band's label sits inside the plot: the axis reaches above the band.
-    assert specs(page_en)[0]["layout"]["yaxis"]["range"][1] > high
+    assert specs(page_en)[2]["layout"]["yaxis"]["range"][1] > high
 
 
 def test_ranking_table_sets_the_papers_top_six_against_each_definition(page_en, db):
@@ -173,23 +180,44 @@ def test_eu_from_member_sum_is_said_in_subtitle_and_source():
     def flat(s: str) -> str:  # subtitles and source lines are wrapped onto lines with <br>
         return re.sub(r"<br>|\s", "", s)
 
-    share = specs(page_for("unctad"))[1]
+    share = specs(page_for("unctad"))[0]
     assert flat(text("digital.eu.sum")) in flat(share["layout"]["title"]["subtitle"]["text"])
     source = next(a["text"] for a in share["layout"]["annotations"] if a.get("name") == "source")
     assert flat(text("digital.source.eu_sum")) in flat(source) and "UNCTAD" in source
-    assert flat(text("digital.eu.aggregate")) in flat(specs(page_for("wdi"))[1]["layout"]["title"]["subtitle"]["text"])
+    assert flat(text("digital.eu.aggregate")) in flat(specs(page_for("wdi"))[0]["layout"]["title"]["subtitle"]["text"])
+
+
+def test_years_whose_eu_sum_lacks_a_member_are_ringed_in_the_chart():
+    """The member file (SOURCE.md: missing ESP 2010-2011, MLT 2019-2023) decides which years are incomplete."""
+    members: dict[int, set[str]] = {}
+    with (EXTERNAL_DIR / "digital_services/unctad_dds_exports_eu27_members.csv").open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            members.setdefault(int(row["year"]), set()).add(row["economy_code"])
+    short = {year for year, codes in members.items() if len(codes) < 27}
+    assert short  # the file does lack members in some years
+    for spec in specs(page_for("unctad"))[:2]:
+        eu = next(trace for trace in spec["data"] if trace["name"] == text("digital.eu.legend"))
+        ringed = next(trace for trace in spec["data"] if is_marker(trace))
+        assert set(ringed["x"]) == short & set(eu["x"])
+        assert ringed["y"] == [dict(zip(eu["x"], eu["y"]))[x] for x in ringed["x"]]
+    # The WTO reports its own EU aggregate: nothing to ring, the legend still says what the EU counts.
+    wto = specs(page_for("wto"))[0]
+    assert not any(is_marker(trace) for trace in wto["data"])
+    assert text("digital.eu.legend") in [trace["name"] for trace in wto["data"]]
 
 
 def test_url_selects_definition_years_and_top_six():
     at = apptest.run_page(PAGE, "zh", **{"def": "wto", "from": "2013", "to": "2022", "top6": "1"})
-    share = specs(at)[1]
+    share = specs(at)[0]
     assert share["layout"]["title"]["text"] == "<b>占世界数字交付服务出口的份额(WTO)</b>"
     assert {y for trace in share["data"] for y in trace["x"]} == set(range(2013, 2023))
     drawn = {name_to_code("zh")[trace["name"]] for trace in share["data"]}
     assert drawn == {"CHN", "USA", "EUU", *claimed_top_six()}
-    # A definition the page does not know falls back to the default, without an error.
+    # A definition the page does not know falls back to the default, the headline measure of measures.yaml
+    # (the WTO's digitally delivered services, as on the Overview), without an error.
     at = apptest.run_page(PAGE, "en", **{"def": "bogus"})
-    assert specs(at)[1]["layout"]["title"]["text"].startswith("<b>Share of world ICT service exports")
+    assert measure("digital_share")["indicator_id"] == SERIES["wto"][1]
+    assert specs(at)[0]["layout"]["title"]["text"].startswith("<b>Share of world digitally delivered services")
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

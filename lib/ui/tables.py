@@ -1,0 +1,33 @@
+"""Tables a person reads: chosen columns under headers in the page language, economy names instead of codes,
+values formatted with their unit, blanks instead of None, no internal ids (a mention_id stays: it becomes a link)."""
+from __future__ import annotations
+
+import pandas as pd
+
+from lib.ui.i18n import economy_name, format_value, has
+
+
+def readable(frame: pd.DataFrame, lang: str, headers: dict[str, str], *, units: dict[str, str] | None = None,
+             economies: tuple[str, ...] = ("economy",)) -> pd.DataFrame:
+    """`frame`'s columns named in `headers` (in that order, missing ones skipped), renamed to the headers.
+
+    units: column -> unit to format it in (`USD`, `percent`, ...) or the name of a column holding each row's unit.
+    economies: columns of economy codes, shown as names. Empty cells are blank, whole numbers stay whole."""
+    out = frame.copy()
+    for column, unit in (units or {}).items():
+        if column in out:
+            row_units = out[unit] if unit in out else [unit] * len(out)
+            out[column] = [format_value(v, u, lang) if pd.notna(v) else "" for v, u in zip(out[column], row_units)]
+    for column in economies:
+        if column in out:
+            # Codes outside the house vocabulary (the lists' AUS, SGP, ...) stay codes: the country column names them.
+            out[column] = [economy_name(c, lang) if isinstance(c, str) and has(f"economy.{c}") else c or ""
+                           for c in out[column]]
+    kept = [c for c in headers if c in out]
+    out = out[kept].rename(columns={c: headers[c] for c in kept if c != "mention_id"})
+    for column in out.columns:
+        if out[column].dtype == object:
+            out[column] = out[column].map(lambda v: "" if v is None or (isinstance(v, float) and pd.isna(v)) else v)
+        elif pd.api.types.is_float_dtype(out[column]) and out[column].dropna().mod(1).eq(0).all():
+            out[column] = out[column].astype("Int64")
+    return out
