@@ -256,3 +256,42 @@ def test_a_charts_data_table_is_built_when_its_expander_is_opened(server, page):
     expander.locator('[data-testid="stDownloadButton"]').wait_for(timeout=30000)
     assert t("chart.download", "en") in expander.locator('[data-testid="stDownloadButton"]').inner_text()
     assert page.locator('[data-testid="stPlotlyChart"]').count() > 0
+
+
+# Metrics and controls whose text is cut (an ellipsis or clipped overflow): the headline numbers a writer copies and
+# the option labels of the page's controls. An element counts as cut when it or a descendant holding text is wider
+# inside than its box.
+_CUT_JS = """() => {
+  const kinds = ['stMetricValue', 'stMetricLabel', 'stWidgetLabel', 'stButtonGroup', 'stSelectbox', 'stMultiSelect',
+                 'stSlider', 'stCheckbox', 'stNumberInput', 'stTextInput'];
+  const cut = [];
+  for (const kind of kinds) {
+    for (const el of document.querySelectorAll(`[data-testid="stMain"] [data-testid="${kind}"]`)) {
+      if (!el.getBoundingClientRect().width) continue;
+      const clipped = [el, ...el.querySelectorAll('*')].find(e => e.clientWidth > 0 && e.scrollWidth > e.clientWidth + 1
+        && [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()));
+      if (clipped) cut.push(`${kind}: ${clipped.textContent.trim().slice(0, 60)} (${clipped.scrollWidth} > ${clipped.clientWidth})`);
+    }
+  }
+  return cut;
+}"""
+
+
+@pytest.mark.parametrize("width", [1100, 1400])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("page_id", PAGES)
+def test_metrics_and_controls_are_not_cut_off(browser, server, page_id, lang, width):
+    """At 1100 px and 1400 px with the sidebar open, in both languages, no metric's value or label and no control's
+    label or option is cut off (issue 16: "US$915.…", "Per persor", "购买力平伱")."""
+    context = browser.new_context(viewport={"width": width, "height": 1000})
+    try:
+        page = context.new_page()
+        load(page, url_of(server, page_id, lang=lang))
+        page.wait_for_timeout(500)
+        assert page.locator('[data-testid="stSidebar"]').first.is_visible()
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SHOTS / f"{page_id}_{lang}_{width}.png"))  # the first screen, to look at
+        cut = page.evaluate(_CUT_JS)
+        assert not cut, f"{page_id} ({lang}) at {width} px: {cut}"
+    finally:
+        context.close()
