@@ -9,6 +9,8 @@ SEEDS_DIR = ROOT / "seeds"
 DATA_DIR = ROOT / "data"
 CATALOG_DIR = DATA_DIR / "catalog"
 EXTERNAL_DIR = DATA_DIR / "external"
+DOCUMENTS_DIR = DATA_DIR / "documents"  # documents users add: read by the build like the seeds, no catalog entry
+CACHE_DIR = DATA_DIR / "cache"  # extraction results keyed by content hash; git-ignored, never a build input
 
 
 def warehouse_path() -> Path:
@@ -31,6 +33,7 @@ def build_inputs() -> list[Path]:
     inputs = sorted(SEEDS_DIR.glob("*.txt"))
     inputs += sorted(CATALOG_DIR.rglob("*.yaml"))
     inputs += sorted(EXTERNAL_DIR.rglob("*.csv"))
+    inputs += sorted(p for p in DOCUMENTS_DIR.glob("*") if p.is_file() and not p.name.startswith("."))
     # Only build-time code changes what the warehouse holds: editing a chart colour in lib/ui must not make it stale.
     inputs += sorted((ROOT / "lib" / "warehouse").rglob("*.py"))
     inputs += [ROOT / "lib" / "contract.py"]

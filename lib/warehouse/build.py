@@ -9,17 +9,20 @@ import argparse
 import hashlib
 import json
 import os
+import pickle
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 
-from lib.warehouse import catalog, owner
+from lib.warehouse import catalog, documents, owner
 from lib.errors import BuildError, Problem
 from lib.warehouse.extract import Mention, extract_document, read_document
-from lib.paths import CATALOG_DIR, EXTERNAL_DIR, ROOT, SEEDS_DIR, build_inputs, warehouse_path
+from lib.paths import (CACHE_DIR, CATALOG_DIR, DOCUMENTS_DIR, EXTERNAL_DIR, ROOT, SEEDS_DIR, build_inputs,
+                       warehouse_path)
 from lib.contract import SCHEMA_VERSION
 
 MENTION_COLUMNS = [
@@ -28,7 +31,7 @@ MENTION_COLUMNS = [
 ]
 OBSERVATION_COLUMNS = [
     "indicator_id", "economy", "year", "period", "value", "value_high", "unit", "source_id", "mention_id",
-    "entity", "qualifier", "note_en", "note_zh", "implausible", "kind",
+    "entity", "qualifier", "note_en", "note_zh", "implausible", "kind", "binding", "rule_id",
 ]
 
 
@@ -54,15 +57,74 @@ def is_stale(path: Path | None = None) -> bool:
     return meta.get("schema_version") != str(SCHEMA_VERSION) or meta.get("inputs") != inputs_fingerprint()
 
 
-def _documents(seeds_dir: Path, catalog_dir: Path) -> tuple[pd.DataFrame, dict[str, list[str]], list[Mention]]:
+class ExtractionCache:
+    """Mentions of each document kept on disk, keyed by its content hash, its doc_id and the extractor's code:
+    a document whose bytes did not change is not extracted again (`python -m lib.build` after adding one file
+    extracts that file only)."""
+
+    def __init__(self, directory: Path | None, rules: list[dict]):
+        self.directory = directory
+        code = hashlib.sha256()
+        for path in sorted((ROOT / "lib" / "warehouse" / "extract").rglob("*.py")) + [
+                ROOT / "lib" / "warehouse" / "documents.py"]:
+            code.update(path.read_bytes())
+        code.update(repr(rules).encode())
+        self.salt = code.hexdigest()[:16]
+        self.hits = self.misses = 0
+        self.extracted_bytes = 0
+        self.extract_seconds = 0.0
+
+    def mentions(self, text: documents.Text, doc_id: str, rules: list[dict], source: Path | None = None
+                 ) -> list[Mention]:
+        key = hashlib.sha256(f"{self.salt}|{doc_id}|{text.sha256}".encode()).hexdigest()[:32]
+        cached = self.directory / "mentions" / f"{key}.pkl" if self.directory else None
+        if cached is not None and cached.exists():
+            try:
+                found = pickle.loads(cached.read_bytes())
+                self.hits += 1
+                return self._named(found, text.file_name)
+            except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
+                pass  # a damaged or outdated entry is simply extracted again
+        started = time.perf_counter()
+        if source is None:  # a PDF, a Word file or a non-UTF-8 text: the extractor reads a UTF-8 copy of its lines
+            source = self._text_copy(text)
+        found = extract_document(source, doc_id, rules)
+        self.extract_seconds += time.perf_counter() - started
+        self.extracted_bytes += text.size
+        self.misses += 1
+        if cached is not None:
+            try:
+                cached.parent.mkdir(parents=True, exist_ok=True)
+                partial = cached.with_name(f"{cached.name}.{os.getpid()}")
+                partial.write_bytes(pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL))
+                os.replace(partial, cached)
+            except OSError:
+                pass  # the cache only saves time; a read-only disk must not stop the build
+        return self._named(found, text.file_name)
+
+    def _text_copy(self, text: documents.Text) -> Path:
+        folder = (self.directory or Path(tempfile.gettempdir())) / "text"
+        folder.mkdir(parents=True, exist_ok=True)
+        copy = folder / f"{text.sha256[:32]}.txt"
+        copy.write_text("\n".join(text.lines), encoding="utf-8")
+        return copy
+
+    @staticmethod
+    def _named(found: list[Mention], file_name: str) -> list[Mention]:
+        for m in found:
+            m.file_name = file_name  # the user's file name, whatever the extractor read
+        return found
+
+
+def _seed_documents(seeds_dir: Path, catalog_dir: Path) -> tuple[pd.DataFrame, list[documents.Text]]:
     docs = catalog.load_yaml(catalog_dir / "documents.yaml")
-    rules = catalog.load_yaml(catalog_dir / "plausibility.yaml")
     listed = {d["file_name"] for d in docs}
     present = {p.name for p in seeds_dir.glob("*.txt")}
     problems = [Problem(f"seeds/{name}", "the document listed in data/catalog/documents.yaml is missing",
                         "Restore it from ../shared/seeds (copy it unchanged).") for name in sorted(listed - present)]
     problems += [Problem(f"seeds/{name}", "this file is not listed in data/catalog/documents.yaml",
-                         "Add an entry for it there, or remove the file if it was renamed.")
+                         "Add an entry for it there, or remove the file if it was renamed (a document you "
+                         "add goes into data/documents/ and needs no entry).")
                  for name in sorted(present - listed)]
     checksums = catalog.load_yaml(catalog_dir / "seed_checksums.yaml")
     for name in sorted(listed & present):
@@ -75,16 +137,79 @@ def _documents(seeds_dir: Path, catalog_dir: Path) -> tuple[pd.DataFrame, dict[s
                                     "Restore it unchanged from ../shared/seeds; line numbers in citations depend on it."))
     if problems:
         raise BuildError(problems)
-    mentions: list[Mention] = []
-    seed_lines: dict[str, list[str]] = {}
+    texts = []
     for d in docs:
         path = seeds_dir / d["file_name"]
-        seed_lines[d["file_name"]] = read_document(path).lines
-        mentions += extract_document(path, str(d["doc_id"]), rules)
+        data = path.read_bytes()
+        lines = read_document(path).lines
+        texts.append(documents.Text(d["file_name"], hashlib.sha256(data).hexdigest(), "txt", "utf-8", len(data),
+                                    lines, [None] * len(lines), [None] * len(lines)))
     frame = pd.DataFrame(docs)
     frame["doc_id"] = frame["doc_id"].astype(str)
+    frame["origin"] = "seed"
+    frame["location"] = "seeds/" + frame["file_name"]
+    return frame, texts
+
+
+def _added_documents(folder: Path, known: dict[str, str]) -> tuple[pd.DataFrame, list[documents.Text], list[Problem]]:
+    """Every readable document of data/documents/ with its metadata; a bad one is left out and named with what
+    to do (a scanned PDF must not stop the whole team's warehouse from updating). `known`: content hash -> name
+    of the documents already read, so the same text under a second name is caught."""
+    paths, problems = documents.scan(folder)
+    rows, texts = [], []
+    for path in paths:
+        where = f"data/documents/{path.name}"
+        try:
+            text = documents.read(path)
+            meta = documents.metadata(text, documents.read_sidecar(documents.sidecar_path(path)))
+        except BuildError as exc:
+            problems += [Problem(f"data/documents/{p.file}", p.problem, p.fix, p.line) for p in exc.problems]
+            continue
+        if text.sha256 in known:
+            problems.append(Problem(where, f"has the same content as {known[text.sha256]}: the same document "
+                                    "under two names", "Delete one of the two copies."))
+            continue
+        known[text.sha256] = where
+        rows.append({"doc_id": documents.doc_id_for(text.sha256), "file_name": path.name, **meta,
+                     "origin": "added", "location": where})
+        texts.append(text)
+    return pd.DataFrame(rows), texts, problems
+
+
+def _documents(seeds_dir: Path, catalog_dir: Path, documents_dir: Path, cache: Path | None
+               ) -> tuple[pd.DataFrame, list[documents.Text], list[Mention], list[Problem], dict]:
+    rules = catalog.load_yaml(catalog_dir / "plausibility.yaml")
+    seeds, seed_texts = _seed_documents(seeds_dir, catalog_dir)
+    known = {t.sha256: f"seeds/{t.file_name}" for t in seed_texts}
+    added, added_texts, problems = _added_documents(documents_dir, known)
+    seed_names = set(seeds["file_name"])
+    clash = [n for n in added.get("file_name", []) if n in seed_names]
+    if clash:  # file_name identifies a document in mentions and citations: it must be unique
+        problems += [Problem(f"data/documents/{n}", "has the same name as a seed document",
+                             "Rename it.") for n in clash]
+        keep = ~added["file_name"].isin(clash)
+        added_texts = [t for t, k in zip(added_texts, keep) if k]
+        added = added[keep]
+    extraction = ExtractionCache(cache, rules)
+    mentions: list[Mention] = []
+    texts = seed_texts + added_texts
+    ids = list(seeds["doc_id"]) + list(added.get("doc_id", []))
+    for text, doc_id in zip(texts, ids):
+        source = seeds_dir / text.file_name if doc_id in set(seeds["doc_id"]) else None
+        mentions += extraction.mentions(text, doc_id, rules, source)
+    frame = pd.concat([seeds, added], ignore_index=True) if len(added) else seeds
+    by_name = {t.file_name: t for t in texts}
+    frame["format"] = [by_name[n].format for n in frame["file_name"]]
+    frame["encoding"] = [by_name[n].encoding for n in frame["file_name"]]
+    frame["sha256"] = [by_name[n].sha256 for n in frame["file_name"]]
+    frame["size_bytes"] = [by_name[n].size for n in frame["file_name"]]
+    frame["pages"] = pd.array([by_name[n].pages for n in frame["file_name"]], dtype="Int64")
+    frame["line_count"] = [len(by_name[n].lines) for n in frame["file_name"]]
+    frame["published"] = frame["published"].astype("string")
     frame["source_id"] = "doc-" + frame["doc_id"]
-    return frame, seed_lines, mentions
+    stats = {"documents": len(texts), "extracted": extraction.misses, "from_cache": extraction.hits,
+             "extracted_bytes": extraction.extracted_bytes, "extract_seconds": round(extraction.extract_seconds, 3)}
+    return frame, texts, mentions, problems, stats
 
 
 def _mention_frame(mentions: list[Mention]) -> pd.DataFrame:
@@ -111,7 +236,7 @@ def _document_observations(figures: list[dict]) -> pd.DataFrame:
             "unit": f["unit"], "source_id": f"doc-{m.doc_id}", "mention_id": m.mention_id,
             "entity": f.get("entity"), "qualifier": m.qualifier,
             "note_en": f.get("note_en"), "note_zh": f.get("note_zh"), "implausible": bool(f.get("implausible")),
-            "kind": f.get("kind") or "actual",
+            "kind": f.get("kind") or "actual", "binding": f["binding"], "rule_id": f.get("rule_id"),
         })
     return pd.DataFrame(rows, columns=OBSERVATION_COLUMNS)
 
@@ -141,17 +266,29 @@ def _conflicts(doc_obs: pd.DataFrame) -> pd.DataFrame:
                                        "values", "files", "n_statements", "spread_percent", "kind"])
 
 
-def _document_sources(documents: pd.DataFrame) -> pd.DataFrame:
+def _document_sources(docs: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
-        "source_id": documents["source_id"], "kind": "document", "title": documents["title_zh"],
-        "publisher": documents["publisher"], "vintage": documents["published"].astype(str),
-        "licence": "quoted for analysis and citation", "location": "seeds/" + documents["file_name"],
+        "source_id": docs["source_id"], "kind": "document", "title": docs["title_zh"].fillna(docs["title_en"]),
+        "publisher": docs["publisher"], "vintage": docs["published"].astype(str),
+        "licence": "quoted for analysis and citation", "location": docs["location"],
     })
 
 
-def collect(seeds_dir: Path = SEEDS_DIR, catalog_dir: Path = CATALOG_DIR,
-            external_dir: Path = EXTERNAL_DIR) -> dict[str, pd.DataFrame]:
-    """Everything the warehouse holds, as DataFrames; raises BuildError on any bad input."""
+def _document_lines(texts: list[documents.Text], docs: pd.DataFrame) -> pd.DataFrame:
+    ids = dict(zip(docs["file_name"], docs["doc_id"]))
+    rows = [(ids[t.file_name], t.file_name, no, line, page, page_line)
+            for t in texts for no, (line, page, page_line) in enumerate(zip(t.lines, t.page, t.page_line), start=1)]
+    frame = pd.DataFrame(rows, columns=["doc_id", "file_name", "line_no", "text", "page", "page_line"])
+    frame[["page", "page_line"]] = frame[["page", "page_line"]].astype("Int64")
+    return frame
+
+
+def collect(seeds_dir: Path = SEEDS_DIR, catalog_dir: Path = CATALOG_DIR, external_dir: Path = EXTERNAL_DIR,
+            documents_dir: Path = DOCUMENTS_DIR, cache_dir: Path | None = CACHE_DIR,
+            stats: dict | None = None) -> dict[str, pd.DataFrame]:
+    """Everything the warehouse holds, as DataFrames; raises BuildError on any bad input of the project itself
+    (seeds, catalog, datasets). A bad document in data/documents/ is left out and listed in `document_problems`.
+    `stats` (optional) receives the extraction figures: documents, extracted, from_cache, bytes, seconds."""
     from lib.warehouse.chains import build_chain_tables
     from lib.warehouse.external import load_external
 
@@ -164,16 +301,19 @@ def collect(seeds_dir: Path = SEEDS_DIR, catalog_dir: Path = CATALOG_DIR,
             problems.extend(exc.problems)
             return None
 
-    docs = attempt(lambda: _documents(seeds_dir, catalog_dir))
+    docs = attempt(lambda: _documents(seeds_dir, catalog_dir, documents_dir, cache_dir))
     external = attempt(lambda: load_external(external_dir, catalog_dir / "external.yaml"))
     doc_indicators = attempt(lambda: catalog.load_indicators(catalog_dir / "document_indicators.yaml"))
     # The chain tables read the same seeds: only worth trying once the documents themselves are sound.
     chains = attempt(lambda: build_chain_tables(seeds_dir, catalog_dir / "chain_summaries.yaml")) if docs else None
     if problems:
         raise BuildError(problems)
-    documents, seed_lines, mentions = docs
+    doc_frame, texts, mentions, rejected, extraction = docs
+    if stats is not None:
+        stats.update(extraction)
     ext_ind = external["indicators"]
-    indicators = pd.concat([pd.DataFrame(doc_indicators).assign(origin="document"), ext_ind], ignore_index=True)
+    indicator_rows = [{k: v for k, v in e.items() if k != "bind"} for e in doc_indicators]
+    indicators = pd.concat([pd.DataFrame(indicator_rows).assign(origin="document"), ext_ind], ignore_index=True)
     # An id may be shared on purpose (003's unicorn counts and the recount of the list are one indicator), but
     # then both catalogs must mean the same quantity: the dataset entry's wording is kept, so the units must agree.
     doc_units = {e["indicator_id"]: e["unit"] for e in doc_indicators}
@@ -186,24 +326,28 @@ def collect(seeds_dir: Path = SEEDS_DIR, catalog_dir: Path = CATALOG_DIR,
     by_line: dict[tuple[str, int], list[Mention]] = {}
     for m in mentions:
         by_line.setdefault((m.file_name, m.line_no), []).append(m)
-    figures = catalog.resolve_figures(catalog_dir / "document_figures.yaml", by_line, seed_lines,
+    lines = {t.file_name: t.lines for t in texts}
+    figures = catalog.resolve_figures(catalog_dir / "document_figures.yaml", by_line, lines,
                                       set(indicators["indicator_id"]))
-    doc_obs = _document_observations(figures)
+    published = dict(zip(doc_frame["file_name"], doc_frame["published"]))
+    bound, checks = catalog.bind_all(mentions, figures, catalog.load_rules(doc_indicators), lines, published)
+    doc_obs = _document_observations(bound)
     ext_obs = external["observations"].reindex(columns=OBSERVATION_COLUMNS)
     ext_obs["note_en"] = external["observations"].get("note")
     ext_obs["kind"] = "actual"
     observations = pd.concat([doc_obs, ext_obs], ignore_index=True)
     observations["year"] = observations["year"].astype("Int64")  # the contract says INTEGER
-    sources = pd.concat([_document_sources(documents), external["sources"]], ignore_index=True)
+    observations["automatic"] = observations["binding"].fillna("").str.startswith("rule:")
+    sources = pd.concat([_document_sources(doc_frame), external["sources"]], ignore_index=True)
     gaps, measures = chains
-    document_lines = pd.DataFrame(
-        [(name, no, text) for name, lines in seed_lines.items() for no, text in enumerate(lines, start=1)],
-        columns=["file_name", "line_no", "text"])
     return {
-        "document_lines": document_lines,
-        "documents": documents, "mentions": _mention_frame(mentions), "indicators": indicators,
+        "document_lines": _document_lines(texts, doc_frame),
+        "documents": doc_frame, "mentions": _mention_frame(mentions), "indicators": indicators,
         "observations": observations, "sources": sources, "chain_gaps": gaps, "chain_measures": measures,
         "conflicts": _conflicts(doc_obs), "unicorns": external["unicorns"],
+        "binding_checks": checks,
+        "document_problems": pd.DataFrame([{"file": p.file, "line": p.line, "problem": p.problem, "fix": p.fix}
+                                           for p in rejected], columns=["file", "line", "problem", "fix"]),
     }
 
 
@@ -241,19 +385,24 @@ def write(tables: dict[str, pd.DataFrame], target: Path) -> None:
 
 
 def build(target: Path | None = None, **input_dirs: Path) -> dict:
-    """Build the warehouse; returns row counts and timing. Raises BuildError naming every bad input.
+    """Build the warehouse; returns row counts, timing, extraction figures and the documents left out.
+    Raises BuildError naming every bad input of the project itself.
 
-    `input_dirs` (seeds_dir, catalog_dir, external_dir) let tests build from a corrupted copy of the inputs."""
+    `input_dirs` (seeds_dir, catalog_dir, external_dir, documents_dir, cache_dir) let tests build from a
+    corrupted copy of the inputs."""
     started = time.perf_counter()
     target = target or warehouse_path()
-    tables = collect(**input_dirs)
+    stats: dict = {}
+    tables = collect(**input_dirs, stats=stats)
     write(tables, target)
     return {"path": str(target), "seconds": round(time.perf_counter() - started, 3),
-            "rows": {k: len(v) for k, v in tables.items()}}
+            "rows": {k: len(v) for k, v in tables.items()}, "extraction": stats,
+            "rejected": tables["document_problems"].to_dict("records")}
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Build the indicator warehouse (DuckDB) from seeds/ and data/.")
+    parser = argparse.ArgumentParser(description="Build the indicator warehouse (DuckDB) from seeds/, "
+                                     "data/documents/ and data/.")
     parser.add_argument("--if-stale", action="store_true", help="build only if missing or older than its inputs")
     parser.add_argument("--force", action="store_true", help="build even if up to date")
     args = parser.parse_args(argv)
@@ -268,7 +417,11 @@ def main(argv: list[str] | None = None) -> int:
         print("The previous warehouse (if any) was left unchanged.", file=sys.stderr)
         return 1
     counts = ", ".join(f"{k} {v}" for k, v in report["rows"].items())
-    print(f"Built {report['path']} in {report['seconds']} s: {counts}.")
+    x = report["extraction"]
+    print(f"Built {report['path']} in {report['seconds']} s: {counts}. Documents: {x['documents']} "
+          f"({x['extracted']} extracted, {x['from_cache']} unchanged, from the cache).")
+    for p in report["rejected"]:
+        print(f"Not added: {p['file']}: {p['problem']}. {p['fix']}", file=sys.stderr)
     return 0
 
 

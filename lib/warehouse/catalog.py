@@ -5,6 +5,7 @@ that quote and checks the extracted value. Every broken entry is collected and r
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
@@ -134,3 +135,179 @@ def resolve_figures(path: Path, mentions: dict[tuple[str, int], list[Mention]], 
     if problems:
         raise BuildError(problems)
     return resolved
+
+
+# --- binding figures to indicators by declared rules ----------------------------------------------------------
+# Each indicator in document_indicators.yaml may carry `bind:`, a list of rules. A rule binds a mention when
+#   unit      the mention's unit equals it (default: the indicator's unit)
+#   measure   the mention's printed measure word ends with one of these (家, 万家 ...), if given
+#   words     every word appears in the sentence up to the end of the number's clause
+#   near      one of these appears in the number's own clause (between commas/semicolons)
+#   not       none of these appears in that clause (新增 / 新上榜 are not a total count)
+#   nth       the number is the nth of its unit in its clause ("产销分别完成了A辆和B辆": production 1, sales 2)
+#   economy   whose figure it is: `entity` (the extractor's subject, default), a code (WLD), or a mapping from
+#             the subject to a code (a company to its home economy)
+#   year      `mention` (the figure's year or the end of its period, default) or `start` (start of its period)
+# When several rules fit, the one declaring the most words wins, then the first in the file.
+_CLAUSE_BREAK = "，,；;。：:！？"
+_YEAR_IN_TEXT = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年(?!代)")
+_FORECAST = ("预计", "预测", "将达", "将增", "将突破", "有望", "到20")
+RULE_KEYS = {"unit", "measure", "words", "near", "not", "nth", "economy", "year"}
+
+
+def load_rules(indicators: list[dict]) -> list[dict]:
+    """The binding rules of every indicator, in file order, each with its id (`indicator_id` or `indicator_id.N`)."""
+    rules, problems = [], []
+    for entry in indicators:
+        declared = entry.get("bind") or []
+        for n, rule in enumerate(declared, start=1):
+            rule_id = entry["indicator_id"] if len(declared) == 1 else f"{entry['indicator_id']}.{n}"
+            unknown = set(rule) - RULE_KEYS
+            if unknown or not (rule.get("words") or rule.get("near")):
+                problems.append(Problem("data/catalog/document_indicators.yaml", f"rule {rule_id}: "
+                                        + (f"unknown keys {sorted(unknown)}" if unknown else "declares no words"),
+                                        f"Use keys {sorted(RULE_KEYS)}, with words or near."))
+                continue
+            rules.append({"id": rule_id, "indicator": entry["indicator_id"], "unit": rule.get("unit", entry["unit"]),
+                          "measure": tuple(rule.get("measure") or ()), "words": tuple(rule.get("words") or ()),
+                          "near": tuple(rule.get("near") or ()), "not": tuple(rule.get("not") or ()),
+                          "nth": rule.get("nth"), "economy": rule.get("economy", "entity"),
+                          "year": rule.get("year", "mention"), "order": len(rules)})
+    if problems:
+        raise BuildError(problems)
+    return rules
+
+
+def _clause(sentence: str, pos: int) -> tuple[int, int]:
+    start = max(sentence.rfind(ch, 0, pos) for ch in _CLAUSE_BREAK) + 1
+    ends = [i for i in (sentence.find(ch, pos) for ch in _CLAUSE_BREAK) if i != -1]
+    return start, min(ends) if ends else len(sentence)
+
+
+def _positions(mentions: list[Mention]) -> dict[str, int]:
+    """Where each mention's printed number starts in its sentence (`context`), the k-th occurrence for the k-th
+    mention of the same text in one sentence."""
+    seen: dict[tuple[str, str, str], int] = {}
+    where = {}
+    for m in mentions:  # in line order, as the extractor returns them
+        key = (m.file_name, m.context, m.raw)
+        k = seen.get(key, 0)
+        pos = -1
+        for _ in range(k + 1):
+            pos = m.context.find(m.raw, pos + 1)
+        seen[key] = k + 1
+        where[m.mention_id] = pos
+    return where
+
+
+def _carried_year(lines: list[str], line_no: int, published: str | None) -> int | None:
+    """A figure printed without a year: the last year the text names within the previous twelve lines (the
+    passage's year, "2022年，我国软件业务收入…" above "信息技术服务收入70128亿元"), never after publication."""
+    limit = int(str(published)[:4]) if published and str(published)[:4].isdigit() else None
+    for no in range(line_no, max(0, line_no - 12), -1):
+        years = [int(y["y"]) for y in _YEAR_IN_TEXT.finditer(lines[no - 1]) if "《" not in lines[no - 1][:y.start()]
+                 or "》" in lines[no - 1][:y.start()]]
+        years = [y for y in years if limit is None or y <= limit]
+        if years:
+            return years[-1]
+    return None
+
+
+def _year(rule: dict, m: Mention, lines: list[str], published: str | None) -> tuple[int | None, str | None]:
+    if m.year:
+        first, _, last = str(m.year).partition("-")
+        return int(first if rule["year"] == "start" else (last or first)), str(m.year)
+    carried = _carried_year(lines, m.line_no, published) if lines else None
+    return carried, (str(carried) if carried else None)
+
+
+def match_rule(m: Mention, pos: int, rules: list[dict], same_unit_before: int) -> dict | None:
+    """The rule that binds mention `m` (its number at `pos` in its sentence), or None."""
+    if pos < 0:
+        return None
+    sentence = m.context
+    c_start, c_end = _clause(sentence, pos)
+    clause, upto = sentence[c_start:c_end], sentence[:c_end]
+    measure = m.measure or ""
+    best = None
+    for rule in rules:
+        if rule["unit"] != m.unit or (rule["measure"] and not measure.endswith(rule["measure"])):
+            continue
+        if rule["nth"] and rule["nth"] != same_unit_before + 1:
+            continue
+        if not all(w in upto for w in rule["words"]) or (rule["near"] and not any(w in clause for w in rule["near"])):
+            continue
+        if any(w in clause for w in rule["not"]):
+            continue
+        score = (len(rule["words"]) + bool(rule["near"]) + bool(rule["measure"]) + bool(rule["nth"]), -rule["order"])
+        if best is None or score > best[0]:
+            best = (score, rule)
+    return best[1] if best else None
+
+
+def _economy(rule: dict, entity: str | None) -> str | None:
+    how = rule["economy"]
+    if isinstance(how, dict):
+        return how.get(entity)
+    code = entity if how == "entity" else how
+    return code if code in ECONOMIES else None
+
+
+def bind_all(mentions: list[Mention], figures: list[dict], rules: list[dict], lines: dict[str, list[str]],
+             published: dict[str, str | None]) -> tuple[list[dict], "pd.DataFrame"]:
+    """Every document figure: the hand entries of document_figures.yaml (binding 'catalog') and, for every other
+    mention a rule recognises, the rule's binding ('rule:<id>'). Also the check of each hand entry against the
+    rules: does a rule bind its mention to the same indicator, economy and year?"""
+    import pandas as pd
+
+    positions = _positions(mentions)
+    automatic: dict[str, dict] = {}
+    clause_units: dict[tuple, int] = {}
+    for m in mentions:
+        pos = positions[m.mention_id]
+        c_start, _ = _clause(m.context, max(pos, 0))
+        key = (m.file_name, m.context, c_start, m.unit)
+        before = clause_units.get(key, 0)
+        clause_units[key] = before + 1
+        rule = match_rule(m, pos, rules, before)
+        if rule is None:
+            continue
+        economy = _economy(rule, m.entity)
+        year, period = _year(rule, m, lines.get(m.file_name, []), published.get(m.file_name))
+        if economy is None:
+            continue
+        clause = m.context[c_start:_clause(m.context, max(pos, 0))[1]]
+        automatic[m.mention_id] = {
+            "indicator": rule["indicator"], "economy": economy, "year": year, "period": period,
+            "value": m.value, "value_high": m.value_high, "unit": m.unit, "mention": m,
+            "kind": "forecast" if any(w in clause for w in _FORECAST) else None,
+            "implausible": "implausible" in m.flags, "rule_id": rule["id"], "binding": f"rule:{rule['id']}",
+            "note_en": f"Bound automatically by rule {rule['id']}" + ("" if m.year else
+                                                                      f"; year {year} carried from the text above"),
+            "note_zh": f"按规则 {rule['id']} 自动归入" + ("" if m.year else f"；年份{year}取自上文"),
+        }
+    bound, checks, by_hand = [], [], set()
+    for f in figures:
+        m = f["mention"]
+        by_hand.add(m.mention_id)
+        auto = automatic.get(m.mention_id)
+        year = int(f["year"]) if f.get("year") is not None else (int(str(f["period"])[-4:]) if f.get("period")
+                                                                  else None)
+        same = bool(auto) and (auto["indicator"], auto["economy"], auto["year"]) == (f["indicator"], f["economy"],
+                                                                                     year)
+        reason = ("reproduced" if same else "no rule recognises the sentence" if not auto else
+                  "rule binds another indicator" if auto["indicator"] != f["indicator"] else
+                  "rule gives another economy" if auto["economy"] != f["economy"] else "rule gives another year")
+        checks.append({"indicator_id": f["indicator"], "economy": f["economy"], "year": year,
+                       "mention_id": m.mention_id, "file_name": m.file_name, "line_no": m.line_no,
+                       "rule_id": auto["rule_id"] if auto else None, "rule_indicator": auto and auto["indicator"],
+                       "rule_economy": auto and auto["economy"], "rule_year": auto and auto["year"],
+                       "agrees": same, "reason": reason})
+        bound.append({**f, "binding": "catalog", "rule_id": auto["rule_id"] if same else None})
+    bound += [b for mention_id, b in automatic.items() if mention_id not in by_hand]
+    frame = pd.DataFrame(checks, columns=["indicator_id", "economy", "year", "mention_id", "file_name", "line_no",
+                                          "rule_id", "rule_indicator", "rule_economy", "rule_year", "agrees",
+                                          "reason"])
+    for column in ("year", "rule_year"):
+        frame[column] = frame[column].astype("Int64")
+    return bound, frame

@@ -1,0 +1,239 @@
+"""Documents users add (data/documents/): every format and encoding read with its lines, metadata from a sidecar
+or inferred, the extraction cache, and each bad input named with what to do while nothing of it is added."""
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from lib.errors import BuildError
+from lib.paths import ROOT, SEEDS_DIR
+from lib.warehouse import build, documents
+
+UNSEEN = ROOT / "tests" / "labels" / "unseen" / "texts"
+FIVE_G = (UNSEEN / "cn_5g_2025.txt").read_text(encoding="utf-8")  # a real news text, written by someone else
+
+
+def make_pdf(path: Path, pages: list[list[str]], password: str | None = None) -> Path:
+    """A real PDF with a text layer (reportlab's built-in CJK font), one list of lines per page."""
+    from reportlab.lib import pdfencrypt
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    encrypt = pdfencrypt.StandardEncryption(password, canPrint=0) if password else None
+    pdf = canvas.Canvas(str(path), encrypt=encrypt)
+    for lines in pages:
+        pdf.setFont("STSong-Light", 10)
+        for i, line in enumerate(lines):
+            pdf.drawString(40, 800 - 16 * i, line)
+        pdf.showPage()
+    pdf.save()
+    return path
+
+
+def make_scanned_pdf(path: Path) -> Path:
+    """A PDF whose page is only a picture (a filled shape), as a scanner makes: no text layer."""
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path))
+    pdf.rect(50, 50, 400, 600, fill=1)
+    pdf.showPage()
+    pdf.save()
+    return path
+
+
+def make_docx(path: Path, paragraphs: list[str], table: list[list[str]] | None = None) -> Path:
+    import docx
+
+    document = docx.Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    if table:
+        grid = document.add_table(rows=len(table), cols=len(table[0]))
+        for r, row in enumerate(table):
+            for c, cell in enumerate(row):
+                grid.cell(r, c).text = cell
+    document.save(str(path))
+    return path
+
+
+def build_with(folder: Path, tmp_path: Path, name: str = "wh.duckdb") -> tuple[Path, dict]:
+    target = tmp_path / name
+    report = build.build(target, documents_dir=folder, cache_dir=tmp_path / "cache")
+    return target, report
+
+
+def query(target: Path, sql: str, params=()) -> list[tuple]:
+    with duckdb.connect(str(target), read_only=True) as con:
+        return con.execute(sql, list(params)).fetchall()
+
+
+# --- reading each format ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize("encoding, recorded", [("utf-8", "utf-8"), ("utf-8-sig", "utf-8-sig"),
+                                                ("gb18030", "gb18030"), ("utf-16", "utf_16")])
+def test_text_in_common_chinese_encodings_reads_the_same_lines(tmp_path, encoding, recorded):
+    path = tmp_path / "5g.txt"
+    path.write_bytes(FIVE_G.encode(encoding))
+    text = documents.read(path)
+    assert text.encoding == recorded
+    assert text.lines == FIVE_G.split("\n")
+
+
+def test_pdf_keeps_page_and_line(tmp_path):
+    path = make_pdf(tmp_path / "report.pdf", [["中国移动通信发展报告", "截至2025年底，我国5G基站数达483.8万个。"],
+                                              ["我国5G移动电话用户数达12.04亿户。"]])
+    text = documents.read(path)
+    assert text.format == "pdf" and text.pages == 2
+    i = text.lines.index("我国5G移动电话用户数达12.04亿户。")
+    assert (text.page[i], text.page_line[i]) == (2, 1)
+
+
+def test_docx_paragraphs_and_table_rows(tmp_path):
+    path = make_docx(tmp_path / "note.docx", ["工作简报", "截至2025年底，我国5G基站数达483.8万个。"],
+                     table=[["指标", "数值"], ["5G基站", "483.8万个"]])
+    text = documents.read(path)
+    assert text.lines[:2] == ["工作简报", "截至2025年底，我国5G基站数达483.8万个。"]
+    assert "5G基站\t483.8万个" in text.lines
+
+
+def test_sidecar_metadata_wins_and_the_rest_is_inferred(tmp_path):
+    path = tmp_path / "5g.txt"
+    shutil.copy(UNSEEN / "cn_5g_2025.txt", path)
+    text = documents.read(path)
+    inferred = documents.metadata(text, {})
+    assert inferred["title_zh"].startswith("据新华社北京1月28日电")  # the first line, as the text has no title line
+    assert inferred["published"] == "2025"  # 截至2025年底 is the first date the text gives
+    assert set(inferred["inferred"].split(",")) == {"title", "published", "language"}
+    shutil.copy(UNSEEN / "cn_5g_2025.yaml", documents.sidecar_path(path))
+    given = documents.metadata(text, documents.read_sidecar(documents.sidecar_path(path)))
+    assert given["title_zh"] == "我国5G基站数达483.8万个"
+    assert given["published"] == "2026-01-29" and given["publisher"].startswith("工人日报")
+    assert given["inferred"] is None
+
+
+# --- the build reads the folder --------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def folder_build(tmp_path_factory):
+    """One build with a text (GB18030, Chinese name with a space), a PDF and a Word file in data/documents/."""
+    tmp = tmp_path_factory.mktemp("docs")
+    folder = tmp / "documents"
+    folder.mkdir()
+    (folder / "5G 通信业 2025.txt").write_bytes(FIVE_G.encode("gb18030"))
+    shutil.copy(UNSEEN / "cn_5g_2025.yaml", folder / "5G 通信业 2025.yaml")
+    make_pdf(folder / "users.pdf", [["用户规模"], ["截至2025年底，我国5G移动电话用户数达12.04亿户。"]])
+    make_docx(folder / "stations.docx", ["基站建设", "截至2025年底，我国5G基站数达483.8万个。"])
+    target, report = build_with(folder, tmp)
+    return folder, tmp, target, report
+
+
+def test_added_documents_join_documents_and_mentions(folder_build):
+    _, _, target, report = folder_build
+    assert report["rejected"] == []
+    rows = dict(query(target, "SELECT file_name, encoding FROM documents WHERE origin = 'added'"))
+    assert rows == {"5G 通信业 2025.txt": "gb18030", "users.pdf": None, "stations.docx": None}
+    seeds = {r[0] for r in query(target, "SELECT doc_id FROM documents WHERE origin = 'seed'")}
+    added = {r[0] for r in query(target, "SELECT doc_id FROM documents WHERE origin = 'added'")}
+    assert seeds == {"000", "001", "002", "003", "004"} and not seeds & added
+
+
+def test_every_added_mention_is_on_its_line_with_file_name(folder_build):
+    _, _, target, _ = folder_build
+    rows = query(target, """SELECT m.file_name, m.line_no, m.quote, l.text, l.page, l.page_line FROM mentions m
+                            JOIN documents d USING (file_name) JOIN document_lines l USING (file_name, line_no)
+                            WHERE d.origin = 'added'""")
+    assert {r[0] for r in rows} == {"5G 通信业 2025.txt", "users.pdf", "stations.docx"}
+    for file_name, line_no, quote, text, _, _ in rows:
+        assert quote in text, (file_name, line_no)
+    on_pdf = [(q, p, pl) for f, _, q, _, p, pl in rows if f == "users.pdf"]
+    assert ("12.04亿户", 2, 1) in on_pdf
+    five_g = FIVE_G.split("\n")
+    assert all(quote in five_g[line_no - 1] for f, line_no, quote, *_ in rows if f.startswith("5G "))
+
+
+def test_one_added_document_is_the_only_one_extracted_again(folder_build):
+    folder, tmp, _, first = folder_build
+    shutil.copy(UNSEEN / "cn_gov_report_2023.txt", folder / "gov.txt")
+    try:
+        _, again = build_with(folder, tmp, "again.duckdb")
+    finally:
+        (folder / "gov.txt").unlink()
+    assert first["extraction"]["documents"] == 8
+    assert again["extraction"]["extracted"] == 1 and again["extraction"]["from_cache"] == 8
+
+
+# --- bad input: named with what to do, nothing of it added -----------------------------------------------------
+def _bad_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "documents"
+    folder.mkdir()
+    make_scanned_pdf(folder / "scan.pdf")
+    make_pdf(folder / "locked.pdf", [["截至2025年底，我国5G基站数达483.8万个。"]], password="secret")
+    (folder / "old.docx").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(2000))  # a .doc renamed
+    (folder / "image.txt").write_bytes(bytes(range(256)) * 40)  # binary content renamed .txt
+    (folder / "empty.txt").write_bytes(b"")
+    with open(folder / "huge.txt", "wb") as handle:  # 200 MB, sparse: no disk space used
+        handle.truncate(200 * 1024 * 1024)
+    (folder / "5g.txt").write_text(FIVE_G, encoding="utf-8")
+    (folder / "second 5g.txt").write_text(FIVE_G, encoding="utf-8")  # the same document under a second name
+    shutil.copy(SEEDS_DIR / "001_adbaeacbb867bbc6.txt", folder / "editorial.txt")  # a seed again
+    (folder / "orphan.yaml").write_text("title: x\n", encoding="utf-8")
+    return folder
+
+
+EXPECTED = {
+    "scan.pdf": ("no text layer", "OCR"),
+    "locked.pdf": ("encrypted", "unprotected copy"),
+    "old.docx": ("not a Word .docx", "save it as .docx"),
+    "image.txt": ("not text", "save it as .txt"),
+    "empty.txt": ("empty", "complete document"),
+    "huge.txt": ("above the 50 MB limit", "Split it"),
+    "second 5g.txt": ("same content as data/documents/5g.txt", "Delete one"),
+    "editorial.txt": ("same content as seeds/001_adbaeacbb867bbc6.txt", "Delete one"),
+    "orphan.yaml": ("without a document", "Name it after its document"),
+}
+
+
+def test_each_bad_input_is_named_with_what_to_do_and_nothing_of_it_is_added(tmp_path):
+    target, _ = build_with(tmp_path / "none", tmp_path, "serving.duckdb")  # an empty folder: the seeds only
+    before = query(target, "SELECT count(*) FROM mentions")[0][0]
+    folder = _bad_folder(tmp_path)
+    target, report = build_with(folder, tmp_path, "serving.duckdb")
+    messages = {Path(p["file"]).name: f"{p['problem']}. {p['fix']}" for p in report["rejected"]}
+    assert set(messages) == set(EXPECTED)
+    for name, (problem, fix) in EXPECTED.items():
+        assert problem in messages[name] and fix in messages[name], messages[name]
+        assert messages and f"data/documents/{name}" in {p["file"] for p in report["rejected"]}
+    added = query(target, "SELECT file_name FROM documents WHERE origin = 'added'")
+    assert added == [("5g.txt",)]  # the one good document; the first of two identical copies by name
+    leftovers = query(target, "SELECT DISTINCT file_name FROM document_lines WHERE file_name IN "
+                              "('scan.pdf','locked.pdf','old.docx','image.txt','empty.txt','huge.txt','second 5g.txt',"
+                              "'editorial.txt')")
+    assert leftovers == []
+    after = query(target, "SELECT count(*) FROM mentions WHERE file_name <> '5g.txt'")[0][0]
+    assert after == before
+    assert query(target, "SELECT count(*) FROM document_problems")[0][0] == len(EXPECTED)
+
+
+@pytest.mark.parametrize("name", ["../evil.txt", "..\\evil.txt", "sub/dir.txt", ".hidden.txt", "report.exe"])
+def test_unusable_names_are_refused(tmp_path, name):
+    path = tmp_path / "x.txt"
+    path.write_text(FIVE_G, encoding="utf-8")
+    with pytest.raises(BuildError, match="file name|not a document format") as err:
+        documents.read(path, name)
+    assert name in str(err.value)
+
+
+@pytest.mark.parametrize("name", ["年度 报告 2025.txt", "report with spaces.md"])
+def test_spaces_and_chinese_in_names_are_fine(tmp_path, name):
+    path = tmp_path / name
+    path.write_text(FIVE_G, encoding="utf-8")
+    assert documents.read(path).file_name == name
+
+
+def test_doc_id_comes_from_the_content():
+    sha = hashlib.sha256(FIVE_G.encode()).hexdigest()
+    assert documents.doc_id_for(sha) == "u" + sha[:9]
