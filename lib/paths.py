@@ -28,12 +28,18 @@ def warehouse_path() -> Path:
         raise WarehouseError("symlink_loop", file=path.name) from exc
 
 
+def documents_dir() -> Path:
+    """The folder of documents users add: env INDICATORS_DOCUMENTS (tests, a shared drive) or data/documents/."""
+    configured = os.environ.get("INDICATORS_DOCUMENTS")
+    return Path(configured).expanduser().resolve() if configured else DOCUMENTS_DIR
+
+
 def build_inputs() -> list[Path]:
     """Every file whose change makes the warehouse stale."""
     inputs = sorted(SEEDS_DIR.glob("*.txt"))
     inputs += sorted(CATALOG_DIR.rglob("*.yaml"))
     inputs += sorted(EXTERNAL_DIR.rglob("*.csv"))
-    inputs += sorted(p for p in DOCUMENTS_DIR.glob("*") if p.is_file() and not p.name.startswith("."))
+    inputs += sorted(p for p in documents_dir().glob("*") if p.is_file() and not p.name.startswith("."))
     # Only build-time code changes what the warehouse holds: editing a chart colour in lib/ui must not make it stale.
     inputs += sorted((ROOT / "lib" / "warehouse").rglob("*.py"))
     inputs += [ROOT / "lib" / "contract.py"]

@@ -19,7 +19,7 @@ import streamlit as st
 from lib.ui.i18n import DEFAULT_LANG, ECONOMIES, LANGS, MAIN_ECONOMIES
 
 # Page ids in navigation order; the first is the default page served at the app's root URL.
-PAGES = ("overview", "rd", "unicorns", "digital_services", "four_chains", "explorer", "sources")
+PAGES = ("overview", "rd", "unicorns", "digital_services", "four_chains", "explorer", "documents", "sources")
 
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off"}

@@ -8,11 +8,14 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import math
 import os
 import pickle
 import sys
 import tempfile
+import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
@@ -21,10 +24,13 @@ import pandas as pd
 from lib.warehouse import catalog, documents, owner
 from lib.errors import BuildError, Problem
 from lib.warehouse.extract import Mention, extract_document, read_document
-from lib.paths import (CACHE_DIR, CATALOG_DIR, DOCUMENTS_DIR, EXTERNAL_DIR, ROOT, SEEDS_DIR, build_inputs,
-                       warehouse_path)
+from lib.paths import CACHE_DIR, CATALOG_DIR, EXTERNAL_DIR, ROOT, SEEDS_DIR, build_inputs, warehouse_path
+from lib.paths import documents_dir as documents_dir_default
 from lib.contract import SCHEMA_VERSION
 
+Progress = Callable[[float, str], None]
+# One build at a time per process: the app's start-up build and a rebuild after an upload share the temporary file.
+BUILD_LOCK = threading.Lock()
 MENTION_COLUMNS = [
     "mention_id", "doc_id", "file_name", "line_no", "line_end", "char_start", "char_end", "quote", "raw", "value",
     "value_high", "unit", "measure", "qualifier", "year", "entity", "topic", "flags", "flag_reason", "context",
@@ -39,7 +45,8 @@ def inputs_fingerprint() -> str:
     """Content hash of every build input (mtimes are unreliable after a git clone)."""
     digest = hashlib.sha256()
     for path in build_inputs():
-        digest.update(str(path.relative_to(ROOT)).encode())
+        # Relative names, so a moved clone stays fresh; a documents folder elsewhere (INDICATORS_DOCUMENTS) by name.
+        digest.update(str(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path.name).encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
 
@@ -176,7 +183,8 @@ def _added_documents(folder: Path, known: dict[str, str]) -> tuple[pd.DataFrame,
     return pd.DataFrame(rows), texts, problems
 
 
-def _documents(seeds_dir: Path, catalog_dir: Path, documents_dir: Path, cache: Path | None
+def _documents(seeds_dir: Path, catalog_dir: Path, documents_dir: Path, cache: Path | None,
+               progress: Progress | None = None
                ) -> tuple[pd.DataFrame, list[documents.Text], list[Mention], list[Problem], dict]:
     rules = catalog.load_yaml(catalog_dir / "plausibility.yaml")
     seeds, seed_texts = _seed_documents(seeds_dir, catalog_dir)
@@ -194,10 +202,16 @@ def _documents(seeds_dir: Path, catalog_dir: Path, documents_dir: Path, cache: P
     mentions: list[Mention] = []
     texts = seed_texts + added_texts
     ids = list(seeds["doc_id"]) + list(added.get("doc_id", []))
-    for text, doc_id in zip(texts, ids):
+    for n, (text, doc_id) in enumerate(zip(texts, ids)):
+        if progress:
+            progress(0.8 * n / len(texts), text.file_name)
         source = seeds_dir / text.file_name if doc_id in set(seeds["doc_id"]) else None
         mentions += extraction.mentions(text, doc_id, rules, source)
     frame = pd.concat([seeds, added], ignore_index=True) if len(added) else seeds
+    for column in ("title_zh", "title_en", "publisher", "published", "language", "url", "inferred"):
+        if column not in frame:
+            frame[column] = None
+        frame[column] = frame[column].astype("string")  # all-NULL columns stay text, not INTEGER
     by_name = {t.file_name: t for t in texts}
     frame["format"] = [by_name[n].format for n in frame["file_name"]]
     frame["encoding"] = [by_name[n].encoding for n in frame["file_name"]]
@@ -205,7 +219,6 @@ def _documents(seeds_dir: Path, catalog_dir: Path, documents_dir: Path, cache: P
     frame["size_bytes"] = [by_name[n].size for n in frame["file_name"]]
     frame["pages"] = pd.array([by_name[n].pages for n in frame["file_name"]], dtype="Int64")
     frame["line_count"] = [len(by_name[n].lines) for n in frame["file_name"]]
-    frame["published"] = frame["published"].astype("string")
     frame["source_id"] = "doc-" + frame["doc_id"]
     stats = {"documents": len(texts), "extracted": extraction.misses, "from_cache": extraction.hits,
              "extracted_bytes": extraction.extracted_bytes, "extract_seconds": round(extraction.extract_seconds, 3)}
@@ -241,29 +254,78 @@ def _document_observations(figures: list[dict]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=OBSERVATION_COLUMNS)
 
 
+CONFLICT_COLUMNS = ["indicator_id", "economy", "entity", "year", "period", "mention_ids", "values", "files",
+                    "n_statements", "spread_percent", "kind", "defect_mention_id", "likely_value", "note_en", "note_zh"]
+
+
+def _consistent(a: tuple[float, str | None], b: tuple[float, str | None]) -> bool:
+    """Two statements that say the same within rounding (1%) or within each other's bound (超过 A vs exactly B)."""
+    (x, qx), (y, qy) = a, b
+    if abs(x - y) <= 0.01 * max(abs(x), abs(y)):
+        return True
+    return (qx == ">" and y >= x) or (qy == ">" and x >= y) or (qx == "<" and y <= x) or (qy == "<" and x <= y)
+
+
+def _decades_apart(x: float, y: float) -> int:
+    """k when x and y differ by a factor 10^k (k >= 1) to within 2%: a lost superscript or a wrong magnitude."""
+    if x <= 0 or y <= 0:
+        return 0
+    ratio = math.log10(max(x, y) / min(x, y))
+    k = round(ratio)
+    return k if k >= 1 and abs(ratio - k) < math.log10(1.02) else 0
+
+
 def _conflicts(doc_obs: pd.DataFrame) -> pd.DataFrame:
-    """Indicator/economy/entity/period stated with different values (in two documents or one document twice)."""
+    """One row per indicator/economy/entity/year that documents (any of them, seeds or added) state with different
+    values, with its kind: `rounding` (the same within 1% or within a stated bound), `likely defect` (values 10^k
+    apart: the flagged or lone outlier is named with its likely value), `different date` (the statements are
+    for different periods ending that year, so not a conflict but shown) or `disagreement`."""
     rows = []
-    keyed = doc_obs.assign(entity_key=doc_obs["entity"].fillna(""), period_key=doc_obs["period"].fillna(""))
-    for (indicator, economy, entity, period), group in keyed.groupby(
-            ["indicator_id", "economy", "entity_key", "period_key"], sort=True):
-        values = sorted(set(zip(group["value"], group["value_high"].fillna(-1))))
-        if len(values) < 2:
+    keyed = doc_obs.assign(entity_key=doc_obs["entity"].fillna(""), year_key=doc_obs["year"].fillna(-1))
+    for (indicator, economy, entity, year), group in keyed.groupby(
+            ["indicator_id", "economy", "entity_key", "year_key"], sort=True):
+        statements = list(zip(group["value"], group["qualifier"].where(group["qualifier"].notna(), None)))
+        if len({v for v, _ in statements}) < 2:
             continue
         lo, hi = group["value"].min(), group["value"].max()
         spread = (hi - lo) / abs(hi) * 100 if hi else 0.0
+        periods = set(group["period"].fillna(""))
+        defect, likely, note_en, note_zh = None, None, None, None
+        pairs = [(i, j) for i in range(len(statements)) for j in range(i + 1, len(statements))]
+        decades = {(i, j): _decades_apart(statements[i][0], statements[j][0]) for i, j in pairs}
+        if any(decades.values()):
+            kind = "likely defect"
+            i, j = next(p for p, k in decades.items() if k)
+            flagged = [n for n in (i, j) if group["implausible"].iloc[n]]
+            odd = flagged[0] if flagged else (i if group["value"].iloc[i] > group["value"].iloc[j] else j)
+            other = j if odd == i else i
+            defect = group["mention_id"].iloc[odd]
+            shift = 10 ** decades[(i, j)]
+            odd_value, other_value = float(group["value"].iloc[odd]), float(group["value"].iloc[other])
+            likely = odd_value / shift if odd_value > other_value else odd_value * shift
+            other_id = group["mention_id"].iloc[other]
+            note_en = (f"{defect} states {odd_value:g}, 10^{decades[(i, j)]} times {other_id} ({other_value:g}): "
+                       f"most likely {likely:g} (a lost superscript or magnitude)")
+            note_zh = (f"{defect} 为 {odd_value:g}，是 {other_id}（{other_value:g}）的10^{decades[(i, j)]}倍："
+                       f"很可能应为 {likely:g}（上标或数量级丢失）")
+        elif len(periods) > 1:
+            kind = "different date"
+        elif all(_consistent(statements[i], statements[j]) for i, j in pairs):
+            kind = "rounding"
+        else:
+            kind = "disagreement"
         rows.append({
             "indicator_id": indicator, "economy": economy, "entity": entity or None,
-            "year": int(group["year"].iloc[0]) if pd.notna(group["year"].iloc[0]) else None,
-            "period": period or None,
+            "year": int(year) if year != -1 else None, "period": ",".join(sorted(p for p in periods if p)) or None,
             "mention_ids": ",".join(group["mention_id"]),
             "values": "; ".join(f"{v:g}" for v in group["value"]),
             "files": ",".join(sorted(set(group["source_id"]))),
-            "n_statements": len(group), "spread_percent": round(spread, 3),
-            "kind": "rounding" if spread < 1 else "disagreement",
+            "n_statements": len(group), "spread_percent": round(spread, 3), "kind": kind,
+            "defect_mention_id": defect, "likely_value": likely, "note_en": note_en, "note_zh": note_zh,
         })
-    return pd.DataFrame(rows, columns=["indicator_id", "economy", "entity", "year", "period", "mention_ids",
-                                       "values", "files", "n_statements", "spread_percent", "kind"])
+    frame = pd.DataFrame(rows, columns=CONFLICT_COLUMNS)
+    frame["year"] = frame["year"].astype("Int64")
+    return frame
 
 
 def _document_sources(docs: pd.DataFrame) -> pd.DataFrame:
@@ -284,11 +346,12 @@ def _document_lines(texts: list[documents.Text], docs: pd.DataFrame) -> pd.DataF
 
 
 def collect(seeds_dir: Path = SEEDS_DIR, catalog_dir: Path = CATALOG_DIR, external_dir: Path = EXTERNAL_DIR,
-            documents_dir: Path = DOCUMENTS_DIR, cache_dir: Path | None = CACHE_DIR,
-            stats: dict | None = None) -> dict[str, pd.DataFrame]:
+            documents_dir: Path | None = None, cache_dir: Path | None = CACHE_DIR,
+            stats: dict | None = None, progress: Progress | None = None) -> dict[str, pd.DataFrame]:
     """Everything the warehouse holds, as DataFrames; raises BuildError on any bad input of the project itself
     (seeds, catalog, datasets). A bad document in data/documents/ is left out and listed in `document_problems`.
-    `stats` (optional) receives the extraction figures: documents, extracted, from_cache, bytes, seconds."""
+    `stats` (optional) receives the extraction figures: documents, extracted, from_cache, bytes, seconds;
+    `progress(fraction, file_name)` is told as each document is read."""
     from lib.warehouse.chains import build_chain_tables
     from lib.warehouse.external import load_external
 
@@ -301,7 +364,8 @@ def collect(seeds_dir: Path = SEEDS_DIR, catalog_dir: Path = CATALOG_DIR, extern
             problems.extend(exc.problems)
             return None
 
-    docs = attempt(lambda: _documents(seeds_dir, catalog_dir, documents_dir, cache_dir))
+    docs = attempt(lambda: _documents(seeds_dir, catalog_dir, documents_dir or documents_dir_default(), cache_dir,
+                                      progress))
     external = attempt(lambda: load_external(external_dir, catalog_dir / "external.yaml"))
     doc_indicators = attempt(lambda: catalog.load_indicators(catalog_dir / "document_indicators.yaml"))
     # The chain tables read the same seeds: only worth trying once the documents themselves are sound.
@@ -384,17 +448,22 @@ def write(tables: dict[str, pd.DataFrame], target: Path) -> None:
         raise
 
 
-def build(target: Path | None = None, **input_dirs: Path) -> dict:
+def build(target: Path | None = None, progress: Progress | None = None, **input_dirs: Path) -> dict:
     """Build the warehouse; returns row counts, timing, extraction figures and the documents left out.
     Raises BuildError naming every bad input of the project itself.
 
     `input_dirs` (seeds_dir, catalog_dir, external_dir, documents_dir, cache_dir) let tests build from a
-    corrupted copy of the inputs."""
+    corrupted copy of the inputs; `progress(fraction, what)` is told how far the build is."""
     started = time.perf_counter()
     target = target or warehouse_path()
     stats: dict = {}
-    tables = collect(**input_dirs, stats=stats)
-    write(tables, target)
+    with BUILD_LOCK:
+        tables = collect(**input_dirs, stats=stats, progress=progress)
+        if progress:
+            progress(0.9, target.name)
+        write(tables, target)
+    if progress:
+        progress(1.0, target.name)
     return {"path": str(target), "seconds": round(time.perf_counter() - started, 3),
             "rows": {k: len(v) for k, v in tables.items()}, "extraction": stats,
             "rejected": tables["document_problems"].to_dict("records")}

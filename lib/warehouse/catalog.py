@@ -1,7 +1,9 @@
-"""The indicator catalog: loads data/catalog/*.yaml and resolves each document figure to its extracted mention.
+"""The indicator catalog: loads data/catalog/*.yaml, resolves each hand-written figure to its extracted mention,
+and binds the mentions of every document to indicators by the rules the catalog declares.
 
 A figure entry names a file, a line and a verbatim quote; the build finds the mention whose digits lie inside
-that quote and checks the extracted value. Every broken entry is collected and reported at once.
+that quote and checks the extracted value. Every broken entry is collected and reported at once. The hand entries
+of the seeds double as the check of the rules (binding_checks: does a rule bind the same indicator, economy, year?).
 """
 from __future__ import annotations
 
@@ -143,16 +145,24 @@ def resolve_figures(path: Path, mentions: dict[tuple[str, int], list[Mention]], 
 #   measure   the mention's printed measure word ends with one of these (家, 万家 ...), if given
 #   words     every word appears in the sentence up to the end of the number's clause
 #   near      one of these appears in the number's own clause (between commas/semicolons)
+#   topic     every word appears in the passage: the number's line and the six lines above it (a sentence
+#             that continues the previous one: "专利是…关键变量。从2018年的7.5万件增长至…")
 #   not       none of these appears in that clause (新增 / 新上榜 are not a total count)
 #   nth       the number is the nth of its unit in its clause ("产销分别完成了A辆和B辆": production 1, sales 2)
 #   economy   whose figure it is: `entity` (the extractor's subject, default), a code (WLD), or a mapping from
 #             the subject to a code (a company to its home economy)
 #   year      `mention` (the figure's year or the end of its period, default) or `start` (start of its period)
-# When several rules fit, the one declaring the most words wins, then the first in the file.
+# When several rules fit, the most specific wins (the most characters of declared words matched), then the
+# first in the file. A figure printed without a year takes the year its passage names (see _carried_year).
 _CLAUSE_BREAK = "，,；;。：:！？"
-_YEAR_IN_TEXT = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年(?!代)")
+_YEAR_IN_TEXT = re.compile(r"(?P<y>(?:19|20)\d{2})[\s?]*年(?!代)")
+_TITLES = re.compile(r"《[^》]*》(?:[（(][^）)]*[）)])?")  # a title and the year printed after it
+# The subject rule: a figure whose subject the extractor had to assume (China, in these Chinese documents) is bound
+# only if its passage does not speak of a smaller or another place (全县 2015年地区生产总值 is a county's figure).
+_OTHER_SUBJECT = re.compile(r"(?:全|本|我|该)(?:县|市|省|区|州|镇|乡|港|澳)|香港|澳门|澳門|台湾|台灣|新加坡|马来西亚|馬來西亞|"
+                            r"[\u4e00-\u9fff]{2,4}(?:省|自治区)(?:的|全省)")
 _FORECAST = ("预计", "预测", "将达", "将增", "将突破", "有望", "到20")
-RULE_KEYS = {"unit", "measure", "words", "near", "not", "nth", "economy", "year"}
+RULE_KEYS = {"unit", "measure", "words", "near", "topic", "not", "nth", "economy", "year"}
 
 
 def load_rules(indicators: list[dict]) -> list[dict]:
@@ -163,14 +173,15 @@ def load_rules(indicators: list[dict]) -> list[dict]:
         for n, rule in enumerate(declared, start=1):
             rule_id = entry["indicator_id"] if len(declared) == 1 else f"{entry['indicator_id']}.{n}"
             unknown = set(rule) - RULE_KEYS
-            if unknown or not (rule.get("words") or rule.get("near")):
+            if unknown or not (rule.get("words") or rule.get("near") or rule.get("topic")):
                 problems.append(Problem("data/catalog/document_indicators.yaml", f"rule {rule_id}: "
                                         + (f"unknown keys {sorted(unknown)}" if unknown else "declares no words"),
-                                        f"Use keys {sorted(RULE_KEYS)}, with words or near."))
+                                        f"Use keys {sorted(RULE_KEYS)}, with words, near or topic."))
                 continue
             rules.append({"id": rule_id, "indicator": entry["indicator_id"], "unit": rule.get("unit", entry["unit"]),
                           "measure": tuple(rule.get("measure") or ()), "words": tuple(rule.get("words") or ()),
                           "near": tuple(rule.get("near") or ()), "not": tuple(rule.get("not") or ()),
+                          "topic": tuple(rule.get("topic") or ()),
                           "nth": rule.get("nth"), "economy": rule.get("economy", "entity"),
                           "year": rule.get("year", "mention"), "order": len(rules)})
     if problems:
@@ -200,31 +211,43 @@ def _positions(mentions: list[Mention]) -> dict[str, int]:
     return where
 
 
-def _carried_year(lines: list[str], line_no: int, published: str | None) -> int | None:
-    """A figure printed without a year: the last year the text names within the previous twelve lines (the
-    passage's year, "2022年，我国软件业务收入…" above "信息技术服务收入70128亿元"), never after publication."""
+def _carried_year(lines: list[str], line_no: int, published: str | None) -> tuple[int | None, str]:
+    """A figure printed without a year: the last year its passage names (the number's line and the nine non-blank
+    lines above it, years in titles 《…》（2023年） left out), never after publication; if the passage names none,
+    the last full year before publication (an editorial of March 2023 reports 全年 figures of 2022)."""
     limit = int(str(published)[:4]) if published and str(published)[:4].isdigit() else None
-    for no in range(line_no, max(0, line_no - 12), -1):
-        years = [int(y["y"]) for y in _YEAR_IN_TEXT.finditer(lines[no - 1]) if "《" not in lines[no - 1][:y.start()]
-                 or "》" in lines[no - 1][:y.start()]]
-        years = [y for y in years if limit is None or y <= limit]
-        if years:
-            return years[-1]
-    return None
+    passage, seen = [], 0
+    for no in range(line_no, 0, -1):
+        if lines[no - 1].strip():
+            passage.insert(0, lines[no - 1].strip())
+            seen += 1
+            if seen == 10:
+                break
+    text = _TITLES.sub("", "".join(passage))
+    years = [int(y["y"]) for y in _YEAR_IN_TEXT.finditer(text) if limit is None or int(y["y"]) <= limit]
+    if years:
+        return years[-1], "passage"
+    return (limit - 1, "published") if limit else (None, "")
 
 
 def _year(rule: dict, m: Mention, lines: list[str], published: str | None) -> tuple[int | None, str | None]:
     if m.year:
         first, _, last = str(m.year).partition("-")
         return int(first if rule["year"] == "start" else (last or first)), str(m.year)
-    carried = _carried_year(lines, m.line_no, published) if lines else None
+    if "今年" in m.context and published and str(published)[:4].isdigit():
+        return int(str(published)[:4]), str(published)[:4]  # "this year" of a dated report is its year
+    carried, _ = _carried_year(lines, m.line_no, published) if lines else (None, "")
     return carried, (str(carried) if carried else None)
 
 
-def match_rule(m: Mention, pos: int, rules: list[dict], same_unit_before: int) -> dict | None:
+def _passage(lines: list[str], line_no: int) -> str:
+    return "".join(lines[max(0, line_no - 7):line_no])
+
+
+def match_rule(m: Mention, pos: int, rules: list[dict], same_unit_before: int, passage: str = "") -> dict | None:
     """The rule that binds mention `m` (its number at `pos` in its sentence), or None."""
-    if pos < 0:
-        return None
+    if pos < 0 or m.qualifier == "top":
+        return None  # "前六位": the size of a group ("the top six"), not any one member's rank
     sentence = m.context
     c_start, c_end = _clause(sentence, pos)
     clause, upto = sentence[c_start:c_end], sentence[:c_end]
@@ -235,11 +258,13 @@ def match_rule(m: Mention, pos: int, rules: list[dict], same_unit_before: int) -
             continue
         if rule["nth"] and rule["nth"] != same_unit_before + 1:
             continue
-        if not all(w in upto for w in rule["words"]) or (rule["near"] and not any(w in clause for w in rule["near"])):
+        if not all(w in upto for w in rule["words"]) or not all(w in passage + upto for w in rule["topic"]):
             continue
-        if any(w in clause for w in rule["not"]):
+        near = [w for w in rule["near"] if w in clause]
+        if (rule["near"] and not near) or any(w in clause for w in rule["not"]):
             continue
-        score = (len(rule["words"]) + bool(rule["near"]) + bool(rule["measure"]) + bool(rule["nth"]), -rule["order"])
+        score = (sum(map(len, rule["words"] + rule["topic"])) + max(map(len, near), default=0)
+                 + bool(rule["measure"]) + bool(rule["nth"]), -rule["order"])
         if best is None or score > best[0]:
             best = (score, rule)
     return best[1] if best else None
@@ -269,10 +294,12 @@ def bind_all(mentions: list[Mention], figures: list[dict], rules: list[dict], li
         key = (m.file_name, m.context, c_start, m.unit)
         before = clause_units.get(key, 0)
         clause_units[key] = before + 1
-        rule = match_rule(m, pos, rules, before)
+        rule = match_rule(m, pos, rules, before, _passage(lines.get(m.file_name, []), m.line_no))
         if rule is None:
             continue
         economy = _economy(rule, m.entity)
+        if "subject_assumed" in m.flags and _OTHER_SUBJECT.search(_passage(lines.get(m.file_name, []), m.line_no)):
+            continue  # no economy named, and the text is about a county, a city or another place
         year, period = _year(rule, m, lines.get(m.file_name, []), published.get(m.file_name))
         if economy is None:
             continue

@@ -237,3 +237,62 @@ def test_spaces_and_chinese_in_names_are_fine(tmp_path, name):
 def test_doc_id_comes_from_the_content():
     sha = hashlib.sha256(FIVE_G.encode()).hexdigest()
     assert documents.doc_id_for(sha) == "u" + sha[:9]
+
+
+# --- binding by rules, conflicts across documents ---------------------------------------------------------------
+REPORT_2022 = "2022年通信业统计公报（摘要）\n截至2022年底，我国5G移动电话用户达5.61亿户，5G基站数达231.2万个。\n"
+
+
+@pytest.fixture(scope="module")
+def rules_build(tmp_path_factory):
+    """Seeds plus a 2022 report stating 5G users with their magnitude, and a county communiqué (real text)."""
+    tmp = tmp_path_factory.mktemp("rules")
+    folder = tmp / "documents"
+    folder.mkdir()
+    (folder / "report 2022.txt").write_text(REPORT_2022, encoding="utf-8")
+    shutil.copy(UNSEEN / "cn_county_communique_2015.txt", folder / "county.txt")
+    target, _ = build_with(folder, tmp)
+    return target
+
+
+def test_rules_reproduce_the_hand_bindings_of_the_seeds(rules_build):
+    rows = query(rules_build, "SELECT agrees, indicator_id = rule_indicator AND economy = rule_economy, reason "
+                              "FROM binding_checks")
+    same = sum(1 for agrees, _, _ in rows if agrees)
+    same_indicator = sum(1 for _, ind, _ in rows if ind)
+    print(f"\nrules reproduce {same}/{len(rows)} hand bindings (indicator, economy, year); "
+          f"{same_indicator}/{len(rows)} on indicator and economy")
+    assert len(rows) == 204
+    assert same_indicator / len(rows) >= 0.98 and same / len(rows) >= 0.88
+    reasons = {r for _, _, r in rows}
+    assert reasons <= {"reproduced", "no rule recognises the sentence", "rule binds another indicator",
+                       "rule gives another economy", "rule gives another year"}
+
+
+def test_each_observation_says_how_it_was_bound(rules_build):
+    rows = query(rules_build, """SELECT d.origin, o.binding, o.automatic, o.rule_id FROM observations o
+                                 JOIN mentions m USING (mention_id) JOIN documents d USING (file_name)""")
+    seeds = [r for r in rows if r[0] == "seed"]
+    assert sum(1 for r in seeds if r[1] == "catalog" and not r[2]) == 204
+    added = [r for r in rows if r[0] == "added"]
+    assert added and all(b == f"rule:{rule}" and automatic for _, b, automatic, rule in added)
+
+
+def test_a_lost_superscript_shows_as_a_likely_defect(rules_build):
+    (row,) = query(rules_build, """SELECT kind, mention_ids, defect_mention_id, likely_value FROM conflicts
+                                   WHERE indicator_id = 'fiveg_users' AND economy = 'CHN' AND year = 2022""")
+    kind, mention_ids, defect, likely = row
+    (seed_id,) = query(rules_build, "SELECT mention_id FROM mentions WHERE file_name LIKE '000%' AND line_no = 480 "
+                                    "AND quote LIKE '5.61%'")[0]
+    assert kind == "likely defect" and defect == seed_id and likely == pytest.approx(5.61e8)
+    assert len(mention_ids.split(",")) == 2
+    (stations,) = query(rules_build, """SELECT kind FROM conflicts WHERE indicator_id = 'fiveg_base_stations'
+                                        AND economy = 'CHN' AND year = 2022""")[0]
+    assert stations == "rounding"  # 231万 (001), 2.312×10^6 (000) and 231.2万 (the report) agree within 1%
+
+
+def test_a_county_figure_is_not_bound_to_china(rules_build):
+    counts = query(rules_build, """SELECT count(*) FILTER (WHERE o.indicator_id IS NOT NULL), count(*) FROM mentions m
+                                   LEFT JOIN observations o USING (mention_id) WHERE m.file_name = 'county.txt'""")
+    bound, found = counts[0]
+    assert found > 10 and bound == 0  # 全县 工业增加值 40653万元 is a county's, not China's industrial value added

@@ -1,0 +1,74 @@
+"""Named queries of the Documents page: every document with its counts, the documents left out, the conflicts
+across all documents, and one indicator as stated by several documents over time."""
+from __future__ import annotations
+
+import pandas as pd
+
+from lib.queries import derived, run
+
+
+def overview() -> pd.DataFrame:
+    """One row per document (seeds first, then added ones by name) with figures found, figures bound to an
+    indicator (and how many of them automatically), chain gaps and conflicts its figures take part in."""
+    return run("""
+        WITH figures AS (SELECT file_name, count(*) AS figures FROM mentions GROUP BY file_name),
+        bound AS (SELECT m.file_name, count(*) AS bound, count(*) FILTER (WHERE o.automatic) AS automatic
+                  FROM observations o JOIN mentions m USING (mention_id) GROUP BY m.file_name),
+        gaps AS (SELECT file_name, count(*) AS gaps FROM chain_gaps GROUP BY file_name),
+        conflict_files AS (SELECT DISTINCT c.indicator_id, c.economy, c.year, m.file_name
+                           FROM conflicts c, unnest(string_split(c.mention_ids, ',')) AS u(mention_id)
+                           JOIN mentions m ON m.mention_id = u.mention_id),
+        conflicts AS (SELECT file_name, count(*) AS conflicts FROM conflict_files GROUP BY file_name)
+        SELECT d.doc_id, d.file_name, coalesce(d.title_zh, d.title_en) AS title, d.title_en, d.publisher,
+               d.published, d.inferred, d.origin, d.format, d.encoding, d.pages, d.line_count, d.size_bytes,
+               d.location, coalesce(f.figures, 0) AS figures, coalesce(b.bound, 0) AS bound,
+               coalesce(b.automatic, 0) AS automatic, coalesce(g.gaps, 0) AS gaps,
+               coalesce(c.conflicts, 0) AS conflicts
+        FROM documents d LEFT JOIN figures f USING (file_name) LEFT JOIN bound b USING (file_name)
+        LEFT JOIN gaps g USING (file_name) LEFT JOIN conflicts c USING (file_name)
+        ORDER BY d.origin DESC, d.file_name""")
+
+
+def problems() -> pd.DataFrame:
+    """Files of the documents folder the last build left out, with what is wrong and what to do."""
+    return run("SELECT file, line, problem, fix FROM document_problems ORDER BY file")
+
+
+def conflicts() -> pd.DataFrame:
+    """Every indicator/economy/year the documents state differently, with its kind and the files involved."""
+    return run("""
+        SELECT c.indicator_id, i.name_en, i.name_zh, c.economy, c.year, c.period, c.kind, c."values", c.unit,
+               c.mention_ids, c.defect_mention_id, c.likely_value, c.note_en, c.note_zh,
+               (SELECT string_agg(DISTINCT m.file_name, ', ' ORDER BY m.file_name)
+                FROM unnest(string_split(c.mention_ids, ',')) AS u(mention_id)
+                JOIN mentions m ON m.mention_id = u.mention_id) AS file_names
+        FROM (SELECT *, (SELECT any_value(unit) FROM observations o WHERE o.indicator_id = conflicts.indicator_id
+                         AND o.mention_id IS NOT NULL) AS unit FROM conflicts) c
+        JOIN indicators i USING (indicator_id)
+        ORDER BY CASE c.kind WHEN 'likely defect' THEN 0 WHEN 'disagreement' THEN 1 WHEN 'different date' THEN 2
+                 ELSE 3 END, c.indicator_id, c.economy, c.year""")
+
+
+def series_indicators() -> pd.DataFrame:
+    """Indicators stated by at least two documents (the ones worth a series across documents), most stated first."""
+    return run("""
+        SELECT o.indicator_id, i.name_en, i.name_zh, count(DISTINCT m.file_name) AS documents,
+               count(*) AS statements
+        FROM observations o JOIN mentions m USING (mention_id) JOIN indicators i USING (indicator_id)
+        GROUP BY ALL HAVING count(DISTINCT m.file_name) >= 2
+        ORDER BY documents DESC, statements DESC, o.indicator_id""")
+
+
+@derived
+def series(indicator_id: str) -> pd.DataFrame:
+    """One indicator as every document states it: economy, year (from the figure), value, the document, line
+    (and PDF page), quote, and how it was bound (`automatic` is True for a rule's binding nobody checked)."""
+    data = run("""
+        SELECT o.economy, o.year, o.period, o.value, o.value_high, o.unit, o.binding, o.automatic,
+               o.implausible, o.mention_id, o.source_id, d.doc_id, d.file_name,
+               coalesce(d.title_zh, d.title_en) AS title, d.published, m.line_no, l.page, l.page_line, m.quote
+        FROM observations o JOIN mentions m USING (mention_id) JOIN documents d USING (file_name)
+        LEFT JOIN document_lines l USING (file_name, line_no)
+        WHERE o.indicator_id = ? AND o.year IS NOT NULL
+        ORDER BY o.economy, o.year, d.file_name, m.line_no""", [indicator_id])
+    return data.drop_duplicates(["economy", "year", "value", "mention_id"]).reset_index(drop=True)

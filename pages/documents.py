@@ -1,0 +1,138 @@
+"""Documents: every document in the warehouse with its metadata and counts, adding documents from the browser
+(checked, then the warehouse rebuilt while the previous one serves), removing an added one, one indicator as
+several documents state it over time, and the conflicts between all documents."""
+import streamlit as st
+
+from lib.ui import page, state, uploads
+from lib.ui.document_figures import series_by_document
+from lib.ui.i18n import economy_name, format_value, unit_label
+from lib.queries import documents
+
+ctx = page.setup("documents")
+lang = ctx.lang
+docs = documents.overview()
+stated = documents.series_indicators()
+IND = state.choice("ind", tuple(stated["indicator_id"]) or ("fiveg_base_stations",))
+OUTCOME = "_documents_outcome"
+
+
+def name_of(row) -> str:
+    return row[f"name_{lang}"]
+
+
+def show_outcome() -> None:
+    outcome = st.session_state.pop(OUTCOME, None)
+    if not outcome:
+        return
+    if outcome.added:
+        st.success(ctx.t("documents.added", files=", ".join(outcome.added)))
+    if outcome.removed:
+        st.success(ctx.t("documents.removed", files=", ".join(outcome.removed)))
+    for problem in outcome.problems:
+        st.error(ctx.t("documents.not_added", problem=str(problem)))
+
+
+def progress_bar():
+    bar = st.progress(0.0, text=ctx.t("documents.rebuild.start"))
+    return lambda share, what: bar.progress(min(share, 1.0), text=ctx.t("documents.rebuild.step", what=what))
+
+
+def documents_table() -> None:
+    st.subheader(ctx.t("documents.list.title"), anchor=False)
+    st.caption(ctx.t("documents.list.help"))
+    table = docs.assign(origin=[ctx.t(f"documents.origin.{o}") for o in docs["origin"]])
+    columns = {"doc_id": "id", "title": "title", "file_name": "file", "origin": "origin", "publisher": "publisher",
+               "published": "published", "inferred": "inferred", "format": "format", "encoding": "encoding",
+               "pages": "pages", "line_count": "lines", "figures": "figures", "bound": "bound",
+               "automatic": "automatic", "gaps": "gaps", "conflicts": "conflicts"}
+    table = table[list(columns)].rename(columns={k: ctx.t(f"documents.col.{v}") for k, v in columns.items()})
+    st.dataframe(table, hide_index=True)
+    left_out = documents.problems()
+    for row in left_out.itertuples(index=False):
+        st.warning(ctx.t("documents.left_out", file=row.file, problem=row.problem, fix=row.fix))
+
+
+def upload_form() -> None:
+    st.subheader(ctx.t("documents.upload.title"), anchor=False)
+    st.caption(ctx.t("documents.upload.help", mb=uploads.MAX_MB, formats=", ".join(uploads.FORMATS)))
+    with st.form("upload", clear_on_submit=True, border=True):
+        files = st.file_uploader(ctx.t("documents.upload.files", mb=uploads.MAX_MB), type=list(uploads.FORMATS),
+                                 accept_multiple_files=True)
+        left, right = st.columns(2)
+        meta = {
+            "title": left.text_input(ctx.t("documents.meta.title"), help=ctx.t("documents.meta.title.help")),
+            "publisher": right.text_input(ctx.t("documents.meta.publisher")),
+            "published": left.text_input(ctx.t("documents.meta.published"), placeholder="2025-03"),
+            "url": right.text_input(ctx.t("documents.meta.url")),
+        }
+        submitted = st.form_submit_button(ctx.t("documents.upload.button"), icon=":material/upload_file:")
+    if submitted:
+        if not files:
+            st.warning(ctx.t("documents.upload.none"))
+            return
+        chosen = [(f.name, f.getvalue()) for f in files]
+        st.session_state[OUTCOME] = uploads.add(chosen, meta, progress=progress_bar())
+        st.rerun()
+
+
+def remove_form() -> None:
+    added = docs[docs["origin"] == "added"]
+    if added.empty:
+        return
+    st.subheader(ctx.t("documents.remove.title"), anchor=False)
+    names = dict(zip(added["file_name"], added["title"]))
+    chosen = st.selectbox(ctx.t("documents.remove.pick"), list(names), format_func=lambda n: f"{n} · {names[n]}")
+    if st.button(ctx.t("documents.remove.button"), icon=":material/delete:"):
+        st.session_state[OUTCOME] = uploads.remove(chosen, progress=progress_bar())
+        st.rerun()
+
+
+def series_chart() -> None:
+    st.subheader(ctx.t("documents.series.title"), anchor=False)
+    if stated.empty:
+        st.info(ctx.t("documents.series.none"))
+        return
+    names = {r.indicator_id: f"{name_of(r._asdict())} ({r.documents})" for r in stated.itertuples(index=False)}
+    chosen = st.selectbox(ctx.t("documents.series.pick"), IND.choices, format_func=lambda i: names.get(i, i),
+                          **state.widget_kwargs(IND))
+    data = documents.series(chosen)
+    if data.empty:
+        st.info(ctx.t("documents.series.none"))
+        return
+    name = names[chosen].rsplit(" (", 1)[0]
+    files = ", ".join(dict.fromkeys(data["file_name"]))
+    source = ctx.t("documents.series.source", files=files)
+    subtitle = ctx.t("documents.series.subtitle", unit=unit_label(data["unit"].iloc[0], lang), n=len(data),
+                     docs=data["file_name"].nunique())
+    fig = series_by_document(data, title=name, subtitle=subtitle, source=source, lang=lang, present=ctx.present)
+    shown = data.assign(economy=[economy_name(c, lang) for c in data["economy"]],
+                        value=[format_value(v, u, lang) for v, u in zip(data["value"], data["unit"])])
+    shown = shown[["mention_id", "economy", "year", "value", "file_name", "line_no", "page", "page_line", "quote",
+                   "binding", "automatic"]]
+    page.chart(fig, shown, name=f"documents_{chosen}", source=source, lang=lang, indicators=[chosen])
+    st.caption(ctx.t("documents.series.legend"))
+
+
+def conflicts_table() -> None:
+    st.subheader(ctx.t("documents.conflicts.title"), anchor=False)
+    st.caption(ctx.t("documents.conflicts.help"))
+    data = documents.conflicts()
+    if data.empty:
+        st.info(ctx.t("documents.conflicts.none"))
+        return
+    shown = data.assign(
+        indicator=data[f"name_{lang}"], economy=[economy_name(c, lang) for c in data["economy"]],
+        kind=[ctx.t(f"documents.kind.{k.replace(' ', '_')}") for k in data["kind"]],
+        note=data[f"note_{lang}"])
+    columns = ["kind", "indicator", "economy", "year", "values", "unit", "file_names", "note", "mention_ids"]
+    st.dataframe(shown[columns].rename(columns={c: ctx.t(f"documents.conflicts.col.{c}") for c in columns}),
+                 hide_index=True)
+
+
+show_outcome()
+documents_table()
+if not ctx.present:
+    upload_form()
+    remove_form()
+series_chart()
+conflicts_table()
