@@ -92,8 +92,9 @@ def resolve_figures(path: Path, mentions: dict[tuple[str, int], list[Mention]], 
     where = f"data/catalog/{path.name}"
     problems: list[Problem] = []
     resolved: list[dict] = []
+    starts = [no for no, line in enumerate(yaml_lines, start=1) if line.startswith("- ")]  # each entry's line
     for i, entry in enumerate(entries):
-        at = _entry_line(yaml_lines, i)
+        at = starts[i] if i < len(starts) else None
         entry = entry or {}
         missing = FIGURE_KEYS - set(entry)
         if missing:
@@ -255,7 +256,7 @@ def match_rule(m: Mention, pos: int, rules: list[dict], same_unit_before: int, p
     best = None
     for rule in rules:
         if rule["unit"] != m.unit or (rule["measure"] and not measure.endswith(rule["measure"])):
-            continue
+            continue  # (bind_all passes only the rules of the mention's unit; this keeps the function exact)
         if rule["nth"] and rule["nth"] != same_unit_before + 1:
             continue
         if not all(w in upto for w in rule["words"]) or not all(w in passage + upto for w in rule["topic"]):
@@ -286,6 +287,9 @@ def bind_all(mentions: list[Mention], figures: list[dict], rules: list[dict], li
     import pandas as pd
 
     positions = _positions(mentions)
+    by_unit: dict[str, list[dict]] = {}
+    for rule in rules:
+        by_unit.setdefault(rule["unit"], []).append(rule)
     automatic: dict[str, dict] = {}
     clause_units: dict[tuple, int] = {}
     for m in mentions:
@@ -294,7 +298,9 @@ def bind_all(mentions: list[Mention], figures: list[dict], rules: list[dict], li
         key = (m.file_name, m.context, c_start, m.unit)
         before = clause_units.get(key, 0)
         clause_units[key] = before + 1
-        rule = match_rule(m, pos, rules, before, _passage(lines.get(m.file_name, []), m.line_no))
+        candidates = by_unit.get(m.unit, [])
+        rule = match_rule(m, pos, candidates, before, _passage(lines.get(m.file_name, []), m.line_no)) \
+            if candidates else None
         if rule is None:
             continue
         economy = _economy(rule, m.entity)

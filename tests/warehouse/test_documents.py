@@ -251,6 +251,7 @@ def rules_build(tmp_path_factory):
     folder.mkdir()
     (folder / "report 2022.txt").write_text(REPORT_2022, encoding="utf-8")
     shutil.copy(UNSEEN / "cn_county_communique_2015.txt", folder / "county.txt")
+    (folder / "undated.md").write_text("# 通信简报\n我国5G基站总数超过300万个。\n", encoding="utf-8")  # no date at all
     target, _ = build_with(folder, tmp)
     return target
 
@@ -296,3 +297,10 @@ def test_a_county_figure_is_not_bound_to_china(rules_build):
                                    LEFT JOIN observations o USING (mention_id) WHERE m.file_name = 'county.txt'""")
     bound, found = counts[0]
     assert found > 10 and bound == 0  # 全县 工业增加值 40653万元 is a county's, not China's industrial value added
+
+
+def test_a_document_without_any_date_is_bound_without_a_year(rules_build):
+    rows = query(rules_build, """SELECT d.published, o.indicator_id, o.year, o.value FROM observations o
+                                 JOIN mentions m USING (mention_id) JOIN documents d USING (file_name)
+                                 WHERE d.file_name = 'undated.md'""")
+    assert rows == [(None, "fiveg_base_stations", None, 3e6)]
