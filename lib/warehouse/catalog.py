@@ -254,15 +254,17 @@ def match_rule(m: Mention, pos: int, rules: list[dict], same_unit_before: int, p
     clause, upto = sentence[c_start:c_end], sentence[:c_end]
     measure = m.measure or ""
     best = None
-    for rule in rules:
+    for rule in rules:  # cheapest tests first: most rules fail on unit, measure or their clause words
         if rule["unit"] != m.unit or (rule["measure"] and not measure.endswith(rule["measure"])):
-            continue  # (bind_all passes only the rules of the mention's unit; this keeps the function exact)
-        if rule["nth"] and rule["nth"] != same_unit_before + 1:
             continue
-        if not all(w in upto for w in rule["words"]) or not all(w in passage + upto for w in rule["topic"]):
+        if rule["nth"] and rule["nth"] != same_unit_before + 1:
             continue
         near = [w for w in rule["near"] if w in clause]
         if (rule["near"] and not near) or any(w in clause for w in rule["not"]):
+            continue
+        if not all(w in upto for w in rule["words"]):
+            continue
+        if rule["topic"] and not all(w in upto or w in passage for w in rule["topic"]):
             continue
         score = (sum(map(len, rule["words"] + rule["topic"])) + max(map(len, near), default=0)
                  + bool(rule["measure"]) + bool(rule["nth"]), -rule["order"])
@@ -299,8 +301,8 @@ def bind_all(mentions: list[Mention], figures: list[dict], rules: list[dict], li
         before = clause_units.get(key, 0)
         clause_units[key] = before + 1
         candidates = by_unit.get(m.unit, [])
-        rule = match_rule(m, pos, candidates, before, _passage(lines.get(m.file_name, []), m.line_no)) \
-            if candidates else None
+        passage = _passage(lines.get(m.file_name, []), m.line_no) if any(r["topic"] for r in candidates) else ""
+        rule = match_rule(m, pos, candidates, before, passage) if candidates else None
         if rule is None:
             continue
         economy = _economy(rule, m.entity)
