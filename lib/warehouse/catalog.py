@@ -162,6 +162,7 @@ _TITLES = re.compile(r"《[^》]*》(?:[（(][^）)]*[）)])?")  # a title and t
 # only if its passage does not speak of a smaller or another place (全县 2015年地区生产总值 is a county's figure).
 _OTHER_SUBJECT = re.compile(r"(?:全|本|我|该)(?:县|市|省|区|州|镇|乡|港|澳)|香港|澳门|澳門|台湾|台灣|新加坡|马来西亚|馬來西亞|"
                             r"[\u4e00-\u9fff]{2,4}(?:省|自治区)(?:的|全省)")
+_UNDATED = re.compile(r"近年来|近几年|未来|连续多年|多年来|长期以来")
 _FORECAST = ("预计", "预测", "将达", "将增", "将突破", "有望", "到20")
 RULE_KEYS = {"unit", "measure", "words", "near", "topic", "not", "nth", "economy", "year"}
 
@@ -231,7 +232,10 @@ def _carried_year(lines: list[str], line_no: int, published: str | None) -> tupl
     return (limit - 1, "published") if limit else (None, "")
 
 
-def _year(rule: dict, m: Mention, lines: list[str], published: str | None) -> tuple[int | None, str | None]:
+def _year(rule: dict, m: Mention, lines: list[str], published: str | None, clause: str = ""
+          ) -> tuple[int | None, str | None]:
+    if _UNDATED.search(clause) and not _YEAR_IN_TEXT.search(clause):
+        return None, None  # "近年来…70所", "未来将…投入", "连续多年保持世界第一": the text gives no date, so neither do we
     if m.year:
         first, _, last = str(m.year).partition("-")
         return int(first if rule["year"] == "start" else (last or first)), str(m.year)
@@ -308,7 +312,9 @@ def bind_all(mentions: list[Mention], figures: list[dict], rules: list[dict], li
         economy = _economy(rule, m.entity)
         if "subject_assumed" in m.flags and _OTHER_SUBJECT.search(_passage(lines.get(m.file_name, []), m.line_no)):
             continue  # no economy named, and the text is about a county, a city or another place
-        year, period = _year(rule, m, lines.get(m.file_name, []), published.get(m.file_name))
+        c_end = _clause(m.context, max(pos, 0))[1]
+        year, period = _year(rule, m, lines.get(m.file_name, []), published.get(m.file_name),
+                             m.context[:c_end][-len(m.context[c_start:c_end]) - 6:])
         if economy is None:
             continue
         clause = m.context[c_start:_clause(m.context, max(pos, 0))[1]]
