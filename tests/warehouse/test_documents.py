@@ -304,3 +304,35 @@ def test_a_document_without_any_date_is_bound_without_a_year(rules_build):
                                  JOIN mentions m USING (mention_id) JOIN documents d USING (file_name)
                                  WHERE d.file_name = 'undated.md'""")
     assert rows == [(None, "fiveg_base_stations", None, 3e6)]
+
+
+def _statements(*rows):
+    import pandas as pd
+
+    columns = ["indicator_id", "economy", "entity", "year", "period", "value", "qualifier", "implausible",
+               "mention_id", "source_id"]
+    return pd.DataFrame([dict(zip(columns, r)) for r in rows], columns=columns)
+
+
+@pytest.mark.parametrize("rows, kind", [
+    # 650万标准机架 (001) and 超过6.5×10^6架 (000): the same number
+    ([("data_centre_racks", "CHN", None, 2022, "2022", 6.5e6, ">", False, "000-0490-1", "doc-000"),
+      ("data_centre_racks", "CHN", None, 2022, "2022", 6.5e6 * 1.004, None, False, "001-0047-2", "doc-001")],
+     "rounding"),
+    # 数控化率 57.2% (000) vs 58.6% (001)
+    ([("key_process_nc_rate", "CHN", None, 2022, "2022", 57.2, None, False, "000-0497-2", "doc-000"),
+      ("key_process_nc_rate", "CHN", None, 2022, "2022", 58.6, None, False, "001-0047-3", "doc-001")],
+     "disagreement"),
+    # a share for 2022 alone and one for 2018-2022: not the same date
+    ([("dds_share", "CHN", None, 2022, "2018-2022", 8.0, None, False, "003-0097-9", "doc-003"),
+      ("dds_share", "CHN", None, 2022, "2022", 9.4, None, False, "u1-0001-1", "doc-u1")],
+     "different date"),
+    # 超过40万亿元 vs 40.16万亿元: within the stated bound
+    ([("industrial_value_added", "CHN", None, 2022, "2022", 4e13, ">", False, "001-0039-1", "doc-001"),
+      ("industrial_value_added", "CHN", None, 2022, "2022", 4.016e13, None, False, "u2-0003-1", "doc-u2")],
+     "rounding"),
+])
+def test_conflict_kinds(rows, kind):
+    conflicts = build._conflicts(_statements(*rows))
+    assert list(conflicts["kind"]) == [kind]
+    assert conflicts["defect_mention_id"].isna().all()
