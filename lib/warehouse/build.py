@@ -110,11 +110,19 @@ class ExtractionCache:
         return self._named(found, text.file_name)
 
     def _text_copy(self, text: documents.Text) -> Path:
-        folder = (self.directory or Path(tempfile.gettempdir())) / "text"
-        folder.mkdir(parents=True, exist_ok=True)
-        copy = folder / f"{text.sha256[:32]}.txt"
-        copy.write_text("\n".join(text.lines), encoding="utf-8")
-        return copy
+        for base in (self.directory, Path(tempfile.gettempdir())):  # a read-only project folder: the temp folder
+            if base is None:
+                continue
+            try:
+                folder = base / "text"
+                folder.mkdir(parents=True, exist_ok=True)
+                copy = folder / f"{text.sha256[:32]}.txt"
+                copy.write_text("\n".join(text.lines), encoding="utf-8")
+                return copy
+            except OSError:
+                continue
+        raise BuildError(Problem(text.file_name, "no folder to write its text copy to",
+                                 "Make data/cache/ or the temporary folder writable."))
 
     @staticmethod
     def _named(found: list[Mention], file_name: str) -> list[Mention]:
