@@ -451,14 +451,15 @@ def write(tables: dict[str, pd.DataFrame], target: Path) -> None:
             con.executemany("INSERT INTO meta VALUES (?, ?)", list(meta.items()))
             con.execute("CHECKPOINT")
         os.replace(tmp, target)
-    except (OSError, duckdb.IOException) as exc:
-        try:
-            tmp.unlink(missing_ok=True)
-        except OSError:
-            pass
+    # DuckDB reports a full disk at commit time as a TransactionException ("Could not write file ...").
+    except (OSError, duckdb.IOException, duckdb.TransactionException) as exc:
+        for leftover in (tmp, tmp.with_name(f"{tmp.name}.wal")):
+            try:
+                leftover.unlink(missing_ok=True)
+            except OSError:
+                pass
         reason = getattr(exc, "strerror", None) or str(exc).splitlines()[0]
-        raise BuildError(Problem(str(target.parent), f"cannot write the warehouse ({reason})",
-                                 "Free disk space or make the folder writable, or set INDICATORS_DB to another path."))
+        raise BuildError(Problem(str(target.parent), f"cannot write the warehouse ({reason})", owner.write_advice(exc)))
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

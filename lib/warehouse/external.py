@@ -7,14 +7,18 @@ file that no catalog series reads is itself a problem.
 """
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import yaml
 
 from lib.warehouse.catalog import INDICATOR_KEYS, UNITS, load_yaml
 from lib.errors import BuildError, Problem
 from lib.paths import CATALOG_DIR, EXTERNAL_DIR, ROOT
+from lib.contract import MONEY_UNITS
 
 TOPICS = {"rd", "digital_services", "unicorns"}
 SOURCE_KEYS = ("source_id", "title", "publisher", "vintage", "licence", "location", "url", "definition_en",
@@ -77,10 +81,7 @@ class _Inputs:
                 self.add(rel, "the file is missing", "Restore it from git (data/catalog/external.yaml reads it).")
                 self._tables[rel] = None
             else:
-                # Blank lines are kept (as empty rows) so that line numbers stay true and nothing vanishes unseen.
-                frame = pd.read_csv(path, dtype=object, keep_default_na=False, skip_blank_lines=False)
-                frame["_line"] = frame.index + 2  # no field in these files spans lines
-                self._tables[rel] = frame
+                self._tables[rel] = self._read(rel, path)
         frame = self._tables[rel]
         if frame is None:
             return None
@@ -90,6 +91,54 @@ class _Inputs:
                      "Restore the original header row.", line=1, column=column)
         return None if missing else frame
 
+    def _read(self, rel: str, path: Path) -> pd.DataFrame | None:
+        """The CSV as text, or None with a located problem: empty, not UTF-8, a row with too many or too few fields."""
+        data = path.read_bytes()
+        restore = "Restore it from git (data/catalog/external.yaml reads it)."
+        if not data.strip():
+            self.add(rel, "the file is empty", restore, line=1)
+            return None
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            start = exc.start + (3 if data.startswith(b"\xef\xbb\xbf") else 0)
+            line_start = data.rfind(b"\n", 0, start) + 1
+            self.add(rel, f"byte 0x{data[start]:02X} at byte {start - line_start + 1} of the line is not UTF-8 (the file "
+                     "was probably saved as Latin-1 or Windows-1252)",
+                     "Save it as UTF-8 (e.g. iconv -f latin1 -t utf-8), or restore it from git.",
+                     line=data.count(b"\n", 0, start) + 1)
+            return None
+        reader = csv.reader(io.StringIO(text))
+        try:
+            header = next(reader)
+            # (line, fields) of every non-blank row whose field count is not the header's
+            ragged = [(reader.line_num, len(row)) for row in reader if row and len(row) != len(header)]
+        except csv.Error as exc:
+            self.add(rel, f"the file is not readable as CSV ({exc})", restore, line=reader.line_num)
+            return None
+        self.bad_rows(rel, [line for line, _ in ragged], [n for _, n in ragged], None,
+                      f"the row has {{}} fields, the header has {len(header)}",
+                      "Quote a field that contains a comma (\"a, b\"), or remove the extra or add the missing field.")
+        if ragged:
+            return None
+        # Blank lines are kept (as empty rows) so that line numbers stay true and nothing vanishes unseen.
+        frame = pd.read_csv(io.StringIO(text), dtype=object, keep_default_na=False, skip_blank_lines=False)
+        frame["_line"] = frame.index + 2  # no field in these files spans lines
+        return frame
+
+    def check_range(self, rel: str, rows: pd.DataFrame, unit: str, scale: float) -> bool:
+        """Shares lie in 0-100 and money and counts are never negative; each value outside is a located problem."""
+        values = rows["value"] * scale
+        if unit == "percent":
+            bad, rule = (values < 0) | (values > 100), "{:g} is outside 0-100, and the series is a percentage"
+        elif unit in MONEY_UNITS or unit == "count":
+            bad, rule = values < 0, "{:g} is negative, and the series is an amount in " + unit
+        else:
+            return True
+        self.bad_rows(rel, rows.loc[bad, "_line"], rows.loc[bad, "value"], "value", rule,
+                      "Restore the value as the source prints it (a sign or decimal point may have slipped).")
+        return not bad.any()
+
     def numbers(self, rel: str, text: pd.Series, lines: pd.Series, column: str, integer: bool = False) -> pd.Series:
         """Parse a text column to floats; every cell that is not a number (or not whole, if integer) is a problem."""
         values = pd.to_numeric(text.str.strip(), errors="coerce")
@@ -97,7 +146,11 @@ class _Inputs:
         kind = "a whole number" if integer else "a number"
         self.bad_rows(rel, lines[bad], text[bad], column, "'{}' is not " + kind,
                       f"Write {kind} in plain digits, as the source prints it.")
-        return values
+        # "inf", "-Infinity" or 1e309 (beyond a double) parse as infinite: stored and drawn, they would break charts.
+        endless = values.notna() & ~np.isfinite(values.astype("float64"))
+        self.bad_rows(rel, lines[endless], text[endless], column, "'{}' is not a finite number",
+                      "Restore the value as the source prints it; no indicator is that large.")
+        return values.where(~endless)
 
     def series_file(self, rel: str) -> pd.DataFrame | None:
         """A long-format series file with `year` (int) and `value` (float) parsed and its keys checked once."""
@@ -266,10 +319,10 @@ def _templated(templates: dict, name: str, **fields) -> tuple[str, str]:
 
 
 def _eu_sum(inputs: _Inputs, rel: str, codes: list[str], unit_in_file, commits: dict[str, str], scale: float,
-            eu27: list[str], templates: dict) -> pd.DataFrame | None:
+            eu27: list[str], templates: dict, unit: str) -> pd.DataFrame | None:
     """EUU rows as the sum of the 27 member states, each year noting which members are missing."""
     members = inputs.series_rows(rel, codes, unit_in_file, commits)
-    if members is None:
+    if members is None or not inputs.check_range(rel, members, unit, scale):
         return None
     outside = members[~members["economy_code"].isin(eu27)]
     inputs.bad_rows(rel, outside["_line"], outside["economy_code"], "economy_code", "'{}' is not an EU member",
@@ -300,9 +353,9 @@ def _file_series(inputs: _Inputs, series: dict, catalog: dict) -> pd.DataFrame |
     commits = {s["location"]["commit"]: s["source_id"] for s in catalog["sources"]
                if s["source_id"] in _listed(series["source_id"])}
     rows = inputs.series_rows(read["file"], codes, read.get("unit_in_file"), commits)
-    if rows is None:
-        return None
     scale = float(read.get("scale", 1))
+    if rows is None or not inputs.check_range(read["file"], rows, series["unit"], scale):
+        return None
     frame = pd.DataFrame({"economy": rows["economy_code"], "year": rows["year"], "value": rows["value"] * scale,
                           "source_id": rows["source_id"], "extra": None})
     if read.get("eu_sum_from"):
@@ -311,7 +364,7 @@ def _file_series(inputs: _Inputs, series: dict, catalog: dict) -> pd.DataFrame |
                        "Remove eu_sum_from from the series in data/catalog/external.yaml.")
             return None
         eu = _eu_sum(inputs, read["eu_sum_from"], codes, read.get("unit_in_file"), commits, scale,
-                     catalog["eu27"], catalog["note_templates"])
+                     catalog["eu27"], catalog["note_templates"], series["unit"])
         if eu is None:
             return None
         frame = pd.concat([frame, eu], ignore_index=True)

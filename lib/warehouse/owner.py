@@ -4,6 +4,7 @@ INDICATORS_DB can name any file; a mistyped path must never cost a user a text f
 """
 from __future__ import annotations
 
+import errno
 import stat
 from pathlib import Path
 
@@ -51,3 +52,25 @@ def refusal(path: Path) -> tuple[str, dict] | None:
 def explain(reason: str, values: dict) -> str:
     """The English sentence for a refusal (logs, the command line)."""
     return ENGLISH[reason].format(**values)
+
+
+_ADVICE = (  # (errno codes, words of DuckDB's message for the same cause, what to do)
+    ((errno.ENOSPC, errno.EDQUOT), "no space left", "Free disk space on that drive, or set INDICATORS_DB to a path on "
+                                                    "another drive."),
+    ((errno.EROFS,), "read-only file system", "That drive is mounted read-only: set INDICATORS_DB to a path on a "
+                                              "writable drive."),
+    ((errno.EACCES, errno.EPERM), "permission denied", "Make the folder writable for the user running the dashboard, "
+                                                       "or set INDICATORS_DB to a folder that user may write."),
+    ((errno.EEXIST, errno.ENOTDIR), "not a directory", "A file stands where a folder of the path should be: move it, or "
+                                                       "set INDICATORS_DB to another path."),
+    ((), "lock", "Another program holds the warehouse open for writing: close it, then build again."),
+)
+
+
+def write_advice(exc: BaseException) -> str:
+    """What to do when writing the warehouse failed, fitting the cause (a full disk is only one of them)."""
+    text = f"{getattr(exc, 'strerror', '') or ''} {exc}".lower()
+    for codes, words, advice in _ADVICE:
+        if getattr(exc, "errno", None) in codes or words in text:
+            return advice
+    return "Check that the folder exists and can be written, or set INDICATORS_DB to another path."

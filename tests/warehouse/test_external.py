@@ -334,3 +334,62 @@ def test_problems_of_several_files_come_together(copy_dir):
     edit_lines(copy_dir / "digital_services/wto_dds_exports.csv", lambda lines: lines + [lines[3]])
     files = {Path(p.file).name for p in problems_of(copy_dir)}
     assert files == {"wdi_rd_gdp.csv", "wto_dds_exports.csv"}
+
+
+# --- inputs that raised raw exceptions before (issue 17.4): each is a located problem now ---
+
+def test_an_empty_csv_is_named(copy_dir):
+    (copy_dir / "digital_services/wto_dds_exports.csv").write_bytes(b"")
+    [problem] = problems_of(copy_dir)
+    assert problem.file.endswith("digital_services/wto_dds_exports.csv") and problem.line == 1
+    assert "empty" in problem.problem and "Restore" in problem.fix
+
+
+def test_a_latin1_csv_names_the_line_and_the_byte(copy_dir):
+    path = copy_dir / "unicorns/cbinsights_unicorns_2024-09.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[6] = lines[6].replace(",", ",Société ", 1)  # a French name, saved by a Latin-1 editor
+    path.write_bytes("".join(lines).encode("latin-1", errors="replace"))
+    [problem] = problems_of(copy_dir)
+    assert problem.file.endswith("cbinsights_unicorns_2024-09.csv") and problem.line == 7
+    assert "0xE9" in problem.problem and "not UTF-8" in problem.problem and "UTF-8" in problem.fix
+
+
+def test_rows_with_an_extra_or_a_missing_field_are_named(copy_dir):
+    path = copy_dir / "worldbank/wdi_rd_gdp.csv"
+    edit_lines(path, lambda lines: lines[:4] + [lines[4].rstrip("\n") + ",surplus\n", lines[5].rsplit(",", 1)[0]
+                                                + "\n"] + lines[6:])
+    problems = problems_of(copy_dir)
+    assert [(p.line, p.problem) for p in problems] == [(5, "the row has 10 fields, the header has 9"),
+                                                       (6, "the row has 8 fields, the header has 9")]
+    assert all(p.file.endswith("worldbank/wdi_rd_gdp.csv") and "Quote" in p.fix for p in problems)
+
+
+@pytest.mark.parametrize("text", ["1e309", "inf", "-Infinity"])
+def test_a_value_beyond_any_number_is_refused(copy_dir, text):
+    set_cells(copy_dir / "worldbank/wdi_rd_gdp.csv", "value", text, (4,))
+    [problem] = problems_of(copy_dir)
+    assert (problem.line, problem.column) == (4, "value") and f"'{text}' is not a finite number" in problem.problem
+
+
+def _line_of(rel: str, copy_dir: Path, indicator_code: str) -> int:
+    with open(copy_dir / rel, newline="", encoding="utf-8") as handle:
+        return next(no for no, row in enumerate(csv.DictReader(handle), start=2) if row["indicator_code"] == indicator_code)
+
+
+@pytest.mark.parametrize("text, rule", [("-0.5", "-0.5 is outside 0-100"), ("140", "140 is outside 0-100")])
+def test_an_rd_share_outside_0_to_100_is_refused(copy_dir, text, rule):
+    rel = "worldbank/wdi_rd_gdp.csv"
+    line = _line_of(rel, copy_dir, SERIES["rd_intensity"]["read"]["indicator_code"])
+    set_cells(copy_dir / rel, "value", text, (line,))
+    [problem] = problems_of(copy_dir)
+    assert (problem.line, problem.column) == (line, "value") and rule in problem.problem
+
+
+@pytest.mark.parametrize("rel", ["digital_services/wto_dds_exports.csv",
+                                 "digital_services/unctad_dds_exports_eu27_members.csv"])
+def test_negative_money_is_refused(copy_dir, rel):
+    set_cells(copy_dir / rel, "value", "-1250.5", (3,))
+    [problem] = problems_of(copy_dir)
+    assert problem.file.endswith(rel) and (problem.line, problem.column) == (3, "value")
+    assert "-1250.5 is negative, and the series is an amount in USD" in problem.problem
