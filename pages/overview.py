@@ -6,7 +6,7 @@ import streamlit as st
 from lib.queries import overview as ov
 from lib.queries import rd
 from lib.ui import chain_figures, citations, figures, page, state
-from lib.ui.i18n import economy_name, format_value, number, with_display_units
+from lib.ui.i18n import economy_name, economy_short, format_value, number, with_display_units
 
 ctx = page.setup("overview")
 lang, economies = ctx.lang, ctx.economies
@@ -80,11 +80,11 @@ def cards(key: str, **fmt) -> None:
         row = latest.get((key, code))
         with column:
             if row is None:
-                st.metric(economy_name(code, lang), ctx.t("overview.none"), border=True)
+                st.metric(economy_short(code, lang), ctx.t("overview.none"), border=True)
                 continue
             shown = format_value(row["value"], row["unit"], lang) if factor == 1.0 else number(row["value"] / factor,
                                                                                                  lang)
-            st.metric(ctx.t("overview.card.label", economy=economy_name(code, lang), year=int(row["year"])), shown,
+            st.metric(ctx.t("overview.card.label", economy=economy_short(code, lang), year=int(row["year"])), shown,
                       border=True)
             for doc in stated.get((key, code), []):
                 value = format_value(doc["value"], doc["unit"], lang,
@@ -128,5 +128,5 @@ with theme("digital_services"):
 
 with theme("four_chains"):
     for column, (chain, count) in zip(st.columns(len(gaps)), gaps.items()):
-        column.metric(ctx.t(f"chains.chain.{chain}"), int(count), border=True)
+        column.metric(ctx.t(f"overview.chain.{chain}"), int(count), border=True)
     st.caption(ctx.t("overview.card.chains", docs=", ".join(gap_documents["doc_id"])))

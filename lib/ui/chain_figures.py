@@ -79,8 +79,11 @@ def scorecard_figure(card: pd.DataFrame, *, source: str, lang: str, present: boo
     fig.update_layout(height=max(fig.layout.height or 480, 160 + row * len(labels)))
     tickvals, ticktext = log_ticks([*card["ratio_usa"].dropna(), *card["ratio_euu"].dropna()])
     # The legend spans the whole figure width (the signal labels take the left part).
+    # Room beyond the outermost dots for their value labels (a log axis range is in powers of ten).
+    drawn = [v for v in [*card["ratio_usa"].dropna(), *card["ratio_euu"].dropna()] if v > 0] or [1.0]
+    span = [math.log10(min(*drawn, 1.0) / 2.5), math.log10(max(*drawn, 1.0) * 2.5)]
     fig.update_xaxes(type="log", showgrid=True, gridcolor=figures.GRID_COLOR, zeroline=False, tickvals=tickvals,
-                     ticktext=ticktext, domain=[0.4, 1])
+                     ticktext=ticktext, domain=[0.4, 1], range=span)
     fig.update_layout(legend_x=0.4, legend_entrywidth=None)  # natural widths: shared widths overflowed the figure
     # Top signal first; categories in the table's order.
     fig.update_yaxes(type="category", categoryorder="array", categoryarray=labels[::-1], showgrid=False,

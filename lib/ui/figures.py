@@ -151,9 +151,11 @@ def house_layout(*, names: list[str], title: str, subtitle: str, source: str, la
     # them for the narrowest window, where they would otherwise run past the figure's right edge and be cut.
     text_width = sizing.assumed_width if sizing.width else NARROWEST_PLOT_WIDTH - 20
     subtitle_lines = wrap(subtitle, int(text_width / (sizing.font * 0.58))) if subtitle else []
+    # A title that states a finding can be long: wrapped like the subtitle (bold letters are a little wider).
+    title_lines = wrap(title, int(text_width / (sizing.title * 0.62)))
     # Measured on rendered charts: the subtitle's lower edge sits ~9 px + 1.67 x (title + subtitle font) down.
     top = 12 + 1.7 * (sizing.title + sizing.font) + 8 + legend_rows * (sizing.font * 1.6 + 4) \
-        + max(0, len(subtitle_lines) - 1) * sizing.font * 1.3
+        + max(0, len(subtitle_lines) - 1) * sizing.font * 1.3 + (len(title_lines) - 1) * sizing.title * 1.3
     source_lines = wrap(t("chart.source", lang, source=source), int(text_width / (sizing.small * 0.55)))
     # Tick labels (and an x-axis title) sit between the plot and the source line.
     axis_space = sizing.font * 2.2 + (sizing.font * 1.6 if x_title else 0)
@@ -165,7 +167,7 @@ def house_layout(*, names: list[str], title: str, subtitle: str, source: str, la
         autosize=sizing.width is None,
         font=dict(family=FONT_FAMILY, size=sizing.font, color=TEXT_COLOR),
         margin=dict(t=round(top), b=round(bottom), l=10, r=24, pad=0, autoexpand=True),
-        title=dict(text=f"<b>{title}</b>", subtitle=dict(text="<br>".join(subtitle_lines),
+        title=dict(text="<b>" + "<br>".join(title_lines) + "</b>", subtitle=dict(text="<br>".join(subtitle_lines),
                                                         font=dict(size=sizing.font, color=MUTED_COLOR)),
                    font=dict(size=sizing.title), x=0, xref="paper", xanchor="left",
                    y=1, yref="container", yanchor="top", pad=dict(t=12)),  # 12 px down whatever the height
@@ -247,9 +249,21 @@ def _by_economy(data: pd.DataFrame, *, x: str, lang: str, unit: str, kind: str, 
         else:
             trace |= dict(type="bar", marker=dict(color=color(code)))
         traces.append(trace)
-    names = [trace["name"] for trace in traces] if legend else []
+    # Few lines are named at their ends, where the eye is, instead of in a legend above (as Our World in Data does).
+    labelled = kind == "line" and legend and x == "year" and 1 < len(traces) <= END_LABELS_MAX
+    if labelled:
+        for trace in traces:
+            trace["showlegend"] = False
+    names = [trace["name"] for trace in traces] if legend and not labelled else []
     layout = house_layout(names=names, title=title, subtitle=subtitle, source=source, lang=lang, kind=kind,
                           present=present)
+    if labelled:
+        sizing = PRESENTATION if present else NORMAL
+        ends = end_labels(traces, codes=economy_order(data["economy"]))
+        layout["annotations"] = layout["annotations"] + ends
+        layout["showlegend"] = True  # only traces added later (marked points) appear in it
+        width = max(display_width(line) for a in ends for line in a["text"].split("<br>"))
+        layout["margin"]["r"] = round(width * sizing.font * 0.62 + 16)
     layout["yaxis"] |= dict(title=dict(text=axis_title or None), ticksuffix="%" if unit == "percent" else None,
                             tickformat=None if unit == "percent" else ",~r")
     if x == "year":
@@ -257,6 +271,30 @@ def _by_economy(data: pd.DataFrame, *, x: str, lang: str, unit: str, kind: str, 
     if kind == "bar":
         layout |= dict(barmode="group", bargap=0.25, bargroupgap=0.05)
     return go.Figure(data=traces, layout=layout)
+
+
+END_LABELS_MAX = 4  # up to this many lines are labelled at their ends instead of in a legend
+END_LABEL_UNITS = 14  # an end label wraps at this width (a Latin character 1, a Chinese one 2)
+
+
+def end_labels(traces: list[dict], *, codes: list[str]) -> list[dict]:
+    """Annotations naming each line at its last point in its colour (name "end:CODE"), nudged apart vertically
+    where the ends lie closer than a label's height (about 7 % of the values' span)."""
+    ends = []
+    for trace, code in zip(traces, codes):
+        points = [(x, y) for x, y in zip(trace["x"], trace["y"]) if y is not None and not math.isnan(y)]
+        if points:
+            ends.append((points[-1], trace["name"], trace["line"]["color"], code))
+    values = [y for trace in traces for y in trace["y"] if y is not None and not math.isnan(y)]
+    gap = (max(values) - min(0, min(values))) * 0.07 if values else 0
+    placed, annotations = None, []
+    for (x, y), name, line_color, code in sorted(ends, key=lambda e: -e[0][1]):
+        y = y if placed is None else min(y, placed - gap)
+        placed = y
+        annotations.append(dict(name=f"end:{code}", text="<br>".join(wrap(name, END_LABEL_UNITS)), x=x, y=y,
+                                xref="x", yref="y", xanchor="left", yanchor="middle", xshift=8, showarrow=False,
+                                align="left", font=dict(color=line_color)))
+    return annotations
 
 
 @shared
@@ -519,6 +557,7 @@ def rename_economy(fig: go.Figure, code: str, name: str) -> go.Figure:
     where that is what the series counts."""
     fig = go.Figure(fig)  # builders' figures are shared between reruns (see `shared`)
     fig.update_traces(name=name, selector=dict(legendgroup=code))
+    fig.update_annotations(text="<br>".join(wrap(name, END_LABEL_UNITS)), selector=dict(name=f"end:{code}"))
     return fig
 
 
@@ -526,7 +565,9 @@ def mark_points(fig: go.Figure, x: list, y: list, *, label: str, hover: list[str
     """A copy with the points (x, y) (in the axis's plotted units) ringed in the colour of `economy` and named
     `label` in the legend: years whose value is incomplete, marked in the picture rather than only in a table."""
     fig = go.Figure(fig)
-    fig.add_trace(go.Scatter(x=x, y=y, mode="markers", name=label, legendgroup=f"{economy}_marked",
+    if not any(trace.showlegend is not False for trace in fig.data):  # lines named at their ends: room for a row
+        fig.update_layout(margin_t=fig.layout.margin.t + round(fig.layout.font.size * 1.6 + 4))
+    fig.add_trace(go.Scatter(x=x, y=y, mode="markers", name=label, legendgroup=f"{economy}_marked", showlegend=True,
                              marker=dict(symbol="circle-open", size=13, color=color(economy), line=dict(width=2)),
                              customdata=hover, hovertemplate="%{customdata}<extra></extra>"))
     return fig

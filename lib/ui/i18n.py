@@ -84,6 +84,11 @@ def economy_name(code: str, lang: str) -> str:
     return t(f"economy.{code}", lang)
 
 
+def economy_short(code: str, lang: str) -> str:
+    """The economy's name where room is short (metric labels): EU-27 for the European Union, else its name."""
+    return t(f"economy_short.{code}", lang) if has(f"economy_short.{code}") else economy_name(code, lang)
+
+
 def display_unit(unit: str, indicator_id: str | None) -> str:
     """The unit a value is shown in: PPP (international $) for the purchasing-power-parity series (their ids say
     `ppp`: gerd_ppp, gdp_ppp, gerd_per_capita_ppp), else the warehouse unit."""

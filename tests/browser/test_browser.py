@@ -269,7 +269,7 @@ _CUT_JS = """() => {
     for (const el of document.querySelectorAll(`[data-testid="stMain"] [data-testid="${kind}"]`)) {
       if (!el.getBoundingClientRect().width) continue;
       const clipped = [el, ...el.querySelectorAll('*')].find(e => e.clientWidth > 0 && e.scrollWidth > e.clientWidth + 1
-        && [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()));
+        && e.textContent.trim() && getComputedStyle(e).overflowX !== 'visible');
       if (clipped) cut.push(`${kind}: ${clipped.textContent.trim().slice(0, 60)} (${clipped.scrollWidth} > ${clipped.clientWidth})`);
     }
   }

@@ -32,7 +32,8 @@ def names(lang: str) -> dict[str, str]:
 
 def chart(at: AppTest, title: str) -> dict:
     specs = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
-    found = [s for s in specs if re.sub("<[^>]+>", "", s["layout"]["title"]["text"]) == title]
+    # Long titles are wrapped to fit a narrow window: a break stands for a space (English titles).
+    found = [s for s in specs if re.sub("<[^>]+>", "", s["layout"]["title"]["text"].replace("<br>", " ")) == title]
     assert len(found) == 1, [s["layout"]["title"]["text"] for s in specs]
     return found[0]
 
