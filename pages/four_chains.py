@@ -89,8 +89,11 @@ DOCS = state.multi("docs", tuple(documents["doc_id"]), default=tuple(documents["
 CHAIN = state.choice("chain", q.CHAINS)
 INDUSTRY = state.choice("industry", ("all",) + q.INDUSTRIES)
 titles = dict(zip(documents["doc_id"], documents[f"title_{lang}"]))
+# The pills carry the document ids only: a long English title was cut off at 1100 px; the titles follow below.
 st.pills(ctx.t("chains.gapmap.documents"), list(documents["doc_id"]), selection_mode="multi",
-         format_func=lambda d: f"{d} {titles[d]}", **state.widget_kwargs(DOCS))
+         format_func=lambda d: ctx.t("chains.gapmap.document", doc=d), **state.widget_kwargs(DOCS))
+st.caption(citations.join([f"{ctx.t('chains.gapmap.document', doc=d)}：{titles[d]}" if lang == "zh"
+                           else f"{ctx.t('chains.gapmap.document', doc=d)}: {titles[d]}" for d in titles], lang))
 docs = state.get(DOCS)
 if not docs:
     st.info(ctx.t("chains.gapmap.none"))

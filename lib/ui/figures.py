@@ -170,7 +170,10 @@ def house_layout(*, names: list[str], title: str, subtitle: str, source: str, la
         title=dict(text="<b>" + "<br>".join(title_lines) + "</b>", subtitle=dict(text="<br>".join(subtitle_lines),
                                                         font=dict(size=sizing.font, color=MUTED_COLOR)),
                    font=dict(size=sizing.title), x=0, xref="paper", xanchor="left",
-                   y=1, yref="container", yanchor="top", pad=dict(t=12)),  # 12 px down whatever the height
+                   y=1, yref="container", yanchor="top",
+                   # 12 px down whatever the height; Plotly anchors a wrapped title by its first line, so the lines
+                   # above the last one would rise out of the figure: each extra line moves it down by its height.
+                   pad=dict(t=12 + round((len(title_lines) - 1) * sizing.title * 1.3))),
         showlegend=legend_rows > 0,
         legend=dict(orientation="h", x=0, xanchor="left", y=1, yref="paper", yanchor="bottom",
                     font=dict(size=sizing.font),

@@ -26,8 +26,14 @@ def readable(frame: pd.DataFrame, lang: str, headers: dict[str, str], *, units: 
     kept = [c for c in headers if c in out]
     out = out[kept].rename(columns={c: headers[c] for c in kept if c != "mention_id"})
     for column in out.columns:
-        if out[column].dtype == object:
-            out[column] = out[column].map(lambda v: "" if v is None or (isinstance(v, float) and pd.isna(v)) else v)
-        elif pd.api.types.is_float_dtype(out[column]) and out[column].dropna().mod(1).eq(0).all():
+        if pd.api.types.is_numeric_dtype(out[column]) and out[column].isna().any():
+            # A blank, not "None" or "<NA>": the numbers of the other rows are shown as text beside it.
+            whole = out[column].dropna().mod(1).eq(0).all()
+            out[column] = [("" if pd.isna(v) else str(int(v)) if whole else str(v)) for v in out[column]]
+        elif pd.api.types.is_float_dtype(out[column]) and out[column].mod(1).eq(0).all():
             out[column] = out[column].astype("Int64")
+        elif pd.api.types.is_datetime64_any_dtype(out[column]):
+            out[column] = [v.strftime("%Y-%m-%d") if pd.notna(v) else "" for v in out[column]]
+        elif not pd.api.types.is_numeric_dtype(out[column]):
+            out[column] = out[column].astype(object).where(out[column].notna(), "")
     return out
