@@ -38,8 +38,14 @@ def series_by_document(data: pd.DataFrame, *, title: str, subtitle: str, source:
             line=dict(color=figures.color(code), width=1, dash="dot"),
             marker=dict(color=figures.color(code), size=11, line=dict(color=figures.color(code), width=2),
                         symbol=["circle-open" if a else "circle" for a in frame["automatic"]])))
-    layout = figures.house_layout(names=[tr["name"] for tr in traces], title=title, subtitle=subtitle,
-                                  source=source, lang=lang, kind="other", present=present)
+    # An indicator's name can be long ("Annual growth of electronic information manufacturing value added"): wrap
+    # it for the narrowest window and move the plot down by the extra lines, or a screenshot loses its end.
+    sizing = figures.PRESENTATION if present else figures.NORMAL
+    width = sizing.assumed_width if sizing.width else figures.NARROWEST_PLOT_WIDTH - 20
+    title_lines = figures.wrap(title, int(width / (sizing.title * 0.62)))
+    layout = figures.house_layout(names=[tr["name"] for tr in traces], title="<br>".join(title_lines),
+                                  subtitle=subtitle, source=source, lang=lang, kind="other", present=present)
+    layout["margin"]["t"] += round((len(title_lines) - 1) * sizing.title * 1.25)
     layout["yaxis"] |= dict(title=dict(text=axis_title or None), ticksuffix="%" if unit == "percent" else None,
                             tickformat=None if unit == "percent" else ",~r")
     layout["xaxis"] |= dict(tickformat="d", dtick=1)
