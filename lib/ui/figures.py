@@ -4,11 +4,14 @@ from __future__ import annotations
 import functools
 import math
 import re
+import threading
 import unicodedata
+from collections import OrderedDict
 from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 import streamlit as st
 
 from lib.contract import economy_order
@@ -33,10 +36,44 @@ def shared(builder):
 
     Building and validating a Plotly figure costs milliseconds per trace, and a rerun after a click on another
     chart's control would pay it again for every unchanged chart. The figure is shared, so nobody may change one
-    returned by a builder: mark_period and mark_range return changed copies.
+    returned by a builder: mark_period and mark_range return changed copies (themselves kept per figure).
     """
     return functools.wraps(builder)(st.cache_resource(max_entries=512, show_spinner=False,
                                                       hash_funcs=FRAME_HASH)(builder))
+
+
+def per_figure(maxsize: int = 256):
+    """Memoise a function of a shared figure (plus hashable arguments) on the figure's identity.
+
+    Builders return the same Figure object for the same data (`shared`), so what is derived from one (its JSON, a
+    marked copy) can be kept with it. Each entry holds its figure, so an id is never reused while its entry lives;
+    a figure that is not shared simply misses. Entries beyond `maxsize` drop oldest first."""
+    def decorate(fn):
+        cache: OrderedDict = OrderedDict()
+        lock = threading.Lock()
+
+        @functools.wraps(fn)
+        def wrapper(fig: go.Figure, *args, **kwargs):
+            key = (id(fig), args, tuple(sorted(kwargs.items())))
+            with lock:
+                hit = cache.get(key)
+                if hit is not None and hit[0] is fig:
+                    cache.move_to_end(key)
+                    return hit[1]
+            value = fn(fig, *args, **kwargs)
+            with lock:
+                cache[key] = (fig, value)
+                while len(cache) > maxsize:
+                    cache.popitem(last=False)
+            return value
+        return wrapper
+    return decorate
+
+
+@per_figure(maxsize=512)
+def spec_json(fig: go.Figure) -> str:
+    """The figure as the JSON Plotly.js draws (orjson engine), made once per shared figure (see `page.chart`)."""
+    return pio.to_json(fig, validate=False, engine="orjson")
 
 
 @dataclass(frozen=True)
@@ -352,6 +389,7 @@ def plotly_config(filename: str) -> dict:
     }
 
 
+@per_figure()
 def mark_period(fig: go.Figure, start: int, end: int, label: str) -> go.Figure:
     """Shade the years start..end on a line chart's year axis and label the band at its top left (for example the
     period a document's own figure covered), so the mark is part of the exported picture. Returns a marked copy."""
@@ -529,6 +567,7 @@ def series_lines(data: pd.DataFrame, *, series: str, labels: dict[str, str], tit
     return go.Figure(data=traces, layout=layout)
 
 
+@per_figure()
 def mark_range(fig: go.Figure, low: float, high: float, label: str, *, start: int | None = None,
                end: int | None = None, economy: str | None = None) -> go.Figure:
     """Shade the values low..high (in the axis's plotted units) over the years start..end, or across the whole chart,

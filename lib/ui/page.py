@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -174,6 +175,33 @@ def _ids(given: Iterable[str], data: pd.DataFrame, column: str) -> tuple[str, ..
     return tuple(dict.fromkeys([*(str(i) for i in given if isinstance(i, str) and i), *found]))
 
 
+def plotly_chart(fig: go.Figure, *, config: dict, key: str, width: str = "stretch") -> None:
+    """st.plotly_chart(fig, theme=None) without serialising the figure again on every rerun.
+
+    st.plotly_chart copies the whole figure (to_dict) and encodes it to JSON on every call: a fifth of a page's
+    server time. Figures from the builders are shared between reruns and sessions (`figures.shared`), so their
+    JSON is made once (`figures.spec_json`) and this sends it in the same element st.plotly_chart would build. If
+    this Streamlit's internals differ from 1.67's, it falls back to st.plotly_chart."""
+    try:
+        from streamlit.elements.lib.form_utils import current_form_id
+        from streamlit.elements.lib.layout_utils import LayoutConfig
+        from streamlit.elements.lib.utils import compute_and_register_element_id
+        from streamlit.proto.PlotlyChart_pb2 import PlotlyChart
+    except ImportError:  # pragma: no cover - another Streamlit version
+        st.plotly_chart(fig, config=config, theme=None, key=key, width=width)
+        return
+    dg = st._main  # what st.plotly_chart is bound to; _enqueue writes into the active `with` container
+    proto = PlotlyChart(theme="", form_id=current_form_id(dg), spec=figures.spec_json(fig), config=json.dumps(config))
+    # The same identity st.plotly_chart computes, so a changed figure remounts and an unchanged one is kept.
+    proto.id = compute_and_register_element_id("plotly_chart", user_key=key, key_as_main_identity=False, dg=dg,
+                                               plotly_spec=proto.spec, plotly_config=proto.config,
+                                               selection_mode=("points", "box", "lasso"), is_selection_activated=False,
+                                               theme=None, width=width, height="content", alt=None)
+    if width == "content":  # the figure's own width, as st.plotly_chart resolves it (700 px: Plotly's default)
+        width = int(fig.layout.width or 700)
+    dg._enqueue("plotly_chart", proto, layout_config=LayoutConfig(width=width, height=int(fig.layout.height or 450)))
+
+
 def chart(fig: go.Figure, data: pd.DataFrame, *, name: str, source: str, lang: str, indicators: Iterable[str] = (),
           sources: Iterable[str] = (), notes: str = "") -> None:
     """Show a styled figure with the export config, and one click away the exact data drawn plus a CSV download.
@@ -192,8 +220,8 @@ def chart(fig: go.Figure, data: pd.DataFrame, *, name: str, source: str, lang: s
         items.append(Item(filename, fig, source, lang, _ids(indicators, data, "indicator_id"),
                           _ids(sources, data, "source_id"), notes))
     present = state.get(state.PRESENT)
-    st.plotly_chart(fig, config=figures.plotly_config(filename), theme=None, key=f"chart_{name}",
-                    width="content" if present else "stretch")
+    plotly_chart(fig, config=figures.plotly_config(filename), key=f"chart_{name}",
+                 width="content" if present else "stretch")
     if present:  # the figure carries its source line; the data table and CSV are for the working view
         return
     # The table is built only once its expander is opened (which reruns the page): a data grid and its Arrow
