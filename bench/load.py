@@ -116,7 +116,12 @@ class Round:
     wall: float
     results: list[Session] = field(default_factory=list)
     rss_mb: float = float("nan")  # all server processes once every session has finished, sessions still open
+    rss_before_mb: float = float("nan")  # the same just before the round's sessions opened
 
+    @property
+    def mb_per_session(self) -> float:
+        """Memory the round's open sessions added, per session."""
+        return (self.rss_mb - self.rss_before_mb) / self.sessions
     @property
     def times(self) -> list[float]:
         return [r.seconds for r in self.results if not r.error]
@@ -132,6 +137,7 @@ class Round:
 
 async def _round(base: str, page: str, query: str, sessions: int, timeout: float, pids: list[int]) -> Round:
     hold = asyncio.Event()
+    before = server_rss_mb(pids) if pids else float("nan")
     start = time.perf_counter()
     results = [Session() for _ in range(sessions)]
     tasks = [asyncio.create_task(one_session(base, page, query, timeout, hold, out)) for out in results]
@@ -142,7 +148,7 @@ async def _round(base: str, page: str, query: str, sessions: int, timeout: float
     rss = server_rss_mb(pids) if pids else float("nan")
     hold.set()
     await asyncio.gather(*tasks)
-    return Round(sessions, wall, results, rss)
+    return Round(sessions, wall, results, rss, before)
 
 
 def server_rss_mb(pids: list[int]) -> float:
@@ -169,14 +175,14 @@ def table(rounds: list[Round], title: str) -> str:
     """The load table: sessions/s, p50 and p95 to script finished, errors, server memory."""
     single = rounds[0] if rounds and rounds[0].sessions == 1 else None
     lines = [title, f"   {'sessions':>8s} {'views/s':>8s} {'p50 s':>7s} {'p95 s':>7s} {'p95/1':>6s} {'errors':>6s} "
-                    f"{'RSS MB':>7s} {'KB/view':>8s}"]
+                    f"{'RSS MB':>7s} {'MB/sess':>8s} {'KB/view':>8s}"]
     for r in rounds:
         times = r.times
         ratio = percentile(times, 0.95) / percentile(single.times, 0.95) if single and single.times and times else None
         received = statistics.mean(s.received for s in r.results) / 1024 if r.results else 0
         lines.append(f"   {r.sessions:8d} {r.per_second:8.2f} {percentile(times, 0.5):7.2f} "
                      f"{percentile(times, 0.95):7.2f} {(f'{ratio:.1f}x' if ratio else '-'):>6s} "
-                     f"{len(r.errors):6d} {r.rss_mb:7.0f} {received:8.0f}")
+                     f"{len(r.errors):6d} {r.rss_mb:7.0f} {r.mb_per_session:8.2f} {received:8.0f}")
     errors = [e for r in rounds for e in r.errors]
     if errors:
         lines.append(f"   first error: {errors[0]}")
