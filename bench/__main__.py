@@ -174,11 +174,17 @@ def machine() -> str:
             f"(1 min), {load5:.1f} (5 min) at start")
 
 
+def page_name(page_id: str) -> str:
+    """The page as the browser asks for it: the first page is the app's root (st.navigation answers /overview with
+    "page not found")."""
+    return "" if page_id == PAGES[0] else page_id
+
+
 def load_tables(page_id: str, counts: list[int]) -> None:
     """The websocket load table on `page_id`: one fresh server, then 2 replicas behind HAProxy."""
     server = bench.start_server("app.py")
     try:
-        rounds = load.run_rounds(server.url, page_id, "lang=en", counts, [server.proc.pid])
+        rounds = load.run_rounds(server.url, page_name(page_id), "lang=en", counts, [server.proc.pid])
         print(load.table(rounds, f"5. websocket load on {page_id} (en), one server, sessions held open until all "
                                  "finished; target: 20 sessions p95 <= 3x one session, no error"), flush=True)
     finally:
@@ -191,7 +197,7 @@ def load_tables(page_id: str, counts: list[int]) -> None:
         print(f"6. through HAProxy with 2 replicas: skipped: {exc}", flush=True)
         return
     try:
-        rounds = load.run_rounds(deployment.url, page_id, "lang=en", counts, deployment.pids)
+        rounds = load.run_rounds(deployment.url, page_name(page_id), "lang=en", counts, deployment.pids)
         print(load.table(rounds, f"6. the same through HAProxy (sticky cookie, health checks) with 2 replicas; "
                                  "RSS of both replicas"), flush=True)
     finally:
@@ -207,6 +213,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="also load the heaviest page in this many Chromium tabs at once (default 0: skip; "
                              "it measures Chromium drawing on the same cores as the server as much as the server)")
     parser.add_argument("--skip-build", action="store_true", help="skip the warehouse build timing")
+    parser.add_argument("--corpus", type=int, nargs="*", metavar="N",
+                        help="also build generated corpora of N documents (bench/corpus.py; --corpus alone: 100 500; "
+                             "minutes each)")
     args = parser.parse_args(argv)
     # A killed benchmark still stops the servers it started (the finally below runs on SystemExit).
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
@@ -282,6 +291,10 @@ def main(argv: list[str] | None = None) -> int:
         app.stop()
         reference.stop()
     load_tables(heaviest, counts)
+    if args.corpus is not None:
+        from bench import corpus
+
+        corpus.report(tuple(args.corpus or (100, 500)))
     return 0
 
 
