@@ -6,7 +6,7 @@ import streamlit as st
 
 from lib.queries import chains as q
 from lib.ui import chain_figures as charts
-from lib.ui import citations, page, state
+from lib.ui import citations, export, page, state
 from lib.ui.i18n import economy_name, format_value, with_display_units
 
 ctx = page.setup("four_chains")
@@ -113,7 +113,7 @@ page.chart(heatmap, counts_table, name="chain_gap_map", source=gapmap_source, la
 @st.cache_data(show_spinner=False, max_entries=32)
 def gap_map_png(docs: tuple[str, ...], lang: str) -> bytes:
     # Kaleido takes seconds: made only when the button is clicked, once per document selection and language.
-    return charts.png_bytes(charts.heatmap_figure(
+    return export.png(charts.heatmap_figure(
         charts.gap_matrix(q.gap_counts(docs), q.CHAINS, q.INDUSTRIES), title=ctx.t("chains.gapmap.title"),
         subtitle=ctx.t("chains.gapmap.subtitle", docs=", ".join(docs)),
         source="; ".join(f"{d} {titles[d]}" for d in docs), lang=lang, present=True))
@@ -121,7 +121,7 @@ def gap_map_png(docs: tuple[str, ...], lang: str) -> bytes:
 
 all_gaps = q.gaps(docs)
 png_col, csv_col = st.columns(2)
-unavailable = charts.png_unavailable()
+unavailable = export.unavailable()
 if unavailable:
     png_col.warning(ctx.t("chains.export.failed", reason=unavailable))
 else:

@@ -1,10 +1,8 @@
-"""Figures and report exports of the Four chains page: the ratio scorecard, the gap heatmap, PNG and CSV files."""
+"""Figures and report exports of the Four chains page: the ratio scorecard, the gap heatmap, the gap list CSV (the
+gap map's PNG is made by lib/ui/export.py, the one image path)."""
 from __future__ import annotations
 
-import importlib.util
 import math
-import os
-import shutil
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -141,32 +139,6 @@ def heatmap_figure(matrix: pd.DataFrame, *, title: str, subtitle: str, source: s
     if not present:  # the presentation frame keeps its size; in the page each row gets about 40 px
         fig.update_layout(height=max(sizing.height, round(top + fig.layout.margin.b + 40 * len(rows))))
     return fig
-
-
-CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "chrome")
-
-
-def png_unavailable() -> str | None:
-    """Why Kaleido cannot make a PNG here (no kaleido package, no Chromium/Chrome found), or None if it can."""
-    if importlib.util.find_spec("kaleido") is None:
-        return "the kaleido package is not installed"
-    if not (os.environ.get("BROWSER_PATH") or any(shutil.which(name) for name in CHROMIUM_NAMES)):
-        return "no Chromium or Chrome found (install chromium, or set BROWSER_PATH)"
-    return None
-
-
-def png_bytes(fig: go.Figure, *, width: int = 1200, height: int = 675) -> bytes:
-    """The figure as a PNG at report size (scale 2), made by Kaleido with the system Chromium.
-
-    Raises RuntimeError with the reason when Kaleido or Chromium is unavailable."""
-    try:
-        import kaleido
-
-        # mathjax=False: Kaleido's page would otherwise load MathJax from a CDN (the network must stay local).
-        return kaleido.calc_fig_sync(fig, opts=dict(format="png", width=width, height=height, scale=2),
-                                     kopts={"mathjax": False})
-    except Exception as exc:  # noqa: BLE001 - Kaleido raises many types (missing Chrome, timeouts); the page says why
-        raise RuntimeError(f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}") from exc
 
 
 def gap_csv(gaps: pd.DataFrame, lang: str) -> bytes:

@@ -129,12 +129,19 @@ def _export_button(ctx: PageContext) -> None:
         if not previous:
             st.info(i18n.t("export.empty", ctx.lang))
             return
+        queue = st.empty()  # one image export at a time per server: say how many are ahead while this one waits
         try:
             with st.spinner(i18n.t("export.running", ctx.lang)):
-                data = export.pack(previous, ctx.page_id)
+                data = export.pack(previous, ctx.page_id,
+                                   lambda ahead: queue.info(i18n.t("export.waiting", ctx.lang, n=ahead)))
         except export.ExportUnavailable as exc:
             st.error(f"{i18n.t('export.unavailable', ctx.lang)}  \n{exc}")
             return
+        except export.ExportFailed as exc:
+            queue.empty()
+            st.error(f"{i18n.t('export.failed', ctx.lang)}  \n{exc}")
+            return
+        queue.empty()
         st.download_button(i18n.t("export.download", ctx.lang), data=data, file_name=f"{ctx.page_id}.zip",
                            mime="application/zip", on_click="ignore", icon=":material/download:")
 

@@ -134,17 +134,17 @@ def test_page_runs_through_app(lang):
 
 
 def test_gap_map_png_is_a_report_size_image_with_its_source_line():
-    from lib.ui import chain_figures as export_chains
+    from lib.ui import chain_figures as export_chains, export
     from lib.queries import chains as queries
-    if export_chains.png_unavailable():
-        pytest.skip(export_chains.png_unavailable())
+    if export.unavailable():
+        pytest.skip(export.unavailable())
     matrix = export_chains.gap_matrix(queries.gap_counts(("004",)), queries.CHAINS, queries.INDUSTRIES)
     fig = export_chains.heatmap_figure(matrix, title="gap map", subtitle="gaps", source="004 test source",
                                        lang="en", present=True)
     assert any(a.name == "source" and "004 test source" in a.text for a in fig.layout.annotations)
-    png = export_chains.png_bytes(fig)
+    png = export.png(fig)
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
-    assert int.from_bytes(png[16:20], "big") == 2400  # 1200 px wide at scale 2
+    assert int.from_bytes(png[16:20], "big") == export.WIDTH * export.SCALE  # the export pack's size: one image size
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -159,14 +159,15 @@ def _probe_figure():
 
 
 def test_image_exports_load_no_script_from_the_internet(kaleido_pages):
-    from lib.ui import export, chain_figures as export_chains
+    from lib.ui import export
 
     if not export.CHROMIUM.exists():
         pytest.skip("Chromium is not at /usr/bin/chromium")
     fig = _probe_figure()
+    export.shutdown()  # the process's one browser may be open already: its page is recorded when it opens
     export.render([export.Item("probe", fig, "probe source")])
-    export_chains.png_bytes(fig, width=400, height=300)
-    assert len(kaleido_pages) >= 2, "both export paths rendered through Kaleido"
+    export.png(fig)
+    assert kaleido_pages, "the export rendered through Kaleido"
     for page in kaleido_pages:
         remote = re.findall(r"<script[^>]*src=\"((?:https?:)?//[^\"]+)", page)
         assert not remote, f"the export's Chromium would fetch {remote}"
