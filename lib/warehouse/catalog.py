@@ -8,6 +8,8 @@ of the seeds double as the check of the rules (binding_checks: does a rule bind 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -191,10 +193,18 @@ def load_rules(indicators: list[dict]) -> list[dict]:
     return rules
 
 
+@lru_cache(maxsize=4096)
+def _breaks(sentence: str) -> list[int]:
+    """Where the clause punctuation of a sentence sits (computed once per sentence: its mentions share it)."""
+    return [i for i, ch in enumerate(sentence) if ch in _CLAUSE_BREAK]
+
+
 def _clause(sentence: str, pos: int) -> tuple[int, int]:
-    start = max(sentence.rfind(ch, 0, pos) for ch in _CLAUSE_BREAK) + 1
-    ends = [i for i in (sentence.find(ch, pos) for ch in _CLAUSE_BREAK) if i != -1]
-    return start, min(ends) if ends else len(sentence)
+    """Start and end of the clause holding position `pos` (between two of ，；。：！？ and their ASCII forms)."""
+    breaks = _breaks(sentence)
+    k = bisect_left(breaks, pos)
+    start = breaks[k - 1] + 1 if k > 0 else 0
+    return start, breaks[k] if k < len(breaks) else len(sentence)
 
 
 def _positions(mentions: list[Mention]) -> dict[str, int]:
