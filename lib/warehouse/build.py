@@ -24,6 +24,7 @@ import pandas as pd
 from lib.warehouse import catalog, documents, owner
 from lib.errors import BuildError, Problem
 from lib.warehouse.extract import Mention, extract_document, read_document
+from lib.warehouse.plausibility import check_rules, flag_implausible
 from lib.paths import CACHE_DIR, CATALOG_DIR, EXTERNAL_DIR, ROOT, SEEDS_DIR, build_inputs, warehouse_path
 from lib.paths import documents_dir as documents_dir_default
 from lib.contract import SCHEMA_VERSION
@@ -33,7 +34,8 @@ Progress = Callable[[float, str], None]
 BUILD_LOCK = threading.Lock()
 MENTION_COLUMNS = [
     "mention_id", "doc_id", "file_name", "line_no", "line_end", "char_start", "char_end", "quote", "raw", "value",
-    "value_high", "unit", "measure", "qualifier", "year", "entity", "topic", "flags", "flag_reason", "context",
+    "value_high", "unit", "measure", "qualifier", "year", "entity", "topic", "flags", "flag_reason",
+    "flag_reason_zh", "flag_rule", "context",
 ]
 OBSERVATION_COLUMNS = [
     "indicator_id", "economy", "year", "period", "value", "value_high", "unit", "source_id", "mention_id",
@@ -95,7 +97,7 @@ class ExtractionCache:
         started = time.perf_counter()
         if source is None:  # a PDF, a Word file or a non-UTF-8 text: the extractor reads a UTF-8 copy of its lines
             source = self._text_copy(text)
-        found = extract_document(source, doc_id, rules)
+        found = extract_document(source, doc_id)
         self.extract_seconds += time.perf_counter() - started
         self.extracted_bytes += text.size
         self.misses += 1
@@ -193,8 +195,11 @@ def _added_documents(folder: Path, known: dict[str, str]) -> tuple[pd.DataFrame,
 
 def _documents(seeds_dir: Path, catalog_dir: Path, documents_dir: Path, cache: Path | None,
                progress: Progress | None = None
-               ) -> tuple[pd.DataFrame, list[documents.Text], list[Mention], list[Problem], dict]:
+               ) -> tuple[pd.DataFrame, list[documents.Text], list[Mention], list[Problem], dict, dict[str, dict]]:
+    """The documents, their texts and mentions, the documents refused, extraction figures, and the plausibility
+    rule each implausible mention broke (lib/warehouse/plausibility.py)."""
     rules = catalog.load_yaml(catalog_dir / "plausibility.yaml")
+    check_rules(rules, catalog_dir / "plausibility.yaml")
     seeds, seed_texts = _seed_documents(seeds_dir, catalog_dir)
     known = {t.sha256: f"seeds/{t.file_name}" for t in seed_texts}
     added, added_texts, problems = _added_documents(documents_dir, known)
@@ -215,6 +220,7 @@ def _documents(seeds_dir: Path, catalog_dir: Path, documents_dir: Path, cache: P
             progress(0.8 * n / len(texts), text.file_name)
         source = seeds_dir / text.file_name if doc_id in set(seeds["doc_id"]) else None
         mentions += extraction.mentions(text, doc_id, rules, source)
+    broken_rules = flag_implausible(mentions, rules)  # after the cache: cached mentions are extracted, not judged
     frame = pd.concat([seeds, added], ignore_index=True) if len(added) else seeds
     for column in ("title_zh", "title_en", "publisher", "published", "language", "url", "inferred"):
         if column not in frame:
@@ -230,15 +236,17 @@ def _documents(seeds_dir: Path, catalog_dir: Path, documents_dir: Path, cache: P
     frame["source_id"] = "doc-" + frame["doc_id"]
     stats = {"documents": len(texts), "extracted": extraction.misses, "from_cache": extraction.hits,
              "extracted_bytes": extraction.extracted_bytes, "extract_seconds": round(extraction.extract_seconds, 3)}
-    return frame, texts, mentions, problems, stats
+    return frame, texts, mentions, problems, stats, broken_rules
 
 
-def _mention_frame(mentions: list[Mention]) -> pd.DataFrame:
+def _mention_frame(mentions: list[Mention], broken_rules: dict[str, dict]) -> pd.DataFrame:
     rows = []
     for m in mentions:
         row = {c: getattr(m, c, None) for c in MENTION_COLUMNS}
         row["flags"] = ",".join(m.flags) if m.flags else None
-        row["flag_reason"] = m.implausible_reason
+        rule = broken_rules.get(m.mention_id, {})
+        row["flag_reason"], row["flag_reason_zh"], row["flag_rule"] = (rule.get("reason_en"), rule.get("reason_zh"),
+                                                                       rule.get("rule"))
         rows.append(row)
     return pd.DataFrame(rows, columns=MENTION_COLUMNS)
 
@@ -388,7 +396,7 @@ def collect(seeds_dir: Path = SEEDS_DIR, catalog_dir: Path = CATALOG_DIR, extern
     chains = attempt(lambda: build_chain_tables(seeds_dir, catalog_dir / "chain_summaries.yaml")) if docs else None
     if problems:
         raise BuildError(problems)
-    doc_frame, texts, mentions, rejected, extraction = docs
+    doc_frame, texts, mentions, rejected, extraction, broken_rules = docs
     if stats is not None:
         stats.update(extraction)
     ext_ind = external["indicators"]
@@ -422,7 +430,7 @@ def collect(seeds_dir: Path = SEEDS_DIR, catalog_dir: Path = CATALOG_DIR, extern
     gaps, measures = chains
     return {
         "document_lines": _document_lines(texts, doc_frame),
-        "documents": doc_frame, "mentions": _mention_frame(mentions), "indicators": indicators,
+        "documents": doc_frame, "mentions": _mention_frame(mentions, broken_rules), "indicators": indicators,
         "observations": observations, "sources": sources, "chain_gaps": gaps, "chain_measures": measures,
         "conflicts": _conflicts(doc_obs), "unicorns": external["unicorns"],
         "binding_checks": checks,

@@ -5,19 +5,17 @@ import shutil
 from pathlib import Path
 
 import pytest
-import yaml
 
 from lib.errors import BuildError
 from lib.warehouse.extract import extract_document
-from lib.paths import CATALOG_DIR, SEEDS_DIR
+from lib.paths import SEEDS_DIR
 
 DOC = {p.name[:3]: p for p in SEEDS_DIR.glob("*.txt")}
-RULES = yaml.safe_load((CATALOG_DIR / "plausibility.yaml").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
 def mentions():
-    return {doc_id: extract_document(path, doc_id, RULES) for doc_id, path in DOC.items()}
+    return {doc_id: extract_document(path, doc_id) for doc_id, path in DOC.items()}
 
 
 def find(mentions, doc_id, line_no, text):
@@ -89,14 +87,6 @@ def test_stray_question_marks_are_skipped_and_flagged(mentions):
     assert m.value == 96 and "stray_char" in m.flags and m.year == "2020"
     m = find(mentions, "002", 95, "3.6?亿张")
     assert m.value == pytest.approx(3.6e8) and "stray_char" in m.flags
-
-
-def test_implausible_values_are_flagged_not_corrected(mentions):
-    users = find(mentions, "000", 480, "5.61×109户")
-    assert users.value == pytest.approx(5.61e9)
-    assert "implausible" in users.flags and users.implausible_reason
-    racks = find(mentions, "000", 490, "6.5×106架")
-    assert "implausible" not in racks.flags
 
 
 def test_ranks_in_digits_and_chinese_numerals(mentions):

@@ -95,23 +95,6 @@ def extract_mentions(doc: Document, doc_id: str) -> list[Mention]:
     return mentions
 
 
-def flag_implausible(mentions: list[Mention], rules: list[dict]) -> None:
-    """Flag values beyond the sanity bounds of data/catalog/plausibility.yaml (kept, never corrected)."""
-    for m in mentions:
-        for rule in rules:
-            if m.unit != rule["unit"] or not any(word in m.context for word in rule["context_any"]):
-                continue
-            window = m.context[max(0, m.context.find(m.raw) - 15):m.context.find(m.raw) + len(m.raw)]
-            if not any(word in window for word in rule.get("near_any", rule["context_any"])):
-                continue
-            if max(m.value, m.value_high or m.value) > float(rule["max"]):
-                m.flags.append("implausible")
-                m.implausible_reason = rule["reason_en"]
-                break
-
-
-def extract_document(path: Path, doc_id: str | None = None, rules: list[dict] | None = None) -> list[Mention]:
-    """Every quantitative statement of one document, in line order."""
-    mentions = extract_mentions(read_document(path), doc_id or path.name[:3])
-    flag_implausible(mentions, rules or [])
-    return mentions
+def extract_document(path: Path, doc_id: str | None = None) -> list[Mention]:
+    """Every quantitative statement of one document, in line order (lib/warehouse/plausibility.py flags them)."""
+    return extract_mentions(read_document(path), doc_id or path.name[:3])
