@@ -4,7 +4,8 @@ import math
 
 import streamlit as st
 
-from lib.ui import page, state
+from lib.ui import downloads, page, state
+from lib.ui import facts_view as view
 from lib.queries import facts
 
 ctx = page.setup("explorer")
@@ -23,7 +24,7 @@ MENTION = state.identifier("mention")
 
 
 def topic_label(code: str) -> str:
-    return facts.label(f"explorer.topic.{code}", lang, code)
+    return view.label(f"explorer.topic.{code}", lang, code)
 
 
 def doc_label(doc_id: str) -> str:
@@ -41,16 +42,16 @@ def filters() -> facts.MentionFilter:
     topics = second.multiselect(ctx.t("explorer.filter.topic"), TOPIC.choices, format_func=topic_label,
                                 placeholder=everything, **state.widget_kwargs(TOPIC))
     entities = third.multiselect(ctx.t("explorer.filter.entity"), ENTITY.choices,
-                                 format_func=lambda e: facts.entity_label(e, lang), placeholder=everything,
+                                 format_func=lambda e: view.entity_label(e, lang), placeholder=everything,
                                  **state.widget_kwargs(ENTITY))
     units = first.multiselect(ctx.t("explorer.filter.unit"), UNIT.choices,
-                              format_func=lambda u: facts.label(f"unit.{u}", lang, u), placeholder=everything,
+                              format_func=lambda u: view.label(f"unit.{u}", lang, u), placeholder=everything,
                               **state.widget_kwargs(UNIT))
     year = second.selectbox(ctx.t("explorer.filter.year"), YEAR.choices,
                             format_func=lambda y: y or ctx.t("explorer.filter.year.all"),
                             help=ctx.t("explorer.filter.year.help"), **state.widget_kwargs(YEAR))
     flags = third.multiselect(ctx.t("explorer.filter.flags"), FLAG.choices,
-                              format_func=lambda f: facts.label(f"explorer.flag_name.{f}", lang, f),
+                              format_func=lambda f: view.label(f"explorer.flag_name.{f}", lang, f),
                               placeholder=everything, help=ctx.t("explorer.filter.flags.help"),
                               **state.widget_kwargs(FLAG))
     return facts.MentionFilter(docs=tuple(docs), topics=tuple(topics), entities=tuple(entities), units=tuple(units),
@@ -81,11 +82,11 @@ def show_results(shown, expanded: bool) -> None:
         if chart_page:
             links.insert(0, (ctx.t("explorer.link.chart"), state.link(chart_page)))
         with st.container(border=True):
-            st.html(facts.card_html(row, lines[row["mention_id"]], lang, links))
+            st.html(view.card_html(row, lines[row["mention_id"]], lang, links))
             context = around[around["mention_id"] == row["mention_id"]]
             label = ctx.t("explorer.context", first=context["line_no"].min(), last=context["line_no"].max())
             with st.expander(label, expanded=expanded):
-                st.html(facts.lines_html(context, row))
+                st.html(view.lines_html(context, row))
 
 
 def mentions_tab() -> None:
@@ -103,13 +104,13 @@ def mentions_tab() -> None:
     selection = filters()
     results = facts.mentions(selection)
     total = len(facts.mentions())
-    export = facts.export_frame(results, lang)
+    export = view.export_frame(results, lang)
     count, number, csv, xlsx = st.columns([3, 2, 1, 1], vertical_alignment="bottom")
     count.markdown(ctx.t("explorer.count", n=len(results), total=total))
-    csv.download_button("CSV", data=page.csv_bytes(export, ctx.t("explorer.source"), lang),
+    csv.download_button("CSV", data=downloads.csv_bytes(export, ctx.t("explorer.source"), lang),
                         help=ctx.t("explorer.download.help"), file_name=f"figures_{lang}.csv", mime="text/csv",
                         on_click="ignore", icon=":material/download:", width="stretch")
-    xlsx.download_button("Excel", data=lambda: facts.excel_bytes(export, "figures"), help=ctx.t("explorer.download.help"),
+    xlsx.download_button("Excel", data=lambda: downloads.excel_bytes(export, "figures"), help=ctx.t("explorer.download.help"),
                          file_name=f"figures_{lang}.xlsx", on_click="ignore", icon=":material/download:",
                          mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", width="stretch")
     if results.empty:
@@ -129,14 +130,14 @@ def conflicts_tab() -> None:
     lines = facts.mention_lines(list(statements["mention_id"])).set_index("mention_id")["text"]
     for _, group in statements.groupby("conflict_no", sort=True):
         with st.container(border=True):
-            st.html(facts.conflict_header_html(group.iloc[0], lang))
+            st.html(view.conflict_header_html(group.iloc[0], lang))
             for column, (_, row) in zip(st.columns(len(group)), group.iterrows()):
                 link = [(ctx.t("explorer.link.self"), state.link("explorer", mention=row["mention_id"]))]
                 note = row["note_zh" if lang == "zh" else "note_en"]
-                column.html(facts.card_html(row, lines[row["mention_id"]], lang, link,
+                column.html(view.card_html(row, lines[row["mention_id"]], lang, link,
                                             note=note if isinstance(note, str) else None))
     st.download_button(ctx.t("explorer.conflicts.download"), icon=":material/download:", on_click="ignore",
-                       data=page.csv_bytes(statements, ctx.t("explorer.source"), lang),
+                       data=downloads.csv_bytes(statements, ctx.t("explorer.source"), lang),
                        file_name=f"conflicts_{lang}.csv", mime="text/csv")
 
 

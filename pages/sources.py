@@ -4,7 +4,8 @@ import json
 
 import streamlit as st
 
-from lib.ui import page, state
+from lib.ui import downloads, page, state
+from lib.ui import sources_view as view
 from lib.queries import facts, sources
 
 ctx = page.setup("sources")
@@ -25,7 +26,7 @@ def documents_tab() -> None:
     for _, doc in documents.iterrows():
         with st.container(border=True):
             st.subheader(doc["title_zh"], anchor=False)
-            st.html(sources.info_html([
+            st.html(view.info_html([
                 (ctx.t("sources.doc.title_en"), doc["title_en"]),
                 (ctx.t("sources.doc.also_titled"), doc["also_titled_zh"]),
                 (ctx.t("sources.doc.publisher"), doc["publisher"]),
@@ -47,7 +48,7 @@ def reader_tab() -> None:
     st.caption(ctx.t("sources.reader.help"))
     file_name = documents.set_index("doc_id").at[chosen, "file_name"]
     with st.container(height=560):
-        st.html(sources.reader_html(sources.document_text(file_name), sources.document_mentions(file_name), lang))
+        st.html(view.reader_html(sources.document_text(file_name), sources.document_mentions(file_name), lang))
 
 
 def datasets_tab() -> None:
@@ -55,7 +56,7 @@ def datasets_tab() -> None:
     cover = sources.coverage()
     for _, ds in sources.datasets().iterrows():
         with st.expander(f"{ds['title']} · {ds['vintage']}"):
-            st.html(sources.info_html([
+            st.html(view.info_html([
                 (ctx.t("sources.ds.publisher"), ds["publisher"]),
                 (ctx.t("sources.ds.vintage"), ds["vintage"]),
                 (ctx.t("sources.ds.licence"), ds["licence"]),
@@ -65,7 +66,7 @@ def datasets_tab() -> None:
                 (ctx.t("sources.ds.notes"), localised(ds, "notes")),
             ], lang))
             st.markdown(f"**{ctx.t('sources.ds.coverage')}**")
-            st.dataframe(sources.coverage_rows(cover[cover["source_id"] == ds["source_id"]], lang), hide_index=True)
+            st.dataframe(view.coverage_rows(cover[cover["source_id"] == ds["source_id"]], lang), hide_index=True)
 
 
 def method_tab() -> None:
@@ -73,14 +74,14 @@ def method_tab() -> None:
     st.markdown(ctx.t("sources.method.extract"))
     st.subheader(ctx.t("sources.method.normalise.title"), anchor=False)
     st.markdown(ctx.t("sources.method.normalise"))
-    st.dataframe(sources.example_rows(sources.normalisation_examples(), lang), hide_index=True)
+    st.dataframe(view.example_rows(sources.normalisation_examples(), lang), hide_index=True)
     st.subheader(ctx.t("sources.method.flags.title"), anchor=False)
     st.markdown(ctx.t("sources.method.flags"))
-    st.html(sources.info_html([(ctx.t(f"explorer.flag_name.{code}"), ctx.t(f"explorer.flag.{code}"))
+    st.html(view.info_html([(ctx.t(f"explorer.flag_name.{code}"), ctx.t(f"explorer.flag.{code}"))
                                for code in facts.FLAG_CODES], lang))
     st.subheader(ctx.t("sources.method.eu.title"), anchor=False)
     st.markdown(ctx.t("sources.method.eu"))
-    st.dataframe(sources.eu_rows(lang), hide_index=True)
+    st.dataframe(view.eu_rows(lang), hide_index=True)
     st.subheader(ctx.t("sources.method.conflicts.title"), anchor=False)
     st.markdown(ctx.t("sources.method.conflicts"))
     st.subheader(ctx.t("sources.method.cite.title"), anchor=False)
@@ -99,7 +100,7 @@ def download_tab() -> None:
     built = meta.get("built_at", "")
     st.caption(ctx.t("sources.download.built", built=built, version=meta.get("schema_version", "")))
     readme = ctx.t("sources.download.readme", app=ctx.t("app.title"), built=built)
-    st.download_button(ctx.t("sources.download.button"), data=lambda: sources.warehouse_zip(readme),
+    st.download_button(ctx.t("sources.download.button"), data=lambda: downloads.zip_of_csvs(sources.warehouse_frames(), readme),
                        file_name=f"warehouse_{built[:10]}.zip", mime="application/zip", on_click="ignore",
                        icon=":material/download:", type="primary")
     counts = json.loads(meta.get("row_counts", "{}"))

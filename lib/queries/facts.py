@@ -1,14 +1,18 @@
-"""Named queries of the fact explorer: every mention with its citation, the filters, context lines and conflicts."""
+"""Named queries of the fact explorer: every mention with its citation, the filters, context lines and conflicts.
+
+A figure the catalogue binds to an indicator (a row of the warehouse view `cited_figures`) is returned with the
+indicator's reading: its value, period and subject, the ones its chart shows. Any other figure carries the
+extractor's reading, and `catalogued` says which it is, so the explorer never gives a second answer for a charted
+figure. The extractor's own year and subject stay available as extracted_year and extracted_entity.
+How rows read on screen (HTML, translated text, files) is lib/ui/facts_view.py and lib/ui/downloads.py.
+"""
 from __future__ import annotations
 
-import html
-import io
 from dataclasses import dataclass
 
 import pandas as pd
 
 from lib.contract import ECONOMIES
-from lib.ui.i18n import format_value, t
 from lib.queries import run
 
 # The page that charts a topic (the indicator's topic where the mention is catalogued, else the mention's own).
@@ -17,37 +21,55 @@ TOPIC_PAGES = {
     "four_chains": "four_chains", "strategic_industries": "four_chains",
 }
 PAGE_SIZE = 20  # result cards per explorer page
-# Qualifiers the extractor reads next to a number (`超过`, `约`, `不足`, `余`, `前N`) -> i18n key suffix.
-QUALIFIERS = {">": "more", "~": "about", "<": "less", "+": "plus", "top": "top"}
 FLAG_CODES = ("lost_superscript", "stray_char", "spans_lines", "no_unit", "fraction", "subject_assumed",
               "ambiguous_subject", "top_n", "order_rank", "implausible")
+SUBJECT_SEPARATOR = ","  # one figure can be stated of several subjects (苹果、微软和英伟达的市值均超过3万亿美元)
 
-# Indicator names of every catalogued mention (one mention can feed several indicators).
+# The indicators' reading of every catalogued mention. One mention can feed several indicators or subjects, never
+# several values or periods (tests/pages/test_page_explorer.py checks it); a subject is the company when the
+# observation names one, else the economy. A catalogue entry marked implausible carries its note as the reason.
 _CATALOGUED = """
-    SELECT o.mention_id,
-           string_agg(DISTINCT i.indicator_id, ',' ORDER BY i.indicator_id) AS indicator_ids,
+    SELECT c.mention_id,
+           string_agg(DISTINCT c.indicator_id, ',' ORDER BY c.indicator_id) AS indicator_ids,
            string_agg(DISTINCT i.name_en, '; ' ORDER BY i.name_en) AS indicator_en,
            string_agg(DISTINCT i.name_zh, '；' ORDER BY i.name_zh) AS indicator_zh,
-           min(i.topic) AS indicator_topic
-    FROM observations o JOIN indicators i USING (indicator_id)
-    WHERE o.mention_id IS NOT NULL
-    GROUP BY o.mention_id
+           min(i.topic) AS indicator_topic,
+           min(c.value) AS value, min(c.value_high) AS value_high, min(c.unit) AS unit, min(c.period) AS period,
+           string_agg(DISTINCT coalesce(c.entity, c.economy), ',' ORDER BY coalesce(c.entity, c.economy))
+               AS subject,
+           bool_or(c.implausible) AS implausible,
+           min(CASE WHEN c.implausible THEN c.note_en END) AS implausible_en,
+           min(CASE WHEN c.implausible THEN c.note_zh END) AS implausible_zh
+    FROM cited_figures c JOIN indicators i USING (indicator_id)
+    GROUP BY c.mention_id
 """
 _MENTIONS = f"""
     WITH catalogued AS ({_CATALOGUED})
     SELECT m.mention_id, m.doc_id, m.file_name, m.line_no, m.line_end, m.char_start, m.char_end, m.quote, m.raw,
-           m.value, m.value_high, m.unit, m.measure, m.qualifier, m.year, m.entity, m.topic, m.flags, m.flag_reason, m.context,
-           d.title_zh, d.title_en, d.published,
+           m.measure, m.qualifier, m.topic, m.context, d.title_zh, d.title_en, d.published,
+           c.mention_id IS NOT NULL AS catalogued,
+           CASE WHEN c.mention_id IS NULL THEN m.value ELSE c.value END AS value,
+           CASE WHEN c.mention_id IS NULL THEN m.value_high ELSE c.value_high END AS value_high,
+           CASE WHEN c.mention_id IS NULL THEN m.unit ELSE c.unit END AS unit,
+           CASE WHEN c.mention_id IS NULL THEN m.year ELSE c.period END AS year,
+           CASE WHEN c.mention_id IS NULL THEN m.entity ELSE c.subject END AS entity,
+           m.year AS extracted_year, m.entity AS extracted_entity,
+           CASE WHEN coalesce(c.implausible, FALSE) AND NOT contains(coalesce(m.flags, ''), 'implausible')
+                THEN concat_ws(',', m.flags, 'implausible') ELSE m.flags END AS flags,
+           coalesce(m.flag_reason, c.implausible_en) AS flag_reason,
+           coalesce(m.flag_reason_zh, c.implausible_zh) AS flag_reason_zh,
            c.indicator_ids, c.indicator_en, c.indicator_zh, coalesce(c.indicator_topic, m.topic) AS chart_topic
     FROM mentions m
     JOIN documents d USING (doc_id)
     LEFT JOIN catalogued c USING (mention_id)
 """
-# A year filter matches a mention of that year and one whose period (`2012-2021`) covers it.
+# The columns the explorer shows and filters on: the indicators' reading where there is one.
+_SHOWN = f"SELECT * FROM ({_MENTIONS}) m"
+# A year filter matches a figure of that year and one whose period (`2012-2021`) covers it.
 _YEAR_MATCH = """(m.year = ? OR (m.year LIKE '____-____'
     AND TRY_CAST(substr(m.year, 1, 4) AS INTEGER) <= ? AND TRY_CAST(substr(m.year, 6, 4) AS INTEGER) >= ?))"""
 _TERM_MATCH = """(contains(lower(m.quote), ?) OR contains(lower(m.context), ?)
-    OR contains(lower(coalesce(c.indicator_en, '')), ?) OR contains(coalesce(c.indicator_zh, ''), ?))"""
+    OR contains(lower(coalesce(m.indicator_en, '')), ?) OR contains(coalesce(m.indicator_zh, ''), ?))"""
 
 
 @dataclass(frozen=True)
@@ -75,11 +97,13 @@ def mentions(f: MentionFilter = MentionFilter()) -> pd.DataFrame:
     if f.mention:
         where.append("m.mention_id = ?")
         params.append(f.mention)
-    for column, chosen in (("m.doc_id", f.docs), ("m.topic", f.topics), ("m.entity", f.entities),
-                           ("m.unit", f.units)):
+    for column, chosen in (("m.doc_id", f.docs), ("m.topic", f.topics), ("m.unit", f.units)):
         if chosen:
             where.append(f"{column} IN ({', '.join('?' * len(chosen))})")
             params += list(chosen)
+    if f.entities:  # a figure stated of several subjects matches each of them
+        where.append(f"list_has_any(string_split(coalesce(m.entity, ''), '{SUBJECT_SEPARATOR}'), ?)")
+        params.append(list(f.entities))
     if f.flags:
         # flags is a comma list; a mention matches when it carries any of the chosen flags.
         where.append("list_has_any(string_split(coalesce(m.flags, ''), ','), ?)")
@@ -90,21 +114,22 @@ def mentions(f: MentionFilter = MentionFilter()) -> pd.DataFrame:
     for term in search_terms(f.text):
         where.append(_TERM_MATCH)
         params += [term] * 4
-    sql = _MENTIONS + (" WHERE " + " AND ".join(where) if where else "") + \
+    sql = _SHOWN + (" WHERE " + " AND ".join(where) if where else "") + \
         " ORDER BY m.file_name, m.line_no, m.char_start, m.mention_id"
     return run(sql, params)
 
 
 def options() -> dict[str, list[str]]:
     """The values each filter offers, from the warehouse: documents, topics, entities, units, flags."""
-    frame = run("SELECT doc_id, topic, entity, unit, flags FROM mentions")
+    frame = run(f"SELECT doc_id, topic, entity, unit, flags FROM ({_SHOWN})")
     flags = {code for value in frame["flags"].dropna() for code in value.split(",")}
+    entities = {e for value in frame["entity"].dropna() for e in value.split(SUBJECT_SEPARATOR)}
     rank = {code: i for i, code in enumerate(ECONOMIES)}
     return {
         "docs": sorted(frame["doc_id"].dropna().unique()),
         "topics": sorted(frame["topic"].dropna().unique()),
         # Economies in display order (CHN, USA, EUU first), then companies and others alphabetically.
-        "entities": sorted(frame["entity"].dropna().unique(), key=lambda e: (rank.get(e, len(rank)), e)),
+        "entities": sorted(entities, key=lambda e: (rank.get(e, len(rank)), e)),
         "units": sorted(frame["unit"].dropna().unique()),
         "flags": [code for code in FLAG_CODES if code in flags] + sorted(flags - set(FLAG_CODES)),
     }
@@ -116,9 +141,9 @@ def document_titles() -> pd.DataFrame:
 
 
 def years() -> list[int]:
-    """Every year a mention names, including both ends of the periods it states."""
-    frame = run("""SELECT DISTINCT TRY_CAST(y AS INTEGER) AS year
-                   FROM (SELECT unnest(string_split(year, '-')) AS y FROM mentions WHERE year IS NOT NULL)
+    """Every year the explorer shows, including both ends of the periods it states."""
+    frame = run(f"""SELECT DISTINCT TRY_CAST(y AS INTEGER) AS year
+                   FROM (SELECT unnest(string_split(year, '-')) AS y FROM ({_SHOWN}) WHERE year IS NOT NULL)
                    WHERE TRY_CAST(y AS INTEGER) IS NOT NULL ORDER BY 1""")
     return [int(y) for y in frame["year"]]
 
@@ -165,174 +190,7 @@ def conflicts() -> pd.DataFrame:
         JOIN numbered c USING (conflict_no)
         JOIN base b USING (mention_id)
         LEFT JOIN indicators i ON i.indicator_id = c.indicator_id
-        LEFT JOIN observations o ON o.mention_id = s.mention_id AND o.indicator_id = c.indicator_id
+        LEFT JOIN cited_figures o ON o.mention_id = s.mention_id AND o.indicator_id = c.indicator_id
              AND o.economy = c.economy AND coalesce(o.entity, '') = coalesce(c.entity, '')
              AND coalesce(o.period, '') = coalesce(c.period, '')
         ORDER BY c.conflict_no, b.published, b.file_name, b.line_no""")
-
-
-# ---------------------------------------------------------------- how a mention reads on screen
-
-def label(key: str, lang: str, fallback: str) -> str:
-    """The i18n text of key, or fallback for a code the i18n files do not name (new data before new strings)."""
-    try:
-        return t(key, lang)
-    except KeyError:
-        return fallback
-
-
-def entity_label(code: str | None, lang: str) -> str:
-    """China / 中国 for an economy code; a company or an uncatalogued code as the extractor wrote it."""
-    return label(f"economy.{code}", lang, code) if code else ""
-
-
-def value_text(row, lang: str) -> str:
-    """The value as a person reads it, with its qualifier: `超过 5000 亿美元`, `about 50%`, `前3位`, `3.6亿张`."""
-    qualifier = QUALIFIERS.get(row["qualifier"]) if isinstance(row["qualifier"], str) else None
-    if qualifier == "top":  # `前三位` is a count of places, not a rank
-        return t("explorer.qualifier.top", lang, value=format_value(row["value"], "count", lang))
-    high = None if pd.isna(row["value_high"]) else row["value_high"]
-    text = format_value(row["value"], row["unit"], lang, high=high)
-    if qualifier:
-        text = t(f"explorer.qualifier.{qualifier}", lang, value=text)
-    if lang == "zh" and row["unit"] == "count" and isinstance(row["measure"], str):
-        text += row["measure"].strip("万亿千百十")  # the measure word the document uses: 家, 个, 户, 张
-    return text
-
-
-def flag_texts(row, lang: str) -> list[str]:
-    """Each flag of a mention in words; `implausible` carries the warehouse's reason."""
-    if not isinstance(row["flags"], str):
-        return []
-    texts = []
-    for code in row["flags"].split(","):
-        text = t(f"explorer.flag.{code}", lang) if code in FLAG_CODES else code
-        if code == "implausible" and isinstance(row["flag_reason"], str):
-            text = t("explorer.flag.with_reason", lang, flag=text, reason=row["flag_reason"])
-        texts.append(text)
-    return texts
-
-
-def citation(row) -> str:
-    """`seeds/000_….txt, line 128: "3个"`: file, line and quote, as every exported row carries."""
-    return f'seeds/{row["file_name"]}:{row["line_no"]} "{row["quote"]}"'
-
-
-def mark(text: str, start: int, end: int) -> str:
-    """Safe HTML of text with text[start:end] wrapped in <mark>: the document text is escaped first."""
-    return f"{html.escape(text[:start])}<mark>{html.escape(text[start:end])}</mark>{html.escape(text[end:])}"
-
-
-def locate(sentence: str, line: str, start: int, end: int) -> tuple[int, int] | None:
-    """Where the quote line[start:end] sits in its sentence: the occurrence preceded by the same text as on its
-    line (the same number can appear twice in one sentence); None when the sentence does not contain it."""
-    quote = line[start:end]
-    for k in range(0, start + 1):
-        prefix = line[start - k:start].lstrip()
-        needle = prefix + quote
-        first = sentence.find(needle)
-        if first < 0:
-            break
-        if sentence.find(needle, first + 1) < 0:
-            return first + len(prefix), first + len(prefix) + len(quote)
-    first = sentence.find(quote)
-    return (first, first + len(quote)) if first >= 0 else None
-
-
-def quote_html(row, line: str) -> str:
-    """The mention's sentence with its number highlighted (its line when the sentence lacks it), escaped."""
-    start, end = int(row["char_start"]), int(row["char_end"])
-    sentence = row["context"] if isinstance(row["context"], str) else ""
-    where = locate(sentence, line, start, end)
-    return mark(sentence, *where) if where else mark(line, start, end)
-
-
-def export_frame(results: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The results as CSV/Excel rows: value as read and in base units, citation, document and indicator."""
-    title = "title_zh" if lang == "zh" else "title_en"
-    indicator = "indicator_zh" if lang == "zh" else "indicator_en"
-    rows = {
-        "mention_id": results["mention_id"],
-        "value_text": [value_text(r, lang) for _, r in results.iterrows()],
-        "value": results["value"], "value_high": results["value_high"], "unit": results["unit"],
-        "year": results["year"],
-        "entity": [entity_label(e, lang) for e in results["entity"]],
-        "indicator": results[indicator], "topic": results["topic"],
-        "flags": ["; ".join(flag_texts(r, lang)) for _, r in results.iterrows()],
-        "quote": results["quote"], "sentence": results["context"],
-        "file": "seeds/" + results["file_name"], "line": results["line_no"],
-        "document": results[title], "published": results["published"],
-        "citation": [citation(r) for _, r in results.iterrows()],
-    }
-    return pd.DataFrame(rows)
-
-
-def excel_bytes(frame: pd.DataFrame, sheet: str) -> bytes:
-    """frame as an .xlsx workbook (xlsxwriter), header frozen and columns sized to their content."""
-    buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="xlsxwriter") as writer:
-        frame.to_excel(writer, sheet_name=sheet[:31], index=False)
-        sheet_obj = writer.sheets[sheet[:31]]
-        sheet_obj.freeze_panes(1, 0)
-        for i, column in enumerate(frame.columns):
-            longest = max([len(str(column))] + [len(str(v)) for v in frame[column].head(200)])
-            sheet_obj.set_column(i, i, min(60, max(8, longest + 2)))
-    return buffer.getvalue()
-
-
-# ---------------------------------------------------------------- safe HTML for st.html (every text escaped)
-
-_MUTED = "color:#595959;font-size:0.9em"
-_FLAG = "color:#8a4b00;background:#fff4e0;border-radius:4px;padding:1px 6px;font-size:0.9em;margin-right:4px"
-
-
-def card_html(row, line: str, lang: str, links: list[tuple[str, str]] = (), note: str | None = None) -> str:
-    """One result: the value as read, subject, year and indicator; the sentence with the number marked; the
-    document and line; each flag in words; links (label, relative URL); an optional note."""
-    facts = [entity_label(row["entity"], lang)]
-    if isinstance(row["year"], str):
-        facts.append(row["year"])
-    indicator = row["indicator_zh" if lang == "zh" else "indicator_en"]
-    if isinstance(indicator, str):
-        facts.append(t("explorer.indicator", lang, name=indicator))
-    title = row["title_zh" if lang == "zh" else "title_en"]
-    where = t("explorer.where", lang, doc=title, published=row["published"], line=row["line_no"])
-    flags = "".join(f'<span style="{_FLAG}">⚠ {html.escape(text)}</span>' for text in flag_texts(row, lang))
-    anchors = " · ".join(f'<a href="{html.escape(href)}" target="_self">{html.escape(label)}</a>'
-                         for label, href in links)
-    note_html = f'<div style="{_MUTED}">{html.escape(note)}</div>' if note else ""
-    return (
-        f'<div style="line-height:1.55">'
-        f'<div><b style="font-size:1.15em">{html.escape(value_text(row, lang))}</b>'
-        f'<span style="{_MUTED}"> · {html.escape(" · ".join(f for f in facts if f))}</span></div>'
-        f'<div style="margin:0.25em 0">{quote_html(row, line)}</div>'
-        f'<div style="{_MUTED}">{html.escape(where)} · seeds/{html.escape(row["file_name"])}'
-        f'{" · " + anchors if anchors else ""}</div>'
-        f'{"<div>" + flags + "</div>" if flags else ""}{note_html}</div>'
-    )
-
-
-def lines_html(lines: pd.DataFrame, row=None) -> str:
-    """Numbered document lines; the mention's own line bold with its number marked (row gives the span)."""
-    out = []
-    for line_no, text, own in zip(lines["line_no"], lines["text"], lines["own"]):
-        body = mark(text, int(row["char_start"]), int(row["char_end"])) if own and row is not None \
-            else html.escape(text)
-        weight = "font-weight:600;" if own else ""
-        out.append(f'<div style="{weight}white-space:pre-wrap"><span style="color:#8c8c8c;display:inline-block;'
-                   f'min-width:3.2em;user-select:none">{int(line_no)}</span>{body}</div>')
-    return f'<div style="font-size:0.92em;line-height:1.5">{"".join(out)}</div>'
-
-
-def conflict_header_html(first, lang: str) -> str:
-    """Indicator, subject and period of one conflict, and what kind of difference it is."""
-    name = first["name_zh" if lang == "zh" else "name_en"]
-    kind = t(f"explorer.conflicts.kind.{first['kind']}", lang)
-    spread = t("explorer.conflicts.spread", lang, spread=f"{float(first['spread_percent']):g}")
-    subject = first["conflict_entity"] if isinstance(first["conflict_entity"], str) \
-        else entity_label(first["economy"], lang)
-    period = t("explorer.conflicts.period", lang, period=first["period"] or "")
-    style = _FLAG if first["kind"] == "disagreement" else _MUTED
-    return (f'<div><b style="font-size:1.1em">{html.escape(str(name))}</b>'
-            f'<span style="{_MUTED}"> · {html.escape(subject)} · {html.escape(period)}</span> '
-            f'<span style="{style}">{html.escape(kind)}, {html.escape(spread)}</span></div>')

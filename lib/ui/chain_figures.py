@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from lib.contract import COMPARED
-from lib.ui import figures
+from lib.ui import downloads, figures
 from lib.ui.i18n import economy_name, format_value, t
 
 
@@ -145,4 +145,4 @@ def gap_csv(gaps: pd.DataFrame, lang: str) -> bytes:
     """The gap list with its citations (document, file, lines, quote, summaries) as UTF-8-BOM CSV for Excel."""
     columns = ["gap_id", "chain", "industry", "doc_id", "file_name", "line_no", "line_end", "section", "quote",
                "summary_zh", "summary_en", "title_zh" if lang == "zh" else "title_en"]
-    return gaps[columns].to_csv(index=False).encode("utf-8-sig")
+    return downloads.frame_csv(gaps[columns])

@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from lib.ui import figures, i18n, state
+from lib.ui.downloads import csv_bytes
 from lib.errors import WarehouseError
 from lib.queries import check_warehouse
 
@@ -154,12 +155,6 @@ def _require_warehouse(ctx: PageContext) -> None:
         st.markdown(ctx.t("warehouse.fix"))
         st.code(exc.command, language="bash")
         st.stop()
-
-
-def csv_bytes(data: pd.DataFrame, source: str, lang: str) -> bytes:
-    """The data as CSV that Excel opens with Chinese intact (UTF-8 with BOM), each row carrying the source line."""
-    column = i18n.t("chart.source_column", lang)
-    return data.assign(**{column: source}).to_csv(index=False).encode("utf-8-sig")
 
 
 def table(data: pd.DataFrame, lang: str, **kwargs) -> None:

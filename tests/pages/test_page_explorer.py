@@ -13,6 +13,8 @@ from streamlit.testing.v1 import AppTest
 from tests import helpers as apptest
 
 from lib.queries import facts
+from lib.ui import downloads, facts_view
+from lib.ui.i18n import t
 
 PAGE = "pages/explorer.py"
 # In a card: "<title> (2024-01), line 128 · seeds/000_….txt" (en) and the number wrapped in <mark>.
@@ -44,6 +46,22 @@ def card_mentions(at: AppTest) -> list[str]:
 
 def count(con, where: str = "TRUE", params=()) -> int:
     return con.execute(f"SELECT count(*) FROM mentions WHERE {where}", list(params)).fetchone()[0]
+
+
+# What the explorer shows of each mention, written here from the contract's views: a catalogued figure (a row of
+# cited_figures) its indicators' period and subjects (company, else economy), any other the extractor's year and
+# entity.
+SHOWN = """
+    SELECT m.mention_id,
+           CASE WHEN c.mention_id IS NULL THEN m.year ELSE c.period END AS year,
+           CASE WHEN c.mention_id IS NULL THEN [m.entity] ELSE c.subjects END AS subjects
+    FROM mentions m
+    LEFT JOIN (SELECT mention_id, min(period) AS period, list(DISTINCT coalesce(entity, economy)) AS subjects
+               FROM cited_figures GROUP BY mention_id) c USING (mention_id)"""
+
+
+def shown(con, where: str, params=()) -> set[str]:
+    return {r[0] for r in con.execute(f"SELECT mention_id FROM ({SHOWN}) WHERE {where}", list(params)).fetchall()}
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -84,8 +102,20 @@ def test_english_search_matches_indicator_names(con):
     assert count(con, "contains(lower(context), lower(?))", [name]) == 0
 
 
-@pytest.mark.parametrize("param, column", [
-    ("doc", "doc_id"), ("topic", "topic"), ("entity", "entity"), ("unit", "unit")])
+def test_subject_filter_keeps_the_figures_shown_with_that_subject(con):
+    # The subject shown, and filtered on, is the catalogue's where the figure is catalogued: 000:332's 96
+    # countries are the world's (the extractor reads UK), 002:97's partner countries China's (it reads world).
+    world = shown(con, "list_contains(subjects, 'WLD')")
+    assert {"000-0332-1", "003-0217-1"} <= world and "002-0097-1" not in world
+    at = run_page(entity="WLD")
+    assert shown_count(at) == (len(world), count(con))
+    assert set(card_mentions(at)) <= world
+    companies = shown(con, "list_contains(subjects, 'microsoft')")
+    assert companies == {"003-0188-4"}  # 苹果、微软和英伟达…均超过3万亿美元: one figure, three subjects
+    assert card_mentions(run_page(entity="microsoft")) == ["003-0188-4"]
+
+
+@pytest.mark.parametrize("param, column", [("doc", "doc_id"), ("topic", "topic"), ("unit", "unit")])
 def test_each_filter_narrows_to_exactly_its_mentions(con, param, column):
     value, expected = con.execute(
         f"SELECT {column}, count(*) FROM mentions WHERE {column} IS NOT NULL GROUP BY 1 ORDER BY 2 DESC LIMIT 1"
@@ -107,11 +137,12 @@ def test_flag_filter_keeps_mentions_carrying_the_flag(con):
 
 
 def test_year_filter_includes_periods_covering_the_year(con):
-    exact = count(con, "year = '2020'")
-    covering = count(con, "year LIKE '____-____' AND left(year, 4) <= '2020' AND right(year, 4) >= '2020'")
+    exact = shown(con, "year = '2020'")
+    covering = shown(con, "year LIKE '____-____' AND left(year, 4) <= '2020' AND right(year, 4) >= '2020'")
     at = run_page(year="2020")
-    assert shown_count(at)[0] == exact + covering
-    assert covering > 0, "the documents state periods such as 2012-2021"
+    assert shown_count(at)[0] == len(exact | covering)
+    assert set(card_mentions(at)) <= exact | covering
+    assert covering, "the documents state periods such as 2016-2020"
 
 
 def test_filters_combine(con):
@@ -196,17 +227,17 @@ def test_hostile_search_text_is_plain_text(con):
     assert count(con) == before
     # The query layer takes such text as a literal string too, and the renderer escapes document text.
     assert facts.mentions(facts.MentionFilter(text="<img src=x onerror=alert(1)>")).empty
-    assert facts.mark("<b>1</b>", 3, 4) == "&lt;b&gt;<mark>1</mark>&lt;/b&gt;"
+    assert facts_view.mark("<b>1</b>", 3, 4) == "&lt;b&gt;<mark>1</mark>&lt;/b&gt;"
 
 
 def test_exports_carry_citations_found_in_the_documents(seed_lines):
     results = facts.mentions(facts.MentionFilter(docs=("003",)))
-    export = facts.export_frame(results, "zh")
+    export = facts_view.export_frame(results, "zh")
     assert len(export) == len(results)
     for file_name, line_no, quote, citation in zip(export["file"], export["line"], export["quote"], export["citation"]):
         assert quote in seed_lines[file_name.removeprefix("seeds/")][line_no - 1]
         assert citation.startswith(f"{file_name}:{line_no}")
-    workbook = zipfile.ZipFile(io.BytesIO(facts.excel_bytes(export, "figures")))
+    workbook = zipfile.ZipFile(io.BytesIO(downloads.excel_bytes(export, "figures")))
     strings = workbook.read("xl/sharedStrings.xml").decode("utf-8")
     assert html.escape(export["quote"].iloc[0], quote=False) in strings
 
@@ -278,3 +309,60 @@ def test_document_rows_of_chart_tables_link_to_their_sentence_in_the_explorer(co
             checked += 1
     assert checked
     assert card_mentions(run_page(mention=params["mention"])) == [params["mention"]]
+
+
+def test_explorer_and_charts_agree_on_every_catalogued_figure(con):
+    """Charts plot observations; every observation bound to a mention shows in the explorer with the same value,
+    unit, period and subjects, and its card (zh and en) says them and names the indicator, never the extractor's
+    reading; a figure charted as implausible carries the warning."""
+    charted = con.execute("""
+        SELECT mention_id, list(DISTINCT value), list(DISTINCT value_high), list(DISTINCT unit),
+               list(DISTINCT coalesce(period, '')), list(DISTINCT coalesce(entity, economy)), bool_or(implausible)
+        FROM observations WHERE mention_id IS NOT NULL GROUP BY mention_id ORDER BY mention_id""").fetchall()
+    results = facts.mentions().set_index("mention_id", drop=False)
+    lines = facts.mention_lines([c[0] for c in charted]).set_index("mention_id")["text"]
+    assert len(charted) > 150
+    for mention_id, values, highs, units, periods, subjects, implausible in charted:
+        assert len(values) == len(highs) == len(units) == len(periods) == 1, f"{mention_id}: two answers charted"
+        row = results.loc[mention_id]
+        assert row["catalogued"], mention_id
+        year = row["year"] if isinstance(row["year"], str) else ""
+        assert (row["value"], row["unit"], year) == (values[0], units[0], periods[0]), mention_id
+        assert set(row["entity"].split(facts.SUBJECT_SEPARATOR)) == set(subjects), mention_id
+        for lang in ("zh", "en"):
+            card = facts_view.card_html(row, lines[mention_id], lang)
+            assert html.escape(facts_view.value_text(row, lang)) in card, (mention_id, lang)
+            assert periods[0] in card and html.escape(facts_view.entity_label(row["entity"], lang)) in card
+            assert t("explorer.extracted", lang) not in card
+            assert (html.escape(t("explorer.flag.implausible", lang)) in card) == bool(implausible), mention_id
+
+
+@pytest.mark.parametrize("mention_id, year, subject_en", [
+    ("000-0412-2", "2012", "China"),  # 从2.5万亿元: the 2012 start value, not 2022
+    ("000-0332-1", "2022", "World"),  # 96 countries: the world's, not the UK's
+    ("002-0097-1", "2020", "China"),  # 16 partner countries: China's, not the world's
+    ("003-0188-4", "2024", "Apple, Microsoft, Nvidia"),  # not Nvidia alone
+    ("003-0188-3", "2017", "Alibaba, Tencent"),
+    ("004-0907-1", "2023", "China"),  # 目前…56个: not 2017 from the sentence before
+])
+def test_cards_show_the_catalogued_year_and_subject(mention_id, year, subject_en):
+    card = cards(run_page(mention=mention_id))[0]
+    assert f" · {subject_en} · {year} · Indicator: " in card
+
+
+def test_uncatalogued_figures_say_they_are_the_extractors_reading(con):
+    mention_id = con.execute("""SELECT mention_id FROM mentions WHERE mention_id NOT IN
+                                (SELECT mention_id FROM cited_figures) ORDER BY mention_id LIMIT 1""").fetchone()[0]
+    assert t("explorer.extracted", "en") in cards(run_page(mention=mention_id))[0]
+    assert t("explorer.extracted", "zh") in cards(run_page("zh", mention=mention_id))[0]
+
+
+def test_implausible_figures_carry_the_reason_that_fits_them(con):
+    # 003:42 占GDP的比重达到18.7%: marked implausible in the catalogue (charts), so in the explorer too, with its note.
+    note_zh = con.execute("SELECT note_zh FROM observations WHERE mention_id = '003-0042-2'").fetchone()
+    iot = cards(run_page("zh", mention="000-0484-1"))[0]  # 物联网终端用户数达1.845×1010户
+    assert "人均超过7个物联网终端" in iot and "用户数超过中国人口" not in iot  # the IoT rule's reason, not the 5G one
+    gdp = cards(run_page("zh", mention="003-0042-2"))[0]
+    assert "18.7%" in gdp and t("explorer.flag.implausible", "zh") in gdp
+    if note_zh and note_zh[0]:
+        assert html.escape(note_zh[0][:20]) in gdp

@@ -15,6 +15,7 @@ from streamlit.testing.v1 import AppTest
 from tests import helpers as apptest
 
 from lib.queries import sources
+from lib.ui import downloads
 
 PAGE = "pages/sources.py"
 READER_LINE = re.compile(r'<div id="L(\d+)"[^>]*><span[^>]*>\d+</span>(.*?)</div>')
@@ -128,7 +129,7 @@ def test_citation_uses_a_real_figure_and_the_build_date(con, seed_lines):
 
 def test_download_everything_holds_every_view_with_all_rows(con):
     started = time.perf_counter()
-    archive = zipfile.ZipFile(io.BytesIO(sources.warehouse_zip("readme")))
+    archive = zipfile.ZipFile(io.BytesIO(downloads.zip_of_csvs(sources.warehouse_frames(), "readme")))
     print(f"\nwarehouse ZIP: {(time.perf_counter() - started) * 1000:.0f} ms")
     views = [r[0] for r in con.execute("SELECT table_name FROM information_schema.tables "
                                        "WHERE table_type = 'VIEW'").fetchall()]

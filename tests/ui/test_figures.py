@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 import pytest
 
 from lib.ui import figures, i18n
-from lib.ui.page import csv_bytes
+from lib.ui.downloads import csv_bytes
 from lib.paths import EXTERNAL_DIR
 
 WDI = EXTERNAL_DIR / "worldbank" / "wdi_rd_gdp.csv"

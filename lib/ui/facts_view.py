@@ -1,0 +1,175 @@
+"""How a figure of the fact explorer reads on screen: value and subject in words, flags, citation, and the safe HTML
+of result cards, context lines and conflict headers (every document text escaped)."""
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+
+from lib.queries import facts
+from lib.ui.i18n import format_value, t
+
+# Qualifiers the extractor reads next to a number (`超过`, `约`, `不足`, `余`, `前N`) -> i18n key suffix.
+QUALIFIERS = {">": "more", "~": "about", "<": "less", "+": "plus", "top": "top"}
+
+
+def label(key: str, lang: str, fallback: str) -> str:
+    """The i18n text of key, or fallback for a code the i18n files do not name (new data before new strings)."""
+    try:
+        return t(key, lang)
+    except KeyError:
+        return fallback
+
+
+def entity_label(code: str | None, lang: str) -> str:
+    """China / 中国 for an economy code, 苹果 / Apple for a company the catalogue names (by id, or as the extractor
+    wrote it), else the code as written; a list of subjects (`apple,microsoft`) reads as a list."""
+    if not code:
+        return ""
+    names = [label(f"economy.{c}", lang, label(f"unicorns.company.{c.lower()}", lang, c))
+             for c in code.split(facts.SUBJECT_SEPARATOR)]
+    return ("、" if lang == "zh" else ", ").join(names)
+
+
+def value_text(row, lang: str) -> str:
+    """The value as a person reads it, with its qualifier: `超过 5000 亿美元`, `about 50%`, `前3位`, `3.6亿张`."""
+    qualifier = QUALIFIERS.get(row["qualifier"]) if isinstance(row["qualifier"], str) else None
+    if qualifier == "top":  # `前三位` is a count of places, not a rank
+        return t("explorer.qualifier.top", lang, value=format_value(row["value"], "count", lang))
+    high = None if pd.isna(row["value_high"]) else row["value_high"]
+    text = format_value(row["value"], row["unit"], lang, high=high)
+    if qualifier:
+        text = t(f"explorer.qualifier.{qualifier}", lang, value=text)
+    if lang == "zh" and row["unit"] == "count" and isinstance(row["measure"], str):
+        text += row["measure"].strip("万亿千百十")  # the measure word the document uses: 家, 个, 户, 张
+    return text
+
+
+def flag_texts(row, lang: str) -> list[str]:
+    """Each flag of a mention in words; `implausible` carries the warehouse's reason."""
+    if not isinstance(row["flags"], str):
+        return []
+    texts = []
+    for code in row["flags"].split(","):
+        text = t(f"explorer.flag.{code}", lang) if code in facts.FLAG_CODES else code
+        reason = row["flag_reason_zh" if lang == "zh" else "flag_reason"]
+        if code == "implausible" and isinstance(reason, str):
+            text = t("explorer.flag.with_reason", lang, flag=text, reason=reason)
+        texts.append(text)
+    return texts
+
+
+def citation(row) -> str:
+    """`seeds/000_….txt, line 128: "3个"`: file, line and quote, as every exported row carries."""
+    return f'seeds/{row["file_name"]}:{row["line_no"]} "{row["quote"]}"'
+
+
+def mark(text: str, start: int, end: int) -> str:
+    """Safe HTML of text with text[start:end] wrapped in <mark>: the document text is escaped first."""
+    return f"{html.escape(text[:start])}<mark>{html.escape(text[start:end])}</mark>{html.escape(text[end:])}"
+
+
+def locate(sentence: str, line: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where the quote line[start:end] sits in its sentence: the occurrence preceded by the same text as on its
+    line (the same number can appear twice in one sentence); None when the sentence does not contain it."""
+    quote = line[start:end]
+    for k in range(0, start + 1):
+        prefix = line[start - k:start].lstrip()
+        needle = prefix + quote
+        first = sentence.find(needle)
+        if first < 0:
+            break
+        if sentence.find(needle, first + 1) < 0:
+            return first + len(prefix), first + len(prefix) + len(quote)
+    first = sentence.find(quote)
+    return (first, first + len(quote)) if first >= 0 else None
+
+
+def quote_html(row, line: str) -> str:
+    """The mention's sentence with its number highlighted (its line when the sentence lacks it), escaped."""
+    start, end = int(row["char_start"]), int(row["char_end"])
+    sentence = row["context"] if isinstance(row["context"], str) else ""
+    where = locate(sentence, line, start, end)
+    return mark(sentence, *where) if where else mark(line, start, end)
+
+
+def export_frame(results: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The results as CSV/Excel rows: value as read and in base units, citation, document and indicator."""
+    title = "title_zh" if lang == "zh" else "title_en"
+    indicator = "indicator_zh" if lang == "zh" else "indicator_en"
+    rows = {
+        "mention_id": results["mention_id"],
+        "value_text": [value_text(r, lang) for _, r in results.iterrows()],
+        "value": results["value"], "value_high": results["value_high"], "unit": results["unit"],
+        "year": results["year"],
+        "entity": [entity_label(e, lang) for e in results["entity"]],
+        "indicator": results[indicator], "topic": results["topic"],
+        # whose reading value, year and subject are: the catalogue's (as charted) or the extractor's
+        "reading": [t(f"explorer.reading.{'catalogued' if c else 'extracted'}", lang) for c in results["catalogued"]],
+        "flags": ["; ".join(flag_texts(r, lang)) for _, r in results.iterrows()],
+        "quote": results["quote"], "sentence": results["context"],
+        "file": "seeds/" + results["file_name"], "line": results["line_no"],
+        "document": results[title], "published": results["published"],
+        "citation": [citation(r) for _, r in results.iterrows()],
+    }
+    return pd.DataFrame(rows)
+
+
+# ---------------------------------------------------------------- safe HTML for st.html (every text escaped)
+
+_MUTED = "color:#595959;font-size:0.9em"
+_FLAG = "color:#8a4b00;background:#fff4e0;border-radius:4px;padding:1px 6px;font-size:0.9em;margin-right:4px"
+
+
+def card_html(row, line: str, lang: str, links: list[tuple[str, str]] = (), note: str | None = None) -> str:
+    """One result: the value as read, subject, year and indicator; the sentence with the number marked; the
+    document and line; each flag in words; links (label, relative URL); an optional note."""
+    facts_shown = [entity_label(row["entity"], lang)]
+    if isinstance(row["year"], str):
+        facts_shown.append(row["year"])
+    indicator = row["indicator_zh" if lang == "zh" else "indicator_en"]
+    # A catalogued figure shows its indicator's reading, the one its chart shows; any other shows the extractor's,
+    # and says so.
+    facts_shown.append(t("explorer.indicator", lang, name=indicator) if row["catalogued"] and isinstance(indicator, str)
+                 else t("explorer.extracted", lang))
+    title = row["title_zh" if lang == "zh" else "title_en"]
+    where = t("explorer.where", lang, doc=title, published=row["published"], line=row["line_no"])
+    flags = "".join(f'<span style="{_FLAG}">⚠ {html.escape(text)}</span>' for text in flag_texts(row, lang))
+    anchors = " · ".join(f'<a href="{html.escape(href)}" target="_self">{html.escape(label)}</a>'
+                         for label, href in links)
+    note_html = f'<div style="{_MUTED}">{html.escape(note)}</div>' if note else ""
+    return (
+        f'<div style="line-height:1.55">'
+        f'<div><b style="font-size:1.15em">{html.escape(value_text(row, lang))}</b>'
+        f'<span style="{_MUTED}"> · {html.escape(" · ".join(f for f in facts_shown if f))}</span></div>'
+        f'<div style="margin:0.25em 0">{quote_html(row, line)}</div>'
+        f'<div style="{_MUTED}">{html.escape(where)} · seeds/{html.escape(row["file_name"])}'
+        f'{" · " + anchors if anchors else ""}</div>'
+        f'{"<div>" + flags + "</div>" if flags else ""}{note_html}</div>'
+    )
+
+
+def lines_html(lines: pd.DataFrame, row=None) -> str:
+    """Numbered document lines; the mention's own line bold with its number marked (row gives the span)."""
+    out = []
+    for line_no, text, own in zip(lines["line_no"], lines["text"], lines["own"]):
+        body = mark(text, int(row["char_start"]), int(row["char_end"])) if own and row is not None \
+            else html.escape(text)
+        weight = "font-weight:600;" if own else ""
+        out.append(f'<div style="{weight}white-space:pre-wrap"><span style="color:#8c8c8c;display:inline-block;'
+                   f'min-width:3.2em;user-select:none">{int(line_no)}</span>{body}</div>')
+    return f'<div style="font-size:0.92em;line-height:1.5">{"".join(out)}</div>'
+
+
+def conflict_header_html(first, lang: str) -> str:
+    """Indicator, subject and period of one conflict, and what kind of difference it is."""
+    name = first["name_zh" if lang == "zh" else "name_en"]
+    kind = t(f"explorer.conflicts.kind.{first['kind']}", lang)
+    spread = t("explorer.conflicts.spread", lang, spread=f"{float(first['spread_percent']):g}")
+    subject = first["conflict_entity"] if isinstance(first["conflict_entity"], str) \
+        else entity_label(first["economy"], lang)
+    period = t("explorer.conflicts.period", lang, period=first["period"] or "")
+    style = _FLAG if first["kind"] == "disagreement" else _MUTED
+    return (f'<div><b style="font-size:1.1em">{html.escape(str(name))}</b>'
+            f'<span style="{_MUTED}"> · {html.escape(subject)} · {html.escape(period)}</span> '
+            f'<span style="{style}">{html.escape(kind)}, {html.escape(spread)}</span></div>')
