@@ -1,71 +1,159 @@
-"""Agreement of the warehouse's chain_gaps for document 004 with the independent hand classification (`pytest -s`)."""
+"""The warehouse's chain_gaps against hand readings of the documents (`pytest -s` prints the figures).
+
+Samples (tests/labels/, made by reading the seeds, not from program output; CHAINS_SECOND.md explains them):
+- 004_hand: the first reading of 004's problem and challenge sections (lines 683-953), one row per clause;
+- 004_second: a second, independent reading of the same clauses, one row per chain a clause states a gap on;
+- status_000_003: the status (现状), problem and challenge sections of 000 and 003, read the same way.
+
+A labelled clause is matched by its first line and first characters (leading item markers such as ② dropped). Per
+sample: found = labelled clauses with at least one gap row; chain = clauses whose main (first) row's chain is one of
+the chains the reader gave that clause (any of its rows, as CHAINS_SECOND.md advises: the second reading's own first
+rows agree with the first reading on 37 of 38); rows = labelled rows whose chain is among our rows of the clause;
+industry = main row's industry equals the reader's first row's; extra = our rows in the read sections on a clause the
+reader did not call a gap, and surplus = our rows on a labelled clause with a chain the reader did not give it.
+"""
 from __future__ import annotations
 
 import csv
+import re
+from dataclasses import dataclass
 
 import duckdb
 import pytest
 
 from lib.paths import ROOT, warehouse_path
 
-HAND_LABELS = ROOT / "tests" / "labels" / "chain_gaps_004_hand.csv"
+LABELS = ROOT / "tests" / "labels"
+FILE_004 = "004_ca950087f10e2d76.txt"
+# The sections each reading covers: (file prefix, first line, last line).
+RANGES_004 = [("004", 683, 953)]
+RANGES_000_003 = [("000", 382, 752), ("000", 857, 963), ("003", 113, 168), ("003", 170, 222)]
+SAMPLES = {
+    "004_hand": ("chain_gaps_004_hand.csv", RANGES_004),
+    "004_second": ("chain_gaps_004_second.csv", RANGES_004),
+    "status_000_003": ("chain_gaps_status_000_003.csv", RANGES_000_003),
+}
+MARKER_RE = re.compile(r"^\s*(?:[（(]\d{1,2}[）)]|[①-⑳])?\s*")
 
 
-def gaps_of_004() -> list[tuple]:
+@dataclass
+class Score:
+    clauses: int
+    found: int
+    chain: int
+    label_rows: int
+    rows: int
+    industry: int
+    ours: int
+    extra: list[str]
+    surplus: list[str]
+    missing: list[str]
+
+    def line(self, name: str) -> str:
+        pct = lambda a, b: f"{a}/{b} = {a / b:.0%}" if b else "0/0"  # noqa: E731
+        return (f"{name}: found {pct(self.found, self.clauses)}; chain {pct(self.chain, self.found)}; "
+                f"label rows with their chain {pct(self.rows, self.label_rows)}; "
+                f"industry {pct(self.industry, self.found)}; extra {len(self.extra)} and surplus "
+                f"{len(self.surplus)} of our {self.ours} rows")
+
+
+def gaps() -> list[dict]:
     con = duckdb.connect(str(warehouse_path()), read_only=True)
     try:
-        return con.execute("""SELECT line_no, line_end, chain, industry, quote FROM chain_gaps
-                              WHERE doc_id = '004' ORDER BY line_no""").fetchall()
+        frame = con.execute("""SELECT gap_id, file_name, line_no, line_end, chain, industry, quote, rule
+                               FROM chain_gaps ORDER BY file_name, line_no, gap_id""").df()
     finally:
         con.close()
+    return frame.to_dict("records")
 
 
-def matched_pairs() -> tuple[list[dict], list[tuple[dict, tuple | None]]]:
-    """Hand labels and, for each, the chain_gaps row of 004 covering its line whose quote starts with (or, for a
-    clause inside a longer gap, contains) the label's quote prefix; None when no gap matches."""
-    with open(HAND_LABELS, encoding="utf-8", newline="") as f:
+def score(sample: str, rows: list[dict]) -> Score:
+    file_name, ranges = SAMPLES[sample]
+    with open(LABELS / file_name, encoding="utf-8", newline="") as f:
         labels = list(csv.DictReader(f))
-    gaps = gaps_of_004()
-    pairs = []
+    clauses: dict[tuple[str, int, str], list[dict]] = {}
     for label in labels:
-        line, prefix = int(label["line_no"]), label["quote_start"].strip()
-        covering = [g for g in gaps if g[0] <= line <= g[1] and prefix in g[4]]
-        starting = [g for g in covering if g[4].startswith(prefix)]
-        pairs.append((label, (starting or covering or [None])[0]))
-    return labels, pairs
+        key = (label.get("file_name") or FILE_004, int(label["line_no"]), MARKER_RE.sub("", label["quote_start"]).strip())
+        clauses.setdefault(key, []).append(label)
+    ours = [r for r in rows if any(r["file_name"].startswith(p) and a <= r["line_no"] <= b for p, a, b in ranges)]
+    found = chain = label_rows = with_chain = industry = 0
+    matched_ids, surplus, missing = set(), [], []
+    for (file_name, line_no, start), readings in clauses.items():
+        covering = [r for r in ours if r["file_name"] == file_name and r["line_no"] <= line_no <= r["line_end"]
+                    and start in r["quote"]]
+        # A clause starting on the line beats a longer one merely containing the words.
+        match = [r for r in covering if r["quote"].startswith(start)] or covering
+        label_rows += len(readings)
+        if not match:
+            missing.append(f"{file_name[:3]}:{line_no} {start}")
+            continue
+        same_clause = [r for r in ours if r["quote"] == match[0]["quote"] and r["line_no"] == match[0]["line_no"]]
+        matched_ids.update(r["gap_id"] for r in same_clause)
+        given = {x["chain"].strip() for x in readings}
+        found += 1
+        chain += same_clause[0]["chain"] in given
+        industry += same_clause[0]["industry"] == readings[0]["industry"].strip()
+        with_chain += sum(x["chain"].strip() in {r["chain"] for r in same_clause} for x in readings)
+        surplus += [f"{r['gap_id']} {r['chain']}" for r in same_clause if r["chain"] not in given]
+    extra = [f"{r['gap_id']} {r['quote'][:20]}" for r in ours if r["gap_id"] not in matched_ids]
+    return Score(len(clauses), found, chain, label_rows, with_chain, industry, len(ours), extra, surplus, missing)
 
 
-def test_chain_gaps_of_004_agree_with_the_hand_classification():
-    if not HAND_LABELS.exists():
-        pytest.skip("tests/labels/chain_gaps_004_hand.csv is not there yet (another helper writes it)")
-    labels, pairs = matched_pairs()
-    found = [(label, gap) for label, gap in pairs if gap is not None]
-    missing = [label for label, gap in pairs if gap is None]
-    same_chain = [p for p in found if p[1][2] == p[0]["chain"].strip()]
-    same_industry = [p for p in found if p[1][3] == p[0]["industry"].strip()]
-    chain_rate = len(same_chain) / len(found) if found else 0.0
-    industry_rate = len(same_industry) / len(found) if found else 0.0
-    print(f"\n004 hand labels: {len(labels)}; matched to a gap: {len(found)}; not found: {len(missing)}")
-    print(f"chain agreement {len(same_chain)}/{len(found)} = {chain_rate:.2f}; "
-          f"industry agreement {len(same_industry)}/{len(found)} = {industry_rate:.2f}")
-    for label, gap in found:
-        chain_ok, industry_ok = gap[2] == label["chain"].strip(), gap[3] == label["industry"].strip()
-        if not (chain_ok and industry_ok):
-            print(f"  line {label['line_no']} {label['quote_start']}: hand {label['chain']}/{label['industry']}, "
-                  f"warehouse {gap[2]}/{gap[3]}")
-    for label in missing:
-        print(f"  line {label['line_no']} {label['quote_start']}: hand {label['chain']}/{label['industry']}, "
-              "no gap in the warehouse")
-    assert len(found) >= 0.9 * len(labels), "too few hand-labelled gaps are found at all"
-    assert chain_rate >= 0.9
-    assert industry_rate >= 0.9
+@pytest.fixture(scope="module")
+def scores() -> dict[str, Score]:
+    rows = gaps()
+    return {sample: score(sample, rows) for sample in SAMPLES}
 
 
-def test_chain_gaps_of_004_are_clauses_the_hand_labeller_called_gaps():
-    """Precision: a 004 gap in the labelled sections (lines 683-953) that matches no hand label is a false positive
-    (the labeller left out neutral clauses such as counts of innovation centres, tests/labels/README.md)."""
-    _, pairs = matched_pairs()
-    gaps = [g for g in gaps_of_004() if 683 <= g[0] <= 953]
-    extra = [f"{g[0]}: {g[4][:20]}" for g in gaps if not any(g[0] == m[0] and g[4] == m[4] for _, m in pairs if m)]
-    print(f"\n004 gaps in the labelled sections: {len(gaps)}; not a hand-labelled gap: {len(extra)} {extra}")
-    assert gaps and len(extra) <= 0.1 * len(gaps), extra
+def test_print_the_agreement_per_sample(scores):
+    print()
+    for sample, s in scores.items():
+        print(s.line(sample))
+        for what, items in (("not found", s.missing), ("extra", s.extra), ("surplus", s.surplus)):
+            if items:
+                print(f"  {what}: {', '.join(items)}")
+
+
+@pytest.mark.parametrize("sample", ["004_second", "status_000_003"])
+def test_stated_gaps_are_found_on_the_right_chain(scores, sample):
+    """Issue 13's bar on both second readings: at least 95% of stated gaps found, at least 85% on a chain the reader
+    gave; the labelled rows (each gap of a clause on its own chain) at least 75% covered."""
+    s = scores[sample]
+    assert s.found >= 0.95 * s.clauses, s.missing
+    assert s.chain >= 0.85 * s.found
+    assert s.rows >= 0.75 * s.label_rows
+
+
+@pytest.mark.parametrize("sample", SAMPLES)
+def test_few_gaps_the_readers_did_not_see(scores, sample):
+    """Precision: the status sections are mostly achievements, and the readers left neutral clauses out."""
+    s = scores[sample]
+    assert len(s.extra) <= 0.05 * s.ours, s.extra
+
+
+@pytest.mark.parametrize("sample", ["004_second", "status_000_003"])
+def test_few_second_rows_the_reader_did_not_give(scores, sample):
+    """A further row for a clause is a chain the reader gave that clause in most cases (the first reading of 004
+    gave one row per clause, so it is not a measure of these)."""
+    s = scores[sample]
+    assert len(s.surplus) <= 0.2 * s.ours, s.surplus
+
+
+def test_the_first_reading_of_004_agrees_too(scores):
+    s = scores["004_hand"]
+    assert s.found == s.clauses
+    assert s.chain >= 0.9 * s.found and s.industry >= 0.9 * s.found
+
+
+def test_every_gap_row_keeps_the_rule_that_classified_it():
+    rows = gaps()
+    assert rows and all(isinstance(r["rule"], str) and "; " in r["rule"] for r in rows)
+    # A clause stating gaps on two chains gets a row per chain, each saying why.
+    by_clause: dict[tuple, list[dict]] = {}
+    for r in rows:
+        by_clause.setdefault((r["file_name"], r["line_no"], r["quote"]), []).append(r)
+    multi = [group for group in by_clause.values() if len(group) > 1]
+    assert multi
+    for group in multi:
+        assert len({r["chain"] for r in group}) == len(group)
+        assert all("a second gap in the clause" in r["rule"] for r in group[1:])

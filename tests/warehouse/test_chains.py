@@ -5,6 +5,7 @@ Expected chains and industries below were decided by reading the clauses in the 
 from __future__ import annotations
 
 import csv
+import re
 import shutil
 from pathlib import Path
 
@@ -42,10 +43,15 @@ def document_lines(file_name: str) -> list[str]:
     return (SEEDS_DIR / file_name).read_text(encoding="utf-8").split("\n")
 
 
-def one(table, file_prefix: str, quote_start: str):
+def rows_of(table, file_prefix: str, quote_start: str):
+    """The rows of the one clause starting with quote_start: its main row first, then one per further gap."""
     rows = table[table.file_name.str.startswith(file_prefix) & table.quote.str.startswith(quote_start)]
-    assert len(rows) == 1, f"expected one clause starting {quote_start!r} in {file_prefix}, found {len(rows)}"
-    return rows.iloc[0]
+    assert rows.quote.nunique() == 1, f"expected one clause starting {quote_start!r} in {file_prefix}, found {rows.quote.nunique()}"
+    return rows
+
+
+def one(table, file_prefix: str, quote_start: str):
+    return rows_of(table, file_prefix, quote_start).iloc[0]
 
 
 @pytest.mark.parametrize("which", ["gaps", "measures"])
@@ -54,7 +60,9 @@ def test_every_quote_is_in_its_document_at_its_lines(which, tables):
     assert len(table) > 0
     for row in table.itertuples():
         lines = document_lines(row.file_name)
-        joined = "".join(line.strip() for line in lines[row.line_no - 1:row.line_end])
+        # Figure captions set inside a sentence are skipped (test_a_caption_set_inside_a_sentence_is_skipped...).
+        joined = "".join(line.strip() for line in lines[row.line_no - 1:row.line_end]
+                         if not re.match(r"^(?:图\s*\d+\s|注\s*[:：])", line.strip()))
         assert row.quote in joined, (row.file_name, row.line_no, row.quote)
         # The clause starts on line_no and ends on line_end, not merely somewhere inside them.
         assert lines[row.line_no - 1].strip() and row.quote[-1] in lines[row.line_end - 1]
@@ -65,6 +73,7 @@ def test_chains_industries_and_ids_are_valid(gaps, measures):
     assert set(gaps.industry) <= INDUSTRIES and set(measures.industry) <= INDUSTRIES
     for chains in measures.chains:
         assert chains and set(chains.split(",")) <= CHAINS - {"cross-chain"}
+    assert measures.measure_id.is_unique and gaps.gap_id.is_unique
     ids = list(gaps.gap_id) + list(measures.measure_id)
     assert len(ids) == len(set(ids))
     for table in (gaps, measures):
@@ -90,6 +99,7 @@ PROBLEM_SUBSECTIONS_004 = {
 def test_each_004_problem_subsection_is_mostly_about_its_heading_chain(gaps, heading, chain):
     # The full heading text also shows that headings wrapped over two or three PDF lines were joined.
     section = gaps[gaps.file_name.str.startswith("004") & (gaps.section == heading)]
+    section = section.drop_duplicates(["line_no", "quote"])  # each clause's main row, not its further gaps
     assert len(section) >= 3
     assert section.chain.value_counts().idxmax() == chain, section[["line_no", "chain"]]
 
@@ -136,6 +146,12 @@ def test_known_measures_are_classified_right(measures, doc, start, chain, chains
     ("004", "从启动战略性新兴产业集群工程以来"),  # a statement of progress in the challenges section
     ("003", "2017年,中国与美国的领军企业市值差距尚不显著"),  # the gap was not yet significant
     ("003", "可以借鉴新能源汽车等行业的成功经验"),
+    ("003", "因此，亟需攻关海量数据存储"),  # the remedy drawn from the gap stated before it
+    ("003", "因此亟需从政策和技术两方面加强研究"),
+    # status sections: achievements, where 问题 is what policy governs and 不足5% a quantity
+    ("000", "此后，工业和信息化部、科学技术部"),
+    ("003", "我国的数字产业化企业集中度自2018年起快速上升"),
+    ("000", "我国人工智能产业蓬勃发展"),
 ])
 def test_statements_that_are_not_gaps_are_left_out(gaps, doc, start):
     assert not (gaps.file_name.str.startswith(doc) & gaps.quote.str.startswith(start)).any()
@@ -153,11 +169,38 @@ def test_sections_stop_at_the_end_of_the_body(measures):
     assert measures[measures.file_name.str.startswith("003")].line_end.max() < end_of_body
 
 
-def test_clauses_do_not_run_across_a_figure_caption(gaps):
-    caption_line = next(i for i, line in enumerate(document_lines("003_90f338935dca3c3f.txt"), 1)
-                        if line.startswith("图7 "))
+def test_a_caption_set_inside_a_sentence_is_skipped_not_quoted(gaps):
+    # 003 sets 图7 (and its note) between "截至 2024 年 6 月,在信息技术行业的全球市值" and "排名中，中国公司无一进入前二十。"
+    lines = document_lines("003_90f338935dca3c3f.txt")
+    caption_line = next(i for i, line in enumerate(lines, 1) if line.startswith("图7 "))
+    row = one(gaps, "003", "截至 2024 年 6 月")
+    assert row.line_no < caption_line < row.line_end and row.quote.endswith("中国公司无一进入前二十。")
+    assert "图7" not in row.quote and "CEIC" not in row.quote
+    # A caption after a finished paragraph still ends it: no clause runs from before 图1 of 000 into its text.
     rows = gaps[gaps.file_name.str.startswith("003")]
-    assert not ((rows.line_no < caption_line) & (rows.line_end > caption_line)).any()
+    spanning = rows[(rows.line_no < caption_line) & (rows.line_end > caption_line)]
+    assert len(spanning) == 1 and spanning.quote.iloc[0] == row.quote
+
+
+@pytest.mark.parametrize("doc,start,chains,why", [
+    # status sections are read: a shortfall in the AI sub-section of 000 and the chips paragraph of 003
+    ("000", "部分领域与世界领先水平仍有一些差距", ["innovation"], "gap word 差距 (status section)"),
+    ("003", "但整体与国外仍有差距", ["industrial"], "gap word 差距 (status section)"),
+    # gaps stated by comparison, without a gap word
+    ("003", "图5是2014年以来各国独角兽企业", ["industrial"], "comparison: China compared with 美国 (保持高位)"),
+    ("000", "通过对全球人工智能领域的高水平论文", ["innovation"], "comparison: China's 引用率 31.88 below 美国's 44.99"),
+    # money for research is capital; a clause with a gap on a second chain gets a second row
+    ("000", "国家中长期规划中的系统性研发投入有待加强", ["capital"], "gap word 有待"),
+    ("003", "基础科学研究方面的投入更显不足", ["talent", "capital"], "gap word 不足"),
+    ("004", "四是人才培养滞后、高端人才缺乏", ["cross-chain", "talent", "industrial"], "gap word 滞后"),
+    # technology failing to reach industry is the link between the innovation and industrial chains
+    ("003", "AI技术与具体行业业务流程的深度融合存在障碍", ["cross-chain"], "gap word 障碍"),
+    ("003", "二是行业应用落地难度大", ["cross-chain"], "gap word 难"),
+])
+def test_gaps_of_the_new_rules(gaps, doc, start, chains, why):
+    rows = rows_of(gaps, doc, start)
+    assert list(rows.chain) == chains, list(rows.rule)
+    assert rows.rule.iloc[0].startswith(why)
 
 
 def broken_copy(tmp_path: Path, old: str, new: str) -> Path:
