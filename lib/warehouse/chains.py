@@ -465,12 +465,34 @@ def _part_chain(part: str) -> tuple[str, str] | None:
     return CHAIN_OF_WORD[chosen[0].group()], chosen[0].group()
 
 
+def _gap_statements(text: str) -> list[str]:
+    """The parts of a clause (PART_RE), each further cut after every 、-item that states a gap by itself
+    (创新链存在短板、产业链支撑不足); items without a gap word stay with the statement they belong to
+    (人才在高校、科研院所、企业等机构间的流动不畅), and so do the items after a word taking its object after it
+    (缺乏体系化、规模化的专业人才队伍)."""
+    statements = []
+    for part in PART_RE.findall(text):
+        current = ""
+        for item in part.split("、"):
+            current += ("、" if current else "") + item
+            words = _gap_words(item)
+            if words and words[-1].group() not in OBJECT_AFTER_WORDS:
+                statements.append(current)
+                current = ""
+        if current:
+            if statements and not _gap_words(current):
+                statements[-1] += "、" + current
+            else:
+                statements.append(current)
+    return statements
+
+
 def _other_gaps(quote: str, chain: str) -> list[tuple[str, str]]:
     """(chain, rule) of each further gap a clause states on another chain than its main one, in order."""
     if chain == "cross-chain" and FOUR_CHAINS in quote:
         return []  # a clause about the four chains together is one gap, about their link
     found: dict[str, str] = {}
-    for part in PART_RE.findall(_stated_part(quote)):
+    for part in _gap_statements(_stated_part(quote)):
         decided = _part_chain(part)
         if decided and decided[0] != chain and decided[0] not in found:
             found[decided[0]] = f"{decided[0]}: a second gap in the clause, '{part.strip()[:24]}' (about {decided[1]})"
@@ -576,11 +598,14 @@ def load_summaries(path: Path) -> tuple[dict[tuple[str, int, str], dict], list[P
 
 def _join_summaries(rows: list[dict], summaries_path: Path) -> None:
     summaries, problems = load_summaries(summaries_path)
-    used = set()
+    used, unsummarised = set(), set()
     for row in rows:
         key = _summary_key(row["file_name"], row["line_no"], row["quote"])
         found = summaries.get(key)
+        if found is None and key in unsummarised:
+            continue  # a further row of a clause already reported: one summary serves all rows of a clause
         if found is None:
+            unsummarised.add(key)
             problems.append(Problem(
                 str(summaries_path), f"no summary for {row['kind']} {row['id']} ({row['file_name']} line "
                 f"{row['line_no']}: '{row['quote'][:40]}')",
