@@ -32,13 +32,7 @@ def test_build_time_code_never_imports_the_screen(path):
     assert not bad, f"{path.relative_to(ROOT)} imports {sorted(bad)}: build-time code must not"
 
 
-# Queries that still render (being moved to lib/ui): strict, so the marker must go once a module is clean.
-_STILL_RENDERING = {"facts.py", "sources.py"}
-
-
-@pytest.mark.parametrize("path", [
-    pytest.param(p, marks=pytest.mark.xfail(strict=True, reason="still renders")) if p.name in _STILL_RENDERING else p
-    for p in _modules("queries")], ids=lambda p: str(p.relative_to(ROOT)))
+@pytest.mark.parametrize("path", _modules("queries"), ids=lambda p: str(p.relative_to(ROOT)))
 def test_queries_never_import_the_screen_or_the_build(path):
     bad = {n for n in _imports(path) if n.startswith(("lib.ui", "lib.warehouse"))}
     assert not bad, f"{path.relative_to(ROOT)} imports {sorted(bad)}: queries return data, lib/ui renders it"
