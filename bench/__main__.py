@@ -275,7 +275,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"   {'page':18s} {'wall s':>6s} {'ref':>5s} {'ratio':>5s}   {'best s':>6s} {'ref':>5s} {'ratio':>5s}   "
                   f"{'CPU s':>6s} {'ref':>5s} {'ratio':>5s}   {'Chromium':>8s} {'server':>6s}", flush=True)
             urls = {"": (bench.page_url(reference.url, ""), reference.proc)} | {
-                p: (bench.page_url(app.url, p, lang="en"), app.proc) for p in pages}
+                p: (bench.page_url(app.url, page_name(p), lang="en"), app.proc) for p in pages}
             draws = browser_times(browser, urls, args.runs)
             print("\n".join(browser_table(draws)), flush=True)
 
@@ -283,14 +283,14 @@ def main(argv: list[str] | None = None) -> int:
             page = context.new_page()
             for page_id in pages:
                 for lang in ("zh", "en"):
-                    bench.visit(page, bench.page_url(app.url, page_id, lang=lang))
+                    bench.visit(page, bench.page_url(app.url, page_name(page_id), lang=lang))
             context.close()
             print(f"4. server RSS after every page in zh and en (one server, one browser session plus the {args.runs + 1}"
                   f" per page above): {rss_mb(app.proc):.0f} MB; target < 300 MB", flush=True)
 
             heaviest = args.load_page
             if args.browser_sessions:
-                url = bench.page_url(app.url, heaviest, lang="en")
+                url = bench.page_url(app.url, page_name(heaviest), lang="en")
                 single = bench.visit(browser.new_context().new_page(), url).seconds
                 many, failed = simultaneous(browser, url, args.browser_sessions, timeout=max(300.0, 30 * single))
                 drawn = f"{len(many)} of {args.browser_sessions} drawn" + (
