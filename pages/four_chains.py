@@ -59,7 +59,12 @@ table = pd.DataFrame({
     ctx.t("chains.col.note"): card["note"], ctx.t("chains.col.citation"): card["citation"],
     ctx.t("chains.col.quote"): card["quote"].fillna(""), "mention_id": card["mention_id"],
 })
-page.chart(charts.scorecard_figure(compared, source=scorecard_source, lang=lang, present=ctx.present), table,
+behind = {code: (int((compared[f"ratio_{code}"] < 1).sum()), int(compared[f"ratio_{code}"].notna().sum()))
+          for code in ("usa", "euu")}
+finding = ctx.t("chains.scorecard.finding", behind_usa=behind["usa"][0], n_usa=behind["usa"][1],
+                behind_euu=behind["euu"][0], n_euu=behind["euu"][1])
+page.chart(charts.scorecard_figure(compared, source=scorecard_source, lang=lang, present=ctx.present, title=finding),
+           table,
            name="chain_scorecard", source=scorecard_source, lang=lang, indicators=compared["indicator_id"])
 
 alone = card[card["ratio_usa"].isna() & card["ratio_euu"].isna()]
@@ -162,6 +167,8 @@ st.caption(ctx.t("chains.measures.intro"))
 chain_gaps = q.gaps(docs, chain)
 chain_measures = q.measures(docs, chain)
 gaps_col, measures_col = st.columns(2)
+# Long lists scroll inside a box of fixed height: the page was ~20,000 px long with them spelled out.
+gaps_col, measures_col = (column.container(height=640) for column in (gaps_col, measures_col))
 with gaps_col:
     st.subheader(ctx.t("chains.measures.gaps", chain=chain_name(chain), n=len(chain_gaps)))
     for row in chain_gaps.itertuples():

@@ -22,6 +22,7 @@ from pptx import Presentation
 from pptx.util import Emu, Pt
 
 from lib.queries.definitions import definitions
+from lib.ui.export_csv import chart_csvs
 from lib.ui.i18n import t
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -58,6 +59,7 @@ class Item:
     indicators: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
     notes: str = ""
+    data: object = None  # the chart's data table (a DataFrame), written as <name>.csv by export_csv.chart_csvs
 
 
 def _plain(text: str | None) -> str:
@@ -235,7 +237,8 @@ def deck(items: list[Item], images: dict[str, tuple[bytes, bytes]]) -> bytes:
     margin = Emu(365760)  # 0.4 in
     for item in items:
         slide = prs.slides.add_slide(blank)
-        title = _plain(item.fig.layout.title.text).split("\n")[0] or item.name
+        # The whole title (it states the finding), its wrapped lines joined again.
+        title = _plain(item.fig.layout.title.text).replace("\n", "" if item.lang == "zh" else " ") or item.name
         box = slide.shapes.add_textbox(margin, Emu(182880), prs.slide_width - 2 * margin, Emu(640080))
         box.text_frame.text = title
         box.text_frame.paragraphs[0].runs[0].font.size = Pt(24)
@@ -254,7 +257,7 @@ def deck(items: list[Item], images: dict[str, tuple[bytes, bytes]]) -> bytes:
 
 
 def pack(items: list[Item], page_id: str, progress: Callable[[int], None] = _waiting) -> bytes:
-    """The ZIP: <name>.png and <name>.svg per chart, and <page_id>.pptx with every chart."""
+    """The ZIP: <name>.png, <name>.svg and <name>.csv per chart, and <page_id>.pptx with every chart."""
     images = render(items, progress)
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
@@ -263,4 +266,6 @@ def pack(items: list[Item], page_id: str, progress: Callable[[int], None] = _wai
             zf.writestr(f"{item.name}.png", png)
             zf.writestr(f"{item.name}.svg", svg)
         zf.writestr(f"{page_id}.pptx", deck(items, images))
+        for name, csv in chart_csvs(items).items():
+            zf.writestr(f"{name}.csv", csv)
     return buf.getvalue()

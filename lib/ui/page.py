@@ -220,7 +220,7 @@ def chart(fig: go.Figure, data: pd.DataFrame, *, name: str, source: str, lang: s
         from lib.ui.export import Item
 
         items.append(Item(filename, fig, source, lang, _ids(indicators, data, "indicator_id"),
-                          _ids(sources, data, "source_id"), notes))
+                          _ids(sources, data, "source_id"), notes, data))
     present = state.get(state.PRESENT)
     plotly_chart(fig, config=figures.plotly_config(filename), key=f"chart_{name}",
                  width="content" if present else "stretch")

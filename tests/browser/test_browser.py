@@ -197,6 +197,7 @@ def test_export_pack_downloads_from_the_page(server, page, page_id, lang):
     assert [n[:-4] for n in svgs] == [n[:-4] for n in pngs]
     assert all(n.endswith(f"_{lang}.png") for n in pngs), pngs  # file names carry the language
     assert [n for n in names if n.endswith(".pptx")] == [f"{page_id}.pptx"]
+    assert sorted(n[:-4] for n in names if n.endswith(".csv")) == [n[:-4] for n in pngs]  # each chart's data
     for name in pngs:
         assert zf.read(name)[:8] == b"\x89PNG\r\n\x1a\n"
         (EXPORTS / f"{page_id}_{name}").write_bytes(zf.read(name))  # kept to look at
