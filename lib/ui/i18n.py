@@ -108,7 +108,7 @@ def unit_label(unit: str, lang: str) -> str:
 
 
 def _number(x: float, lang: str) -> str:
-    # Three significant digits read well for small numbers; larger ones keep one decimal (8608.8 亿美元).
+    # Three significant digits read well for small numbers; larger ones keep one decimal (8608.8亿美元).
     text = f"{x:.2f}" if abs(x) < 10 else f"{x:,.1f}" if lang == "en" else f"{x:.1f}"
     return text.rstrip("0").rstrip(".")
 
@@ -140,7 +140,7 @@ def _format_one(value: float, unit: str, lang: str) -> str:
 
 
 def format_value(value: float | None, unit: str, lang: str, high: float | None = None) -> str:
-    """A value as a person reads it: zh `50.2 万亿元`, `8608.8 亿美元`; en `50.2 trillion CNY`, `US$860.9 billion`,
+    """A value as a person reads it: zh `50.2万亿元`, `8608.8亿美元`; en `50.2 trillion CNY`, `US$860.9 billion`,
     `48.9%`, `758`. With `high` (the top of a stated range) both ends are shown: `8%–9%`."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return MISSING

@@ -74,9 +74,9 @@ def test_economy_names_as_the_brief_gives_them():
 
 
 @pytest.mark.parametrize("value, unit, lang, expected", [
-    (5.02e13, "CNY", "zh", "50.2 万亿元"),
+    (5.02e13, "CNY", "zh", "50.2万亿元"),
     (5.02e13, "CNY", "en", "50.2 trillion CNY"),
-    (8.6088e11, "USD", "zh", "8608.8 亿美元"),
+    (8.6088e11, "USD", "zh", "8608.8亿美元"),
     (8.609e11, "USD", "en", "US$860.9 billion"),
     (48.9, "percent", "en", "48.9%"),
     (41.5, "percent", "zh", "41.5%"),
