@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from lib.queries import digital
-from lib.ui import citations, figures, page, state
+from lib.ui import citations, figures, findings, page, state
 from lib.ui.i18n import economy_name, format_value
 from lib.ui.tables import readable
 
@@ -107,7 +107,8 @@ else:
     else:
         source = source_line([definition], shares=True, with_claim="CHN" in set(shares["economy"]),
                              economies=economies)
-        fig = figures.lines(shares, title=datasets.at[definition, f"share_name_{lang}"], lang=lang,
+        fig = figures.lines(shares, title=findings.title(datasets.at[definition, f"share_name_{lang}"], shares, lang),
+                            lang=lang,
                             subtitle=ctx.t("digital.shares.subtitle", start=shares["year"].min(), end=shares["year"].max(),
                                            eu=eu_text),
                             source=source, present=ctx.present)
@@ -120,7 +121,8 @@ else:
     levels = digital.exports(definition, economies, year_from, year_to)
     if not levels.empty:
         source = source_line([definition], shares=False, with_claim=False, economies=economies)
-        fig = figures.lines(levels, title=datasets.at[definition, f"exports_name_{lang}"], lang=lang,
+        fig = figures.lines(levels, title=findings.title(datasets.at[definition, f"exports_name_{lang}"], levels, lang),
+                            lang=lang,
                             subtitle=ctx.t("digital.levels.subtitle", start=levels["year"].min(), end=levels["year"].max(),
                                            eu=eu_text),
                             source=source, present=ctx.present)

@@ -4,7 +4,7 @@ import streamlit as st
 
 from lib.contract import measure as headline
 from lib.queries import rd
-from lib.ui import citations, figures, page, state
+from lib.ui import citations, figures, findings, page, state
 from lib.ui.i18n import MISSING, economy_name, format_value, with_display_units
 
 ctx = page.setup("rd")
@@ -93,7 +93,7 @@ def show(make_figure, frame: pd.DataFrame, name: str, source: str, **kwargs) -> 
 
 # ---------------------------------------------------------------- WDI charts
 show(figures.lines, levels, f"rd_{measure}_{price}", wdi_source(levels, measure),
-     title=ctx.t(f"rd.chart.{measure}.title"),
+     title=findings.title(ctx.t(f"rd.chart.{measure}.title"), levels, lang),
      subtitle=ctx.t("rd.subtitle", unit=unit_text(measure), first=year_from, last=year_to))
 
 if measure == "intensity":
@@ -113,7 +113,7 @@ else:
          labels=True)
 
 show(figures.lines, researchers, "rd_researchers",
-     citations.series(rd.WDI_SOURCE, (rd.RESEARCHERS,), lang), title=ctx.t("rd.chart.researchers.title"),
+     citations.series(rd.WDI_SOURCE, (rd.RESEARCHERS,), lang), title=findings.title(ctx.t("rd.chart.researchers.title"), researchers, lang),
      subtitle=ctx.t("rd.subtitle", unit=ctx.t("rd.unit.researchers"), first=year_from, last=year_to))
 
 # ---------------------------------------------------------------- document 003's figure 7

@@ -31,9 +31,11 @@ def names(lang: str) -> dict[str, str]:
 
 
 def chart(at: AppTest, title: str) -> dict:
+    """The one chart titled `title`, or `title: finding` (a level chart states where China stands)."""
+    def plain(spec: dict) -> str:  # long titles are wrapped to fit a narrow window: a break stands for a space
+        return re.sub("<[^>]+>", "", spec["layout"]["title"]["text"].replace("<br>", " "))
     specs = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
-    # Long titles are wrapped to fit a narrow window: a break stands for a space (English titles).
-    found = [s for s in specs if re.sub("<[^>]+>", "", s["layout"]["title"]["text"].replace("<br>", " ")) == title]
+    found = [s for s in specs if plain(s) == title or plain(s).startswith(f"{title}: China ")]
     assert len(found) == 1, [s["layout"]["title"]["text"] for s in specs]
     return found[0]
 
@@ -112,6 +114,17 @@ def test_figure7_rebuilds_the_documents_years_and_economies(page_en, db):
         assert {y: v * 1e9 for y, v in series.items()} == pytest.approx(expected[economy], rel=1e-9)
     band = [s for s in spec["layout"]["shapes"] if s["type"] == "rect"]
     assert [(b["x0"], b["x1"]) for b in band] == [(2013.5, 2022.5)]
+
+
+def test_level_charts_state_where_china_stands_in_the_latest_common_year(page_en, db):
+    spec = chart(page_en, "R&D intensity")
+    values = wdi(db, "rd_intensity", ("CHN", "USA", "EUU"), 1990, 2100)
+    year = max(y for y in values["CHN"] if y in values["USA"] and y in values["EUU"])
+    side = {code: "above" if values["CHN"][year] > values[code][year] else "below" for code in ("USA", "EUU")}
+    title = re.sub("<[^>]+>", "", spec["layout"]["title"]["text"].replace("<br>", " "))
+    assert title.endswith(f"in {year}")
+    assert f"{side['EUU']} the EU" in title and f"{side['USA']} the US" in title or \
+        f"{side['USA']} the US and the EU" in title or f"{side['EUU']} the US and the EU" in title
 
 
 def test_growth_in_current_us_dollars_says_it_includes_exchange_rates():
