@@ -239,6 +239,7 @@ else:
                                 subtitle=t("unicorns.market.subtitle",
                                            unit=figures.axis_scale(market["value"].tolist(), "USD", lang)[1]),
                                 source=market_source)
+    fig = figures.two_line_ticks(fig)
     page.chart(fig, readable(market.assign(stated=market["stated"].str.replace("<br>", " ")), lang, {
         "company": t("unicorns.col.company"), "economy": t("unicorns.col.economy"), "year": t("unicorns.market.col.year"),
         "stated": t("unicorns.market.col.value"), "quote": t("unicorns.col.quote"), "line_no": t("unicorns.col.line"),

@@ -199,7 +199,7 @@ def house_layout(*, names: list[str], title: str, subtitle: str, source: str, la
     title_lines = wrap(title, int(text_width / (sizing.title * 0.62)))
     # Measured on rendered charts: the subtitle's lower edge sits ~9 px + 1.67 x (title + subtitle font) down.
     top = 12 + 1.7 * (sizing.title + sizing.font) + 8 + legend_rows * (sizing.font * 1.6 + 4) \
-        + max(0, len(subtitle_lines) - 1) * sizing.font * 1.3 + (len(title_lines) - 1) * sizing.title * 1.3
+        + max(0, len(subtitle_lines) - 1) * sizing.font * 1.3 + (len(title_lines) - 1) * (sizing.title * 1.3 + 6)
     source_lines = wrap(t("chart.source", lang, source=source), int(text_width / (sizing.small * 0.55)))
     # Tick labels (and an x-axis title) sit between the plot and the source line.
     axis_space = sizing.font * 2.2 + (sizing.font * 1.6 if x_title else 0)
@@ -623,4 +623,16 @@ def mark_points(fig: go.Figure, x: list, y: list, *, label: str, hover: list[str
     fig.add_trace(go.Scatter(x=x, y=y, mode="markers", name=label, legendgroup=f"{economy}_marked", showlegend=True,
                              marker=dict(symbol="circle-open", size=13, color=color(economy), line=dict(width=2)),
                              customdata=hover, hovertemplate="%{customdata}<extra></extra>"))
+    return fig
+
+
+def two_line_ticks(fig: go.Figure) -> go.Figure:
+    """A copy whose category labels (written on two lines with <br>) stay horizontal, with room for the second line
+    between the axis and the source line: rotated labels ran into the source line in a laptop window."""
+    fig = go.Figure(fig)
+    extra = round(fig.layout.font.size * 1.3)
+    fig.update_xaxes(tickangle=0)
+    fig.update_layout(margin_b=fig.layout.margin.b + extra)
+    fig.update_annotations(yshift=next(a.yshift for a in fig.layout.annotations if a.name == "source") - extra,
+                           selector=dict(name="source"))
     return fig
