@@ -35,6 +35,7 @@ def filters() -> facts.MentionFilter:
     """The filter widgets, bound to the URL; returns what they select."""
     text = st.text_input(ctx.t("explorer.search"), type="search", placeholder=ctx.t("explorer.search.placeholder"),
                          help=ctx.t("explorer.search.help"), **state.widget_kwargs(SEARCH))
+    page.text_notice(SEARCH, lang)
     first, second, third = st.columns(3)
     everything = ctx.t("explorer.filter.all")
     docs = first.multiselect(ctx.t("explorer.filter.doc"), DOC.choices, format_func=doc_label,
@@ -94,10 +95,10 @@ def mentions_tab() -> None:
     if mention:
         results = facts.mentions(facts.MentionFilter(mention=mention))
         if results.empty:
-            st.warning(ctx.t("explorer.mention.unknown", id=mention))
+            st.warning(ctx.t("explorer.mention.unknown", id=state.shown(mention)))
             state.set(MENTION, "")
         else:
-            st.info(ctx.t("explorer.mention.only", id=mention))
+            st.info(ctx.t("explorer.mention.only", id=state.shown(mention)))
             st.button(ctx.t("explorer.mention.all"), on_click=state.set, args=(MENTION, ""))
             show_results(results, expanded=True)
             return

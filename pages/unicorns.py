@@ -201,6 +201,7 @@ def company_search() -> None:
     st.subheader(t("unicorns.search.header"))
     st.text_input(t("unicorns.search.label"), max_chars=SEARCH.max_len, placeholder=t("unicorns.search.placeholder"),
                   help=t("unicorns.search.help", max_len=SEARCH.max_len), **state.widget_kwargs(SEARCH))
+    page.text_notice(SEARCH, lang)
     search = state.get(SEARCH)
     found = q.search_companies(list_id, search, SEARCH_ROWS)
     matches = int(found["matches"].iloc[0]) if len(found) else 0

@@ -147,6 +147,14 @@ def _export_button(ctx: PageContext) -> None:
                            mime="application/zip", on_click="ignore", icon=":material/download:")
 
 
+def text_notice(param: state.Param, lang: str) -> None:
+    """Under a search box: say what was removed from or cut off the search text (from the URL or as typed)."""
+    changes = state.text_changes(param)
+    if changes:
+        st.info(" ".join(i18n.t(f"search.{change}", lang, n=param.max_len) for change in changes),
+                icon=":material/edit_note:")
+
+
 def _require_warehouse(ctx: PageContext) -> None:
     try:
         check_warehouse()

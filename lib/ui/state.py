@@ -27,6 +27,7 @@ _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:\-]{0,127}")
 _YEAR = re.compile(r"\d{1,4}")
 _MEMORY = "_url_state_memory"
 _WIDGET_PREFIX = "_url_"
+_TEXT_CHANGED = "_text_changed_"  # session key prefix: what cleaning changed in text just typed
 
 
 @dataclass(frozen=True)
@@ -121,13 +122,22 @@ def _parse(param: Param, raw: object) -> object:
         value = value.strip()
         return value if _ID.fullmatch(value) else param.default
     if param.kind == "text":
-        if len(value) > param.max_len or "<" in value or ">" in value:
-            return param.default
-        # Control and format characters (NUL, bidi overrides, ...) have no place in a search box.
-        if any(unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn") for ch in value):
-            return param.default
-        return value.strip()
+        return clean_text(value, param.max_len)[0]
     return param.default
+
+
+_UNSEARCHABLE = ("Cc", "Cf", "Cs", "Co", "Cn")
+
+
+def clean_text(value: str, max_len: int) -> tuple[str, tuple[str, ...]]:
+    """Search text fit to use, and what was changed to make it so: "removed" (< and >, and control and format
+    characters such as NUL, bidi overrides or zero-width joiners, which have no place in a search box) and
+    "shortened" (cut to max_len). The page says so (`text_changes`): nothing typed or linked vanishes unseen."""
+    kept = "".join(ch for ch in value if ch not in "<>" and unicodedata.category(ch) not in _UNSEARCHABLE).strip()
+    changes = ("removed",) if kept != value.strip() else ()
+    if len(kept) > max_len:
+        kept, changes = kept[:max_len].strip(), (*changes, "shortened")
+    return kept, changes
 
 
 def parse(params: Mapping[str, object], specs: Iterable[Param] = GLOBAL_PARAMS) -> dict[str, object]:
@@ -199,6 +209,8 @@ def get_years(lo: int, hi: int) -> tuple[int, int]:
 def set(param: Param | str, value: object) -> None:  # noqa: A001 - the brief's name; shadows nothing we use
     """Put a value into the URL (normalised; removed when it is the default); writes only when it changes."""
     param = _spec(param)
+    if param.kind == "text" and isinstance(value, str):  # typed into a box: the page says what had to change
+        st.session_state[_TEXT_CHANGED + param.name] = clean_text(value, param.max_len)[1]
     value = parse_value(param, encode(value))
     if param.sticky:
         _memory()[param.name] = value
@@ -207,6 +219,23 @@ def set(param: Param | str, value: object) -> None:  # noqa: A001 - the brief's 
             del st.query_params[param.name]
     elif st.query_params.get_all(param.name) != [encode(value)]:
         st.query_params[param.name] = encode(value)
+
+
+def text_changes(param: Param) -> tuple[str, ...]:
+    """What `clean_text` changed in this text parameter's value, from the URL or as just typed ("removed",
+    "shortened"); shown by lib/ui/page.py text_notice."""
+    raw = _last_text(st.query_params.get_all(param.name)) if param.name in st.query_params else None
+    changes = clean_text(raw, param.max_len)[1] if raw is not None else ()
+    typed = st.session_state.pop(_TEXT_CHANGED + param.name, ())
+    return tuple(dict.fromkeys((*changes, *typed)))
+
+
+def shown(value: object) -> str:
+    """A value from the URL fit to be shown inside markdown: as a code span, so `www.example.com` is no live link,
+    `_x_` no emphasis and `:smile:` no emoji (a fence longer than any run of backticks inside)."""
+    text = str(value).replace("\n", " ")
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    return f"{fence} {text} {fence}" if text.startswith("`") or text.endswith("`") else f"{fence}{text}{fence}"
 
 
 def keep_sticky() -> None:

@@ -135,3 +135,87 @@ def test_pages_survive_hostile_query_parameters(page_id, offset):
         if param.name in at.query_params:
             shown = at.query_params[param.name]
             assert state.encode(state.parse_value(param, shown)) == shown, (param.name, shown)
+
+
+# ---------------------------------------------------------------- URL values never echoed as live markdown (17.6)
+
+_CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.DOTALL)
+
+
+def _outside_code(body: str) -> str:
+    return _CODE_SPAN.sub("", body)
+
+
+def _markdown_bodies(at: AppTest) -> list[str]:
+    return [str(node.value) for block in (at.main, at.sidebar) for node in block
+            if node.type in ("markdown", "caption", "error", "warning", "info", "success", "title")]
+
+
+def test_a_mention_id_that_looks_like_a_web_address_is_no_link():
+    at = AppTest.from_file(str(ROOT / "pages" / "explorer.py"), default_timeout=90)
+    at.query_params["lang"] = "en"
+    at.query_params["mention"] = "www.example.com"
+    at.run()
+    assert not at.exception
+    said = [w.value for w in at.warning]
+    assert said and "`www.example.com`" in said[0], said
+    for body in _markdown_bodies(at):
+        assert "www.example.com" not in _outside_code(body), body
+
+
+def _marked(n: int) -> st.SearchStrategy[str]:
+    """Values carrying a unique marker, shaped as markdown or HTML would act on them (links, emphasis, emoji)."""
+    marker = f"zq{n}q"
+    shapes = [f"www.{marker}.example.com", f"_{marker}_", f":{marker}:", f"**{marker}**", f"[{marker}](http://e.io)",
+              f"<b>{marker}</b>", f"{marker}", f"http://{marker}.example.com", f"`{marker}`", f"{marker}" + "x" * 250]
+    return st.one_of(st.sampled_from(shapes), st.tuples(st.sampled_from(shapes), st.text(max_size=8)).map("".join))
+
+
+@st.composite
+def _url(draw) -> dict[str, str]:
+    names = draw(st.lists(st.sampled_from(PARAM_NAMES), min_size=1, max_size=6, unique=True))
+    return {name: draw(_marked(i)) for i, name in enumerate(names)}
+
+
+@pytest.mark.parametrize("page_id", state.PAGES)
+def test_random_url_parameters_never_break_a_page_or_echo_as_markdown(page_id):
+    @settings(max_examples=4, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+    @given(_url())
+    def check(params):
+        at = AppTest.from_file(str(ROOT / "pages" / f"{page_id}.py"), default_timeout=90)
+        for name, value in params.items():
+            at.query_params[name] = value
+        at.run()
+        assert not at.exception, [e.value for e in at.exception]
+        assert not at.error, [e.value for e in at.error]
+        for body in _markdown_bodies(at):
+            assert not re.search(r"zq\d+q", _outside_code(body)), f"a URL value echoed as markdown: {body[:300]}"
+        for node in (n for block in (at.main, at.sidebar) for n in block if n.type == "html"):
+            assert not re.search(r"<b>zq\d+q", node.proto.body), "a URL value echoed as HTML"
+
+    check()
+
+
+@pytest.mark.parametrize("page_id", ["explorer", "unicorns"])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_search_text_that_had_to_change_is_said_on_screen(page_id, lang):
+    limit = 200 if page_id == "explorer" else 100
+    notices = {"removed": {"en": "were removed", "zh": "已删除"}, "shortened": {"en": f"first {limit} characters",
+                                                                            "zh": f"只保留前{limit}个字符"}}
+
+    @settings(max_examples=4, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+    @given(st.one_of(st.sampled_from(["a<b", "5G\u200d", "x" * 300, "\u202eevil", "<" * 3 + "中" * 150, "研发"]),
+                     st.text(max_size=300)))
+    def check(text):
+        at = AppTest.from_file(str(ROOT / "pages" / f"{page_id}.py"), default_timeout=90)
+        at.query_params["lang"] = lang
+        at.query_params["q"] = text
+        at.run()
+        assert not at.exception, [e.value for e in at.exception]
+        said = " ".join(i.value for i in at.info)
+        for change in state.clean_text(text, limit)[1]:
+            assert notices[change][lang] in said, (text[:40], change, said[:300])
+        if not state.clean_text(text, limit)[1]:
+            assert not any(n[lang] in said for n in notices.values())
+
+    check()

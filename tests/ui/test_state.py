@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
@@ -67,7 +68,9 @@ def test_hostile_values_fall_back_to_the_default():
     for value in HOSTILE:
         parsed = state.parse({"lang": value, "measure": value, "q": value, "doc": value, "from": value}, SPECS)
         assert parsed["lang"] == "zh" and parsed["measure"] == "intensity" and parsed["from"] == 1996
-        assert parsed["q"] in ("", value.strip())  # only short, plain text survives, as typed
+        # Search text keeps what can be searched for: no < >, control or format characters, at most max_len.
+        assert not set(parsed["q"]) & set("<>\x00\u202e") and len(parsed["q"]) <= QUERY.max_len
+        assert parsed["q"] in value.replace("<", "").replace(">", "") or not value.isprintable()
         assert parsed["doc"] in ("", value.strip())
 
 
@@ -146,3 +149,20 @@ def test_presentation_mode_hides_the_sidebar_and_can_be_left():
     at.button[0].click().run()
     assert "present" not in at.query_params
     assert at.sidebar.toggle[0].value is False
+
+
+@pytest.mark.parametrize("typed, kept, changes", [
+    ("a<b>c", "abc", ("removed",)), ("5G\u200d基站", "5G基站", ("removed",)), ("\u202eevil", "evil", ("removed",)),
+    ("x" * 250, "x" * 200, ("shortened",)), ("<" + "y" * 300, "y" * 200, ("removed", "shortened")),
+    ("研发 经费", "研发 经费", ()), ("  spaced  ", "spaced", ()),
+])
+def test_search_text_is_cleaned_and_says_how(typed, kept, changes):
+    assert state.clean_text(typed, 200) == (kept, changes)
+    assert state.parse({"q": typed}, SPECS)["q"] == kept
+
+
+@pytest.mark.parametrize("value", ["www.example.com", "_x_", ":smile:", "a`b", "`x`", "[a](http://e.com)"])
+def test_shown_values_are_code_spans(value):
+    code = state.shown(value)
+    fence = code[:len(code) - len(code.lstrip("`"))]
+    assert code.endswith(fence) and value in code and "`" * (len(fence)) not in value
