@@ -37,3 +37,27 @@ def run_through_app(script: str, lang: str = "en", timeout: float = 60) -> AppTe
     at.switch_page(script).run()
     assert not at.exception, [e.value for e in at.exception]
     return at
+
+
+def at_once(work, keys: list, timeout: float = 600) -> dict:
+    """work(key) for every key, each in its own thread, all released together (as sessions clicking at once);
+    key -> its result or the exception it raised. Fails if any thread is still running after `timeout` seconds."""
+    import threading
+
+    results: dict = {}
+    start = threading.Barrier(len(keys))
+
+    def run(key) -> None:
+        start.wait()
+        try:
+            results[key] = work(key)
+        except Exception as exc:  # noqa: BLE001 - the caller looks at each outcome
+            results[key] = exc
+
+    threads = [threading.Thread(target=run, args=(key,)) for key in keys]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout)
+    assert not any(thread.is_alive() for thread in threads), "a thread hung"
+    return results

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,8 +54,12 @@ def doc_id_for(sha256: str) -> str:
 
 def check_name(name: str) -> Problem | None:
     """A file name that could escape the folder or hide from the build; spaces and Chinese characters are fine."""
-    if _BAD_NAME.search(name) or name != name.strip():
-        return Problem(name, "the file name contains a path, '..', a leading dot or control characters",
+    # Invisible characters (zero-width, bidi overrides) make a name that looks like another; over 200 bytes (with
+    # its .yaml sidecar) the file system refuses it.
+    invisible = any(unicodedata.category(ch) in ("Cc", "Cf", "Co", "Cn", "Cs", "Zl", "Zp") for ch in name)
+    if _BAD_NAME.search(name) or name != name.strip() or invisible or len(name.encode("utf-8")) > 200:
+        return Problem(name, "the file name contains a path, '..', a leading dot, control or invisible characters, "
+                       "or is longer than 200 bytes",
                        "Rename the file to a plain name such as 'report_2024.pdf' (spaces and Chinese are fine).")
     if Path(name).suffix.lower() not in FORMATS:
         return Problem(name, f"'{Path(name).suffix or 'no extension'}' is not a document format the build reads",
@@ -153,12 +158,19 @@ def _docx_lines(path: Path, name: str, data: bytes) -> list[str]:
         raise BuildError(Problem(name, "the file is not a Word .docx (a .docx is a zip archive; this one is not: "
                                  "perhaps an old .doc or another format renamed)",
                                  "Open it in Word or LibreOffice and save it as .docx, .pdf or .txt."))
+    with zipfile.ZipFile(path) as archive:  # a zip bomb is refused by its declared sizes, before anything expands
+        expanded = sum(info.file_size for info in archive.infolist())
+    if expanded > MAX_BYTES:
+        raise BuildError(Problem(name, f"the .docx expands to {expanded / 1024 / 1024:.0f} MB, above the {MAX_MB} MB "
+                                 "limit (a document's text is far smaller: this is not an ordinary Word file)",
+                                 "Open it in Word or LibreOffice and save it again as .docx, or save its text as .txt."))
     import docx
     from docx.opc.exceptions import PackageNotFoundError
+    from lxml.etree import XMLSyntaxError
 
     try:
         document = docx.Document(str(path))
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, XMLSyntaxError) as exc:
         raise BuildError(Problem(name, f"the .docx cannot be opened ({type(exc).__name__})",
                                  "Open it in Word or LibreOffice and save it again as .docx."))
     lines: list[str] = []

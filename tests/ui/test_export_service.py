@@ -11,7 +11,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import threading
 import zipfile
 
 import plotly.graph_objects as go
@@ -19,6 +18,7 @@ import pytest
 
 from lib.paths import ROOT
 from lib.ui import export
+from tests.helpers import at_once
 
 pytestmark = pytest.mark.skipif(export.unavailable() is not None, reason=str(export.unavailable()))
 
@@ -29,24 +29,10 @@ def _item(tag: str) -> export.Item:
 
 
 def _sessions(tags: list[str]) -> dict[str, object]:
-    """Each tag's pack requested from its own thread, all released together; tag -> ZIP bytes or the exception."""
-    results: dict[str, object] = {}
-    waits: dict[str, list[int]] = {}
-    start = threading.Barrier(len(tags))
-
-    def session(tag: str) -> None:
-        start.wait()
-        try:
-            results[tag] = export.pack([_item(tag)], f"page_{tag}", waits.setdefault(tag, []).append)
-        except Exception as exc:  # noqa: BLE001 - the test looks at each session's outcome
-            results[tag] = exc
-
-    threads = [threading.Thread(target=session, args=(tag,)) for tag in tags]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(600)
-    assert not any(thread.is_alive() for thread in threads), "an export hung"
+    """Each tag's pack requested from its own thread, all released together; tag -> ZIP bytes or the exception, and
+    "_waits" -> tag -> the numbers of exports ahead that its progress callback was told."""
+    waits: dict[str, list[int]] = {tag: [] for tag in tags}
+    results = at_once(lambda tag: export.pack([_item(tag)], f"page_{tag}", waits[tag].append), tags)
     results["_waits"] = waits
     return results
 
