@@ -28,7 +28,10 @@ INDUSTRIES = ("new-generation IT", "biotech", "high-end equipment", "new materia
 
 MONEY_UNITS = ("CNY", "USD", "GBP", "EUR")
 SI_UNITS = ("W", "m", "byte", "bit/s", "FLOPS")
-UNITS = (*MONEY_UNITS, "percent", "count", "rank", *SI_UNITS)
+# Units documents print that no chart uses yet (ISO 4217 currencies of Chinese-writing economies; multiples; tonnes
+# and watt-hours; `other` for a number whose unit the text does not name): the extractor reads them.
+DOCUMENT_UNITS = ("JPY", "HKD", "TWD", "MYR", "SGD", "KRW", "times", "t", "Wh", "other")
+UNITS = (*MONEY_UNITS, "percent", "count", "rank", *SI_UNITS, *DOCUMENT_UNITS)
 
 
 def economy_order(codes) -> list[str]:

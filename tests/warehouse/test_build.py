@@ -7,6 +7,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from lib import contract
 from lib.warehouse import build
 from lib.errors import BuildError
 from lib.paths import CATALOG_DIR, EXTERNAL_DIR, SEEDS_DIR
@@ -21,7 +22,7 @@ CONTRACT = {
     "chain_gaps": {"gap_id", "file_name", "line_no", "chain", "industry", "quote", "summary_en", "summary_zh"},
     "conflicts": {"indicator_id", "economy", "year", "mention_ids", "values"},
 }
-UNITS = {"CNY", "USD", "GBP", "EUR", "percent", "count", "rank", "W", "m", "byte", "bit/s", "FLOPS"}
+UNITS = set(contract.UNITS)
 ECONOMIES = {"CHN", "USA", "EUU", "GBR", "IRL", "IND", "DEU", "FRA", "JPN", "KOR", "WLD"}
 
 

@@ -1,79 +1,218 @@
 """The extractor measured against hand-labelled samples (tests/labels/, made by reading, not from program output).
 
-Prints recall and value/unit accuracy per document (`pytest -s` shows them) and fails below the bars.
+Samples: the five seeds (numbers_000..004.csv, words_001_003.csv, negatives.csv) and the unseen texts of
+tests/labels/unseen/ (each text's .yaml says `split: dev` or `split: heldout`; heldout texts were never read while
+the rules were written, so only their totals are printed, never their rows).
+For each sample: recall of figures written in digits and in words, and on the matched rows agreement of value,
+unit, year and subject. `python -m tests.warehouse.test_extract_labels` prints the table; `pytest -s` too.
 """
 from __future__ import annotations
 
 import csv
+import os
+import re
+from pathlib import Path
 
 import pytest
+import yaml
 
-from lib.warehouse.extract import COMPANY_WORDS, extract_document
 from lib.paths import ROOT, SEEDS_DIR
+from lib.warehouse.extract import COMPANY_WORDS, extract_document
 
 LABELS = ROOT / "tests" / "labels"
+# The unseen samples may be read from another checkout while they are being written (EXTRACT_UNSEEN=dir).
+UNSEEN = Path(os.environ.get("EXTRACT_UNSEEN", LABELS / "unseen"))
+COMPANY_NAME = {code: word for word, code in COMPANY_WORDS}
+MEASURES = ("digits", "words", "value", "unit", "year", "subject")
+# Bars: the table measured on 2026-11-30 (branch `extract`) minus 2-3 points, so that the test fails when a change
+# loses figures, not when the machine is slow. Measured: seeds 100/100/100/98.4/96.1/96.5, dev 100/96.9/100/88.6/
+# 89.4/96.7, heldout 92.1/87.8/93.9/90.9/59.1/78.7 (digits, words, value, unit, year, subject).
+BARS = {
+    "seeds": {"digits": 0.98, "words": 0.97, "value": 0.98, "unit": 0.96, "year": 0.94, "subject": 0.94},
+    "dev": {"digits": 0.97, "words": 0.93, "value": 0.97, "unit": 0.85, "year": 0.86, "subject": 0.93},
+    "heldout": {"digits": 0.89, "words": 0.84, "value": 0.91, "unit": 0.88, "year": 0.56, "subject": 0.75},
+}
 
 
-def read_labels(name: str) -> list[dict]:
-    with open(LABELS / name, encoding="utf-8", newline="") as f:
+def read_csv(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8", newline="") as f:
         return list(csv.DictReader(f))
-
-
-def mentions_of(file_name: str):
-    return extract_document(SEEDS_DIR / file_name, file_name[:3])
 
 
 def close(a: float, b: float) -> bool:
     return abs(a - b) <= 1e-6 * max(1.0, abs(b))
 
 
-def score(file_label: str) -> dict:
-    labels = read_labels(file_label)
-    mentions = mentions_of(labels[0]["file_name"])
+def _form(label: dict) -> str:
+    return label.get("form") or ("digits" if re.search(r"[0-9０-９]", label["raw"]) else "words")
+
+
+def _context_years(note: str) -> set[str]:
+    """Old-format labels (001, 003) give the sentence's year and name a context year in the note."""
+    found = set(re.findall(r"context year: (\d{4})", note))
+    found |= {f"{a}-{b}" for a, b in re.findall(r"context period: (\d{4})\D(\d{4})", note)}
+    return found
+
+
+def score(labels: list[dict], mentions: list) -> dict:
+    """Counts for one text: labels found per form, and agreements on the found ones."""
     used: set[int] = set()
-    found = right_value = right_unit = right_year = right_entity = 0
-    missed = []
-    for label in labels:
-        line = int(label["line_no"])
-        value = float(label["value"])
-        candidates = [i for i, m in enumerate(mentions) if m.line_no == line and i not in used
-                      and (close(m.value, value) or label["raw"].replace(" ", "") in m.raw.replace(" ", ""))]
-        if not candidates:
+    counts = {f"{k}_{x}": 0 for k in ("n", "found") for x in ("digits", "words")}
+    counts.update({k: 0 for k in ("value", "unit", "year", "subject")})
+    missed, wrong = [], []
+    # Pair labels with mentions on their line: first those whose value and quote both agree, then the rest
+    # (so that the 八 of 「破八」 does not take the mention of 百分之八點六三 on the same line).
+    pairs: dict[int, int] = {}
+    for strict in (True, False):
+        for k, label in enumerate(labels):
+            if k in pairs:
+                continue
+            line, value, raw = int(label["line_no"]), float(label["value"]), label["raw"].replace(" ", "")
+            candidates = [i for i, m in enumerate(mentions) if m.line_no == line and i not in used
+                          and (close(m.value, value) and raw in m.quote.replace(" ", "") if strict else
+                               close(m.value, value) or raw in m.quote.replace(" ", "")
+                               or m.quote.replace(" ", "") in raw)]
+            if candidates:
+                best = min(candidates, key=lambda i: (not close(mentions[i].value, value),
+                                                      raw not in mentions[i].quote.replace(" ", ""), i))
+                used.add(best)
+                pairs[k] = best
+    for k, label in enumerate(labels):
+        form = _form(label)
+        counts[f"n_{form}"] += 1
+        line, value = int(label["line_no"]), float(label["value"])
+        if k not in pairs:
             missed.append(f"{line}: {label['raw']}")
             continue
-        best = min(candidates, key=lambda i: (not close(mentions[i].value, value), i))
-        used.add(best)
-        m = mentions[best]
-        found += 1
-        right_value += close(m.value, value) and (
-            not label["value_high"] or (m.value_high is not None and close(m.value_high, float(label["value_high"]))))
-        right_unit += m.unit == label["unit"]
-        right_year += (m.year or "") == label["year"] or (not label["year"] and "context year" in label["note"])
-        company = {code: word for word, code in COMPANY_WORDS}.get(m.entity or "", "\0")
-        right_entity += (m.entity or "") == label["entity"] or not label["entity"] or company in label["entity"]
-    n = len(labels)
-    return {"n": n, "recall": found / n, "value_accuracy": right_value / max(found, 1),
-            "unit_accuracy": right_unit / max(found, 1), "year_accuracy": right_year / max(found, 1),
-            "entity_accuracy": right_entity / max(found, 1), "missed": missed}
+        m = mentions[pairs[k]]
+        counts[f"found_{form}"] += 1
+        high = label["value_high"]
+        ok = {
+            "value": close(m.value, value) and (m.value_high is None if not high
+                                                 else m.value_high is not None and close(m.value_high, float(high))),
+            "unit": m.unit == label["unit"],
+            "year": (m.year or "") == label["year"] or (not label["year"] and (m.year or "") in
+                                                         _context_years(label["note"])),
+            "subject": _same_subject(m, label["entity"]),
+        }
+        for key, good in ok.items():
+            counts[key] += good
+            if not good:
+                got = {"value": m.value, "unit": m.unit, "year": m.year, "subject": m.entity}[key]
+                want = {"value": value, "unit": label["unit"], "year": label["year"], "subject": label["entity"]}[key]
+                wrong.append(f"{line}: {label['raw']} {key} {got!r} != {want!r}")
+    return {**counts, "missed": missed, "wrong": wrong}
 
 
-@pytest.mark.parametrize("label_file", ["numbers_001.csv", "numbers_003.csv"])
-def test_recall_and_value_accuracy(label_file):
-    result = score(label_file)
-    print(f"\n{label_file}: n={result['n']} recall={result['recall']:.3f} value={result['value_accuracy']:.3f} "
-          f"unit={result['unit_accuracy']:.3f} year={result['year_accuracy']:.3f} "
-          f"entity={result['entity_accuracy']:.3f}; missed: {result['missed']}")
-    assert result["recall"] >= 0.9, result["missed"]
-    assert result["value_accuracy"] >= 0.95
-    assert result["unit_accuracy"] >= 0.95
+def _same_subject(m, entity: str) -> bool:
+    got = m.entity or ""
+    entity = _t2s(entity)  # a company written in Traditional (台積電) is the same company
+    if not entity:  # the text does not say: right when the extractor says nothing or flags its assumption
+        return not got or bool({"subject_assumed", "ambiguous_subject", "group_subject"} & set(m.flags))
+    got = got.split(":")[0]  # a place (CHN:青海) is labelled by its economy
+    return got == entity or COMPANY_NAME.get(got, "\0") in entity
+
+
+def _t2s(text: str) -> str:
+    import opencc
+    return opencc.OpenCC("t2s").convert(text) if text else text
+
+
+def rates(counts: dict) -> dict:
+    """Shares per measure; None where the sample has nothing to measure (a text without word numbers)."""
+    found = counts["found_digits"] + counts["found_words"]
+    out = {form: counts[f"found_{form}"] / counts[f"n_{form}"] if counts[f"n_{form}"] else None
+           for form in ("digits", "words")}
+    out.update({k: counts[k] / found if found else None for k in ("value", "unit", "year", "subject")})
+    return out
+
+
+def add(total: dict, counts: dict) -> dict:
+    return {k: total.get(k, 0) + v for k, v in counts.items() if not isinstance(v, list)}
+
+
+# --- the samples ----------------------------------------------------------------------------------------------
+def seed_samples() -> dict[str, tuple[Path, str | None, list[dict]]]:
+    rows: dict[str, list[dict]] = {}
+    for name in ("numbers_000.csv", "numbers_001.csv", "numbers_002.csv", "numbers_003.csv", "numbers_004.csv",
+                 "words_001_003.csv"):
+        for row in read_csv(LABELS / name):
+            rows.setdefault(row["file_name"], []).append(row)
+    return {name[:3]: (SEEDS_DIR / name, None, labels) for name, labels in sorted(rows.items())}
+
+
+def unseen_samples(split: str) -> dict[str, tuple[Path, str | None, list[dict]]]:
+    """The unseen texts of one split with the date their .yaml gives (the page's own dateline)."""
+    out = {}
+    for meta_path in sorted((UNSEEN / "texts").glob("*.yaml")):
+        meta = yaml.safe_load(meta_path.read_text(encoding="utf-8"))
+        labels = UNSEEN / f"numbers_{meta_path.stem}.csv"
+        if meta.get("split") != split or not labels.exists():
+            continue
+        out[meta_path.stem] = (meta_path.with_suffix(".txt"), str(meta.get("published") or "") or None,
+                               read_csv(labels))
+    return out
+
+
+def measure(samples: dict) -> tuple[dict, dict]:
+    per_text, total = {}, {}
+    for key, (path, date, labels) in samples.items():
+        mentions = extract_document(path, key[:3], date=date)
+        per_text[key] = score(labels, mentions)
+        total = add(total, per_text[key])
+    return per_text, total
+
+
+def table_row(name: str, counts: dict) -> str:
+    r = rates(counts)
+    n = f"{counts['n_digits']}+{counts['n_words']}"
+    return f"{name:<28}{n:>8} " + " ".join(f"{r[k]:>8.1%}" if r[k] is not None else f"{'-':>8}" for k in MEASURES)
+
+
+def report(show_rows: bool = True) -> dict[str, dict]:
+    """Print the table (per seed, dev texts, heldout totals) and return the totals per group."""
+    print(f"\n{'sample':<28}{'n d+w':>8} " + " ".join(f"{k:>8}" for k in MEASURES))
+    totals = {}
+    for group, samples in (("seeds", seed_samples()), ("dev", unseen_samples("dev")),
+                           ("heldout", unseen_samples("heldout"))):
+        per_text, total = measure(samples)
+        if group != "heldout":  # heldout rows stay unread: totals only
+            for key, counts in per_text.items():
+                print(table_row(key, counts))
+                if show_rows:
+                    for line in counts["missed"]:
+                        print(f"      missed {line}")
+                    for line in counts["wrong"]:
+                        print(f"      wrong  {line}")
+        if total:
+            print(table_row(f"== {group} ({len(samples)} texts)", total))
+            totals[group] = total
+    return totals
+
+
+@pytest.fixture(scope="module")
+def totals():
+    return report(show_rows=False)
+
+
+@pytest.mark.parametrize("group", ["seeds", "dev", "heldout"])
+def test_bars(totals, group):
+    """Each group at or above its bar (BARS); the heldout bars are far below the seeds' for year and subject:
+    that gap is the honest state, not a target."""
+    if group not in totals:
+        pytest.skip(f"no labelled {group} texts under {UNSEEN}")
+    measured = rates(totals[group])
+    low = {k: f"{measured[k]:.3f} < {bar}" for k, bar in BARS[group].items() if (measured[k] or 0) < bar}
+    assert not low, f"{group}: {low}"
 
 
 def test_negatives_are_not_reported():
-    negatives = read_labels("negatives.csv")
+    negatives = read_csv(LABELS / "negatives.csv")
     by_file: dict[str, list] = {}
     false_positives = []
     for row in negatives:
-        mentions = by_file.setdefault(row["file_name"], mentions_of(row["file_name"]))
+        mentions = by_file.setdefault(row["file_name"], extract_document(SEEDS_DIR / row["file_name"],
+                                                                         row["file_name"][:3]))
         raw = row["raw"].strip()
         if any(m.line_no == int(row["line_no"]) and raw and raw in m.raw and m.quote.strip() == raw.strip()
                for m in mentions):
@@ -82,3 +221,7 @@ def test_negatives_are_not_reported():
     print(f"\nnegatives: n={len(negatives)} reported as indicators={len(false_positives)} ({rate:.1%}): "
           f"{false_positives}")
     assert rate <= 0.05, false_positives
+
+
+if __name__ == "__main__":
+    report(show_rows=True)

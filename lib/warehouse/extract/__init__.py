@@ -1,28 +1,40 @@
 """The extractor: finds every quantitative statement in a document, with its line, quote, value and unit.
 
 Split by concern: `document` reads and indexes a file (lines joined into one text stream, each character mapped
-back to its line), `numbers` runs the pattern passes, `context` settles subject, year, qualifier and topic.
+back to its line; a Simplified, normalised copy for matching), `numbers` runs the pattern passes, `context`
+settles subject, year, qualifier and topic.
 
 How it reads a document (the defects it survives are listed in seeds/README.md):
 - The lines are joined (each stripped, blank lines dropped) into one text stream, so a number whose digits and
   unit sit on two lines of a two-column PDF (`突破5000` / `亿美元`, `3.41×` / `104 MW`) is read whole; every
   match is mapped back to the 1-based line where its digits start, and the quote is the part on that line.
+- Patterns run over a copy in Simplified characters with ASCII digits (OpenCC t2s, one character for one), so
+  Traditional text and full-width digits read alike while the quote stays as printed.
+- Numbers in every form: digits with 万/亿/万亿/兆 and mixed magnitudes (42亿2657万), thousands separators,
+  Chinese numerals via cn2an (百分之十二点六八, 八成, 三分之一, 两倍, 翻番, 二千五百亿美元, 三类), ranks, durations,
+  bracketed counts in lists; currencies of the Chinese-writing economies.
 - Superscripts lost in PDF extraction (`2.312×106`) are read as powers of ten and flagged `lost_superscript`.
 - Stray `?` characters inside numbers (`提升到?96%`, `3.6?亿张`) are skipped and flagged `stray_char`.
-- Dates of events, durations, reference markers, section/figure numbers, titles in 《》, technology names
+- Dates of events, reference markers, section/figure numbers, titles in 《》, technology names
   (`5G`, `R16`, `4K`) and author affiliations are not indicators and are never reported.
-Each mention gets the entity it describes (economy code or company) and the year or period of its sentence
-by nearest-subject rules; what the rules cannot settle is flagged rather than guessed silently.
+Each mention gets the subject it describes (economy code, company, or a group `CHN+USA`) and the year or period
+it refers to (clause, sentence, the paragraph's reference date, the document's date for 目前/去年); what the
+rules cannot settle is flagged (`subject_assumed`, `year_unknown`, `currency_assumed`) rather than guessed.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from lib.warehouse.extract import context
-from lib.warehouse.extract.context import COMPANY_WORDS, COUNTRY_NAMES, ECONOMY_WORDS  # noqa: F401 (public)
-from lib.warehouse.extract.document import SENTENCE_END, Document, bounds, normalise, read_document  # noqa: F401
+from lib.warehouse.extract.context import COMPANY_WORDS, COUNTRY_NAMES, ECONOMY_WORDS, HOME_CURRENCY  # noqa: F401
+from lib.warehouse.extract.document import (SENTENCE_END, Document, bounds, document_date, matching_text,  # noqa: F401
+                                            read_document)
 from lib.warehouse.extract.numbers import UNITS, Hit, Scanner  # noqa: F401 (public)
+
+
+_MONEY_WORDS = re.compile(r"收入|支出|开支|赤字|盈余|预算|投资|储备|市值|营收|税|资金|融资|贸易|出口|进口|产值|销售额|利润")
 
 
 @dataclass
@@ -51,7 +63,7 @@ class Mention:
     implausible_reason: str | None = None
 
 
-def _mention(doc: Document, text: str, doc_id: str, hit: Hit) -> Mention:
+def _mention(doc: Document, text: str, doc_id: str, hit: Hit, date: str | None, home: str) -> Mention:
     """A hit placed on its line (the quote is the part of the match on the line where the digits start),
     with its sentence, qualifier, subject, year and topic."""
     start, end, flags = hit.start, hit.end, list(hit.flags)
@@ -72,21 +84,36 @@ def _mention(doc: Document, text: str, doc_id: str, hit: Hit) -> Mention:
     qualifier = hit.qualifier or context.qualifier(text, start, end)
     entity, ambiguous = hit.entity, False
     if entity is None:
-        entity, ambiguous = context.entity(text, start, hit.unit)
+        entity, ambiguous = context.entity(text, start, hit.unit, home, doc.paragraph_starts)
     if ambiguous:
-        flags.append("subject_assumed" if entity == "CHN" else "ambiguous_subject")
-    year = context.year(text, start, s_start)
+        flags.append("group_subject" if ambiguous == "group" else "subject_assumed")
+    unit = hit.unit
+    if unit == "count" and "no_unit" in flags and re.search(r"[亿万兆]", hit.measure or "") \
+            and _MONEY_WORDS.search(text[s_start:end + 2]):
+        # Money is often written without its currency (收入高294亿, 赤字1,004亿): the writer's own is meant.
+        unit = HOME_CURRENCY[home] if home in HOME_CURRENCY else unit
+        flags.append("currency_assumed")
+    elif unit == "CNY" and home != "CHN" and (hit.measure or "").endswith("元") and home in HOME_CURRENCY:
+        unit = HOME_CURRENCY[home]  # 元 outside the mainland is the local dollar (港元, 新台币)
+    year = context.year(text, start, s_start, doc.paragraph_starts, date)
+    if hit.measure in ("年", "个年度", "季") and year and "run_of_years" not in flags and not (
+            "-" in year and int(year[-4:]) - int(year[:4]) in (hit.value, hit.value - 1)):
+        year = None  # a span of years (50年以来, 两年的努力) is dated only when it restates a period as long
+    if year is None:
+        flags.append("year_unknown")  # nothing in the text dates it: said, not guessed from another sentence
     topic = context.topic(sentence)
     if topic == "other":
         topic = context.topic(doc.text[bounds(text, max(s_start - 2, 0), SENTENCE_END)[0]:s_end])
     return Mention(doc_id, doc.file_name, line_no, line_end, col_a, col_b, quote, doc.text[start:end], hit.value,
-                   hit.value_high, hit.unit, hit.measure, qualifier, year, entity, topic, sentence, flags)
+                   hit.value_high, unit, hit.measure, qualifier, year, entity, topic, sentence, flags)
 
 
-def extract_mentions(doc: Document, doc_id: str) -> list[Mention]:
+def extract_mentions(doc: Document, doc_id: str, date: str | None = None) -> list[Mention]:
     """Every quantitative statement of an indexed document, in line order, with ids `doc-line-n`."""
-    text = normalise(doc.text)
-    mentions = [_mention(doc, text, doc_id, hit) for hit in Scanner(doc, text, COUNTRY_NAMES).run()]
+    text = matching_text(doc.text, doc.line_starts)
+    date = document_date(text) or date
+    home = context.home_economy(text)
+    mentions = [_mention(doc, text, doc_id, hit, date, home) for hit in Scanner(doc, text, COUNTRY_NAMES).run()]
     mentions.sort(key=lambda m: (m.line_no, m.char_start))
     counters: dict[int, int] = {}
     for m in mentions:
@@ -95,6 +122,8 @@ def extract_mentions(doc: Document, doc_id: str) -> list[Mention]:
     return mentions
 
 
-def extract_document(path: Path, doc_id: str | None = None) -> list[Mention]:
-    """Every quantitative statement of one document, in line order (lib/warehouse/plausibility.py flags them)."""
-    return extract_mentions(read_document(path), doc_id or path.name[:3])
+def extract_document(path: Path, doc_id: str | None = None, date: str | None = None) -> list[Mention]:
+    """Every quantitative statement of one document, in line order (lib/warehouse/plausibility.py flags them).
+    `date` (YYYY or YYYY-MM[-DD]) is the document's own dateline when its metadata gives one; a date printed in
+    the text (收稿日期, 发布日期) wins."""
+    return extract_mentions(read_document(path), doc_id or path.name[:3], date)

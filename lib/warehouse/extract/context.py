@@ -5,17 +5,58 @@ import re
 
 from lib.warehouse.extract.document import CLAUSE_END, SENTENCE_END, bounds
 
+# Words naming an economy. 我国/国内/全国/本国 name the writer's own economy (HOME below), CHN unless the text
+# shows it was written elsewhere. Longer words win where two overlap (印度尼西亚 over 印度).
+HOME = "HOME"
 ECONOMY_WORDS = [
-    ("中国", "CHN"), ("我国", "CHN"), ("国内", "CHN"), ("全国", "CHN"), ("国务院", "CHN"),
-    ("工业和信息化部", "CHN"), ("工信部", "CHN"), ("美国", "USA"), ("欧盟", "EUU"),
+    ("中国", "CHN"), ("我国", HOME), ("国内", HOME), ("全国", HOME), ("本国", HOME), ("国务院", "CHN"),
+    ("工业和信息化部", "CHN"), ("工信部", "CHN"), ("内地", "CHN"), ("中国大陆", "CHN"), ("美国", "USA"), ("欧盟", "EUU"),
     ("英国", "GBR"), ("爱尔兰", "IRL"), ("印度", "IND"), ("德国", "DEU"), ("法国", "FRA"), ("日本", "JPN"),
-    ("韩国", "KOR"), ("加拿大", "CAN"), ("芬兰", "FIN"), ("全球", "WLD"), ("世界", "WLD"),
+    ("韩国", "KOR"), ("加拿大", "CAN"), ("芬兰", "FIN"), ("俄罗斯", "RUS"), ("巴西", "BRA"), ("澳大利亚", "AUS"),
+    ("意大利", "ITA"), ("荷兰", "NLD"), ("瑞士", "CHE"), ("瑞典", "SWE"), ("以色列", "ISR"), ("越南", "VNM"),
+    ("印度尼西亚", "IDN"), ("印尼", "IDN"), ("泰国", "THA"), ("新加坡", "SGP"), ("马来西亚", "MYS"), ("大马", "MYS"),
+    ("香港", "HKG"), ("港府", "HKG"), ("本港", "HKG"), ("特区政府", "HKG"), ("财政司", "HKG"), ("立法会", "HKG"),
+    ("澳门", "MAC"), ("台湾", "TWN"), ("主计总处", "TWN"), ("全港", "HKG"),
+    ("全球", "WLD"), ("世界", "WLD"), ("国际上", "WLD"),
+    # Groups written as one word: the two economies together.
+    ("中美两国", "CHN+USA"), ("中美", "CHN+USA"), ("美中", "USA+CHN"), ("中欧", "CHN+EUU"), ("美欧", "USA+EUU"),
 ]
+# Provinces and large cities stand for their economy (a figure about 深圳 is a Chinese figure).
+CITY_WORDS = [(w, "CHN") for w in (
+    "北京", "天津", "上海", "重庆", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建",
+    "江西", "山东", "河南", "湖北", "湖南", "广东", "广西", "海南", "四川", "贵州", "云南", "西藏", "陕西", "甘肃",
+    "青海", "宁夏", "新疆", "深圳", "广州", "杭州", "南京", "武汉", "成都", "西安", "苏州", "全省", "全市", "全县",
+    "全区", "全州")] + [
+    ("台北", "TWN"), ("高雄", "TWN"), ("吉隆坡", "MYS"), ("槟城", "MYS")]
+# Currencies tell where a text was written when it names no place (a Malaysian text counts in 令吉).
+CURRENCY_HOME = [("令吉", "MYS"), ("马币", "MYS"), ("港元", "HKG"), ("港币", "HKG"), ("新台币", "TWN"),
+                 ("新元", "SGP"), ("新币", "SGP")]
+# Companies often named in Chinese writing on technology and industry (the name as Chinese writes it first).
 COMPANY_WORDS = [
     ("苹果公司", "Apple"), ("腾讯", "Tencent"), ("阿里巴巴", "Alibaba"), ("微软", "Microsoft"),
-    ("英伟达", "Nvidia"), ("华为", "Huawei"),
+    ("英伟达", "Nvidia"), ("华为", "Huawei"), ("台积电", "TSMC"), ("鸿海", "Foxconn"), ("联发科", "MediaTek"),
+    ("三星", "Samsung"), ("比亚迪", "BYD"), ("宁德时代", "CATL"), ("特斯拉", "Tesla"), ("小米", "Xiaomi"),
+    ("中芯国际", "SMIC"), ("百度", "Baidu"), ("字节跳动", "ByteDance"), ("京东", "JD.com"), ("美团", "Meituan"),
+    ("英特尔", "Intel"), ("高通", "Qualcomm"), ("谷歌", "Google"), ("亚马逊", "Amazon"), ("波音", "Boeing"),
+    ("空客", "Airbus"), ("中国移动", "China Mobile"), ("中国电信", "China Telecom"), ("中国联通", "China Unicom"),
 ]
-COUNTRY_NAMES = {word: code for word, code in ECONOMY_WORDS if code != "WLD"}
+COUNTRY_NAMES = {word: code for word, code in ECONOMY_WORDS if code not in ("WLD", HOME) and "+" not in code}
+HOME_CURRENCY = {"HKG": "HKD", "TWN": "TWD", "MYS": "MYR", "SGP": "SGD", "CHN": "CNY"}
+_MAINLAND = ("中国", "内地", "大陆", "国务院", "人民币")
+
+
+def home_economy(text: str) -> str:
+    """The economy a text is written from: Chinese is written in mainland China, Hong Kong, Macau, Taiwan,
+    Singapore and Malaysia, and 我国/全国/国内 mean the writer's own. CHN unless one of the others is named (by
+    place, institution or currency) more often than the mainland."""
+    counts: dict[str, int] = {}
+    for word, code in ECONOMY_WORDS + CITY_WORDS + CURRENCY_HOME:
+        if code in ("HKG", "TWN", "MYS", "SGP", "MAC"):
+            counts[code] = counts.get(code, 0) + text.count(word)
+    mainland = sum(text.count(word) for word in _MAINLAND)
+    best = max(counts, key=counts.get)
+    return best if counts[best] > mainland else "CHN"
+
 
 TOPIC_KEYWORDS = [
     ("unicorns", ("独角兽",)),
@@ -58,83 +99,287 @@ def qualifier(text: str, start: int, end: int) -> str | None:
     return found
 
 
-def entity(text: str, pos: int, unit: str) -> tuple[str | None, bool]:
-    """Nearest subject: in the number's clause, else the first subject of earlier clauses of the sentence,
-    else the first subject of the two previous sentences."""
-    c_start, _ = bounds(text, pos, CLAUSE_END)
+_SUBJECT_WORDS = sorted([(w, c, False) for w, c in ECONOMY_WORDS + CITY_WORDS] +
+                        [(w, c, True) for w, c in COMPANY_WORDS], key=lambda x: -len(x[0]))
+_SUBJECT_RE = re.compile("|".join(re.escape(w) for w, _, _ in _SUBJECT_WORDS))
+_SUBJECT_OF = {w: (c, company) for w, c, company in _SUBJECT_WORDS}
+# A province, city or county is written `CHN:青海`: its economy first, then the place, so that a local figure is
+# never read as the national one (全县工业增加值 is the county's, not China's).
+_PLACE_OF = {w: f"{c}:{w}" for w, c in CITY_WORDS}
+# `与16个国家签署…`: countries named as partners (与/同/和 N个国家) are not the subject; N个国家 otherwise scopes a
+# statement over many countries, which makes it a world figure (涵盖96个国家的243家运营商).
+_MANY_COUNTRIES = re.compile(r"(?<![与同和跟\d])\d+\s*个国家(?!级)")
+
+
+def _subjects(span: str, skip_world: bool, home: str) -> list[tuple[int, str, bool]]:
+    """(offset, code, is_company) of the subjects named in `span`, leaving out comparators, cited sources,
+    titles in 《》 and world words that only qualify a share (全球占比, 占全球) or a rank (全球第一)."""
+    hits = []
+    for m in _SUBJECT_RE.finditer(span):
+        word = m.group()
+        code, company = _SUBJECT_OF[word]
+        if span.rfind("《", 0, m.start()) > span.rfind("》", 0, m.start()):
+            continue  # inside a title: 《全球数据安全倡议》 names a document
+        if code == HOME:
+            code = home
+        code = _PLACE_OF.get(word, code)
+        if code == "WLD" and (skip_world or re.search(r"占$", span[max(0, m.start() - 2):m.start()])
+                              or span.startswith(("第", "前", "最", "领先", "范围", "占", "份额", "市场份额"), m.end())):
+            continue
+        if word == "国内" and span.startswith("生产总值", m.end()):
+            continue  # 国内生产总值 is GDP, not "China"
+        if re.search(r"(?:超过|超|高于|低于|不及|领先|根据|据)$", span[max(0, m.start() - 2):m.start()]):
+            continue  # a comparator (超过美国) or a cited source (根据英国《经济学家》), not the subject
+        if re.search(r"(?:是|为|相当于)$", span[max(0, m.start() - 3):m.start()]) and span[m.end():] in ("的", ""):
+            continue  # the base of a multiple or share (是美国的两倍): the subject is named before it
+        hits.append((m.start(), code, company, m.end()))
+    for m in _MANY_COUNTRIES.finditer(span):
+        if not skip_world:
+            hits.append((m.start(), "WLD", False, m.end()))
+    return sorted(hits)
+
+
+def _group(span: str, hits: list[tuple]) -> str | None:
+    """Subjects listed with 、/和/与/及 between them (a company's 公司/集团 suffix allowed) form a group: `CHN+USA`."""
+    codes = [hits[-1][1]]
+    for prev, nxt in zip(reversed(hits[:-1]), reversed(hits[1:])):
+        if not re.fullmatch(r"[\u4e00-\u9fff]{0,12}?[、和与及]\s*", span[prev[3]:nxt[0]]):
+            break
+        codes.insert(0, prev[1])
+    codes = list(dict.fromkeys(codes))
+    return "+".join(codes) if len(codes) > 1 else None
+
+
+def entity(text: str, pos: int, unit: str, home: str = "CHN",
+           paragraph_starts: list[int] | None = None) -> tuple[str | None, bool | str]:
+    """Nearest subject: in the number's clause (a listed group together), else the first subject of earlier
+    clauses of the sentence, else the first subject of the previous sentence of the same paragraph; when the
+    text names none, the economy the text is written from, flagged as assumed (True). "group" when the
+    figure belongs to several listed companies and the first stands for them."""
+    c_start, c_end = bounds(text, pos, CLAUSE_END)
     s_start, _ = bounds(text, pos, SENTENCE_END)
-
-    def found(span: str, skip_world: bool) -> list[tuple[int, str, bool]]:
-        hits = []
-        for word, code in COMPANY_WORDS:
-            hits += [(m.start(), code, True) for m in re.finditer(word, span)]
-        for word, code in ECONOMY_WORDS:
-            for m in re.finditer(word, span):
-                if code == "WLD" and (skip_world or re.search(r"占$", span[max(0, m.start() - 2):m.start()])
-                                      or span.startswith(("第", "前", "最", "领先", "范围"), m.end())):
-                    continue
-                if word == "国内" and span.startswith("生产总值", m.end()):
-                    continue  # 国内生产总值 is GDP, not "China"
-                if re.search(r"(?:超过|超|高于|低于|不及|领先|根据|据)$", span[max(0, m.start() - 2):m.start()]):
-                    continue  # a comparator ("超过美国") or a cited source ("根据英国《经济学家》"), not the subject
-                hits.append((m.start(), code, False))
-        return sorted(hits)
-
-    in_clause = found(text[c_start:pos], unit == "rank")
+    in_clause = _subjects(text[c_start:pos], unit == "rank", home)
     if in_clause:
         companies = [h for h in in_clause if h[2]]
+        group = _group(text[c_start:pos], companies or in_clause)
+        if group and companies:
+            # Companies listed together (苹果公司、微软公司、英伟达公司等突破3万亿美元): the figure is the group's.
+            # The catalog binds one company per figure, so the first listed stands for the group, flagged.
+            return group.split("+")[0], "group"
+        if group:
+            return group, False
         if companies:
-            return companies[-1][1], len({h[1] for h in companies}) > 1
+            return companies[-1][1], False
         return in_clause[-1][1], False
+    # A world word later in the clause (10万卡…国际上已有多家部署) sets the scope when nothing earlier does.
+    after = [h for h in _subjects(text[pos:c_end], False, home)
+             if h[1] == "WLD" and not (h[0] == 0 and text[pos - 1:pos] in "与同和跟")]
     # Earlier clauses of the sentence, nearest first; a clause's subject is its first entity.
     clause_end = c_start - 1
     while clause_end > s_start:
         p_start, _ = bounds(text, clause_end - 1, CLAUSE_END)
         p_start = max(p_start, s_start)
-        hits = found(text[p_start:clause_end], unit == "rank")
+        hits = _subjects(text[p_start:clause_end], unit == "rank", home)
+        if re.search(r"(?:后|以后|之后|以来|时)\s*$", text[p_start:clause_end]):
+            hits = []  # a time clause (台积电宣布赴美投资后，…): its subject is not the main clause's
+        if re.search(r"(?:预测|显示|指出|认为|表示|称|估计|统计|报告)\s*$", text[p_start:clause_end]):
+            hits = []  # who reports (波音公司…预测，…) is a source, not what the figure describes
         if hits:
             companies = [h for h in hits if h[2]]
             return (companies[0] if companies else hits[0])[1], False
         clause_end = p_start - 1
+    if after:
+        return after[0][1], False
     back = s_start - 1
-    if back > 0:
+    paragraph = max([p for p in (paragraph_starts or [0]) if p <= s_start] or [0])
+    if back > paragraph:
         p_start, _ = bounds(text, back - 1, SENTENCE_END)
-        hits = found(text[p_start:back], True)
+        hits = _subjects(text[max(p_start, paragraph):back], True, home)
         if hits:
             return hits[0][1], False
-    # No subject in the text: these are Chinese domestic documents, so China is assumed, and flagged.
-    return "CHN", True
+    return home, True
 
 
-def year(text: str, pos: int, s_start: int) -> str | None:
-    before = text[s_start:pos]
-    candidates = [(m.end(), f"{m['a']}-{m['b']}", m) for m in _YEAR_PERIOD.finditer(before)]
-    period_spans = [m.span() for _, _, m in candidates]
-    candidates += [(m.end(), m["a"], m) for m in _YEAR.finditer(before)
-                   if not any(a <= m.start() < b for a, b in period_spans)]
-    candidates += [(m.end(), _plan_period(m["n"]), m) for m in _PLAN.finditer(before)]
-    if candidates:
-        _, found, _ = max(candidates, key=lambda c: c[0])
-        years = [m["a"] for m in _YEAR.finditer(before)]
-        if "-" not in found and len(set(years)) >= 2 and re.search(r"(?:增幅|增长|增速)[^，,。]{0,4}$",
-                                                                    before[-10:]):
-            return f"{years[0]}-{years[-1]}"  # growth between the two years the sentence names
-        if "-" in found:
-            lead = before[-6:]
-            first, last = found.split("-")
-            if re.search(r"(?:从|由)\s*$", lead):
-                return first
-            if re.search(r"(?:至|到)[\s?]*$", lead):
-                return last
-        return found
+_CAGR = re.compile(r"(?P<n>\d{1,2}|[二两三四五六七八九十]{1,2})\s*年\s*(?:的)?(?:复合增长率|年均复合增长率|CAGR|年均增速|年均增长率)")
+
+
+def cn_or_digits(text: str) -> int | None:
+    """`5` or `五` as an int (the small numbers of a span of years)."""
+    if text.isdigit():
+        return int(text)
+    digits = {"二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+    if len(text) == 1:
+        return digits.get(text)
+    return 10 + digits.get(text[1], 0) if text[0] == "十" else None
+
+
+# Relative time words: they name the document's own time (目前 = when it was written), so they resolve to the
+# year of the document's date when the document gives one, and to nothing when it does not.
+# A month and day without a year (截至9月13日) is a date of the text's own year.
+# 比上年/较去年 name the base of a comparison, not the figure's time (比上年增长5% is this year's growth).
+# 过去N年 is the N years before the text's year; a quarter or half-year without a year is the latest one that
+# has ended by the text's date (第四季 in a text of January is last year's).
+_RELATIVE = re.compile(r"过去(?P<span>\d{1,2}|[一二两三四五六七八九十])年|目前|当前|现阶段|现在|如今|今年|近年|近期|本年"
+                       r"|今早|今日|(?<![比较与同])(?:去年|上年|前年)|明年|来年|(?<![\d年])\d{1,2}\s*月\s*\d{1,2}\s*日"
+                       r"|(?<!年)(?:第?(?P<q>[一二三四1-4])季度?|(?P<h>上|下)半年|前三季度)")
+_RELATIVE_SHIFT = {"去年": -1, "上年": -1, "前年": -2, "明年": 1, "来年": 1}
+# A future horizon (`未来5年`, `今后`) does not inherit the year of the sentence's past figures.
+_FUTURE = re.compile(r"未来|今后")
+# A stated reference date opens a paragraph's figures (截至2022年底, 2022年，…): it reaches the later sentences.
+_REFERENCE = re.compile(r"(?:截至|截止)\s*(?:日期)?\s*(?:为|是)?\s*(?P<a>(?:19|20)\d{2})\s*年")
+_OPENING = re.compile(r"(?:^|[，,；;])\s*(?:[（(]?\s*\S{0,6}[）)]\s*)?(?:在|于)?(?P<a>(?:19|20)\d{2})\s*年(?:底|末|年底)?\s*[，,]")
+# `自2018年起` / `自2018年以来`: an open period; its start year belongs to the value introduced by 从/由.
+_SINCE = re.compile(r"(?:自|从)\s*(?P<a>(?:19|20)\d{2})\s*年\s*(?:起|以来|开始)")
+# A fiscal or school year written 2025/26 is the period 2025-2026.
+# Fiscal years listed or spanned (2026/27及2027/28年度, 2026/27年度至2030/31年度) are one period, first to last.
+_SPLIT_YEAR = re.compile(r"(?P<a>(?:19|20)\d{2})/(?P<b>\d{2})(?:\s*年度?)?"
+                         r"(?:\s*(?:及|和|、|至|到)\s*(?:19|20)\d{2}/(?P<c>\d{2})(?:\s*年度?)?)*")
+
+
+def _candidates(span: str) -> list[tuple[int, str]]:
+    """(end offset, year or period) of every dating expression in `span`; a year that sets a condition
+    (2017年后成立, 2019年以前) describes what is counted, not when."""
+    periods = [(m.end(), f"{m['a']}-{m['b']}", m.span()) for m in _YEAR_PERIOD.finditer(span)]
+    periods += [(m.end(), f"{m['a']}-{m['a'][:2]}{m['c'] or m['b']}", m.span()) for m in _SPLIT_YEAR.finditer(span)
+                if "年" in m.group() or m["c"]]
+    spans = [sp for _, _, sp in periods]
+    found = [(end, y) for end, y, _ in periods]
+    found += [(m.end(), m["a"]) for m in _YEAR.finditer(span) if not any(a <= m.start() < b for a, b in spans)
+              and not re.match(r"\s*(?:后|以后|之后|以前|之前|前)", span[m.end():m.end() + 3])]
+    found += [(m.end(), _plan_period(m["n"])) for m in _PLAN.finditer(span)]
+    return sorted(found)
+
+
+def _relative(span: str, date: str | None) -> str | None:
+    words = list(_RELATIVE.finditer(span))
+    if not words or not date:
+        return None
+    m, year = words[-1], int(date[:4])
+    month = int(date[5:7]) if len(date) >= 7 else 12
+    if m["span"]:
+        n = cn_or_digits(m["span"]) if m["span"] != "一" else 1
+        return f"{year - n}-{year - 1}" if n and n > 1 else str(year - 1)
+    ends = {"一": 3, "1": 3, "二": 6, "2": 6, "三": 9, "3": 9, "四": 12, "4": 12}
+    end_month = ends.get(m["q"] or "", 6 if m["h"] == "上" else 12 if m["h"] else 9 if "前三季度" in m.group() else 0)
+    if end_month:
+        return str(year - 1 if end_month > month else year)
+    return str(year + _RELATIVE_SHIFT.get(m.group(), 0))
+
+
+def year(text: str, pos: int, s_start: int, paragraph_starts: list[int] | None = None,
+         date: str | None = None) -> str | None:
+    """The year or period a figure refers to: its clause, then its sentence, then the paragraph's stated
+    reference date, then the document's date for 目前/今年/去年; a period's start value (从/由 X) gets the
+    start year and its end value (至/到 Y) the end year. None when nothing in the text fixes it."""
     c_start, c_end = bounds(text, pos, CLAUSE_END)
-    after = _YEAR.search(text, pos, c_end)
-    if after:
-        return after["a"]
-    # The year often opens the previous sentence of the same passage ("2017年,…。苹果公司市值…").
-    p_start, _ = bounds(text, max(s_start - 2, 0), SENTENCE_END)
-    previous = [m["a"] for m in _YEAR.finditer(text, p_start, max(s_start - 1, p_start))]
-    return previous[-1] if previous and s_start > 0 else None
+    before = text[s_start:pos]
+    lead = before[-8:]
+    clause = text[c_start:c_end]
+    since = list(_SINCE.finditer(before))
+    found = None
+    own = _candidates(text[c_start:pos])
+    if own:
+        found = own[-1][1]
+    else:
+        # A double dash (——) opens an aside: a year after it is not the figure's.
+        after = _candidates(text[pos:c_end].split("——")[0])
+        if after:
+            found = after[0][1]
+    if found is None and _RELATIVE.search(text[c_start:c_end]):
+        found = _relative(text[c_start:c_end], date)
+        if found:
+            return found
+    if found is None and not _FUTURE.search(clause) and re.match(r"\s*其中", text[s_start:s_start + 4]) \
+            and not _candidates(before):
+        # A sentence opening on 其中 ("of which") details the one before it and shares its dating.
+        previous = _candidates(text[bounds(text, max(s_start - 2, 0), SENTENCE_END)[0]:s_start])
+        if previous:
+            found = previous[-1][1]
+    if found is None and not _FUTURE.search(clause):
+        sentence = _candidates(before)
+        if sentence:
+            found = sentence[-1][1]
+            years = [m["a"] for m in _YEAR.finditer(before)]
+            if "-" not in found and len(set(years)) >= 2 and re.search(r"(?:增幅|增长|增速)[^，,。]{0,4}$",
+                                                                        before[-10:]):
+                return f"{years[0]}-{years[-1]}"  # growth between the two years the sentence names
+            if since and "-" not in found and found == since[-1]["a"]:
+                # The sentence is dated only by `自YYYY年起` (an open period): its start value gets YYYY; the
+                # others run to the latest year the paragraph states, or stay undated when it states none.
+                if re.search(r"(?:从|由)\s*\D{0,3}$", lead):
+                    return found
+                p_start = max([p for p in (paragraph_starts or [0]) if p <= s_start] or [0])
+                ends = [y[-4:] for _, y in _candidates(text[p_start:s_start]) if y[-4:] > found]
+                return f"{found}-{max(ends)}" if ends else None
+        elif (later := [c for c in _candidates(text[c_end:bounds(text, pos, SENTENCE_END)[1]].split("——")[0])
+                        if "-" not in c[1]]) and not _FUTURE.search(text[c_end:c_end + 12]) \
+                and not re.search(r"到|至|预计|将", text[c_end:c_end + 8]):
+            found = later[0][1]  # the sentence's year stated after the figure (…世界第二,2020年…)
+        elif _RELATIVE.search(text[s_start:bounds(text, pos, SENTENCE_END)[1]]):
+            found = _relative(text[s_start:bounds(text, pos, SENTENCE_END)[1]], date)
+        else:
+            found = _paragraph_year(text, s_start, paragraph_starts or [0])
+            if found is None and _YEAR_UNDER_REPORT.search(clause):
+                # 全年/年末 refer to the year under report: the last year an earlier sentence opened on.
+                openings = [m["a"] for m in _OPENING.finditer(text, 0, s_start)]
+                found = openings[-1] if openings else None
+    if found is None:
+        # A reference date anywhere in the sentence (近年来…超过30%，截至2022年年底…) dates what nothing nearer does.
+        reference = list(_REFERENCE.finditer(text, s_start, bounds(text, pos, SENTENCE_END)[1]))
+        if not reference:
+            return None
+        found = reference[-1]["a"]
+    stated = _candidates(before)
+    span = _CAGR.search(text, s_start + (stated[-1][0] if stated else 0), pos + 12)
+    if span and "-" not in found:
+        # `五年复合增长率` ending in 2026 is the period 2021-2026: growth over N years ends at the stated year.
+        years = cn_or_digits(span["n"])
+        if years:
+            found = f"{int(found) - years}-{found}"
+    if "-" in found:
+        first, last = found.split("-")
+        if re.search(r"(?:从|由)\s*$", lead):
+            return first
+        if re.search(r"(?<!达)(?:至|到)[\s?]*$", lead):
+            return last  # 增至 / 提升到 Y: the end value (达到 is "reach", a level of the whole period)
+    elif re.search(r"(?:从|由)\s*$", lead) and re.search(r"(?:至|到)", text[pos:c_end]) and \
+            not _candidates(text[c_start:pos]):
+        return None  # `从X增长至Y` dated only by its end: X is the value at an earlier, unstated date
+    return found
+
+
+_YEAR_UNDER_REPORT = re.compile(r"全年|年末|年底|年内")
+# A sentence that opens on an economy (我国…, 美国…) starts a new statement: the time set by earlier sentences
+# (2022年，… / 截至…) no longer reaches it. 全国/国内 open on a scope (全国在用数据中心), not a new subject.
+_NEW_SUBJECT = re.compile(r"\s*(?:我国|中国|美国|欧盟|英国|日本|德国|法国|韩国|印度|全球|世界)")
+
+
+def _paragraph_year(text: str, s_start: int, paragraph_starts: list[int]) -> str | None:
+    """The reference date earlier sentences of the paragraph state: `截至2022年底` anywhere, or a year (or
+    period) that opens a sentence (`2022年，…`): Chinese sets the time once and lets it govern what follows."""
+    starts = [p for p in paragraph_starts if p <= s_start] or [0]
+    p_start = starts[-1]
+    found = None
+    # A data cut-off stated in the paragraph just before (统计截止日期为2024年9月10日) still governs this one.
+    if len(starts) > 1:
+        for m in _REFERENCE.finditer(text, starts[-2], p_start):
+            found = m["a"]
+    pos = p_start
+    while pos < s_start:
+        end = min((i for i in (text.find(ch, pos, s_start) for ch in SENTENCE_END) if i != -1), default=s_start)
+        sentence = text[pos:end]
+        if _NEW_SUBJECT.match(sentence):
+            found = None
+        opening = None
+        for opening in _OPENING.finditer(sentence):
+            pass
+        opening = opening or _YEAR_PERIOD.match(sentence.lstrip())
+        if opening:
+            found = opening["a"] if opening.re is _OPENING else f"{opening['a']}-{opening['b']}"
+        for m in _REFERENCE.finditer(sentence):
+            found = m["a"]
+        pos = end + 1
+    return None if _NEW_SUBJECT.match(text[s_start:s_start + 12]) else found
 
 
 def _plan_period(numeral: str) -> str:

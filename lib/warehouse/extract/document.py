@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,6 +32,10 @@ class Document:
     origin_line: list[int] = field(default_factory=list)
     origin_col: list[int] = field(default_factory=list)
     body: list[bool] = field(default_factory=list)
+    # Offsets in `text` where a paragraph starts: after a line that ends a sentence (PDF lines that break
+    # mid-sentence run on), so a paragraph's stated reference date (截至2022年底) reaches its later sentences.
+    paragraph_starts: list[int] = field(default_factory=list)
+    line_starts: list[int] = field(default_factory=list)  # offset in `text` of each non-blank line
 
 
 def read_document(path: Path) -> Document:
@@ -65,6 +71,7 @@ def index_document(doc: Document) -> Document:
     """Join the stripped non-blank lines into `doc.text` (two-column PDFs break sentences anywhere)."""
     parts: list[str] = []
     in_refs = False
+    length, ended = 0, True
     for no, line in enumerate(doc.lines, start=1):
         stripped = line.strip()
         if not stripped:
@@ -73,7 +80,12 @@ def index_document(doc: Document) -> Document:
             in_refs = True
         lead = len(line) - len(line.lstrip())
         body = _is_body(stripped, in_refs)
+        if ended:
+            doc.paragraph_starts.append(length)
+        ended = stripped[-1] in SENTENCE_END
+        doc.line_starts.append(length)
         parts.append(stripped)
+        length += len(stripped)
         doc.origin_line.extend([no] * len(stripped))
         doc.origin_col.extend(range(lead, lead + len(stripped)))
         doc.body.extend([body] * len(stripped))
@@ -81,15 +93,73 @@ def index_document(doc: Document) -> Document:
     return doc
 
 
+_WIDE = {ord("０") + i: ord("0") + i for i in range(10)}
+_WIDE.update({ord("Ａ") + i: ord("A") + i for i in range(26)})
+_WIDE.update({ord("ａ") + i: ord("a") + i for i in range(26)})
+_WIDE.update({ord("％"): ord("%"), ord("～"): ord("~"), ord("．"): ord(".")})
+
+
 def normalise(text: str) -> str:
-    """Full-width digits and signs to ASCII, one char for one char, so offsets stay valid."""
-    table = {ord("０") + i: ord("0") + i for i in range(10)}
-    table.update({ord("％"): ord("%"), ord("～"): ord("~"), ord("．"): ord(".")})
-    return text.translate(table)
+    """Full-width digits, letters and signs to ASCII, one char for one char, so offsets stay valid."""
+    return text.translate(_WIDE)
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc  # Traditional -> Simplified; imported once, only when a document is matched
+    return opencc.OpenCC("t2s")
+
+
+def matching_text(text: str, line_starts: list[int]) -> str:
+    """The text the patterns run over: normalised and in Simplified characters, offset for offset with `text`.
+
+    OpenCC's t2s maps one character to one character for nearly all of Chinese; where a line's conversion
+    changes its length (a phrase mapping), that line stays as printed, so every offset still maps back."""
+    text = normalise(text)
+    converted = _t2s().convert(text)
+    if len(converted) != len(text):
+        parts = []
+        for a, b in zip(line_starts, line_starts[1:] + [len(text)]):
+            piece = _t2s().convert(text[a:b])
+            parts.append(piece if len(piece) == b - a else text[a:b])
+        converted = "".join(parts)
+    # A year written digit by digit in numerals (二〇二五年) has as many characters as 2025年: read it as digits.
+    return _CN_YEAR.sub(lambda m: m.group().translate(_CN_DIGIT), converted)
+
+
+# Years 1900-2099 digit by digit, standing alone (not inside a longer numeral such as 一八八一亿) and followed
+# by 年 or by the dash or 至/到 of a period.
+_CN_YEAR = re.compile(r"(?<![〇○零一二三四五六七八九十百千万亿])(?:一九|二[〇○零])[〇○零一二三四五六七八九]{2}"
+                      r"(?![〇○零一二三四五六七八九十百千万亿])(?=\s*(?:年|至|到|—|-|~))")
+_CN_DIGIT = str.maketrans("〇○零一二三四五六七八九", "000123456789")
+
+
+_DATELINE = re.compile(r"(?:收稿日期|发布日期|发布时间|日期)\s*[:：]?\s*(?P<y>(?:19|20)\d{2})\s*[-年./]\s*(?P<m>\d{1,2})")
+
+
+def document_date(text: str) -> str | None:
+    """The document's own date when its text prints one (收稿日期 / 发布日期 lines): `YYYY-MM`."""
+    m = _DATELINE.search(text)
+    return f"{m['y']}-{int(m['m']):02d}" if m else None
+
+
+_MARKS: dict[tuple[int, str], tuple[str, list[int]]] = {}
+
+
+def _marks(text: str, ends: str) -> list[int]:
+    """Sorted offsets of the marks in `text`, computed once per text (the last few texts are kept)."""
+    entry = _MARKS.get((id(text), ends))
+    if entry is None or entry[0] is not text:
+        if len(_MARKS) > 16:
+            _MARKS.clear()
+        entry = (text, [i for i, ch in enumerate(text) if ch in ends])
+        _MARKS[(id(text), ends)] = entry
+    return entry[1]
 
 
 def bounds(text: str, pos: int, ends: str) -> tuple[int, int]:
     """Start and end (past the closing mark) of the sentence or clause around `pos`."""
-    start = max((text.rfind(ch, 0, pos) for ch in ends), default=-1) + 1
-    end_candidates = [i for i in (text.find(ch, pos) for ch in ends) if i != -1]
-    return start, (min(end_candidates) + 1 if end_candidates else len(text))
+    marks = _marks(text, ends)
+    i = bisect_left(marks, pos)
+    start = marks[i - 1] + 1 if i > 0 else 0
+    return start, (marks[i] + 1 if i < len(marks) else len(text))

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+
+import cn2an
 
 from lib.warehouse.extract.document import Document
 
@@ -10,10 +12,32 @@ from lib.warehouse.extract.document import Document
 UNITS: dict[str, tuple[str, float]] = {
     "%": ("percent", 1.0),
     "个百分点": ("percent", 1.0),
+    "百分点": ("percent", 1.0),
+    "人民币": ("CNY", 1.0),
     "美元": ("USD", 1.0),
     "英镑": ("GBP", 1.0),
     "欧元": ("EUR", 1.0),
+    "日元": ("JPY", 1.0),
+    "港元": ("HKD", 1.0),
+    "港币": ("HKD", 1.0),
+    "新台币": ("TWD", 1.0),
+    "令吉": ("MYR", 1.0),
+    "马币": ("MYR", 1.0),
+    "新元": ("SGD", 1.0),
+    "新币": ("SGD", 1.0),
+    "韩元": ("KRW", 1.0),
     "元": ("CNY", 1.0),
+    "倍": ("times", 1.0),
+    "公里": ("m", 1e3),
+    "千米": ("m", 1e3),
+    "吨": ("t", 1.0),
+    "千克": ("t", 1e-3),
+    "公斤": ("t", 1e-3),
+    "千瓦时": ("Wh", 1e3),
+    "度电": ("Wh", 1e3),
+    "吉瓦": ("W", 1e9),
+    "兆瓦": ("W", 1e6),
+    "千瓦": ("W", 1e3),
     "km": ("m", 1e3),
     "ZB": ("byte", 1e21),
     "GW": ("W", 1e9),
@@ -25,12 +49,15 @@ UNITS: dict[str, tuple[str, float]] = {
 # Measure words of counts. Longer words first so that `标准机架` wins over `架`.
 MEASURE_WORDS = [
     "标准机架", "比特", "家", "个", "件", "户", "台", "辆", "种", "所", "项", "架", "张", "人", "名", "篇",
-    "座", "款", "套", "颗", "条", "位", "卡", "部", "批",
+    "座", "款", "套", "颗", "条", "位", "卡", "部", "批", "人次", "艘", "只", "头", "次", "处", "份", "场", "例",
 ]
-MAGNITUDES = {"万亿": 1e12, "亿": 1e8, "万": 1e4}
+# 兆 is 10^12 in Taiwan, Hong Kong and Southeast-Asian usage (mainland 兆 = 10^6 survives only in units: 兆瓦).
+MAGNITUDES = {"万亿": 1e12, "兆": 1e12, "亿": 1e8, "万": 1e4}
 CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
-_NUM = r"\d+(?:\.\d+)?"
+# Digits with thousands separators (1,004) or plain; a comma group is exactly three digits.
+_NUM = r"\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
+_UNIT_WORDS = "|".join(sorted(UNITS, key=len, reverse=True))
 _SKIP_AFTER = re.compile(r"\s*(?:年|月|日|世纪|级|代|号|期|版|周年|kg)")
 _QUANTITY = re.compile(
     r"(?P<num>" + _NUM + r")(?P<grp>(?: \d{3})+(?=[\u4e00-\u9fff]))?"
@@ -38,16 +65,17 @@ _QUANTITY = re.compile(
     r"(?P<range>\s*(?P<rpct>%)?\s*[~～]\s*(?P<num2>" + _NUM + r"))?"
     r"(?P<frac>/(?P<den>\d+)(?![\d.]))?"
     r"(?P<q1>[\s?]*(?:多|余))?"
-    r"(?P<mag>[\s?]*(?:万亿|亿|万))?"
+    r"(?P<mag>[\s?]*(?:万亿|兆(?!瓦|赫|字节|比特|位|帕)|亿|万))?"
+    # Mixed magnitudes: 42亿2657万, 2兆2500亿 (the tail's magnitude is smaller; checked when read).
+    r"(?P<tail>\d+(?:\.\d+)?(?:亿|万))?"
     r"(?P<q2>多|余)?"
-    r"(?P<unit>[\s?]*(?:%|个百分点|美元|英镑|欧元|元|km|ZB|GW|MW|kW|Tbps|GB/s|"
-    + "|".join(MEASURE_WORDS) + r"))?"
+    r"(?P<unit>[\s?]*(?:" + _UNIT_WORDS + "|" + "|".join(MEASURE_WORDS) + r"))?"
 )
 _SLASH_LIST = re.compile(r"(?P<a>" + _NUM + r")/(?P<b>" + _NUM + r")\s*(?P<unit>Tbps|GW|MW|kW|km)")
 _RANK_DIGIT = re.compile(r"第\s*(?P<n>\d+)\s*(?P<w>位|名)?")
 _RANK_CN = re.compile(r"第(?P<n>[一二三四五六七八九十]{1,3})(?P<w>位|名|大)?(?!次|代|个|批|层|步|产业|、)")
 _TOP_N = re.compile(r"前(?P<n>[一二三四五六七八九十]{1,2}|\d{1,2})(?P<w>位|名)?")
-_RANK_CONTEXT = re.compile(r"(?:世界|全球|排名|位居|居|位列|跃居|保持|界)[\s\u4e00-\u9fff]{0,3}$")
+_RANK_CONTEXT = re.compile(r"(?:世界|全球|排名|位居|居|位列|跃居|保持|界|进入|跻身|入围)[\s\u4e00-\u9fff]{0,3}$")
 
 
 @dataclass
@@ -115,7 +143,7 @@ class Scanner:
         self.doc = doc
         self.text = text
         self.country_names = country_names
-        self.taken: list[tuple[int, int]] = []
+        self.taken = bytearray(len(text))  # 1 where an earlier pass claimed the character
         self.hits: list[Hit] = []
 
     def run(self) -> list[Hit]:
@@ -123,17 +151,22 @@ class Scanner:
         self._order_ranks()
         self._durations()
         self._slash_lists()
+        self._word_numbers()
         self._quantities()
+        self._bracket_counts()
         return self.hits
 
     def _free(self, start: int, end: int) -> bool:
-        return all(end <= a or start >= b for a, b in self.taken)
+        return self.taken.find(1, start, end) == -1
+
+    def _claim(self, start: int, end: int) -> None:
+        self.taken[start:end] = b"\x01" * (end - start)
 
     def _add(self, start: int, end: int, value: float, value_high: float | None, unit: str, measure: str | None,
              flags: list[str], digits_at: int, qualifier: str | None = None, entity: str | None = None) -> None:
         if not self.doc.body[digits_at]:
             return
-        self.taken.append((start, end))
+        self._claim(start, end)
         self.hits.append(Hit(start, end, value, value_high, unit, measure, flags, digits_at, qualifier, entity))
 
     def _ranks(self) -> None:
@@ -151,6 +184,11 @@ class Scanner:
             value = cn_number(m.group("n"))
             if value is not None and self._free(m.start(), m.end()):
                 self._add(m.start(), m.end(), float(value), None, "rank", m.group("w"), [], m.start())
+        # 首位 / 居首 (first place) after a verb of ranking is rank 1.
+        for m in re.finditer(r"(?:位居|居于|居|名列|排名|位列|排在|跃居|稳居)\s*(?:世界|全球|全国|亚洲|行业)?\s*(?P<w>首位|首)",
+                             text):
+            if self._free(m.start("w"), m.end()):
+                self._add(m.start("w"), m.end(), 1.0, None, "rank", m["w"], [], m.start("w"))
         for m in _TOP_N.finditer(text):
             if not m.group("w") and not _RANK_CONTEXT.search(text[max(0, m.start() - 8):m.start()]):
                 continue
@@ -181,7 +219,16 @@ class Scanner:
     def _durations(self) -> None:
         """`连续8年保持全球第一`: a run of years is a quantity (count of years), unlike a date."""
         for m in re.finditer(r"连续\s*(?P<n>\d+)\s*年", self.text):
-            self._add(m.start("n"), m.end(), float(m.group("n")), None, "count", "年", [], m.start("n"))
+            self._add(m.start("n"), m.end(), float(m.group("n")), None, "count", "年", ["run_of_years"],
+                      m.start("n"))
+        # `50年以来最高`, `10年来`, `8年间`: a span of years measured back from the text's time. A planning
+        # horizon (`未来5年`, `今后5年`) is no measured quantity.
+        for m in re.finditer(r"(?<![\d.])(?P<n>\d{1,3})\s*多?年(?:以来|来|间)", self.text):
+            if re.search(r"(?:未来|今后)\s*$", self.text[max(0, m.start() - 3):m.start()]):
+                continue
+            if self._free(m.start(), m.end()):
+                self._add(m.start("n"), m.end("n") + self.text[m.end("n"):m.end()].index("年") + 1,
+                          float(m.group("n")), None, "count", "年", [], m.start("n"))
 
     def _slash_lists(self) -> None:
         for m in _SLASH_LIST.finditer(self.text):
@@ -190,7 +237,7 @@ class Scanner:
                 start, end = m.span(group)
                 self._add(start, m.end() if group == "b" else end, number(m.group(group)) * mult, None, unit,
                           m.group("unit"), [], start)
-            self.taken.append(m.span())
+            self._claim(*m.span())
 
     def _quantities(self) -> None:
         text = self.text
@@ -218,6 +265,13 @@ class Scanner:
                 unit_text = "%"
                 flags.append("fraction")
             mult = MAGNITUDES.get(mag_text, 1.0)
+            tail = m.group("tail")
+            if tail:
+                tail_mult = MAGNITUDES[tail[-1]]
+                if not mag_text or tail_mult >= mult:
+                    continue  # `5亿3亿` is no number; the tail must be a smaller magnitude
+                value += number(tail[:-1]) * tail_mult / mult
+                mag_text += tail
             if unit_text in UNITS:
                 unit, unit_mult = UNITS[unit_text]
             elif unit_text:
@@ -227,7 +281,7 @@ class Scanner:
                 flags.append("no_unit")
             else:
                 # A bare number counts only when a verb introduces it ("平均引用率为44.99", "低至 0.44").
-                if not re.search(r"(?:为|达|至|到|低至|约)\s*$", text[max(0, start - 3):start]):
+                if not re.search(r"(?:为|达|至|到|低至|约|由|从)\s*$", text[max(0, start - 3):start]):
                     continue
                 if "." not in m.group("num") and re.fullmatch(r"(?:19|20)\d{2}", m.group("num")):
                     continue
@@ -244,3 +298,131 @@ class Scanner:
                 end -= 1
             self._add(start, end, value, value_high, unit, (mag_text + unit_text) or None, flags, start,
                       qualifier=qualifier)
+
+    def _word_numbers(self) -> None:
+        """Numbers written in Chinese characters: percentages, shares, fractions, multiples, amounts, counts."""
+        text = self.text
+        for pattern, read in _WORD_FORMS:
+            for m in pattern.finditer(text):
+                if not self._free(m.start(), m.end()) or _inside_word(text, m.start()):
+                    continue
+                got = read(m)
+                if got is None:
+                    continue
+                value, unit, measure, qualifier, *more = got
+                flags = list(more[0]) if more else []
+                if measure == "年" and text[max(0, m.start() - 2):m.start()] == "连续":
+                    flags.append("run_of_years")  # 连续四年位居第一: the run ends in the sentence's year
+                self._add(m.start(), m.end(), value, None, unit, measure, flags, m.start(), qualifier=qualifier)
+
+    def _bracket_counts(self) -> None:
+        """`京津冀（11）、长三角（10）…`: a list of names each followed by a bracketed number gives each one's
+        count (a single bracketed number after a name is more often a note or a year, so two are required)."""
+        text = self.text
+        for run in re.finditer(r"(?:[\u4e00-\u9fff]{1,12}[（(]\d{1,4}[）)][、，,和及]?){2,}", text):
+            for m in re.finditer(r"[（(](?P<n>\d{1,4})[）)]", run.group()):
+                a, b = run.start() + m.start("n"), run.start() + m.end("n")
+                if self._free(a, b):
+                    self._add(a, b, float(m.group("n")), None, "count", None, ["bracket_count"], a)
+
+
+# --- numbers written in Chinese characters ---------------------------------------------------------------------
+_CN = "零〇○一二两三四五六七八九十百千卅廿"
+_CN_NUM = "[" + _CN + "]+(?:点[零〇○一二三四五六七八九]+)?"
+_CN_MEASURES = "|".join(MEASURE_WORDS + ["类", "季", "个年度", "年"])
+_CN_ONLY_ONE = re.compile(r"[一壹]")
+# Words that hold a numeral without being a number (统一, 一些, 唯一, 万一, 十分, 百姓, 千万 as "by all means").
+_WORDS_WITH_NUMERALS = ("统一", "唯一", "一些", "一样", "一起", "一体", "一流", "一系列", "一致", "进一步", "之一",
+                        "万一", "十分", "百姓", "千万", "三中全会", "五中全会", "四中全会", "六中全会")
+
+
+def cn_value(numeral: str) -> float | None:
+    """A number in Chinese numerals via cn2an (`一百五十八` 158, `十二点六八` 12.68, `一八八一` 1881).
+    卅 (30) and 廿 (20) are written out first; a leading 十/百/千 means one of them (百万 = 一百万)."""
+    numeral = numeral.replace("卅", "三十").replace("廿", "二十").replace("〇", "零").replace("○", "零")
+    if numeral[:1] in "十百千":
+        numeral = "一" + numeral
+    try:
+        return float(cn2an.cn2an(numeral, "smart"))
+    except (ValueError, KeyError, IndexError):
+        return None
+
+
+def _inside_word(text: str, start: int) -> bool:
+    """The numeral at `start` belongs to a word such as 统一 or 之一."""
+    for word in _WORDS_WITH_NUMERALS:
+        at = text.find(word, max(0, start - len(word) + 1), start + len(word))
+        if at != -1 and at <= start < at + len(word):
+            return True
+    return False
+
+
+def _percent_of(m: re.Match) -> tuple | None:
+    value = cn_value(m["n"])
+    return (value, "percent", "百分之", None) if value is not None else None
+
+
+def _points(m: re.Match) -> tuple | None:
+    value = cn_value(m["n"])
+    return (value, "percent", "个百分点", None) if value is not None else None
+
+
+def _tenths(m: re.Match) -> tuple | None:
+    return cn_value(m["n"]) * 10, "percent", "成", None
+
+
+def _fraction(m: re.Match) -> tuple | None:
+    den, num = cn_value(m["d"]), cn_value(m["n"])
+    return (num / den * 100, "percent", "分之", None) if den and num is not None else None
+
+
+def _multiple(m: re.Match) -> tuple | None:
+    value = cn_value(m["n"])
+    return (value, "times", "倍", None) if value is not None and m["n"] != "一" else None
+
+
+def _doubling(m: re.Match) -> tuple | None:
+    times = cn_value(m["n"]) if m["n"] else 1
+    return 2.0 ** times, "times", "翻番", None
+
+
+def _amount(m: re.Match) -> tuple | None:
+    """`二千五百亿美元`, `千亿元`, `百万卡`, `三类`, `两种`, `四大`, `五年`: a numeral with a magnitude, a unit or
+    a measure word. A lone 一 is the indefinite article (一个, 一种), not a count, and is skipped."""
+    numeral, mag, unit_text = m["n"], m["mag"] or "", m["unit"] or ""
+    if _CN_ONLY_ONE.fullmatch(numeral) and not mag:
+        return None
+    if unit_text == "大" and len(numeral) > 1:
+        return None  # 十八大, 二十大 name party congresses; `N大` counts (四大, 七大) use one numeral
+    if unit_text == "年" and re.fullmatch(r"[零〇○一二三四五六七八九]{4}", numeral):
+        return None  # a year written digit by digit (二〇二五年)
+    if not unit_text and not mag:
+        return None
+    value = cn_value(numeral)
+    if value is None:
+        return None
+    value *= MAGNITUDES.get(mag, 1.0)
+    unit, mult = UNITS.get(unit_text, ("count", 1.0))
+    more = m["more"] or (m["more0"] if mag else None)  # 百多万: a hundred-odd 万
+    return value * mult, unit, (mag + unit_text) or None, "+" if more else None, [] if unit_text else ["no_unit"]
+
+
+def _half(m: re.Match) -> tuple | None:
+    return 50.0, "percent", m.group(), ">" if m.group() == "过半" else None
+
+
+_WORD_FORMS = [
+    (re.compile(r"百分之(?P<n>" + _CN_NUM + r")"), _percent_of),
+    (re.compile(r"(?P<d>" + _CN_NUM + r")分之(?P<n>" + _CN_NUM + r")"), _fraction),
+    (re.compile(r"(?P<n>" + _CN_NUM + r")个?百分点"), _points),
+    # 八成 = 80%; 成 also starts words (成为, 成本, 成果 …), which the lookahead leaves out.
+    (re.compile(r"(?P<n>[一二三四五六七八九])成(?![为本果效功立熟长就员交型品分绩])"), _tenths),
+    (re.compile(r"一半|半数|过半"), _half),
+    (re.compile(r"翻(?P<n>[一两二三]?)番"), _doubling),
+    (re.compile(r"(?P<n>" + _CN_NUM + r")倍"), _multiple),
+    # 两位数增长 (double-digit growth) is growth of at least 10%.
+    (re.compile(r"两位数(?=的?增长|的?增速|的?增幅)"), lambda m: (10.0, "percent", "两位数", ">")),
+    (re.compile(r"(?P<n>[" + _CN + r"]+)(?P<more0>多|余)?(?P<mag>万亿|兆(?!瓦)|亿|万)?(?P<more>多|余)?"
+                r"(?P<unit>" + _UNIT_WORDS.replace("|倍", "") + "|" + _CN_MEASURES + r"|大(?=[\u4e00-\u9fff]))?"),
+     _amount),
+]
