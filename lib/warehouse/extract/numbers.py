@@ -306,6 +306,8 @@ class Scanner:
             for m in pattern.finditer(text):
                 if not self._free(m.start(), m.end()) or _inside_word(text, m.start()):
                     continue
+                if read is _amount and m.group()[:1] in "十百千万" and text[m.start() - 1:m.start()] in ("数", "几"):
+                    continue  # 数十年, 几百家: an order of magnitude said vaguely, not a figure
                 got = read(m)
                 if got is None:
                     continue
