@@ -1,6 +1,9 @@
 """Running a page under Streamlit's AppTest the way a user opens it: a URL with query parameters."""
 from __future__ import annotations
 
+import ast
+from pathlib import Path
+
 from streamlit.testing.v1 import AppTest
 
 from lib.ui.page import DATA_KEY
@@ -61,3 +64,31 @@ def at_once(work, keys: list, timeout: float = 600) -> dict:
         thread.join(timeout)
     assert not any(thread.is_alive() for thread in threads), "a thread hung"
     return results
+
+
+def imported_modules(path: Path) -> set[str]:
+    """Every module a Python file imports (and module.name for each `from module import name`), lazy ones too."""
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+            names.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return names
+
+
+def seed_mentions() -> dict:
+    """The extractor's mentions of every seed, by document id ("000" ... "004")."""
+    from lib.paths import SEEDS_DIR
+    from lib.warehouse.extract import extract_document
+
+    return {p.name[:3]: extract_document(p, p.name[:3]) for p in SEEDS_DIR.glob("*.txt")}
+
+
+def mention_on(mentions: dict, doc_id: str, line_no: int, text: str):
+    """The first mention on a seed line whose quote contains `text`; fails naming what the line holds instead."""
+    hits = [m for m in mentions[doc_id] if m.line_no == line_no and text in m.quote]
+    assert hits, (f"no mention containing {text!r} on {doc_id}:{line_no}; "
+                  f"got {[m.quote for m in mentions[doc_id] if m.line_no == line_no]}")
+    return hits[0]

@@ -7,19 +7,12 @@ from pathlib import Path
 import pytest
 
 from lib.paths import ROOT, build_inputs
+from tests.helpers import imported_modules
 
 LIB = ROOT / "lib"
 
 
-def _imports(path: Path) -> set[str]:
-    names = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            names.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module:
-            names.add(node.module)
-            names.update(f"{node.module}.{alias.name}" for alias in node.names)
-    return names
+_imports = imported_modules
 
 
 def _modules(folder: str) -> list[Path]:

@@ -16,6 +16,7 @@ from streamlit.testing.v1 import AppTest
 
 from lib.ui import state
 from lib.paths import DATA_DIR, ROOT
+from tests.helpers import imported_modules
 
 # lib/serve.py is the harness of the browser tests, the benchmark and deploy/: it talks to the app on 127.0.0.1 and
 # the app never imports it (checked below).
@@ -54,15 +55,7 @@ def test_readme_says_how_to_expose_the_server_deliberately():
     assert "127.0.0.1" in section[1] and "--server.address 0.0.0.0" in section[1]
 
 
-def _imported_modules(path) -> set[str]:
-    names = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            names.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module:
-            names.add(node.module)
-            names.update(f"{node.module}.{alias.name}" for alias in node.names)
-    return names
+_imported_modules = imported_modules
 
 
 @pytest.mark.parametrize("path", CODE, ids=lambda p: str(p.relative_to(ROOT)))

@@ -9,19 +9,15 @@ import pytest
 from lib.errors import BuildError
 from lib.warehouse.extract import extract_document
 from lib.paths import SEEDS_DIR
+from tests.helpers import mention_on, seed_mentions
 
 DOC = {p.name[:3]: p for p in SEEDS_DIR.glob("*.txt")}
+find = mention_on
 
 
 @pytest.fixture(scope="module")
 def mentions():
-    return {doc_id: extract_document(path, doc_id) for doc_id, path in DOC.items()}
-
-
-def find(mentions, doc_id, line_no, text):
-    hits = [m for m in mentions[doc_id] if m.line_no == line_no and text in m.quote]
-    assert hits, f"no mention containing {text!r} on {doc_id}:{line_no}; got {[m.quote for m in mentions[doc_id] if m.line_no == line_no]}"
-    return hits[0]
+    return seed_mentions()
 
 
 # (doc, line, text in quote, value, value_high, unit, year, entity): read off the documents by hand.

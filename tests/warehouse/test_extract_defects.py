@@ -8,19 +8,15 @@ import pytest
 
 from lib.paths import SEEDS_DIR
 from lib.warehouse.extract import extract_document
+from tests.helpers import mention_on, seed_mentions
 
 DOC = {p.name[:3]: p for p in SEEDS_DIR.glob("*.txt")}
+on_line = mention_on
 
 
 @pytest.fixture(scope="module")
 def seeds():
-    return {doc_id: extract_document(path, doc_id) for doc_id, path in DOC.items()}
-
-
-def on_line(mentions, doc_id, line_no, text):
-    hits = [m for m in mentions[doc_id] if m.line_no == line_no and text in m.quote]
-    assert hits, f"nothing with {text!r} on {doc_id}:{line_no}: {[m.quote for m in mentions[doc_id] if m.line_no == line_no]}"
-    return hits[0]
+    return seed_mentions()
 
 
 # --- year -------------------------------------------------------------------------------------------------------
