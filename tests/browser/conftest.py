@@ -17,7 +17,9 @@ def server():
     srv.stop()
 
 
-@pytest.fixture(scope="session")
+# Module scope: Playwright's sync API keeps an event loop running in the main thread while it is open, and the
+# deploy tests that run after this folder call asyncio.run(); the browser must be closed by then.
+@pytest.fixture(scope="module")
 def browser():
     with sync_api.sync_playwright() as pw:
         chromium = bench.launch_chromium(pw)
