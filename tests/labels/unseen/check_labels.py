@@ -40,6 +40,11 @@ def numpart(r):
 def expected(raw, unit):
     r=raw
     if '首' in r: return [1]
+    # Word forms the GUIDE defines that the sample had not met before the fresh split (2026-12-01):
+    if r in ('翻番','翻倍','翻一番'): return [2]  # multiples: 翻番 = 2 times
+    if r.endswith('成') and unit=='percent': return [parse(numpart(r))*10]  # 八成 = 80 percent
+    if re.fullmatch(r'[0-9.]+/[0-9.]+', r):  # a fraction written 1/2, as a share in percent
+        a,b=r.split('/'); return [float(a)/float(b)*100]
     if '分之' in r and '百分之' not in r:
         a,b=r.split('分之'); return [parse(numpart(b))/parse(numpart(a))*100]
     r=r.replace('百分之','').replace('个百分点','').replace('個百分點','')
