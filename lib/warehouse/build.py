@@ -503,8 +503,12 @@ def build(target: Path | None = None, progress: Progress | None = None, **input_
         write(tables, target)
     if progress:
         progress(1.0, target.name)
+    checks = tables["binding_checks"]
+    same_place = (checks["rule_indicator"] == checks["indicator_id"]) & (checks["rule_economy"] == checks["economy"])
     return {"path": str(target), "seconds": round(time.perf_counter() - started, 3),
             "rows": {k: len(v) for k, v in tables.items()}, "extraction": stats,
+            "bindings": {"hand": len(checks), "reproduced": int(checks["agrees"].sum()),
+                         "same_indicator_economy": int(same_place.fillna(False).sum())},
             "rejected": tables["document_problems"].to_dict("records")}
 
 
@@ -528,6 +532,9 @@ def main(argv: list[str] | None = None) -> int:
     x = report["extraction"]
     print(f"Built {report['path']} in {report['seconds']} s: {counts}. Documents: {x['documents']} "
           f"({x['extracted']} extracted, {x['from_cache']} unchanged, from the cache).")
+    b = report["bindings"]
+    print(f"Rules reproduce {b['reproduced']}/{b['hand']} hand bindings of the seeds on indicator, economy and year "
+          f"({b['same_indicator_economy']}/{b['hand']} on indicator and economy); binding_checks says why not.")
     for p in report["rejected"]:
         print(f"Not added: {p['file']}: {p['problem']}. {p['fix']}", file=sys.stderr)
     return 0

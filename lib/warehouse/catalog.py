@@ -154,9 +154,15 @@ def resolve_figures(path: Path, mentions: dict[tuple[str, int], list[Mention]], 
 #   nth       the number is the nth of its unit in its clause ("产销分别完成了A辆和B辆": production 1, sales 2)
 #   economy   whose figure it is: `entity` (the extractor's subject, default), a code (WLD), or a mapping from
 #             the subject to a code (a company to its home economy)
-#   year      `mention` (the figure's year or the end of its period, default) or `start` (start of its period)
+#   year      `mention` (the figure's year or the end of its period, default), `start` (start of its period) or
+#             `stated` (only a year the figure's own sentence states: a product's specification or a standing
+#             share is not a statistic of whatever year the passage around it names)
 # When several rules fit, the most specific wins (the most characters of declared words matched), then the
 # first in the file. A figure printed without a year takes the year its passage names (see _carried_year).
+# Years the text writes as a span up to its own present (2019年以来, 自2018年起, 2015年至今) end at that present:
+# the last full year before publication, as for a figure printed without any year.
+# A growth rate between two dated levels (预计2030年达到A，并以30%的增速上涨，到2035年达到B) is the rate of the span
+# between them, not of the first year.
 _CLAUSE_BREAK = "，,；;。：:！？"
 _YEAR_IN_TEXT = re.compile(r"(?P<y>(?:19|20)\d{2})[\s?]*年(?!代)")
 _TITLES = re.compile(r"《[^》]*》(?:[（(][^）)]*[）)])?")  # a title and the year printed after it
@@ -164,9 +170,14 @@ _TITLES = re.compile(r"《[^》]*》(?:[（(][^）)]*[）)])?")  # a title and t
 # only if its passage does not speak of a smaller or another place (全县 2015年地区生产总值 is a county's figure).
 _OTHER_SUBJECT = re.compile(r"(?:全|本|我|该)(?:县|市|省|区|州|镇|乡|港|澳)|香港|澳门|澳門|台湾|台灣|新加坡|马来西亚|馬來西亞|"
                             r"[\u4e00-\u9fff]{2,4}(?:省|自治区)(?:的|全省)")
+_SINCE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年(?:以来|起|开始|至今)")
+_SPAN_START = re.compile(r"(?:从|由)[^到至，,；;。]{0,6}$")  # 从不足5%到…: the value where the span starts
+_LATER_YEAR = re.compile(r"(?:到|至)\s*(?P<y>(?:19|20)\d{2})\s*年")
+_RATE = re.compile(r"增速|增长率|增幅|年均增长")
 _UNDATED = re.compile(r"近年来|近几年|未来|连续多年|多年来|长期以来")
 _FORECAST = ("预计", "预测", "将达", "将增", "将突破", "有望", "到20")
 RULE_KEYS = {"unit", "measure", "words", "near", "topic", "not", "nth", "economy", "year"}
+YEAR_RULES = {"mention", "start", "stated"}
 
 
 def load_rules(indicators: list[dict]) -> list[dict]:
@@ -181,6 +192,10 @@ def load_rules(indicators: list[dict]) -> list[dict]:
                 problems.append(Problem("data/catalog/document_indicators.yaml", f"rule {rule_id}: "
                                         + (f"unknown keys {sorted(unknown)}" if unknown else "declares no words"),
                                         f"Use keys {sorted(RULE_KEYS)}, with words, near or topic."))
+                continue
+            if rule.get("year", "mention") not in YEAR_RULES:
+                problems.append(Problem("data/catalog/document_indicators.yaml", f"rule {rule_id}: year "
+                                        f"'{rule['year']}' is not a year rule", f"Use one of {sorted(YEAR_RULES)}."))
                 continue
             rules.append({"id": rule_id, "indicator": entry["indicator_id"], "unit": rule.get("unit", entry["unit"]),
                           "measure": tuple(rule.get("measure") or ()), "words": tuple(rule.get("words") or ()),
@@ -223,6 +238,18 @@ def _positions(mentions: list[Mention]) -> dict[str, int]:
     return where
 
 
+def _present(published: str | None) -> int | None:
+    """The text's own present: the last full year before publication (a report of March 2023 speaks of 2022)."""
+    return int(str(published)[:4]) - 1 if published and str(published)[:4].isdigit() else None
+
+
+def _named_year(match: re.Match, present: int | None) -> int:
+    """The year a match of _YEAR_IN_TEXT names: a span up to now (2019年以来) ends at the text's present."""
+    year = int(match["y"])
+    since = _SINCE.match(match.string, match.start())
+    return max(year, present) if since and present else year
+
+
 def _carried_year(lines: list[str], line_no: int, published: str | None) -> tuple[int | None, str]:
     """A figure printed without a year: the last year its passage names (the number's line and the nine non-blank
     lines above it, years in titles 《…》（2023年） left out), never after publication; if the passage names none,
@@ -236,23 +263,56 @@ def _carried_year(lines: list[str], line_no: int, published: str | None) -> tupl
             if seen == 10:
                 break
     text = _TITLES.sub("", "".join(passage))
-    years = [int(y["y"]) for y in _YEAR_IN_TEXT.finditer(text) if limit is None or int(y["y"]) <= limit]
+    present = _present(published)
+    years = [_named_year(y, present) for y in _YEAR_IN_TEXT.finditer(text) if limit is None or int(y["y"]) <= limit]
     if years:
         return years[-1], "passage"
-    return (limit - 1, "published") if limit else (None, "")
+    return (present, "published") if limit else (None, "")
 
 
-def _year(rule: dict, m: Mention, lines: list[str], published: str | None, clause: str = ""
-          ) -> tuple[int | None, str | None]:
+# How a bound figure got its year (binding_checks.detail and the observation's note say it).
+YEAR_SOURCES = {
+    "extractor": ("the year the extractor read in its sentence", "抽取器在句中读到的年份"),
+    "since": ("a span its sentence starts (以来, 起) up to the text's present", "句中所述起始年至成文时的时段"),
+    "rate span": ("the span between the two dated levels around the rate", "增速前后两个有年份的数值之间的时段"),
+    "this year": ("今年 in a dated text: its year of publication", "有日期的文本中的“今年”，即发表年份"),
+    "passage": ("carried from the text above", "取自上文"),
+    "published": ("the last full year before publication", "发表前的最后一个完整年份"),
+    "span start": ("none: the value a span starts from (从A增长至B), which the text does not date",
+                   "无：时段起点的数值（从A增长至B），原文未注明其年份"),
+    "undated": ("none: its clause calls it recent, future or many years long", "无：所在分句称近年、未来或多年"),
+    "stated only": ("none: the rule takes only a year the sentence states", "无：该规则只取句中所述年份"),
+    "none": ("none: neither the text nor the document gives one", "无：文本和文件都未给出"),
+}
+
+
+def _year(rule: dict, m: Mention, lines: list[str], published: str | None, clause: str = "", before: str = "",
+          after: str = "") -> tuple[int | None, str | None, str]:
+    """The year, period and how they were found (a YEAR_SOURCES key) of mention `m` bound by `rule`; `clause` is
+    its clause, `before` its sentence before the number, `after` the sentence after the number's clause."""
     if _UNDATED.search(clause) and not _YEAR_IN_TEXT.search(clause):
-        return None, None  # "近年来…70所", "未来将…投入", "连续多年保持世界第一": the text gives no date, so neither do we
+        return None, None, "undated"  # "近年来…70所", "未来将…投入", "连续多年保持世界第一": the text gives no date
     if m.year:
         first, _, last = str(m.year).partition("-")
-        return int(first if rule["year"] == "start" else (last or first)), str(m.year)
+        how = "extractor"
+        if not last:
+            named = [y for y in _YEAR_IN_TEXT.finditer(before) if y["y"] == first]
+            present = _present(published)
+            if (named and present and present > int(first) and _SINCE.match(before, named[-1].start())
+                    and not _SPAN_START.search(before)):
+                return present, f"{first}-{present}", "since"  # 2019年以来…全球第一: from 2019 to the text's present
+            later = _LATER_YEAR.search(after)
+            if later and int(later["y"]) > int(first) and _RATE.search(clause) and not _YEAR_IN_TEXT.search(clause):
+                last, how = later["y"], "rate span"  # the rate of growth from one dated level to the next
+        return int(first if rule["year"] == "start" else (last or first)), f"{first}-{last}" if last else first, how
     if "今年" in m.context and published and str(published)[:4].isdigit():
-        return int(str(published)[:4]), str(published)[:4]  # "this year" of a dated report is its year
-    carried, _ = _carried_year(lines, m.line_no, published) if lines else (None, "")
-    return carried, (str(carried) if carried else None)
+        return int(str(published)[:4]), str(published)[:4], "this year"  # "this year" of a dated report is its year
+    if rule["year"] == "stated":
+        return None, None, "stated only"
+    if _SPAN_START.search(before):
+        return None, None, "span start"  # 截至2022年…从2.5万亿元增长至9.5万亿元: 2.5 is not the figure of 2022
+    carried, how = _carried_year(lines, m.line_no, published) if lines else (None, "")
+    return carried, (str(carried) if carried else None), how or "none"
 
 
 def _passage(lines: list[str], line_no: int) -> str:
@@ -295,6 +355,24 @@ def _economy(rule: dict, entity: str | None) -> str | None:
     return code if code in ECONOMIES else None
 
 
+def _check_detail(reason: str, auto: dict | None, hand: dict, year: int | None, refused: str | None) -> str | None:
+    """Why a rule's binding differs from the hand entry, in words a reader of binding_checks can act on."""
+    if reason == "reproduced":
+        return None
+    if auto is None:
+        return refused or "no rule's words, unit and measure word fit the sentence"
+    if reason != "rule gives another year":
+        return f"rule {auto['rule_id']} binds {auto['indicator']}/{auto['economy']}"
+    m = auto["mention"]
+    got = f"rule year {auto['year'] or 'none'}: {YEAR_SOURCES[auto['year_source']][0]}"
+    if auto["year_source"] == "extractor" and year is not None:
+        # The extractor's year is what the sentence prints; when the hand entry differs, either the extractor
+        # misread the sentence's date (an extractor year defect) or the hand entry corrects the text (its note).
+        got += f" ({m.year}; extractor year defect unless the hand note corrects the text)"
+    note = hand.get("note_en")
+    return f"{got}; hand year {year or 'none'}" + (f" ({note})" if note else "")
+
+
 def bind_all(mentions: list[Mention], figures: list[dict], rules: list[dict], lines: dict[str, list[str]],
              published: dict[str, str | None]) -> tuple[list[dict], "pd.DataFrame"]:
     """Every document figure: the hand entries of document_figures.yaml (binding 'catalog') and, for every other
@@ -307,10 +385,11 @@ def bind_all(mentions: list[Mention], figures: list[dict], rules: list[dict], li
     for rule in rules:
         by_unit.setdefault(rule["unit"], []).append(rule)
     automatic: dict[str, dict] = {}
+    refused: dict[str, str] = {}  # mention_id -> why a rule that recognised it bound nothing
     clause_units: dict[tuple, int] = {}
     for m in mentions:
         pos = positions[m.mention_id]
-        c_start, _ = _clause(m.context, max(pos, 0))
+        c_start, c_end = _clause(m.context, max(pos, 0))
         key = (m.file_name, m.context, c_start, m.unit)
         before = clause_units.get(key, 0)
         clause_units[key] = before + 1
@@ -321,21 +400,25 @@ def bind_all(mentions: list[Mention], figures: list[dict], rules: list[dict], li
             continue
         economy = _economy(rule, m.entity)
         if "subject_assumed" in m.flags and _OTHER_SUBJECT.search(_passage(lines.get(m.file_name, []), m.line_no)):
+            refused[m.mention_id] = f"rule {rule['id']} fits, but the passage speaks of another place (subject rule)"
             continue  # no economy named, and the text is about a county, a city or another place
-        c_end = _clause(m.context, max(pos, 0))[1]
-        year, period = _year(rule, m, lines.get(m.file_name, []), published.get(m.file_name),
-                             m.context[:c_end][-len(m.context[c_start:c_end]) - 6:])
         if economy is None:
+            refused[m.mention_id] = (f"rule {rule['id']} fits, but the subject the extractor found ({m.entity}) "
+                                     "is no economy of the vocabulary and the rule maps none")
             continue
-        clause = m.context[c_start:_clause(m.context, max(pos, 0))[1]]
+        clause = m.context[c_start:c_end]
+        year, period, how = _year(rule, m, lines.get(m.file_name, []), published.get(m.file_name),
+                                  m.context[:c_end][-len(clause) - 6:], m.context[:max(pos, 0)], m.context[c_end:])
+        how_en, how_zh = YEAR_SOURCES[how]
         automatic[m.mention_id] = {
             "indicator": rule["indicator"], "economy": economy, "year": year, "period": period,
             "value": m.value, "value_high": m.value_high, "unit": m.unit, "mention": m,
             "kind": "forecast" if any(w in clause for w in _FORECAST) else None,
             "implausible": "implausible" in m.flags, "rule_id": rule["id"], "binding": f"rule:{rule['id']}",
-            "note_en": f"Bound automatically by rule {rule['id']}" + ("" if m.year else
-                                                                      f"; year {year} carried from the text above"),
-            "note_zh": f"按规则 {rule['id']} 自动归入" + ("" if m.year else f"；年份{year}取自上文"),
+            "year_source": how,
+            "note_en": f"Bound automatically by rule {rule['id']}" + ("" if how == "extractor" else
+                                                                      f"; year: {how_en}"),
+            "note_zh": f"按规则 {rule['id']} 自动归入" + ("" if how == "extractor" else f"；年份：{how_zh}"),
         }
     bound, checks, by_hand = [], [], set()
     for f in figures:
@@ -349,16 +432,18 @@ def bind_all(mentions: list[Mention], figures: list[dict], rules: list[dict], li
         reason = ("reproduced" if same else "no rule recognises the sentence" if not auto else
                   "rule binds another indicator" if auto["indicator"] != f["indicator"] else
                   "rule gives another economy" if auto["economy"] != f["economy"] else "rule gives another year")
+        detail = _check_detail(reason, auto, f, year, refused.get(m.mention_id))
         checks.append({"indicator_id": f["indicator"], "economy": f["economy"], "year": year,
                        "mention_id": m.mention_id, "file_name": m.file_name, "line_no": m.line_no,
                        "rule_id": auto["rule_id"] if auto else None, "rule_indicator": auto and auto["indicator"],
                        "rule_economy": auto and auto["economy"], "rule_year": auto and auto["year"],
-                       "agrees": same, "reason": reason})
+                       "year_source": auto and auto["year_source"], "extracted_year": m.year,
+                       "agrees": same, "reason": reason, "detail": detail})
         bound.append({**f, "binding": "catalog", "rule_id": auto["rule_id"] if same else None})
     bound += [b for mention_id, b in automatic.items() if mention_id not in by_hand]
     frame = pd.DataFrame(checks, columns=["indicator_id", "economy", "year", "mention_id", "file_name", "line_no",
-                                          "rule_id", "rule_indicator", "rule_economy", "rule_year", "agrees",
-                                          "reason"])
+                                          "rule_id", "rule_indicator", "rule_economy", "rule_year", "year_source",
+                                          "extracted_year", "agrees", "reason", "detail"])
     for column in ("year", "rule_year"):
         frame[column] = frame[column].astype("Int64")
     return bound, frame

@@ -257,17 +257,45 @@ def rules_build(tmp_path_factory):
 
 
 def test_rules_reproduce_the_hand_bindings_of_the_seeds(rules_build):
-    rows = query(rules_build, "SELECT agrees, indicator_id = rule_indicator AND economy = rule_economy, reason "
-                              "FROM binding_checks")
-    same = sum(1 for agrees, _, _ in rows if agrees)
-    same_indicator = sum(1 for _, ind, _ in rows if ind)
+    """The bar of issue 14: the rules bind at least 95% of the 204 hand entries to the same indicator, economy and
+    year, and every one they miss says why in words (binding_checks.detail)."""
+    rows = query(rules_build, "SELECT agrees, indicator_id = rule_indicator AND economy = rule_economy, reason, "
+                              "detail FROM binding_checks")
+    same = sum(1 for agrees, *_ in rows if agrees)
+    same_indicator = sum(1 for _, ind, *_ in rows if ind)
     print(f"\nrules reproduce {same}/{len(rows)} hand bindings (indicator, economy, year); "
           f"{same_indicator}/{len(rows)} on indicator and economy")
     assert len(rows) == 204
-    assert same_indicator / len(rows) >= 0.98 and same / len(rows) >= 0.88
-    reasons = {r for _, _, r in rows}
+    assert same / len(rows) >= 0.95 and same_indicator / len(rows) >= 0.99
+    reasons = {r for _, _, r, _ in rows}
     assert reasons <= {"reproduced", "no rule recognises the sentence", "rule binds another indicator",
                        "rule gives another economy", "rule gives another year"}
+    assert all((detail is None) == agrees for agrees, _, _, detail in rows)
+
+
+def test_a_span_up_to_now_ends_at_the_texts_present(rules_build):
+    """002 (December 2021) line 91: "2019年以来…专利申请量全球第一" and, after it, figures the 13th plan kept up
+    (保持年增长13%以上): the hand entries date them 2020, the last full year before publication, not 2019."""
+    rows = query(rules_build, "SELECT indicator_id, year, rule_year, year_source, agrees FROM binding_checks "
+                              "WHERE file_name LIKE '002%' AND line_no = 91 AND indicator_id <> 'gii_rank'")
+    assert len(rows) == 3 and all(year == 2020 and agrees for _, year, _, _, agrees in rows)
+    assert {source for *_, source, _ in rows} == {"since", "passage"}
+
+
+def test_a_span_start_without_its_own_year_is_not_dated_by_its_end(rules_build):
+    """000 line 412: 截至2022年…业务收入从2.5万亿元增长至9.5万亿元: 2.5 is not the revenue of 2022."""
+    (row,) = query(rules_build, "SELECT rule_year, year_source FROM binding_checks WHERE file_name LIKE '000%' "
+                                "AND line_no = 412 AND indicator_id = 'software_revenue' AND year = 2012")
+    assert row == (None, "span start")
+
+
+def test_a_year_rule_outside_the_vocabulary_is_named(tmp_path):
+    from lib.warehouse import catalog
+
+    with pytest.raises(BuildError) as caught:
+        catalog.load_rules([{"indicator_id": "fiveg_users", "unit": "count",
+                             "bind": [{"words": ["5G用户"], "year": "latest"}]}])
+    assert "rule fiveg_users: year 'latest'" in str(caught.value) and "stated" in str(caught.value)
 
 
 def test_each_observation_says_how_it_was_bound(rules_build):
