@@ -83,7 +83,19 @@ def seed_mentions() -> dict:
     from lib.paths import SEEDS_DIR
     from lib.warehouse.extract import extract_document
 
-    return {p.name[:3]: extract_document(p, p.name[:3]) for p in SEEDS_DIR.glob("*.txt")}
+    dates = seed_dates()
+    return {p.name[:3]: extract_document(p, p.name[:3], dates.get(p.name)) for p in SEEDS_DIR.glob("*.txt")}
+
+
+def seed_dates() -> dict[str, str | None]:
+    """Each seed's date as the build passes it to the extractor: data/catalog/documents.yaml `published`."""
+    import yaml
+
+    from lib.paths import CATALOG_DIR
+    from lib.warehouse.extract import reference_date
+
+    docs = yaml.safe_load((CATALOG_DIR / "documents.yaml").read_text(encoding="utf-8"))
+    return {d["file_name"]: reference_date(d.get("published")) for d in docs}
 
 
 def mention_on(mentions: dict, doc_id: str, line_no: int, text: str):

@@ -23,7 +23,7 @@ import pandas as pd
 
 from lib.warehouse import catalog, documents, owner
 from lib.errors import BuildError, Problem
-from lib.warehouse.extract import Mention, extract_document, read_document
+from lib.warehouse.extract import Mention, extract_document, read_document, reference_date
 from lib.warehouse.plausibility import check_rules, flag_implausible
 from lib.paths import CACHE_DIR, CATALOG_DIR, EXTERNAL_DIR, ROOT, SEEDS_DIR, build_inputs, warehouse_path
 from lib.paths import documents_dir as documents_dir_default
@@ -83,9 +83,9 @@ class ExtractionCache:
         self.extracted_bytes = 0
         self.extract_seconds = 0.0
 
-    def mentions(self, text: documents.Text, doc_id: str, rules: list[dict], source: Path | None = None
-                 ) -> list[Mention]:
-        key = hashlib.sha256(f"{self.salt}|{doc_id}|{text.sha256}".encode()).hexdigest()[:32]
+    def mentions(self, text: documents.Text, doc_id: str, rules: list[dict], source: Path | None = None,
+                 date: str | None = None) -> list[Mention]:
+        key = hashlib.sha256(f"{self.salt}|{doc_id}|{text.sha256}|{date}".encode()).hexdigest()[:32]
         cached = self.directory / "mentions" / f"{key}.pkl" if self.directory else None
         if cached is not None and cached.exists():
             try:
@@ -97,7 +97,7 @@ class ExtractionCache:
         started = time.perf_counter()
         if source is None:  # a PDF, a Word file or a non-UTF-8 text: the extractor reads a UTF-8 copy of its lines
             source = self._text_copy(text)
-        found = extract_document(source, doc_id)
+        found = extract_document(source, doc_id, date)
         self.extract_seconds += time.perf_counter() - started
         self.extracted_bytes += text.size
         self.misses += 1
@@ -215,11 +215,15 @@ def _documents(seeds_dir: Path, catalog_dir: Path, documents_dir: Path, cache: P
     mentions: list[Mention] = []
     texts = seed_texts + added_texts
     ids = list(seeds["doc_id"]) + list(added.get("doc_id", []))
-    for n, (text, doc_id) in enumerate(zip(texts, ids)):
+    # Each document's published date resolves its 目前/今年/去年 (lib/warehouse/extract reference_date).
+    dates = [reference_date(p, i) for p, i in zip(list(seeds["published"]) + list(added.get("published", [])),
+                                                   list(seeds.get("inferred", [None] * len(seeds)))
+                                                   + list(added.get("inferred", [None] * len(added))))]
+    for n, (text, doc_id, date) in enumerate(zip(texts, ids, dates)):
         if progress:
             progress(0.8 * n / len(texts), text.file_name)
         source = seeds_dir / text.file_name if doc_id in set(seeds["doc_id"]) else None
-        mentions += extraction.mentions(text, doc_id, rules, source)
+        mentions += extraction.mentions(text, doc_id, rules, source, date)
     broken_rules = flag_implausible(mentions, rules)  # after the cache: cached mentions are extracted, not judged
     frame = pd.concat([seeds, added], ignore_index=True) if len(added) else seeds
     for column in ("title_zh", "title_en", "publisher", "published", "language", "url", "inferred"):

@@ -132,3 +132,46 @@ def test_document_truncated_inside_a_character_is_named(tmp_path: Path):
     cut.write_bytes(data[: data.index("独角兽".encode()) + 2])  # cut inside the first character
     with pytest.raises(BuildError, match="truncated"):
         extract_document(cut, "003")
+
+
+# --- the document's date reaches the extractor ------------------------------------------------------------------
+def test_reference_date_from_metadata():
+    from lib.warehouse.extract import reference_date
+    assert reference_date("2024-9-24") == "2024-09" + "-24"
+    assert reference_date("2025") == "2025"  # a stated year resolves 今年/目前 to that year
+    assert reference_date("2025", "title,published") is None  # only the latest year the text names: no date
+    assert reference_date("2024-01", "published") == "2024-01"  # a dateline found in the text is a date
+    assert reference_date(None) is None and reference_date(float("nan")) is None
+
+
+def test_build_passes_each_documents_date_as_the_measurement_does(tmp_path: Path):
+    """The warehouse's mentions of a seed and of an added text with a sidecar are what the extractor gives with
+    that document's `published` date (the measurement in test_extract_labels passes it the same way); the added
+    text's 今年/目前/第三季 figures are dated only because the date is passed."""
+    import duckdb
+
+    from lib.paths import ROOT
+    from lib.warehouse import build
+    from lib.warehouse.extract import reference_date
+    from tests.helpers import seed_mentions
+
+    texts = ROOT / "tests" / "labels" / "unseen" / "texts"
+    folder = tmp_path / "documents"
+    folder.mkdir()
+    shutil.copy(texts / "my_ringgit_2024.txt", folder / "my_ringgit_2024.txt")
+    shutil.copy(texts / "my_ringgit_2024.yaml", folder / "my_ringgit_2024.yaml")
+    target = tmp_path / "wh.duckdb"
+    build.build(target, documents_dir=folder, cache_dir=tmp_path / "cache")
+    with duckdb.connect(str(target), read_only=True) as con:
+        rows = con.execute("SELECT m.file_name, m.line_no, m.quote, m.year FROM mentions m").fetchall()
+    got = {(f, line, q): y for f, line, q, y in rows}
+    added = extract_document(folder / "my_ringgit_2024.txt", "my", date=reference_date("2024-09-24"))
+    undated = extract_document(folder / "my_ringgit_2024.txt", "my")
+    assert {("my_ringgit_2024.txt", m.line_no, m.quote): m.year for m in added}.items() <= got.items()
+    # 今年上半年的经济成长…达5.9% (line 3), 目前…通货膨胀率只有1.9% (line 5): the text prints no year.
+    assert got[("my_ringgit_2024.txt", 3, "5.9%")] == "2024" and got[("my_ringgit_2024.txt", 5, "1.9%")] == "2024"
+    assert {m.quote: m.year for m in undated}["1.9%"] is None
+    seeds = seed_mentions()
+    for doc_id, mentions in seeds.items():
+        for m in mentions:
+            assert got[(m.file_name, m.line_no, m.quote)] == m.year, (doc_id, m.line_no, m.quote)

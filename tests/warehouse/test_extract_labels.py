@@ -1,8 +1,11 @@
 """The extractor measured against hand-labelled samples (tests/labels/, made by reading, not from program output).
 
 Samples: the five seeds (numbers_000..004.csv, words_001_003.csv, negatives.csv) and the unseen texts of
-tests/labels/unseen/ (each text's .yaml says `split: dev` or `split: heldout`; heldout texts were never read while
-the rules were written, so only their totals are printed, never their rows).
+tests/labels/unseen/, each split printed on its own (each text's .yaml says its `split`):
+- `dev`: texts the rules may be written from (rows printed);
+- `heldout`: never read while rules were written, but its totals were seen during earlier rounds of rule writing,
+  so it is no longer a clean measure (totals only);
+- `fresh`: made after the last rules were written and seen by nobody before measuring (totals only).
 For each sample: recall of figures written in digits and in words, and on the matched rows agreement of value,
 unit, year and subject. `python -m tests.warehouse.test_extract_labels` prints the table; `pytest -s` too.
 """
@@ -17,7 +20,8 @@ import pytest
 import yaml
 
 from lib.paths import ROOT, SEEDS_DIR
-from lib.warehouse.extract import COMPANY_WORDS, extract_document
+from lib.warehouse.extract import COMPANY_WORDS, extract_document, reference_date
+from tests.helpers import seed_dates
 
 LABELS = ROOT / "tests" / "labels"
 # The unseen samples may be read from another checkout while they are being written (EXTRACT_UNSEEN=dir).
@@ -138,7 +142,8 @@ def seed_samples() -> dict[str, tuple[Path, str | None, list[dict]]]:
                  "words_001_003.csv"):
         for row in read_csv(LABELS / name):
             rows.setdefault(row["file_name"], []).append(row)
-    return {name[:3]: (SEEDS_DIR / name, None, labels) for name, labels in sorted(rows.items())}
+    dates = seed_dates()  # as the build passes them (documents.yaml `published`)
+    return {name[:3]: (SEEDS_DIR / name, dates.get(name), labels) for name, labels in sorted(rows.items())}
 
 
 def unseen_samples(split: str) -> dict[str, tuple[Path, str | None, list[dict]]]:
@@ -149,7 +154,8 @@ def unseen_samples(split: str) -> dict[str, tuple[Path, str | None, list[dict]]]
         labels = UNSEEN / f"numbers_{meta_path.stem}.csv"
         if meta.get("split") != split or not labels.exists():
             continue
-        out[meta_path.stem] = (meta_path.with_suffix(".txt"), str(meta.get("published") or "") or None,
+        # The sidecar's `published`, read as the build reads a data/documents/ sidecar (values as text).
+        out[meta_path.stem] = (meta_path.with_suffix(".txt"), reference_date(meta.get("published")),
                                read_csv(labels))
     return out
 
@@ -174,9 +180,9 @@ def report(show_rows: bool = True) -> dict[str, dict]:
     print(f"\n{'sample':<28}{'n d+w':>8} " + " ".join(f"{k:>8}" for k in MEASURES))
     totals = {}
     for group, samples in (("seeds", seed_samples()), ("dev", unseen_samples("dev")),
-                           ("heldout", unseen_samples("heldout"))):
+                           ("heldout", unseen_samples("heldout")), ("fresh", unseen_samples("fresh"))):
         per_text, total = measure(samples)
-        if group != "heldout":  # heldout rows stay unread: totals only
+        if group in ("seeds", "dev"):  # heldout and fresh rows stay unread: totals only
             for key, counts in per_text.items():
                 print(table_row(key, counts))
                 if show_rows:
@@ -185,7 +191,8 @@ def report(show_rows: bool = True) -> dict[str, dict]:
                     for line in counts["wrong"]:
                         print(f"      wrong  {line}")
         if total:
-            print(table_row(f"== {group} ({len(samples)} texts)", total))
+            seen = " [totals seen in earlier rule writing]" if group == "heldout" else ""
+            print(table_row(f"== {group} ({len(samples)} texts)", total) + seen)
             totals[group] = total
     return totals
 
@@ -195,7 +202,7 @@ def totals():
     return report(show_rows=False)
 
 
-@pytest.mark.parametrize("group", ["seeds", "dev", "heldout"])
+@pytest.mark.parametrize("group", ["seeds", "dev", "heldout"])  # fresh: measured and reported, no bar yet
 def test_bars(totals, group):
     """Each group at or above its bar (BARS); the heldout bars are far below the seeds' for year and subject:
     that gap is the honest state, not a target."""

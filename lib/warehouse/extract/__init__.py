@@ -122,6 +122,19 @@ def extract_mentions(doc: Document, doc_id: str, date: str | None = None) -> lis
     return mentions
 
 
+def reference_date(published: object, inferred: object = None) -> str | None:
+    """The date the extractor resolves 目前/今年/去年 against, from a document's `published` metadata
+    (documents.yaml, a sidecar .yaml, or inferred from the text): `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, else None.
+    A year inferred only as the latest year the text names is no date (到2030年 would make 目前 2030), so it is
+    not passed; a year the metadata states is (今年 in a text dated 2025 is 2025)."""
+    m = re.match(r"((?:19|20)\d{2})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", str(published).strip())  # None/NaN/NA: no match
+    if not m:
+        return None
+    if not m[2] and "published" in str(inferred or "").split(","):
+        return None
+    return m[1] + (f"-{int(m[2]):02d}" if m[2] else "") + (f"-{int(m[3]):02d}" if m[2] and m[3] else "")
+
+
 def extract_document(path: Path, doc_id: str | None = None, date: str | None = None) -> list[Mention]:
     """Every quantitative statement of one document, in line order (lib/warehouse/plausibility.py flags them).
     `date` (YYYY or YYYY-MM[-DD]) is the document's own dateline when its metadata gives one; a date printed in

@@ -214,15 +214,19 @@ def cn_or_digits(text: str) -> int | None:
 
 
 # Relative time words: they name the document's own time (目前 = when it was written), so they resolve to the
-# year of the document's date when the document gives one, and to nothing when it does not.
+# year of the document's date when the document gives one, and to nothing when it does not. 近年来 ("in recent
+# years") names no year: a span of unstated length, so it is left to the sentence's own year or to none.
 # A month and day without a year (截至9月13日) is a date of the text's own year.
 # 比上年/较去年 name the base of a comparison, not the figure's time (比上年增长5% is this year's growth).
 # 过去N年 is the N years before the text's year; a quarter or half-year without a year is the latest one that
 # has ended by the text's date (第四季 in a text of January is last year's).
-_RELATIVE = re.compile(r"过去(?P<span>\d{1,2}|[一二两三四五六七八九十])年|目前|当前|现阶段|现在|如今|今年|近年|近期|本年"
+_RELATIVE = re.compile(r"过去(?P<span>\d{1,2}|[一二两三四五六七八九十])年|目前|当前|现阶段|现在|如今|今年|近期|本年"
                        r"|今早|今日|(?<![比较与同])(?:去年|上年|前年)|明年|来年|(?<![\d年])\d{1,2}\s*月\s*\d{1,2}\s*日"
                        r"|(?<!年)(?:第?(?P<q>[一二三四1-4])季度?|(?P<h>上|下)半年|前三季度)")
 _RELATIVE_SHIFT = {"去年": -1, "上年": -1, "前年": -2, "明年": 1, "来年": 1}
+# 近年来/近几年/多年来 open a statement about recent years of unstated length: the year an earlier sentence of
+# the paragraph set (2021年，…) does not reach past it.
+_VAGUE_SPAN = re.compile(r"近年|近些年|近几年|近来|多年来")
 # A future horizon (`未来5年`, `今后`) does not inherit the year of the sentence's past figures.
 _FUTURE = re.compile(r"未来|今后")
 # A stated reference date opens a paragraph's figures (截至2022年底, 2022年，…): it reaches the later sentences.
@@ -317,7 +321,7 @@ def year(text: str, pos: int, s_start: int, paragraph_starts: list[int] | None =
             found = later[0][1]  # the sentence's year stated after the figure (…世界第二,2020年…)
         elif _RELATIVE.search(text[s_start:bounds(text, pos, SENTENCE_END)[1]]):
             found = _relative(text[s_start:bounds(text, pos, SENTENCE_END)[1]], date)
-        else:
+        elif not _VAGUE_SPAN.search(before):  # 近年来，… sets the sentence's own (unstated) time
             found = _paragraph_year(text, s_start, paragraph_starts or [0])
             if found is None and _YEAR_UNDER_REPORT.search(clause):
                 # 全年/年末 refer to the year under report: the last year an earlier sentence opened on.
