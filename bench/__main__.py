@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import logging
 import os
 import platform
 import signal
@@ -20,6 +19,7 @@ from pathlib import Path
 import psutil
 
 from bench import load
+from bench.profile import started
 from lib import serve as bench
 from lib.paths import ROOT
 from lib.ui.state import PAGES
@@ -63,17 +63,7 @@ def search_times(runs: int) -> list[tuple[str, int, float, float]]:
 def warm_run(path: Path, runs: int, lang: str = "en", **params: str) -> tuple[float, float]:
     """Median seconds of a warm AppTest run (the first, cold run is not counted): wall time, and the CPU time of
     this process (the script's thread and AppTest's), which other jobs on a shared machine disturb far less."""
-    from streamlit.testing.v1 import AppTest
-
-    # AppTest outside a server logs a harmless "missing ScriptRunContext" warning per run; keep the table readable.
-    logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").setLevel(logging.ERROR)
-    at = AppTest.from_file(str(path), default_timeout=120)
-    at.query_params["lang"] = lang
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    if at.exception:
-        raise RuntimeError(f"{path.name}: {at.exception[0].message}")
+    at = started(path, lang, **params)
     wall, cpu = [], []
     for _ in range(runs):
         start, start_cpu = time.perf_counter(), time.process_time()
