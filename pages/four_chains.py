@@ -7,112 +7,180 @@ import streamlit as st
 from lib.queries import chains as q
 from lib.ui import chain_figures as charts
 from lib.ui import citations, export, page, state
-from lib.ui.i18n import economy_name, format_value, with_display_units
-
-ctx = page.setup("four_chains")
-lang = ctx.lang
+from lib.ui.i18n import economy_name, format_value, t, with_display_units
 
 
-def chain_name(chain: str) -> str:
-    return ctx.t(f"chains.chain.{chain}")
+# ---------------------------------------------------------------- sections, built once per selection (page.memo)
+def chain_name(chain: str, lang: str) -> str:
+    return t(f"chains.chain.{chain}", lang)
 
 
-def citation(row) -> str:
+def citation(row, lang: str) -> str:
     if row.origin == "document":
         return citations.document(row.source_id.removeprefix("doc-"), "", row.line_no, lang)
     return citations.dataset(row.source_id, lang, short=True)
 
 
+def note(row, lang: str) -> str:
+    notes = []
+    if pd.notna(row.entity_chn) and pd.notna(row.entity_usa):  # missing is NaN, which is truthy
+        notes.append(t("chains.company_note", lang, chn=row.entity_chn, usa=row.entity_usa))
+    if pd.notna(row.qualifier):
+        notes.append(t("chains.qualifier", lang))
+    if pd.notna(row.share_of_world):
+        notes.append(t("chains.scorecard.share_world", lang, share=format_value(row.share_of_world, "percent", lang)))
+    return "; ".join(notes)
+
+
+@page.memo
+def scorecard_view(lang: str, present: bool) -> tuple[dict, list[str], list[str], object]:
+    """The scorecard chart, the signals compared with neither the US nor the EU (markdown), the chains without an
+    EU comparison (captions), and the documents' statements on industrial capability (an Arrow table)."""
+    card = with_display_units(q.scorecard())
+    signal = [row.name_zh if lang == "zh" else row.name_en for row in card.itertuples()]
+    card = card.assign(
+        chain_label=[chain_name(c, lang) for c in card["chain"]], signal=signal,
+        label=[f"{chain_name(c, lang)} · {s} ({y})" for c, s, y in zip(card["chain"], signal, card["year"])],
+        citation=[citation(row, lang) for row in card.itertuples()])
+    card = charts.ratio_hover(card, lang).assign(note=[note(r, lang) for r in card.itertuples()])
+    compared = card[card["ratio_usa"].notna() | card["ratio_euu"].notna()]
+    scorecard_source = citations.join(compared["citation"], lang)
+    table = pd.DataFrame({
+        t("chains.col.chain", lang): card["chain_label"], t("chains.col.signal", lang): card["signal"],
+        t("chains.col.year", lang): card["year"],
+        **{economy_name(code, lang): [format_value(v, u, lang) for v, u in zip(card[f"value_{code.lower()}"],
+                                                                               card["unit"])]
+           for code in ("CHN", "USA", "EUU", "WLD")},
+        **{t(f"chains.col.ratio_{code}", lang): ["" if pd.isna(v) else charts.ratio_text(v, lang)
+                                                 for v in card[f"ratio_{code}"]]
+           for code in ("usa", "euu")},
+        t("chains.col.note", lang): card["note"], t("chains.col.citation", lang): card["citation"],
+        t("chains.col.quote", lang): card["quote"].fillna(""), "mention_id": card["mention_id"],
+    })
+    behind = {code: (int((compared[f"ratio_{code}"] < 1).sum()), int(compared[f"ratio_{code}"].notna().sum()))
+              for code in ("usa", "euu")}
+    finding = t("chains.scorecard.finding", lang, behind_usa=behind["usa"][0], n_usa=behind["usa"][1],
+                behind_euu=behind["euu"][0], n_euu=behind["euu"][1])
+    chart = dict(fig=charts.scorecard_figure(compared, source=scorecard_source, lang=lang, present=present,
+                                             title=finding),
+                 data=table, name="chain_scorecard", source=scorecard_source, lang=lang,
+                 indicators=tuple(compared["indicator_id"]))
+    alone = card[card["ratio_usa"].isna() & card["ratio_euu"].isna()]
+    without = [] if not len(alone) else [t("chains.scorecard.no_comparison", lang), "\n".join(
+        f"- **{r.chain_label}** · {r.signal} ({r.year}): {format_value(r.value_chn, r.unit, lang)}"
+        f"{'; ' + r.note if r.note else ''} — {r.citation}: “{r.quote}”" for r in alone.itertuples())]
+    no_eu = [t("chains.scorecard.chain_missing", lang, chain=chain_name(c, lang)) for c in q.CHAINS[:4]
+             if card.loc[card["chain"] == c, "ratio_euu"].isna().all()]
+    statements = q.industrial_statements()
+    industrial = page.arrow(pd.DataFrame({
+        t("chains.col.topic", lang): [t(f"chains.topic.{x}", lang) for x in statements["topic"]],
+        t("chains.col.document", lang): statements["doc_id"], t("chains.col.line", lang): statements["line_no"],
+        t("chains.col.quote", lang): statements["quote"],
+        t("chains.col.summary", lang): statements[f"summary_{lang}"]}))
+    return chart, without, no_eu, industrial
+
+
+@page.memo
+def documents_view(lang: str) -> tuple[tuple[str, ...], dict, str]:
+    """The documents with gaps: their ids, titles, and the caption naming them."""
+    documents = q.documents_with_gaps()
+    titles = dict(zip(documents["doc_id"], documents[f"title_{lang}"]))
+    caption = citations.join([f"{t('chains.gapmap.document', lang, doc=d)}：{titles[d]}" if lang == "zh"
+                              else f"{t('chains.gapmap.document', lang, doc=d)}: {titles[d]}" for d in titles], lang)
+    return tuple(documents["doc_id"]), titles, caption
+
+
+@page.memo
+def gapmap_view(docs: tuple[str, ...], lang: str, present: bool) -> dict:
+    """The chain x industry gap map of the chosen documents."""
+    titles = documents_view(lang)[1]
+    matrix = charts.gap_matrix(q.gap_counts(docs), q.CHAINS, q.INDUSTRIES)
+    gapmap_source = "; ".join(f"{d} {titles[d]}" for d in docs)
+    heatmap = charts.heatmap_figure(matrix, title=t("chains.gapmap.title", lang),
+                                    subtitle=t("chains.gapmap.subtitle", lang, docs=", ".join(docs)),
+                                    source=gapmap_source, lang=lang, present=present)
+    counts_table = matrix.rename(index=lambda c: chain_name(c, lang),
+                                 columns=lambda i: t(f"chains.industry.{i}", lang)).reset_index(
+        names=t("chains.col.chain", lang))
+    return dict(fig=heatmap, data=counts_table, name="chain_gap_map", source=gapmap_source, lang=lang,
+                notes=t("chains.gapmap.notes", lang))
+
+
+@page.memo
+def gaps_csv(docs: tuple[str, ...], lang: str) -> bytes:
+    """Every gap of the chosen documents with its citation, as CSV."""
+    return charts.gap_csv(q.gaps(docs), lang)
+
+
+@page.memo
+def selected_gaps(docs: tuple[str, ...], chain: str, industry: str, lang: str) -> tuple[str, object]:
+    """The heading saying how many gaps the chain and industry have, and their table (None without any)."""
+    selected = q.gaps(docs, chain, None if industry == "all" else industry)
+    heading = t("chains.gapmap.list", lang, n=len(selected))
+    if selected.empty:
+        return heading, None
+    return heading, page.arrow(pd.DataFrame({
+        t("chains.col.industry", lang): [t(f"chains.industry.{i}", lang) for i in selected["industry"]],
+        t("chains.col.summary", lang): selected[f"summary_{lang}"], t("chains.col.quote", lang): selected["quote"],
+        t("chains.col.document", lang): selected["doc_id"],
+        t("chains.col.line", lang): [f"{a}" if a == b else f"{a}–{b}"
+                                     for a, b in zip(selected["line_no"], selected["line_end"])],
+        t("chains.col.section", lang): selected["section"]}))
+
+
+@page.memo
+def gaps_and_measures(docs: tuple[str, ...], chain: str, lang: str) -> tuple[str, tuple[str, ...], str,
+                                                                             tuple[str, ...]]:
+    """The chain's gaps and the measures the documents propose for it: a heading and one markdown item each."""
+    chain_gaps, chain_measures = q.gaps(docs, chain), q.measures(docs, chain)
+    gaps = tuple(f"- {getattr(row, f'summary_{lang}')}  \n  <small>{row.doc_id} · "
+                 f"{t('chains.col.line', lang)} {row.line_no}: “{escape(row.quote)}”</small>"
+                 for row in chain_gaps.itertuples())
+    measures = []
+    for row in chain_measures.itertuples():
+        others = ", ".join(chain_name(c, lang) for c in (row.chains or "").split(",") if c and c != chain)
+        measures.append(f"- {getattr(row, f'summary_{lang}')}"
+                        f"{' (' + others + ')' if others else ''}  \n  <small>{row.doc_id} · "
+                        f"{t('chains.col.line', lang)} {row.line_no}: “{escape(row.quote)}”</small>")
+    return (t("chains.measures.gaps", lang, chain=chain_name(chain, lang), n=len(chain_gaps)), gaps,
+            t("chains.measures.list", lang, n=len(chain_measures)), tuple(measures))
+
+
+ctx = page.setup("four_chains")
+lang = ctx.lang
+
 # ---------------------------------------------------------------- 1. scorecard
 st.header(ctx.t("chains.scorecard.header"))
 intro = ctx.t("chains.scorecard.intro")  # presentation mode has no controls to point at
 st.caption(intro if ctx.present else f"{intro} {ctx.t('chains.scorecard.howto')}")
-card = with_display_units(q.scorecard())
-signal = [row.name_zh if lang == "zh" else row.name_en for row in card.itertuples()]
-card = card.assign(
-    chain_label=[chain_name(c) for c in card["chain"]], signal=signal,
-    label=[f"{chain_name(c)} · {s} ({y})" for c, s, y in zip(card["chain"], signal, card["year"])],
-    citation=[citation(row) for row in card.itertuples()])
-
-
-def note(row) -> str:
-    notes = []
-    if pd.notna(row.entity_chn) and pd.notna(row.entity_usa):  # missing is NaN, which is truthy
-        notes.append(ctx.t("chains.company_note", chn=row.entity_chn, usa=row.entity_usa))
-    if pd.notna(row.qualifier):
-        notes.append(ctx.t("chains.qualifier"))
-    if pd.notna(row.share_of_world):
-        notes.append(ctx.t("chains.scorecard.share_world", share=format_value(row.share_of_world, "percent", lang)))
-    return "; ".join(notes)
-
-
-card = charts.ratio_hover(card, lang).assign(note=[note(r) for r in card.itertuples()])
-compared = card[card["ratio_usa"].notna() | card["ratio_euu"].notna()]
-scorecard_source = citations.join(compared["citation"], lang)
-table = pd.DataFrame({
-    ctx.t("chains.col.chain"): card["chain_label"], ctx.t("chains.col.signal"): card["signal"],
-    ctx.t("chains.col.year"): card["year"],
-    **{economy_name(code, lang): [format_value(v, u, lang) for v, u in zip(card[f"value_{code.lower()}"], card["unit"])]
-       for code in ("CHN", "USA", "EUU", "WLD")},
-    **{ctx.t(f"chains.col.ratio_{code}"): ["" if pd.isna(v) else charts.ratio_text(v, lang) for v in card[f"ratio_{code}"]]
-       for code in ("usa", "euu")},
-    ctx.t("chains.col.note"): card["note"], ctx.t("chains.col.citation"): card["citation"],
-    ctx.t("chains.col.quote"): card["quote"].fillna(""), "mention_id": card["mention_id"],
-})
-behind = {code: (int((compared[f"ratio_{code}"] < 1).sum()), int(compared[f"ratio_{code}"].notna().sum()))
-          for code in ("usa", "euu")}
-finding = ctx.t("chains.scorecard.finding", behind_usa=behind["usa"][0], n_usa=behind["usa"][1],
-                behind_euu=behind["euu"][0], n_euu=behind["euu"][1])
-page.chart(charts.scorecard_figure(compared, source=scorecard_source, lang=lang, present=ctx.present, title=finding),
-           table,
-           name="chain_scorecard", source=scorecard_source, lang=lang, indicators=compared["indicator_id"])
-
-alone = card[card["ratio_usa"].isna() & card["ratio_euu"].isna()]
-if len(alone):
-    st.markdown(ctx.t("chains.scorecard.no_comparison"))
-    st.markdown("\n".join(
-        f"- **{r.chain_label}** · {r.signal} ({r.year}): {format_value(r.value_chn, r.unit, lang)}"
-        f"{'; ' + r.note if r.note else ''} — {r.citation}: “{r.quote}”" for r in alone.itertuples()))
-no_eu = [c for c in q.CHAINS[:4] if card.loc[card["chain"] == c, "ratio_euu"].isna().all()]
-for chain in no_eu:
-    st.caption(ctx.t("chains.scorecard.chain_missing", chain=chain_name(chain)))
+scorecard, without_comparison, no_eu, industrial = scorecard_view(lang, ctx.present)
+page.chart(**scorecard)
+for text in without_comparison:
+    st.markdown(text)
+for text in no_eu:
+    st.caption(text)
 
 with st.expander(ctx.t("chains.scorecard.industrial_text"), icon=":material/memory:"):
-    statements = q.industrial_statements()
-    st.dataframe(pd.DataFrame({
-        ctx.t("chains.col.topic"): [ctx.t(f"chains.topic.{x}") for x in statements["topic"]],
-        ctx.t("chains.col.document"): statements["doc_id"], ctx.t("chains.col.line"): statements["line_no"],
-        ctx.t("chains.col.quote"): statements["quote"],
-        ctx.t("chains.col.summary"): statements[f"summary_{lang}"]}), hide_index=True)
+    st.dataframe(industrial, hide_index=True)
 
 # ---------------------------------------------------------------- 2. gap map
 st.header(ctx.t("chains.gapmap.header"))
 intro = ctx.t("chains.gapmap.intro")  # presentation mode has no controls to point at
 st.caption(intro if ctx.present else f"{intro} {ctx.t('chains.gapmap.howto')}")
-documents = q.documents_with_gaps()
-DOCS = state.multi("docs", tuple(documents["doc_id"]), default=tuple(documents["doc_id"]))
+doc_ids, titles, titles_caption = documents_view(lang)
+DOCS = state.multi("docs", doc_ids, default=doc_ids)
 CHAIN = state.choice("chain", q.CHAINS)
 INDUSTRY = state.choice("industry", ("all",) + q.INDUSTRIES)
-titles = dict(zip(documents["doc_id"], documents[f"title_{lang}"]))
 # The pills carry the document ids only: a long English title was cut off at 1100 px; the titles follow below.
-st.pills(ctx.t("chains.gapmap.documents"), list(documents["doc_id"]), selection_mode="multi",
+st.pills(ctx.t("chains.gapmap.documents"), list(doc_ids), selection_mode="multi",
          format_func=lambda d: ctx.t("chains.gapmap.document", doc=d), **state.widget_kwargs(DOCS))
-st.caption(citations.join([f"{ctx.t('chains.gapmap.document', doc=d)}：{titles[d]}" if lang == "zh"
-                           else f"{ctx.t('chains.gapmap.document', doc=d)}: {titles[d]}" for d in titles], lang))
+st.caption(titles_caption)
 docs = state.get(DOCS)
 if not docs:
     st.info(ctx.t("chains.gapmap.none"))
     st.stop()
 
-matrix = charts.gap_matrix(q.gap_counts(docs), q.CHAINS, q.INDUSTRIES)
-gapmap_source = "; ".join(f"{d} {titles[d]}" for d in docs)
-heatmap = charts.heatmap_figure(matrix, title=ctx.t("chains.gapmap.title"),
-                                subtitle=ctx.t("chains.gapmap.subtitle", docs=", ".join(docs)),
-                                source=gapmap_source, lang=lang, present=ctx.present)
-counts_table = matrix.rename(index=chain_name, columns=lambda i: ctx.t(f"chains.industry.{i}")).reset_index(
-    names=ctx.t("chains.col.chain"))
-page.chart(heatmap, counts_table, name="chain_gap_map", source=gapmap_source, lang=lang,
-           notes=ctx.t("chains.gapmap.notes"))
+page.chart(**gapmap_view(docs, lang, ctx.present))
 
 # The gap map as a report-size PNG and every gap with its citation as CSV, next to the map (not 18,000 px down).
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -124,7 +192,6 @@ def gap_map_png(docs: tuple[str, ...], lang: str) -> bytes:
         source="; ".join(f"{d} {titles[d]}" for d in docs), lang=lang, present=True))
 
 
-all_gaps = q.gaps(docs)
 png_col, csv_col = st.columns(2)
 unavailable = export.unavailable()
 if unavailable:
@@ -133,53 +200,39 @@ else:
     png_col.download_button(ctx.t("chains.export.png"), data=lambda: gap_map_png(docs, lang),
                             file_name=f"chain_gap_map_{'-'.join(docs)}_{lang}.png", mime="image/png",
                             on_click="ignore", icon=":material/image:")
-csv_col.download_button(ctx.t("chains.export.csv"), data=charts.gap_csv(all_gaps, lang),
+csv_col.download_button(ctx.t("chains.export.csv"), data=gaps_csv(docs, lang),
                         file_name=f"chain_gaps_{'-'.join(docs)}_{lang}.csv", mime="text/csv", on_click="ignore",
                         icon=":material/download:")
 
 
 left, right = st.columns(2)
-left.selectbox(ctx.t("chains.gapmap.chain"), q.CHAINS, format_func=chain_name, **state.widget_kwargs(CHAIN))
+left.selectbox(ctx.t("chains.gapmap.chain"), q.CHAINS, format_func=lambda c: chain_name(c, lang),
+               **state.widget_kwargs(CHAIN))
 right.selectbox(ctx.t("chains.gapmap.industry"), ("all",) + q.INDUSTRIES,
                 format_func=lambda i: ctx.t(f"chains.industry.{i}"), **state.widget_kwargs(INDUSTRY))
 chain, industry = state.get(CHAIN), state.get(INDUSTRY)
-selected = q.gaps(docs, chain, None if industry == "all" else industry)
 
-
-def gap_table(frame: pd.DataFrame) -> pd.DataFrame:
-    return pd.DataFrame({
-        ctx.t("chains.col.industry"): [ctx.t(f"chains.industry.{i}") for i in frame["industry"]],
-        ctx.t("chains.col.summary"): frame[f"summary_{lang}"], ctx.t("chains.col.quote"): frame["quote"],
-        ctx.t("chains.col.document"): frame["doc_id"],
-        ctx.t("chains.col.line"): [f"{a}" if a == b else f"{a}–{b}" for a, b in zip(frame["line_no"], frame["line_end"])],
-        ctx.t("chains.col.section"): frame["section"]})
-
-
-st.subheader(ctx.t("chains.gapmap.list", n=len(selected)))
-if selected.empty:
+heading, selected = selected_gaps(docs, chain, industry, lang)
+st.subheader(heading)
+if selected is None:
     st.info(ctx.t("chains.gapmap.empty"))
 else:
-    st.dataframe(gap_table(selected), hide_index=True)
+    st.dataframe(selected, hide_index=True)
 
 # ---------------------------------------------------------------- 3. gaps to measures
 st.header(ctx.t("chains.measures.header"))
 st.caption(ctx.t("chains.measures.intro"))
-chain_gaps = q.gaps(docs, chain)
-chain_measures = q.measures(docs, chain)
+gaps_heading, gap_items, measures_heading, measure_items = gaps_and_measures(docs, chain, lang)
 gaps_col, measures_col = st.columns(2)
 # Long lists scroll inside a box of fixed height: the page was ~20,000 px long with them spelled out.
 gaps_col, measures_col = (column.container(height=640) for column in (gaps_col, measures_col))
 with gaps_col:
-    st.subheader(ctx.t("chains.measures.gaps", chain=chain_name(chain), n=len(chain_gaps)))
-    for row in chain_gaps.itertuples():
-        st.markdown(f"- {getattr(row, f'summary_{lang}')}  \n  <small>{row.doc_id} · "
-                    f"{ctx.t('chains.col.line')} {row.line_no}: “{escape(row.quote)}”</small>", unsafe_allow_html=True)
+    st.subheader(gaps_heading)
+    for item in gap_items:
+        st.markdown(item, unsafe_allow_html=True)
 with measures_col:
-    st.subheader(ctx.t("chains.measures.list", n=len(chain_measures)))
-    if chain_measures.empty:
+    st.subheader(measures_heading)
+    if not measure_items:
         st.info(ctx.t("chains.measures.empty"))
-    for row in chain_measures.itertuples():
-        others = ", ".join(chain_name(c) for c in (row.chains or "").split(",") if c and c != chain)
-        st.markdown(f"- {getattr(row, f'summary_{lang}')}"
-                    f"{' (' + others + ')' if others else ''}  \n  <small>{row.doc_id} · "
-                    f"{ctx.t('chains.col.line')} {row.line_no}: “{escape(row.quote)}”</small>", unsafe_allow_html=True)
+    for item in measure_items:
+        st.markdown(item, unsafe_allow_html=True)

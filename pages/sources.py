@@ -2,115 +2,172 @@
 coverage, how values are normalised and EU aggregates formed, how to cite, and the whole warehouse as a ZIP."""
 import json
 
+import pandas as pd
 import streamlit as st
 
 from lib.ui import downloads, page, state
 from lib.ui import sources_view as view
+from lib.ui.i18n import t
 from lib.queries import facts, sources
 
-ctx = page.setup("sources")
-lang = ctx.lang
-documents = sources.documents()
-meta = sources.meta()
-READ = state.choice("doc", tuple(documents["doc_id"]))
 TABS = ("documents", "reader", "datasets", "method", "download")
 VIEW = state.choice("view", TABS)  # the tab a link opens (e.g. the reader on one document)
 
 
-def localised(row, field: str) -> str:
-    return row[f"{field}_{lang}"]
+# ---------------------------------------------------------------- tabs, built once per language (page.memo)
+@page.memo
+def documents() -> tuple:
+    """(doc_id, title_zh, file_name) of every document."""
+    frame = sources.documents()
+    return tuple(zip(frame["doc_id"], frame["title_zh"], frame["file_name"]))
 
 
-def documents_tab() -> None:
-    st.markdown(ctx.t("sources.documents.intro"))
-    for _, doc in documents.iterrows():
+@page.memo
+def meta() -> dict:
+    return sources.meta()
+
+
+@page.memo
+def documents_tab(lang: str, carried: tuple[tuple[str, str], ...]) -> tuple[str, tuple[tuple[str, str, str, str], ...]]:
+    """The intro, then per document: its title, the facts as HTML, the counts and the links (carrying `carried`)."""
+    def link(page_id: str, **params: str) -> str:
+        return state.build_link(page_id, dict(carried) | params)
+
+    cards = []
+    for _, doc in sources.documents().iterrows():
+        facts_html = view.info_html([
+            (t("sources.doc.title_en", lang), doc["title_en"]),
+            (t("sources.doc.also_titled", lang), doc["also_titled_zh"]),
+            (t("sources.doc.publisher", lang), doc["publisher"]),
+            (t("sources.doc.published", lang), doc["published"]),
+            (t("sources.doc.dating", lang), doc[f"dating_{lang}"]),
+            (t("sources.doc.covers", lang), doc[f"covers_{lang}"]),
+            (t("sources.doc.defects", lang), doc[f"defects_{lang}"]),
+            (t("sources.doc.file", lang), f"seeds/{doc['file_name']}"),
+        ], lang)
+        cards.append((doc["title_zh"], facts_html,
+                      t("sources.doc.counts", lang, lines=doc["lines"], figures=doc["figures"], flagged=doc["flagged"]),
+                      f"[{t('sources.doc.read', lang)}]({link('sources', doc=doc['doc_id'], view='reader')})"
+                      f" · [{t('sources.doc.explore', lang)}]({link('explorer', doc=doc['doc_id'])})"))
+    return t("sources.documents.intro", lang), tuple(cards)
+
+
+@page.memo
+def reader(file_name: str, lang: str) -> str:
+    """One document as numbered lines with every extracted figure marked."""
+    return view.reader_html(sources.document_text(file_name), sources.document_mentions(file_name), lang)
+
+
+@page.memo
+def datasets_tab(lang: str) -> tuple[tuple[str, str, object], ...]:
+    """Per dataset: the expander's label, its facts as HTML and its coverage per economy (an Arrow table)."""
+    cover = sources.coverage()
+    shown = []
+    for _, ds in sources.datasets().iterrows():
+        shown.append((f"{ds['title']} · {ds['vintage']}", view.info_html([
+            (t("sources.ds.publisher", lang), ds["publisher"]),
+            (t("sources.ds.vintage", lang), ds["vintage"]),
+            (t("sources.ds.licence", lang), ds["licence"]),
+            (t("sources.ds.url", lang), ds["url"]),
+            (t("sources.ds.location", lang), ds["location"]),
+            (t("sources.ds.definition", lang), ds[f"definition_{lang}"]),
+            (t("sources.ds.notes", lang), ds[f"notes_{lang}"]),
+        ], lang), page.arrow(view.coverage_rows(cover[cover["source_id"] == ds["source_id"]], lang))))
+    return tuple(shown)
+
+
+@page.memo
+def method_tables(lang: str) -> tuple[object, str, object, str, str]:
+    """The normalisation examples, the flags as HTML, the EU aggregates, and the two citations (dashboard, figure)."""
+    example = sources.citation_example()
+    return (page.arrow(view.example_rows(sources.normalisation_examples(), lang)),
+            view.info_html([(t(f"explorer.flag_name.{code}", lang), t(f"explorer.flag.{code}", lang))
+                            for code in facts.FLAG_CODES], lang),
+            page.arrow(view.eu_rows(lang)),
+            t("sources.method.cite.dashboard", lang, app=t("app.title", lang), built=meta().get("built_at", "")),
+            t("sources.method.cite.figure", lang, title=example[f"title_{lang}"], published=example["published"],
+              file=f"seeds/{example['file_name']}", line=example["line_no"], quote=example["quote"]))
+
+
+@page.memo
+def view_rows(lang: str) -> object:
+    """Every warehouse view with its row count (an Arrow table)."""
+    counts = json.loads(meta().get("row_counts", "{}"))
+    views = [v for v in sources.warehouse_views() if v in counts]
+    return page.arrow(pd.DataFrame({t("sources.col.view", lang): views,
+                                    t("sources.col.rows", lang): [counts[v] for v in views]}))
+
+
+ctx = page.setup("sources")
+lang = ctx.lang
+READ = state.choice("doc", tuple(d for d, _, _ in documents()))
+
+
+def documents_tab_show() -> None:
+    intro, cards = documents_tab(lang, tuple(state.link_params().items()))
+    st.markdown(intro)
+    for title, facts_html, counts, links in cards:
         with st.container(border=True):
-            st.subheader(doc["title_zh"], anchor=False)
-            st.html(view.info_html([
-                (ctx.t("sources.doc.title_en"), doc["title_en"]),
-                (ctx.t("sources.doc.also_titled"), doc["also_titled_zh"]),
-                (ctx.t("sources.doc.publisher"), doc["publisher"]),
-                (ctx.t("sources.doc.published"), doc["published"]),
-                (ctx.t("sources.doc.dating"), localised(doc, "dating")),
-                (ctx.t("sources.doc.covers"), localised(doc, "covers")),
-                (ctx.t("sources.doc.defects"), localised(doc, "defects")),
-                (ctx.t("sources.doc.file"), f"seeds/{doc['file_name']}"),
-            ], lang))
-            st.caption(ctx.t("sources.doc.counts", lines=doc["lines"], figures=doc["figures"], flagged=doc["flagged"]))
-            st.markdown(f"[{ctx.t('sources.doc.read')}]({state.link('sources', doc=doc['doc_id'], view='reader')})"
-                        f" · [{ctx.t('sources.doc.explore')}]({state.link('explorer', doc=doc['doc_id'])})")
+            st.subheader(title, anchor=False)
+            st.html(facts_html)
+            st.caption(counts)
+            st.markdown(links)
 
 
 def reader_tab() -> None:
-    titles = documents.set_index("doc_id")["title_zh"]
+    titles = {d: title for d, title, _ in documents()}
     chosen = st.selectbox(ctx.t("sources.reader.pick"), READ.choices,
                           format_func=lambda d: f"{d} · {titles[d]}", **state.widget_kwargs(READ))
     st.caption(ctx.t("sources.reader.help"))
-    file_name = documents.set_index("doc_id").at[chosen, "file_name"]
+    file_name = next(f for d, _, f in documents() if d == chosen)
     with st.container(height=560):
-        st.html(view.reader_html(sources.document_text(file_name), sources.document_mentions(file_name), lang))
+        st.html(reader(file_name, lang))
 
 
-def datasets_tab() -> None:
+def datasets_tab_show() -> None:
     st.markdown(ctx.t("sources.datasets.intro"))
-    cover = sources.coverage()
-    for _, ds in sources.datasets().iterrows():
-        with st.expander(f"{ds['title']} · {ds['vintage']}"):
-            st.html(view.info_html([
-                (ctx.t("sources.ds.publisher"), ds["publisher"]),
-                (ctx.t("sources.ds.vintage"), ds["vintage"]),
-                (ctx.t("sources.ds.licence"), ds["licence"]),
-                (ctx.t("sources.ds.url"), ds["url"]),
-                (ctx.t("sources.ds.location"), ds["location"]),
-                (ctx.t("sources.ds.definition"), localised(ds, "definition")),
-                (ctx.t("sources.ds.notes"), localised(ds, "notes")),
-            ], lang))
+    for label, facts_html, coverage in datasets_tab(lang):
+        with st.expander(label):
+            st.html(facts_html)
             st.markdown(f"**{ctx.t('sources.ds.coverage')}**")
-            st.dataframe(view.coverage_rows(cover[cover["source_id"] == ds["source_id"]], lang), hide_index=True)
+            st.dataframe(coverage, hide_index=True)
 
 
 def method_tab() -> None:
+    examples, flags, eu, cite_dashboard, cite_figure = method_tables(lang)
     st.subheader(ctx.t("sources.method.extract.title"), anchor=False)
     st.markdown(ctx.t("sources.method.extract"))
     st.subheader(ctx.t("sources.method.normalise.title"), anchor=False)
     st.markdown(ctx.t("sources.method.normalise"))
-    st.dataframe(view.example_rows(sources.normalisation_examples(), lang), hide_index=True)
+    st.dataframe(examples, hide_index=True)
     st.subheader(ctx.t("sources.method.flags.title"), anchor=False)
     st.markdown(ctx.t("sources.method.flags"))
-    st.html(view.info_html([(ctx.t(f"explorer.flag_name.{code}"), ctx.t(f"explorer.flag.{code}"))
-                               for code in facts.FLAG_CODES], lang))
+    st.html(flags)
     st.subheader(ctx.t("sources.method.eu.title"), anchor=False)
     st.markdown(ctx.t("sources.method.eu"))
-    st.dataframe(view.eu_rows(lang), hide_index=True)
+    st.dataframe(eu, hide_index=True)
     st.subheader(ctx.t("sources.method.conflicts.title"), anchor=False)
     st.markdown(ctx.t("sources.method.conflicts"))
     st.subheader(ctx.t("sources.method.cite.title"), anchor=False)
     st.markdown(ctx.t("sources.method.cite"))
-    st.code(ctx.t("sources.method.cite.dashboard", app=ctx.t("app.title"), built=meta.get("built_at", "")),
-            language=None, wrap_lines=True)
-    example = sources.citation_example()
+    st.code(cite_dashboard, language=None, wrap_lines=True)
     st.markdown(ctx.t("sources.method.cite.example"))
-    st.code(ctx.t("sources.method.cite.figure", title=localised(example, "title"), published=example["published"],
-                  file=f"seeds/{example['file_name']}", line=example["line_no"], quote=example["quote"]),
-            language=None, wrap_lines=True)
+    st.code(cite_figure, language=None, wrap_lines=True)
 
 
 def download_tab() -> None:
     st.markdown(ctx.t("sources.download.intro"))
-    built = meta.get("built_at", "")
-    st.caption(ctx.t("sources.download.built", built=built, version=meta.get("schema_version", "")))
+    built = meta().get("built_at", "")
+    st.caption(ctx.t("sources.download.built", built=built, version=meta().get("schema_version", "")))
     readme = ctx.t("sources.download.readme", app=ctx.t("app.title"), built=built)
     st.download_button(ctx.t("sources.download.button"), data=lambda: downloads.zip_of_csvs(sources.warehouse_frames(), readme),
                        file_name=f"warehouse_{built[:10]}.zip", mime="application/zip", on_click="ignore",
                        icon=":material/download:", type="primary")
-    counts = json.loads(meta.get("row_counts", "{}"))
-    views = [v for v in sources.warehouse_views() if v in counts]
-    st.dataframe({ctx.t("sources.col.view"): views, ctx.t("sources.col.rows"): [counts[v] for v in views]},
-                 hide_index=True)
+    st.dataframe(view_rows(lang), hide_index=True)
 
 
 labels = [ctx.t(f"sources.tab.{tab}") for tab in TABS]
 tabs = st.tabs(labels, default=labels[TABS.index(state.get(VIEW))])
-for tab, show in zip(tabs, (documents_tab, reader_tab, datasets_tab, method_tab, download_tab)):
+for tab, show in zip(tabs, (documents_tab_show, reader_tab, datasets_tab_show, method_tab, download_tab)):
     with tab:
         show()

@@ -174,11 +174,28 @@ def warehouse_version() -> tuple[str, int, int]:
     return configured, found.st_ino, found.st_mtime_ns
 
 
+def _run_version() -> tuple[str, int, int]:
+    """warehouse_version() once per script run (a rerun or a fragment's run), not once per memoised section: a stat
+    releases the GIL, and getting it back while other sessions run costs up to a switch interval (5 ms)."""
+    from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
+
+    ctx = get_script_run_ctx(suppress_warning=True)
+    run = getattr(ctx, "parallel_coordinator", None)  # a new object at the start of every run
+    if run is None:
+        return warehouse_version()
+    seen = getattr(ctx, "_warehouse_version_seen", None)
+    if seen is not None and seen[0] is run:
+        return seen[1]
+    version = warehouse_version()
+    ctx._warehouse_version_seen = (run, version)
+    return version
+
+
 _CHECKED: set[tuple[str, int, int]] = set()  # warehouse versions that passed check_warehouse in this process
 
 
 def _require_warehouse(ctx: PageContext) -> None:
-    version = warehouse_version()
+    version = _run_version()
     if version in _CHECKED:  # the views of a file version do not change; only a new file needs checking again
         return
     try:
@@ -248,7 +265,7 @@ def memo(fn: Callable | None = None, *, maxsize: int = 64) -> Callable:
             if not isinstance(value, _PER_RUN):
                 raise TypeError(f"{fn.__qualname__}: argument {value!r:.60} is a {type(value).__name__}; a memoised "
                                 "builder takes plain values (str, numbers, bools, tuples, None)")
-        key = (warehouse_version(), args, tuple(sorted(kwargs.items())))
+        key = (_run_version(), args, tuple(sorted(kwargs.items())))
         with _MEMO_LOCK:
             if key in cache:
                 cache.move_to_end(key)
@@ -270,19 +287,41 @@ def arrow(frame: pd.DataFrame):
     return dataframe_util.convert_pandas_df_to_arrow_table(frame)
 
 
+def show(blocks: Iterable[tuple[str, object]]) -> None:
+    """Draw what a memoised builder returned, in order: ("chart", `chart`'s keyword arguments), ("dataframe",
+    st.dataframe's keyword arguments) or (the name of a Streamlit text element such as "caption", "info" or
+    "warning", its text)."""
+    for kind, what in blocks:
+        if kind == "chart":
+            chart(**what)
+        elif kind == "dataframe":
+            st.dataframe(**what)
+        else:
+            getattr(st, kind)(what)
+
+
 def table(data: pd.DataFrame, lang: str, **kwargs) -> None:
     """st.dataframe of `data`; a row stated in a document (a `mention_id` column) gets a link to its sentence, with
     the surrounding lines, in the fact explorer."""
-    config = {}
+    shown, label = _linked(data, lang, tuple(state.link_params().items()))  # language and economies carried
+    config = {label: st.column_config.LinkColumn(label, display_text=i18n.t("chart.explorer.open", lang))} if label \
+        else {}
+    st.dataframe(shown, hide_index=True, column_config=config, **kwargs)
+
+
+# Keyed on the frame's identity, as figures are: a memoised section's frame is the same object on every rerun, so
+# its links and Arrow conversion are made once per frame, language and carried parameters.
+@figures.per_figure(maxsize=128)
+def _linked(data: pd.DataFrame, lang: str, carried: tuple[tuple[str, str], ...]):
+    """(the Arrow table shown, the header of its link column or "")."""
+    label = ""
     if "mention_id" in data.columns:
         label = i18n.t("chart.explorer", lang)
-        carried = state.link_params()  # language and economies, read once for all rows
-        links = [state.build_link("explorer", carried | {"mention": m}) if isinstance(m, str) and m else None
+        links = [state.build_link("explorer", dict(carried) | {"mention": m}) if isinstance(m, str) and m else None
                  for m in data["mention_id"]]
         data = data.drop(columns="mention_id")  # the link carries it
         data.insert(0, label, links)  # first, where it is seen without scrolling
-        config[label] = st.column_config.LinkColumn(label, display_text=i18n.t("chart.explorer.open", lang))
-    st.dataframe(data, hide_index=True, column_config=config, **kwargs)
+    return arrow(data), label
 
 
 def _ids(given: Iterable[str], data: pd.DataFrame, column: str) -> tuple[str, ...]:
