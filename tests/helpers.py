@@ -83,19 +83,20 @@ def seed_mentions() -> dict:
     from lib.paths import SEEDS_DIR
     from lib.warehouse.extract import extract_document
 
-    dates = seed_dates()
-    return {p.name[:3]: extract_document(p, p.name[:3], dates.get(p.name)) for p in SEEDS_DIR.glob("*.txt")}
+    meta = seed_metadata()
+    return {p.name[:3]: extract_document(p, p.name[:3], *meta[p.name]) for p in SEEDS_DIR.glob("*.txt")}
 
 
-def seed_dates() -> dict[str, str | None]:
-    """Each seed's date as the build passes it to the extractor: data/catalog/documents.yaml `published`."""
+def seed_metadata() -> dict[str, tuple[str | None, str | None]]:
+    """Each seed's date and title as the build passes them to the extractor: data/catalog/documents.yaml
+    `published` and `title_zh`."""
     import yaml
 
     from lib.paths import CATALOG_DIR
     from lib.warehouse.extract import reference_date
 
     docs = yaml.safe_load((CATALOG_DIR / "documents.yaml").read_text(encoding="utf-8"))
-    return {d["file_name"]: reference_date(d.get("published")) for d in docs}
+    return {d["file_name"]: (reference_date(d.get("published")), d.get("title_zh")) for d in docs}
 
 
 def mention_on(mentions: dict, doc_id: str, line_no: int, text: str):

@@ -84,8 +84,8 @@ class ExtractionCache:
         self.extract_seconds = 0.0
 
     def mentions(self, text: documents.Text, doc_id: str, rules: list[dict], source: Path | None = None,
-                 date: str | None = None) -> list[Mention]:
-        key = hashlib.sha256(f"{self.salt}|{doc_id}|{text.sha256}|{date}".encode()).hexdigest()[:32]
+                 date: str | None = None, title: str | None = None) -> list[Mention]:
+        key = hashlib.sha256(f"{self.salt}|{doc_id}|{text.sha256}|{date}|{title}".encode()).hexdigest()[:32]
         cached = self.directory / "mentions" / f"{key}.pkl" if self.directory else None
         if cached is not None and cached.exists():
             try:
@@ -97,7 +97,7 @@ class ExtractionCache:
         started = time.perf_counter()
         if source is None:  # a PDF, a Word file or a non-UTF-8 text: the extractor reads a UTF-8 copy of its lines
             source = self._text_copy(text)
-        found = extract_document(source, doc_id, date)
+        found = extract_document(source, doc_id, date, title)
         self.extract_seconds += time.perf_counter() - started
         self.extracted_bytes += text.size
         self.misses += 1
@@ -215,15 +215,17 @@ def _documents(seeds_dir: Path, catalog_dir: Path, documents_dir: Path, cache: P
     mentions: list[Mention] = []
     texts = seed_texts + added_texts
     ids = list(seeds["doc_id"]) + list(added.get("doc_id", []))
-    # Each document's published date resolves its 目前/今年/去年 (lib/warehouse/extract reference_date).
+    # Each document's published date resolves its 目前/今年/去年 (lib/warehouse/extract reference_date); its
+    # title may state the period it reports on (2015年…统计公报).
     dates = [reference_date(p, i) for p, i in zip(list(seeds["published"]) + list(added.get("published", [])),
                                                    list(seeds.get("inferred", [None] * len(seeds)))
                                                    + list(added.get("inferred", [None] * len(added))))]
-    for n, (text, doc_id, date) in enumerate(zip(texts, ids, dates)):
+    titles = [t if isinstance(t, str) else None for t in list(seeds["title_zh"]) + list(added.get("title_zh", []))]
+    for n, (text, doc_id, date, title) in enumerate(zip(texts, ids, dates, titles)):
         if progress:
             progress(0.8 * n / len(texts), text.file_name)
         source = seeds_dir / text.file_name if doc_id in set(seeds["doc_id"]) else None
-        mentions += extraction.mentions(text, doc_id, rules, source, date)
+        mentions += extraction.mentions(text, doc_id, rules, source, date, title)
     broken_rules = flag_implausible(mentions, rules)  # after the cache: cached mentions are extracted, not judged
     frame = pd.concat([seeds, added], ignore_index=True) if len(added) else seeds
     for column in ("title_zh", "title_en", "publisher", "published", "language", "url", "inferred"):

@@ -150,9 +150,10 @@ def one(mentions, quote):
     ("tw.txt", "百分之七點九一", 7.91, "percent", "2025", "TWN"),
     ("tw.txt", "百分之十二點六八", 12.68, "percent", "2025", "TWN"),
     ("tw.txt", "卅八年", 38, "count", None, "TWN"),
-    ("tw.txt", "四分之三", 75, "percent", None, "TWN"),
-    ("tw.txt", "一八八一億美元", 1.881e11, "USD", None, "TWN"),
-    ("tw.txt", "一百五十八億美元", 1.58e10, "USD", None, "TWN"),
+    # Nothing in line 2 dates these; the lead (line 1) reports on 二○二五年第四季, so they are 2025's.
+    ("tw.txt", "四分之三", 75, "percent", "2025", "TWN"),
+    ("tw.txt", "一八八一億美元", 1.881e11, "USD", "2025", "TWN"),
+    ("tw.txt", "一百五十八億美元", 1.58e10, "USD", "2025", "TWN"),
     ("wide.txt", "５０.２ 万亿元", 50.2e12, "CNY", "2022", "CHN"),
     ("wide.txt", "42亿2657万户", 4226570000, "count", "2022", "CHN"),
 ])

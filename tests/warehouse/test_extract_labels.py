@@ -21,7 +21,7 @@ import yaml
 
 from lib.paths import ROOT, SEEDS_DIR
 from lib.warehouse.extract import COMPANY_WORDS, extract_document, reference_date
-from tests.helpers import seed_dates
+from tests.helpers import seed_metadata
 
 LABELS = ROOT / "tests" / "labels"
 # The unseen samples may be read from another checkout while they are being written (EXTRACT_UNSEEN=dir).
@@ -136,18 +136,19 @@ def add(total: dict, counts: dict) -> dict:
 
 
 # --- the samples ----------------------------------------------------------------------------------------------
-def seed_samples() -> dict[str, tuple[Path, str | None, list[dict]]]:
+def seed_samples() -> dict[str, tuple[Path, str | None, str | None, list[dict]]]:
     rows: dict[str, list[dict]] = {}
     for name in ("numbers_000.csv", "numbers_001.csv", "numbers_002.csv", "numbers_003.csv", "numbers_004.csv",
                  "words_001_003.csv"):
         for row in read_csv(LABELS / name):
             rows.setdefault(row["file_name"], []).append(row)
-    dates = seed_dates()  # as the build passes them (documents.yaml `published`)
-    return {name[:3]: (SEEDS_DIR / name, dates.get(name), labels) for name, labels in sorted(rows.items())}
+    meta = seed_metadata()  # as the build passes them (documents.yaml `published`, `title_zh`)
+    return {name[:3]: (SEEDS_DIR / name, *meta[name], labels) for name, labels in sorted(rows.items())}
 
 
-def unseen_samples(split: str) -> dict[str, tuple[Path, str | None, list[dict]]]:
-    """The unseen texts of one split with the date their .yaml gives (the page's own dateline)."""
+def unseen_samples(split: str) -> dict[str, tuple[Path, str | None, str | None, list[dict]]]:
+    """The unseen texts of one split with the date and title their .yaml gives (the page's own dateline and
+    headline; a title the labeller wrote, marked `[descriptive`, is not the page's and is not passed)."""
     out = {}
     for meta_path in sorted((UNSEEN / "texts").glob("*.yaml")):
         meta = yaml.safe_load(meta_path.read_text(encoding="utf-8"))
@@ -155,15 +156,16 @@ def unseen_samples(split: str) -> dict[str, tuple[Path, str | None, list[dict]]]
         if meta.get("split") != split or not labels.exists():
             continue
         # The sidecar's `published`, read as the build reads a data/documents/ sidecar (values as text).
+        title = str(meta.get("title") or "")
         out[meta_path.stem] = (meta_path.with_suffix(".txt"), reference_date(meta.get("published")),
-                               read_csv(labels))
+                               None if not title or title.startswith("[descriptive") else title, read_csv(labels))
     return out
 
 
 def measure(samples: dict) -> tuple[dict, dict]:
     per_text, total = {}, {}
-    for key, (path, date, labels) in samples.items():
-        mentions = extract_document(path, key[:3], date=date)
+    for key, (path, date, title, labels) in samples.items():
+        mentions = extract_document(path, key[:3], date=date, title=title)
         per_text[key] = score(labels, mentions)
         total = add(total, per_text[key])
     return per_text, total

@@ -63,7 +63,8 @@ class Mention:
     implausible_reason: str | None = None
 
 
-def _mention(doc: Document, text: str, doc_id: str, hit: Hit, date: str | None, home: str) -> Mention:
+def _mention(doc: Document, text: str, doc_id: str, hit: Hit, date: str | None, home: str,
+             report: str | None = None) -> Mention:
     """A hit placed on its line (the quote is the part of the match on the line where the digits start),
     with its sentence, qualifier, subject, year and topic."""
     start, end, flags = hit.start, hit.end, list(hit.flags)
@@ -95,7 +96,7 @@ def _mention(doc: Document, text: str, doc_id: str, hit: Hit, date: str | None, 
         flags.append("currency_assumed")
     elif unit == "CNY" and home != "CHN" and (hit.measure or "").endswith("元") and home in HOME_CURRENCY:
         unit = HOME_CURRENCY[home]  # 元 outside the mainland is the local dollar (港元, 新台币)
-    year = context.year(text, start, s_start, doc.paragraph_starts, date)
+    year = context.year(text, start, s_start, doc.paragraph_starts, date, report)
     if hit.measure in ("年", "个年度", "季") and year and "run_of_years" not in flags and not (
             "-" in year and int(year[-4:]) - int(year[:4]) in (hit.value, hit.value - 1)):
         year = None  # a span of years (50年以来, 两年的努力) is dated only when it restates a period as long
@@ -108,12 +109,16 @@ def _mention(doc: Document, text: str, doc_id: str, hit: Hit, date: str | None, 
                    hit.value_high, unit, hit.measure, qualifier, year, entity, topic, sentence, flags)
 
 
-def extract_mentions(doc: Document, doc_id: str, date: str | None = None) -> list[Mention]:
+def extract_mentions(doc: Document, doc_id: str, date: str | None = None, title: str | None = None
+                     ) -> list[Mention]:
     """Every quantitative statement of an indexed document, in line order, with ids `doc-line-n`."""
     text = matching_text(doc.text, doc.line_starts)
     date = document_date(text) or date
-    home = context.home_economy(text)
-    mentions = [_mention(doc, text, doc_id, hit, date, home) for hit in Scanner(doc, text, COUNTRY_NAMES).run()]
+    home = context.home_economy(text, context.is_traditional(doc.text, text))
+    first_line = text[:doc.line_starts[1]] if len(doc.line_starts) > 1 else text
+    report = context.report_period(matching_text(title, [0]) if title else None, first_line)
+    mentions = [_mention(doc, text, doc_id, hit, date, home, report)
+                for hit in Scanner(doc, text, COUNTRY_NAMES).run()]
     mentions.sort(key=lambda m: (m.line_no, m.char_start))
     counters: dict[int, int] = {}
     for m in mentions:
@@ -135,8 +140,10 @@ def reference_date(published: object, inferred: object = None) -> str | None:
     return m[1] + (f"-{int(m[2]):02d}" if m[2] else "") + (f"-{int(m[3]):02d}" if m[2] and m[3] else "")
 
 
-def extract_document(path: Path, doc_id: str | None = None, date: str | None = None) -> list[Mention]:
+def extract_document(path: Path, doc_id: str | None = None, date: str | None = None, title: str | None = None
+                     ) -> list[Mention]:
     """Every quantitative statement of one document, in line order (lib/warehouse/plausibility.py flags them).
     `date` (YYYY or YYYY-MM[-DD]) is the document's own dateline when its metadata gives one; a date printed in
-    the text (收稿日期, 发布日期) wins."""
-    return extract_mentions(read_document(path), doc_id or path.name[:3], date)
+    the text (收稿日期, 发布日期) wins. `title` (its metadata's, when the text does not print it) may state the
+    period the document reports on (2015年国民经济和社会发展统计公报)."""
+    return extract_mentions(read_document(path), doc_id or path.name[:3], date, title)

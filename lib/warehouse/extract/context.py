@@ -45,17 +45,34 @@ HOME_CURRENCY = {"HKG": "HKD", "TWN": "TWD", "MYS": "MYR", "SGP": "SGD", "CHN": 
 _MAINLAND = ("中国", "内地", "大陆", "国务院", "人民币")
 
 
-def home_economy(text: str) -> str:
+# Institutions, markets and firms that place a text in one of the economies writing Chinese.
+HOME_CUES = [("行政院", "TWN"), ("立法院", "TWN"), ("国发会", "TWN"), ("台股", "TWN"), ("台积电", "TWN"),
+             ("鸿海", "TWN"), ("联发科", "TWN"), ("港股", "HKG"), ("恒指", "HKG"), ("施政报告", "HKG"),
+             ("国行", "MYS"), ("狮城", "SGP")]
+
+
+def home_economy(text: str, traditional: bool = False) -> str:
     """The economy a text is written from: Chinese is written in mainland China, Hong Kong, Macau, Taiwan,
     Singapore and Malaysia, and 我国/全国/国内 mean the writer's own. CHN unless one of the others is named (by
-    place, institution or currency) more often than the mainland."""
+    place, institution, firm or currency) more often than the mainland. Traditional characters are written in
+    Taiwan, Hong Kong and Macau, not on the mainland or in Southeast Asia: a Traditional text is from whichever
+    of the three it names most (Taiwan when it names none, flagged as assumed wherever it is used)."""
     counts: dict[str, int] = {}
-    for word, code in ECONOMY_WORDS + CITY_WORDS + CURRENCY_HOME:
+    for word, code in ECONOMY_WORDS + CITY_WORDS + CURRENCY_HOME + HOME_CUES:
         if code in ("HKG", "TWN", "MYS", "SGP", "MAC"):
             counts[code] = counts.get(code, 0) + text.count(word)
+    if traditional:
+        return max(("TWN", "HKG", "MAC"), key=lambda c: counts.get(c, 0))
     mainland = sum(text.count(word) for word in _MAINLAND)
     best = max(counts, key=counts.get)
     return best if counts[best] > mainland else "CHN"
+
+
+def is_traditional(printed: str, simplified: str) -> bool:
+    """True when at least 5% of the Chinese characters change from Traditional to Simplified (a Simplified
+    text changes almost none; a Traditional one a fifth or more)."""
+    cjk = [(a, b) for a, b in zip(printed, simplified) if "\u4e00" <= a <= "\u9fff"]
+    return bool(cjk) and sum(a != b for a, b in cjk) >= 0.05 * len(cjk)
 
 
 TOPIC_KEYWORDS = [
@@ -111,13 +128,48 @@ _PLACE_OF = {w: f"{c}:{w}" for w, c in CITY_WORDS}
 _MANY_COUNTRIES = re.compile(r"(?<![与同和跟\d])\d+\s*个国家(?!级)")
 
 
+# Places not in CITY_WORDS, by the suffix Chinese writes after a place name: provinces (省), counties (县),
+# autonomous regions and prefectures, and cities (市, not the 市 of 市场/城市/上市/股市/市值). Written
+# `ECONOMY:place` with the economy the text is written from (a county in a mainland text is CHN:丹寨县).
+_PLACE = re.compile(r"(?<![的在和与及、])[\u4e00-\u9fff]{2,4}?(?:自治区|自治州|省|县|(?<![城上股超门都夜集菜黑])市(?![场值民面况政委]))")
+# Companies named with the suffix of a firm (公司, 集团, 控股, 银行; 汽车 after a two-character brand) at the
+# start of a clause, where Chinese puts the subject: 长安汽车出口…, 淡马锡控股的…. Generic heads (该公司,
+# 上市公司, 科技公司, 新能源汽车) are not names.
+_COMPANY = re.compile(r"(?:^|(?<=[，,；;。：:（(“\s])|(?<=其中)|(?<=而)|(?<=但))"
+                      r"(?P<name>[\u4e00-\u9fff]{2,10}?(?:有限公司|公司|集团|控股)|[\u4e00-\u9fff]{2}汽车)")
+_GENERIC = re.compile(r"^(?:该|本|这|其|各|多家|一些|部分|上市|科技|互联网|头部|龙头|大型|中小|国有|民营|外资|跨国|子|母|"
+                      r"控股|电动|燃油|智能|乘用|商用|国产|进口|出口|新能源|传统|整车|全球|我国|国内|全国)")
+
+
+def _named_subjects(span: str, home: str) -> list[tuple[int, str, bool, int]]:
+    """Places and companies the fixed word lists do not know, named by their suffix."""
+    found = []
+    for m in _PLACE.finditer(span):
+        name = m.group()
+        if not re.search(r"[全本该各每所有其这那些地级城超]|^[省县市一二三四五六七八九十百千]", name):
+            found.append((m.start(), f"{home}:{name}", False, m.end()))
+    for m in _COMPANY.finditer(span):
+        name = m["name"]
+        head = re.sub(r"(?:有限公司|公司|集团|控股|汽车)$", "", name)
+        known = [w for w in _SUBJECT_RE.findall(name)]
+        if _GENERIC.match(name) or head in _SUBJECT_OF or any(_SUBJECT_OF[w][1] for w in known) \
+                or (name.endswith("汽车") and known):
+            continue  # generic (中国公司 = Chinese firms), or a firm the list knows (类似英伟达公司 is 英伟达)
+        found.append((m.start("name"), name, True, m.end("name")))
+    return found
+
+
 def _subjects(span: str, skip_world: bool, home: str) -> list[tuple[int, str, bool]]:
     """(offset, code, is_company) of the subjects named in `span`, leaving out comparators, cited sources,
     titles in 《》 and world words that only qualify a share (全球占比, 占全球) or a rank (全球第一)."""
     hits = []
+    named = _named_subjects(span, home)
     for m in _SUBJECT_RE.finditer(span):
         word = m.group()
         code, company = _SUBJECT_OF[word]
+        if any(a <= m.start() < b for a, _, _, b in named):
+            continue  # inside a longer name: 新加坡 in 新加坡政府投资公司, 青海 in 青海省
+
         if span.rfind("《", 0, m.start()) > span.rfind("》", 0, m.start()):
             continue  # inside a title: 《全球数据安全倡议》 names a document
         if code == HOME:
@@ -133,6 +185,7 @@ def _subjects(span: str, skip_world: bool, home: str) -> list[tuple[int, str, bo
         if re.search(r"(?:是|为|相当于)$", span[max(0, m.start() - 3):m.start()]) and span[m.end():] in ("的", ""):
             continue  # the base of a multiple or share (是美国的两倍): the subject is named before it
         hits.append((m.start(), code, company, m.end()))
+    hits += [h for h in named if not any(a <= h[0] < b and h[3] - h[0] < b - a for a, _, _, b in named)]
     for m in _MANY_COUNTRIES.finditer(span):
         if not skip_world:
             hits.append((m.start(), "WLD", False, m.end()))
@@ -176,18 +229,36 @@ def entity(text: str, pos: int, unit: str, home: str = "CHN",
              if h[1] == "WLD" and not (h[0] == 0 and text[pos - 1:pos] in "与同和跟")]
     # Earlier clauses of the sentence, nearest first; a clause's subject is its first entity.
     clause_end = c_start - 1
+    carried = []
     while clause_end > s_start:
         p_start, _ = bounds(text, clause_end - 1, CLAUSE_END)
         p_start = max(p_start, s_start)
         hits = _subjects(text[p_start:clause_end], unit == "rank", home)
-        if re.search(r"(?:后|以后|之后|以来|时)\s*$", text[p_start:clause_end]):
-            hits = []  # a time clause (台积电宣布赴美投资后，…): its subject is not the main clause's
-        if re.search(r"(?:预测|显示|指出|认为|表示|称|估计|统计|报告)\s*$", text[p_start:clause_end]):
-            hits = []  # who reports (波音公司…预测，…) is a source, not what the figure describes
+        aside = re.search(r"(?:后|以后|之后|以来|时)\s*$", text[p_start:clause_end]) or \
+            re.search(r"(?:预测|显示|指出|认为|表示|称|估计|统计|报告)\s*$", text[p_start:clause_end])
+        if aside:
+            # A time clause (台积电宣布赴美投资后，…): its subject is not the main clause's; who reports
+            # (波音公司…预测，…) is a source, not what the figure describes.
+            hits = []
         if hits:
             companies = [h for h in hits if h[2]]
-            return (companies[0] if companies else hits[0])[1], False
+            carried.append(((companies[0] if companies else hits[0])[1], text[p_start:clause_end]))
+        elif clause_end == c_start - 1 and not aside and _FIGURE.search(text[p_start:clause_end]):
+            # The clause just before states a figure with no subject of its own (出口达1881亿美元，较预测数1723亿
+            # 美元多出158亿美元): this clause continues its series, with the subject that one carries.
+            return entity(text, clause_end, unit, home, paragraph_starts)
         clause_end = p_start - 1
+    if carried:
+        # The nearest clause with a subject gives it, unless a farther one names what the figure's clause
+        # measures (台湾出口产品中，…，美国并未课税，…商品出口达1881亿美元: 出口 is Taiwan's): Chinese keeps a
+        # topic over comma clauses and restates its noun, while an interposed clause about another actor
+        # does not take the figure.
+        nouns = _content_bigrams(text[c_start:pos])
+        if nouns and not nouns & _content_bigrams(carried[0][1]):
+            for code, clause in carried[1:]:
+                if nouns & _content_bigrams(clause):
+                    return code, False
+        return carried[0][0], False
     if after:
         return after[0][1], False
     back = s_start - 1
@@ -198,6 +269,17 @@ def entity(text: str, pos: int, unit: str, home: str = "CHN",
         if hits:
             return hits[0][1], False
     return home, True
+
+
+# A figure in a clause (not a year): an amount, a share, a multiple.
+_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:万亿|亿|万|%|美元|元|倍)|百分之|[一二三四五六七八九十百千]+(?:亿|万|倍)")
+_FUNCTION_CHARS = set("的了达为是在和与及占比较约近超过从由至到将已也都并年月日其中个")
+
+
+def _content_bigrams(span: str) -> set[str]:
+    """Pairs of adjacent Chinese characters that carry content (出口, 投资), for matching a restated noun."""
+    return {span[i:i + 2] for i in range(len(span) - 1)
+            if all("\u4e00" <= ch <= "\u9fff" and ch not in _FUNCTION_CHARS for ch in span[i:i + 2])}
 
 
 _CAGR = re.compile(r"(?P<n>\d{1,2}|[二两三四五六七八九十]{1,2})\s*年\s*(?:的)?(?:复合增长率|年均复合增长率|CAGR|年均增速|年均增长率)")
@@ -227,6 +309,8 @@ _RELATIVE_SHIFT = {"去年": -1, "上年": -1, "前年": -2, "明年": 1, "来�
 # 近年来/近几年/多年来 open a statement about recent years of unstated length: the year an earlier sentence of
 # the paragraph set (2021年，…) does not reach past it.
 _VAGUE_SPAN = re.compile(r"近年|近些年|近几年|近来|多年来")
+# Times other than the text's present: 以往/过去/曾/疫情前 (a figure from an earlier, unstated time).
+_OTHER_TIME = re.compile(r"以往|以前|之前|过去|曾经|曾|疫情前|当时|昔日|往年")
 # A future horizon (`未来5年`, `今后`) does not inherit the year of the sentence's past figures.
 _FUTURE = re.compile(r"未来|今后")
 # A stated reference date opens a paragraph's figures (截至2022年底, 2022年，…): it reaches the later sentences.
@@ -240,25 +324,36 @@ _SPLIT_YEAR = re.compile(r"(?P<a>(?:19|20)\d{2})/(?P<b>\d{2})(?:\s*年度?)?"
                          r"(?:\s*(?:及|和|、|至|到)\s*(?:19|20)\d{2}/(?P<c>\d{2})(?:\s*年度?)?)*")
 
 
+# `比2010年增长5%`, `较2019年`, `与2020年相比`: the year after 比/较/与 is the base of a comparison; the growth is
+# the figure's own (later) year, as 比上年 is (GUIDE: growth gets the year of the new value).
+_BASE = re.compile(r"(?:比|较|相比|比起|相较|与|同)\s*$")
+
+
 def _candidates(span: str) -> list[tuple[int, str]]:
     """(end offset, year or period) of every dating expression in `span`; a year that sets a condition
     (2017年后成立, 2019年以前) describes what is counted, not when."""
     periods = [(m.end(), f"{m['a']}-{m['b']}", m.span()) for m in _YEAR_PERIOD.finditer(span)]
     periods += [(m.end(), f"{m['a']}-{m['a'][:2]}{m['c'] or m['b']}", m.span()) for m in _SPLIT_YEAR.finditer(span)
-                if "年" in m.group() or m["c"]]
+                if "年" in m.group() or m["c"] or int(m["b"]) == (int(m["a"]) + 1) % 100]
     spans = [sp for _, _, sp in periods]
     found = [(end, y) for end, y, _ in periods]
     found += [(m.end(), m["a"]) for m in _YEAR.finditer(span) if not any(a <= m.start() < b for a, b in spans)
-              and not re.match(r"\s*(?:后|以后|之后|以前|之前|前)", span[m.end():m.end() + 3])]
+              and not re.match(r"\s*(?:后|以后|之后|以前|之前|前)", span[m.end():m.end() + 3])
+              and not _BASE.search(span[max(0, m.start() - 4):m.start()])]
     found += [(m.end(), _plan_period(m["n"])) for m in _PLAN.finditer(span)]
     return sorted(found)
 
 
-def _relative(span: str, date: str | None) -> str | None:
+def _relative(span: str, date: str | None, report: str | None = None) -> str | None:
     words = list(_RELATIVE.finditer(span))
-    if not words or not date:
+    if not words:
         return None
-    m, year = words[-1], int(date[:4])
+    m = words[-1]
+    if report and (m["q"] or m["h"] or "前三季度" in m.group() or m.group() in ("本年",)):
+        return report  # 上半年/一季度 in a report on 2015 are 2015's, whenever the page was posted
+    if not date:
+        return None
+    year = int(date[:4])
     month = int(date[5:7]) if len(date) >= 7 else 12
     if m["span"]:
         n = cn_or_digits(m["span"]) if m["span"] != "一" else 1
@@ -271,7 +366,7 @@ def _relative(span: str, date: str | None) -> str | None:
 
 
 def year(text: str, pos: int, s_start: int, paragraph_starts: list[int] | None = None,
-         date: str | None = None) -> str | None:
+         date: str | None = None, report: str | None = None) -> str | None:
     """The year or period a figure refers to: its clause, then its sentence, then the paragraph's stated
     reference date, then the document's date for 目前/今年/去年; a period's start value (从/由 X) gets the
     start year and its end value (至/到 Y) the end year. None when nothing in the text fixes it."""
@@ -290,7 +385,7 @@ def year(text: str, pos: int, s_start: int, paragraph_starts: list[int] | None =
         if after:
             found = after[0][1]
     if found is None and _RELATIVE.search(text[c_start:c_end]):
-        found = _relative(text[c_start:c_end], date)
+        found = _relative(text[c_start:c_end], date, report)
         if found:
             return found
     if found is None and not _FUTURE.search(clause) and re.match(r"\s*其中", text[s_start:s_start + 4]) \
@@ -320,17 +415,24 @@ def year(text: str, pos: int, s_start: int, paragraph_starts: list[int] | None =
                 and not re.search(r"到|至|预计|将", text[c_end:c_end + 8]):
             found = later[0][1]  # the sentence's year stated after the figure (…世界第二,2020年…)
         elif _RELATIVE.search(text[s_start:bounds(text, pos, SENTENCE_END)[1]]):
-            found = _relative(text[s_start:bounds(text, pos, SENTENCE_END)[1]], date)
+            found = _relative(text[s_start:bounds(text, pos, SENTENCE_END)[1]], date, report)
         elif not _VAGUE_SPAN.search(before):  # 近年来，… sets the sentence's own (unstated) time
             found = _paragraph_year(text, s_start, paragraph_starts or [0])
             if found is None and _YEAR_UNDER_REPORT.search(clause):
                 # 全年/年末 refer to the year under report: the last year an earlier sentence opened on.
                 openings = [m["a"] for m in _OPENING.finditer(text, 0, s_start)]
-                found = openings[-1] if openings else None
+                found = openings[-1] if openings else report
     if found is None:
         # A reference date anywhere in the sentence (近年来…超过30%，截至2022年年底…) dates what nothing nearer does.
         reference = list(_REFERENCE.finditer(text, s_start, bounds(text, pos, SENTENCE_END)[1]))
         if not reference:
+            # The period the text reports on (its title or lead: 2015年统计公报, 2025年…): a figure nothing else
+            # dates is the report's, as a news item sets its time once in the lead. Not for a horizon (未来),
+            # a span of recent years (近年来), or a sentence naming another time (疫情前, 以往).
+            sentence = text[s_start:bounds(text, pos, SENTENCE_END)[1]]
+            if report and not _FUTURE.search(sentence) and not _VAGUE_SPAN.search(before) \
+                    and not _OTHER_TIME.search(sentence):
+                return report
             return None
         found = reference[-1]["a"]
     stated = _candidates(before)
@@ -344,8 +446,10 @@ def year(text: str, pos: int, s_start: int, paragraph_starts: list[int] | None =
         first, last = found.split("-")
         if re.search(r"(?:从|由)\s*$", lead):
             return first
-        if re.search(r"(?<!达)(?:至|到)[\s?]*$", lead):
-            return last  # 增至 / 提升到 Y: the end value (达到 is "reach", a level of the whole period)
+        if re.search(r"(?<!达)(?:至|到)[\s?]*$", lead) and re.search(r"从|由", before):
+            # 从X增至Y: the end value (达到 is "reach", a level of the whole period). Without a start (下调至
+            # 1,000亿 in 2026/27及2027/28年度) the value is a level for the whole period.
+            return last
     elif re.search(r"(?:从|由)\s*$", lead) and re.search(r"(?:至|到)", text[pos:c_end]) and \
             not _candidates(text[c_start:pos]):
         return None  # `从X增长至Y` dated only by its end: X is the value at an earlier, unstated date
@@ -384,6 +488,19 @@ def _paragraph_year(text: str, s_start: int, paragraph_starts: list[int]) -> str
             found = m["a"]
         pos = end + 1
     return None if _NEW_SUBJECT.match(text[s_start:s_start + 12]) else found
+
+
+def report_period(title: str | None, first_line: str) -> str | None:
+    """The year a document reports on, when its title or its lead (the first sentence of its first line) states
+    one: a statistical communiqué names its year in the title (2015年国民经济和社会发展统计公报), a news item
+    in its lead (2025年，我国通信业…; 二〇二五年第四季经济成长率; 今个财政年度（2025/26年度）). A single year,
+    or a fiscal year spanning two; a longer period (2013-2021年) or a plan (十四五) is not one reporting period."""
+    lead = first_line[:min([i for i in (first_line.find(ch) for ch in SENTENCE_END) if i != -1] or [len(first_line)])]
+    for span in (title, lead):
+        found = [y for _, y in _candidates(span or "") if "-" not in y or int(y[-4:]) - int(y[:4]) == 1]
+        if found:
+            return found[0]
+    return None
 
 
 def _plan_period(numeral: str) -> str:

@@ -69,7 +69,7 @@ _QUANTITY = re.compile(
     # Mixed magnitudes: 42亿2657万, 2兆2500亿 (the tail's magnitude is smaller; checked when read).
     r"(?P<tail>\d+(?:\.\d+)?(?:亿|万))?"
     r"(?P<q2>多|余)?"
-    r"(?P<unit>[\s?]*(?:" + _UNIT_WORDS + "|" + "|".join(MEASURE_WORDS) + r"))?"
+    r"(?P<unit>[\s?]*(?:" + _UNIT_WORDS + "|" + "|".join(sorted(MEASURE_WORDS, key=len, reverse=True)) + r"))?"
 )
 _SLASH_LIST = re.compile(r"(?P<a>" + _NUM + r")/(?P<b>" + _NUM + r")\s*(?P<unit>Tbps|GW|MW|kW|km)")
 _RANK_DIGIT = re.compile(r"第\s*(?P<n>\d+)\s*(?P<w>位|名)?")
@@ -331,7 +331,7 @@ class Scanner:
 # --- numbers written in Chinese characters ---------------------------------------------------------------------
 _CN = "零〇○一二两三四五六七八九十百千卅廿"
 _CN_NUM = "[" + _CN + "]+(?:点[零〇○一二三四五六七八九]+)?"
-_CN_MEASURES = "|".join(MEASURE_WORDS + ["类", "季", "个年度", "年"])
+_CN_MEASURES = "|".join(sorted(MEASURE_WORDS + ["类", "季", "个年度", "年"], key=len, reverse=True))  # 人次 over 人
 _CN_ONLY_ONE = re.compile(r"[一壹]")
 # Words that hold a numeral without being a number (统一, 一些, 唯一, 万一, 十分, 百姓, 千万 as "by all means").
 _WORDS_WITH_NUMERALS = ("统一", "唯一", "一些", "一样", "一起", "一体", "一流", "一系列", "一致", "进一步", "之一",

@@ -1,0 +1,75 @@
+"""The year and subject rules of the extractor on sentences written in the conventions of Chinese statistical,
+news and company writing (each rule's reason is in lib/warehouse/extract/context.py)."""
+from __future__ import annotations
+
+import pytest
+
+from lib.warehouse.extract import extract_document
+
+TEXTS = {
+    # A communiqué posted years after its year: its title names the year it reports on.
+    "communique.txt": ("凯里市2018年国民经济和社会发展统计公报", "2023-03-21",
+                       "全年地区生产总值50.2亿元，比上年增长10.5%。\n"
+                       "年末全市常住人口30.1万人。\n"
+                       "上半年社会消费品零售总额12亿元。\n"
+                       "全市粮食产量比2010年增长12%。"),
+    # A news item sets its period in the lead; a later paragraph's undated figure is the lead's.
+    "news.txt": (None, "2026-01-29",
+                 "据新华社电 2025年，我国通信业保持平稳增长，电信业务收入1.75万亿元。\n"
+                 "我国5G标准必要专利声明量全球占比达42%。\n"
+                 "未来五年，5G用户有望突破20亿户。\n"
+                 "疫情前，赤字曾达1,000亿元。"),
+    "fiscal.txt": (None, "2026-02-26",
+                   "非经营帐目在2026/27及2027/28年度的赤字预测下调至900亿，但2028/29及其后年度的赤字将维持在"
+                   "1,000亿以上水平。"),
+    "firms.txt": (None, "2024-11-24",
+                  "据海关统计，长安汽车全年出口汽车24.9万辆。\n"
+                  "淡马锡控股的投资组合净值达3810亿新元。\n"
+                  "凯里市全年接待游客500万人次。\n"
+                  "中国公司的市值合计达8万亿美元。"),
+    # Traditional characters with no place named: written in Taiwan, Hong Kong or Macau, not the mainland.
+    "trad.txt": (None, "2026-01-15", "本季營收預估為320億美元，毛利率將達百分之六十三。"),
+}
+
+
+@pytest.fixture(scope="module")
+def read(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("rules")
+    out = {}
+    for name, (title, date, text) in TEXTS.items():
+        (folder / name).write_text(text, encoding="utf-8")
+        out[name] = {m.quote: m for m in extract_document(folder / name, name[:2], date=date, title=title)}
+    return out
+
+
+@pytest.mark.parametrize("name,quote,year", [
+    ("communique.txt", "50.2亿元", "2018"),  # 全年 under the 2018 communiqué, not the page's 2023
+    ("communique.txt", "10.5%", "2018"),  # 比上年增长: the new value's year
+    ("communique.txt", "30.1万人", "2018"),  # 年末
+    ("communique.txt", "12亿元", "2018"),  # 上半年 of the report, not the first half before the posting date
+    ("communique.txt", "12%", "2018"),  # 比2010年: the base of the comparison, not the figure's year
+    ("news.txt", "1.75万亿元", "2025"),
+    ("news.txt", "42%", "2025"),  # a later paragraph with nothing of its own: the lead's period
+    ("news.txt", "20亿户", None),  # a horizon (未来五年) is not the report's period
+    ("news.txt", "1,000亿元", None),  # 疫情前: another, unstated time
+    ("fiscal.txt", "900亿", "2026-2028"),  # 下调至 a level for the two listed fiscal years (no 从 start)
+    ("fiscal.txt", "1,000亿", "2028-2029"),  # 2028/29 without 年: a fiscal year all the same
+])
+def test_year(read, name, quote, year):
+    assert read[name][quote].year == year
+
+
+@pytest.mark.parametrize("name,quote,entity", [
+    ("firms.txt", "24.9万辆", "长安汽车"),  # a firm (brand + 汽车) opening the clause is its subject
+    ("firms.txt", "3810亿新元", "淡马锡控股"),
+    ("firms.txt", "500万人次", "CHN:凯里市"),  # a city by its suffix, in the economy the text is from
+    ("communique.txt", "30.1万人", "CHN:全市"),
+    ("trad.txt", "320億美元", "TWN"),
+])
+def test_subject(read, name, quote, entity):
+    assert read[name][quote].entity == entity
+
+
+def test_generic_firms_are_no_names(read):
+    assert read["firms.txt"]["8万亿美元"].entity == "CHN"  # 中国公司: Chinese firms, not a firm named 中国公司
+    assert "subject_assumed" in read["trad.txt"]["320億美元"].flags  # assumed, and said so
