@@ -73,3 +73,12 @@ def test_subject(read, name, quote, entity):
 def test_generic_firms_are_no_names(read):
     assert read["firms.txt"]["8万亿美元"].entity == "CHN"  # 中国公司: Chinese firms, not a firm named 中国公司
     assert "subject_assumed" in read["trad.txt"]["320億美元"].flags  # assumed, and said so
+
+
+def test_a_fiscal_year_is_no_fraction(read):
+    assert not [q for q in read["fiscal.txt"] if "/" in q]  # 2026/27 is a year, not 2026 ÷ 27
+
+
+def test_a_place_name_does_not_run_into_the_words_before_it(read, tmp_path):
+    (tmp_path / "hk.txt").write_text("惟近年市道淡靜，政府賣地收入連續第三年維持在百多萬水平。", encoding="utf-8")
+    assert all(":" not in (m.entity or "") for m in extract_document(tmp_path / "hk.txt", "hk"))  # 市道 is no city

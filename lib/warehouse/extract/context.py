@@ -131,7 +131,7 @@ _MANY_COUNTRIES = re.compile(r"(?<![与同和跟\d])\d+\s*个国家(?!级)")
 # Places not in CITY_WORDS, by the suffix Chinese writes after a place name: provinces (省), counties (县),
 # autonomous regions and prefectures, and cities (市, not the 市 of 市场/城市/上市/股市/市值). Written
 # `ECONOMY:place` with the economy the text is written from (a county in a mainland text is CHN:丹寨县).
-_PLACE = re.compile(r"(?<![的在和与及、])[\u4e00-\u9fff]{2,4}?(?:自治区|自治州|省|县|(?<![城上股超门都夜集菜黑])市(?![场值民面况政委]))")
+_PLACE = re.compile(r"(?<![的在和与及、])[\u4e00-\u9fff]{2,4}?(?:自治区|自治州|省|县|(?<![城上股超门都夜集菜黑])市(?![场值民面况政委道价容貌]))")
 # Companies named with the suffix of a firm (公司, 集团, 控股, 银行; 汽车 after a two-character brand) at the
 # start of a clause, where Chinese puts the subject: 长安汽车出口…, 淡马锡控股的…. Generic heads (该公司,
 # 上市公司, 科技公司, 新能源汽车) are not names.
@@ -146,7 +146,8 @@ def _named_subjects(span: str, home: str) -> list[tuple[int, str, bool, int]]:
     found = []
     for m in _PLACE.finditer(span):
         name = m.group()
-        if not re.search(r"[全本该各每所有其这那些地级城超]|^[省县市一二三四五六七八九十百千]", name):
+        if not re.search(r"[全本该各每所有其这那些地级城超年月日惟但而且并近来了是为将已也都对]"
+                         r"|^[省县市一二三四五六七八九十百千]", name):
             found.append((m.start(), f"{home}:{name}", False, m.end()))
     for m in _COMPANY.finditer(span):
         name = m["name"]

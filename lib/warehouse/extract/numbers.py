@@ -261,6 +261,8 @@ class Scanner:
             if m.group("frac"):
                 if unit_text or mag_text:
                     continue
+                if re.fullmatch(r"(?:19|20)\d{2}", m.group("num")) and len(m.group("den")) == 2:
+                    continue  # a fiscal or school year (2025/26年度), not a fraction
                 value = value / float(m.group("den")) * 100
                 unit_text = "%"
                 flags.append("fraction")
