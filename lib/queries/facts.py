@@ -22,9 +22,12 @@ TOPIC_PAGES = {
 }
 PAGE_SIZE = 20  # result cards per explorer page
 FLAG_CODES = ("lost_superscript", "stray_char", "spans_lines", "no_unit", "fraction", "subject_assumed",
-              "ambiguous_subject", "top_n", "order_rank", "implausible")
+              "ambiguous_subject", "group_subject", "year_unknown", "currency_assumed", "bracket_count",
+              "run_of_years", "top_n", "order_rank", "implausible")
 SUBJECT_SEPARATOR = ","  # one figure can be stated of several subjects (苹果、微软和英伟达的市值均超过3万亿美元)
 
+# Flags about the extractor's year and subject, which a catalogued figure replaces by the catalogue's.
+_READING_FLAGS = ("subject_assumed", "year_unknown", "group_subject")
 # The indicators' reading of every catalogued mention. One mention can feed several indicators or subjects, never
 # several values or periods (tests/pages/test_page_explorer.py checks it); a subject is the company when the
 # observation names one, else the economy. A catalogue entry marked implausible carries its note as the reason.
@@ -55,13 +58,18 @@ _MENTIONS = f"""
            CASE WHEN c.mention_id IS NULL THEN m.entity ELSE c.subject END AS entity,
            m.year AS extracted_year, m.entity AS extracted_entity,
            CASE WHEN coalesce(c.implausible, FALSE) AND NOT contains(coalesce(m.flags, ''), 'implausible')
-                THEN concat_ws(',', m.flags, 'implausible') ELSE m.flags END AS flags,
+                THEN concat_ws(',', f.flags, 'implausible') ELSE f.flags END AS flags,
            coalesce(m.flag_reason, c.implausible_en) AS flag_reason,
            coalesce(m.flag_reason_zh, c.implausible_zh) AS flag_reason_zh,
            c.indicator_ids, c.indicator_en, c.indicator_zh, coalesce(c.indicator_topic, m.topic) AS chart_topic
     FROM mentions m
     JOIN documents d USING (doc_id)
     LEFT JOIN catalogued c USING (mention_id)
+    -- A catalogued figure shows the catalogue's year and subject: the extractor's doubts about its own reading
+    -- of them (no year found, subject assumed, companies listed together) do not apply to what is shown.
+    CROSS JOIN LATERAL (SELECT CASE WHEN c.mention_id IS NULL THEN m.flags ELSE nullif(array_to_string(list_filter(
+        string_split(coalesce(m.flags, ''), ','), lambda x: x NOT IN ('', {", ".join(repr(x) for x in _READING_FLAGS)})),
+        ','), '') END AS flags) f
 """
 # The columns the explorer shows and filters on: the indicators' reading where there is one.
 _SHOWN = f"SELECT * FROM ({_MENTIONS}) m"

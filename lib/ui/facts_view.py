@@ -26,9 +26,18 @@ def entity_label(code: str | None, lang: str) -> str:
     wrote it), else the code as written; a list of subjects (`apple,microsoft`) reads as a list."""
     if not code:
         return ""
-    names = [label(f"economy.{c}", lang, label(f"unicorns.company.{c.lower()}", lang, c))
-             for c in code.split(facts.SUBJECT_SEPARATOR)]
-    return ("、" if lang == "zh" else ", ").join(names)
+    return ("、" if lang == "zh" else ", ").join(_subject_name(c, lang) for c in code.split(facts.SUBJECT_SEPARATOR))
+
+
+def _subject_name(code: str, lang: str) -> str:
+    """One subject: an economy, a company, a group the extractor wrote `CHN+USA`, or a place `CHN:青海` (the place
+    as the document prints it, after its economy)."""
+    if "+" in code:
+        return (" + ").join(_subject_name(c, lang) for c in code.split("+"))
+    if ":" in code:
+        economy, place = code.split(":", 1)
+        return t("explorer.place", lang, economy=_subject_name(economy, lang), place=place)
+    return label(f"economy.{code}", lang, label(f"unicorns.company.{code.lower()}", lang, code))
 
 
 def value_text(row, lang: str) -> str:
@@ -52,6 +61,13 @@ def flag_texts(row, lang: str) -> list[str]:
     texts = []
     for code in row["flags"].split(","):
         text = t(f"explorer.flag.{code}", lang) if code in facts.FLAG_CODES else code
+        assumed = row.get("extracted_entity")
+        if code == "subject_assumed" and isinstance(assumed, str):
+            # The economy the extractor took, as it wrote it (HKG, TWN, CHN:全县 is China's), not always China.
+            text = t("explorer.flag.subject_assumed_as", lang, economy=_subject_name(assumed.split(":")[0], lang))
+        if code == "currency_assumed" and isinstance(row.get("unit"), str):
+            currency = label(f"explorer.currency.{row['unit']}", lang, row["unit"])
+            text = t("explorer.flag.currency_assumed_as", lang, currency=currency)
         reason = row["flag_reason_zh" if lang == "zh" else "flag_reason"]
         if code == "implausible" and isinstance(reason, str):
             text = t("explorer.flag.with_reason", lang, flag=text, reason=reason)
