@@ -93,6 +93,7 @@ def measure(n: int, workdir: Path | None = None) -> dict:
             "extract_mb_s": x["extracted_bytes"] / 1e6 / x["extract_seconds"] if x["extract_seconds"] else None,
             "build_mb_s": size / 1e6 / scratch["seconds"],
             "one_added_s": again["seconds"], "one_added_extracted": again["extraction"]["extracted"],
+            "one_added_bound": again["extraction"]["bound"],
             "warehouse_mb": target.stat().st_size / 1e6, "mentions": scratch["rows"]["mentions"],
             "rejected": len(scratch["rejected"]), "search_ms": _search_ms(target),
         }
@@ -109,7 +110,8 @@ def report(sizes: tuple[int, ...] = (100, 500)) -> list[dict]:
               f"{r['build_scratch_s']:.1f} s ({r['build_scratch_cpu_s']:.1f} s CPU; extraction "
               f"{r['extract_mb_s']:.2f} MB/s, whole build {r['build_mb_s']:.2f} MB/s); one added document "
               f"{r['one_added_s']:.2f} s ({r['one_added_cpu_s']:.2f} s CPU) "
-              f"({r['one_added_extracted']} extracted); warehouse {r['warehouse_mb']:.1f} MB; "
+              f"({r['one_added_extracted']} extracted, {r['one_added_bound']} bound); "
+              f"warehouse {r['warehouse_mb']:.1f} MB; "
               f"explorer search {r['search_ms']:.1f} ms (median of {len(SEARCH_TERMS)} terms)"
               + (f"; {r['rejected']} rejected" if r["rejected"] else ""))
     if len(rows) >= 2:

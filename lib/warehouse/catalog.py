@@ -373,13 +373,10 @@ def _check_detail(reason: str, auto: dict | None, hand: dict, year: int | None, 
     return f"{got}; hand year {year or 'none'}" + (f" ({note})" if note else "")
 
 
-def bind_all(mentions: list[Mention], figures: list[dict], rules: list[dict], lines: dict[str, list[str]],
-             published: dict[str, str | None]) -> tuple[list[dict], "pd.DataFrame"]:
-    """Every document figure: the hand entries of document_figures.yaml (binding 'catalog') and, for every other
-    mention a rule recognises, the rule's binding ('rule:<id>'). Also the check of each hand entry against the
-    rules: does a rule bind its mention to the same indicator, economy and year?"""
-    import pandas as pd
-
+def bind_document(mentions: list[Mention], rules: list[dict], lines: list[str], published: str | None
+                  ) -> tuple[dict[str, dict], dict[str, str]]:
+    """The rules' bindings of one document's mentions (mention_id -> figure) and, for mentions a rule recognised
+    but bound to nothing, why. Depends on that document alone, so the build caches it per document."""
     positions = _positions(mentions)
     by_unit: dict[str, list[dict]] = {}
     for rule in rules:
@@ -390,16 +387,16 @@ def bind_all(mentions: list[Mention], figures: list[dict], rules: list[dict], li
     for m in mentions:
         pos = positions[m.mention_id]
         c_start, c_end = _clause(m.context, max(pos, 0))
-        key = (m.file_name, m.context, c_start, m.unit)
+        key = (m.context, c_start, m.unit)
         before = clause_units.get(key, 0)
         clause_units[key] = before + 1
         candidates = by_unit.get(m.unit, [])
-        passage = _passage(lines.get(m.file_name, []), m.line_no) if any(r["topic"] for r in candidates) else ""
+        passage = _passage(lines, m.line_no) if any(r["topic"] for r in candidates) else ""
         rule = match_rule(m, pos, candidates, before, passage) if candidates else None
         if rule is None:
             continue
         economy = _economy(rule, m.entity)
-        if "subject_assumed" in m.flags and _OTHER_SUBJECT.search(_passage(lines.get(m.file_name, []), m.line_no)):
+        if "subject_assumed" in m.flags and _OTHER_SUBJECT.search(_passage(lines, m.line_no)):
             refused[m.mention_id] = f"rule {rule['id']} fits, but the passage speaks of another place (subject rule)"
             continue  # no economy named, and the text is about a county, a city or another place
         if economy is None:
@@ -407,8 +404,8 @@ def bind_all(mentions: list[Mention], figures: list[dict], rules: list[dict], li
                                      "is no economy of the vocabulary and the rule maps none")
             continue
         clause = m.context[c_start:c_end]
-        year, period, how = _year(rule, m, lines.get(m.file_name, []), published.get(m.file_name),
-                                  m.context[:c_end][-len(clause) - 6:], m.context[:max(pos, 0)], m.context[c_end:])
+        year, period, how = _year(rule, m, lines, published, m.context[:c_end][-len(clause) - 6:],
+                                  m.context[:max(pos, 0)], m.context[c_end:])
         how_en, how_zh = YEAR_SOURCES[how]
         automatic[m.mention_id] = {
             "indicator": rule["indicator"], "economy": economy, "year": year, "period": period,
@@ -420,6 +417,16 @@ def bind_all(mentions: list[Mention], figures: list[dict], rules: list[dict], li
                                                                       f"; year: {how_en}"),
             "note_zh": f"按规则 {rule['id']} 自动归入" + ("" if how == "extractor" else f"；年份：{how_zh}"),
         }
+    return automatic, refused
+
+
+def bind_all(figures: list[dict], automatic: dict[str, dict], refused: dict[str, str]
+             ) -> tuple[list[dict], "pd.DataFrame"]:
+    """Every document figure: the hand entries of document_figures.yaml (binding 'catalog') and, for every other
+    mention a rule recognises (`automatic`, from bind_document), the rule's binding ('rule:<id>'). Also the check
+    of each hand entry against the rules: does a rule bind its mention to the same indicator, economy and year?"""
+    import pandas as pd
+
     bound, checks, by_hand = [], [], set()
     for f in figures:
         m = f["mention"]

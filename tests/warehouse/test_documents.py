@@ -155,15 +155,41 @@ def test_every_added_mention_is_on_its_line_with_file_name(folder_build):
     assert all(quote in five_g[line_no - 1] for f, line_no, quote, *_ in rows if f.startswith("5G "))
 
 
-def test_one_added_document_is_the_only_one_extracted_again(folder_build):
+def test_one_added_document_is_the_only_one_extracted_and_bound_again(folder_build):
+    """The extraction and the rules' bindings of unchanged documents come from the cache, and the warehouse is the
+    same as one built with no cache at all."""
     folder, tmp, _, first = folder_build
     shutil.copy(UNSEEN / "cn_gov_report_2023.txt", folder / "gov.txt")
     try:
-        _, again = build_with(folder, tmp, "again.duckdb")
+        again_path, again = build_with(folder, tmp, "again.duckdb")
+        fresh_path = tmp / "fresh.duckdb"
+        build.build(fresh_path, documents_dir=folder, cache_dir=None)
     finally:
         (folder / "gov.txt").unlink()
     assert first["extraction"]["documents"] == 8
     assert again["extraction"]["extracted"] == 1 and again["extraction"]["from_cache"] == 8
+    assert again["extraction"]["bound"] == 1 and again["extraction"]["bound_from_cache"] == 8
+    every = "SELECT * FROM {} ORDER BY ALL"
+    for table in ("observations", "binding_checks", "conflicts", "mentions"):
+        assert query(again_path, every.format(table)) == query(fresh_path, every.format(table)), table
+    gov = query(again_path, "SELECT count(*) FROM observations o JOIN mentions m USING (mention_id) "
+                            "WHERE m.file_name = 'gov.txt' AND o.automatic")[0][0]
+    assert gov > 0  # the added report's figures are bound, not only extracted
+
+
+def test_the_binding_cache_follows_the_rules(folder_build, tmp_path):
+    """A changed rule (another catalog folder) binds every document again instead of reusing old bindings."""
+    folder, tmp, _, _ = folder_build
+    catalog_dir = tmp_path / "catalog"
+    shutil.copytree(ROOT / "data" / "catalog", catalog_dir)
+    rules = catalog_dir / "document_indicators.yaml"
+    before = "bind: [{near: [5G基站], not: [新增, "
+    assert before in rules.read_text(encoding="utf-8")
+    rules.write_text(rules.read_text(encoding="utf-8").replace(before, "bind: [{near: [5G基站], not: [改造, 新增, "),
+                     encoding="utf-8")
+    report = build.build(tmp_path / "wh.duckdb", documents_dir=folder, catalog_dir=catalog_dir,
+                         cache_dir=tmp / "cache")
+    assert report["extraction"]["bound"] == 8 and report["extraction"]["bound_from_cache"] == 0
 
 
 # --- bad input: named with what to do, nothing of it added -----------------------------------------------------
