@@ -232,6 +232,22 @@ def test_hostile_search_text_is_plain_text(con):
     assert facts_view.mark("<b>1</b>", 3, 4) == "&lt;b&gt;<mark>1</mark>&lt;/b&gt;"
 
 
+def test_search_words_are_literal_not_patterns(con):
+    """The search reads one precomputed column (explorer_mentions.search_text) with the words as bound parameters:
+    % and _ are characters to find, not LIKE wildcards, and a quote cannot end the SQL string."""
+    names = con.execute("""SELECT DISTINCT o.mention_id, lower(i.name_en || ' ' || i.name_zh) FROM observations o
+                           JOIN indicators i USING (indicator_id) WHERE o.mention_id IS NOT NULL""").fetchall()
+    texts = {m: f"{q} {c}".lower() for m, q, c in con.execute("SELECT mention_id, quote, context FROM mentions")
+             .fetchall()}
+    for name_of, text in names:
+        texts[name_of] += " " + text
+    for word in ("%", "_", "'", "5g基站"):
+        expected = {m for m, text in texts.items() if word in text}
+        found = set(facts.mentions(facts.MentionFilter(text=word))["mention_id"])
+        assert found == expected, word
+    assert 0 < len(set(facts.mentions(facts.MentionFilter(text="%"))["mention_id"])) < count(con)
+
+
 def test_exports_carry_citations_found_in_the_documents(seed_lines):
     results = facts.mentions(facts.MentionFilter(docs=("003",)))
     export = facts_view.export_frame(results, "zh")
