@@ -3,7 +3,7 @@ import threading
 
 import streamlit as st
 
-from lib.ui import state
+from lib.ui import chart_view, state
 from lib.ui.page import require_strings
 from lib.errors import BuildError, WarehouseError, without_paths
 from lib.ui.i18n import t
@@ -85,4 +85,5 @@ navigation = st.navigation([
 ])
 st.set_page_config(page_title=t("app.title", lang), layout="wide")
 _ensure_warehouse(lang)
-navigation.run()
+with chart_view.page_run(lang):  # then notes the URL's ?table= entries that name no chart here
+    navigation.run()

@@ -79,9 +79,9 @@ def show_results(shown, expanded: bool) -> None:
     around = facts.context_lines(list(shown["mention_id"]))
     for _, row in shown.iterrows():
         links = [(ctx.t("explorer.link.self"), state.link("explorer", mention=row["mention_id"]))]
-        chart_page = facts.TOPIC_PAGES.get(row["chart_topic"])
+        chart_page = facts.chart_page(row["chart_topic"], row["topic"], row["indicator_ids"])
         if chart_page:
-            links.insert(0, (ctx.t("explorer.link.chart"), state.link(chart_page)))
+            links.insert(0, (ctx.t("explorer.link.chart"), state.mention_link(chart_page, row["mention_id"])))
         with st.container(border=True):
             st.html(view.card_html(row, lines[row["mention_id"]], lang, links))
             context = around[around["mention_id"] == row["mention_id"]]

@@ -6,13 +6,14 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from lib.ui.page import DATA_KEY
+from lib.ui import state
+from lib.ui.chart_view import VIEW_KEY
 from lib.paths import ROOT
 
 
 def run_page(script: str, lang: str = "en", timeout: float = 60, *, open_data: bool = False, **params) -> AppTest:
     """Run `script` (path relative to the project root) with ?lang=…&key=value…; fail on any exception shown.
-    open_data: then open every chart's "show data" expander, as a user clicking each (each click reruns the page)."""
+    open_data: then switch every chart to its data table, as a link with ?table=<every chart> does."""
     at = AppTest.from_file(str(ROOT / script), default_timeout=timeout)
     at.query_params["lang"] = lang
     for key, value in params.items():
@@ -25,11 +26,11 @@ def run_page(script: str, lang: str = "en", timeout: float = 60, *, open_data: b
 
 
 def open_data_tables(at: AppTest) -> AppTest:
-    """Open every chart's data expander and rerun: the tables are built only when opened."""
-    keys = [key for key in at.session_state.keys() if key.startswith(DATA_KEY)]
-    for key in keys:
-        at.session_state[key] = True
-    return at.run() if keys else at
+    """Switch every chart drawn to its table view through the URL and rerun: the tables are built only then."""
+    names = [key.removeprefix(VIEW_KEY) for key in at.session_state.keys() if key.startswith(VIEW_KEY)]
+    if names:
+        at.query_params[state.TABLES.name] = ",".join(names)
+    return at.run() if names else at
 
 
 def run_through_app(script: str, lang: str = "en", timeout: float = 60) -> AppTest:

@@ -13,18 +13,28 @@ from dataclasses import dataclass
 import pandas as pd
 
 from lib.contract import ECONOMIES
-from lib.queries import run
+from lib.queries import chains, run
 
 # The page that charts a topic (the indicator's topic where the mention is catalogued, else the mention's own).
 TOPIC_PAGES = {
     "rd": "rd", "unicorns": "unicorns", "digital_services": "digital_services",
     "four_chains": "four_chains", "strategic_industries": "four_chains",
+    "innovation_output": "rd", "market_value": "unicorns",  # the R&D page's statements, the leading firms' chart
 }
 PAGE_SIZE = 20  # result cards per explorer page
 FLAG_CODES = ("lost_superscript", "stray_char", "spans_lines", "no_unit", "fraction", "subject_assumed",
               "ambiguous_subject", "group_subject", "year_unknown", "currency_assumed", "bracket_count",
               "run_of_years", "top_n", "order_rank", "implausible")
 SUBJECT_SEPARATOR = ","  # one figure can be stated of several subjects (苹果、微软和英伟达的市值均超过3万亿美元)
+
+
+def chart_page(chart_topic: str | None, topic: str | None, indicator_ids: str | None) -> str | None:
+    """The page whose charts draw a statement: by its indicator's topic, else by the sentence's, else the Four chains
+    page when its scorecard reads the indicator (ai_investment is no topic of a page of its own)."""
+    scorecard = {indicator for _, indicator in chains.DOCUMENT_SIGNALS}
+    ids = set(indicator_ids.split(",")) if isinstance(indicator_ids, str) else set()
+    return TOPIC_PAGES.get(chart_topic) or TOPIC_PAGES.get(topic) or ("four_chains" if ids & scorecard else None)
+
 
 # Every mention with the indicators' reading where there is one, as the build computed it (explorer_mentions,
 # lib/warehouse/build.py EXPLORER_MENTIONS): one table, so a search is one scan of it and no join.

@@ -60,6 +60,7 @@ class Item:
     sources: tuple[str, ...] = ()
     notes: str = ""
     data: object = None  # the chart's data table (a DataFrame), written as <name>.csv by export_csv.chart_csvs
+    link: str = ""  # the address that opens this chart in the dashboard, in the same view (chart_view.link_here)
 
 
 def _plain(text: str | None) -> str:
@@ -226,6 +227,8 @@ def slide_notes(item: Item) -> str:
         parts.append("\n".join([t("export.notes.definitions", item.lang),
                                 *(f"- {name}: {text}" for name, text in zip(defined["name"], defined["definition"]))]))
     parts.append(item.notes)
+    if item.link:
+        parts.append(t("export.notes.link", item.lang, link=item.link))
     return "\n\n".join(part for part in parts if part)
 
 

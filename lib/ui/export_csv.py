@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pandas as pd
 
+from lib.ui.downloads import csv_bytes
+
 
 def chart_csvs(items) -> dict[str, bytes]:
     """{chart name: CSV bytes} for every export item that carries its data table (UTF-8 with BOM for Excel)."""
-    from lib.ui.page import csv_bytes
-
     return {item.name: csv_bytes(item.data, item.source, item.lang) for item in items
             if isinstance(item.data, pd.DataFrame)}

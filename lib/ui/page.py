@@ -16,8 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from lib.ui import figures, i18n, state
-from lib.ui.downloads import csv_bytes
+from lib.ui import chart_view, figures, i18n, state, tables
 from lib.errors import WarehouseError
 from lib.paths import DATA_DIR
 from lib.queries import check_warehouse
@@ -31,7 +30,6 @@ PRESENTATION_HIDDEN_INPUTS = (
     "stAudioInput", "stChatInput", "stDownloadButton", "stButton", "stFormSubmitButton",
 )
 PRESENT_EXIT_KEY = "_present_exit"  # the one button left, to get out of presentation mode
-DATA_KEY = "data_"  # session-state key prefix of the charts' "show data" expanders (open or not)
 
 
 def _presentation_css() -> str:
@@ -301,27 +299,8 @@ def show(blocks: Iterable[tuple[str, object]]) -> None:
 
 
 def table(data: pd.DataFrame, lang: str, **kwargs) -> None:
-    """st.dataframe of `data`; a row stated in a document (a `mention_id` column) gets a link to its sentence, with
-    the surrounding lines, in the fact explorer."""
-    shown, label = _linked(data, lang, tuple(state.link_params().items()))  # language and economies carried
-    config = {label: st.column_config.LinkColumn(label, display_text=i18n.t("chart.explorer.open", lang))} if label \
-        else {}
-    st.dataframe(shown, hide_index=True, column_config=config, **kwargs)
-
-
-# Keyed on the frame's identity, as figures are: a memoised section's frame is the same object on every rerun, so
-# its links and Arrow conversion are made once per frame, language and carried parameters.
-@figures.per_figure(maxsize=128)
-def _linked(data: pd.DataFrame, lang: str, carried: tuple[tuple[str, str], ...]):
-    """(the Arrow table shown, the header of its link column or "")."""
-    label = ""
-    if "mention_id" in data.columns:
-        label = i18n.t("chart.explorer", lang)
-        links = [state.build_link("explorer", dict(carried) | {"mention": m}) if isinstance(m, str) and m else None
-                 for m in data["mention_id"]]
-        data = data.drop(columns="mention_id")  # the link carries it
-        data.insert(0, label, links)  # first, where it is seen without scrolling
-    return arrow(data), label
+    """A table a person reads, with links to the fact explorer (lib/ui/tables.py `show`)."""
+    tables.show(data, lang, **kwargs)
 
 
 def _ids(given: Iterable[str], data: pd.DataFrame, column: str) -> tuple[str, ...]:
@@ -372,20 +351,9 @@ def chart(fig: go.Figure, data: pd.DataFrame, *, name: str, source: str, lang: s
         from lib.ui.export import Item
 
         items.append(Item(filename, fig, source, lang, _ids(indicators, data, "indicator_id"),
-                          _ids(sources, data, "source_id"), notes, data))
+                          _ids(sources, data, "source_id"), notes, data, chart_view.link_here(name, absolute=True)))
     present = state.get(state.PRESENT)
-    plotly_chart(fig, config=figures.plotly_config(filename), key=f"chart_{name}",
-                 width="content" if present else "stretch")
-    if present:  # the figure carries its source line; the data table and CSV are for the working view
-        return
-    # The table is built only once its expander is opened (which reruns the page): a data grid and its Arrow
-    # conversion for every chart on every rerun were a fifth of a page's time, for tables rarely looked at.
-    box = st.expander(i18n.t("chart.data", lang), icon=":material/table:", key=f"{DATA_KEY}{name}", on_change="rerun")
-    if not box.open:
-        return
-    with box:
-        table(data, lang)
-        st.caption(i18n.t("chart.source", lang, source=source))
-        st.download_button(i18n.t("chart.download", lang), data=functools.partial(csv_bytes, data, source, lang),
-                           file_name=f"{filename}.csv", mime="text/csv", on_click="ignore", key=f"csv_{name}",
-                           icon=":material/download:")
+    # The chart's anchor and Chart/Table switch (its view in the URL), then the figure or its data table.
+    chart_view.show(name, data, source=source, lang=lang, filename=filename, present=present,
+                    draw=lambda: plotly_chart(fig, config=figures.plotly_config(filename), key=f"chart_{name}",
+                                              width="content" if present else "stretch"))

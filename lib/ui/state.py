@@ -35,7 +35,7 @@ class Param:
     """One query parameter: its name in the URL, how to read it, and what it falls back to."""
 
     name: str
-    kind: str  # choice | multi | flag | year | text | id
+    kind: str  # choice | multi | flag | year | text | id | ids
     default: object
     choices: tuple[str, ...] = ()
     lo: int | None = None  # year bounds (inclusive); values outside are clamped
@@ -66,6 +66,12 @@ def identifier(name: str, default: str = "") -> Param:
     return Param(name, "id", default)
 
 
+def identifiers(name: str) -> Param:
+    """A comma list of ids whose valid set only the page knows (such as the charts it draws): kept in the order
+    given, without repeats; tokens that are no id are dropped here, ids the page does not know are its to report."""
+    return Param(name, "ids", ())
+
+
 def year_range(lo: int, hi: int) -> tuple[Param, Param]:
     """The `from`/`to` pair for data that span lo..hi (both come from the data, not from code)."""
     return Param("from", "year", lo, lo=lo, hi=hi), Param("to", "year", hi, lo=lo, hi=hi)
@@ -74,6 +80,9 @@ def year_range(lo: int, hi: int) -> tuple[Param, Param]:
 LANG = Param("lang", "choice", DEFAULT_LANG, LANGS, sticky=True)
 ECON = Param("econ", "multi", MAIN_ECONOMIES, ECONOMIES, sticky=True)
 PRESENT = Param("present", "flag", False, sticky=True)
+# The charts whose data table is open instead of the chart (lib/ui/chart_view.py): page-specific, never sticky.
+TABLES = identifiers("table")
+_MAX_IDS = 50
 GLOBAL_PARAMS = (LANG, ECON, PRESENT)
 _BY_NAME = {p.name: p for p in GLOBAL_PARAMS}
 
@@ -104,6 +113,9 @@ def _parse(param: Param, raw: object) -> object:
         wanted = {token.strip().casefold() for p in parts for token in p.split(",")}
         picked = tuple(c for c in param.choices if c.casefold() in wanted)
         return picked if picked or (param.allow_empty and wanted <= {""}) else param.default
+    if param.kind == "ids":
+        tokens = tokens_of(raw)
+        return tuple(dict.fromkeys(tok for tok in tokens if _ID.fullmatch(tok) and "," not in tok))[:_MAX_IDS]
     value = _last_text(raw)
     if value is None:
         return param.default
@@ -124,6 +136,15 @@ def _parse(param: Param, raw: object) -> object:
     if param.kind == "text":
         return clean_text(value, param.max_len)[0]
     return param.default
+
+
+def tokens_of(raw: object) -> tuple[str, ...]:
+    """The non-empty comma-separated tokens of a raw query value (str or list of str), stripped; () for anything
+    else or for a value too long to be a list of ids."""
+    parts = raw if isinstance(raw, (list, tuple)) else [raw]
+    if not all(isinstance(p, str) for p in parts) or sum(len(p) for p in parts) > _MAX_IDS * 130:
+        return ()
+    return tuple(token.strip() for p in parts for token in p.split(",") if token.strip())
 
 
 _UNSEARCHABLE = ("Cc", "Cf", "Cs", "Co", "Cn")
@@ -207,7 +228,8 @@ def get_years(lo: int, hi: int) -> tuple[int, int]:
 
 
 def set(param: Param | str, value: object) -> None:  # noqa: A001 - the brief's name; shadows nothing we use
-    """Put a value into the URL (normalised; removed when it is the default); writes only when it changes."""
+    """Put a value into the URL (normalised; removed when it is the default unless written so); writes only when
+    it changes."""
     param = _spec(param)
     if param.kind == "text" and isinstance(value, str):  # typed into a box: the page says what had to change
         st.session_state[_TEXT_CHANGED + param.name] = clean_text(value, param.max_len)[1]
@@ -215,7 +237,9 @@ def set(param: Param | str, value: object) -> None:  # noqa: A001 - the brief's 
     if param.sticky:
         _memory()[param.name] = value
     if value == param.default:
-        if param.name in st.query_params:
+        # A default written out in canonical form (?lang=zh) stays: any change of the query string makes the
+        # browser drop the URL's #anchor, and a link such as ?lang=zh#chart-rd_researchers must land on its chart.
+        if param.name in st.query_params and st.query_params.get_all(param.name) != [encode(value)]:
             del st.query_params[param.name]
     elif st.query_params.get_all(param.name) != [encode(value)]:
         st.query_params[param.name] = encode(value)
@@ -275,6 +299,38 @@ def range_kwargs(params: tuple[Param, Param]) -> dict[str, object]:
     values = parse({p.name: st.query_params.get_all(p.name) for p in params if p.name in st.query_params}, params)
     st.session_state[key] = tuple(values[p.name] for p in params)
     return {"key": key, "on_change": _copy_range_to_url, "args": (params, key)}
+
+
+def requested(param: Param) -> tuple[str, ...]:
+    """The raw tokens of a list parameter as the URL gives them, valid or not (for saying which were ignored)."""
+    return tokens_of(st.query_params.get_all(param.name)) if param.name in st.query_params else ()
+
+
+def chart_anchor(chart: str) -> str:
+    """The HTML id of a chart's anchor (lib/ui/chart_view.py draws it): a link ending in `#` + this lands there.
+    Letters, digits, _ and - only, so the fragment needs no escaping (the browser compares it unescaped)."""
+    return "chart-" + re.sub(r"[^A-Za-z0-9_-]", "-", chart)
+
+
+def mention_anchor(mention_id: str) -> str:
+    """The fragment of a link that lands on whichever chart of a page draws document statement `mention_id`."""
+    return "mention-" + re.sub(r"[^A-Za-z0-9_-]", "-", mention_id)
+
+
+def chart_link(page: str, chart: str, view: str = "chart", params: Mapping[str, object] | None = None,
+               **more: object) -> str:
+    """Relative URL that opens `chart` on `page` with `view` ("chart" or "table") and lands on it:
+    `./rd?lang=en&table=rd_researchers#chart-rd_researchers`. params/more: the page's selections, as in `link`."""
+    wanted = dict(params or {}) | more
+    if view == "table":
+        wanted[TABLES.name] = (chart,)
+    return f"{link(page, wanted)}#{chart_anchor(chart)}"
+
+
+def mention_link(page: str, mention_id: str) -> str:
+    """Relative URL of `page` that lands on the chart drawing document statement `mention_id` (the page's top when
+    no chart of the current selection draws it)."""
+    return f"{link(page)}#{mention_anchor(mention_id)}"
 
 
 def link_params(**params: object) -> dict[str, str]:

@@ -3,7 +3,9 @@ values formatted with their unit, blanks instead of None, no internal ids (a men
 from __future__ import annotations
 
 import pandas as pd
+import streamlit as st
 
+from lib.ui import figures, i18n, state
 from lib.ui.i18n import economy_name, format_value, has
 
 
@@ -37,3 +39,46 @@ def readable(frame: pd.DataFrame, lang: str, headers: dict[str, str], *, units: 
         elif not pd.api.types.is_numeric_dtype(out[column]):
             out[column] = out[column].astype(object).where(out[column].notna(), "")
     return out
+
+
+def mark_mentions(anchor: str, data: pd.DataFrame) -> None:
+    """A hidden marker naming the document statements in `data`, drawn under the anchor `anchor`: the landing script
+    (lib/ui/chart_view.py) resolves a link ending in #mention-<id> (the fact explorer's "See the chart") to the
+    first chart or table of the page that holds that statement."""
+    if "mention_id" not in data:
+        return
+    ids = [state.mention_anchor(m) for m in dict.fromkeys(data["mention_id"]) if isinstance(m, str) and m]
+    if ids:  # anchors only (letters, digits, _ and -): nothing from the URL or a document's text
+        st.html(f'<span hidden data-chart="{anchor}" data-mentions="{" ".join(ids)}"></span>', width="content")
+
+
+def show(data: pd.DataFrame, lang: str, **kwargs) -> None:
+    """st.dataframe of `data`; a row stated in a document (a `mention_id` column) gets a link to its sentence, with
+    the surrounding lines, in the fact explorer. A keyed table of statements (a page's own, not a chart's) gets an
+    anchor, so a link to one of its statements lands on it."""
+    if "mention_id" in data.columns and kwargs.get("key"):
+        anchor = state.chart_anchor(str(kwargs["key"]))
+        with st.container(horizontal=True, key=f"_table_head_{kwargs['key']}"):
+            st.subheader("", anchor=anchor, width="content")
+            mark_mentions(anchor, data)
+    shown, label = _linked(data, lang, tuple(state.link_params().items()))  # language and economies carried
+    config = {label: st.column_config.LinkColumn(label, display_text=i18n.t("chart.explorer.open", lang))} if label \
+        else {}
+    st.dataframe(shown, hide_index=True, column_config=config, **kwargs)
+
+
+# Keyed on the frame's identity, as figures are: a memoised section's frame is the same object on every rerun, so
+# its links and Arrow conversion are made once per frame, language and carried parameters.
+@figures.per_figure(maxsize=128)
+def _linked(data: pd.DataFrame, lang: str, carried: tuple[tuple[str, str], ...]):
+    """(the Arrow table shown, the header of its link column or "")."""
+    from lib.ui.page import arrow  # page imports this module
+
+    label = ""
+    if "mention_id" in data.columns:
+        label = i18n.t("chart.explorer", lang)
+        links = [state.build_link("explorer", dict(carried) | {"mention": m}) if isinstance(m, str) and m else None
+                 for m in data["mention_id"]]
+        data = data.drop(columns="mention_id")  # the link carries it
+        data.insert(0, label, links)  # first, where it is seen without scrolling
+    return arrow(data), label

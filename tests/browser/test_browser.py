@@ -13,10 +13,13 @@ from lib.ui import figures
 from lib.ui.i18n import t
 from lib.ui.page import PRESENT_EXIT_KEY, PRESENTATION_HIDDEN_INPUTS
 from lib.paths import ROOT
+from lib.ui import state
+from lib.ui.chart_view import TABLE_KEY
 from lib.ui.state import PAGES
 
 SHOTS = ROOT / "artifacts" / "screenshots"
 EXPORTS = ROOT / "artifacts" / "export"
+SWITCHES = '[class*="st-key-_chart_head_"] [data-testid="stButtonGroup"]'  # each chart's Chart/Table switch
 VARIANTS = {"zh": {"lang": "zh"}, "en": {"lang": "en"}, "present": {"lang": "en", "present": "1"}}
 # What Streamlit's pages/ folder mode lists instead of the titles: the script names, "_" shown as a space.
 FILE_NAMES = {"app", *(page_id.replace("_", " ") for page_id in PAGES)}
@@ -142,21 +145,20 @@ def visible_inputs(page) -> dict[str, int]:
 
 @pytest.mark.parametrize("page_id, lang", [("unicorns", "zh"), ("four_chains", "en")])
 def test_presentation_mode_hides_every_control_and_draws_the_same_charts(server, page, page_id, lang):
-    """Issue 6: with ?present=1 no input widget or chart-data expander is visible, yet the charts are those of the
+    """Issue 6: with ?present=1 no input widget or Chart/Table switch is visible, yet the charts are those of the
     same link without it (the selection still comes from the URL), only larger and at the report size, each with
     its source line."""
-    data_label = t("chart.data", lang)
     normal_url, present_url = url_of(server, page_id, lang=lang), url_of(server, page_id, lang=lang, present="1")
     charts = load(page, normal_url).charts
     normal = drawn_charts(page)
     assert visible_inputs(page), "the normal view shows the page's controls (else this test checks nothing)"
-    assert page.locator(f'[data-testid="stExpander"] summary:has-text("{data_label}")').count() == charts
+    assert page.locator(SWITCHES).count() == charts
 
     assert load(page, present_url).charts == charts > 0
     SHOTS.mkdir(parents=True, exist_ok=True)
     screenshot_whole_page(page, SHOTS / f"{page_id}_present_{lang}.png")
     assert visible_inputs(page) == {}, f"{present_url}: inputs still shown"
-    assert page.locator(f'[data-testid="stExpander"]:visible summary:has-text("{data_label}")').count() == 0
+    assert page.locator(f"{SWITCHES}:visible").count() == 0
     assert page.get_by_role("button", name=t("sidebar.present.exit", lang)).is_visible(), "there is a way out"
 
     present = drawn_charts(page)
@@ -246,17 +248,57 @@ def test_charts_fit_a_narrow_window(browser, server, page_id, width, lang):
         context.close()
 
 
-def test_a_charts_data_table_is_built_when_its_expander_is_opened(server, page):
-    """The data table under a chart is sent only once its expander is opened (the page reruns): then it shows the
-    rows drawn and the CSV download, and the chart is still there."""
+def _in_view(page, anchor: str) -> dict:
+    """Where the chart (or table) after `anchor` sits in the window: the top of its anchor and of the first chart or
+    table drawn below it, in px from the window's top."""
+    return page.evaluate("""(id) => {
+      const a = document.getElementById(id);
+      if (!a) return {anchor: null};
+      const top = a.getBoundingClientRect().top;
+      const below = [...document.querySelectorAll('[data-testid="stPlotlyChart"], [data-testid="stDataFrame"]')]
+        .map(e => e.getBoundingClientRect()).filter(r => r.top >= top - 1).sort((x, y) => x.top - y.top)[0];
+      return {anchor: top, content: below ? below.top : null, height: window.innerHeight};
+    }""", anchor)
+
+
+def _lands(page, anchor: str) -> dict:
+    """Wait (up to 30 s) until the content after `anchor` starts in the upper half of the window."""
+    for _ in range(150):
+        where = _in_view(page, anchor)
+        if where.get("content") is not None and 0 <= where["anchor"] and where["content"] < where["height"] / 2:
+            return where
+        page.wait_for_timeout(200)
+    return where
+
+
+def test_show_table_changes_the_url_and_a_link_lands_on_its_chart(server, page):
+    """Issue 16.7: the Chart/Table switch writes the URL (the table is built only then, with its CSV), and the
+    chart's own link, opened afresh, lands on that chart with the table open; a link with an anchor from a Chinese
+    page lands on its chart too."""
+    chart = "rd_researchers"
     load(page, url_of(server, "rd", lang="en"))
-    expander = page.locator('[data-testid="stExpander"]').filter(has_text=t("chart.data", "en")).first
-    assert expander.locator('[data-testid="stDataFrame"]').count() == 0, "built before anyone asked for it"
-    expander.locator("summary").click()
-    expander.locator('[data-testid="stDataFrame"]').wait_for(timeout=30000)
-    expander.locator('[data-testid="stDownloadButton"]').wait_for(timeout=30000)
-    assert t("chart.download", "en") in expander.locator('[data-testid="stDownloadButton"]').inner_text()
-    assert page.locator('[data-testid="stPlotlyChart"]').count() > 0
+    head = page.locator(f".st-key-_chart_head_{chart}")
+    assert page.locator(f".st-key-{TABLE_KEY}{chart}").count() == 0, "built before anyone asked for it"
+    head.locator("button").filter(has_text=re.compile(rf"^{t('chart.view.table', 'en')}$")).click()
+    page.wait_for_url(re.compile(rf"[?&]table={chart}(&|$)"), timeout=30000)
+    table = page.locator(f".st-key-{TABLE_KEY}{chart}")
+    table.locator('[data-testid="stDataFrame"]').wait_for(timeout=30000)
+    assert t("chart.download", "en") in table.locator('[data-testid="stDownloadButton"]').inner_text()
+
+    href = head.get_by_role("link", name=t("chart.link", "en")).get_attribute("href")
+    assert f"table={chart}" in href and href.endswith(f"#{state.chart_anchor(chart)}"), href
+    fresh = page.context.new_page()
+    fresh.goto(f"{server.url}/rd{href}")
+    where = _lands(fresh, state.chart_anchor(chart))
+    assert where.get("content") is not None and where["content"] < where["height"] / 2, where
+    assert fresh.locator(f".st-key-{TABLE_KEY}{chart} [data-testid=\"stDataFrame\"]").is_visible()
+
+    link = state.chart_link("rd", chart, lang="zh")  # the default language written out, as a person may paste it
+    fresh.goto(f"{server.url}/{link.removeprefix('./')}")
+    where = _lands(fresh, state.chart_anchor(chart))
+    assert where.get("content") is not None and where["content"] < where["height"] / 2, (link, where)
+    assert where["anchor"] > 0 or where["content"] > 0, "on the chart, not at the page's top"
+    fresh.close()
 
 
 # Metrics and controls whose text is cut (an ellipsis or clipped overflow): the headline numbers a writer copies and

@@ -80,12 +80,14 @@ def test_topic_pages_default_to_the_headline_definition(db):
 
 @pytest.mark.parametrize("page", TOPIC_PAGES)
 def test_chinese_pages_cite_in_chinese_and_never_print_none(page):
-    at = apptest.run_page(f"pages/{page}.py", "zh", open_data=True)
+    at = apptest.run_page(f"pages/{page}.py", "zh")
     for spec in specs(at):
         source = next(a["text"] for a in spec["layout"]["annotations"] if a.get("name") == "source")
         assert source.startswith("来源："), source
         assert not ENGLISH_WORDS.search(flat(source)), source
     texts = [m.value for m in at.markdown] + [c.value for c in at.caption] + [m.value for m in at.metric]
+    at = apptest.run_page(f"pages/{page}.py", "zh", open_data=True)  # every chart's Table view, with its source line
+    texts += [m.value for m in at.markdown] + [c.value for c in at.caption]
     # The fact-explorer link column (page.table) is empty where a row has no sentence: a link cell, not text.
     link = t("chart.explorer", "zh")
     texts += [df.value.drop(columns=[link], errors="ignore").astype(str).to_string() for df in at.dataframe]

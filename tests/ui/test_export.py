@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 import pytest
 
 from lib.ui import export, figures, state
+from lib.ui.i18n import t
 from lib.paths import warehouse_path
 
 needs_chromium = pytest.mark.skipif(not export.CHROMIUM.exists(), reason="Chromium is not at /usr/bin/chromium")
@@ -148,6 +149,18 @@ def test_pages_register_the_indicators_and_datasets_they_draw(con):
     assert (items[0].indicators, items[0].sources) == ((drawn[0][0],), (drawn[0][1],))
     definition = con.execute("select definition_en from indicators where indicator_id = 'rd_intensity'").fetchone()[0]
     assert definition in export.slide_notes(items[0])
+
+
+def test_each_slide_links_back_to_its_chart_in_the_same_view():
+    """A chart's slide notes carry the address that opens that chart, with the page's selections and its view, and
+    lands on it (#chart-<name>)."""
+    from tests import helpers as apptest
+
+    at = apptest.run_page("pages/rd.py", "en", measure="per_capita", table="rd_researchers")
+    items = at.session_state["_export_items_rd"]
+    researchers = next(item for item in items if item.name.startswith("rd_researchers"))
+    assert researchers.link.endswith("?lang=en&measure=per_capita&table=rd_researchers#chart-rd_researchers")
+    assert t("export.notes.link", "en", link=researchers.link) in export.slide_notes(researchers)
 
 
 @needs_chromium
