@@ -87,3 +87,15 @@ def test_a_fiscal_year_is_no_fraction(read):
 def test_a_place_name_does_not_run_into_the_words_before_it(read, tmp_path):
     (tmp_path / "hk.txt").write_text("惟近年市道淡靜，政府賣地收入連續第三年維持在百多萬水平。", encoding="utf-8")
     assert all(":" not in (m.entity or "") for m in extract_document(tmp_path / "hk.txt", "hk"))  # 市道 is no city
+
+
+def test_respectively_pairs_each_figure_with_its_subject(tmp_path):
+    path = tmp_path / "pairs.txt"
+    path.write_text("2023年，中国和美国的研发投入分别为3.3万亿元和7000亿美元。\n"
+                    "苹果公司和微软的市值分别为3万亿美元、2.8万亿美元。\n"
+                    "贵州省黔东南州雷山县粮食产量5万吨。\n台积电第四季营收达8000亿元。", encoding="utf-8")
+    got = {m.quote: m.entity for m in extract_document(path, "pa")}
+    assert (got["3.3万亿元"], got["7000亿美元"]) == ("CHN", "USA")
+    assert (got["3万亿美元"], got["2.8万亿美元"]) == ("Apple", "Microsoft")
+    assert got["5万吨"] == "CHN:雷山县"  # the county, not the prefecture and province written before it
+    assert "四季" not in got  # 第四季 names a quarter; it is no count of four

@@ -131,7 +131,8 @@ _MANY_COUNTRIES = re.compile(r"(?<![与同和跟\d])\d+\s*个国家(?!级)")
 # Places not in CITY_WORDS, by the suffix Chinese writes after a place name: provinces (省), counties (县),
 # autonomous regions and prefectures, and cities (市, not the 市 of 市场/城市/上市/股市/市值). Written
 # `ECONOMY:place` with the economy the text is written from (a county in a mainland text is CHN:丹寨县).
-_PLACE = re.compile(r"(?<![的在和与及、])[\u4e00-\u9fff]{2,4}?(?:自治区|自治州|省|县|(?<![城上股超门都夜集菜黑])市(?![场值民面况政委道价容貌]))")
+_PLACE_SUFFIX = re.compile(r"自治区|自治州|省(?![钱时力去略])|县|(?<![城上股超门都夜集菜黑])市(?![场值民面况政委道价容貌])")
+_NOT_IN_PLACE = set("的在和与及全本该各每所有其这那些地级城超年月日惟但而且并近来了是为将已也都对据统计从到至比较省县市州区")
 # Companies named with the suffix of a firm (公司, 集团, 控股, 银行; 汽车 after a two-character brand) at the
 # start of a clause, where Chinese puts the subject: 长安汽车出口…, 淡马锡控股的…. Generic heads (该公司,
 # 上市公司, 科技公司, 新能源汽车) are not names.
@@ -144,11 +145,15 @@ _GENERIC = re.compile(r"^(?:该|本|这|其|各|多家|一些|部分|上市|科�
 def _named_subjects(span: str, home: str) -> list[tuple[int, str, bool, int]]:
     """Places and companies the fixed word lists do not know, named by their suffix."""
     found = []
-    for m in _PLACE.finditer(span):
-        name = m.group()
-        if not re.search(r"[全本该各每所有其这那些地级城超年月日惟但而且并近来了是为将已也都对]"
-                         r"|^[省县市一二三四五六七八九十百千]", name):
-            found.append((m.start(), f"{home}:{name}", False, m.end()))
+    for m in _PLACE_SUFFIX.finditer(span):
+        # The name runs back from its suffix over at most four characters, stopping at a word that cannot be
+        # part of a place name (2023年丹寨县 -> 丹寨县; 惟近年市道 -> nothing).
+        start = m.start()
+        while start > max(0, m.start() - 4) and "\u4e00" <= span[start - 1] <= "\u9fff" \
+                and span[start - 1] not in _NOT_IN_PLACE:
+            start -= 1
+        if m.start() - start >= 2 and span[start] not in "省县市一二三四五六七八九十百千":
+            found.append((start, f"{home}:{span[start:m.end()]}", False, m.end()))
     for m in _COMPANY.finditer(span):
         name = m["name"]
         head = re.sub(r"(?:有限公司|公司|集团|控股|汽车)$", "", name)
@@ -216,6 +221,13 @@ def entity(text: str, pos: int, unit: str, home: str = "CHN",
     if in_clause:
         companies = [h for h in in_clause if h[2]]
         group = _group(text[c_start:pos], companies or in_clause)
+        respectively = text.rfind("分别", c_start, pos)
+        if group and respectively != -1:
+            # 中国和美国的研发投入分别为3.3万亿元和7000亿美元: the n-th figure after 分别 is the n-th subject's.
+            n = len(_FIGURE_TOKEN.findall(text[respectively:pos]))
+            codes = group.split("+")
+            if n < len(codes):
+                return codes[n], False
         if group and companies:
             # Companies listed together (苹果公司、微软公司、英伟达公司等突破3万亿美元): the figure is the group's.
             # The catalog binds one company per figure, so the first listed stands for the group, flagged.
@@ -272,6 +284,8 @@ def entity(text: str, pos: int, unit: str, home: str = "CHN",
     return home, True
 
 
+# One figure each, for counting the figures of a 分别 list.
+_FIGURE_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|百分之[零〇一二三四五六七八九十百点]+|[一二三四五六七八九十百千]+(?:亿|万|倍|成)")
 # A figure in a clause (not a year): an amount, a share, a multiple.
 _FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:万亿|亿|万|%|美元|元|倍)|百分之|[一二三四五六七八九十百千]+(?:亿|万|倍)")
 _FUNCTION_CHARS = set("的了达为是在和与及占比较约近超过从由至到将已也都并年月日其中个")

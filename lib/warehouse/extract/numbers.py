@@ -310,6 +310,8 @@ class Scanner:
                     continue
                 if read is _amount and m.group()[:1] in "十百千万" and text[m.start() - 1:m.start()] in ("数", "几"):
                     continue  # 数十年, 几百家: an order of magnitude said vaguely, not a figure
+                if read is _amount and text[m.start() - 1:m.start()] == "第" and (m["unit"] or "").startswith("季"):
+                    continue  # 第四季: the name of a quarter, not four quarters
                 got = read(m)
                 if got is None:
                     continue
