@@ -28,7 +28,7 @@ TEXTS = {
                   "凯里市全年接待游客500万人次。\n"
                   "中国公司的市值合计达8万亿美元。"),
     # Months without a year: the latest that ended by the text's date.
-    "months.txt": (None, "2026-01-15", "12月份，出口同比增长5.3%。\n1-11月，进口总额达2.1万亿元。\n本季营收预估为320亿美元。"),
+    "months.txt": (None, "2026-01-15", "12月份，出口同比增长5.3%。\n1-11月，进口总额达2.1万亿元。\n本季营收预估为320亿美元。\n上月出口增长3.1%。"),
     # Traditional characters with no place named: written in Taiwan, Hong Kong or Macau, not the mainland.
     "trad.txt": (None, "2026-01-15", "本季營收預估為320億美元，毛利率將達百分之六十三。"),
 }
@@ -57,6 +57,7 @@ def read(tmp_path_factory):
     ("months.txt", "5.3%", "2025"),  # December, in a text of January 2026
     ("months.txt", "2.1万亿元", "2025"),  # January-November
     ("months.txt", "320亿美元", "2026"),  # 本季: the quarter the text is written in
+    ("months.txt", "3.1%", "2025"),  # 上月 in January: December
     ("fiscal.txt", "900亿", "2026-2028"),  # 下调至 a level for the two listed fiscal years (no 从 start)
     ("fiscal.txt", "1,000亿", "2028-2029"),  # 2028/29 without 年: a fiscal year all the same
 ])

@@ -319,7 +319,7 @@ def cn_or_digits(text: str) -> int | None:
 # has ended by the text's date (第四季 in a text of January is last year's).
 _RELATIVE = re.compile(r"过去(?P<span>\d{1,2}|[一二两三四五六七八九十])年|目前|当前|现阶段|现在|如今|今年|近期|本年"
                        r"|今早|今日|(?<![比较与同])(?:去年|上年|前年)|明年|来年|(?<![\d年])\d{1,2}\s*月\s*\d{1,2}\s*日"
-                       r"|(?<!年)(?:第?(?P<q>[一二三四1-4])季度?|(?P<h>上|下)半年|前三季度)"
+                       r"|(?<!年)(?:第?(?P<q>[一二三四1-4首])季度?|(?P<h>上|下)半年|前三季度)|上个?月"
                        r"|本季度?|本月|当月|年初以来|年初至今"
                        r"|(?<![\d年.])(?:1\s*[-—~至到]\s*)?(?P<mo>\d{1,2})\s*月(?:份|末|底)?(?![\d日])"
                        r"|前(?P<mn>\d{1,2}|[二两三四五六七八九十]{1,2})个?月")
@@ -376,7 +376,9 @@ def _relative(span: str, date: str | None, report: str | None = None) -> str | N
     if m["span"]:
         n = cn_or_digits(m["span"]) if m["span"] != "一" else 1
         return f"{year - n}-{year - 1}" if n and n > 1 else str(year - 1)
-    ends = {"一": 3, "1": 3, "二": 6, "2": 6, "三": 9, "3": 9, "四": 12, "4": 12}
+    ends = {"一": 3, "1": 3, "首": 3, "二": 6, "2": 6, "三": 9, "3": 9, "四": 12, "4": 12}  # 首季 = Q1
+    if m.group() in ("上月", "上个月"):
+        return str(year - 1 if month == 1 else year)  # last month: December of last year in a January text
     end_month = ends.get(m["q"] or "", 6 if m["h"] == "上" else 12 if m["h"] else 9 if "前三季度" in m.group() else 0)
     if m["mo"] or m["mn"]:
         # A month or the months from January (10月份, 1-10月, 前10个月) without a year: the latest that has
