@@ -28,13 +28,16 @@ LABELS = ROOT / "tests" / "labels"
 UNSEEN = Path(os.environ.get("EXTRACT_UNSEEN", LABELS / "unseen"))
 COMPANY_NAME = {code: word for word, code in COMPANY_WORDS}
 MEASURES = ("digits", "words", "value", "unit", "year", "subject")
-# Bars: the table measured on 2026-11-30 (branch `extract`) minus 2-3 points, so that the test fails when a change
-# loses figures, not when the machine is slow. Measured: seeds 100/100/100/98.4/96.1/96.5, dev 100/96.9/100/88.6/
-# 89.4/96.7, heldout 92.1/87.8/93.9/90.9/59.1/78.7 (digits, words, value, unit, year, subject).
+# Bars: the table measured minus 2-3 points, so that the test fails when a change loses figures, not when the
+# machine is slow. Measured 2026-12-01 (main 73bc741; digits, words, value, unit, year, subject): seeds 100/100/
+# 100/98.4/96.1/97.3, dev 100/96.9/100/88.6/97.6/100, heldout 92.1/87.8/93.9/90.9/75.0/81.1 (its totals were seen
+# while earlier rules were written), fresh 98.0/68.8/99.5/91.6/76.4/57.6 (first run, after the last rule; the
+# extractor of 976dd6b measured 98.0/68.8/99.5/97.0/51.7/69.5 on it). Fresh has no bar: it is reported, not
+# steered by.
 BARS = {
     "seeds": {"digits": 0.98, "words": 0.97, "value": 0.98, "unit": 0.96, "year": 0.94, "subject": 0.94},
-    "dev": {"digits": 0.97, "words": 0.93, "value": 0.97, "unit": 0.85, "year": 0.86, "subject": 0.93},
-    "heldout": {"digits": 0.89, "words": 0.84, "value": 0.91, "unit": 0.88, "year": 0.56, "subject": 0.75},
+    "dev": {"digits": 0.97, "words": 0.93, "value": 0.97, "unit": 0.85, "year": 0.94, "subject": 0.97},
+    "heldout": {"digits": 0.89, "words": 0.84, "value": 0.91, "unit": 0.88, "year": 0.72, "subject": 0.78},
 }
 
 
