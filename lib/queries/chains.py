@@ -43,13 +43,11 @@ def dataset_signal(indicator_id: str, source_id: str) -> pd.DataFrame:
 def document_signal(indicator_id: str) -> pd.DataFrame:
     """Every figure the documents state for one indicator, with its entity, qualifier, file, line and quote."""
     return run("""
-        SELECT o.economy, CAST(o.year AS INTEGER) AS year, o.period, o.value, o.unit, o.entity, o.qualifier,
-               o.indicator_id, o.source_id, d.doc_id, m.mention_id, m.file_name, m.line_no, m.quote, m.context
-        FROM observations o
-        JOIN mentions m USING (mention_id)
-        JOIN documents d ON d.file_name = m.file_name
-        WHERE o.indicator_id = ? AND o.mention_id IS NOT NULL
-        ORDER BY o.year, o.economy, o.value DESC, o.entity""", (indicator_id,))
+        SELECT economy, CAST(year AS INTEGER) AS year, period, value, unit, entity, qualifier,
+               indicator_id, source_id, doc_id, mention_id, file_name, line_no, quote, context
+        FROM cited_figures
+        WHERE indicator_id = ?
+        ORDER BY year, economy, value DESC, entity""", (indicator_id,))
 
 
 def indicator_names(indicator_ids: tuple[str, ...]) -> pd.DataFrame:

@@ -113,10 +113,8 @@ def share_across_definitions(economy: str, year_from: int, year_to: int) -> pd.D
 def _cited(sql_filter: str, params: tuple) -> pd.DataFrame:
     return run(f"""
         SELECT o.indicator_id, o.economy, o.year, o.period, o.value, o.value_high, o.unit, o.source_id, o.mention_id,
-               o.note_en, o.note_zh, m.doc_id, m.file_name, m.line_no, m.quote, m.context, d.title_zh, d.title_en
-        FROM observations o
-        JOIN mentions m USING (mention_id)
-        JOIN documents d ON d.file_name = m.file_name
+               o.note_en, o.note_zh, o.doc_id, o.file_name, o.line_no, o.quote, o.context, o.title_zh, o.title_en
+        FROM cited_figures o
         WHERE {sql_filter}
         ORDER BY o.year, o.value, o.mention_id""", params)
 
@@ -134,14 +132,15 @@ def claimed_share() -> pd.DataFrame:
 def claimed_top() -> pd.DataFrame:
     """The documents' ordered list of leading exporters (003 line 97: the 2022 top six): economy, year, value (the
     position in the list), file, line, quote."""
-    return _cited("o.indicator_id = ? AND list_contains(string_split(coalesce(m.flags, ''), ','), ?)",
+    return _cited("o.indicator_id = ? AND o.mention_id IN (SELECT mention_id FROM mentions "
+                  "WHERE list_contains(string_split(coalesce(flags, ''), ','), ?))",
                   (CLAIM_RANK, LISTED_FLAG))
 
 
 def claimed_overtake() -> pd.DataFrame:
     """The documents' statement that Ireland overtook India (003 line 97: in 2018): economy, year, file, line,
     quote and the sentence."""
-    return _cited("o.indicator_id = ? AND m.context LIKE ?", (CLAIM_RANK, f"%{OVERTAKE_WORD}%"))
+    return _cited("o.indicator_id = ? AND o.context LIKE ?", (CLAIM_RANK, f"%{OVERTAKE_WORD}%"))
 
 
 @derived

@@ -44,12 +44,11 @@ def latest(economies: tuple[str, ...]) -> pd.DataFrame:
 def document_figures(indicator_id: str, economies: tuple[str, ...]) -> pd.DataFrame:
     """What the documents state for an indicator and these economies, each with quote, document and line."""
     return run("""
-        SELECT o.economy, o.year, o.period, o.value, o.value_high, o.unit, o.indicator_id, o.qualifier,
-               m.mention_id, m.file_name, m.line_no, m.quote, d.doc_id, d.title_zh, d.title_en
-        FROM observations o JOIN mentions m ON m.mention_id = o.mention_id
-        JOIN documents d ON d.file_name = m.file_name
-        WHERE o.indicator_id = ? AND o.economy IN (SELECT unnest(?::VARCHAR[])) AND o.entity IS NULL
-        ORDER BY o.economy, d.doc_id, m.line_no""", (indicator_id, list(economies)))
+        SELECT economy, year, period, value, value_high, unit, indicator_id, qualifier,
+               mention_id, file_name, line_no, quote, doc_id, title_zh, title_en
+        FROM cited_figures
+        WHERE indicator_id = ? AND economy IN (SELECT unnest(?::VARCHAR[])) AND entity IS NULL
+        ORDER BY economy, doc_id, line_no""", (indicator_id, list(economies)))
 
 
 def gaps_per_chain() -> tuple[pd.Series, pd.DataFrame]:

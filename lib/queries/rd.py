@@ -162,16 +162,15 @@ def figure7_period() -> dict:
 def document_statements() -> pd.DataFrame:
     """The documents' figures on R&D and innovation output, each with its quote, sentence, document and line."""
     return run("""
-        SELECT o.indicator_id, i.name_en, i.name_zh, i.topic, o.economy, o.entity, o.year, o.period,
-               o.value, o.value_high, o.unit, o.qualifier, o.note_en, o.note_zh, o.implausible,
-               m.mention_id, m.file_name, m.line_no, m.quote, m.context, m.flags,
-               d.doc_id, d.title_zh, d.title_en, d.publisher, d.published
-        FROM observations o
-        JOIN mentions m ON m.mention_id = o.mention_id
-        JOIN documents d ON d.file_name = m.file_name
-        JOIN indicators i ON i.indicator_id = o.indicator_id
+        SELECT c.indicator_id, i.name_en, i.name_zh, i.topic, c.economy, c.entity, c.year, c.period,
+               c.value, c.value_high, c.unit, c.qualifier, c.note_en, c.note_zh, c.implausible,
+               c.mention_id, c.file_name, c.line_no, c.quote, c.context, m.flags,
+               c.doc_id, c.title_zh, c.title_en, c.publisher, c.published
+        FROM cited_figures c
+        JOIN mentions m USING (mention_id)  -- the mention's flags and topic, which the view leaves out
+        JOIN indicators i ON i.indicator_id = c.indicator_id
         WHERE i.topic IN (SELECT unnest(?::VARCHAR[])) OR m.topic = 'innovation_output'
-        ORDER BY i.topic DESC, o.indicator_id, d.doc_id, m.line_no, m.char_start""", (list(STATEMENT_TOPICS),))
+        ORDER BY i.topic DESC, c.indicator_id, c.doc_id, c.line_no, c.char_start""", (list(STATEMENT_TOPICS),))
 
 
 def compared_statements(statements: pd.DataFrame) -> list[pd.DataFrame]:

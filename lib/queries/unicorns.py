@@ -64,13 +64,11 @@ def companies_without_economy(source_id: str) -> pd.DataFrame:
 def document_unicorn_figures() -> pd.DataFrame:
     """The documents' unicorn counts and shares by economy, each with its file, line and verbatim quote."""
     return run("""
-        SELECT o.indicator_id, o.economy, o.year, o.period, o.value, o.unit, o.source_id, o.note_en, o.note_zh,
-               m.mention_id, m.file_name, m.line_no, m.quote, m.context, d.doc_id, d.title_zh, d.title_en
-        FROM observations o
-        JOIN mentions m USING (mention_id)
-        JOIN documents d ON d.file_name = m.file_name
-        WHERE o.indicator_id IN ('unicorn_count', 'unicorn_share') AND o.mention_id IS NOT NULL
-        ORDER BY o.indicator_id, o.economy, m.line_no""")
+        SELECT indicator_id, economy, year, period, value, unit, source_id, note_en, note_zh,
+               mention_id, file_name, line_no, quote, context, doc_id, title_zh, title_en
+        FROM cited_figures
+        WHERE indicator_id IN ('unicorn_count', 'unicorn_share')
+        ORDER BY indicator_id, economy, line_no""")
 
 
 def founding_years(source_id: str, economies: tuple[str, ...]) -> pd.DataFrame:
@@ -140,13 +138,11 @@ def search_companies(source_id: str, text: str, limit: int) -> pd.DataFrame:
 def market_values() -> pd.DataFrame:
     """The documents' market values of leading companies (entity = company id), with file, line and quote."""
     return run("""
-        SELECT o.entity, o.economy, o.year, o.period, o.value, o.unit, o.qualifier, o.note_en, o.note_zh,
-               o.source_id, m.mention_id, m.file_name, m.line_no, m.quote, m.context, d.doc_id, d.title_zh, d.title_en
-        FROM observations o
-        JOIN mentions m USING (mention_id)
-        JOIN documents d ON d.file_name = m.file_name
-        WHERE o.indicator_id = 'market_cap' AND o.entity IS NOT NULL
-        ORDER BY o.year, o.value DESC, o.entity""")
+        SELECT entity, economy, year, period, value, unit, qualifier, note_en, note_zh,
+               source_id, mention_id, file_name, line_no, quote, context, doc_id, title_zh, title_en
+        FROM cited_figures
+        WHERE indicator_id = 'market_cap' AND entity IS NOT NULL
+        ORDER BY year, value DESC, entity""")
 
 
 def document_lines_about(subject: str, any_of: tuple[str, ...]) -> pd.DataFrame:
