@@ -28,8 +28,9 @@ def started(path: Path, lang: str = "en", **params: str):
     return at
 
 
-def profile(page: str, lang: str, runs: int, **params: str) -> pstats.Stats:
-    """Profile `runs` warm runs of pages/`page`.py (the first, cold run is not profiled)."""
+def profile(page: str, lang: str, runs: int, fresh: bool = False, **params: str) -> pstats.Stats:
+    """Profile `runs` warm runs of pages/`page`.py (the first, cold run is not profiled); fresh: each run in a new
+    session (a new visitor), not a rerun of the same one."""
     from streamlit.runtime.scriptrunner import script_runner
 
     profiler = cProfile.Profile()
@@ -50,7 +51,10 @@ def profile(page: str, lang: str, runs: int, **params: str) -> pstats.Stats:
         at = started(ROOT / "pages" / f"{page}.py", lang, **params)
         active = True
         for _ in range(runs):
-            at.run()
+            if fresh:
+                started(ROOT / "pages" / f"{page}.py", lang, **params)
+            else:
+                at.run()
     finally:
         script_runner.exec_func_with_error_handling = original
     return pstats.Stats(profiler)
@@ -63,8 +67,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--sort", default="cumulative", help="pstats sort key (cumulative, tottime, ...)")
     parser.add_argument("--top", type=int, default=50)
+    parser.add_argument("--fresh", action="store_true", help="each run in a new session (a first visit)")
     args = parser.parse_args(argv)
-    stats = profile(args.page, args.lang, args.runs)
+    stats = profile(args.page, args.lang, args.runs, args.fresh)
     print(f"{args.page} ({args.lang}): {stats.total_tt / args.runs * 1000:.1f} ms per warm run in the script thread")
     stats.sort_stats(args.sort).print_stats(args.top)
     return 0
