@@ -172,28 +172,36 @@ def warehouse_version() -> tuple[str, int, int]:
     return configured, found.st_ino, found.st_mtime_ns
 
 
-def _run_version() -> tuple[str, int, int]:
-    """warehouse_version() once per script run (a rerun or a fragment's run), not once per memoised section: a stat
-    releases the GIL, and getting it back while other sessions run costs up to a switch interval (5 ms)."""
+@st.cache_resource(show_spinner=False)
+def _memo_store() -> dict:
+    # The memoised sections (see `memo`) of this process, by builder: a Streamlit resource, so "Clear cache" and
+    # st.cache_resource.clear() clear them with the rest.
+    return {}
+
+
+def _run_state() -> tuple[tuple[str, int, int], dict]:
+    """(warehouse_version(), _memo_store()) once per script run (a rerun or a fragment's run), not once per memoised
+    section: a stat releases the GIL, and getting it back while other sessions run costs up to a switch interval
+    (5 ms); a cached resource's lookup costs hashing."""
     from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
     ctx = get_script_run_ctx(suppress_warning=True)
     run = getattr(ctx, "parallel_coordinator", None)  # a new object at the start of every run
     if run is None:
-        return warehouse_version()
-    seen = getattr(ctx, "_warehouse_version_seen", None)
+        return warehouse_version(), _memo_store()
+    seen = getattr(ctx, "_page_run_state", None)
     if seen is not None and seen[0] is run:
         return seen[1]
-    version = warehouse_version()
-    ctx._warehouse_version_seen = (run, version)
-    return version
+    state_ = (warehouse_version(), _memo_store())
+    ctx._page_run_state = (run, state_)
+    return state_
 
 
 _CHECKED: set[tuple[str, int, int]] = set()  # warehouse versions that passed check_warehouse in this process
 
 
 def _require_warehouse(ctx: PageContext) -> None:
-    version = _run_version()
+    version = _run_state()[0]
     if version in _CHECKED:  # the views of a file version do not change; only a new file needs checking again
         return
     try:
@@ -230,8 +238,8 @@ def _run_specific_globals(fn: Callable) -> list[str]:
     return bad
 
 
-_MEMO: dict[tuple, OrderedDict] = {}
 _MEMO_LOCK = threading.Lock()
+_CHECKED_CODE: set[tuple] = set()  # builders whose globals were checked (see _run_specific_globals)
 
 
 def memo(fn: Callable | None = None, *, maxsize: int = 64) -> Callable:
@@ -247,15 +255,12 @@ def memo(fn: Callable | None = None, *, maxsize: int = 64) -> Callable:
         return functools.partial(memo, maxsize=maxsize)
     code = fn.__code__
     identity = (code.co_filename, fn.__qualname__, hashlib.blake2b(code.co_code, digest_size=8).digest())
-    with _MEMO_LOCK:
-        cache = _MEMO.get(identity)
-    if cache is None:  # first sight of this code: check it once
+    if identity not in _CHECKED_CODE:  # first sight of this code: check it once
         bad = _run_specific_globals(fn)
         if bad:
             raise TypeError(f"{code.co_filename}: {fn.__qualname__} reads {', '.join(bad)} from its page's run; "
                             "pass them as arguments so the memo key holds them")
-        with _MEMO_LOCK:
-            cache = _MEMO.setdefault(identity, OrderedDict())
+        _CHECKED_CODE.add(identity)
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
@@ -263,8 +268,10 @@ def memo(fn: Callable | None = None, *, maxsize: int = 64) -> Callable:
             if not isinstance(value, _PER_RUN):
                 raise TypeError(f"{fn.__qualname__}: argument {value!r:.60} is a {type(value).__name__}; a memoised "
                                 "builder takes plain values (str, numbers, bools, tuples, None)")
-        key = (_run_version(), args, tuple(sorted(kwargs.items())))
+        version, store = _run_state()
+        key = (version, args, tuple(sorted(kwargs.items())))
         with _MEMO_LOCK:
+            cache = store.setdefault(identity, OrderedDict())
             if key in cache:
                 cache.move_to_end(key)
                 return cache[key]

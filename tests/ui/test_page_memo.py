@@ -7,6 +7,7 @@ import shutil
 
 import pandas as pd
 import pytest
+import streamlit as st
 
 from lib.paths import warehouse_path
 from lib.ui import page
@@ -59,3 +60,11 @@ def test_a_frame_as_argument_is_refused():
     builder = make_builder()
     with pytest.raises(TypeError, match="plain values"):
         builder("en", pd.DataFrame({"economy": ["CHN"]}), 2014)
+
+
+def test_clearing_streamlits_caches_clears_the_sections():
+    CALLS.clear()
+    make_builder()("en", ("USA",), 1999)
+    st.cache_resource.clear()  # what "Clear cache" in the app's menu does
+    make_builder()("en", ("USA",), 1999)
+    assert len(CALLS) == 2
