@@ -63,7 +63,7 @@ for p in sorted(glob.glob(BASE+'/numbers_*.csv')):
         assert d['file_name']==os.path.basename(p)[8:-4]+'.txt'
         rows.append((int(d['line_no']),d['raw'],float(d['value']),float(d['value_high']) if d['value_high'] else '',d['unit'],d['year'],d['entity'],d['form'],d['note']))
     R[os.path.basename(p)[8:-4]]=rows
-MANUAL={'两位数'}  # checked by hand: double-digit = lower bound 10
+MANUAL={'两位数','雙位數'}  # checked by hand: double-digit = lower bound 10 (雙位數: Traditional form, dev2 split)
 errs=0
 for name,rows in R.items():
     lines=open(f'{BASE}/texts/{name}.txt',encoding='utf-8').read().split('\n')
