@@ -207,7 +207,7 @@ def ranking_blocks(lang: str) -> tuple[list[tuple[str, object]], pd.DataFrame, p
                                      same=check.same, inside=check.inside, n=check.n,
                                      leader=economy_name(check.leader, lang))))
     against = against.assign(cell=[economy_name(e, lang) if pd.isna(s) else
-                                   t("digital.ranking.cell", lang, name=economy_name(e, lang), share=f"{s:.1f}%")
+                                   t("digital.ranking.cell", lang, name=economy_name(e, lang), share=format_value(s, "percent", lang))
                                    for e, s in zip(against["economy"], against["share"])])
     columns = {"claim": t("digital.ranking.paper", lang, line=listed["line_no"].iloc[0])} | {
         k: short(k, lang) for k in keys}

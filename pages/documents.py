@@ -4,6 +4,7 @@ several documents state it over time, and the conflicts between all documents.""
 import streamlit as st
 
 from lib.ui import page, state, uploads
+from lib.ui.tables import readable
 from lib.ui.document_figures import series_by_document
 from lib.ui.i18n import economy_name, format_value, unit_label
 from lib.queries import documents
@@ -46,7 +47,7 @@ def documents_table() -> None:
                "pages": "pages", "line_count": "lines", "figures": "figures", "bound": "bound",
                "automatic": "automatic", "gaps": "gaps", "conflicts": "conflicts"}
     table = table[list(columns)].rename(columns={k: ctx.t(f"documents.col.{v}") for k, v in columns.items()})
-    st.dataframe(table, hide_index=True)
+    page.table(table, lang)  # blanks, not None, where a document has no page count or inferred field
     left_out = documents.problems()
     for row in left_out.itertuples(index=False):
         st.warning(ctx.t("documents.left_out", file=row.file, problem=row.problem, fix=row.fix))
@@ -105,10 +106,11 @@ def series_chart() -> None:
     subtitle = ctx.t("documents.series.subtitle", unit=unit_label(data["unit"].iloc[0], lang), n=len(data),
                      docs=data["file_name"].nunique())
     fig = series_by_document(data, title=name, subtitle=subtitle, source=source, lang=lang, present=ctx.present)
-    shown = data.assign(economy=[economy_name(c, lang) for c in data["economy"]],
-                        value=[format_value(v, u, lang) for v, u in zip(data["value"], data["unit"])])
-    shown = shown[["mention_id", "economy", "year", "value", "file_name", "line_no", "page", "page_line", "quote",
-                   "binding", "automatic"]]
+    shown = data.assign(value=[format_value(v, u, lang) for v, u in zip(data["value"], data["unit"])],
+                        automatic=[ctx.t("documents.series.automatic" if a else "documents.series.checked")
+                                   for a in data["automatic"]])
+    columns = ("economy", "year", "value", "file_name", "line_no", "page", "page_line", "quote", "automatic")
+    shown = readable(shown, lang, {"mention_id": "mention_id"} | {c: ctx.t(f"documents.series.col.{c}") for c in columns})
     page.chart(fig, shown, name=f"documents_{chosen}", source=source, lang=lang, indicators=[chosen])
     st.caption(ctx.t("documents.series.legend"))
 
@@ -123,10 +125,9 @@ def conflicts_table() -> None:
     shown = data.assign(
         indicator=data[f"name_{lang}"], economy=[economy_name(c, lang) for c in data["economy"]],
         kind=[ctx.t(f"documents.kind.{k.replace(' ', '_')}") for k in data["kind"]],
-        note=data[f"note_{lang}"])
-    columns = ["kind", "indicator", "economy", "year", "values", "unit", "file_names", "note", "mention_ids"]
-    st.dataframe(shown[columns].rename(columns={c: ctx.t(f"documents.conflicts.col.{c}") for c in columns}),
-                 hide_index=True)
+        unit=[unit_label(u, lang) for u in data["unit"]], note=data[f"note_{lang}"])
+    columns = ["kind", "indicator", "economy", "year", "values", "unit", "file_names", "note"]  # no internal ids
+    page.table(shown[columns].rename(columns={c: ctx.t(f"documents.conflicts.col.{c}") for c in columns}), lang)
 
 
 show_outcome()

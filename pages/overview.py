@@ -72,8 +72,8 @@ def cards_view(economies: tuple[str, ...], lang: str) -> dict:
             if row is None:
                 cells.append((economy_short(code, lang), t("overview.none", lang), []))
                 continue
-            shown = format_value(row["value"], row["unit"], lang) if factor == 1.0 else number(row["value"] / factor,
-                                                                                                 lang)
+            shown = format_value(row["value"], row["unit"], lang) if factor == 1.0 else number(
+                row["value"] / factor, lang, row["unit"], scaled=True)  # the scale word is in the heading
             notes = [t("overview.document_states", lang, doc_id=doc["doc_id"], line=doc["line_no"],
                        period=doc["period"], quote=doc["quote"],
                        value=format_value(doc["value"], doc["unit"], lang,

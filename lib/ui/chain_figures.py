@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 
 from lib.contract import COMPARED
 from lib.ui import downloads, figures
-from lib.ui.i18n import economy_name, format_value, t
+from lib.ui.i18n import economy_name, format_value, number, t
 
 
 
@@ -26,8 +26,8 @@ def ratio_hover(card: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def ratio_text(ratio: float, lang: str) -> str:
-    """A ratio as a label, two significant figures: 0.51, 1.3, 12 (zh and en alike)."""
-    return f"{ratio:.2g}" if ratio < 10 else f"{ratio:.0f}"
+    """A ratio as a label, with the decimals of every ratio (i18n.DECIMALS): 0.51, 1.30, 12.40."""
+    return number(ratio, lang, "ratio")
 
 
 def log_ticks(values) -> tuple[list[float], list[str]]:

@@ -143,7 +143,9 @@ def wrap(text: str, max_units: int) -> list[str]:
     for paragraph in text.splitlines() or [""]:
         line = ""
         # One token per Chinese character; a Latin run stops where Chinese starts ("WDI，2026年" is four tokens).
-        for token in re.findall(r"[\u2e80-\u9fff\uff00-\uffef]|[^\s\u2e80-\u9fff\uff00-\uffef]+\s*|\s+", paragraph):
+        # A short bracketed figure is one token: a year such as （2023年） is never split across lines.
+        for token in re.findall(r"[（(][^（()）\s]{0,4}\d[^（()）\s]{0,6}[）)]\s*|[\u2e80-\u9fff\uff00-\uffef]"
+                                r"|[^\s\u2e80-\u9fff\uff00-\uffef]+\s*|\s+", paragraph):
             # Closing punctuation never starts a line (it stays with the character it closes, as in print).
             if line and display_width(line + token.rstrip()) > max_units and token[0] not in NO_LINE_START:
                 # An opening bracket or quote never ends a line either: it moves down with what it opens.
@@ -367,6 +369,13 @@ def bars(data: pd.DataFrame, *, title: str, subtitle: str, source: str, lang: st
                           source=source, present=present)
     if labels:
         fig.update_traces(texttemplate="%{customdata}", textposition="outside", cliponaxis=False)
+        # Room beyond the longest bars for their labels: a label outside the axis range was drawn over the tick
+        # labels (a negative bar's) or the title (a positive one's), since labels are not clipped to the plot.
+        values = [v for trace in fig.data for v in (trace.y or ()) if v is not None and not math.isnan(v)]
+        if values:
+            low, high = min(0.0, min(values)), max(0.0, max(values))
+            pad = (high - low) * 0.12
+            fig.update_yaxes(range=[low - pad if low < 0 else 0, high + pad if high > 0 else 0])
     return fig
 
 
@@ -506,8 +515,15 @@ def category_bars(data: pd.DataFrame, *, x: str, title: str, subtitle: str, sour
         bars_px = 22 * len(category_axis["categoryarray"])
         layout["height"] = max(layout["height"], layout["margin"]["t"] + layout["margin"]["b"] + bars_px)
         longest = float(data["value"].max() / factor) if len(data) else 0.0
+        upper = longest * 1.05
+        if text and longest > 0:  # each label must fit beyond its bar, in the narrowest window the chart is drawn in
+            plot_px = (PRESENTATION.width - 34) if present else NARROWEST_PLOT_WIDTH
+            font = layout["font"]["size"]
+            for value, label in zip(data["value"] / factor, data[text]):
+                label_px = max(display_width(line) for line in str(label).split("<br>")) * font * 0.6 + 12
+                upper = max(upper, float(value) * plot_px / max(plot_px - label_px, plot_px * 0.25))
         layout["xaxis"] = value_axis | dict(showgrid=True, gridcolor=GRID_COLOR,
-                                            range=[0, longest * (1.35 if text else 1.05)] if longest > 0 else None)
+                                            range=[0, upper] if longest > 0 else None)
         layout["yaxis"] = category_axis | dict(autorange="reversed", showgrid=False, showticklabels=not text, ticks="")
     else:
         layout["xaxis"] |= category_axis

@@ -25,6 +25,11 @@ _SI_UNITS = SI_UNITS
 _SI_PREFIXES = ((1e24, "Y"), (1e21, "Z"), (1e18, "E"), (1e15, "P"), (1e12, "T"), (1e9, "G"), (1e6, "M"),
                 (1e3, "k"), (1, ""), (1e-3, "m"), (1e-6, "µ"), (1e-9, "n"))
 MISSING = "–"
+# How many decimals a number shows, by what it measures: the one rule for cards, tables, chart labels and hovers.
+# Shares 16.7%, ratios 0.72, amounts written with a scale word one decimal (8608.8亿美元, US$860.9 billion), counts and
+# ranks whole (758); anything else (an amount too small for a scale word, a physical quantity) one decimal.
+DECIMALS = {"percent": 1, "ratio": 2, "scaled": 1, "count": 0, "rank": 0}
+OTHER_DECIMALS = 1
 
 
 def load_catalog(directory: Path | None = None) -> dict[str, dict[str, str]]:
@@ -107,15 +112,19 @@ def unit_label(unit: str, lang: str) -> str:
     return t(f"unit.{unit}", lang)
 
 
-def _number(x: float, lang: str) -> str:
-    # Three significant digits read well for small numbers; larger ones keep one decimal (8608.8亿美元).
-    text = f"{x:.2f}" if abs(x) < 10 else f"{x:,.1f}" if lang == "en" else f"{x:.1f}"
-    return text.rstrip("0").rstrip(".")
+def decimals(unit: str, scaled: bool = False) -> int:
+    """The decimals a value of `unit` shows (see DECIMALS); scaled: written with a scale word (亿, billion)."""
+    return DECIMALS["scaled"] if scaled else DECIMALS.get(unit, OTHER_DECIMALS)
 
 
-def number(x: float, lang: str) -> str:
-    """A plain number as values are written here (one decimal from 10 up, three significant digits below)."""
-    return _number(x, lang)
+def _number(x: float, lang: str, places: int) -> str:
+    # English groups thousands with commas; Chinese writes large amounts with a scale word instead (8608.8亿美元).
+    return f"{x:,.{places}f}" if lang == "en" else f"{x:.{places}f}"
+
+
+def number(x: float, lang: str, unit: str = "", scaled: bool = False) -> str:
+    """A plain number with the decimals of its unit (see DECIMALS): number(0.7234, lang, "ratio") is 0.72."""
+    return _number(x, lang, decimals(unit, scaled))
 
 
 def scale(magnitude: float, unit: str, lang: str) -> tuple[float, str]:
@@ -130,13 +139,14 @@ def scale(magnitude: float, unit: str, lang: str) -> tuple[float, str]:
 def _format_one(value: float, unit: str, lang: str) -> str:
     if unit in _MONEY or unit == "count":
         factor, word = scale(value, unit, lang)
-        return " ".join(t(f"format.{unit}", lang, num=_number(value / factor, lang), scale=word).split())
+        num = number(value / factor, lang, unit, scaled=factor != 1.0)
+        return " ".join(t(f"format.{unit}", lang, num=num, scale=word).split())
     if unit in _SI_UNITS:
         factor, prefix = next(((f, p) for f, p in _SI_PREFIXES if abs(value) >= f), (1, ""))
-        return t("format.si", lang, num=_number(value / factor, lang), scale=prefix, unit=unit)
+        return t("format.si", lang, num=number(value / factor, lang, unit), scale=prefix, unit=unit)
     if unit in ("percent", "rank"):
-        return t(f"format.{unit}", lang, num=_number(value, lang))
-    return f"{_number(value, lang)} {unit}"
+        return t(f"format.{unit}", lang, num=number(value, lang, unit))
+    return f"{number(value, lang, unit)} {unit}"
 
 
 def format_value(value: float | None, unit: str, lang: str, high: float | None = None) -> str:
@@ -151,5 +161,7 @@ def format_value(value: float | None, unit: str, lang: str, high: float | None =
 
 
 def _signed(value: float, unit: str, lang: str) -> str:
-    # The sign goes in front of any currency symbol: -US$2.5 trillion, not US$-2.5 trillion.
-    return ("-" if value < 0 else "") + _format_one(abs(value), unit, lang)
+    # The sign goes in front of any currency symbol: -US$2.5 trillion, not US$-2.5 trillion; none on a value that
+    # rounds to zero (-0.0%).
+    text = _format_one(abs(value), unit, lang)
+    return "-" + text if value < 0 and any(ch in "123456789" for ch in text) else text

@@ -2,11 +2,15 @@
 values formatted with their unit, blanks instead of None, no internal ids (a mention_id stays: it becomes a link)."""
 from __future__ import annotations
 
+from urllib.parse import quote
+
 import pandas as pd
 import streamlit as st
 
 from lib.ui import figures, i18n, state
 from lib.ui.i18n import economy_name, format_value, has
+
+LINK_TEXT = r"#([^#]+)$"  # the fragment of each link cell, shown as its text
 
 
 def readable(frame: pd.DataFrame, lang: str, headers: dict[str, str], *, units: dict[str, str] | None = None,
@@ -26,7 +30,12 @@ def readable(frame: pd.DataFrame, lang: str, headers: dict[str, str], *, units: 
             out[column] = [economy_name(c, lang) if isinstance(c, str) and has(f"economy.{c}") else c or ""
                            for c in out[column]]
     kept = [c for c in headers if c in out]
-    out = out[kept].rename(columns={c: headers[c] for c in kept if c != "mention_id"})
+    return blanks(out[kept].rename(columns={c: headers[c] for c in kept if c != "mention_id"}))
+
+
+def blanks(frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` with empty cells blank, not "None" or "<NA>"; whole numbers stay whole, dates read YYYY-MM-DD."""
+    out = frame.copy()
     for column in out.columns:
         if pd.api.types.is_numeric_dtype(out[column]) and out[column].isna().any():
             # A blank, not "None" or "<NA>": the numbers of the other rows are shown as text beside it.
@@ -62,8 +71,8 @@ def show(data: pd.DataFrame, lang: str, **kwargs) -> None:
             st.subheader("", anchor=anchor, width="content")
             mark_mentions(anchor, data)
     shown, label = _linked(data, lang, tuple(state.link_params().items()))  # language and economies carried
-    config = {label: st.column_config.LinkColumn(label, display_text=i18n.t("chart.explorer.open", lang))} if label \
-        else {}
+    # Each link says what it opens in its #fragment, which the column shows (LinkColumn decodes a pattern's group).
+    config = {label: st.column_config.LinkColumn(label, display_text=LINK_TEXT)} if label else {}
     st.dataframe(shown, hide_index=True, column_config=config, **kwargs)
 
 
@@ -77,8 +86,12 @@ def _linked(data: pd.DataFrame, lang: str, carried: tuple[tuple[str, str], ...])
     label = ""
     if "mention_id" in data.columns:
         label = i18n.t("chart.explorer", lang)
-        links = [state.build_link("explorer", dict(carried) | {"mention": m}) if isinstance(m, str) and m else None
-                 for m in data["mention_id"]]
+        # A dataset row (no sentence) links to the datasets' descriptions instead of showing an empty cell.
+        datasets = state.build_link("sources", dict(carried) | {"view": "datasets"})
+        dataset = f"{datasets}#{quote(i18n.t('chart.dataset', lang))}"
+        opened = quote(i18n.t("chart.explorer.open", lang))
+        links = [f"{state.build_link('explorer', dict(carried) | {'mention': m})}#{opened}" if isinstance(m, str) and m
+                 else dataset for m in data["mention_id"]]
         data = data.drop(columns="mention_id")  # the link carries it
         data.insert(0, label, links)  # first, where it is seen without scrolling
-    return arrow(data), label
+    return arrow(blanks(data)), label

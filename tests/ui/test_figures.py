@@ -151,6 +151,30 @@ def test_wrap_keeps_closing_punctuation_off_the_start_of_a_line():
     assert figures.wrap("研发投入，强度", 8) == ["研发投入，", "强度"]
 
 
+def test_wrap_never_splits_a_bracketed_year():
+    assert figures.wrap("研发经费（购买力平价）（2023年）", 26) == ["研发经费（购买力平价）", "（2023年）"]
+    assert figures.wrap("R&D spending (PPP) (2023)", 20) == ["R&D spending (PPP)", "(2023)"]
+
+
+def test_bar_labels_get_room_beyond_the_bars():
+    """Labels printed beyond bars are not clipped to the plot: the value axis leaves them room, so a negative bar's
+    label stays off the tick labels and the longest horizontal bar's label inside the narrowest window."""
+    data = pd.DataFrame({"economy": ["CHN", "USA", "EUU"], "year": 2020, "value": [-3.0, 6.0, 2.5], "unit": "percent"})
+    fig = figures.bars(data, title="t", subtitle="s", source=SOURCE, lang="en", x="economy", labels=True)
+    low, high = fig.layout.yaxis.range
+    assert low <= -3.0 - 0.1 * 9 and high >= 6.0 + 0.1 * 9
+    firms = pd.DataFrame({"economy": ["CHN", "CHN", "USA"], "name": ["ByteDance", "Ant Group", "SpaceX"],
+                          "value": [2.2e11, 1.5e11, 1.25e11], "unit": "USD"})
+    firms["label"] = [f"{n} • {i18n.format_value(v, 'USD', 'en')}" for n, v in zip(firms["name"], firms["value"])]
+    fig = figures.category_bars(firms, x="name", text="label", horizontal=True, title="t", subtitle="s",
+                                source=SOURCE, lang="en", unit="USD")
+    plot_px, font = figures.NARROWEST_PLOT_WIDTH, fig.layout.font.size
+    for trace in fig.data:
+        for value, label in zip(trace.x, trace.text):
+            end_px = value / fig.layout.xaxis.range[1] * plot_px + figures.display_width(label) * font * 0.6
+            assert end_px <= plot_px, (label, end_px)
+
+
 @pytest.mark.parametrize("names,rows", [
     (["China", "United States", "European Union (EU-27)"], 1),
     (["中国", "美国", "欧盟（27国）"], 1),

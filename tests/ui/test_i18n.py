@@ -83,7 +83,13 @@ def test_economy_names_as_the_brief_gives_them():
     (758, "count", "en", "758"),
     (2312000, "count", "en", "2,312,000"),
     (2312000, "count", "zh", "231.2万"),
-    (1e18, "FLOPS", "en", "1 EFLOPS"),
+    (1e18, "FLOPS", "en", "1.0 EFLOPS"),
+    (6.01, "percent", "en", "6.0%"),  # one rule per unit (i18n.DECIMALS): 16.7% / 6.0% / 5.9%, not 6.01% / 5.89%
+    (2.4127, "percent", "zh", "2.4%"),
+    (3, "rank", "zh", "第3位"),
+    (447.06, "PPP", "en", "447.1 international $"),
+    (-0.004, "percent", "en", "0.0%"),  # no sign on a value that rounds to zero
+    (-2.5e12, "USD", "en", "-US$2.5 trillion"),
     (None, "USD", "en", "–"),
 ])
 def test_format_value_reads_as_people_write_it(value, unit, lang, expected):
@@ -91,7 +97,13 @@ def test_format_value_reads_as_people_write_it(value, unit, lang, expected):
 
 
 def test_format_value_shows_a_stated_range():
-    assert i18n.format_value(8, "percent", "zh", high=9) == "8%–9%"
+    assert i18n.format_value(8, "percent", "zh", high=9) == "8.0%–9.0%"  # with the decimals of every share
+
+
+@pytest.mark.parametrize("unit, scaled, shown", [("ratio", False, "0.72"), ("percent", False, "0.7"),
+                                                ("USD", True, "0.7"), ("count", False, "1"), ("rank", False, "1")])
+def test_number_has_the_decimals_of_its_unit(unit, scaled, shown):
+    assert i18n.number(0.7234, "en", unit, scaled=scaled) == shown
 
 
 @pytest.mark.parametrize("unit", UNITS)

@@ -1,0 +1,60 @@
+"""Every table on every page, in Chinese and English, as a person reads it: no None/nan cells, no economy codes,
+internal ids, hashes or raw large integers, and a link cell that always says where it leads."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from lib.ui import state
+from lib.contract import UNITS
+from lib.ui.i18n import ECONOMIES, t
+from lib.ui.tables import LINK_TEXT
+from tests.helpers import run_page
+
+MISSING = re.compile(r"^(?:None|nan|NaN|<NA>|NaT|null)$|\bNone\b|\bnan\b|<NA>")
+INTERNAL_ID = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$")  # wdi_2026_07, unicorn_count, cbinsights_2024
+HASH = re.compile(r"^[0-9a-f]{16,}$")
+RAW_INTEGER = re.compile(r"^-?\d{7,}(?:\.0)?$")  # 220000000000: a value not formatted with its unit
+MENTION_IDS = re.compile(r"^\d{3}-\d{4}-\d+(?:\s*,\s*\d{3}-\d{4}-\d+)*$")  # 000-0490-1,001-0047-2
+PARAMS = {"explorer": {"q": "5G"}, "documents": {"ind": "fiveg_base_stations"}}
+
+
+def _names_kept(lang: str) -> set[str]:
+    """Columns whose cells are the real names a person types elsewhere: the warehouse views (the download's CSVs)."""
+    return {t("sources.col.view", lang)}
+
+
+def _problems(frame, lang: str) -> list[str]:
+    found = []
+    link = t("chart.explorer", lang)
+    for column in frame.columns:
+        if column in _names_kept(lang):
+            continue
+        if INTERNAL_ID.match(str(column)) or str(column).endswith("_id"):
+            found.append(f"internal column name {column!r}")
+        for value in frame[column].astype(object):
+            text = "" if value is None else str(value)
+            if column == link:
+                shown = re.search(LINK_TEXT, text)
+                if not (text.startswith("./") and shown and shown.group(1)):
+                    found.append(f"link cell without text: {text!r}")
+                continue
+            if value is None or MISSING.search(text):
+                found.append(f"{column}: missing value printed as {text!r}")
+            elif text in ECONOMIES or (text in UNITS and text != t(f"unit.{text}", lang)):  # "count" is a word
+                found.append(f"{column}: code {text!r}")
+            elif INTERNAL_ID.match(text) or HASH.match(text) or RAW_INTEGER.match(text) or MENTION_IDS.match(text):
+                found.append(f"{column}: internal or raw value {text!r}")
+    return found
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("page_id", state.PAGES)
+def test_every_table_reads_as_a_person_reads_it(page_id, lang):
+    at = run_page(f"pages/{page_id}.py", lang, open_data=True, **PARAMS.get(page_id, {}))
+    frames = [df.value for df in at.dataframe] + [tb.value for tb in at.table]
+    if page_id not in ("explorer", "documents"):
+        assert frames, f"{page_id}: no table shown (else this checks nothing)"
+    problems = sorted({p for frame in frames for p in _problems(frame, lang)})
+    assert not problems, f"{page_id} {lang}: {problems[:15]}"
