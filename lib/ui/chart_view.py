@@ -22,6 +22,7 @@ VIEWS = ("chart", "table")
 VIEW_KEY = "_view_"  # session-state key prefix of each chart's switch (the chart's name follows)
 TABLE_KEY = "_chart_table_"  # key prefix of the container holding a chart's table view
 _RUN = "_chart_view_run"  # this run's charts and the slot for the note, while app.py's page_run is active
+# No "<" inside the style or the script: the browser's sanitiser drops a script whose text holds one.
 HEAD_HTML = """<style>
 /* The anchor is a heading without text: it takes no room, and a link landing on it keeps the switch in sight
    below Streamlit's fixed header. */
@@ -34,7 +35,7 @@ a.chart-link {font-size: 0.85rem; white-space: nowrap;}
 /* Land on the chart a link names (#chart-...). Streamlit scrolls to a heading's anchor when the heading mounts, but
    the page below it may not have arrived yet, so the scroll stops short: scroll again once the script has finished
    and the page height has held for 0.4 s, unless the reader has scrolled or clicked meanwhile. Once per URL.
-   A #mention-<id> link (a document statement) lands on the chart whose data holds that statement. */
+   A #mention-ID link (a document statement) lands on the chart whose data holds that statement. */
 (() => {
   const wanted = decodeURIComponent(location.hash.slice(1));
   if (!/^(chart|mention)-/.test(wanted) || window.__chartLanding === location.href) return;

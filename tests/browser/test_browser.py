@@ -298,6 +298,13 @@ def test_show_table_changes_the_url_and_a_link_lands_on_its_chart(server, page):
     where = _lands(fresh, state.chart_anchor(chart))
     assert where.get("content") is not None and where["content"] < where["height"] / 2, (link, where)
     assert where["anchor"] > 0 or where["content"] > 0, "on the chart, not at the page's top"
+
+    # The fact explorer's "See the chart" names a statement (#mention-ID): it lands on the chart drawing it.
+    marker = fresh.locator("span[data-mentions]").first
+    chart_anchor, mention = marker.get_attribute("data-chart"), marker.get_attribute("data-mentions").split()[-1]
+    fresh.goto(f"{server.url}/rd?lang=en#{mention}")
+    where = _lands(fresh, chart_anchor)
+    assert where.get("content") is not None and where["content"] < where["height"] / 2, (mention, where)
     fresh.close()
 
 
