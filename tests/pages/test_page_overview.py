@@ -14,7 +14,7 @@ from tests import helpers as apptest
 
 from lib.contract import measure, measures
 from lib.ui import state
-from lib.ui.i18n import display_unit, economy_name, economy_short, format_value, t
+from lib.ui.i18n import DECIMALS, display_unit, economy_name, economy_short, format_value, t
 
 PAGE = "pages/overview.py"
 # The cards in page order: each headline measure's one definition (indicator and dataset) from measures.yaml.
@@ -83,7 +83,8 @@ def test_cards_show_each_economys_latest_observation_and_its_year(pages, db, lan
     # China's R&D intensity card, spelled out: the latest WDI year and its value.
     year, value, _, _ = latest(db, "rd_intensity", None, "CHN")
     assert shown[0][0] == t("overview.card.label", lang, economy=economy_name("CHN", lang), year=year)
-    assert float(shown[0][1].rstrip("%")) == pytest.approx(value, abs=0.005)
+    # with the decimals of every share (i18n.DECIMALS)
+    assert shown[0][1] == f"{round(value, DECIMALS['percent']):.{DECIMALS['percent']}f}%"
 
 
 def test_economies_from_the_url_change_the_cards_and_links(db):
