@@ -4,9 +4,8 @@ several documents state it over time, and the conflicts between all documents.""
 import streamlit as st
 
 from lib.ui import page, state, uploads
-from lib.ui.tables import readable
-from lib.ui.document_figures import series_by_document
-from lib.ui.i18n import economy_name, format_value, unit_label
+from lib.ui.document_figures import series_view
+from lib.ui.i18n import economy_name, unit_label
 from lib.queries import documents
 
 ctx = page.setup("documents")
@@ -101,17 +100,7 @@ def series_chart() -> None:
         st.info(ctx.t("documents.series.none"))
         return
     name = names[chosen].rsplit(" (", 1)[0]
-    files = ", ".join(dict.fromkeys(data["file_name"]))
-    source = ctx.t("documents.series.source", files=files)
-    subtitle = ctx.t("documents.series.subtitle", unit=unit_label(data["unit"].iloc[0], lang), n=len(data),
-                     docs=data["file_name"].nunique())
-    fig = series_by_document(data, title=name, subtitle=subtitle, source=source, lang=lang, present=ctx.present)
-    shown = data.assign(value=[format_value(v, u, lang) for v, u in zip(data["value"], data["unit"])],
-                        automatic=[ctx.t("documents.series.automatic" if a else "documents.series.checked")
-                                   for a in data["automatic"]])
-    columns = ("economy", "year", "value", "file_name", "line_no", "page", "page_line", "quote", "automatic")
-    shown = readable(shown, lang, {"mention_id": "mention_id"} | {c: ctx.t(f"documents.series.col.{c}") for c in columns})
-    page.chart(fig, shown, name=f"documents_{chosen}", source=source, lang=lang, indicators=[chosen])
+    page.chart(**series_view(data, name=name, indicator_id=chosen, lang=lang, present=ctx.present))
     st.caption(ctx.t("documents.series.legend"))
 
 

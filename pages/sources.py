@@ -43,7 +43,7 @@ def documents_tab(lang: str, carried: tuple[tuple[str, str], ...]) -> tuple[str,
             (t("sources.doc.dating", lang), doc[f"dating_{lang}"]),
             (t("sources.doc.covers", lang), doc[f"covers_{lang}"]),
             (t("sources.doc.defects", lang), doc[f"defects_{lang}"]),
-            (t("sources.doc.file", lang), f"seeds/{doc['file_name']}"),
+            (t("sources.doc.file", lang), doc["location"]),
         ], lang)
         cards.append((doc["title_zh"], facts_html,
                       t("sources.doc.counts", lang, lines=doc["lines"], figures=doc["figures"], flagged=doc["flagged"]),
@@ -86,7 +86,7 @@ def method_tables(lang: str) -> tuple[object, str, object, str, str]:
             page.arrow(view.eu_rows(lang)),
             t("sources.method.cite.dashboard", lang, app=t("app.title", lang), built=meta().get("built_at", "")),
             t("sources.method.cite.figure", lang, title=example[f"title_{lang}"], published=example["published"],
-              file=f"seeds/{example['file_name']}", line=example["line_no"], quote=example["quote"]))
+              file=example["location"], line=example["line_no"], quote=example["quote"]))
 
 
 @page.memo

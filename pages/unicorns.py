@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from lib.ui import citations, figures, page, state
+from lib.ui.document_figures import stated_over_time
 from lib.ui.i18n import economy_name, format_value, t
 from lib.ui.tables import readable
 from lib.contract import source
@@ -288,6 +289,12 @@ counts = counts_view(list_id, measure, economies, lang, present)
 page.chart(**counts["chart"])
 if not counts["documented"]:
     st.info(ctx.t("unicorns.no_document"))
+# The US and Chinese counts every document states, dated by the figure (hollow: bound by a rule), beside the recount.
+over_time = stated_over_time("unicorn_count", ("CHN", "USA"), list_id, about["name"], ctx.t("unicorns.over_time"),
+                             lang, present) if measure == "count" else None
+if over_time:
+    page.chart(**over_time)
+    st.caption(ctx.t("unicorns.over_time.legend"))
 
 # Why the numbers differ: every figure below is computed from the list; the wording says what it means.
 with st.container(border=True):

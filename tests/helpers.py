@@ -2,7 +2,11 @@
 from __future__ import annotations
 
 import ast
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+import pytest
 
 from streamlit.testing.v1 import AppTest
 
@@ -106,3 +110,17 @@ def mention_on(mentions: dict, doc_id: str, line_no: int, text: str):
     assert hits, (f"no mention containing {text!r} on {doc_id}:{line_no}; "
                   f"got {[m.quote for m in mentions[doc_id] if m.line_no == line_no]}")
     return hits[0]
+
+
+@contextmanager
+def private_warehouse(folder: Path) -> Iterator[tuple[pytest.MonkeyPatch, Path]]:
+    """A warehouse of the seeds and the documents in `folder`, built beside it, which the pages read (env
+    INDICATORS_DOCUMENTS and INDICATORS_DB) until the block ends."""
+    target = folder.parent / "warehouse.duckdb"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("INDICATORS_DOCUMENTS", str(folder))
+        mp.setenv("INDICATORS_DB", str(target))
+        from lib.warehouse import build
+
+        build.build()
+        yield mp, target

@@ -65,10 +65,21 @@ def series(indicator_id: str) -> pd.DataFrame:
     (and PDF page), quote, and how it was bound (`automatic` is True for a rule's binding nobody checked)."""
     data = run("""
         SELECT o.economy, o.year, o.period, o.value, o.value_high, o.unit, o.binding, o.automatic,
-               o.implausible, o.mention_id, o.source_id, d.doc_id, d.file_name,
+               o.implausible, o.mention_id, o.source_id, d.doc_id, d.file_name, d.location,
                coalesce(d.title_zh, d.title_en) AS title, d.published, m.line_no, l.page, l.page_line, m.quote
         FROM observations o JOIN mentions m USING (mention_id) JOIN documents d USING (file_name)
         LEFT JOIN document_lines l USING (file_name, line_no)
         WHERE o.indicator_id = ? AND o.year IS NOT NULL
         ORDER BY o.economy, o.year, d.file_name, m.line_no""", [indicator_id])
     return data.drop_duplicates(["economy", "year", "value", "mention_id"]).reset_index(drop=True)
+
+
+def dataset_points(indicator_id: str, economies: tuple[str, ...], source_id: str) -> pd.DataFrame:
+    """One public dataset's own figures of an indicator for some economies (economy, year, value, unit, source_id,
+    title): the recount of a company list, to draw beside the counts the documents state."""
+    return run("""
+        SELECT o.economy, o.year, o.value, o.unit, o.source_id, s.title
+        FROM observations o JOIN sources s USING (source_id)
+        WHERE o.indicator_id = ? AND o.source_id = ? AND o.mention_id IS NULL AND o.year IS NOT NULL
+              AND list_contains(?, o.economy)
+        ORDER BY o.economy, o.year""", [indicator_id, source_id, list(economies)])

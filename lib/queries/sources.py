@@ -71,7 +71,8 @@ def eu_aggregates() -> pd.DataFrame:
 
 def normalisation_examples() -> pd.DataFrame:
     """One real mention for each normalisation case (the first in document order): case, quote and values."""
-    parts = [f"""(SELECT '{case}' AS case_id, m.* FROM mentions m WHERE {condition}
+    parts = [f"""(SELECT '{case}' AS case_id, m.*, d.location FROM mentions m JOIN documents d USING (doc_id)
+                  WHERE {condition}
                   ORDER BY m.file_name, m.line_no, m.char_start LIMIT 1)"""
              for case, condition in NORMALISATION_CASES.items()]
     return run(" UNION ALL ".join(parts))
@@ -85,7 +86,7 @@ def meta() -> dict[str, str]:
 
 def citation_example() -> pd.Series:
     """The first catalogued document figure, to show how a figure is cited."""
-    return run("""SELECT file_name, line_no, quote, title_zh, title_en, published FROM cited_figures
+    return run("""SELECT file_name, location, line_no, quote, title_zh, title_en, published FROM cited_figures
                   ORDER BY file_name, line_no LIMIT 1""").iloc[0]
 
 

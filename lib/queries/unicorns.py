@@ -62,12 +62,16 @@ def companies_without_economy(source_id: str) -> pd.DataFrame:
 
 
 def document_unicorn_figures() -> pd.DataFrame:
-    """The documents' unicorn counts and shares by economy, each with its file, line and verbatim quote."""
+    """The documents' unicorn counts and shares by economy, each with its file, line and verbatim quote: one
+    statement per indicator and economy, the latest (a checked one before a rule's), to set beside a list's
+    recount; lib.queries.documents.series gives every statement of every document."""
     return run("""
         SELECT indicator_id, economy, year, period, value, unit, source_id, note_en, note_zh,
                mention_id, file_name, line_no, quote, context, doc_id, title_zh, title_en
         FROM cited_figures
         WHERE indicator_id IN ('unicorn_count', 'unicorn_share')
+        QUALIFY row_number() OVER (PARTITION BY indicator_id, economy
+                                   ORDER BY year DESC NULLS LAST, automatic, file_name, line_no) = 1
         ORDER BY indicator_id, economy, line_no""")
 
 

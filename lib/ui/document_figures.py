@@ -8,21 +8,25 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from lib.contract import economy_order
-from lib.ui import figures
-from lib.ui.i18n import economy_name, format_value, t
+from lib.queries import documents
+from lib.ui import figures, page
+from lib.ui.i18n import economy_name, format_value, t, unit_label
+from lib.ui.tables import readable
 
 
 def _where(row, lang: str) -> str:
     if pd.notna(row.page):
-        return t("documents.series.where_page", lang, file=row.file_name, page=int(row.page), line=int(row.page_line))
-    return t("documents.series.where", lang, file=row.file_name, line=int(row.line_no))
+        return t("documents.series.where_page", lang, file=row.location, page=int(row.page), line=int(row.page_line))
+    return t("documents.series.where", lang, file=row.location, line=int(row.line_no))
 
 
 @figures.shared
 def series_by_document(data: pd.DataFrame, *, title: str, subtitle: str, source: str, lang: str,
-                       present: bool = False) -> go.Figure:
-    """Points by year for each economy (columns economy, year, value, unit, automatic, file_name, line_no, page,
-    page_line, quote, title); statements of one economy are joined by a thin dotted line in date order."""
+                       present: bool = False, reference: pd.DataFrame | None = None) -> go.Figure:
+    """Points by year for each economy (columns economy, year, value, unit, automatic, file_name, location, line_no,
+    page, page_line, quote, title); statements of one economy are joined by a thin dotted line in date order.
+    `reference` (economy, year, value, title): a dataset's own figures drawn beside them as diamonds (the recount
+    of a company list next to the counts the documents state)."""
     unit = str(data["unit"].iloc[0]) if len(data) else "count"
     factor, axis_title = figures.axis_scale(data["value"].tolist(), unit, lang)
     traces = []
@@ -38,6 +42,14 @@ def series_by_document(data: pd.DataFrame, *, title: str, subtitle: str, source:
             line=dict(color=figures.color(code), width=1, dash="dot"),
             marker=dict(color=figures.color(code), size=11, line=dict(color=figures.color(code), width=2),
                         symbol=["circle-open" if a else "circle" for a in frame["automatic"]])))
+    for row in (reference.itertuples(index=False) if reference is not None else ()):
+        traces.append(dict(
+            type="scatter", mode="markers", x=[int(row.year)], y=[row.value / factor],
+            name=f"{economy_name(row.economy, lang)} · {row.title}",
+            customdata=[f"{format_value(row.value, unit, lang)} · {int(row.year)}<br>{html.escape(str(row.title))}"],
+            hovertemplate="%{customdata}<extra></extra>",
+            marker=dict(color=figures.color(row.economy), size=12, symbol="diamond",
+                        line=dict(color="white", width=1))))
     # An indicator's name can be long ("Annual growth of electronic information manufacturing value added"): wrap
     # it for the narrowest window and move the plot down by the extra lines, or a screenshot loses its end.
     sizing = figures.PRESENTATION if present else figures.NORMAL
@@ -51,3 +63,40 @@ def series_by_document(data: pd.DataFrame, *, title: str, subtitle: str, source:
     layout["xaxis"] |= dict(tickformat="d", dtick=1)
     layout["hovermode"] = "closest"
     return go.Figure(data=traces, layout=layout)
+
+
+def series_view(data: pd.DataFrame, *, name: str, indicator_id: str, lang: str, present: bool = False,
+                reference: pd.DataFrame | None = None) -> dict:
+    """The arguments of page.chart for one indicator as the documents state it (lib.queries.documents.series):
+    the figure, the table of its points with document place, line and quote, and a source line naming every
+    document (and the dataset of `reference`, if given)."""
+    places = ", ".join(dict.fromkeys(data["location"]))
+    if reference is not None and len(reference):
+        places += "; " + ", ".join(dict.fromkeys(reference["title"]))
+    source = t("documents.series.source", lang, files=places)
+    subtitle = t("documents.series.subtitle", lang, unit=unit_label(data["unit"].iloc[0], lang), n=len(data),
+                 docs=data["file_name"].nunique())
+    fig = series_by_document(data, title=name, subtitle=subtitle, source=source, lang=lang, present=present,
+                             reference=reference)
+    shown = data.assign(value=[format_value(v, u, lang) for v, u in zip(data["value"], data["unit"])],
+                        automatic=[t("documents.series.automatic" if a else "documents.series.checked", lang)
+                                   for a in data["automatic"]])
+    columns = {"economy": "economy", "year": "year", "value": "value", "location": "file_name", "line_no": "line_no",
+               "page": "page", "page_line": "page_line", "quote": "quote", "automatic": "automatic"}
+    shown = readable(shown, lang, {"mention_id": "mention_id"}
+                     | {c: t(f"documents.series.col.{key}", lang) for c, key in columns.items()})
+    return dict(fig=fig, data=shown, name=f"documents_{indicator_id}", source=source, lang=lang,
+                indicators=[indicator_id])
+
+
+@page.memo
+def stated_over_time(indicator_id: str, economies: tuple[str, ...], source_id: str, dataset_name: str, title: str,
+                     lang: str, present: bool) -> dict | None:
+    """page.chart arguments for an indicator of some economies as every document states it, beside one dataset's
+    own figures of it (a company list's recount); None when no document states it for those economies."""
+    data = documents.series(indicator_id)
+    data = data[data["economy"].isin(economies)]
+    if data.empty:
+        return None
+    reference = documents.dataset_points(indicator_id, economies, source_id).assign(title=dataset_name)
+    return series_view(data, name=title, indicator_id=indicator_id, lang=lang, present=present, reference=reference)

@@ -76,8 +76,9 @@ def flag_texts(row, lang: str) -> list[str]:
 
 
 def citation(row) -> str:
-    """`seeds/000_….txt, line 128: "3个"`: file, line and quote, as every exported row carries."""
-    return f'seeds/{row["file_name"]}:{row["line_no"]} "{row["quote"]}"'
+    """`seeds/000_….txt:128 "3个"` (`data/documents/….pdf:12 …` for an added document): the document's place in
+    the project (documents.location), line and quote, as every exported row carries."""
+    return f'{row["location"]}:{row["line_no"]} "{row["quote"]}"'
 
 
 def mark(text: str, start: int, end: int) -> str:
@@ -124,7 +125,7 @@ def export_frame(results: pd.DataFrame, lang: str) -> pd.DataFrame:
         "reading": [t(f"explorer.reading.{'catalogued' if c else 'extracted'}", lang) for c in results["catalogued"]],
         "flags": ["; ".join(flag_texts(r, lang)) for _, r in results.iterrows()],
         "quote": results["quote"], "sentence": results["context"],
-        "file": "seeds/" + results["file_name"], "line": results["line_no"],
+        "file": results["location"], "line": results["line_no"],
         "document": results[title], "published": results["published"],
         "citation": [citation(r) for _, r in results.iterrows()],
     }
@@ -159,7 +160,7 @@ def card_html(row, line: str, lang: str, links: list[tuple[str, str]] = (), note
         f'<div><b style="font-size:1.15em">{html.escape(value_text(row, lang))}</b>'
         f'<span style="{_MUTED}"> · {html.escape(" · ".join(f for f in facts_shown if f))}</span></div>'
         f'<div style="margin:0.25em 0">{quote_html(row, line)}</div>'
-        f'<div style="{_MUTED}">{html.escape(where)} · seeds/{html.escape(row["file_name"])}'
+        f'<div style="{_MUTED}">{html.escape(where)} · {html.escape(row["location"])}'
         f'{" · " + anchors if anchors else ""}</div>'
         f'{"<div>" + flags + "</div>" if flags else ""}{note_html}</div>'
     )

@@ -34,7 +34,7 @@ def example_rows(examples: pd.DataFrame, lang: str) -> pd.DataFrame:
         t("sources.col.stored", lang): [f"{v:g}" + ("" if pd.isna(h) else f" – {h:g}") + f" {u}" for v, h, u
                                         in zip(examples["value"], examples["value_high"], examples["unit"])],
         t("sources.col.read", lang): [value_text(r, lang) for _, r in examples.iterrows()],
-        t("sources.col.where", lang): "seeds/" + examples["file_name"] + ":" + examples["line_no"].astype(str),
+        t("sources.col.where", lang): examples["location"] + ":" + examples["line_no"].astype(str),
     })
 
 

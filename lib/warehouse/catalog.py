@@ -16,7 +16,7 @@ import yaml
 
 from lib.contract import ECONOMIES, UNITS
 from lib.errors import BuildError, Problem
-from lib.warehouse.extract import Mention
+from lib.warehouse.extract import Mention, matching_text
 
 FIGURE_KEYS = {"indicator", "economy", "file", "line", "quote", "value", "unit"}
 INDICATOR_KEYS = {"indicator_id", "topic", "name_en", "name_zh", "unit", "definition_en", "definition_zh"}
@@ -146,7 +146,7 @@ def resolve_figures(path: Path, mentions: dict[tuple[str, int], list[Mention]], 
 # Each indicator in document_indicators.yaml may carry `bind:`, a list of rules. A rule binds a mention when
 #   unit      the mention's unit equals it (default: the indicator's unit)
 #   measure   the mention's printed measure word ends with one of these (家, 万家 ...), if given
-#   words     every word appears in the sentence up to the end of the number's clause
+#   words     every word appears in the sentence up to the end of the number's clause (世界|全球: either one)
 #   near      one of these appears in the number's own clause (between commas/semicolons)
 #   topic     every word appears in the passage: the number's line and the six lines above it (a sentence
 #             that continues the previous one: "专利是…关键变量。从2018年的7.5万件增长至…")
@@ -305,7 +305,7 @@ def _year(rule: dict, m: Mention, lines: list[str], published: str | None, claus
             if later and int(later["y"]) > int(first) and _RATE.search(clause) and not _YEAR_IN_TEXT.search(clause):
                 last, how = later["y"], "rate span"  # the rate of growth from one dated level to the next
         return int(first if rule["year"] == "start" else (last or first)), f"{first}-{last}" if last else first, how
-    if "今年" in m.context and published and str(published)[:4].isdigit():
+    if "今年" in before + clause + after and published and str(published)[:4].isdigit():
         return int(str(published)[:4]), str(published)[:4], "this year"  # "this year" of a dated report is its year
     if rule["year"] == "stated":
         return None, None, "stated only"
@@ -315,15 +315,22 @@ def _year(rule: dict, m: Mention, lines: list[str], published: str | None, claus
     return carried, (str(carried) if carried else None), how or "none"
 
 
+def _simplified(text: str) -> str:
+    """`text` in Simplified characters with ASCII digits, as long as the printed text (extract.matching_text)."""
+    return matching_text(text, [0]) if text else text
+
+
 def _passage(lines: list[str], line_no: int) -> str:
     return "".join(lines[max(0, line_no - 7):line_no])
 
 
-def match_rule(m: Mention, pos: int, rules: list[dict], same_unit_before: int, passage: str = "") -> dict | None:
-    """The rule that binds mention `m` (its number at `pos` in its sentence), or None."""
+def match_rule(m: Mention, pos: int, rules: list[dict], same_unit_before: int, passage: str = "",
+               sentence: str | None = None) -> dict | None:
+    """The rule that binds mention `m` (its number at `pos` in its sentence), or None. `sentence`: its sentence
+    in Simplified characters (default the sentence as printed), which the declared words are written in."""
     if pos < 0 or m.qualifier == "top":
         return None  # "前六位": the size of a group ("the top six"), not any one member's rank
-    sentence = m.context
+    sentence = m.context if sentence is None else sentence
     c_start, c_end = _clause(sentence, pos)
     clause, upto = sentence[c_start:c_end], sentence[:c_end]
     measure = m.measure or ""
@@ -336,7 +343,7 @@ def match_rule(m: Mention, pos: int, rules: list[dict], same_unit_before: int, p
         near = [w for w in rule["near"] if w in clause]
         if (rule["near"] and not near) or any(w in clause for w in rule["not"]):
             continue
-        if not all(w in upto for w in rule["words"]):
+        if not all(w in upto if "|" not in w else any(a in upto for a in w.split("|")) for w in rule["words"]):
             continue
         if rule["topic"] and not all(w in upto or w in passage for w in rule["topic"]):
             continue
@@ -384,6 +391,7 @@ def bind_document(mentions: list[Mention], rules: list[dict], lines: list[str], 
     automatic: dict[str, dict] = {}
     refused: dict[str, str] = {}  # mention_id -> why a rule that recognised it bound nothing
     clause_units: dict[tuple, int] = {}
+    simplified: dict[str, str] = {}
     for m in mentions:
         pos = positions[m.mention_id]
         c_start, c_end = _clause(m.context, max(pos, 0))
@@ -391,21 +399,28 @@ def bind_document(mentions: list[Mention], rules: list[dict], lines: list[str], 
         before = clause_units.get(key, 0)
         clause_units[key] = before + 1
         candidates = by_unit.get(m.unit, [])
-        passage = _passage(lines, m.line_no) if any(r["topic"] for r in candidates) else ""
-        rule = match_rule(m, pos, candidates, before, passage) if candidates else None
+        if not candidates:
+            continue
+        # The rules' words are Simplified: a Traditional text (獨角獸) is matched in Simplified characters, offset
+        # for offset with the printed sentence (extract.matching_text keeps the length), and with ASCII digits.
+        sentence = simplified.get(m.context)
+        if sentence is None:
+            sentence = simplified[m.context] = _simplified(m.context)
+        passage = _simplified(_passage(lines, m.line_no)) if any(r["topic"] for r in candidates) else ""
+        rule = match_rule(m, pos, candidates, before, passage, sentence)
         if rule is None:
             continue
         economy = _economy(rule, m.entity)
-        if "subject_assumed" in m.flags and _OTHER_SUBJECT.search(_passage(lines, m.line_no)):
+        if "subject_assumed" in m.flags and _OTHER_SUBJECT.search(_simplified(_passage(lines, m.line_no))):
             refused[m.mention_id] = f"rule {rule['id']} fits, but the passage speaks of another place (subject rule)"
             continue  # no economy named, and the text is about a county, a city or another place
         if economy is None:
             refused[m.mention_id] = (f"rule {rule['id']} fits, but the subject the extractor found ({m.entity}) "
                                      "is no economy of the vocabulary and the rule maps none")
             continue
-        clause = m.context[c_start:c_end]
-        year, period, how = _year(rule, m, lines, published, m.context[:c_end][-len(clause) - 6:],
-                                  m.context[:max(pos, 0)], m.context[c_end:])
+        clause = sentence[c_start:c_end]
+        year, period, how = _year(rule, m, lines, published, sentence[:c_end][-len(clause) - 6:],
+                                  sentence[:max(pos, 0)], sentence[c_end:])
         how_en, how_zh = YEAR_SOURCES[how]
         automatic[m.mention_id] = {
             "indicator": rule["indicator"], "economy": economy, "year": year, "period": period,

@@ -22,13 +22,7 @@ def private(tmp_path_factory):
     for name in ("hk_budget_2026", "tw_gdp_2025q4", "my_ringgit_2024"):
         for ext in (".txt", ".yaml"):
             shutil.copy(TEXTS / f"{name}{ext}", folder / f"{name}{ext}")
-    target = folder.parent / "warehouse.duckdb"
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("INDICATORS_DOCUMENTS", str(folder))
-        mp.setenv("INDICATORS_DB", str(target))
-        from lib.warehouse import build
-
-        build.build()
+    with apptest.private_warehouse(folder) as (mp, target):
         with duckdb.connect(str(target), read_only=True) as con:
             # The extractor's flags show on figures the catalogue does not read (it replaces year and subject).
             rows = con.execute("""SELECT mention_id, file_name, quote, entity, unit, flags FROM mentions

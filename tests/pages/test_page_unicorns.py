@@ -175,5 +175,7 @@ def test_search_is_plain_text(db):
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_through_app(lang):
     at = apptest.run_through_app("pages/unicorns.py", lang)
-    assert len(at.get("plotly_chart")) == 6
+    # counts, the counts every document states over the years, founded since, founding years, valuations, top
+    # companies, market values
+    assert len(at.get("plotly_chart")) == 7
 
