@@ -2,9 +2,12 @@
 news and company writing (each rule's reason is in lib/warehouse/extract/context.py)."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from lib.warehouse.extract import extract_document
+from lib.warehouse.extract import context, extract_document
+from lib.warehouse.extract.document import matching_text
 
 TEXTS = {
     # A communiqué posted years after its year: its title names the year it reports on.
@@ -100,3 +103,69 @@ def test_respectively_pairs_each_figure_with_its_subject(tmp_path):
     assert (got["3万亿美元"], got["2.8万亿美元"]) == ("Apple", "Microsoft")
     assert got["5万吨"] == "CHN:雷山县"  # the county, not the prefecture and province written before it
     assert "四季" not in got  # 第四季 names a quarter; it is no count of four
+
+
+def _traditional_copy(path, tmp_path):
+    """A mainland text as a reposting page prints it: every character in Traditional (OpenCC s2t)."""
+    import opencc
+    copy = tmp_path / path.name
+    copy.write_text(opencc.OpenCC("s2t").convert(path.read_text(encoding="utf-8")), encoding="utf-8")
+    return copy
+
+
+def test_a_mainland_text_reposted_in_traditional_stays_mainland(tmp_path):
+    """Script says where a page was printed, not what it is about: seed 000 in Traditional characters is still
+    a mainland report (我国 is China, 万亿元 is yuan), while the Taiwanese and Hong Kong dev texts keep theirs."""
+    from lib.paths import SEEDS_DIR
+    seed = next(SEEDS_DIR.glob("000_*.txt"))
+    mentions = extract_document(_traditional_copy(seed, tmp_path), "000")
+    on_406 = [(m.quote, m.unit, m.entity) for m in mentions if m.line_no == 406 and m.quote.endswith("萬億元")]
+    assert on_406 == [("7萬億元", "CNY", "CHN"), ("14.1萬億元", "CNY", "CHN")]
+    texts = Path(__file__).parents[1] / "labels" / "unseen" / "texts"
+    for name, home in (("tw_gdp_2025q4", "TWN"), ("hk_budget_2026", "HKG")):
+        text = matching_text((texts / f"{name}.txt").read_text(encoding="utf-8"), [0])
+        assert context.home_economy(text, traditional=True) == home, name
+
+
+def test_respectively_distributes_over_the_list_just_before_it(tmp_path):
+    """分别 pairs figures with the subjects only when the subjects are the list it follows (seed 001 line 59's
+    产销分别完成 lists measures of one subject, China, as does 进口和出口分别 after two economies)."""
+    (tmp_path / "r.txt").write_text(
+        "我国新能源汽车市场规模全球领先，工信部数据显示，2022年全年新能源汽车产销分别完成了705.8万辆和688.7万辆。\n"
+        "2018年，中国与新加坡的进口和出口分别为1000亿元和800亿元。", encoding="utf-8")
+    got = {m.quote: m.entity for m in extract_document(tmp_path / "r.txt", "r")}
+    assert (got["705.8万辆"], got["688.7万辆"]) == ("CHN", "CHN")
+    assert got["1000亿元"] == got["800亿元"] == "CHN+SGP"  # the pair's trade, not China's imports, Singapore's exports
+
+
+def test_a_noun_phrase_ending_in_gongsi_is_no_firm(tmp_path):
+    """据波音公司 names a source, 上述两家公司 refers back: neither is a firm named by its suffix."""
+    (tmp_path / "f.txt").write_text("2023年，我国企业海外营收增长，上述两家公司合计营收达500亿元。", encoding="utf-8")
+    got = {m.quote: m.entity for m in extract_document(tmp_path / "f.txt", "f")}
+    assert got["500亿元"] == "CHN"
+
+
+@pytest.mark.parametrize("sentence,quote,value,unit", [
+    # The GUIDE's word forms that the extractor did not read.
+    ("我国数字经济规模占GDP比重近半。", "近半", 50, "percent"),  # nearly half (not 近半年, a time)
+    ("第2季出口增速翻倍为34.1％。", "翻倍", 2, "times"),  # doubled, as 翻番
+    ("出口较上年翻了一番。", "翻了一番", 2, "times"),
+    ("中国是新加坡第一大贸易伙伴。", "第一大", 1, "rank"),  # 第N大 + noun: the N-th largest, a rank anywhere
+    ("新加坡是中国第二大外资来源国。", "第二大", 2, "rank"),  # was read as a count 二大
+    ("韩国与香港位列前两名。", "前两名", 2, "rank"),
+])
+def test_word_forms(tmp_path, sentence, quote, value, unit):
+    (tmp_path / "w.txt").write_text(sentence, encoding="utf-8")
+    got = {m.quote: (m.value, m.unit) for m in extract_document(tmp_path / "w.txt", "w")}
+    assert got.get(quote) == (value, unit), got
+
+
+def test_index_levels_and_rates_per_people_are_no_counts(tmp_path):
+    """Dev sentences (cn_digital_index_2022 line 3, cn_5g_2025 line 1): an index level written bare is points,
+    a fractional count per 10,000 people a rate; both `other`, as the labels read them."""
+    (tmp_path / "u.txt").write_text(
+        "2013-2021年,中国数字经济发展指数由1000上升至5610.60,8年间增长了4.61倍。\n"
+        "截至12月底，我国5G基站数达483.8万个，平均每万人拥有5G基站34.4个。", encoding="utf-8")
+    got = {m.quote: m.unit for m in extract_document(tmp_path / "u.txt", "u")}
+    assert (got["1000"], got["5610.60"], got["34.4个"]) == ("other", "other", "other")
+    assert (got["4.61倍"], got["483.8万个"]) == ("times", "count")

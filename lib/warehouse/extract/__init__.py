@@ -94,6 +94,10 @@ def _mention(doc: Document, text: str, doc_id: str, hit: Hit, date: str | None, 
         # Money is often written without its currency (收入高294亿, 赤字1,004亿): the writer's own is meant.
         unit = HOME_CURRENCY[home] if home in HOME_CURRENCY else unit
         flags.append("currency_assumed")
+    elif unit == "count" and hit.value != int(hit.value) and not re.search(r"[亿万兆]", hit.measure or "") \
+            and re.search(r"每[百千万十]?[人户]", text[s_start:start]):
+        # 每万人拥有5G基站34.4个: things are counted whole, so a fractional count per people is a rate.
+        unit = "other"
     elif unit == "CNY" and home != "CHN" and (hit.measure or "").endswith("元") and home in HOME_CURRENCY:
         unit = HOME_CURRENCY[home]  # 元 outside the mainland is the local dollar (港元, 新台币)
     year = context.year(text, start, s_start, doc.paragraph_starts, date, report)

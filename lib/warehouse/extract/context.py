@@ -43,26 +43,40 @@ COMPANY_WORDS = [
 COUNTRY_NAMES = {word: code for word, code in ECONOMY_WORDS if code not in ("WLD", HOME) and "+" not in code}
 HOME_CURRENCY = {"HKG": "HKD", "TWN": "TWD", "MYS": "MYR", "SGP": "SGD", "CHN": "CNY"}
 _MAINLAND = ("中国", "内地", "大陆", "国务院", "人民币")
+# Institutions and the currency only a mainland writer names as its own (for a Traditional text, see home_economy).
+_MAINLAND_WRITER = ("国务院", "国家统计局", "工业和信息化部", "工信部", "国家发展改革委", "发改委", "人民币", "中共中央")
 
 
 # Institutions, markets and firms that place a text in one of the economies writing Chinese.
-HOME_CUES = [("行政院", "TWN"), ("立法院", "TWN"), ("国发会", "TWN"), ("台股", "TWN"), ("台积电", "TWN"),
-             ("鸿海", "TWN"), ("联发科", "TWN"), ("港股", "HKG"), ("恒指", "HKG"), ("施政报告", "HKG"),
-             ("国行", "MYS"), ("狮城", "SGP")]
+# 经济部 is Taiwan's ministry (the mainland's is 商务部), 民国 its calendar (民国114年 = 2025).
+HOME_CUES = [("行政院", "TWN"), ("立法院", "TWN"), ("国发会", "TWN"), ("经济部", "TWN"), ("民国", "TWN"),
+             ("金管会", "TWN"), ("台股", "TWN"), ("台积电", "TWN"), ("鸿海", "TWN"), ("联发科", "TWN"),
+             ("港股", "HKG"), ("恒指", "HKG"), ("施政报告", "HKG"), ("政府统计处", "HKG"), ("国行", "MYS"),
+             ("狮城", "SGP")]
 
 
 def home_economy(text: str, traditional: bool = False) -> str:
     """The economy a text is written from: Chinese is written in mainland China, Hong Kong, Macau, Taiwan,
     Singapore and Malaysia, and 我国/全国/国内 mean the writer's own. CHN unless one of the others is named (by
-    place, institution, firm or currency) more often than the mainland. Traditional characters are written in
-    Taiwan, Hong Kong and Macau, not on the mainland or in Southeast Asia: a Traditional text is from whichever
-    of the three it names most (Taiwan when it names none, flagged as assumed wherever it is used)."""
+    place, institution, firm or currency) more often than the mainland.
+
+    Traditional characters say where a page was printed, not what it is about: Taiwan, Hong Kong and Macau
+    write them, but mainland reports are often reposted in them (a 国家统计局 communiqué on a Hong Kong or
+    Shenzhen portal). So a Traditional text is from Taiwan, Hong Kong or Macau (whichever it names most;
+    Taiwan when it names none, flagged as assumed wherever it is used) unless it names the mainland by words
+    only a mainland writer uses of it more often: 中国 (a Taiwanese or Hong Kong writer says 中国大陆, 大陆 or
+    内地), the State Council and the national statistics bureau, 人民币 and mainland provinces and cities.
+    我国/国内/全国 are left out there: a Taiwanese text says 我国 and 国内 of Taiwan."""
     counts: dict[str, int] = {}
     for word, code in ECONOMY_WORDS + CITY_WORDS + CURRENCY_HOME + HOME_CUES:
         if code in ("HKG", "TWN", "MYS", "SGP", "MAC"):
             counts[code] = counts.get(code, 0) + text.count(word)
     if traditional:
-        return max(("TWN", "HKG", "MAC"), key=lambda c: counts.get(c, 0))
+        best = max(("TWN", "HKG", "MAC"), key=lambda c: counts.get(c, 0))
+        mainland = text.count("中国") - text.count("中国大陆") - text.count("中国台湾") + \
+            sum(text.count(word) for word in _MAINLAND_WRITER) + \
+            sum(text.count(word) for word, code in CITY_WORDS if code == "CHN" and not word.startswith("全"))
+        return "CHN" if mainland > counts.get(best, 0) else best
     mainland = sum(text.count(word) for word in _MAINLAND)
     best = max(counts, key=counts.get)
     return best if counts[best] > mainland else "CHN"
@@ -141,6 +155,10 @@ _COMPANY = re.compile(r"(?:^|(?<=[，,；;。：:（(“\s])|(?<=其中)|(?<=而
 _GENERIC = re.compile(r"^(?:该|本|这|其|各|多家|一些|部分|上市|科技|互联网|头部|龙头|大型|中小|国有|民营|外资|跨国|子|母|"
                       r"控股|电动|燃油|智能|乘用|商用|国产|进口|出口|新能源|传统|整车|全球|我国|国内|全国)")
 
+# A firm's name is a proper noun: a head with a particle, measure word, preposition or demonstrative is a noun
+# phrase about firms (据波音公司 is a source, 上述两家公司 / 其控股 refer back, 对外投资公司 describes).
+_NOT_IN_NAME = re.compile(r"[的等在对向从据由与和及其该此这那些述各每所被把将是]|[\d一二两三四五六七八九十百千多几数]+[家个]")
+
 
 def _named_subjects(span: str, home: str) -> list[tuple[int, str, bool, int]]:
     """Places and companies the fixed word lists do not know, named by their suffix."""
@@ -158,8 +176,8 @@ def _named_subjects(span: str, home: str) -> list[tuple[int, str, bool, int]]:
         name = m["name"]
         head = re.sub(r"(?:有限公司|公司|集团|控股|汽车)$", "", name)
         known = [w for w in _SUBJECT_RE.findall(name)]
-        if _GENERIC.match(name) or head in _SUBJECT_OF or any(_SUBJECT_OF[w][1] for w in known) \
-                or (name.endswith("汽车") and known):
+        if _GENERIC.match(name) or _NOT_IN_NAME.search(head) or head in _SUBJECT_OF \
+                or any(_SUBJECT_OF[w][1] for w in known) or (name.endswith("汽车") and known):
             continue  # generic (中国公司 = Chinese firms), or a firm the list knows (类似英伟达公司 is 英伟达)
         found.append((m.start("name"), name, True, m.end("name")))
     return found
@@ -222,12 +240,15 @@ def entity(text: str, pos: int, unit: str, home: str = "CHN",
         companies = [h for h in in_clause if h[2]]
         group = _group(text[c_start:pos], companies or in_clause)
         respectively = text.rfind("分别", c_start, pos)
-        if group and respectively != -1:
+        listed = group.split("+") if group else []
+        last_subject = (companies or in_clause)[-1][3] + c_start
+        if group and respectively != -1 and not re.search(r"[、和与及]", text[last_subject:respectively]) \
+                and len(_FIGURE_TOKEN.findall(text[respectively:c_end])) == len(listed):
             # 中国和美国的研发投入分别为3.3万亿元和7000亿美元: the n-th figure after 分别 is the n-th subject's.
+            # 分别 distributes over the list just before it: when that is a list of measures (中国与新加坡的进口
+            # 和出口分别为X和Y), or the figures do not match the subjects one to one, it is not the subjects'.
             n = len(_FIGURE_TOKEN.findall(text[respectively:pos]))
-            codes = group.split("+")
-            if n < len(codes):
-                return codes[n], False
+            return listed[n], False
         if group and companies:
             # Companies listed together (苹果公司、微软公司、英伟达公司等突破3万亿美元): the figure is the group's.
             # The catalog binds one company per figure, so the first listed stands for the group, flagged.
@@ -291,10 +312,17 @@ _FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:万亿|亿|万|%|美元|元|倍)|百�
 _FUNCTION_CHARS = set("的了达为是在和与及占比较约近超过从由至到将已也都并年月日其中个")
 
 
+# Words of change, comparison and totalling come with any actor's figure (中国出口增长5%，美国进口增长3%), so
+# sharing them shows no continuity of topic: only a restated noun (出口, 投资) does.
+_ANY_FIGURE_WORDS = {"增长", "增加", "下降", "减少", "同比", "环比", "比重", "占比", "分别", "合计", "共计", "总计",
+                     "累计", "实现", "完成", "达到", "超过", "突破", "提高", "上升", "回落", "下滑", "首次", "规模"}
+
+
 def _content_bigrams(span: str) -> set[str]:
     """Pairs of adjacent Chinese characters that carry content (出口, 投资), for matching a restated noun."""
     return {span[i:i + 2] for i in range(len(span) - 1)
-            if all("\u4e00" <= ch <= "\u9fff" and ch not in _FUNCTION_CHARS for ch in span[i:i + 2])}
+            if all("\u4e00" <= ch <= "\u9fff" and ch not in _FUNCTION_CHARS for ch in span[i:i + 2])
+            and span[i:i + 2] not in _ANY_FIGURE_WORDS}
 
 
 _CAGR = re.compile(r"(?P<n>\d{1,2}|[二两三四五六七八九十]{1,2})\s*年\s*(?:的)?(?:复合增长率|年均复合增长率|CAGR|年均增速|年均增长率)")

@@ -74,7 +74,7 @@ _QUANTITY = re.compile(
 _SLASH_LIST = re.compile(r"(?P<a>" + _NUM + r")/(?P<b>" + _NUM + r")\s*(?P<unit>Tbps|GW|MW|kW|km)")
 _RANK_DIGIT = re.compile(r"第\s*(?P<n>\d+)\s*(?P<w>位|名)?")
 _RANK_CN = re.compile(r"第(?P<n>[一二三四五六七八九十]{1,3})(?P<w>位|名|大)?(?!次|代|个|批|层|步|产业|、)")
-_TOP_N = re.compile(r"前(?P<n>[一二三四五六七八九十]{1,2}|\d{1,2})(?P<w>位|名)?")
+_TOP_N = re.compile(r"前(?P<n>[一二两三四五六七八九十]{1,2}|\d{1,2})(?P<w>位|名)?")
 _RANK_CONTEXT = re.compile(r"(?:世界|全球|排名|位居|居|位列|跃居|保持|界|进入|跻身|入围)[\s\u4e00-\u9fff]{0,3}$")
 
 
@@ -179,7 +179,9 @@ class Scanner:
                 continue
             self._add(m.start(), m.end(), float(m.group("n")), None, "rank", m.group("w"), [], m.start("n"))
         for m in _RANK_CN.finditer(text):
-            if not _RANK_CONTEXT.search(text[max(0, m.start() - 8):m.start()]):
+            # 第N大 before a noun (第一大贸易伙伴, 第二大经济体) is "the N-th largest": a rank wherever it stands.
+            if not _RANK_CONTEXT.search(text[max(0, m.start() - 8):m.start()]) \
+                    and not (m["w"] == "大" and re.match(r"[\u4e00-\u9fff]", text[m.end():m.end() + 1])):
                 continue
             value = cn_number(m.group("n"))
             if value is not None and self._free(m.start(), m.end()):
@@ -287,7 +289,11 @@ class Scanner:
                     continue
                 if "." not in m.group("num") and re.fullmatch(r"(?:19|20)\d{2}", m.group("num")):
                     continue
-                unit, unit_mult = "count", 1.0
+                # Chinese counts things with a measure word (483.8万个, 26家); a bare number after an index or
+                # a score is its level in points (指数由1000上升至5610.60), not a count. (Other bare numbers
+                # stay counts: the catalog reads 引用率为44.99 as citations per paper.)
+                clause = re.split(r"[，,；;。：:]", text[max(0, start - 40):start])[-1]
+                unit, unit_mult = ("other" if re.search(r"指数|得分|评分|分值", clause) else "count"), 1.0
                 flags.append("no_unit")
             value *= mult * unit_mult
             if value_high is not None:
@@ -414,7 +420,7 @@ def _amount(m: re.Match) -> tuple | None:
 
 
 def _half(m: re.Match) -> tuple | None:
-    return 50.0, "percent", m.group(), ">" if m.group() == "过半" else None
+    return 50.0, "percent", m.group(), {"过半": ">", "近半": "~"}.get(m.group())
 
 
 _WORD_FORMS = [
@@ -423,8 +429,10 @@ _WORD_FORMS = [
     (re.compile(r"(?P<n>" + _CN_NUM + r")个?百分点"), _points),
     # 八成 = 80%; 成 also starts words (成为, 成本, 成果 …), which the lookahead leaves out.
     (re.compile(r"(?P<n>[一二三四五六七八九])成(?![为本果效功立熟长就员交型品分绩])"), _tenths),
-    (re.compile(r"一半|半数|过半"), _half),
-    (re.compile(r"翻(?P<n>[一两二三]?)番"), _doubling),
+    # 近半 (nearly half) is a share, not 近半年 / 近半个世纪 (a time).
+    (re.compile(r"一半|半数|过半|近半(?![年个月天日世])"), _half),
+    # 翻番/翻一番/翻了一番 and 翻倍 double; 翻两番 quadruples.
+    (re.compile(r"翻了?(?P<n>[一两二三]?)番|翻倍"), _doubling),
     (re.compile(r"(?P<n>" + _CN_NUM + r")倍"), _multiple),
     # 两位数增长 (double-digit growth) is growth of at least 10%.
     (re.compile(r"两位数(?=的?增长|的?增速|的?增幅)"), lambda m: (10.0, "percent", "两位数", ">")),
