@@ -29,15 +29,17 @@ UNSEEN = Path(os.environ.get("EXTRACT_UNSEEN", LABELS / "unseen"))
 COMPANY_NAME = {code: word for word, code in COMPANY_WORDS}
 MEASURES = ("digits", "words", "value", "unit", "year", "subject")
 # Bars: the table measured minus 2-3 points, so that the test fails when a change loses figures, not when the
-# machine is slow. Measured 2026-12-01 (main 73bc741; digits, words, value, unit, year, subject): seeds 100/100/
-# 100/98.4/96.1/97.3, dev 100/96.9/100/88.6/97.6/100, heldout 92.1/87.8/93.9/90.9/75.0/81.1 (its totals were seen
-# while earlier rules were written), fresh 98.0/68.8/99.5/91.6/76.4/57.6 (first run, after the last rule; the
-# extractor of 976dd6b measured 98.0/68.8/99.5/97.0/51.7/69.5 on it). Fresh has no bar: it is reported, not
-# steered by.
+# machine is slow. Measured 2026-12-01 02:42 UTC (digits, words, value, unit, year, subject): seeds 100/100/100/
+# 98.4/96.1/97.3, dev 100/96.9/100/100/97.6/100, dev2 93.5/82.6/100/97.8/83.7/86.7 (made for the subject and
+# word rules; before them 93.5/82.6/100/91.9/60.7/39.3), heldout 92.1/90.2/93.9/93.9/75.2/86.1 (its totals were
+# seen while earlier rules were written), fresh 98.0/100/99.5/99.0/77.9/79.8 (second look; the first,
+# 98.0/68.8/99.5/91.6/76.4/57.6, was known when these rules were written, its texts and rows were not read).
+# Fresh has no bar: it is reported, not steered by.
 BARS = {
     "seeds": {"digits": 0.98, "words": 0.97, "value": 0.98, "unit": 0.96, "year": 0.94, "subject": 0.94},
-    "dev": {"digits": 0.97, "words": 0.93, "value": 0.97, "unit": 0.85, "year": 0.94, "subject": 0.97},
-    "heldout": {"digits": 0.89, "words": 0.84, "value": 0.91, "unit": 0.88, "year": 0.72, "subject": 0.78},
+    "dev": {"digits": 0.97, "words": 0.93, "value": 0.97, "unit": 0.97, "year": 0.94, "subject": 0.97},
+    "dev2": {"digits": 0.91, "words": 0.80, "value": 0.97, "unit": 0.95, "year": 0.81, "subject": 0.84},
+    "heldout": {"digits": 0.89, "words": 0.87, "value": 0.91, "unit": 0.91, "year": 0.72, "subject": 0.83},
 }
 
 
@@ -180,7 +182,7 @@ def table_row(name: str, counts: dict) -> str:
     return f"{name:<28}{n:>8} " + " ".join(f"{r[k]:>8.1%}" if r[k] is not None else f"{'-':>8}" for k in MEASURES)
 
 
-SPLITS = ("seeds", "dev", "heldout", "fresh")
+SPLITS = ("seeds", "dev", "dev2", "heldout", "fresh")
 
 
 def report(show_rows: bool = True, splits: tuple[str, ...] = SPLITS) -> dict[str, dict]:
@@ -190,7 +192,7 @@ def report(show_rows: bool = True, splits: tuple[str, ...] = SPLITS) -> dict[str
     for group in splits:
         samples = seed_samples() if group == "seeds" else unseen_samples(group)
         per_text, total = measure(samples)
-        if group in ("seeds", "dev"):  # heldout and fresh rows stay unread: totals only
+        if group in ("seeds", "dev", "dev2"):  # heldout and fresh rows stay unread: totals only
             for key, counts in per_text.items():
                 print(table_row(key, counts))
                 if show_rows:
@@ -210,7 +212,7 @@ def totals():
     return report(show_rows=False)
 
 
-@pytest.mark.parametrize("group", ["seeds", "dev", "heldout"])  # fresh: measured and reported, no bar yet
+@pytest.mark.parametrize("group", ["seeds", "dev", "dev2", "heldout"])  # fresh: measured and reported, no bar yet
 def test_bars(totals, group):
     """Each group at or above its bar (BARS); the heldout bars are far below the seeds' for year and subject:
     that gap is the honest state, not a target."""

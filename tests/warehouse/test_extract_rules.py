@@ -169,3 +169,25 @@ def test_index_levels_and_rates_per_people_are_no_counts(tmp_path):
     got = {m.quote: m.unit for m in extract_document(tmp_path / "u.txt", "u")}
     assert (got["1000"], got["5610.60"], got["34.4个"]) == ("other", "other", "other")
     assert (got["4.61倍"], got["483.8万个"]) == ("times", "count")
+
+
+@pytest.mark.parametrize("name,line,quote,year,entity", [
+    # A mainland communiqué reported in Traditional from Hong Kong: CHN and 2025, not Taiwan; 创2023年11月以来新高
+    # dates the record's baseline, not the figures (nor the report's period).
+    ("cn_profits_2025q3", 1, "21.6%", "2025", "CHN"),
+    ("cn_profits_2025q3", 1, "53732.0億元", "2025", "CHN"),
+    # 其中 details the sentence before, dated by 1-4月 of the text's year; 对欧盟/对美国和日本 name partners.
+    ("cn_jiangsu_trade_2014", 1, "1026.6亿美元", "2014", "CHN"),
+    ("cn_jiangsu_trade_2014", 2, "7.3%", "2014", "CHN"),
+    ("cn_jiangsu_trade_2014", 2, "0.9%", "2014", "CHN"),
+    ("cn_jiangsu_trade_2014", 2, "13.2%", "2014", "CHN"),
+])
+def test_dev2_sentences(name, line, quote, year, entity):
+    import yaml
+    texts = Path(__file__).parents[1] / "labels" / "unseen" / "texts"
+    meta = yaml.safe_load((texts / f"{name}.yaml").read_text(encoding="utf-8"))
+    got = [m for m in extract_document(texts / f"{name}.txt", name[:3], date=str(meta["published"]))
+           if m.line_no == line and m.quote == quote]
+    assert [(m.year, m.entity.split(":")[0]) for m in got] == [(year, entity)]
+    if quote.endswith("元") and "美元" not in quote:
+        assert got[0].unit == "CNY"

@@ -9,7 +9,7 @@ from lib.warehouse.extract.document import CLAUSE_END, SENTENCE_END, bounds
 # shows it was written elsewhere. Longer words win where two overlap (印度尼西亚 over 印度).
 HOME = "HOME"
 ECONOMY_WORDS = [
-    ("中国", "CHN"), ("我国", HOME), ("国内", HOME), ("全国", HOME), ("本国", HOME), ("国务院", "CHN"),
+    ("中国", "CHN"), ("我国", HOME), ("我省", HOME), ("本省", HOME), ("我市", HOME), ("国内", HOME), ("全国", HOME), ("本国", HOME), ("国务院", "CHN"),
     ("工业和信息化部", "CHN"), ("工信部", "CHN"), ("内地", "CHN"), ("中国大陆", "CHN"), ("美国", "USA"), ("欧盟", "EUU"),
     ("英国", "GBR"), ("爱尔兰", "IRL"), ("印度", "IND"), ("德国", "DEU"), ("法国", "FRA"), ("日本", "JPN"),
     ("韩国", "KOR"), ("加拿大", "CAN"), ("芬兰", "FIN"), ("俄罗斯", "RUS"), ("巴西", "BRA"), ("澳大利亚", "AUS"),
@@ -206,9 +206,15 @@ def _subjects(span: str, skip_world: bool, home: str) -> list[tuple[int, str, bo
             continue  # 国内生产总值 is GDP, not "China"
         if re.search(r"(?:超过|超|高于|低于|不及|领先|根据|据)$", span[max(0, m.start() - 2):m.start()]):
             continue  # a comparator (超过美国) or a cited source (根据英国《经济学家》), not the subject
+        if re.search(r"(?:对|向|(?<!来)自)(?:我国)?$", span[max(0, m.start() - 3):m.start()]) or (
+                hits and hits[-1][1] == "partner" and re.fullmatch(r"[、和及]", span[hits[-1][3]:m.start()])):
+            # A trade partner (我省对欧盟进出口, 对美国和日本分别增长, 自美国进口): the figure is the trader's.
+            hits.append((m.start(), "partner", False, m.end()))
+            continue
         if re.search(r"(?:是|为|相当于)$", span[max(0, m.start() - 3):m.start()]) and span[m.end():] in ("的", ""):
             continue  # the base of a multiple or share (是美国的两倍): the subject is named before it
         hits.append((m.start(), code, company, m.end()))
+    hits = [h for h in hits if h[1] != "partner"]
     hits += [h for h in named if not any(a <= h[0] < b and h[3] - h[0] < b - a for a, _, _, b in named)]
     for m in _MANY_COUNTRIES.finditer(span):
         if not skip_world:
@@ -385,6 +391,9 @@ def _candidates(span: str) -> list[tuple[int, str]]:
     found = [(end, y) for end, y, _ in periods]
     found += [(m.end(), m["a"]) for m in _YEAR.finditer(span) if not any(a <= m.start() < b for a, b in spans)
               and not re.match(r"\s*(?:后|以后|之后|以前|之前|前)", span[m.end():m.end() + 3])
+              # 创2023年11月以来新高: a month with 以来 is the start of the span a record is measured over,
+              # not the figure's own time (and not a report's period).
+              and not re.match(r"\s*\d{1,2}\s*月份?\s*(?:以来|来)", span[m.end():m.end() + 8])
               and not _BASE.search(span[max(0, m.start() - 4):m.start()])]
     found += [(m.end(), _plan_period(m["n"])) for m in _PLAN.finditer(span)]
     return sorted(found)
@@ -444,9 +453,15 @@ def year(text: str, pos: int, s_start: int, paragraph_starts: list[int] | None =
     if found is None and not _FUTURE.search(clause) and re.match(r"\s*其中", text[s_start:s_start + 4]) \
             and not _candidates(before):
         # A sentence opening on 其中 ("of which") details the one before it and shares its dating.
-        previous = _candidates(text[bounds(text, max(s_start - 2, 0), SENTENCE_END)[0]:s_start])
+        before_sentence = text[bounds(text, max(s_start - 2, 0), SENTENCE_END)[0]:s_start]
+        previous = _candidates(before_sentence)
         if previous:
             found = previous[-1][1]
+        elif _RELATIVE.search(before_sentence):
+            # 1-4月,我省完成外贸进出口…。其中出口…: dated by a month or 今年 rather than a year, all the same.
+            found = _relative(before_sentence, date, report)
+            if found:
+                return found
     if found is None and not _FUTURE.search(clause):
         sentence = _candidates(before)
         if sentence:
