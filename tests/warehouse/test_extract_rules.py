@@ -153,6 +153,7 @@ def test_a_noun_phrase_ending_in_gongsi_is_no_firm(tmp_path):
     ("中国是新加坡第一大贸易伙伴。", "第一大", 1, "rank"),  # 第N大 + noun: the N-th largest, a rank anywhere
     ("新加坡是中国第二大外资来源国。", "第二大", 2, "rank"),  # was read as a count 二大
     ("韩国与香港位列前两名。", "前两名", 2, "rank"),
+    ("享受長達20年的雙位數成長。", "雙位數", 10, "percent"),  # dev2 tw_cn_growth_2025 line 2: Taiwan's 两位数增长
 ])
 def test_word_forms(tmp_path, sentence, quote, value, unit):
     (tmp_path / "w.txt").write_text(sentence, encoding="utf-8")

@@ -435,7 +435,8 @@ _WORD_FORMS = [
     (re.compile(r"翻了?(?P<n>[一两二三]?)番|翻倍"), _doubling),
     (re.compile(r"(?P<n>" + _CN_NUM + r")倍"), _multiple),
     # 两位数增长 (double-digit growth) is growth of at least 10%.
-    (re.compile(r"两位数(?=的?增长|的?增速|的?增幅)"), lambda m: (10.0, "percent", "两位数", ">")),
+    # Taiwan writes it 雙位數成長 (双位数 after t2s; 成长 is its 增长).
+    (re.compile(r"[两双]位数(?=的?增长|的?增速|的?增幅|的?成长)"), lambda m: (10.0, "percent", "两位数", ">")),
     (re.compile(r"(?P<n>[" + _CN + r"]+)(?P<more0>多|余)?(?P<mag>万亿|兆(?!瓦)|亿|万)?(?P<more>多|余)?"
                 r"(?P<unit>" + _UNIT_WORDS.replace("|倍", "") + "|" + _CN_MEASURES + r"|大(?=[\u4e00-\u9fff]))?"),
      _amount),
