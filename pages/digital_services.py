@@ -281,7 +281,8 @@ def why_text(lang: str) -> str | None:
     return t("digital.why.body", lang, year=year, world_wdi=format_value(world[0], "USD", lang),
              world_unctad=format_value(world_dds[0], "USD", lang), start=first, end=last, ranges=ranges,
              claim=claim_text(lang),
-             vintages="; ".join(f"{short(k, lang)}: {datasets().at[k, 'vintage']}" for k in keys))
+             vintages=citations.join((t("digital.why.vintage", lang, name=short(k, lang),
+                                        cite=citations.dataset(datasets().at[k, "source_id"], lang)) for k in keys), lang))
 
 
 @page.memo
