@@ -390,3 +390,48 @@ def test_conflict_kinds(rows, kind):
     conflicts = build._conflicts(_statements(*rows))
     assert list(conflicts["kind"]) == [kind]
     assert conflicts["defect_mention_id"].isna().all()
+
+
+# --- R&D statements bound to the documents' R&D indicators ------------------------------------------------------
+# The headline figures of an NBS R&D communiqué as the news repeats them (2022: R&D经费30782.9亿元, 投入强度2.54%),
+# and a province's figures of the same communiqué (江苏), which are not the national ones.
+RD_NEWS = ("国家统计局发布2022年全国科技经费投入统计公报\n2022年全国R&D经费30782.9亿元，投入强度2.54%。\n"
+           "江苏省2022年研究与试验发展经费3835.4亿元，投入强度3.12%。\n")
+
+
+@pytest.fixture(scope="module")
+def rd_build(tmp_path_factory):
+    """Seeds plus a real report someone else wrote on US and Chinese R&D (dev2 text cn_us_rd_2016) and RD_NEWS."""
+    tmp = tmp_path_factory.mktemp("rd")
+    folder = tmp / "documents"
+    folder.mkdir()
+    shutil.copy(UNSEEN / "cn_us_rd_2016.txt", folder / "us_rd.txt")
+    (folder / "rd news.txt").write_text(RD_NEWS, encoding="utf-8")
+    target, report = build_with(folder, tmp)
+    return target
+
+
+def rd_bound(target: Path, file_name: str) -> list[tuple]:
+    return query(target, """SELECT o.indicator_id, o.economy, o.year, o.value, m.line_no, m.quote
+                            FROM observations o JOIN mentions m USING (mention_id)
+                            WHERE m.file_name = ? AND o.indicator_id IN
+                                  ('rd_expenditure', 'rd_expenditure_gdp_ratio', 'basic_research_share')
+                            ORDER BY m.line_no, m.char_start""", [file_name])
+
+
+def test_the_basic_research_share_a_report_states_is_bound(rd_build):
+    """cn_us_rd_2016 line 7: 2012年中国研发资金的5%用于支持基础研究 is China's basic research share of 2012; the
+    next sentence's 84% (用于支持开发) is development's, and line 4's world shares are no intensity."""
+    line = (UNSEEN / "cn_us_rd_2016.txt").read_text(encoding="utf-8").splitlines()[6]
+    assert "2012年中国研发资金的5%用于支持基础研究" in line
+    assert rd_bound(rd_build, "us_rd.txt") == [("basic_research_share", "CHN", 2012, 5.0, 7, "5%")]
+
+
+def test_national_rd_spending_and_intensity_are_bound_and_a_provinces_are_not(rd_build):
+    spending, intensity = rd_bound(rd_build, "rd news.txt")
+    assert spending[:3] + spending[4:] == ("rd_expenditure", "CHN", 2022, 2, "30782.9亿元")
+    assert spending[3] == pytest.approx(30782.9e8)
+    assert intensity == ("rd_expenditure_gdp_ratio", "CHN", 2022, pytest.approx(2.54), 2, "2.54%")
+    province = query(rd_build, """SELECT count(*) FROM mentions m LEFT JOIN observations o USING (mention_id)
+                                  WHERE m.file_name = 'rd news.txt' AND m.line_no = 3 AND o.mention_id IS NULL""")
+    assert province == [(2,)]  # 江苏's 3835.4亿元 and 3.12% are found but bound to nothing
