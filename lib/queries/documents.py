@@ -52,11 +52,11 @@ def conflicts() -> pd.DataFrame:
 def series_indicators() -> pd.DataFrame:
     """Indicators stated by at least two documents (the ones worth a series across documents), most stated first."""
     return run("""
-        SELECT o.indicator_id, i.name_en, i.name_zh, count(DISTINCT m.file_name) AS documents,
+        SELECT c.indicator_id, i.name_en, i.name_zh, count(DISTINCT c.file_name) AS documents,
                count(*) AS statements
-        FROM observations o JOIN mentions m USING (mention_id) JOIN indicators i USING (indicator_id)
-        GROUP BY ALL HAVING count(DISTINCT m.file_name) >= 2
-        ORDER BY documents DESC, statements DESC, o.indicator_id""")
+        FROM cited_figures c JOIN indicators i USING (indicator_id)
+        GROUP BY ALL HAVING count(DISTINCT c.file_name) >= 2
+        ORDER BY documents DESC, statements DESC, c.indicator_id""")
 
 
 @derived
@@ -64,13 +64,12 @@ def series(indicator_id: str) -> pd.DataFrame:
     """One indicator as every document states it: economy, year (from the figure), value, the document, line
     (and PDF page), quote, and how it was bound (`automatic` is True for a rule's binding nobody checked)."""
     data = run("""
-        SELECT o.economy, o.year, o.period, o.value, o.value_high, o.unit, o.binding, o.automatic,
-               o.implausible, o.mention_id, o.source_id, d.doc_id, d.file_name, d.location,
-               coalesce(d.title_zh, d.title_en) AS title, d.published, m.line_no, l.page, l.page_line, m.quote
-        FROM observations o JOIN mentions m USING (mention_id) JOIN documents d USING (file_name)
-        LEFT JOIN document_lines l USING (file_name, line_no)
-        WHERE o.indicator_id = ? AND o.year IS NOT NULL
-        ORDER BY o.economy, o.year, d.file_name, m.line_no""", [indicator_id])
+        SELECT c.economy, c.year, c.period, c.value, c.value_high, c.unit, c.binding, c.automatic,
+               c.implausible, c.mention_id, c.source_id, c.doc_id, c.file_name, c.location,
+               coalesce(c.title_zh, c.title_en) AS title, c.published, c.line_no, l.page, l.page_line, c.quote
+        FROM cited_figures c LEFT JOIN document_lines l USING (file_name, line_no)
+        WHERE c.indicator_id = ? AND c.year IS NOT NULL
+        ORDER BY c.economy, c.year, c.file_name, c.line_no""", [indicator_id])
     return data.drop_duplicates(["economy", "year", "value", "mention_id"]).reset_index(drop=True)
 
 

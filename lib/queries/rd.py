@@ -164,12 +164,10 @@ def document_statements() -> pd.DataFrame:
     return run("""
         SELECT c.indicator_id, i.name_en, i.name_zh, i.topic, c.economy, c.entity, c.year, c.period,
                c.value, c.value_high, c.unit, c.qualifier, c.note_en, c.note_zh, c.implausible,
-               c.mention_id, c.file_name, c.line_no, c.quote, c.context, m.flags,
+               c.mention_id, c.file_name, c.line_no, c.quote, c.context, c.flags,
                c.doc_id, c.title_zh, c.title_en, c.publisher, c.published
-        FROM cited_figures c
-        JOIN mentions m USING (mention_id)  -- the mention's flags and topic, which the view leaves out
-        JOIN indicators i ON i.indicator_id = c.indicator_id
-        WHERE i.topic IN (SELECT unnest(?::VARCHAR[])) OR m.topic = 'innovation_output'
+        FROM cited_figures c JOIN indicators i ON i.indicator_id = c.indicator_id
+        WHERE i.topic IN (SELECT unnest(?::VARCHAR[])) OR c.mention_topic = 'innovation_output'
         ORDER BY i.topic DESC, c.indicator_id, c.doc_id, c.line_no, c.char_start""", (list(STATEMENT_TOPICS),))
 
 
