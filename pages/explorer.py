@@ -1,24 +1,94 @@
 """Fact explorer: every figure the documents state, searchable and filterable, each with its quote and citation,
 and the statements on which the documents contradict each other."""
+import dataclasses
 import math
 
 import streamlit as st
 
 from lib.ui import downloads, page, state
 from lib.ui import facts_view as view
+from lib.ui.i18n import t
 from lib.queries import facts
+
+Carried = tuple[tuple[str, str], ...]  # the sticky lang/econ/present of links (state.link_params)
+
+
+# ---------------------------------------------------------------- sections, built once per selection (page.memo)
+@page.memo
+def choices() -> tuple[dict, dict, tuple[int, ...]]:
+    """What the filters offer, each document's titles by doc_id ((zh, en)), and every year stated."""
+    titles = facts.document_titles()
+    return (facts.options(), {d: (zh, en) for d, zh, en in zip(titles["doc_id"], titles["title_zh"],
+                                                                 titles["title_en"])}, tuple(facts.years()))
+
+
+@page.memo
+def found(fields: tuple) -> tuple[int, int]:
+    """(mentions passing the filter whose fields are `fields`, every mention)."""
+    return len(facts.mentions(facts.MentionFilter(*fields))), len(facts.mentions())
+
+
+def _link(carried: Carried, page_id: str, **params: str) -> str:
+    return state.build_link(page_id, dict(carried) | params)
+
+
+@page.memo
+def result_cards(lang: str, carried: Carried, fields: tuple, number: int) -> tuple[tuple[str, str, str], ...]:
+    """The cards of result page `number` (1-based) of the filter `fields`: (card HTML, the context expander's label,
+    the context lines' HTML) each."""
+    results = facts.mentions(facts.MentionFilter(*fields))
+    shown = results.iloc[(number - 1) * facts.PAGE_SIZE: number * facts.PAGE_SIZE]
+    lines = facts.mention_lines(list(shown["mention_id"])).set_index("mention_id")["text"]
+    around = facts.context_lines(list(shown["mention_id"]))
+    cards = []
+    for _, row in shown.iterrows():
+        mention_id = row["mention_id"]
+        links = [(t("explorer.link.self", lang), _link(carried, "explorer", mention=mention_id))]
+        chart_page = facts.chart_page(row["chart_topic"], row["topic"], row["indicator_ids"])
+        if chart_page:  # the page's link landing on the chart that draws it (state.mention_link)
+            links.insert(0, (t("explorer.link.chart", lang),
+                             f"{_link(carried, chart_page)}#{state.mention_anchor(mention_id)}"))
+        context = around[around["mention_id"] == mention_id]
+        cards.append((view.card_html(row, lines[mention_id], lang, links),
+                      t("explorer.context", lang, first=context["line_no"].min(), last=context["line_no"].max()),
+                      view.lines_html(context, row)))
+    return tuple(cards)
+
+
+@page.memo
+def export_rows(lang: str, fields: tuple):
+    """The results of the filter `fields` as CSV/Excel rows (built when a download is clicked)."""
+    return view.export_frame(facts.mentions(facts.MentionFilter(*fields)), lang)
+
+
+@page.memo
+def conflict_cards(lang: str, carried: Carried) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Per conflict: its header's HTML and the card of each statement."""
+    statements = facts.conflicts()
+    lines = facts.mention_lines(list(statements["mention_id"])).set_index("mention_id")["text"]
+    out = []
+    for _, group in statements.groupby("conflict_no", sort=True):
+        statement_cards = []
+        for _, row in group.iterrows():
+            link = [(t("explorer.link.self", lang), _link(carried, "explorer", mention=row["mention_id"]))]
+            note = row["note_zh" if lang == "zh" else "note_en"]
+            statement_cards.append(view.card_html(row, lines[row["mention_id"]], lang, link,
+                                                  note=note if isinstance(note, str) else None))
+        out.append((view.conflict_header_html(group.iloc[0], lang), tuple(statement_cards)))
+    return tuple(out)
+
 
 ctx = page.setup("explorer")
 lang = ctx.lang
-options = facts.options()
-documents = facts.document_titles().set_index("doc_id")
+carried = tuple(state.link_params().items())
+options, titles, years = choices()
 
 DOC = state.multi("doc", options["docs"])
 TOPIC = state.multi("topic", options["topics"])
 ENTITY = state.multi("entity", options["entities"])
 UNIT = state.multi("unit", options["units"])
 FLAG = state.multi("flag", options["flags"])
-YEAR = state.choice("year", ("", *map(str, facts.years())))
+YEAR = state.choice("year", ("", *map(str, years)))
 SEARCH = state.text("q")
 MENTION = state.identifier("mention")
 
@@ -28,7 +98,7 @@ def topic_label(code: str) -> str:
 
 
 def doc_label(doc_id: str) -> str:
-    return f"{doc_id} · {documents.at[doc_id, 'title_zh' if lang == 'zh' else 'title_en']}"
+    return f"{doc_id} · {titles[doc_id][0 if lang == 'zh' else 1]}"
 
 
 def filters() -> facts.MentionFilter:
@@ -59,86 +129,75 @@ def filters() -> facts.MentionFilter:
                                flags=tuple(flags), year=int(year) if year else None, text=text or "")
 
 
-def page_of(results, selection: facts.MentionFilter):
-    """The slice of results on the chosen page; a new filter starts again at page 1."""
-    pages = max(1, math.ceil(len(results) / facts.PAGE_SIZE))
+def page_number(n_results: int, fields: tuple) -> int:
+    """The chosen result page (a widget when there is more than one); a new filter starts again at page 1."""
+    pages = max(1, math.ceil(n_results / facts.PAGE_SIZE))
     number_param = state.Param("p", "year", 1, lo=1, hi=pages)  # a whole number clamped to 1..pages
-    signature = hash(selection)
+    signature = hash(fields)
     if st.session_state.get("_explorer_filter", signature) != signature:
         state.set(number_param, 1)
     st.session_state["_explorer_filter"] = signature
     if pages == 1:
-        return results
-    number = st.number_input(ctx.t("explorer.page.of", pages=pages), min_value=1, max_value=pages, step=1,
-                             **state.widget_kwargs(number_param))
-    return results.iloc[(number - 1) * facts.PAGE_SIZE: number * facts.PAGE_SIZE]
+        return 1
+    return st.number_input(ctx.t("explorer.page.of", pages=pages), min_value=1, max_value=pages, step=1,
+                           **state.widget_kwargs(number_param))
 
 
-def show_results(shown, expanded: bool) -> None:
-    lines = facts.mention_lines(list(shown["mention_id"])).set_index("mention_id")["text"]
-    around = facts.context_lines(list(shown["mention_id"]))
-    for _, row in shown.iterrows():
-        links = [(ctx.t("explorer.link.self"), state.link("explorer", mention=row["mention_id"]))]
-        chart_page = facts.chart_page(row["chart_topic"], row["topic"], row["indicator_ids"])
-        if chart_page:
-            links.insert(0, (ctx.t("explorer.link.chart"), state.mention_link(chart_page, row["mention_id"])))
+def show_results(fields: tuple, number: int, expanded: bool) -> None:
+    for card, label, context in result_cards(lang, carried, fields, number):
         with st.container(border=True):
-            st.html(view.card_html(row, lines[row["mention_id"]], lang, links))
-            context = around[around["mention_id"] == row["mention_id"]]
-            label = ctx.t("explorer.context", first=context["line_no"].min(), last=context["line_no"].max())
+            st.html(card)
             with st.expander(label, expanded=expanded):
-                st.html(view.lines_html(context, row))
+                st.html(context)
 
 
 def mentions_tab() -> None:
     mention = state.get(MENTION)
     if mention:
-        results = facts.mentions(facts.MentionFilter(mention=mention))
-        if results.empty:
+        fields = dataclasses.astuple(facts.MentionFilter(mention=mention))
+        if not found(fields)[0]:
             st.warning(ctx.t("explorer.mention.unknown", id=state.shown(mention)))
             state.set(MENTION, "")
         else:
             st.info(ctx.t("explorer.mention.only", id=state.shown(mention)))
             st.button(ctx.t("explorer.mention.all"), on_click=state.set, args=(MENTION, ""))
-            show_results(results, expanded=True)
+            show_results(fields, 1, expanded=True)
             return
-    selection = filters()
-    results = facts.mentions(selection)
-    total = len(facts.mentions())
-    export = view.export_frame(results, lang)
+    fields = dataclasses.astuple(filters())
+    n_results, total = found(fields)
+    source = ctx.t("explorer.source")
     count, number, csv, xlsx = st.columns([3, 2, 1, 1], vertical_alignment="bottom")
-    count.markdown(ctx.t("explorer.count", n=len(results), total=total))
-    csv.download_button("CSV", data=downloads.csv_bytes(export, ctx.t("explorer.source"), lang),
+    count.markdown(ctx.t("explorer.count", n=n_results, total=total))
+    # The files are written when clicked, not on every rerun.
+    csv.download_button("CSV", data=lambda: downloads.csv_bytes(export_rows(lang, fields), source, lang),
                         help=ctx.t("explorer.download.help"), file_name=f"figures_{lang}.csv", mime="text/csv",
                         on_click="ignore", icon=":material/download:", width="stretch")
-    xlsx.download_button("Excel", data=lambda: downloads.excel_bytes(export, "figures"), help=ctx.t("explorer.download.help"),
-                         file_name=f"figures_{lang}.xlsx", on_click="ignore", icon=":material/download:",
-                         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", width="stretch")
-    if results.empty:
+    xlsx.download_button("Excel", data=lambda: downloads.excel_bytes(export_rows(lang, fields), "figures"),
+                         help=ctx.t("explorer.download.help"), file_name=f"figures_{lang}.xlsx", on_click="ignore",
+                         icon=":material/download:", width="stretch",
+                         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    if not n_results:
         st.info(ctx.t("explorer.none"))
         return
     with number:
-        shown = page_of(results, selection)
-    show_results(shown, expanded=False)
+        chosen = page_number(n_results, fields)
+    show_results(fields, chosen, expanded=False)
 
 
 def conflicts_tab() -> None:
-    statements = facts.conflicts()
-    if statements.empty:
+    groups = conflict_cards(lang, carried)
+    if not groups:
         st.info(ctx.t("explorer.conflicts.none"))
         return
     st.caption(ctx.t("explorer.conflicts.intro"))
-    lines = facts.mention_lines(list(statements["mention_id"])).set_index("mention_id")["text"]
-    for _, group in statements.groupby("conflict_no", sort=True):
+    for header, statement_cards in groups:
         with st.container(border=True):
-            st.html(view.conflict_header_html(group.iloc[0], lang))
-            for column, (_, row) in zip(st.columns(len(group)), group.iterrows()):
-                link = [(ctx.t("explorer.link.self"), state.link("explorer", mention=row["mention_id"]))]
-                note = row["note_zh" if lang == "zh" else "note_en"]
-                column.html(view.card_html(row, lines[row["mention_id"]], lang, link,
-                                            note=note if isinstance(note, str) else None))
+            st.html(header)
+            for column, card in zip(st.columns(len(statement_cards)), statement_cards):
+                column.html(card)
+    source = ctx.t("explorer.source")
     st.download_button(ctx.t("explorer.conflicts.download"), icon=":material/download:", on_click="ignore",
-                       data=downloads.csv_bytes(statements, ctx.t("explorer.source"), lang),
+                       data=lambda: downloads.csv_bytes(facts.conflicts(), source, lang),
                        file_name=f"conflicts_{lang}.csv", mime="text/csv")
 
 
