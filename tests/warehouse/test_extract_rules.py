@@ -192,3 +192,44 @@ def test_dev2_sentences(name, line, quote, year, entity):
     assert [(m.year, m.entity.split(":")[0]) for m in got] == [(year, entity)]
     if quote.endswith("元") and "美元" not in quote:
         assert got[0].unit == "CNY"
+
+
+def _unseen_line(name: str, line: int) -> list:
+    """The mentions the extractor reads on one line of a dev or dev2 text (tests/labels/unseen), dated as the build
+    dates a document: by its sidecar's `published`."""
+    import yaml
+    from lib.warehouse.extract import reference_date
+    texts = Path(__file__).parents[1] / "labels" / "unseen" / "texts"
+    meta = yaml.safe_load((texts / f"{name}.yaml").read_text(encoding="utf-8"))
+    assert meta["split"] in ("dev", "dev2"), f"{name} is not a text rules may be written from"
+    return [m for m in extract_document(texts / f"{name}.txt", name[:3], date=reference_date(meta["published"]))
+            if m.line_no == line]
+
+
+@pytest.mark.parametrize("name,line,quote,value,unit,year,entity", [
+    # Lengths of time (创15年新高, 过去30年几年来, 长达20年) are counts of years with no year of their own; a span
+    # of recent years (近5年来, text of 2025) is the span ending at the statement's year. 过去30年几年来 opens its
+    # sentence as a time adverbial: the subject is the clause's after it (中国).
+    ("tw_cn_growth_2025", 1, "15年", 15, "count", None, "TWN"),
+    ("tw_cn_growth_2025", 1, "30年", 30, "count", None, "CHN"),
+    ("tw_cn_growth_2025", 1, "5年", 5, "count", "2021-2025", "CHN"),
+    ("tw_cn_growth_2025", 2, "20年", 20, "count", None, "CHN"),
+    ("tw_cn_growth_2025", 3, "5年", 5, "count", "2021-2025", "TWN"),
+    # 保5 / 破八 name a growth rate by its bare number: a percent.
+    ("tw_cn_growth_2025", 1, "5", 5, "percent", "2025", "CHN"),
+    ("tw_cn_growth_2025", 4, "5", 5, "percent", None, "CHN"),
+    ("tw_gdp_2025q4", 1, "八", 8, "percent", "2025", "TWN"),
+    # A currency written before the number: 新台幣40萬元 is in New Taiwan dollars, 人民幣1.8萬 in yuan.
+    ("cn_communique_2025", 1, "40萬元", 400000, "TWD", "2025", "CHN"),
+    ("cn_communique_2025", 5, "1.8萬", 18000, "CNY", "2025", "CHN"),
+])
+def test_unseen_dev_lines(name, line, quote, value, unit, year, entity):
+    got = [m for m in _unseen_line(name, line) if m.quote == quote]
+    assert [(m.value, m.unit, m.year, m.entity) for m in got] == [(value, unit, year, entity)], got
+
+
+def test_an_ordinal_is_no_count():
+    """tw_cn_growth_2025 line 4: 习近平第一个任期…第二个任期 names terms; 第二个 is no count of two (连续第三年,
+    hk_budget_2026 line 4, still counts the years of a run)."""
+    assert not [m for m in _unseen_line("tw_cn_growth_2025", 4) if "二" in m.quote]
+    assert [m.value for m in _unseen_line("hk_budget_2026", 4) if m.quote == "三年"] == [3]

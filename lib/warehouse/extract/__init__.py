@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lib.contract import DOCUMENT_UNITS, MONEY_UNITS
 from lib.warehouse.extract import context
 from lib.warehouse.extract.context import COMPANY_WORDS, COUNTRY_NAMES, ECONOMY_WORDS, HOME_CURRENCY  # noqa: F401
 from lib.warehouse.extract.document import (SENTENCE_END, Document, bounds, document_date, matching_text,  # noqa: F401
@@ -34,6 +35,11 @@ from lib.warehouse.extract.document import (SENTENCE_END, Document, bounds, docu
 from lib.warehouse.extract.numbers import UNITS, Hit, Scanner  # noqa: F401 (public)
 
 
+# A currency printed just before its number (人民币140兆元, 新台币40万元, 人民币1.8万; US$, HK$, NT$ in Latin).
+_CURRENCY_WORD = re.compile("|".join(w for w in sorted(UNITS, key=len, reverse=True)
+                                     if UNITS[w][0] in MONEY_UNITS + DOCUMENT_UNITS[:6] and w != "元"))
+_LATIN_CURRENCY = {"US$": "USD", "HK$": "HKD", "NT$": "TWD", "S$": "SGD"}
+_CURRENCY_BEFORE = re.compile(r"(?P<cur>" + _CURRENCY_WORD.pattern + r"|(?<![A-Z])(?:US|HK|NT|S)\$)\s*$")
 _MONEY_WORDS = re.compile(r"收入|支出|开支|赤字|盈余|预算|投资|储备|市值|营收|税|资金|融资|贸易|出口|进口|产值|销售额|利润")
 
 
@@ -89,7 +95,14 @@ def _mention(doc: Document, text: str, doc_id: str, hit: Hit, date: str | None, 
     if ambiguous:
         flags.append("group_subject" if ambiguous == "group" else "subject_assumed")
     unit = hit.unit
-    if unit == "count" and "no_unit" in flags and re.search(r"[亿万兆]", hit.measure or "") \
+    prefix = _CURRENCY_BEFORE.search(text, max(0, start - 6), start)
+    if prefix and (unit == "count" and "no_unit" in flags or unit == "CNY" and (hit.measure or "").endswith("元")
+                   and not _CURRENCY_WORD.search(hit.measure or "")):
+        # 新台币40万元, 人民币1.8万, 港币10亿元: a currency written before the number is the figure's currency;
+        # the trailing 元 is then only that currency's unit word, and a bare 万/亿 is an amount in it.
+        unit = _LATIN_CURRENCY.get(prefix["cur"]) or UNITS[prefix["cur"]][0]
+        flags = [f for f in flags if f != "no_unit"] + ["currency_before"]
+    elif unit == "count" and "no_unit" in flags and re.search(r"[亿万兆]", hit.measure or "") \
             and _MONEY_WORDS.search(text[s_start:end + 2]):
         # Money is often written without its currency (收入高294亿, 赤字1,004亿): the writer's own is meant.
         unit = HOME_CURRENCY[home] if home in HOME_CURRENCY else unit
@@ -101,7 +114,10 @@ def _mention(doc: Document, text: str, doc_id: str, hit: Hit, date: str | None, 
     elif unit == "CNY" and home != "CHN" and (hit.measure or "").endswith("元") and home in HOME_CURRENCY:
         unit = HOME_CURRENCY[home]  # 元 outside the mainland is the local dollar (港元, 新台币)
     year = context.year(text, start, s_start, doc.paragraph_starts, date, report)
-    if hit.measure in ("年", "个年度", "季") and year and "run_of_years" not in flags and not (
+    run = context.run_period(text, start, end, year, date)
+    if run:
+        year = run  # 连续3年 / 近5年来 and what they qualify: the span of years up to the statement's year
+    elif hit.measure in ("年", "个年度", "季") and year and "run_of_years" not in flags and not (
             "-" in year and int(year[-4:]) - int(year[:4]) in (hit.value, hit.value - 1)):
         year = None  # a span of years (50年以来, 两年的努力) is dated only when it restates a period as long
     if year is None:

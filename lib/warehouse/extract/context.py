@@ -264,6 +264,13 @@ def entity(text: str, pos: int, unit: str, home: str = "CHN",
         if companies:
             return companies[-1][1], False
         return in_clause[-1][1], False
+    # A clause that opens the sentence with a length of time only (过去30年几年来，中国…; 近5年来，…) is an adverbial
+    # of the clause after it: the subject is the one that clause names first.
+    if c_start == s_start and re.fullmatch(r"(?:过去|近|长达)?\s*\d{1,3}\s*多?年[几多余]?年?(?:以来|来|间)?",
+                                           text[c_start:c_end].strip(" ，,")):
+        following = _subjects(text[c_end:bounds(text, c_end, CLAUSE_END)[1]], False, home)
+        if following:
+            return following[0][1], False
     # A world word later in the clause (10万卡…国际上已有多家部署) sets the scope when nothing earlier does.
     after = [h for h in _subjects(text[pos:c_end], False, home)
              if h[1] == "WLD" and not (h[0] == 0 and text[pos - 1:pos] in "与同和跟")]
@@ -351,7 +358,7 @@ def cn_or_digits(text: str) -> int | None:
 # 比上年/较去年 name the base of a comparison, not the figure's time (比上年增长5% is this year's growth).
 # 过去N年 is the N years before the text's year; a quarter or half-year without a year is the latest one that
 # has ended by the text's date (第四季 in a text of January is last year's).
-_RELATIVE = re.compile(r"过去(?P<span>\d{1,2}|[一二两三四五六七八九十])年|目前|当前|现阶段|现在|如今|今年|近期|本年"
+_RELATIVE = re.compile(r"过去(?P<span>\d{1,2}|[一二两三四五六七八九十])年(?![几多余])|目前|当前|现阶段|现在|如今|今年|近期|本年"
                        r"|今早|今日|(?<![比较与同])(?:去年|上年|前年)|明年|来年|(?<![\d年])\d{1,2}\s*月\s*\d{1,2}\s*日"
                        r"|(?<!年)(?:第?(?P<q>[一二三四1-4首])季度?|(?P<h>上|下)半年|前三季度)|上个?月"
                        r"|本季度?|本月|当月|年初以来|年初至今"
@@ -522,6 +529,30 @@ def year(text: str, pos: int, s_start: int, paragraph_starts: list[int] | None =
             not _candidates(text[c_start:pos]):
         return None  # `从X增长至Y` dated only by its end: X is the value at an earlier, unstated date
     return found
+
+
+# A span of recent years: 近5年来 (the last five years), 过去十年. The figure that states the span, and a figure its
+# clause qualifies after it (近5年来已二度被台湾超越), hold over the whole span, so their period is the span ending
+# at the statement's year (the document's year when the text states none): 近5年来 in a text of 2025 is
+# 2021-2025. 近年来/多年来 give no length and stay undated. A run (连续8年保持全球第1) is not read this way: the
+# seed labels date a run and what it qualifies by its last year (the year the text states), and the catalog binds
+# that year; dev2 labels 連續3年 as a span, a disagreement left to the labels' owners.
+_RUN = re.compile(r"(?:近|过去)\s*(?P<n>\d{1,2}|[二两三四五六七八九十]{1,2})\s*个?年(?![几多余])(?:来|以来|间)?")
+
+
+def run_period(text: str, pos: int, end: int, found: str | None, date: str | None) -> str | None:
+    """The span of years a run before the figure in its clause (or the figure itself: 连续3年) covers, ending at the
+    figure's year (`found`, a single year), or at the document's year when nothing else dates it; None when the
+    clause holds no run or nothing gives its end."""
+    c_start, _ = bounds(text, pos, CLAUSE_END)
+    runs = [m for m in _RUN.finditer(text, c_start, end) if m.start("n") <= pos]
+    if not runs:
+        return None
+    n = cn_or_digits(runs[-1]["n"])
+    if found and "-" in found:
+        return found if n and int(found[-4:]) - int(found[:4]) + 1 == n else None
+    last = int(found) if found else int(date[:4]) if date and runs[-1].group().startswith("近") else None
+    return f"{last - n + 1}-{last}" if n and n > 1 and last else None
 
 
 _YEAR_UNDER_REPORT = re.compile(r"全年|年末|年底|年内")

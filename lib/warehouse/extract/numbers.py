@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import cn2an
 
-from lib.warehouse.extract.document import Document
+from lib.warehouse.extract.document import SENTENCE_END, Document, bounds
 
 # Canonical unit and multiplier for each printed unit (DESIGN.md: values in base units).
 UNITS: dict[str, tuple[str, float]] = {
@@ -75,6 +75,7 @@ _SLASH_LIST = re.compile(r"(?P<a>" + _NUM + r")/(?P<b>" + _NUM + r")\s*(?P<unit>
 _RANK_DIGIT = re.compile(r"第\s*(?P<n>\d+)\s*(?P<w>位|名)?")
 _RANK_CN = re.compile(r"第(?P<n>[一二三四五六七八九十]{1,3})(?P<w>位|名|大)?(?!次|代|个|批|层|步|产业|、)")
 _TOP_N = re.compile(r"前(?P<n>[一二两三四五六七八九十]{1,2}|\d{1,2})(?P<w>位|名)?")
+_GROWTH = re.compile(r"增长率|成长率|增速|经济增长|经济成长")
 _RANK_CONTEXT = re.compile(r"(?:世界|全球|排名|位居|居|位列|跃居|保持|界|进入|跻身|入围)[\s\u4e00-\u9fff]{0,3}$")
 
 
@@ -148,6 +149,7 @@ class Scanner:
 
     def run(self) -> list[Hit]:
         self._ranks()
+        self._growth_targets()
         self._order_ranks()
         self._durations()
         self._slash_lists()
@@ -199,6 +201,20 @@ class Scanner:
                 self._add(m.start(), m.end(), float(value), None, "rank", m.group("w"), ["top_n"], m.start(),
                           qualifier="top")
 
+    def _growth_targets(self) -> None:
+        """`保5`, `破八`: a growth rate named by its bare whole number after 保 (hold at least) or 破 (break
+        through), as Chinese and Taiwanese writing say of GDP growth (保八, 经济成长率破八). Read only in a sentence
+        about growth, where the number can only be a rate in percent."""
+        text = self.text
+        for m in re.finditer(r"(?<![确担环])(?:保|破)[「“\"]?(?P<n>\d{1,2}|[一二三四五六七八九十])(?![\d.%万亿千百])"
+                             r"(?=[」”\"，,。；;、]|$)", text):
+            s_start, s_end = bounds(text, m.start(), SENTENCE_END)
+            value = cn_number(m["n"])
+            if value is None or not _GROWTH.search(text, s_start, s_end) or not self._free(*m.span("n")):
+                continue
+            self._add(m.start("n"), m.end("n"), float(value), None, "percent", None, ["growth_target"],
+                      m.start("n"), qualifier=">")
+
     def _order_ranks(self) -> None:
         """`前六位的国家分别是爱尔兰、印度、中国…`: the order of the list is the rank."""
         text = self.text
@@ -229,8 +245,21 @@ class Scanner:
             if re.search(r"(?:未来|今后)\s*$", self.text[max(0, m.start() - 3):m.start()]):
                 continue
             if self._free(m.start(), m.end()):
+                before = self.text[max(0, m.start() - 3):m.start()]
+                recent = ["recent_years"] if re.search(r"(?:近|过去)\s*$", before) else []
                 self._add(m.start("n"), m.end("n") + self.text[m.end("n"):m.end()].index("年") + 1,
-                          float(m.group("n")), None, "count", "年", [], m.start("n"))
+                          float(m.group("n")), None, "count", "年", recent, m.start("n"))
+        # A number of years is a length of time, not a date, when a word of extent comes before it (近5年, 过去30
+        # 年, 长达20年, 历时, 时隔) or a record after it (创15年新高: the highest in 15 years): a year is never
+        # written with one to three digits, so such a 年 always counts years.
+        for m in re.finditer(r"(?P<lead>近|过去|长达|历时|时隔|长)?\s*(?<![\d.])(?P<n>\d{1,3})\s*多?年"
+                             r"(?P<rec>(?:来|以来)?(?:新高|新低|最高|最低|之久))?", self.text):
+            if not (m["lead"] or m["rec"]) or not self._free(m.start("n"), m.end("n")) \
+                    or re.match(r"\s*(?:代|级|度|期|月|底|末)", self.text[m.end():m.end() + 2]):
+                continue
+            flags = ["recent_years"] if m["lead"] in ("近", "过去") else []
+            self._add(m.start("n"), m.end("n") + self.text[m.end("n"):m.end()].index("年") + 1,
+                      float(m.group("n")), None, "count", "年", flags, m.start("n"))
 
     def _slash_lists(self) -> None:
         for m in _SLASH_LIST.finditer(self.text):
@@ -316,8 +345,11 @@ class Scanner:
                     continue
                 if read is _amount and m.group()[:1] in "十百千万" and text[m.start() - 1:m.start()] in ("数", "几"):
                     continue  # 数十年, 几百家: an order of magnitude said vaguely, not a figure
-                if read is _amount and text[m.start() - 1:m.start()] == "第" and (m["unit"] or "").startswith("季"):
-                    continue  # 第四季: the name of a quarter, not four quarters
+                if read is _amount and text[m.start() - 1:m.start()] == "第" \
+                        and text[max(0, m.start() - 3):m.start() - 1] != "连续":
+                    # 第四季, 第二个任期: an ordinal names one of a series (a quarter, a term), no count; 连续第三年
+                    # (the third year running) does count the years of a run.
+                    continue
                 got = read(m)
                 if got is None:
                     continue
