@@ -101,7 +101,7 @@ def _mention(doc: Document, text: str, doc_id: str, hit: Hit, date: str | None, 
         # 新台币40万元, 人民币1.8万, 港币10亿元: a currency written before the number is the figure's currency;
         # the trailing 元 is then only that currency's unit word, and a bare 万/亿 is an amount in it.
         unit = _LATIN_CURRENCY.get(prefix["cur"]) or UNITS[prefix["cur"]][0]
-        flags = [f for f in flags if f != "no_unit"] + ["currency_before"]
+        flags = [f for f in flags if f != "no_unit"]
     elif unit == "count" and "no_unit" in flags and re.search(r"[亿万兆]", hit.measure or "") \
             and _MONEY_WORDS.search(text[s_start:end + 2]):
         # Money is often written without its currency (收入高294亿, 赤字1,004亿): the writer's own is meant.
