@@ -166,16 +166,18 @@ def mentions_tab() -> None:
     fields = dataclasses.astuple(filters())
     n_results, total = found(fields)
     source = ctx.t("explorer.source")
-    count, number, csv, xlsx = st.columns([3, 2, 1, 1], vertical_alignment="bottom")
+    count, number, files = st.columns([3, 2, 2], vertical_alignment="bottom")
     count.markdown(ctx.t("explorer.count", n=n_results, total=total))
-    # The files are written when clicked, not on every rerun.
-    csv.download_button("CSV", data=lambda: downloads.csv_bytes(export_rows(lang, fields), source, lang),
-                        help=ctx.t("explorer.download.help"), file_name=f"figures_{lang}.csv", mime="text/csv",
-                        on_click="ignore", icon=":material/download:", width="stretch")
-    xlsx.download_button("Excel", data=lambda: downloads.excel_bytes(export_rows(lang, fields), "figures"),
-                         help=ctx.t("explorer.download.help"), file_name=f"figures_{lang}.xlsx", on_click="ignore",
-                         icon=":material/download:", width="stretch",
-                         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    # Buttons as wide as their text, side by side while they fit and one under the other when not (a fixed share
+    # of a 1100 px window cut "Excel" to "Ex…"). The files are written when clicked, not on every rerun.
+    buttons = files.container(horizontal=True, horizontal_alignment="right", gap="small")
+    buttons.download_button("CSV", data=lambda: downloads.csv_bytes(export_rows(lang, fields), source, lang),
+                            help=ctx.t("explorer.download.help"), file_name=f"figures_{lang}.csv", mime="text/csv",
+                            on_click="ignore", icon=":material/download:")
+    buttons.download_button("Excel", data=lambda: downloads.excel_bytes(export_rows(lang, fields), "figures"),
+                            help=ctx.t("explorer.download.help"), file_name=f"figures_{lang}.xlsx", on_click="ignore",
+                            icon=":material/download:",
+                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     if not n_results:
         st.info(ctx.t("explorer.none"))
         return

@@ -114,8 +114,9 @@ def _sidebar(ctx: PageContext) -> None:
     with st.sidebar:
         st.segmented_control(ctx.t("sidebar.language"), i18n.LANGS, required=True,
                              format_func=lambda lang: ctx.t(f"lang.{lang}"), **state.widget_kwargs(state.LANG))
+        # Short names (EU-27): a chip of the 300 px sidebar cuts "European Union (EU-27)"; the help gives it in full.
         st.multiselect(ctx.t("sidebar.economies"), i18n.ECONOMIES, help=ctx.t("sidebar.economies.help"),
-                       format_func=lambda code: i18n.economy_name(code, ctx.lang), **state.widget_kwargs(state.ECON))
+                       format_func=lambda code: i18n.economy_short(code, ctx.lang), **state.widget_kwargs(state.ECON))
         st.toggle(ctx.t("sidebar.present"), help=ctx.t("sidebar.present.help"), **state.widget_kwargs(state.PRESENT))
 
 

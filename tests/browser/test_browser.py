@@ -308,18 +308,21 @@ def test_show_table_changes_the_url_and_a_link_lands_on_its_chart(server, page):
     fresh.close()
 
 
-# Metrics and controls whose text is cut (an ellipsis or clipped overflow): the headline numbers a writer copies and
-# the option labels of the page's controls. An element counts as cut when it or a descendant holding text is wider
-# inside than its box.
+# Metrics, controls, buttons, multiselect chips and tabs whose text is cut (an ellipsis or clipped overflow), in the
+# page and in the sidebar: the headline numbers a writer copies, the option labels of the controls, the chosen
+# economies. An element counts as cut when it or a descendant holding text is wider inside than its box and clips
+# it (overflow not visible, or text-overflow: ellipsis).
 _CUT_JS = """() => {
   const kinds = ['stMetricValue', 'stMetricLabel', 'stWidgetLabel', 'stButtonGroup', 'stSelectbox', 'stMultiSelect',
-                 'stSlider', 'stCheckbox', 'stNumberInput', 'stTextInput'];
+                 'stSlider', 'stCheckbox', 'stNumberInput', 'stTextInput', 'stButton', 'stDownloadButton',
+                 'stFormSubmitButton', 'stPageLink', 'stTabs', 'stFileUploader', 'stExpander'];
+  const clips = e => { const s = getComputedStyle(e); return s.overflowX !== 'visible' || s.textOverflow === 'ellipsis'; };
   const cut = [];
   for (const kind of kinds) {
-    for (const el of document.querySelectorAll(`[data-testid="stMain"] [data-testid="${kind}"]`)) {
+    for (const el of document.querySelectorAll(`[data-testid="stMain"] [data-testid="${kind}"], [data-testid="stSidebar"] [data-testid="${kind}"]`)) {
       if (!el.getBoundingClientRect().width) continue;
       const clipped = [el, ...el.querySelectorAll('*')].find(e => e.clientWidth > 0 && e.scrollWidth > e.clientWidth + 1
-        && e.textContent.trim() && getComputedStyle(e).overflowX !== 'visible');
+        && e.textContent.trim() && clips(e));
       if (clipped) cut.push(`${kind}: ${clipped.textContent.trim().slice(0, 60)} (${clipped.scrollWidth} > ${clipped.clientWidth})`);
     }
   }
@@ -331,8 +334,9 @@ _CUT_JS = """() => {
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("page_id", PAGES)
 def test_metrics_and_controls_are_not_cut_off(browser, server, page_id, lang, width):
-    """At 1100 px and 1400 px with the sidebar open, in both languages, no metric's value or label and no control's
-    label or option is cut off (issue 16: "US$915.…", "Per persor", "购买力平伱")."""
+    """At 1100 px and 1400 px with the sidebar open, in both languages, no metric's value or label, no control's
+    label or option, no button, multiselect chip or tab is cut off, in the page or the sidebar (issue 16: "US$915.…",
+    "Per persor", "购买力平伱", the sidebar's "European Union (E…" chip, the explorer's "Ex…" button)."""
     context = browser.new_context(viewport={"width": width, "height": 1000})
     try:
         page = context.new_page()
