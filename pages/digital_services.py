@@ -5,7 +5,7 @@ import streamlit as st
 
 from lib.queries import digital
 from lib.ui import citations, figures, findings, page, state
-from lib.ui.i18n import economy_name, format_value, t
+from lib.ui.i18n import economy_name, field, format_value, t
 from lib.ui.tables import readable
 
 DEF = state.choice("def", tuple(digital.DEFINITIONS), default=digital.DEFAULT)
@@ -291,9 +291,9 @@ def dataset_notes(lang: str) -> tuple[str, ...]:
     return tuple(f"**{t(f'digital.def.{key}', lang)}** · `{row['exports_id']}`  \n"
                  f"{t('digital.datasets.definition', lang)}: {row[f'definition_{lang}']}  \n"
                  f"{t('digital.datasets.notes', lang)}: {row[f'notes_{lang}']}  \n"
-                 f"{t('digital.datasets.publisher', lang)}: {row['publisher']} · "
-                 f"{t('digital.datasets.vintage', lang)}: {row['vintage']} · "
-                 f"{t('digital.datasets.licence', lang)}: {row['licence']}  \n"
+                 f"{t('digital.datasets.publisher', lang)}: {field(row, 'publisher', lang)} · "
+                 f"{t('digital.datasets.vintage', lang)}: {field(row, 'vintage', lang)} · "
+                 f"{t('digital.datasets.licence', lang)}: {field(row, 'licence', lang)}  \n"
                  f"{t('digital.datasets.location', lang)}: {row['location']}" + (f" · {row['url']}" if row["url"] else "")
                  for key, row in datasets().iterrows())
 

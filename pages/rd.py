@@ -5,7 +5,7 @@ import streamlit as st
 from lib.contract import measure as headline
 from lib.queries import rd
 from lib.ui import citations, figures, findings, page, state
-from lib.ui.i18n import MISSING, economy_name, format_value, t, with_display_units
+from lib.ui.i18n import MISSING, economy_name, field, format_value, t, with_display_units
 
 WDI_SERIES = (rd.INTENSITY, *rd.GERD.values(), rd.RESEARCHERS)
 
@@ -125,7 +125,8 @@ def caveats(lang: str) -> tuple[str, str, str]:
     wdi = rd.source(rd.WDI_SOURCE)
     return (f"**{t('rd.caveats.notes', lang)}** {wdi.get(f'notes_{lang}', '')}".replace("$", r"\$"),
             f"**{t('rd.caveats.definition', lang)}** {wdi.get(f'definition_{lang}', '')}".replace("$", r"\$"),
-            t("rd.caveats.licence", lang, **wdi).replace("$", r"\$"))
+            t("rd.caveats.licence", lang, vintage=field(wdi, "vintage", lang), licence=field(wdi, "licence", lang),
+              url=wdi["url"]).replace("$", r"\$"))
 
 
 @page.memo

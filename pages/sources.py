@@ -7,7 +7,7 @@ import streamlit as st
 
 from lib.ui import downloads, page, state
 from lib.ui import sources_view as view
-from lib.ui.i18n import t
+from lib.ui.i18n import field, t
 from lib.queries import facts, sources
 
 TABS = ("documents", "reader", "datasets", "method", "download")
@@ -38,7 +38,7 @@ def documents_tab(lang: str, carried: tuple[tuple[str, str], ...]) -> tuple[str,
         facts_html = view.info_html([
             (t("sources.doc.title_en", lang), doc["title_en"]),
             (t("sources.doc.also_titled", lang), doc["also_titled_zh"]),
-            (t("sources.doc.publisher", lang), doc["publisher"]),
+            (t("sources.doc.publisher", lang), field(doc, "publisher", lang)),
             (t("sources.doc.published", lang), doc["published"]),
             (t("sources.doc.dating", lang), doc[f"dating_{lang}"]),
             (t("sources.doc.covers", lang), doc[f"covers_{lang}"]),
@@ -64,10 +64,10 @@ def datasets_tab(lang: str) -> tuple[tuple[str, str, object], ...]:
     cover = sources.coverage()
     shown = []
     for _, ds in sources.datasets().iterrows():
-        shown.append((f"{ds['title']} · {ds['vintage']}", view.info_html([
-            (t("sources.ds.publisher", lang), ds["publisher"]),
-            (t("sources.ds.vintage", lang), ds["vintage"]),
-            (t("sources.ds.licence", lang), ds["licence"]),
+        shown.append((f"{field(ds, 'title', lang)} · {field(ds, 'vintage', lang)}", view.info_html([
+            (t("sources.ds.publisher", lang), field(ds, "publisher", lang)),
+            (t("sources.ds.vintage", lang), field(ds, "vintage", lang)),
+            (t("sources.ds.licence", lang), field(ds, "licence", lang)),
             (t("sources.ds.url", lang), ds["url"]),
             (t("sources.ds.location", lang), ds["location"]),
             (t("sources.ds.definition", lang), ds[f"definition_{lang}"]),

@@ -22,7 +22,8 @@ def definitions(indicators: Iterable[str], sources: Iterable[str], lang: str) ->
                    CASE WHEN ? THEN definition_zh ELSE definition_en END AS definition
             FROM indicators WHERE indicator_id IN (SELECT unnest(?::VARCHAR[]))
             UNION ALL
-            SELECT 1, list_position(?, source_id), title, CASE WHEN ? THEN definition_zh ELSE definition_en END
+            SELECT 1, list_position(?, source_id), CASE WHEN ? THEN title_zh ELSE title END,
+                   CASE WHEN ? THEN definition_zh ELSE definition_en END
             FROM sources WHERE source_id IN (SELECT unnest(?::VARCHAR[]))
         ) WHERE definition IS NOT NULL AND trim(definition) <> ''
-        ORDER BY part, pos""", (indicators, zh, zh, indicators, sources, zh, sources))
+        ORDER BY part, pos""", (indicators, zh, zh, indicators, sources, zh, zh, sources))

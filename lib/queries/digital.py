@@ -53,6 +53,7 @@ def definitions() -> pd.DataFrame:
                x.name_en AS exports_name_en, x.name_zh AS exports_name_zh,
                s.name_en AS share_name_en, s.name_zh AS share_name_zh,
                x.definition_en, x.definition_zh, src.source_id, src.title, src.publisher, src.vintage, src.licence,
+               src.title_zh, src.publisher_zh, src.vintage_zh, src.licence_zh,
                src.location, src.url, src.notes_en, src.notes_zh,
                -- only an EU summed from members carries a note on the exports series itself (external.yaml)
                EXISTS (SELECT 1 FROM observations e WHERE e.indicator_id = x.indicator_id AND e.economy = 'EUU'

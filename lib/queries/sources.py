@@ -60,7 +60,7 @@ def eu_aggregates() -> pd.DataFrame:
     """How each dataset's EU figure is formed, from the notes on its EUU observations (`EU = sum of ...`; no
     such note means the publisher's own EU aggregate), with the years each way applies to."""
     return run("""
-        SELECT o.source_id, s.title, s.publisher,
+        SELECT o.source_id, s.title, s.title_zh, s.publisher, s.publisher_zh,
                nullif(regexp_extract(coalesce(o.note_en, ''), 'EU = [^;]*'), '') AS how_en,
                nullif(regexp_extract(coalesce(o.note_zh, ''), '欧盟 = [^;]*'), '') AS how_zh,
                min(o.year) AS first_year, max(o.year) AS last_year

@@ -5,20 +5,21 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from lib.queries import rd
-from lib.ui.i18n import has, t
+from lib.ui.i18n import field, t
 
 
 def dataset(source_id: str, lang: str, *, short: bool = False) -> str:
-    """A dataset as a citation: publisher, title and vintage (short: publisher and vintage), from data/i18n/
-    citations.yaml; a source without an entry there is cited in the words of its catalog row."""
-    key = f"cite.{source_id}" + (".short" if short else "")
-    if has(key):
-        return t(key, lang)
+    """A dataset as a citation in the page language: its catalog citation (cite_zh / cite_en, short: cite_short_*,
+    data/catalog/external.yaml); a source without one (a document) is cited by publisher, title and vintage."""
     row = rd.source(source_id)
     if not row:
-        raise KeyError(f"source '{source_id}' is neither in the warehouse nor in data/i18n/citations.yaml")
-    parts = (row.get("publisher"), None if short else row.get("title"), row.get("vintage"))
-    return ", ".join(str(p) for p in parts if p)
+        raise KeyError(f"source '{source_id}' is not in the warehouse's sources; declare it in "
+                       "data/catalog/external.yaml and rebuild")
+    cite = field(row, "cite_short" if short else "cite", lang)
+    if isinstance(cite, str) and cite:
+        return cite
+    parts = (field(row, "publisher", lang), None if short else field(row, "title", lang), field(row, "vintage", lang))
+    return ("，" if lang == "zh" else ", ").join(str(p) for p in parts if p)
 
 
 def series(source_id: str, indicator_ids: Iterable[str], lang: str, notes: Iterable[str] = (), *,

@@ -84,6 +84,18 @@ def t(key: str, lang: str, **fmt) -> str:
     return entry[lang].format(**fmt) if fmt else entry[lang]
 
 
+def field(row, name: str, lang: str) -> str:
+    """A catalog fact of a warehouse row in the page language: `name_zh` on Chinese pages; on English ones `name_en`,
+    or `name` itself where the English text has the plain column (a dataset's title, publisher, vintage, licence).
+    KeyError names the column a row lacks, so an English fact never stands in silently on a Chinese page."""
+    columns = (f"{name}_zh",) if lang == "zh" else (f"{name}_en", name)
+    for column in columns:
+        if column in row:
+            return row[column]
+    raise KeyError(f"the row has no column {' or '.join(columns)} for '{name}' in {lang}; add it to the catalog "
+                   "(data/catalog/*.yaml) and the query")
+
+
 def economy_name(code: str, lang: str) -> str:
     """China / 中国, United States / 美国, European Union (EU-27) / 欧盟, ..."""
     return t(f"economy.{code}", lang)

@@ -10,7 +10,7 @@ import pandas as pd
 from lib.contract import economy_order
 from lib.queries import sources
 from lib.ui.facts_view import entity_label, value_text
-from lib.ui.i18n import t
+from lib.ui.i18n import field, t
 
 
 def eu_rows(lang: str) -> pd.DataFrame:
@@ -19,7 +19,7 @@ def eu_rows(lang: str) -> pd.DataFrame:
     own = t("sources.eu.own_aggregate", lang)
     how = frame["how_zh" if lang == "zh" else "how_en"]
     return pd.DataFrame({
-        t("sources.col.dataset", lang): frame["title"],
+        t("sources.col.dataset", lang): [field(row, "title", lang) for _, row in frame.iterrows()],
         t("sources.col.eu", lang): [h if isinstance(h, str) else own for h in how],
         t("sources.col.span", lang): [f"{a}–{b}" if a != b else str(a)
                                       for a, b in zip(frame["first_year"], frame["last_year"])],

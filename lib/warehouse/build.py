@@ -294,10 +294,12 @@ def _documents(seeds_dir: Path, catalog_dir: Path, documents_dir: Path, cache: P
         mentions += extraction.mentions(text, doc_id, rules, source, date, title)
     broken_rules = flag_implausible(mentions, rules)  # after the cache: cached mentions are extracted, not judged
     frame = pd.concat([seeds, added], ignore_index=True) if len(added) else seeds
-    for column in ("title_zh", "title_en", "publisher", "published", "language", "url", "inferred"):
+    for column in ("title_zh", "title_en", "publisher", "publisher_zh", "published", "language", "url", "inferred"):
         if column not in frame:
             frame[column] = None
         frame[column] = frame[column].astype("string")  # all-NULL columns stay text, not INTEGER
+    # A document added by a user names its publisher in its own words only: the same words on Chinese pages.
+    frame["publisher_zh"] = frame["publisher_zh"].fillna(frame["publisher"])
     by_name = {t.file_name: t for t in texts}
     frame["format"] = [by_name[n].format for n in frame["file_name"]]
     frame["encoding"] = [by_name[n].encoding for n in frame["file_name"]]
@@ -427,7 +429,9 @@ def _document_sources(docs: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
         "source_id": docs["source_id"], "kind": "document", "title": docs["title_zh"].fillna(docs["title_en"]),
         "publisher": docs["publisher"], "vintage": docs["published"].astype(str),
-        "licence": "quoted for analysis and citation", "location": docs["location"],
+        "licence": "quoted for analysis and citation", "title_zh": docs["title_zh"].fillna(docs["title_en"]),
+        "publisher_zh": docs["publisher_zh"], "vintage_zh": docs["published"].astype(str),
+        "licence_zh": "为分析和引用而摘录", "location": docs["location"],
     })
 
 

@@ -21,8 +21,12 @@ from lib.paths import CATALOG_DIR, EXTERNAL_DIR, ROOT
 from lib.contract import MONEY_UNITS
 
 TOPICS = {"rd", "digital_services", "unicorns"}
-SOURCE_KEYS = ("source_id", "title", "publisher", "vintage", "licence", "location", "url", "definition_en",
-               "definition_zh", "notes_en", "notes_zh")
+# A dataset's facts shown on screen come in both languages: `title` (the dataset's name), `publisher`, `vintage`
+# and `licence` in English, each with its `_zh` twin (the publisher's own Chinese name where it has one), and the
+# citation a source line gives, in full and short (cite_en/_zh, cite_short_en/_zh).
+SOURCE_KEYS = ("source_id", "title", "publisher", "vintage", "licence", "title_zh", "publisher_zh", "vintage_zh",
+               "licence_zh", "cite_en", "cite_zh", "cite_short_en", "cite_short_zh", "location", "url",
+               "definition_en", "definition_zh", "notes_en", "notes_zh")
 SERIES_FILE_COLUMNS = ("economy_code", "indicator_code", "year", "value", "source_commit")
 READ_KINDS = ("file", "share_of", "unicorn_measure")
 UNICORN_MEASURES = ("count", "share", "valuation_total")

@@ -1,8 +1,10 @@
 """One definition per headline measure everywhere: the Overview's first chart, the topic pages' defaults and the
 four-chains scorecard draw the same indicator from the same dataset (data/catalog/measures.yaml), checked on the
-values they draw against the warehouse; and Chinese pages carry Chinese source lines and no "None"."""
+values they draw against the warehouse; and Chinese pages (every page, its tables and its export pack's slide
+notes) carry Chinese source lines, no English dataset name, publisher, vintage or licence, and no "None"."""
 from __future__ import annotations
 
+import html
 import json
 import re
 
@@ -11,11 +13,15 @@ import pytest
 from tests import helpers as apptest
 
 from lib.contract import measure, measures
+from lib.ui import export
 from lib.ui.i18n import t
 
 ENGLISH_WORDS = re.compile(r"\b(the|of|and|via|line|document|series|source|vintage|release|derived|companies|list|"
                            r"snapshot|about|edition|downloaded|updated)\b", re.IGNORECASE)
 TOPIC_PAGES = ("overview", "rd", "unicorns", "digital_services", "four_chains")
+PAGES = (*TOPIC_PAGES, "explorer", "sources", "documents")
+HIDDEN = re.compile(r"<(style|script)\b.*?</\1>|<[^>]+>", re.DOTALL | re.IGNORECASE)
+MISSING_WORDS = re.compile(r"\bNone\b|\bnan\b|<NA>|\bNaT\b", re.IGNORECASE)
 
 
 def specs(at) -> list[dict]:
@@ -78,20 +84,56 @@ def test_topic_pages_default_to_the_headline_definition(db):
     assert dict(zip(china["x"], china["y"])) == pytest.approx({x: stored[x] for x in china["x"]})
 
 
-@pytest.mark.parametrize("page", TOPIC_PAGES)
-def test_chinese_pages_cite_in_chinese_and_never_print_none(page):
+def shown_texts(node) -> list[str]:
+    """Every text an AppTest element tree shows: Markdown, captions, HTML, labels, metrics, table cells and the
+    charts' titles, annotations (the source line) and trace names."""
+    texts = []
+    kind = type(node).__name__
+    for attr in ("value", "label", "body"):
+        value = getattr(node, attr, None)
+        if isinstance(value, str):  # HTML as a reader sees it: no style, script or tags
+            texts.append(html.unescape(HIDDEN.sub(" ", value)) if kind == "Html" else value)
+    if kind == "Dataframe":
+        # The fact-explorer link column (page.table) is empty where a row has no sentence: a link cell, not text.
+        texts.append(node.value.drop(columns=[t("chart.explorer", "zh")], errors="ignore").astype(str).to_string())
+    if kind == "PlotlyChart":
+        layout = json.loads(node.proto.spec)["layout"]
+        texts += [layout.get("title", {}).get("text", ""), layout.get("title", {}).get("subtitle", {}).get("text", "")]
+        texts += [a.get("text", "") for a in layout.get("annotations", [])]
+    children = getattr(node, "children", None)
+    for child in (children.values() if isinstance(children, dict) else ()):
+        texts += shown_texts(child)
+    return texts
+
+
+@pytest.fixture(scope="module")
+def english_facts(db) -> list[str]:
+    """The English words of every dataset's facts (name, publisher, vintage, licence, citation) where the Chinese
+    differs: none of them may show on a Chinese page."""
+    rows = db.execute("""SELECT title, title_zh, publisher, publisher_zh, vintage, vintage_zh, licence, licence_zh,
+                                cite_en, cite_zh, cite_short_en, cite_short_zh FROM sources WHERE kind = 'dataset'""")
+    return sorted({en for row in rows.fetchall() for en, zh in zip(row[::2], row[1::2]) if en != zh})
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_chinese_pages_cite_in_chinese_and_never_print_none(page, english_facts):
     at = apptest.run_page(f"pages/{page}.py", "zh")
     for spec in specs(at):
         source = next(a["text"] for a in spec["layout"]["annotations"] if a.get("name") == "source")
         assert source.startswith("来源："), source
         assert not ENGLISH_WORDS.search(flat(source)), source
-    texts = [m.value for m in at.markdown] + [c.value for c in at.caption] + [m.value for m in at.metric]
+    texts = shown_texts(at._tree)
     at = apptest.run_page(f"pages/{page}.py", "zh", open_data=True)  # every chart's Table view, with its source line
-    texts += [m.value for m in at.markdown] + [c.value for c in at.caption]
-    # The fact-explorer link column (page.table) is empty where a row has no sentence: a link cell, not text.
-    link = t("chart.explorer", "zh")
-    texts += [df.value.drop(columns=[link], errors="ignore").astype(str).to_string() for df in at.dataframe]
-    for text in texts:
-        assert not re.search(r"\bNone\b|\bnan\b|<NA>|\bNaT\b", str(text), re.IGNORECASE), text[:300]
+    texts += shown_texts(at._tree)
+    notes = [export.slide_notes(item) for item in at.session_state[f"_export_items_{page}"]] \
+        if f"_export_items_{page}" in at.session_state else []
+    assert notes or page in ("explorer", "sources", "documents"), "no export pack registered"
+    for text in texts + notes:
+        assert not MISSING_WORDS.search(str(text)), text[:300]
+        leaked = [fact for fact in english_facts if fact in text]
+        assert not leaked, (leaked, text[:300])
+    for note in notes:
+        source = next(line for line in note.splitlines() if line.startswith("来源"))
+        assert not ENGLISH_WORDS.search(source), source
     captions = [c.value for c in at.caption if c.value.startswith(("来源", "Source"))]
     assert all(c.startswith("来源") for c in captions), captions

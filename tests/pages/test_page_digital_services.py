@@ -230,16 +230,17 @@ def test_page_runs_through_app(lang):
 
 def test_why_the_numbers_differ_cites_each_dataset_in_chinese_on_the_chinese_page(db):
     """Point 6 (versions) names each definition's dataset and vintage in the page language: on the Chinese page the
-    Chinese citation of data/i18n/citations.yaml, never the catalog's English vintage (e.g. "downloaded January 2026")."""
-    citations = yaml.safe_load((ROOT / "data/i18n/citations.yaml").read_text(encoding="utf-8"))
+    dataset's Chinese citation (data/catalog/external.yaml cite_zh), never its English vintage (e.g. "downloaded
+    January 2026")."""
     at = apptest.run_page(PAGE, "zh")
     why = next(m.value for m in at.markdown if "**6." in m.value)
-    rows = db.execute("""SELECT DISTINCT o.source_id, src.vintage FROM observations o JOIN sources src USING (source_id)
+    rows = db.execute("""SELECT DISTINCT o.source_id, src.vintage, src.cite_zh FROM observations o
+                         JOIN sources src USING (source_id)
                          WHERE o.mention_id IS NULL AND o.indicator_id IN (SELECT unnest(?::VARCHAR[]))""",
                       [[exports for exports, _, _ in SERIES.values()]]).fetchall()
     assert len(rows) == len(SERIES)
-    for source_id, vintage in rows:
-        assert citations[f"cite.{source_id}"]["zh"] in why, source_id
+    for source_id, vintage, cite in rows:
+        assert cite in why, source_id
         assert vintage not in why, vintage
     for key in SERIES:
         assert f"{text(f'digital.short.{key}', 'zh')}：" in why

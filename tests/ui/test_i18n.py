@@ -207,3 +207,17 @@ def test_app_runs_and_navigates_in_both_languages(lang):
     assert state.parse(dict(at.query_params))["lang"] == lang
     assert at.sidebar.segmented_control[0].value == lang
     assert at.sidebar.multiselect[0].value == list(i18n.MAIN_ECONOMIES)
+
+
+def test_field_picks_the_page_language_and_names_a_missing_column(db):
+    """A dataset's facts on a Chinese page come from their _zh columns (data/catalog/external.yaml), never the
+    English ones; a row without the Chinese column is an error naming it, not a silent English fallback."""
+    from lib.ui.i18n import field
+
+    row = db.execute("SELECT * FROM sources WHERE source_id = 'wto_dds_2026_01'").df().iloc[0]
+    assert field(row, "publisher", "zh") == "世界贸易组织"
+    assert field(row, "publisher", "en") == "World Trade Organization"
+    assert field(row, "vintage", "zh") != row["vintage"] and "2026年1月" in field(row, "vintage", "zh")
+    assert field(row, "definition", "en") == row["definition_en"]
+    with pytest.raises(KeyError, match="publisher_zh"):
+        field({"publisher": "World Bank"}, "publisher", "zh")
