@@ -15,6 +15,9 @@ DOCUMENT_LIST = source("unicorn_list")
 # Display choices, not data: how many companies per economy the ranking shows, how many search hits the table shows.
 TOP_N = 10
 SEARCH_ROWS = 200
+# Code columns of the company tables shown as economy names in the page language (the list's own country string
+# is English): the economy a company counts for and its own country.
+COUNTRY_CODES = ("economy", "country_code")
 # The document's figure 5 counts companies founded "2014年以来" (003 line 159); figure 6 spans 2007-2024 (line 164).
 DOCUMENT_SINCE = 2014
 DOCUMENT_FIG6_START = 2007
@@ -195,9 +198,9 @@ def valuation_views(list_id: str, economies: tuple[str, ...], lang: str, present
                         subtitle=t("unicorns.valuation.subtitle", lang, unit=axis_unit, list=about["name"]),
                         source=about["source"])
     boxes = dict(fig=fig, data=readable(values, lang, {
-        "economy": t("unicorns.col.economy", lang), "company": t("unicorns.col.company", lang),
-        "country": t("unicorns.col.country", lang), "value": t("unicorns.col.valuation", lang)},
-        units={"value": "USD"}), name=f"unicorn_valuations_{list_id}", source=about["source"], lang=lang,
+        "economy": t("unicorns.col.economy", lang), "company": t("unicorns.col.company_listed", lang),
+        "country_code": t("unicorns.col.country", lang), "value": t("unicorns.col.valuation", lang)},
+        units={"value": "USD"}, economies=COUNTRY_CODES), name=f"unicorn_valuations_{list_id}", source=about["source"], lang=lang,
                  sources=[list_id])
 
     top = q.top_companies(list_id, economies, TOP_N).rename(columns={"valuation_usd": "value"})
@@ -212,10 +215,10 @@ def valuation_views(list_id: str, economies: tuple[str, ...], lang: str, present
                                 source=about["source"])
     bars = dict(fig=fig, data=readable(top, lang, {
         "economy": t("unicorns.col.economy", lang), "rank": t("unicorns.col.rank", lang),
-        "company": t("unicorns.col.company", lang), "value": t("unicorns.col.valuation", lang),
-        "country": t("unicorns.col.country", lang), "city": t("unicorns.col.city", lang),
+        "company": t("unicorns.col.company_listed", lang), "value": t("unicorns.col.valuation", lang),
+        "country_code": t("unicorns.col.country", lang), "city": t("unicorns.col.city", lang),
         "industry": t("unicorns.col.industry", lang), "date_joined": t("unicorns.col.joined", lang),
-        "year_founded": t("unicorns.col.founded", lang)}, units={"value": "USD"}),
+        "year_founded": t("unicorns.col.founded", lang)}, units={"value": "USD"}, economies=COUNTRY_CODES),
                 name=f"unicorn_top_{list_id}", source=about["source"], lang=lang, sources=[list_id])
     return boxes, bars
 
@@ -228,12 +231,12 @@ def search_view(list_id: str, search: str, lang: str) -> tuple[str, object]:
     caption = (t("unicorns.search.found", lang, list=list_about(list_id, lang)["name"], matches=matches,
                  shown=len(found)) if matches else t("unicorns.search.none", lang))
     return caption, page.arrow(readable(found, lang, {
-        "company": t("unicorns.col.company", lang), "country": t("unicorns.col.country", lang),
+        "company": t("unicorns.col.company_listed", lang), "country_code": t("unicorns.col.country", lang),
         "city": t("unicorns.col.city", lang), "industry": t("unicorns.col.industry", lang),
         "valuation_usd": t("unicorns.col.valuation", lang),
         "date_joined": t("unicorns.col.joined", lang), "year_founded": t("unicorns.col.founded", lang),
         "company_link": t("unicorns.col.link", lang), "line_no": t("unicorns.col.line", lang)},
-        units={"valuation_usd": "USD"}))
+        units={"valuation_usd": "USD"}, economies=COUNTRY_CODES))
 
 
 @page.memo

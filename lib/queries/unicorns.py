@@ -103,7 +103,7 @@ def valuations(source_id: str, economies: tuple[str, ...]) -> pd.DataFrame:
     """Every company's valuation (US$) by economy; companies without a printed valuation are left out."""
     return run(f"""
         WITH {_TAGGED}
-        SELECT counted_as AS economy, company, country, valuation_usd, line_no
+        SELECT counted_as AS economy, company, country, economy AS country_code, valuation_usd, line_no
         FROM tagged
         WHERE valuation_usd IS NOT NULL AND counted_as IN (SELECT unnest(?::VARCHAR[]))
         ORDER BY counted_as, valuation_usd DESC""", (source_id, source_id, list(economies)))
@@ -115,8 +115,8 @@ def top_companies(source_id: str, economies: tuple[str, ...], per_economy: int) 
     return run(f"""
         WITH {_TAGGED},
         ranked AS (
-            SELECT counted_as AS economy, company, country, city, industry, valuation_usd, date_joined,
-                   year_founded, line_no,
+            SELECT counted_as AS economy, company, country, economy AS country_code, city, industry, valuation_usd,
+                   date_joined, year_founded, line_no,
                    row_number() OVER (PARTITION BY counted_as ORDER BY valuation_usd DESC NULLS LAST, company) AS rank
             FROM tagged WHERE counted_as IN (SELECT unnest(?::VARCHAR[]))
         )
@@ -130,7 +130,7 @@ def search_companies(source_id: str, text: str, limit: int) -> pd.DataFrame:
     `contains` matches the literal string, so `%`, `_` and quotes in user input mean themselves; the text is a
     bound parameter and never becomes SQL. Ordered by valuation, at most `limit` rows."""
     return run("""
-        SELECT company, country, economy, city, industry, valuation_usd, date_joined, year_founded, company_link,
+        SELECT company, country, economy AS country_code, city, industry, valuation_usd, date_joined, year_founded, company_link,
                line_no, count(*) OVER () AS matches
         FROM unicorns
         WHERE source_id = ?

@@ -157,7 +157,7 @@ def company_table(at: AppTest, lang: str = "en"):
 def test_search_is_plain_text(db):
     before = db.execute("SELECT count(*) FROM unicorns").fetchone()[0]
     at = apptest.run_page(PAGE, "en")
-    assert "ByteDance" in set(company_table(search(at, "bytedance"))[t("unicorns.col.company", "en")])
+    assert "ByteDance" in set(company_table(search(at, "bytedance"))[t("unicorns.col.company_listed", "en")])
     # SQL-looking text is a literal string to look for: nothing matches and nothing runs.
     assert company_table(search(at, "%'; DROP TABLE x; --")).empty
     assert "No company matches" in " ".join(c.value for c in at.caption)
@@ -179,3 +179,24 @@ def test_through_app(lang):
     # companies, market values
     assert len(at.get("plotly_chart")) == 7
 
+
+
+def test_chinese_company_tables_name_countries_in_chinese_and_say_names_are_as_listed(db):
+    """Every company table on the Chinese page (valuations, top companies, search) names each company's country in
+    Chinese (the economy name of its code), never the list's English country; the company column says the names
+    are the list's own (no Chinese name is sourced)."""
+    at = apptest.run_page(PAGE, "zh", open_data=True)
+    country, company = t("unicorns.col.country", "zh"), t("unicorns.col.company_listed", "zh")
+    tables = [df.value for df in at.dataframe if country in df.value.columns]
+    assert len(tables) == 3, [list(df.value.columns) for df in at.dataframe]
+    codes = [c for (c,) in db.execute("SELECT DISTINCT economy FROM unicorns WHERE economy IS NOT NULL").fetchall()]
+    chinese = {economy_name(c, "zh") for c in codes}
+    english = {c for (c,) in db.execute("SELECT DISTINCT country FROM unicorns").fetchall()}
+    for table in tables:
+        assert company in table.columns
+        shown = set(table[country]) - {""}
+        assert shown and shown <= chinese, shown - chinese
+        assert not shown & english
+    china = next(table for table in tables if economy_name("CHN", "zh") in set(table[country]))
+    listed = {c for (c,) in db.execute("SELECT company FROM unicorns WHERE economy = 'CHN'").fetchall()}
+    assert set(china.loc[china[country] == economy_name("CHN", "zh"), company]) <= listed
