@@ -5,7 +5,7 @@ import streamlit as st
 
 from lib.queries import digital
 from lib.ui import citations, figures, findings, page, state
-from lib.ui.i18n import economy_name, field, format_value, t
+from lib.ui.i18n import economy_name, field, format_rows, format_value, t
 from lib.ui.tables import readable
 
 DEF = state.choice("def", tuple(digital.DEFINITIONS), default=digital.DEFAULT)
@@ -55,9 +55,7 @@ def source_line(keys, lang: str, *, shares: bool, with_claim: bool, economies=()
 def table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The data drawn as a person reads it: definition and economy names, values with their unit (a stated range as
     8%–9%), blanks for no note, and the sentence's link for the paper's rows."""
-    highs = frame["value_high"] if "value_high" in frame else [None] * len(frame)
-    shown = frame.assign(value=[format_value(v, u, lang, high=None if pd.isna(h) else h)
-                                for v, u, h in zip(frame["value"], frame["unit"], highs)])
+    shown = frame.assign(value=format_rows(frame, lang))
     if "definition" in shown:
         shown["definition"] = [short(k, lang) for k in shown["definition"]]
     if f"note_{lang}" in shown:
@@ -161,7 +159,7 @@ def claim_blocks(lang: str) -> tuple[list[tuple[str, object]], tuple[tuple[str, 
 
 def claim_text(lang: str) -> str:
     band = claims()[3]
-    return format_value(band["value"], band["unit"], lang, high=band["value_high"])
+    return format_value(band["value"], band["unit"], lang, high=band["value_high"], stated=band.get("raw"))
 
 
 @page.memo

@@ -7,7 +7,7 @@ import streamlit as st
 from lib.queries import chains as q
 from lib.ui import chain_figures as charts
 from lib.ui import citations, export, page, state
-from lib.ui.i18n import economy_name, format_value, t, with_display_units
+from lib.ui.i18n import economy_name, format_rows, format_value, t, with_display_units
 
 
 # ---------------------------------------------------------------- sections, built once per selection (page.memo)
@@ -48,9 +48,8 @@ def scorecard_view(lang: str, present: bool) -> tuple[dict, list[str], list[str]
     table = pd.DataFrame({
         t("chains.col.chain", lang): card["chain_label"], t("chains.col.signal", lang): card["signal"],
         t("chains.col.year", lang): card["year"],
-        **{economy_name(code, lang): [format_value(v, u, lang) for v, u in zip(card[f"value_{code.lower()}"],
-                                                                               card["unit"])]
-           for code in ("CHN", "USA", "EUU", "WLD")},
+        **{economy_name(code, lang): format_rows(card, lang, column=f"value_{code.lower()}", high=None,
+                                                 raw=f"raw_{code.lower()}") for code in ("CHN", "USA", "EUU", "WLD")},
         **{t(f"chains.col.ratio_{code}", lang): ["" if pd.isna(v) else charts.ratio_text(v, lang)
                                                  for v in card[f"ratio_{code}"]]
            for code in ("usa", "euu")},
@@ -67,7 +66,7 @@ def scorecard_view(lang: str, present: bool) -> tuple[dict, list[str], list[str]
                  indicators=tuple(compared["indicator_id"]))
     alone = card[card["ratio_usa"].isna() & card["ratio_euu"].isna()]
     without = [] if not len(alone) else [t("chains.scorecard.no_comparison", lang), "\n".join(
-        f"- **{r.chain_label}** · {r.signal} ({r.year}): {format_value(r.value_chn, r.unit, lang)}"
+        f"- **{r.chain_label}** · {r.signal} ({r.year}): {format_value(r.value_chn, r.unit, lang, stated=r.raw_chn)}"
         f"{'; ' + r.note if r.note else ''} — {r.citation}: “{r.quote}”" for r in alone.itertuples())]
     no_eu = [t("chains.scorecard.chain_missing", lang, chain=chain_name(c, lang)) for c in q.CHAINS[:4]
              if card.loc[card["chain"] == c, "ratio_euu"].isna().all()]

@@ -76,8 +76,7 @@ def cards_view(economies: tuple[str, ...], lang: str) -> dict:
                 row["value"] / factor, lang, row["unit"], scaled=True)  # the scale word is in the heading
             notes = [t("overview.document_states", lang, doc_id=doc["doc_id"], line=doc["line_no"],
                        period=doc["period"], quote=doc["quote"],
-                       value=format_value(doc["value"], doc["unit"], lang,
-                                          high=None if pd.isna(doc["value_high"]) else doc["value_high"]))
+                       value=format_value(doc["value"], doc["unit"], lang, high=doc["value_high"], stated=doc["raw"]))
                      for doc in stated.get((key, code), [])]
             cells.append((t("overview.card.label", lang, economy=economy_short(code, lang), year=int(row["year"])),
                           shown, notes))

@@ -5,7 +5,7 @@ import streamlit as st
 from lib.contract import measure as headline
 from lib.queries import rd
 from lib.ui import citations, figures, findings, page, state
-from lib.ui.i18n import MISSING, economy_name, field, format_value, t, with_display_units
+from lib.ui.i18n import MISSING, economy_name, field, format_rows, format_value, t, with_display_units
 
 WDI_SERIES = (rd.INTENSITY, *rd.GERD.values(), rd.RESEARCHERS)
 
@@ -148,8 +148,7 @@ def statement_blocks(lang: str, present: bool) -> tuple[list[tuple[str, object]]
     listed = statements.assign(
         indicator=statements[f"name_{lang}"],
         economy_name=[economy_name(c, lang) for c in statements["economy"]],
-        shown=[format_value(v, u, lang, high=None if pd.isna(h) else h)
-               for v, u, h in zip(statements["value"], statements["unit"], statements["value_high"])],
+        shown=format_rows(statements, lang),
         period=statements["period"].fillna(MISSING),
         document=[f"{d} {title}" for d, title in zip(statements["doc_id"], statements[f"title_{lang}"])])
     listed = (listed[["indicator", "economy_name", "shown", "period", "quote", "context", "document", "line_no",

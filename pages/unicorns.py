@@ -5,7 +5,7 @@ import streamlit as st
 
 from lib.ui import citations, figures, page, state
 from lib.ui.document_figures import stated_over_time
-from lib.ui.i18n import economy_name, format_value, t
+from lib.ui.i18n import economy_name, format_rows, format_value, t
 from lib.ui.tables import readable
 from lib.contract import source
 from lib.queries import unicorns as q
@@ -83,7 +83,7 @@ def counts_view(list_id: str, measure: str, economies: tuple[str, ...], lang: st
     comparison = comparison.sort_values(["order", "series"],
                                         key=lambda c: c if c.name == "order" else c != document_label)
     comparison["label"] = [economy_name(code, lang) for code in comparison["economy"]]
-    comparison["stated"] = [format_value(v, unit, lang) for v in comparison["value"]]
+    comparison["stated"] = format_rows(comparison, lang, unit)
     sources = "; ".join([document_source(stated, lang)] * bool(len(stated)) + [about["source"]])
     fig = figures.category_bars(
         comparison, x="label", series="series", hatch=True, text="stated", unit=unit, lang=lang, present=present,
@@ -250,7 +250,7 @@ def market_view(lang: str, present: bool) -> dict | None:
         company=[t(f"unicorns.company.{e}", lang) for e in market["entity"]],
         group=[economy_name(c, lang) for c in market["economy"]],
         stated=[(t(f"unicorns.qualifier.{QUALIFIER_WORD[qual]}", lang) + "<br>" if qual in QUALIFIER_WORD else "")
-                + format_value(v, u, lang) for qual, v, u in zip(market["qualifier"], market["value"], market["unit"])])
+                + text for qual, text in zip(market["qualifier"], format_rows(market, lang))])
     market = market.assign(label=[t("unicorns.market.label", lang, year=y, company=c)
                                   for y, c in zip(market["year"], market["company"])])
     market_source = document_source(market, lang)

@@ -44,7 +44,7 @@ def document_signal(indicator_id: str) -> pd.DataFrame:
     """Every figure the documents state for one indicator, with its entity, qualifier, file, line and quote."""
     return run("""
         SELECT economy, CAST(year AS INTEGER) AS year, period, value, unit, entity, qualifier,
-               indicator_id, source_id, doc_id, mention_id, file_name, line_no, quote, context
+               indicator_id, source_id, doc_id, mention_id, file_name, line_no, quote, raw, context
         FROM cited_figures
         WHERE indicator_id = ?
         ORDER BY year, economy, value DESC, entity""", (indicator_id,))
@@ -62,9 +62,9 @@ def _ratio(numerator: float | None, denominator: float | None) -> float | None:
     return float(numerator) / float(denominator)
 
 
-def _value(frame: pd.DataFrame, economy: str) -> float | None:
-    match = frame.loc[frame["economy"] == economy, "value"]
-    return float(match.iloc[0]) if len(match) else None
+def _value(frame: pd.DataFrame, economy: str, column: str = "value"):
+    match = frame.loc[frame["economy"] == economy, column]
+    return (float(match.iloc[0]) if column == "value" else match.iloc[0]) if len(match) else None
 
 
 def _dataset_rows(signals) -> list[dict]:
@@ -104,9 +104,11 @@ def standing(keys: tuple[str, ...]) -> pd.DataFrame:
 def scorecard() -> pd.DataFrame:
     """One row per signal: chain, indicator, year, China/US/EU/world values, China's ratio to the US and the EU,
     China's share of the world (where only the world is stated), qualifiers, and the citation (source_id, publisher,
-    vintage for datasets; file, line and quote for documents). Values are NULL where the data hold none."""
+    vintage for datasets; file, line and quote for documents); a document's figures also as it printed them (raw_chn,
+    ...). Values are NULL where the data hold none."""
     rows = [dict(row, origin="dataset", entity_chn=None, entity_usa=None, qualifier=None, file_name=None, line_no=None,
-                 quote=None, mention_id=None) for row in _dataset_rows(DATASET_SIGNALS)]
+                 quote=None, mention_id=None, raw_chn=None, raw_usa=None, raw_euu=None, raw_wld=None)
+            for row in _dataset_rows(DATASET_SIGNALS)]
     for chain, indicator_id in DOCUMENT_SIGNALS:
         frame = document_signal(indicator_id)
         # One row per year a document states: a company figure compares the largest Chinese and US company.
@@ -122,7 +124,8 @@ def scorecard() -> pd.DataFrame:
                 line_no=" ".join(str(n) for n in sorted(set(group["line_no"]))),
                 quote=" | ".join(dict.fromkeys(group["quote"])),
                 mention_id=group["mention_id"].iloc[0],  # the first statement: the explorer shows its lines
-                **{f"value_{e.lower()}": _value(by_economy, e) for e in ("CHN", "USA", "EUU", "WLD")}))
+                **{f"value_{e.lower()}": _value(by_economy, e) for e in ("CHN", "USA", "EUU", "WLD")},
+                **{f"raw_{e.lower()}": _value(by_economy, e, "raw") for e in ("CHN", "USA", "EUU", "WLD")}))
     card = _with_ratios(pd.DataFrame(rows))
     card["share_of_world"] = [None if pd.isna(w) or unit == "percent" else _ratio(c, w) * 100
                               for c, w, unit in zip(card["value_chn"], card["value_wld"], card["unit"])]

@@ -66,7 +66,7 @@ def series(indicator_id: str) -> pd.DataFrame:
     data = run("""
         SELECT c.economy, c.year, c.period, c.value, c.value_high, c.unit, c.binding, c.automatic,
                c.implausible, c.mention_id, c.source_id, c.doc_id, c.file_name, c.location,
-               coalesce(c.title_zh, c.title_en) AS title, c.published, c.line_no, l.page, l.page_line, c.quote
+               coalesce(c.title_zh, c.title_en) AS title, c.published, c.line_no, l.page, l.page_line, c.quote, c.raw
         FROM cited_figures c LEFT JOIN document_lines l USING (file_name, line_no)
         WHERE c.indicator_id = ? AND c.year IS NOT NULL
         ORDER BY c.economy, c.year, c.file_name, c.line_no""", [indicator_id])

@@ -18,9 +18,10 @@ def ratio_hover(card: pd.DataFrame, lang: str) -> pd.DataFrame:
 
     card: rows with label, unit, value_chn, value_usa, value_euu and citation."""
     def one(row, code: str) -> str:
-        value = getattr(row, f"value_{code.lower()}")
-        return (f"{row.label}<br>{economy_name('CHN', lang)}: {format_value(row.value_chn, row.unit, lang)}"
-                f"<br>{economy_name(code, lang)}: {format_value(value, row.unit, lang)}<br>{row.citation}")
+        value, raw = (getattr(row, f"{column}_{code.lower()}", None) for column in ("value", "raw"))
+        chn = format_value(row.value_chn, row.unit, lang, stated=getattr(row, "raw_chn", None))
+        return (f"{row.label}<br>{economy_name('CHN', lang)}: {chn}"
+                f"<br>{economy_name(code, lang)}: {format_value(value, row.unit, lang, stated=raw)}<br>{row.citation}")
     rows = list(card.itertuples())
     return card.assign(hover_usa=[one(r, "USA") for r in rows], hover_euu=[one(r, "EUU") for r in rows])
 

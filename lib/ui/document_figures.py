@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 from lib.contract import economy_order
 from lib.queries import documents
 from lib.ui import figures, page
-from lib.ui.i18n import economy_name, format_value, t, unit_label
+from lib.ui.i18n import economy_name, format_rows, format_value, t, unit_label
 from lib.ui.tables import readable
 
 
@@ -32,7 +32,7 @@ def series_by_document(data: pd.DataFrame, *, title: str, subtitle: str, source:
     traces = []
     for code in economy_order(data["economy"]):
         frame = data[data["economy"] == code].sort_values(["year", "file_name"])
-        hover = [f"{format_value(r.value, unit, lang)} · {int(r.year)}<br>{html.escape(str(r.title))[:60]}<br>"
+        hover = [f"{format_value(r.value, unit, lang, stated=r.raw)} · {int(r.year)}<br>{html.escape(str(r.title))[:60]}<br>"
                  f"{_where(r, lang)}<br>“{html.escape(str(r.quote))}”"
                  + (f"<br><i>{t('documents.series.automatic', lang)}</i>" if r.automatic else "")
                  for r in frame.itertuples(index=False)]
@@ -78,7 +78,7 @@ def series_view(data: pd.DataFrame, *, name: str, indicator_id: str, lang: str, 
                  docs=data["file_name"].nunique())
     fig = series_by_document(data, title=name, subtitle=subtitle, source=source, lang=lang, present=present,
                              reference=reference)
-    shown = data.assign(value=[format_value(v, u, lang) for v, u in zip(data["value"], data["unit"])],
+    shown = data.assign(value=format_rows(data, lang),
                         automatic=[t("documents.series.automatic" if a else "documents.series.checked", lang)
                                    for a in data["automatic"]])
     columns = {"economy": "economy", "year": "year", "value": "value", "location": "file_name", "line_no": "line_no",

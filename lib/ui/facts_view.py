@@ -46,7 +46,7 @@ def value_text(row, lang: str) -> str:
     if qualifier == "top":  # `前三位` is a count of places, not a rank
         return t("explorer.qualifier.top", lang, value=format_value(row["value"], "count", lang))
     high = None if pd.isna(row["value_high"]) else row["value_high"]
-    text = format_value(row["value"], row["unit"], lang, high=high)
+    text = format_value(row["value"], row["unit"], lang, high=high, stated=row.get("raw"))
     if qualifier:
         text = t(f"explorer.qualifier.{qualifier}", lang, value=text)
     if lang == "zh" and row["unit"] == "count" and isinstance(row["measure"], str):

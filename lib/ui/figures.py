@@ -16,7 +16,7 @@ import plotly.io as pio
 import streamlit as st
 
 from lib.contract import economy_order
-from lib.ui.i18n import MISSING, economy_name, format_value, scale, t, unit_label
+from lib.ui.i18n import MISSING, economy_name, format_rows, format_value, scale, t, unit_label
 from lib.queries import FRAME_HASH
 
 FONT_FAMILY = "Noto Sans CJK SC, Microsoft YaHei, PingFang SC, sans-serif"
@@ -265,13 +265,6 @@ def axis_scale(values, unit: str, lang: str) -> tuple[float, str]:
     return factor, f"{word}{label}" if lang == "zh" else f"{label} {word}"
 
 
-def _hover_text(frame: pd.DataFrame, unit: str, lang: str) -> list[str]:
-    units = frame["unit"] if "unit" in frame else [unit] * len(frame)
-    highs = frame["value_high"] if "value_high" in frame else [None] * len(frame)
-    return [format_value(v, u or unit, lang, high=None if pd.isna(h) else h)
-            for v, u, h in zip(frame["value"], units, highs)]
-
-
 def _single_unit(data: pd.DataFrame, unit: str | None) -> str:
     if unit:
         return unit
@@ -289,7 +282,7 @@ def _by_economy(data: pd.DataFrame, *, x: str, lang: str, unit: str, kind: str, 
     for code in economy_order(data["economy"]):
         frame = data[data["economy"] == code].sort_values(x)
         trace = dict(x=frame[x].tolist(), y=(frame["value"] / factor).tolist(), name=economy_name(code, lang),
-                     customdata=_hover_text(frame, unit, lang), legendgroup=code, showlegend=legend,
+                     customdata=format_rows(frame, lang, unit), legendgroup=code, showlegend=legend,
                      hovertemplate="%{customdata}<extra>%{fullData.name}</extra>")
         if kind == "line":
             trace |= dict(type="scatter", mode="lines+markers" if len(frame) < 3 else "lines",
@@ -492,7 +485,7 @@ def category_bars(data: pd.DataFrame, *, x: str, title: str, subtitle: str, sour
                      orientation="h" if horizontal else "v", offsetgroup=str(i) if grouped else None,
                      marker=dict(color=[color(c) for c in frame["economy"]], line=dict(color="white", width=0.5),
                                  pattern=dict(shape=shape, fgcolor="white", solidity=0.35, fillmode="overlay")),
-                     customdata=_hover_text(frame, unit, lang),
+                     customdata=format_rows(frame, lang, unit),
                      hovertemplate="%{customdata}" + ("<extra>%{fullData.name}</extra>" if name else "<extra></extra>"))
         values = (frame["value"] / factor).tolist()
         trace |= dict(y=frame[x].tolist(), x=values) if horizontal else dict(x=frame[x].tolist(), y=values)
@@ -546,7 +539,7 @@ def boxes(data: pd.DataFrame, *, title: str, subtitle: str, source: str, lang: s
                            marker=dict(color=color(code), size=4), line=dict(color=color(code)),
                            boxpoints="outliers", showlegend=False,
                            text=frame[label].tolist() if label else None,
-                           customdata=_hover_text(frame, unit, lang),
+                           customdata=format_rows(frame, lang, unit),
                            hovertemplate=("%{text}: " if label else "")
                            + "%{customdata}<extra>%{fullData.name}</extra>"))
     layout = house_layout(names=[], title=title, subtitle=subtitle, source=source, lang=lang, kind="other",
@@ -583,7 +576,7 @@ def series_lines(data: pd.DataFrame, *, series: str, labels: dict[str, str], tit
         line_color = color(str(frame["economy"].iloc[0]))
         traces.append(dict(type="scatter", mode="lines+markers", x=frame["year"].tolist(),
                            y=(frame["value"] / factor).tolist(), name=name, legendgroup=key,
-                           customdata=_hover_text(frame, unit, lang),
+                           customdata=format_rows(frame, lang, unit),
                            hovertemplate="%{customdata}<extra>%{fullData.name}</extra>",
                            line=dict(color=line_color, width=2.5, dash=dash),
                            marker=dict(color=line_color, size=7, symbol=symbol)))

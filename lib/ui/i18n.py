@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -30,6 +31,9 @@ MISSING = "–"
 # ranks whole (758); anything else (an amount too small for a scale word, a physical quantity) one decimal.
 DECIMALS = {"percent": 1, "ratio": 2, "scaled": 1, "count": 0, "rank": 0}
 OTHER_DECIMALS = 1
+# A figure quoted from a document is shown with the precision it was printed with instead (715亿美元, not 715.0亿美元;
+# 44.99, not 45): `stated_step` reads that precision from the printed text (mentions.raw).
+_PRINTED_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
 def load_catalog(directory: Path | None = None) -> dict[str, dict[str, str]]:
@@ -129,14 +133,38 @@ def decimals(unit: str, scaled: bool = False) -> int:
     return DECIMALS["scaled"] if scaled else DECIMALS.get(unit, OTHER_DECIMALS)
 
 
+def stated_step(stated: str | None, value: float) -> float | None:
+    """The smallest step a document's printed figure resolves, in the units of `value` (the figure as stored, which
+    may be converted): 715亿美元 (7.15e10 USD) -> 1e8; 44.99 -> 0.01; 4000亿 -> 1e11 (a whole number's trailing zeros
+    are not taken as significant). None when the text prints no digits (十四个): the unit's DECIMALS apply."""
+    match = _PRINTED_NUMBER.search(stated or "")
+    if match is None or value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    digits = match.group().replace(",", "")
+    printed = float(digits)
+    if printed == 0:
+        return None
+    if "." in digits:
+        last = 10.0 ** -len(digits.split(".")[1])
+    else:
+        last = 10.0 ** (len(digits) - len(digits.rstrip("0")))
+    return abs(value / printed) * last
+
+
+def _places(step: float) -> int:
+    # Enough decimals to show the step, never more (0.1 -> 1, 140 -> 0); the tolerance absorbs 0.1 * 3 style error.
+    return max(0, math.ceil(-math.log10(step) - 1e-9))
+
+
 def _number(x: float, lang: str, places: int) -> str:
     # English groups thousands with commas; Chinese writes large amounts with a scale word instead (8608.8亿美元).
     return f"{x:,.{places}f}" if lang == "en" else f"{x:.{places}f}"
 
 
-def number(x: float, lang: str, unit: str = "", scaled: bool = False) -> str:
-    """A plain number with the decimals of its unit (see DECIMALS): number(0.7234, lang, "ratio") is 0.72."""
-    return _number(x, lang, decimals(unit, scaled))
+def number(x: float, lang: str, unit: str = "", scaled: bool = False, step: float | None = None) -> str:
+    """A plain number with the decimals of its unit (see DECIMALS): number(0.7234, lang, "ratio") is 0.72; with
+    `step` (a document's printed precision, in the units of x) as many decimals as that step needs."""
+    return _number(x, lang, _places(step) if step else decimals(unit, scaled))
 
 
 def scale(magnitude: float, unit: str, lang: str) -> tuple[float, str]:
@@ -148,32 +176,55 @@ def scale(magnitude: float, unit: str, lang: str) -> tuple[float, str]:
     return 1.0, ""
 
 
-def _format_one(value: float, unit: str, lang: str) -> str:
+def _format_one(value: float, unit: str, lang: str, step: float | None) -> str:
     if unit in _MONEY or unit == "count":
         factor, word = scale(value, unit, lang)
-        num = number(value / factor, lang, unit, scaled=factor != 1.0)
+        num = number(value / factor, lang, unit, scaled=factor != 1.0, step=step and step / factor)
         return " ".join(t(f"format.{unit}", lang, num=num, scale=word).split())
     if unit in _SI_UNITS:
         factor, prefix = next(((f, p) for f, p in _SI_PREFIXES if abs(value) >= f), (1, ""))
-        return t("format.si", lang, num=number(value / factor, lang, unit), scale=prefix, unit=unit)
+        num = number(value / factor, lang, unit, step=step and step / factor)
+        return t("format.si", lang, num=num, scale=prefix, unit=unit)
     if unit in ("percent", "rank"):
-        return t(f"format.{unit}", lang, num=number(value, lang, unit))
-    return f"{number(value, lang, unit)} {unit}"
+        return t(f"format.{unit}", lang, num=number(value, lang, unit, step=step))
+    return f"{number(value, lang, unit, step=step)} {unit}"
 
 
-def format_value(value: float | None, unit: str, lang: str, high: float | None = None) -> str:
+def _missing(value) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def format_value(value: float | None, unit: str, lang: str, high: float | None = None,
+                 stated: str | None = None) -> str:
     """A value as a person reads it: zh `50.2万亿元`, `8608.8亿美元`; en `50.2 trillion CNY`, `US$860.9 billion`,
-    `48.9%`, `758`. With `high` (the top of a stated range) both ends are shown: `8%–9%`."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    `48.9%`, `758`. With `high` (the top of a stated range) both ends are shown: `8%–9%`.
+
+    stated: the text a document printed the figure as (mentions.raw, e.g. `715亿美元`): the value is then shown
+    with that precision in the display unit (zh 715亿美元, en US$71.5 billion) instead of its unit's DECIMALS."""
+    if _missing(value):
         return MISSING
-    text = _signed(float(value), unit, lang)
-    if high is None or (isinstance(high, float) and math.isnan(high)):
+    step = stated_step(stated if isinstance(stated, str) else None, float(value))
+    text = _signed(float(value), unit, lang, step)
+    if _missing(high):
         return text
-    return f"{text}–{_signed(float(high), unit, lang)}"
+    return f"{text}–{_signed(float(high), unit, lang, step)}"
 
 
-def _signed(value: float, unit: str, lang: str) -> str:
+def _signed(value: float, unit: str, lang: str, step: float | None = None) -> str:
     # The sign goes in front of any currency symbol: -US$2.5 trillion, not US$-2.5 trillion; none on a value that
     # rounds to zero (-0.0%).
-    text = _format_one(abs(value), unit, lang)
+    text = _format_one(abs(value), unit, lang, step)
     return "-" + text if value < 0 and any(ch in "123456789" for ch in text) else text
+
+
+def format_rows(frame, lang: str, unit: str | None = None, column: str = "value", *, high: str | None = "value_high",
+                raw: str | None = "raw") -> list[str]:
+    """format_value of each row of a frame's `column`, in its row's `unit` (`unit` where the frame has none), with the
+    top of a stated range (column `high`) and the text a document printed the figure as (column `raw`, from
+    mentions.raw) where the frame has those columns."""
+    n = len(frame)
+    units = [u if isinstance(u, str) and u else unit for u in frame["unit"]] if "unit" in frame else [unit] * n
+    highs = frame[high] if high in frame else [None] * n
+    raws = frame[raw] if raw in frame else [None] * n
+    return [format_value(v, u, lang, high=h, stated=r)
+            for v, u, h, r in zip(frame[column], units, highs, raws)]

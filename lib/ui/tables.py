@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from lib.ui import figures, i18n, state
-from lib.ui.i18n import economy_name, format_value, has
+from lib.ui.i18n import economy_name, format_rows, has
 
 LINK_TEXT = r"#([^#]+)$"  # the fragment of each link cell, shown as its text
 
@@ -22,8 +22,10 @@ def readable(frame: pd.DataFrame, lang: str, headers: dict[str, str], *, units: 
     out = frame.copy()
     for column, unit in (units or {}).items():
         if column in out:
-            row_units = out[unit] if unit in out else [unit] * len(out)
-            out[column] = [format_value(v, u, lang) if pd.notna(v) else "" for v, u in zip(out[column], row_units)]
+            # A value column's row carries its range (value_high) and printed figure (raw), if the frame has them.
+            rows = out.assign(unit=out[unit] if unit in out else unit)
+            texts = format_rows(rows, lang, column=column, **({} if column == "value" else dict(high=None, raw=None)))
+            out[column] = [text if pd.notna(v) else "" for v, text in zip(out[column], texts)]
     for column in economies:
         if column in out:
             # Codes outside the house vocabulary (the lists' AUS, SGP, ...) stay codes: the country column names them.

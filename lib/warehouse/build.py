@@ -587,7 +587,7 @@ def _create_joined_views(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     documents when each search joined and aggregated it again)."""
     con.execute("""
         CREATE VIEW cited_figures AS
-        SELECT o.*, m.doc_id, m.file_name, m.line_no, m.line_end, m.char_start, m.char_end, m.quote, m.context,
+        SELECT o.*, m.doc_id, m.file_name, m.line_no, m.line_end, m.char_start, m.char_end, m.quote, m.raw, m.context,
                m.year AS extracted_year, m.entity AS extracted_entity, m.value AS extracted_value,
                m.flags, m.topic AS mention_topic, d.title_zh, d.title_en, d.publisher, d.published, d.location
         FROM observations o JOIN mentions m USING (mention_id) JOIN documents d USING (doc_id)""")

@@ -96,6 +96,32 @@ def test_format_value_reads_as_people_write_it(value, unit, lang, expected):
     assert i18n.format_value(value, unit, lang) == expected
 
 
+# Seed figures as the documents print them (file prefix, line, printed text) and how each reads in both languages:
+# with the precision printed, never more (715亿 is 71.5 billion, not 71.50), never less (44.99 is not 45).
+@pytest.mark.parametrize("doc, line, printed, zh, en", [
+    ("000", 195, "715亿美元", "715亿美元", "US$71.5 billion"),
+    ("000", 571, "44.99", "44.99", "44.99"),
+    ("000", 571, "31.88", "31.88", "31.88"),
+    ("003", 188, "4000 亿美元", "4000亿美元", "US$400 billion"),  # a whole number's trailing zeros are not digits
+    ("001", 45, "70128亿元", "7.0128万亿元", "7.0128 trillion CNY"),
+    ("000", 480, "2.312×106个", "231.2万", "2,312,000"),
+    ("000", 460, "26.0%", "26.0%", "26.0%"),
+])
+def test_a_document_figure_keeps_the_precision_it_was_printed_with(doc, line, printed, zh, en, seed_lines, db):
+    value, unit, raw, file_name = db.execute(
+        "SELECT value, unit, raw, file_name FROM mentions WHERE doc_id = ? AND line_no = ? AND raw = ?",
+        [doc, line, printed]).fetchone()
+    assert printed in seed_lines[file_name][line - 1]
+    assert (i18n.format_value(value, unit, "zh", stated=raw), i18n.format_value(value, unit, "en", stated=raw)) == (
+        zh, en)
+
+
+def test_a_dataset_value_keeps_the_decimals_of_its_unit():
+    assert i18n.format_value(7.15e10, "USD", "zh") == "715.0亿美元"
+    assert i18n.format_value(44.99, "count", "en") == "45"
+    assert i18n.format_value(7.15e10, "USD", "zh", stated="七百亿") == "715.0亿美元"  # no digits printed: the rule
+
+
 def test_format_value_shows_a_stated_range():
     assert i18n.format_value(8, "percent", "zh", high=9) == "8.0%–9.0%"  # with the decimals of every share
 
