@@ -137,12 +137,13 @@ def test_documents_unicorn_counts_sit_under_the_cards_with_file_line_and_quote(p
 
 
 def test_documents_digital_share_claim_is_quoted_under_chinas_card(pages, db, seed_lines):
-    value, high, period, quote, file_name, line_no, doc_id = db.execute("""
-        SELECT o.value, o.value_high, o.period, m.quote, m.file_name, m.line_no, d.doc_id
+    value, high, period, quote, raw, file_name, line_no, doc_id = db.execute("""
+        SELECT o.value, o.value_high, o.period, m.quote, m.raw, m.file_name, m.line_no, d.doc_id
         FROM observations o JOIN mentions m USING (mention_id) JOIN documents d ON d.file_name = m.file_name
         WHERE o.indicator_id = 'dds_share' AND o.economy = 'CHN'""").fetchone()
     assert quote in seed_lines[file_name][line_no - 1]
-    shown = format_value(value, "percent", "zh", high=high)
+    shown = format_value(value, "percent", "zh", high=high, stated=raw)
+    assert shown == "8%–9%"  # as the document prints it (8%~9%), not 8.0%–9.0%
     text = [c.value for c in pages["zh"].caption]
     assert t("overview.document_states", "zh", doc_id=doc_id, line=line_no, period=period, value=shown,
              quote=quote) in text
