@@ -120,7 +120,7 @@ def first_screen(definition: str, economies: tuple[str, ...], year_from: int, ye
             fig = draw_claim(fig, year_from, year_to, lang)
         fig = eu_named(fig, shares, lang)
         blocks.append(("chart", dict(fig=fig, data=table(shares, lang), name=f"share_of_world_{definition}",
-                                     source=source, lang=lang, sources=tuple(shares["source_id"]))))
+                                     source=source, lang=lang, sources=tuple(shares["source_id"]), values=shares)))
 
     levels = digital.exports(definition, economies, year_from, year_to)
     if not levels.empty:
@@ -132,7 +132,7 @@ def first_screen(definition: str, economies: tuple[str, ...], year_from: int, ye
                             source=source, present=present)
         fig = eu_named(fig, levels, lang)
         blocks.append(("chart", dict(fig=fig, data=table(levels, lang), name=f"exports_{definition}", source=source,
-                                     lang=lang, sources=tuple(levels["source_id"]))))
+                                     lang=lang, sources=tuple(levels["source_id"]), values=levels)))
     return blocks
 
 
@@ -179,9 +179,9 @@ def definitions_chart(year_from: int, year_to: int, lang: str, present: bool) ->
     fig = draw_claim(fig, year_from, year_to, lang)
     claim_rows = claim.assign(definition="claim")[["definition", "economy", "period", "value", "value_high", "unit",
                                                    "quote", "source_id", "mention_id"]]
-    return [("chart", dict(fig=fig, data=table(pd.concat([across, claim_rows], ignore_index=True), lang),
-                           name="china_share_definitions", source=source, lang=lang,
-                           sources=tuple(across["source_id"])))]
+    drawn = pd.concat([across, claim_rows], ignore_index=True)
+    return [("chart", dict(fig=fig, data=table(drawn, lang), name="china_share_definitions", source=source, lang=lang,
+                           sources=tuple(across["source_id"]), values=drawn))]
 
 
 @page.memo

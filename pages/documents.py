@@ -3,7 +3,7 @@
 several documents state it over time, and the conflicts between all documents."""
 import streamlit as st
 
-from lib.ui import page, state, uploads
+from lib.ui import citations, page, state, uploads
 from lib.ui.document_figures import series_view
 from lib.ui.i18n import economy_name, unit_label
 from lib.queries import documents
@@ -41,11 +41,15 @@ def documents_table() -> None:
     st.subheader(ctx.t("documents.list.title"), anchor=False)
     st.caption(ctx.t("documents.list.help"))
     table = docs.assign(origin=[ctx.t(f"documents.origin.{o}") for o in docs["origin"]])
-    columns = {"doc_id": "id", "title": "title", "file_name": "file", "origin": "origin", "publisher": "publisher",
+    # The title as printed (Chinese for a Chinese text) and the English one where the catalog gives one, each labelled;
+    # the location (seeds/003_90f3….txt) goes to the CSV, not on screen (lib/ui/tables.py).
+    columns = {"doc_id": "id", "title": "title", "title_en": "title_en", "origin": "origin", "publisher": "publisher",
                "published": "published", "inferred": "inferred", "format": "format", "encoding": "encoding",
                "pages": "pages", "line_count": "lines", "figures": "figures", "bound": "bound",
                "automatic": "automatic", "gaps": "gaps", "conflicts": "conflicts"}
-    table = table[list(columns)].rename(columns={k: ctx.t(f"documents.col.{v}") for k, v in columns.items()})
+    headers = {k: ctx.t(f"documents.col.{v}") for k, v in columns.items()} | {"location": ctx.t("cite.col.location")}
+    table = table.assign(title_en=table["title_en"].where(table["title_en"] != table["title"]))
+    table = table[list(headers)].rename(columns=headers)
     page.table(table, lang)  # blanks, not None, where a document has no page count or inferred field
     left_out = documents.problems()
     for row in left_out.itertuples(index=False):
@@ -108,15 +112,19 @@ def conflicts_table() -> None:
     st.subheader(ctx.t("documents.conflicts.title"), anchor=False)
     st.caption(ctx.t("documents.conflicts.help"))
     data = documents.conflicts()
+    names = {row["doc_id"]: citations.document_name(row, lang) for _, row in docs.iterrows()}
     if data.empty:
         st.info(ctx.t("documents.conflicts.none"))
         return
     shown = data.assign(
         indicator=data[f"name_{lang}"], economy=[economy_name(c, lang) for c in data["economy"]],
         kind=[ctx.t(f"documents.kind.{k.replace(' ', '_')}") for k in data["kind"]],
-        unit=[unit_label(u, lang) for u in data["unit"]], note=data[f"note_{lang}"])
-    columns = ["kind", "indicator", "economy", "year", "values", "unit", "file_names", "note"]  # no internal ids
-    page.table(shown[columns].rename(columns={c: ctx.t(f"documents.conflicts.col.{c}") for c in columns}), lang)
+        unit=[unit_label(u, lang) for u in data["unit"]], note=data[f"note_{lang}"],
+        documents=[citations.join([names[d] for d in ids.split(",")], lang) for ids in data["doc_ids"]],
+        location=data["file_names"])
+    columns = ["kind", "indicator", "economy", "year", "values", "unit", "documents", "note"]  # no internal ids
+    headers = {c: ctx.t(f"documents.conflicts.col.{c}") for c in columns} | {"location": ctx.t("cite.col.location")}
+    page.table(shown[list(headers)].rename(columns=headers), lang)
 
 
 show_outcome()

@@ -7,7 +7,7 @@ import streamlit as st
 
 from lib.ui import downloads, page, state
 from lib.ui import facts_view as view
-from lib.ui.i18n import t
+from lib.ui.i18n import plural, t
 from lib.queries import facts
 
 Carried = tuple[tuple[str, str], ...]  # the sticky lang/econ/present of links (state.link_params)
@@ -167,7 +167,7 @@ def mentions_tab() -> None:
     n_results, total = found(fields)
     source = ctx.t("explorer.source")
     count, number, files = st.columns([3, 2, 2], vertical_alignment="bottom")
-    count.markdown(ctx.t("explorer.count", n=n_results, total=total))
+    count.markdown(plural("explorer.count", lang, total, n=n_results, total=total))
     # Buttons as wide as their text, side by side while they fit and one under the other when not (a fixed share
     # of a 1100 px window cut "Excel" to "Ex…"). The files are written when clicked, not on every rerun.
     buttons = files.container(horizontal=True, horizontal_alignment="right", gap="small")

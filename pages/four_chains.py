@@ -63,6 +63,7 @@ def scorecard_view(lang: str, present: bool) -> tuple[dict, list[str], list[str]
     chart = dict(fig=charts.scorecard_figure(compared, source=scorecard_source, lang=lang, present=present,
                                              title=finding),
                  data=table, name="chain_scorecard", source=scorecard_source, lang=lang,
+                 values=card.assign(series=card["signal"], source=card["citation"]),
                  indicators=tuple(compared["indicator_id"]))
     alone = card[card["ratio_usa"].isna() & card["ratio_euu"].isna()]
     without = [] if not len(alone) else [t("chains.scorecard.no_comparison", lang), "\n".join(

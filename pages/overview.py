@@ -44,7 +44,8 @@ def standing_view(lang: str, present: bool) -> dict | None:
         t("chains.col.ratio_euu", lang): [chain_figures.ratio_text(v, lang) for v in rows["ratio_euu"]],
         t("rd.col.source", lang): rows["citation"]})
     return dict(fig=fig, data=table, name="overview_standing", source=standing_source, lang=lang,
-                indicators=tuple(rows["indicator_id"]), sources=tuple(rows["source_id"]))
+                indicators=tuple(rows["indicator_id"]), sources=tuple(rows["source_id"]),
+                values=rows.drop(columns="economy").assign(series=rows["name"], source=rows["citation"]))
 
 
 @page.memo

@@ -33,18 +33,20 @@ def wdi_source(frame: pd.DataFrame, name: str, price: str, lang: str) -> str:
 def table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The rows drawn as a person reads them: economy names, formatted values with their unit, blanks for no note,
     under headers in the page language (the mention_id becomes a link to the sentence)."""
-    def shown(column: str, unit_column: str = "unit") -> list[str]:
+    def shown(column: str, unit_column: str) -> list[str]:
         units = frame[unit_column] if unit_column in frame else frame["unit"]
         return [format_value(v, u, lang) for v, u in zip(frame[column], units)]
     if "value_from" in frame:  # compound growth: the levels it runs between, in the levels' unit
         frame = frame.assign(value_from=shown("value_from", "level_unit"), value_to=shown("value_to", "level_unit"))
-    out = frame.assign(name=[economy_name(c, lang) for c in frame["economy"]], shown=shown("value"))
+    out = frame.assign(name=[economy_name(c, lang) for c in frame["economy"]], shown=format_rows(frame, lang))
+    if "doc_id" in out:  # a document's name, not its file (seeds/003_90f3….txt)
+        out["document"] = [citations.document_name(row, lang) for _, row in out.iterrows()]
     if f"note_{lang}" in out:
         out[f"note_{lang}"] = out[f"note_{lang}"].fillna("")
     headers = {"name": t("rd.col.economy", lang), "year": t("rd.col.year", lang), "period": t("rd.col.period", lang),
                "shown": t("rd.col.value", lang), "year_from": t("rd.col.from", lang), "year_to": t("rd.col.to", lang),
                "value_from": t("rd.col.value_from", lang), "value_to": t("rd.col.value_to", lang),
-               "quote": t("rd.col.quote", lang), "file_name": t("rd.col.document", lang),
+               "quote": t("rd.col.quote", lang), "document": t("rd.col.document", lang),
                "line_no": t("rd.col.line", lang), f"note_{lang}": t("rd.col.note", lang), "mention_id": "mention_id"}
     return out[[c for c in headers if c in out]].rename(columns=headers)
 
@@ -56,7 +58,8 @@ def shown(make_figure, frame: pd.DataFrame, name: str, source: str, lang: str, p
         return "info", t("chart.no_data", lang)
     fig = make_figure(frame, source=source, lang=lang, present=present, **kwargs)
     return "chart", dict(fig=fig, data=table(frame, lang), name=name, source=source, lang=lang,
-                         indicators=tuple(frame.get("indicator_id", ())), sources=tuple(frame.get("source_id", ())))
+                         indicators=tuple(frame.get("indicator_id", ())), sources=tuple(frame.get("source_id", ())),
+                         values=frame)
 
 
 @page.memo
@@ -113,7 +116,7 @@ def figure7_blocks(price: str, year_from: int, lang: str, present: bool) -> list
                                    doc_first=fig7["year_from"], doc_last=fig7["year_to"]))
     fig = figures.mark_period(fig, fig7["year_from"], fig7["year_to"], t("rd.fig7.band", lang))
     return [("chart", dict(fig=fig, data=table(fig7_data, lang), name=f"rd_fig7_{price}", source=fig7_source,
-                           lang=lang, indicators=tuple(fig7_data["indicator_id"]),
+                           lang=lang, indicators=tuple(fig7_data["indicator_id"]), values=fig7_data,
                            sources=tuple(fig7_data["source_id"]))),
             ("caption", t("rd.fig7.explain", lang, method_line=fig7["method_line"], method=fig7["method_text"],
                           line=fig7["line_no"], caption=fig7["text"], last=last))]

@@ -7,7 +7,7 @@ import streamlit as st
 
 from lib.ui import downloads, page, state
 from lib.ui import sources_view as view
-from lib.ui.i18n import field, t
+from lib.ui.i18n import field, plural, t
 from lib.queries import facts, sources
 
 TABS = ("documents", "reader", "datasets", "method", "download")
@@ -46,7 +46,8 @@ def documents_tab(lang: str, carried: tuple[tuple[str, str], ...]) -> tuple[str,
             (t("sources.doc.file", lang), doc["location"]),
         ], lang)
         cards.append((doc["title_zh"], facts_html,
-                      t("sources.doc.counts", lang, lines=doc["lines"], figures=doc["figures"], flagged=doc["flagged"]),
+                      plural("sources.doc.counts", lang, doc["figures"], lines=doc["lines"], figures=doc["figures"],
+                             flagged=doc["flagged"]),
                       f"[{t('sources.doc.read', lang)}]({link('sources', doc=doc['doc_id'], view='reader')})"
                       f" · [{t('sources.doc.explore', lang)}]({link('explorer', doc=doc['doc_id'])})"))
     return t("sources.documents.intro", lang), tuple(cards)

@@ -5,7 +5,7 @@ import streamlit as st
 
 from lib.ui import citations, figures, page, state
 from lib.ui.document_figures import stated_over_time
-from lib.ui.i18n import economy_name, format_rows, format_value, t
+from lib.ui.i18n import economy_name, format_rows, format_value, plural, t
 from lib.ui.tables import readable
 from lib.contract import source
 from lib.queries import unicorns as q
@@ -96,7 +96,7 @@ def counts_view(list_id: str, measure: str, economies: tuple[str, ...], lang: st
         "stated": t("unicorns.col.value", lang), "source": t("unicorns.col.source", lang),
         "quote": t("unicorns.col.quote", lang), "mention_id": "mention_id"})
     return {"chart": dict(fig=fig, data=data, name=f"unicorn_{measure}_{list_id}", source=sources, lang=lang,
-                          indicators=[indicator], sources=[list_id]),
+                          indicators=[indicator], sources=[list_id], values=comparison),
             "documented": bool(len(stated))}
 
 
@@ -158,7 +158,7 @@ def founded_since_view(since: int, economies: tuple[str, ...], lang: str, presen
         "label": t("unicorns.col.economy", lang), "companies": t("unicorns.founded.col.companies", lang),
         "founded_since": t("unicorns.founded.col.since", lang, since=since), "stated": t("unicorns.col.value", lang)})
     return dict(fig=fig, data=data, name=f"unicorn_founded_since_{since}", source=founded["source"], lang=lang,
-                sources=[founded["id"]])
+                sources=[founded["id"]], values=share)
 
 
 @page.memo
@@ -174,7 +174,7 @@ def founding_years_view(start: int, end: int, economies: tuple[str, ...], lang: 
     data = readable(shown, lang, {"economy": t("unicorns.col.economy", lang), "year": t("unicorns.col.founded", lang),
                                   "value": t("unicorns.founded.col.count", lang)})
     return dict(fig=fig, data=data, name="unicorn_founding_years", source=founded["source"], lang=lang,
-                sources=[founded["id"]])
+                sources=[founded["id"]], values=shown)
 
 
 @page.memo
@@ -201,7 +201,7 @@ def valuation_views(list_id: str, economies: tuple[str, ...], lang: str, present
         "economy": t("unicorns.col.economy", lang), "company": t("unicorns.col.company_listed", lang),
         "country_code": t("unicorns.col.country", lang), "value": t("unicorns.col.valuation", lang)},
         units={"value": "USD"}, economies=COUNTRY_CODES), name=f"unicorn_valuations_{list_id}", source=about["source"], lang=lang,
-                 sources=[list_id])
+                 sources=[list_id], values=values)
 
     top = q.top_companies(list_id, economies, TOP_N).rename(columns={"valuation_usd": "value"})
     top = top.sort_values("economy", key=lambda c: c.map(order), kind="stable")
@@ -219,7 +219,7 @@ def valuation_views(list_id: str, economies: tuple[str, ...], lang: str, present
         "country_code": t("unicorns.col.country", lang), "city": t("unicorns.col.city", lang),
         "industry": t("unicorns.col.industry", lang), "date_joined": t("unicorns.col.joined", lang),
         "year_founded": t("unicorns.col.founded", lang)}, units={"value": "USD"}, economies=COUNTRY_CODES),
-                name=f"unicorn_top_{list_id}", source=about["source"], lang=lang, sources=[list_id])
+                name=f"unicorn_top_{list_id}", source=about["source"], lang=lang, sources=[list_id], values=top)
     return boxes, bars
 
 
@@ -228,7 +228,7 @@ def search_view(list_id: str, search: str, lang: str) -> tuple[str, object]:
     """What the company search found: the caption saying how many, and the table."""
     found = q.search_companies(list_id, search, SEARCH_ROWS)
     matches = int(found["matches"].iloc[0]) if len(found) else 0
-    caption = (t("unicorns.search.found", lang, list=list_about(list_id, lang)["name"], matches=matches,
+    caption = (plural("unicorns.search.found", lang, matches, list=list_about(list_id, lang)["name"], matches=matches,
                  shown=len(found)) if matches else t("unicorns.search.none", lang))
     return caption, page.arrow(readable(found, lang, {
         "company": t("unicorns.col.company_listed", lang), "country_code": t("unicorns.col.country", lang),
@@ -265,7 +265,7 @@ def market_view(lang: str, present: bool) -> dict | None:
         "year": t("unicorns.market.col.year", lang), "stated": t("unicorns.market.col.value", lang),
         "quote": t("unicorns.col.quote", lang), "line_no": t("unicorns.col.line", lang), "mention_id": "mention_id"})
     return dict(fig=fig, data=data, name="leading_firm_market_value", source=market_source, lang=lang,
-                indicators=["market_cap"])
+                indicators=["market_cap"], values=market.drop(columns="entity"))
 
 
 ctx = page.setup("unicorns")

@@ -44,7 +44,7 @@ def document_signal(indicator_id: str) -> pd.DataFrame:
     """Every figure the documents state for one indicator, with its entity, qualifier, file, line and quote."""
     return run("""
         SELECT economy, CAST(year AS INTEGER) AS year, period, value, unit, entity, qualifier,
-               indicator_id, source_id, doc_id, mention_id, file_name, line_no, quote, raw, context
+               indicator_id, source_id, doc_id, mention_id, file_name, location, line_no, quote, raw, context
         FROM cited_figures
         WHERE indicator_id = ?
         ORDER BY year, economy, value DESC, entity""", (indicator_id,))
@@ -107,7 +107,7 @@ def scorecard() -> pd.DataFrame:
     vintage for datasets; file, line and quote for documents); a document's figures also as it printed them (raw_chn,
     ...). Values are NULL where the data hold none."""
     rows = [dict(row, origin="dataset", entity_chn=None, entity_usa=None, qualifier=None, file_name=None, line_no=None,
-                 quote=None, mention_id=None, raw_chn=None, raw_usa=None, raw_euu=None, raw_wld=None)
+                 quote=None, mention_id=None, location=None, raw_chn=None, raw_usa=None, raw_euu=None, raw_wld=None)
             for row in _dataset_rows(DATASET_SIGNALS)]
     for chain, indicator_id in DOCUMENT_SIGNALS:
         frame = document_signal(indicator_id)
@@ -120,7 +120,7 @@ def scorecard() -> pd.DataFrame:
                 entity_chn=_entities(group, "CHN"), entity_usa=_entities(group, "USA"),
                 qualifier=" ".join(sorted({q for q in group["qualifier"].dropna()})) or None,
                 source_id=group["source_id"].iloc[0], publisher=None, source_title=None, vintage=None,
-                file_name=group["file_name"].iloc[0],
+                file_name=group["file_name"].iloc[0], location=group["location"].iloc[0],
                 line_no=" ".join(str(n) for n in sorted(set(group["line_no"]))),
                 quote=" | ".join(dict.fromkeys(group["quote"])),
                 mention_id=group["mention_id"].iloc[0],  # the first statement: the explorer shows its lines

@@ -114,7 +114,7 @@ def share_across_definitions(economy: str, year_from: int, year_to: int) -> pd.D
 def _cited(sql_filter: str, params: tuple) -> pd.DataFrame:
     return run(f"""
         SELECT o.indicator_id, o.economy, o.year, o.period, o.value, o.value_high, o.unit, o.source_id, o.mention_id,
-               o.note_en, o.note_zh, o.doc_id, o.file_name, o.line_no, o.quote, o.raw, o.context, o.title_zh, o.title_en
+               o.note_en, o.note_zh, o.doc_id, o.file_name, o.location, o.line_no, o.quote, o.raw, o.context, o.title_zh, o.title_en
         FROM cited_figures o
         WHERE {sql_filter}
         ORDER BY o.year, o.value, o.mention_id""", params)

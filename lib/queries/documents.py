@@ -19,7 +19,7 @@ def overview() -> pd.DataFrame:
                            FROM conflicts c, unnest(string_split(c.mention_ids, ',')) AS u(mention_id)
                            JOIN mentions m ON m.mention_id = u.mention_id),
         conflicts AS (SELECT file_name, count(*) AS conflicts FROM conflict_files GROUP BY file_name)
-        SELECT d.doc_id, d.file_name, coalesce(d.title_zh, d.title_en) AS title, d.title_en, d.publisher,
+        SELECT d.doc_id, d.file_name, coalesce(d.title_zh, d.title_en) AS title, d.title_zh, d.title_en, d.publisher,
                d.published, d.inferred, d.origin, d.format, d.encoding, d.pages, d.line_count, d.size_bytes,
                d.location, coalesce(f.figures, 0) AS figures, coalesce(b.bound, 0) AS bound,
                coalesce(b.automatic, 0) AS automatic, coalesce(g.gaps, 0) AS gaps,
@@ -41,7 +41,10 @@ def conflicts() -> pd.DataFrame:
                c.mention_ids, c.defect_mention_id, c.likely_value, c.note_en, c.note_zh,
                (SELECT string_agg(DISTINCT m.file_name, ', ' ORDER BY m.file_name)
                 FROM unnest(string_split(c.mention_ids, ',')) AS u(mention_id)
-                JOIN mentions m ON m.mention_id = u.mention_id) AS file_names
+                JOIN mentions m ON m.mention_id = u.mention_id) AS file_names,
+               (SELECT string_agg(DISTINCT m.doc_id, ',' ORDER BY m.doc_id)
+                FROM unnest(string_split(c.mention_ids, ',')) AS u(mention_id)
+                JOIN mentions m ON m.mention_id = u.mention_id) AS doc_ids
         FROM (SELECT *, (SELECT any_value(unit) FROM observations o WHERE o.indicator_id = conflicts.indicator_id
                          AND o.mention_id IS NOT NULL) AS unit FROM conflicts) c
         JOIN indicators i USING (indicator_id)
@@ -66,7 +69,8 @@ def series(indicator_id: str) -> pd.DataFrame:
     data = run("""
         SELECT c.economy, c.year, c.period, c.value, c.value_high, c.unit, c.binding, c.automatic,
                c.implausible, c.mention_id, c.source_id, c.doc_id, c.file_name, c.location,
-               coalesce(c.title_zh, c.title_en) AS title, c.published, c.line_no, l.page, l.page_line, c.quote, c.raw
+               coalesce(c.title_zh, c.title_en) AS title, c.title_zh, c.title_en, c.published, c.line_no, l.page,
+               l.page_line, c.quote, c.raw
         FROM cited_figures c LEFT JOIN document_lines l USING (file_name, line_no)
         WHERE c.indicator_id = ? AND c.year IS NOT NULL
         ORDER BY c.economy, c.year, c.file_name, c.line_no""", [indicator_id])

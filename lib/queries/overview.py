@@ -45,7 +45,7 @@ def document_figures(indicator_id: str, economies: tuple[str, ...]) -> pd.DataFr
     """What the documents state for an indicator and these economies, each with quote, document and line."""
     return run("""
         SELECT economy, year, period, value, value_high, unit, indicator_id, qualifier,
-               mention_id, file_name, line_no, quote, raw, doc_id, title_zh, title_en
+               mention_id, file_name, location, line_no, quote, raw, doc_id, title_zh, title_en
         FROM cited_figures
         WHERE indicator_id = ? AND economy IN (SELECT unnest(?::VARCHAR[])) AND entity IS NULL
         ORDER BY economy, doc_id, line_no""", (indicator_id, list(economies)))

@@ -164,7 +164,7 @@ def document_statements() -> pd.DataFrame:
     return run("""
         SELECT c.indicator_id, i.name_en, i.name_zh, i.topic, c.economy, c.entity, c.year, c.period,
                c.value, c.value_high, c.unit, c.qualifier, c.note_en, c.note_zh, c.implausible,
-               c.mention_id, c.file_name, c.line_no, c.quote, c.raw, c.context, c.flags,
+               c.mention_id, c.file_name, c.location, c.line_no, c.quote, c.raw, c.context, c.flags,
                c.doc_id, c.title_zh, c.title_en, c.publisher, c.published
         FROM cited_figures c JOIN indicators i ON i.indicator_id = c.indicator_id
         WHERE i.topic IN (SELECT unnest(?::VARCHAR[])) OR c.mention_topic = 'innovation_output'

@@ -67,7 +67,7 @@ def document_unicorn_figures() -> pd.DataFrame:
     recount; lib.queries.documents.series gives every statement of every document."""
     return run("""
         SELECT indicator_id, economy, year, period, value, unit, source_id, note_en, note_zh,
-               mention_id, file_name, line_no, quote, raw, context, doc_id, title_zh, title_en
+               mention_id, file_name, location, line_no, quote, raw, context, doc_id, title_zh, title_en
         FROM cited_figures
         WHERE indicator_id IN ('unicorn_count', 'unicorn_share')
         QUALIFY row_number() OVER (PARTITION BY indicator_id, economy
@@ -143,7 +143,7 @@ def market_values() -> pd.DataFrame:
     """The documents' market values of leading companies (entity = company id), with file, line and quote."""
     return run("""
         SELECT entity, economy, year, period, value, unit, qualifier, note_en, note_zh,
-               source_id, mention_id, file_name, line_no, quote, raw, context, doc_id, title_zh, title_en
+               source_id, mention_id, file_name, location, line_no, quote, raw, context, doc_id, title_zh, title_en
         FROM cited_figures
         WHERE indicator_id = 'market_cap' AND entity IS NOT NULL
         ORDER BY year, value DESC, entity""")

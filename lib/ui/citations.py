@@ -2,6 +2,7 @@
 source line inside a chart, captions and table columns alike."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from lib.queries import rd
@@ -50,6 +51,48 @@ def document(doc_id: str, title: str, lines: Iterable[int] | int | str, lang: st
     if quoted:
         return t("cite.document.quotes", lang, doc_id=doc_id, title=title, line=line, quotes=quoted)
     return t("cite.document", lang, doc_id=doc_id, title=title, line=line)
+
+
+# A title in a source line or table cell is cut to this many characters (its full form is in the hover, the document
+# list and the CSV): Chinese characters are about twice as wide as Latin letters.
+SHORT_TITLE = {"zh": 18, "en": 48}
+
+
+def title_in(row, lang: str) -> str:
+    """The document's title in `lang` if it has one, else in the other language (as printed), else its file name."""
+    other = "en" if lang == "zh" else "zh"
+    for value in (row.get(f"title_{lang}"), row.get(f"title_{other}"), row.get("file_name")):
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return ""
+
+
+def short_title(title: str, lang: str) -> str:
+    """A title short enough for a source line: without its subtitle (after a colon or dash), cut with an ellipsis
+    at SHORT_TITLE characters (English at a word boundary)."""
+    limit = SHORT_TITLE[lang]
+    main = re.split(r"：|: |——", title, maxsplit=1)[0].strip() or title
+    if len(main) <= limit:
+        return main
+    cut = main[:limit - 1]
+    if re.search(r"[A-Za-z]", cut) and " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,.;:、，。；：-–—“”\"'") + "…"
+
+
+def document_name(row, lang: str) -> str:
+    """How a document is named on screen: `文件003《我国数字产业化高质量发展现状…》` / `document 003 “High-Quality
+    Development of Digital…”`; row: a mapping with doc_id and title_zh / title_en (or file_name). Its location in the
+    project (documents.location) stays in CSV files, links and exports."""
+    return t("cite.document.name", lang, doc_id=row.get("doc_id"), title=short_title(title_in(row, lang), lang))
+
+
+def place(row, line: int, lang: str, page: int | None = None) -> str:
+    """A document's name and line (and PDF page), as a source line cites it: `文件003《…》第143行`."""
+    title = short_title(title_in(row, lang), lang)
+    if page is not None:
+        return t("cite.document.page", lang, doc_id=row.get("doc_id"), title=title, page=page, line=line)
+    return t("cite.document", lang, doc_id=row.get("doc_id"), title=title, line=line)
 
 
 def join(parts: Iterable[str], lang: str) -> str:

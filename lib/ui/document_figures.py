@@ -9,15 +9,17 @@ import plotly.graph_objects as go
 
 from lib.contract import economy_order
 from lib.queries import documents
-from lib.ui import figures, page
-from lib.ui.i18n import economy_name, format_rows, format_value, t, unit_label
+from lib.ui import citations, figures, page
+from lib.ui.i18n import economy_name, format_rows, format_value, plural, t, unit_label
 from lib.ui.tables import readable
 
 
 def _where(row, lang: str) -> str:
-    if pd.notna(row.page):
-        return t("documents.series.where_page", lang, file=row.location, page=int(row.page), line=int(row.page_line))
-    return t("documents.series.where", lang, file=row.location, line=int(row.line_no))
+    """The document's name and line (and PDF page): its location is in the table's CSV column instead."""
+    row = row._asdict()
+    if pd.notna(row["page"]):
+        return citations.place(row, int(row["page_line"]), lang, page=int(row["page"]))
+    return citations.place(row, int(row["line_no"]), lang)
 
 
 @figures.shared
@@ -32,8 +34,8 @@ def series_by_document(data: pd.DataFrame, *, title: str, subtitle: str, source:
     traces = []
     for code in economy_order(data["economy"]):
         frame = data[data["economy"] == code].sort_values(["year", "file_name"])
-        hover = [f"{format_value(r.value, unit, lang, stated=r.raw)} · {int(r.year)}<br>{html.escape(str(r.title))[:60]}<br>"
-                 f"{_where(r, lang)}<br>“{html.escape(str(r.quote))}”"
+        hover = [f"{format_value(r.value, unit, lang, stated=r.raw)} · {int(r.year)}<br>"
+                 f"{html.escape(_where(r, lang))}<br>“{html.escape(str(r.quote))}”"
                  + (f"<br><i>{t('documents.series.automatic', lang)}</i>" if r.automatic else "")
                  for r in frame.itertuples(index=False)]
         traces.append(dict(
@@ -70,23 +72,29 @@ def series_view(data: pd.DataFrame, *, name: str, indicator_id: str, lang: str, 
     """The arguments of page.chart for one indicator as the documents state it (lib.queries.documents.series):
     the figure, the table of its points with document place, line and quote, and a source line naming every
     document (and the dataset of `reference`, if given)."""
-    places = ", ".join(dict.fromkeys(data["location"]))
+    places = citations.join([citations.document_name(row, lang)
+                             for _, row in data.drop_duplicates("doc_id").iterrows()], lang)
     if reference is not None and len(reference):
         places += "; " + ", ".join(dict.fromkeys(reference["title"]))
     source = t("documents.series.source", lang, files=places)
-    subtitle = t("documents.series.subtitle", lang, unit=unit_label(data["unit"].iloc[0], lang), n=len(data),
-                 docs=data["file_name"].nunique())
+    docs = data["file_name"].nunique()
+    subtitle = t("documents.series.subtitle", lang, unit=unit_label(data["unit"].iloc[0], lang),
+                 statements=plural("count.statements", lang, len(data), n=len(data)),
+                 documents=plural("count.documents", lang, docs, n=docs))
     fig = series_by_document(data, title=name, subtitle=subtitle, source=source, lang=lang, present=present,
                              reference=reference)
-    shown = data.assign(value=format_rows(data, lang),
+    shown = data.assign(value=format_rows(data, lang), document=[citations.document_name(r, lang)
+                                                                   for _, r in data.iterrows()],
                         automatic=[t("documents.series.automatic" if a else "documents.series.checked", lang)
                                    for a in data["automatic"]])
-    columns = {"economy": "economy", "year": "year", "value": "value", "location": "file_name", "line_no": "line_no",
+    columns = {"economy": "economy", "year": "year", "value": "value", "document": "file_name", "line_no": "line_no",
                "page": "page", "page_line": "page_line", "quote": "quote", "automatic": "automatic"}
     shown = readable(shown, lang, {"mention_id": "mention_id"}
-                     | {c: t(f"documents.series.col.{key}", lang) for c, key in columns.items()})
+                     | {c: t(f"documents.series.col.{key}", lang) for c, key in columns.items()}
+                     | {"location": t("cite.col.location", lang)})
+    drawn = data if reference is None else pd.concat([data, reference.rename(columns={"title": "source"})])
     return dict(fig=fig, data=shown, name=f"documents_{indicator_id}", source=source, lang=lang,
-                indicators=[indicator_id])
+                indicators=[indicator_id], values=drawn)
 
 
 @page.memo

@@ -59,7 +59,8 @@ class Item:
     indicators: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
     notes: str = ""
-    data: object = None  # the chart's data table (a DataFrame), written as <name>.csv by export_csv.chart_csvs
+    data: object = None  # the chart's data table (a DataFrame) as the page shows it
+    values: object = None  # the values drawn (a DataFrame of numbers), written as <name>.csv by export_csv.chart_csvs
     link: str = ""  # the address that opens this chart in the dashboard, in the same view (chart_view.link_here)
 
 
@@ -227,9 +228,22 @@ def slide_notes(item: Item) -> str:
         parts.append("\n".join([t("export.notes.definitions", item.lang),
                                 *(f"- {name}: {text}" for name, text in zip(defined["name"], defined["definition"]))]))
     parts.append(item.notes)
+    places = _document_places(item.values)
+    if places:  # where each quoted document lives in the project: on screen it is named by its title
+        parts.append("\n".join([t("export.notes.documents", item.lang), *(f"- {p}" for p in places)]))
     if item.link:
         parts.append(t("export.notes.link", item.lang, link=item.link))
     return "\n\n".join(part for part in parts if part)
+
+
+def _document_places(values) -> list[str]:
+    """`seeds/003_….txt: 89, 97` for each document file the values quote, in order."""
+    if not hasattr(values, "columns") or "location" not in values or "line_no" not in values:
+        return []
+    cited = values.dropna(subset=["location", "line_no"])
+    def lines(group) -> str:  # a scorecard row cites several lines at once: "195 199"
+        return ", ".join(str(n) for n in sorted({int(float(n)) for v in group["line_no"] for n in str(v).split()}))
+    return [f"{location}: {lines(group)}" for location, group in cited.groupby("location", sort=True)]
 
 
 def deck(items: list[Item], images: dict[str, tuple[bytes, bytes]]) -> bytes:

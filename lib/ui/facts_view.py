@@ -7,6 +7,7 @@ import html
 import pandas as pd
 
 from lib.queries import facts
+from lib.ui import citations
 from lib.ui.i18n import format_value, t
 
 # Qualifiers the extractor reads next to a number (`超过`, `约`, `不足`, `余`, `前N`) -> i18n key suffix.
@@ -149,8 +150,7 @@ def card_html(row, line: str, lang: str, links: list[tuple[str, str]] = (), note
     # and says so.
     facts_shown.append(t("explorer.indicator", lang, name=indicator) if row["catalogued"] and isinstance(indicator, str)
                  else t("explorer.extracted", lang))
-    title = row["title_zh" if lang == "zh" else "title_en"]
-    where = t("explorer.where", lang, doc=title, published=row["published"], line=row["line_no"])
+    where = t("explorer.where", lang, doc=citations.title_in(row, lang), published=row["published"], line=row["line_no"])
     flags = "".join(f'<span style="{_FLAG}">⚠ {html.escape(text)}</span>' for text in flag_texts(row, lang))
     anchors = " · ".join(f'<a href="{html.escape(href)}" target="_self">{html.escape(label)}</a>'
                          for label, href in links)
@@ -160,7 +160,8 @@ def card_html(row, line: str, lang: str, links: list[tuple[str, str]] = (), note
         f'<div><b style="font-size:1.15em">{html.escape(value_text(row, lang))}</b>'
         f'<span style="{_MUTED}"> · {html.escape(" · ".join(f for f in facts_shown if f))}</span></div>'
         f'<div style="margin:0.25em 0">{quote_html(row, line)}</div>'
-        f'<div style="{_MUTED}">{html.escape(where)} · {html.escape(row["location"])}'
+        # The document's location in the project (seeds/…, data/documents/…) is the tooltip of its name and line.
+        f'<div style="{_MUTED}"><span title="{html.escape(row["location"])}">{html.escape(where)}</span>'
         f'{" · " + anchors if anchors else ""}</div>'
         f'{"<div>" + flags + "</div>" if flags else ""}{note_html}</div>'
     )

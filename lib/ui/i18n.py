@@ -100,6 +100,12 @@ def field(row, name: str, lang: str) -> str:
                    "(data/catalog/*.yaml) and the query")
 
 
+def plural(key: str, lang: str, count: int, **fmt) -> str:
+    """t(key) for `count` things: its singular form `key.one` when count is 1 and the catalog has one ("1 document",
+    where `key` says "{n} documents"; Chinese words do not change, its .one text is the same)."""
+    return t(f"{key}.one" if count == 1 and has(f"{key}.one") else key, lang, **fmt)
+
+
 def economy_name(code: str, lang: str) -> str:
     """China / 中国, United States / 美国, European Union (EU-27) / 欧盟, ..."""
     return t(f"economy.{code}", lang)

@@ -344,13 +344,15 @@ def plotly_chart(fig: go.Figure, *, config: dict, key: str, width: str = "stretc
 
 
 def chart(fig: go.Figure, data: pd.DataFrame, *, name: str, source: str, lang: str, indicators: Iterable[str] = (),
-          sources: Iterable[str] = (), notes: str = "") -> None:
+          sources: Iterable[str] = (), notes: str = "", values: pd.DataFrame | None = None) -> None:
     """Show a styled figure with the export config, and one click away the exact data drawn plus a CSV download.
 
     name: a stable id of the chart on its page (e.g. "rd_intensity"); it names the PNG and CSV files.
     indicators, sources: ids of the indicators and datasets drawn, whose definitions the export pack writes into the
     slide notes; columns named indicator_id and source_id in `data` count too. notes: how the chart's numbers were
     made, for the slide notes of a chart that no indicator defines (e.g. counts of classified sentences).
+    values: the numbers drawn (economy, year, value, unit, ... as the figure builder read them), which the export
+    pack writes as the chart's CSV instead of the rounded text of `data`.
     """
     filename = figures.export_name(name, data, lang)
     pack_key = st.session_state.get("_export_current")  # "" or absent: no export pack on this run
@@ -359,7 +361,8 @@ def chart(fig: go.Figure, data: pd.DataFrame, *, name: str, source: str, lang: s
         from lib.ui.export import Item
 
         items.append(Item(filename, fig, source, lang, _ids(indicators, data, "indicator_id"),
-                          _ids(sources, data, "source_id"), notes, data, chart_view.link_here(name, absolute=True)))
+                          _ids(sources, data, "source_id"), notes, data, values,
+                          chart_view.link_here(name, absolute=True)))
     present = state.get(state.PRESENT)
     # The chart's anchor and Chart/Table switch (its view in the URL), then the figure or its data table.
     chart_view.show(name, data, source=source, lang=lang, filename=filename, present=present,

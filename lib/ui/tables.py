@@ -75,6 +75,8 @@ def show(data: pd.DataFrame, lang: str, **kwargs) -> None:
     shown, label = _linked(data, lang, tuple(state.link_params().items()))  # language and economies carried
     # Each link says what it opens in its #fragment, which the column shows (LinkColumn decodes a pattern's group).
     config = {label: st.column_config.LinkColumn(label, display_text=LINK_TEXT)} if label else {}
+    # A document's location (seeds/003_90f3….txt) is in the table's CSV but not on screen, where its name stands.
+    config |= {column: None for column in data.columns if column == i18n.t("cite.col.location", lang)}
     st.dataframe(shown, hide_index=True, column_config=config, **kwargs)
 
 

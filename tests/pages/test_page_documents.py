@@ -19,16 +19,39 @@ UNSEEN = ROOT / "tests" / "labels" / "unseen" / "texts"
 REPORT_2022 = "2022年通信业统计公报（摘要）\n截至2022年底，我国5G移动电话用户达5.61亿户，5G基站数达231.2万个。\n"
 
 
+def hidden(element) -> set[str]:
+    """The columns of an st.dataframe that are in its data (and CSV) but not shown on screen."""
+    return {c for c, config in json.loads(element.proto.columns or "{}").items() if config.get("hidden")}
+
+
 def test_lists_every_document_with_counts_from_the_warehouse(db):
     at = run_page("pages/documents.py", "en")
     table = at.dataframe[0].value
     assert len(table) == db.execute("SELECT count(*) FROM documents").fetchone()[0]
-    figures = dict(db.execute("SELECT file_name, count(*) FROM mentions GROUP BY file_name").fetchall())
-    shown = dict(zip(table["File"], table["Figures"]))
+    figures = dict(db.execute("""SELECT d.location, count(*) FROM mentions m JOIN documents d USING (doc_id)
+                                 GROUP BY d.location""").fetchall())
+    shown = dict(zip(table["File location"], table["Figures"]))
     assert shown == {name: figures.get(name, 0) for name in shown}
-    bound = dict(db.execute("""SELECT m.file_name, count(*) FROM observations o JOIN mentions m USING (mention_id)
-                               GROUP BY m.file_name""").fetchall())
-    assert {n: b for n, b in zip(table["File"], table["Bound"]) if b} == bound
+    bound = dict(db.execute("""SELECT d.location, count(*) FROM observations o JOIN mentions m USING (mention_id)
+                               JOIN documents d USING (doc_id) GROUP BY d.location""").fetchall())
+    assert {n: b for n, b in zip(table["File location"], table["Bound"]) if b} == bound
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_documents_are_named_by_their_titles_labelled_and_their_files_kept_off_screen(db, lang):
+    element = run_page("pages/documents.py", lang).dataframe[0]
+    table = element.value
+    printed, english = {"en": ("Title (as printed)", "English title"), "zh": ("标题（原文）", "英文标题")}[lang]
+    rows = db.execute("SELECT doc_id, title_zh, title_en, location FROM documents ORDER BY doc_id").fetchall()
+    by_id = {r[0]: r for r in rows}
+    for doc_id, title, title_en in zip(table[{"en": "Id", "zh": "编号"}[lang]], table[printed], table[english]):
+        _, zh, en, _ = by_id[doc_id]
+        assert title == (zh or en) and title_en == ("" if en in (None, zh) else en)
+    # Seed 003 is a Chinese text: its title is shown as printed, under a header that says so.
+    assert "我国数字产业化高质量发展现状、问题及对策研究" in set(table[printed])
+    location = {"en": "File location", "zh": "文件位置"}[lang]
+    assert location in hidden(element) and set(table[location]) == {r[3] for r in rows}
+    assert not any(c in hidden(element) for c in (printed, english))
 
 
 def test_chinese_page_names_its_sections(db):
@@ -42,12 +65,21 @@ def test_series_draws_each_statement_with_its_document_and_line(db):
     at = run_page("pages/documents.py", "en", ind="fiveg_base_stations")
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
     points = [(x, hover) for trace in spec["data"] for x, hover in zip(trace["x"], trace["customdata"])]
-    rows = db.execute("""SELECT o.year, m.file_name, m.line_no, m.quote FROM observations o
-                         JOIN mentions m USING (mention_id) WHERE o.indicator_id = 'fiveg_base_stations'""").fetchall()
+    rows = db.execute("""SELECT o.year, m.doc_id, d.title_en, d.location, m.line_no, m.quote FROM observations o
+                         JOIN mentions m USING (mention_id) JOIN documents d USING (doc_id)
+                         WHERE o.indicator_id = 'fiveg_base_stations'""").fetchall()
     assert len(points) == len(rows) >= 3  # 000 line 480, 001 lines 47 and 61
-    for year, file_name, line_no, quote in rows:
-        assert any(x == year and f"{file_name}, line {line_no}" in hover and quote in hover for x, hover in points)
-    assert "Documents: " in json.dumps(spec["layout"]["annotations"])
+    for year, doc_id, title, location, line_no, quote in rows:
+        # The document by number and (the start of) its title, then the line: not its file name with a hash.
+        named = [hover for x, hover in points if x == year and f"document {doc_id} “{title[:20]}" in hover
+                 and f", line {line_no}" in hover and quote in hover]
+        assert named and not any(location in hover or location.split("/")[-1] in hover for hover in named)
+    source = json.dumps(spec["layout"]["annotations"], ensure_ascii=False)
+    assert "Documents: " in source and "seeds/" not in source
+    # The location stays one click away: the chart's table (and its CSV) has a column of it.
+    table = run_page("pages/documents.py", "en", ind="fiveg_base_stations", open_data=True).dataframe
+    locations = {v for f in table if "File location" in f.value.columns for v in f.value["File location"]}
+    assert {r[3] for r in rows} <= locations
 
 
 @pytest.fixture()

@@ -200,3 +200,16 @@ def test_chinese_company_tables_name_countries_in_chinese_and_say_names_are_as_l
     china = next(table for table in tables if economy_name("CHN", "zh") in set(table[country]))
     listed = {c for (c,) in db.execute("SELECT company FROM unicorns WHERE economy = 'CHN'").fetchall()}
     assert set(china.loc[china[country] == economy_name("CHN", "zh"), company]) <= listed
+
+
+def test_the_counts_over_time_say_how_many_statements_and_documents_in_words_that_agree(page_en, page_zh, db):
+    """Seed 003 line 89 is the one document stating the CHN and US counts (758家, 283家): "2 statements in 1
+    document", never "1 documents"; the Chinese subtitle counts them with its measure words."""
+    statements, documents = db.execute("""
+        SELECT count(*), count(DISTINCT m.file_name) FROM observations o JOIN mentions m USING (mention_id)
+        WHERE o.indicator_id = 'unicorn_count' AND o.economy IN ('CHN', 'USA') AND o.year IS NOT NULL""").fetchone()
+    assert (statements, documents) == (2, 1)
+    en = chart(page_en, "unicorns.over_time", "en")["layout"]["title"]["subtitle"]["text"].replace("<br>", " ")
+    zh = chart(page_zh, "unicorns.over_time", "zh")["layout"]["title"]["subtitle"]["text"].replace("<br>", "")
+    assert "2 statements in 1 document," in en and "1 documents" not in en
+    assert "1个文件中的2处表述" in zh

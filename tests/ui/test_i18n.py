@@ -247,3 +247,10 @@ def test_field_picks_the_page_language_and_names_a_missing_column(db):
     assert field(row, "definition", "en") == row["definition_en"]
     with pytest.raises(KeyError, match="publisher_zh"):
         field({"publisher": "World Bank"}, "publisher", "zh")
+
+
+def test_plural_picks_the_singular_for_one_thing_in_english_and_keeps_chinese_as_it_is():
+    assert [i18n.plural("count.documents", "en", n, n=n) for n in (0, 1, 2)] == [
+        "0 documents", "1 document", "2 documents"]
+    assert [i18n.plural("count.documents", "zh", n, n=n) for n in (1, 2)] == ["1个文件", "2个文件"]
+    assert i18n.plural("chart.source", "en", 1, source="x") == i18n.t("chart.source", "en", source="x")  # no .one
