@@ -17,8 +17,9 @@ from lib.ui import downloads, facts_view
 from lib.ui.i18n import t
 
 PAGE = "pages/explorer.py"
-# In a card: "<title> (2024-01), line 128 · seeds/000_….txt" (en) and the number wrapped in <mark>.
-CARD_WHERE = re.compile(r"line (\d+) · seeds/([\w.\-]+)")
+# In a card: "<title> (2024-01), line 128" (en), its file seeds/000_….txt the tooltip, and the number in <mark>.
+# The card names the document by title and line; its file (seeds/…) is the tooltip of that text.
+CARD_WHERE = re.compile(r'<span title="seeds/([\w.\-]+)">[^<]*line (\d+)</span>')
 MARK = re.compile(r"<mark>(.*?)</mark>")
 MENTION_LINK = re.compile(r"mention=([A-Za-z0-9_.:\-]+)")
 
@@ -159,7 +160,7 @@ def test_every_displayed_quote_is_in_its_document_at_its_line(con, seed_lines):
         if number > 1:
             at.number_input[0].set_value(number).run()
         for body in cards(at):
-            line_no, file_name = CARD_WHERE.search(body).groups()
+            file_name, line_no = CARD_WHERE.search(body).groups()
             marked = html.unescape(MARK.search(body).group(1))
             assert marked in seed_lines[file_name][int(line_no) - 1], (file_name, line_no, marked)
             checked += 1
@@ -211,7 +212,7 @@ def test_conflicts_tab_shows_every_statement_with_document_and_date(con, seed_li
             file_name, line_no, quote, published = con.execute(
                 """SELECT m.file_name, m.line_no, m.quote, d.published FROM mentions m JOIN documents d USING (doc_id)
                    WHERE mention_id = ?""", [mention_id]).fetchone()
-            assert f"({published}), line {line_no} · seeds/{file_name}" in bodies
+            assert f'<span title="seeds/{file_name}">' in bodies and f"({published}), line {line_no}</span>" in bodies
             assert quote in seed_lines[file_name][line_no - 1]
 
 
