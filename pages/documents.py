@@ -122,6 +122,8 @@ def conflicts_table() -> None:
         unit=[unit_label(u, lang) for u in data["unit"]], note=data[f"note_{lang}"],
         documents=[citations.join([names[d] for d in ids.split(",")], lang) for ids in data["doc_ids"]],
         location=data["file_names"])
+    # The figures as each document printed them (2.312×106个; 231.2万个), not the stored floats (2.312e+06).
+    shown["values"] = shown["printed"]
     columns = ["kind", "indicator", "economy", "year", "values", "unit", "documents", "note"]  # no internal ids
     headers = {c: ctx.t(f"documents.conflicts.col.{c}") for c in columns} | {"location": ctx.t("cite.col.location")}
     page.table(shown[list(headers)].rename(columns=headers), lang)

@@ -35,7 +35,8 @@ def problems() -> pd.DataFrame:
 
 
 def conflicts() -> pd.DataFrame:
-    """Every indicator/economy/year the documents state differently, with its kind and the files involved."""
+    """Every indicator/economy/year the documents state differently, with its kind, the files involved and the
+    figures as each document printed them (`printed`, in mention order)."""
     return run("""
         SELECT c.indicator_id, i.name_en, i.name_zh, c.economy, c.year, c.period, c.kind, c."values", c.unit,
                c.mention_ids, c.defect_mention_id, c.likely_value, c.note_en, c.note_zh,
@@ -44,7 +45,10 @@ def conflicts() -> pd.DataFrame:
                 JOIN mentions m ON m.mention_id = u.mention_id) AS file_names,
                (SELECT string_agg(DISTINCT m.doc_id, ',' ORDER BY m.doc_id)
                 FROM unnest(string_split(c.mention_ids, ',')) AS u(mention_id)
-                JOIN mentions m ON m.mention_id = u.mention_id) AS doc_ids
+                JOIN mentions m ON m.mention_id = u.mention_id) AS doc_ids,
+               (SELECT string_agg(m.raw, '; ' ORDER BY m.mention_id)
+                FROM unnest(string_split(c.mention_ids, ',')) AS u(mention_id)
+                JOIN mentions m ON m.mention_id = u.mention_id) AS printed
         FROM (SELECT *, (SELECT any_value(unit) FROM observations o WHERE o.indicator_id = conflicts.indicator_id
                          AND o.mention_id IS NOT NULL) AS unit FROM conflicts) c
         JOIN indicators i USING (indicator_id)

@@ -72,11 +72,10 @@ def series_view(data: pd.DataFrame, *, name: str, indicator_id: str, lang: str, 
     """The arguments of page.chart for one indicator as the documents state it (lib.queries.documents.series):
     the figure, the table of its points with document place, line and quote, and a source line naming every
     document (and the dataset of `reference`, if given)."""
-    places = citations.join([citations.document_name(row, lang)
-                             for _, row in data.drop_duplicates("doc_id").iterrows()], lang)
-    if reference is not None and len(reference):
-        places += "; " + ", ".join(dict.fromkeys(reference["title"]))
-    source = t("documents.series.source", lang, files=places)
+    # The documents by name (文件002《…》；文件000《…》), then the dataset of `reference`.
+    named = [citations.document_name(row, lang) for _, row in data.drop_duplicates("doc_id").iterrows()]
+    extra = list(dict.fromkeys(reference["title"])) if reference is not None and len(reference) else []
+    source = citations.join(named + extra, lang)
     docs = data["file_name"].nunique()
     subtitle = t("documents.series.subtitle", lang, unit=unit_label(data["unit"].iloc[0], lang),
                  statements=plural("count.statements", lang, len(data), n=len(data)),
