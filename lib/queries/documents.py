@@ -46,8 +46,8 @@ def conflicts() -> pd.DataFrame:
                (SELECT string_agg(DISTINCT m.doc_id, ',' ORDER BY m.doc_id)
                 FROM unnest(string_split(c.mention_ids, ',')) AS u(mention_id)
                 JOIN mentions m ON m.mention_id = u.mention_id) AS doc_ids,
-               (SELECT string_agg(m.raw, '; ' ORDER BY m.mention_id)
-                FROM unnest(string_split(c.mention_ids, ',')) AS u(mention_id)
+               (SELECT string_agg(m.raw, '; ' ORDER BY u.k)
+                FROM unnest(string_split(c.mention_ids, ',')) WITH ORDINALITY AS u(mention_id, k)
                 JOIN mentions m ON m.mention_id = u.mention_id) AS printed
         FROM (SELECT *, (SELECT any_value(unit) FROM observations o WHERE o.indicator_id = conflicts.indicator_id
                          AND o.mention_id IS NOT NULL) AS unit FROM conflicts) c

@@ -138,3 +138,21 @@ def test_the_same_document_twice_is_refused_by_content(private):
     assert outcome.added == [] and "same content as a.txt" in str(outcome.problems[0])
     with duckdb.connect(str(private.parent / "warehouse.duckdb"), read_only=True) as con:
         assert con.execute("SELECT file_name FROM documents WHERE origin = 'added'").fetchall() == [("a.txt",)]
+
+
+def test_conflicts_show_each_figure_as_its_document_prints_it(db, seed_lines):
+    """Seed 000 line 480 prints 2.312×106个 (its superscript lost) and 001 line 47 prints 231万个: the conflict shows
+    those, in the order of the conflict's values, and names the documents, not their files."""
+    at = run_page("pages/documents.py", "en")
+    conflicts = at.dataframe[1].value
+    mention_ids = db.execute("SELECT mention_ids FROM conflicts WHERE indicator_id = 'fiveg_base_stations'").fetchone()[0]
+    printed = []
+    for mention_id in mention_ids.split(","):
+        raw, file_name, line_no = db.execute("SELECT raw, file_name, line_no FROM mentions WHERE mention_id = ?",
+                                             [mention_id]).fetchone()
+        assert raw in seed_lines[file_name][line_no - 1]
+        printed.append(raw)
+    assert printed == ["2.312×106个", "231万个"]
+    row = conflicts[conflicts["Values stated"] == "; ".join(printed)]
+    assert len(row) == 1 and "e+06" not in " ".join(conflicts["Values stated"])
+    assert row["Documents"].iloc[0].startswith("document 000 “") and ".txt" not in row["Documents"].iloc[0]
