@@ -5,13 +5,65 @@ import streamlit as st
 
 from lib.ui import citations, page, state, uploads
 from lib.ui.document_figures import series_view
-from lib.ui.i18n import economy_name, unit_label
+from lib.ui.i18n import economy_name, t, unit_label
 from lib.queries import documents
+
+
+# ---------------------------------------------------------------- sections, built once per selection (page.memo)
+@page.memo
+def listing() -> tuple:
+    """(every document with its counts, the indicators several documents state)."""
+    return documents.overview(), documents.series_indicators()
+
+
+@page.memo
+def documents_rows(lang: str):
+    """The documents table as shown: chosen columns under headers in `lang`."""
+    docs = listing()[0]
+    table = docs.assign(origin=[t(f"documents.origin.{o}", lang) for o in docs["origin"]])
+    # The title as printed (Chinese for a Chinese text) and the English one where the catalog gives one, each labelled;
+    # the location (seeds/003_90f3….txt) goes to the CSV, not on screen (lib/ui/tables.py).
+    columns = {"doc_id": "id", "title": "title", "title_en": "title_en", "origin": "origin", "publisher": "publisher",
+               "published": "published", "inferred": "inferred", "format": "format", "encoding": "encoding",
+               "pages": "pages", "line_count": "lines", "figures": "figures", "bound": "bound",
+               "automatic": "automatic", "gaps": "gaps", "conflicts": "conflicts"}
+    headers = {k: t(f"documents.col.{v}", lang) for k, v in columns.items()} | {"location": t("cite.col.location", lang)}
+    table = table.assign(title_en=table["title_en"].where(table["title_en"] != table["title"]))
+    return table[list(headers)].rename(columns=headers)
+
+
+@page.memo
+def series_section(indicator_id: str, name: str, lang: str, present: bool) -> dict | None:
+    """page.chart arguments for one indicator as every document states it; None when none does."""
+    data = documents.series(indicator_id)
+    if data.empty:
+        return None
+    return series_view(data, name=name, indicator_id=indicator_id, lang=lang, present=present)
+
+
+@page.memo
+def conflict_rows(lang: str):
+    """The conflicts between documents as shown (no internal ids); None when there are none."""
+    data = documents.conflicts()
+    if data.empty:
+        return None
+    names = {row["doc_id"]: citations.document_name(row, lang) for _, row in listing()[0].iterrows()}
+    shown = data.assign(
+        indicator=data[f"name_{lang}"], economy=[economy_name(c, lang) for c in data["economy"]],
+        kind=[t(f"documents.kind.{k.replace(' ', '_')}", lang) for k in data["kind"]],
+        unit=[unit_label(u, lang) for u in data["unit"]], note=data[f"note_{lang}"],
+        documents=[citations.join([names[d] for d in ids.split(",")], lang) for ids in data["doc_ids"]],
+        location=data["file_names"])
+    # The figures as each document printed them (2.312×106个; 231.2万个), not the stored floats (2.312e+06).
+    shown["values"] = shown["printed"]
+    columns = ["kind", "indicator", "economy", "year", "values", "unit", "documents", "note"]  # no internal ids
+    headers = {c: t(f"documents.conflicts.col.{c}", lang) for c in columns} | {"location": t("cite.col.location", lang)}
+    return shown[list(headers)].rename(columns=headers)
+
 
 ctx = page.setup("documents")
 lang = ctx.lang
-docs = documents.overview()
-stated = documents.series_indicators()
+docs, stated = listing()
 IND = state.choice("ind", tuple(stated["indicator_id"]) or ("fiveg_base_stations",))
 OUTCOME = "_documents_outcome"
 
@@ -40,17 +92,7 @@ def progress_bar():
 def documents_table() -> None:
     st.subheader(ctx.t("documents.list.title"), anchor=False)
     st.caption(ctx.t("documents.list.help"))
-    table = docs.assign(origin=[ctx.t(f"documents.origin.{o}") for o in docs["origin"]])
-    # The title as printed (Chinese for a Chinese text) and the English one where the catalog gives one, each labelled;
-    # the location (seeds/003_90f3….txt) goes to the CSV, not on screen (lib/ui/tables.py).
-    columns = {"doc_id": "id", "title": "title", "title_en": "title_en", "origin": "origin", "publisher": "publisher",
-               "published": "published", "inferred": "inferred", "format": "format", "encoding": "encoding",
-               "pages": "pages", "line_count": "lines", "figures": "figures", "bound": "bound",
-               "automatic": "automatic", "gaps": "gaps", "conflicts": "conflicts"}
-    headers = {k: ctx.t(f"documents.col.{v}") for k, v in columns.items()} | {"location": ctx.t("cite.col.location")}
-    table = table.assign(title_en=table["title_en"].where(table["title_en"] != table["title"]))
-    table = table[list(headers)].rename(columns=headers)
-    page.table(table, lang)  # blanks, not None, where a document has no page count or inferred field
+    page.table(documents_rows(lang), lang)  # blanks, not None, where a document has no page count or inferred field
     left_out = documents.problems()
     for row in left_out.itertuples(index=False):
         st.warning(ctx.t("documents.left_out", file=row.file, problem=row.problem, fix=row.fix))
@@ -99,34 +141,22 @@ def series_chart() -> None:
     names = {r.indicator_id: f"{name_of(r._asdict())} ({r.documents})" for r in stated.itertuples(index=False)}
     chosen = st.selectbox(ctx.t("documents.series.pick"), IND.choices, format_func=lambda i: names.get(i, i),
                           **state.widget_kwargs(IND))
-    data = documents.series(chosen)
-    if data.empty:
+    shown = series_section(chosen, names[chosen].rsplit(" (", 1)[0], lang, ctx.present)
+    if shown is None:
         st.info(ctx.t("documents.series.none"))
         return
-    name = names[chosen].rsplit(" (", 1)[0]
-    page.chart(**series_view(data, name=name, indicator_id=chosen, lang=lang, present=ctx.present))
+    page.chart(**shown)
     st.caption(ctx.t("documents.series.legend"))
 
 
 def conflicts_table() -> None:
     st.subheader(ctx.t("documents.conflicts.title"), anchor=False)
     st.caption(ctx.t("documents.conflicts.help"))
-    data = documents.conflicts()
-    names = {row["doc_id"]: citations.document_name(row, lang) for _, row in docs.iterrows()}
-    if data.empty:
+    shown = conflict_rows(lang)
+    if shown is None:
         st.info(ctx.t("documents.conflicts.none"))
         return
-    shown = data.assign(
-        indicator=data[f"name_{lang}"], economy=[economy_name(c, lang) for c in data["economy"]],
-        kind=[ctx.t(f"documents.kind.{k.replace(' ', '_')}") for k in data["kind"]],
-        unit=[unit_label(u, lang) for u in data["unit"]], note=data[f"note_{lang}"],
-        documents=[citations.join([names[d] for d in ids.split(",")], lang) for ids in data["doc_ids"]],
-        location=data["file_names"])
-    # The figures as each document printed them (2.312×106个; 231.2万个), not the stored floats (2.312e+06).
-    shown["values"] = shown["printed"]
-    columns = ["kind", "indicator", "economy", "year", "values", "unit", "documents", "note"]  # no internal ids
-    headers = {c: ctx.t(f"documents.conflicts.col.{c}") for c in columns} | {"location": ctx.t("cite.col.location")}
-    page.table(shown[list(headers)].rename(columns=headers), lang)
+    page.table(shown, lang)
 
 
 show_outcome()
