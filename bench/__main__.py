@@ -1,6 +1,6 @@
-"""`python -m bench` (`make bench`): build time, warm server runs and browser draw times of every page next to the
-reference page, explorer search, server memory after every page in both languages, and the websocket load table
-on one page (default unicorns), direct and through HAProxy with 2 replicas."""
+"""`python -m bench` (`make bench`): build time, warm server runs (AppTest, and CPU per view on a running server) and
+browser draw times of every page next to the reference page, explorer search, server memory after every page in both
+languages, and the websocket load table on one page (default unicorns), direct and through HAProxy with 2 replicas."""
 from __future__ import annotations
 
 import argparse
@@ -256,6 +256,19 @@ def main(argv: list[str] | None = None) -> int:
 
     app, reference = bench.start_server("app.py"), bench.start_server(REFERENCE)
     try:
+        print(f"2c. server CPU per page view on a running server (ms; websocket, each view a new session, en, mean of "
+              f"{2 * args.runs}): with another session open (a server in use) and alone (Streamlit compiles app.py and "
+              "the page again after a moment with no session open); KB sent per view", flush=True)
+        print(f"   {'page':18s} {'in use':>6s} {'ref':>5s} {'ratio':>5s}   {'alone':>6s} {'ref':>5s} {'ratio':>5s}   "
+              f"{'KB':>5s}", flush=True)
+        ref_views = [load.cpu_per_view(reference.url, "", "", [reference.proc.pid], 2 * args.runs, in_use)[0]
+                     for in_use in (True, False)]
+        for page_id in pages:
+            (used, sent), (alone, _) = (load.cpu_per_view(app.url, page_name(page_id), "lang=en", [app.proc.pid],
+                                                          2 * args.runs, in_use) for in_use in (True, False))
+            print(f"   {page_id:18s} {used * 1000:6.1f} {ref_views[0] * 1000:5.1f} {used / ref_views[0]:4.1f}x   "
+                  f"{alone * 1000:6.1f} {ref_views[1] * 1000:5.1f} {alone / ref_views[1]:4.1f}x   {sent / 1024:5.0f}",
+                  flush=True)
         with sync_playwright() as pw:
             browser = bench.launch_chromium(pw)
             print(f"3. browser: Chromium 1400x900, fresh context per load, {args.runs} loads after a warm-up, pages "

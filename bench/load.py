@@ -103,6 +103,44 @@ async def one_session(base: str, page: str, query: str, timeout: float = SESSION
     return out
 
 
+def server_cpu(pids: list[int]) -> float:
+    """CPU seconds (user and system) the server processes have used so far."""
+    total = 0.0
+    for pid in pids:
+        times = psutil.Process(pid).cpu_times()
+        total += times.user + times.system
+    return total
+
+
+async def _views(base: str, page: str, query: str, pids: list[int], views: int, in_use: bool) -> tuple[float, float]:
+    hold = asyncio.Event()
+    other = asyncio.create_task(one_session(base, page, query, hold=hold)) if in_use else None
+    warm = await one_session(base, page, query)
+    if warm.error:
+        raise RuntimeError(f"{base}/{page}: {warm.error}")
+    await asyncio.sleep(0.2)  # the warm-up session's closing work done
+    start, received = server_cpu(pids), 0
+    for _ in range(views):
+        view = await one_session(base, page, query)
+        if view.error:
+            raise RuntimeError(f"{base}/{page}: {view.error}")
+        received += view.received
+    used = server_cpu(pids) - start
+    if other is not None:
+        hold.set()
+        await other
+    return used / views, received / views
+
+
+def cpu_per_view(base: str, page: str, query: str, pids: list[int], views: int = 10,
+                 in_use: bool = True) -> tuple[float, float]:
+    """(server CPU seconds, bytes received) per page view, each view a new session run to script finished, one after
+    the other, after a warm-up view. in_use: another session stays open meanwhile, as on a server people are using;
+    with no session open Streamlit drops its compiled scripts, so the next lone visitor pays compiling app.py and the
+    page again."""
+    return asyncio.run(_views(base, page, query, list(pids), views, in_use))
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))] if ordered else float("nan")
