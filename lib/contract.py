@@ -16,6 +16,11 @@ REQUIRED_VIEWS = ("documents", "mentions", "indicators", "observations", "source
 
 # Economies in house order (selectors, legends, tables): China, the US and the EU first, then the others.
 ECONOMIES = ("CHN", "USA", "EUU", "JPN", "KOR", "DEU", "GBR", "IND", "IRL", "FRA", "WLD")
+# Regions and groupings Chinese texts state figures for (欧洲, 东盟, 一带一路沿线国家): subjects, like the world (WLD)
+# and the EU (EUU), written as codes and named in data/i18n (economy.CODE). They have no ISO 3166 code and their
+# extent differs from the World Bank's aggregates (欧洲 is not Europe & Central Asia, ECS), so they take codes from
+# ISO 3166's user-assigned range (X..), which no country will ever be given.
+REGIONS = ("XEU", "XAS", "XEA", "XSE", "XNA", "XLA", "XAF", "XME", "XAN", "XBR")
 MAIN_ECONOMIES = ECONOMIES[:3]
 COMPARED = ("USA", "EUU")  # what China is compared with
 WORLD = "WLD"
@@ -35,8 +40,8 @@ UNITS = (*MONEY_UNITS, "percent", "count", "rank", *SI_UNITS, *DOCUMENT_UNITS)
 
 
 def economy_order(codes) -> list[str]:
-    """Codes in house order: CHN, USA, EUU, then the others as in ECONOMIES, then unknown ones."""
-    rank = {code: i for i, code in enumerate(ECONOMIES)}
+    """Codes in house order: CHN, USA, EUU, then the others as in ECONOMIES, then REGIONS, then unknown ones."""
+    rank = {code: i for i, code in enumerate(ECONOMIES + REGIONS)}
     return sorted(dict.fromkeys(codes), key=lambda c: (rank.get(c, len(rank)), str(c)))
 
 

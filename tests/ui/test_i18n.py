@@ -73,6 +73,18 @@ def test_economy_names_as_the_brief_gives_them():
         assert len(set(names)) == len(names)
 
 
+def test_every_region_the_extractor_writes_has_a_name():
+    """Regions (lib/contract.py REGIONS: 欧洲, 东盟 …) are subjects like economies: named in both languages, and no
+    region is named like an economy (Europe is not the EU)."""
+    from lib.contract import REGIONS
+    from lib.warehouse.extract import ECONOMY_WORDS
+    assert {code for _, code in ECONOMY_WORDS if code.startswith("X")} == set(REGIONS)
+    for lang in i18n.LANGS:
+        names = [i18n.economy_name(code, lang) for code in i18n.ECONOMIES + REGIONS]
+        assert len(set(names)) == len(names), lang
+    assert i18n.economy_name("XEU", "zh") == "欧洲" and i18n.economy_name("XAN", "en") == "ASEAN"
+
+
 @pytest.mark.parametrize("value, unit, lang, expected", [
     (5.02e13, "CNY", "zh", "50.2万亿元"),
     (5.02e13, "CNY", "en", "50.2 trillion CNY"),

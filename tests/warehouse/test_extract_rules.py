@@ -233,3 +233,21 @@ def test_an_ordinal_is_no_count():
     hk_budget_2026 line 4, still counts the years of a run)."""
     assert not [m for m in _unseen_line("tw_cn_growth_2025", 4) if "二" in m.quote]
     assert [m.value for m in _unseen_line("hk_budget_2026", 4) if m.quote == "三年"] == [3]
+
+
+def test_regions_are_subjects_of_their_own():
+    """dev2 cn_us_rd_2016 line 5: Europe's and East and Southeast Asia's shares of world R&D are the regions' (they
+    were read as the US and as the US and EU); dev my_ringgit_2024 line 2: 表现最佳的亚洲货币 names the field a
+    superlative ranks in, not the subject (the ringgit's gain stays Malaysia's)."""
+    got = [(m.quote, m.entity) for m in _unseen_line("cn_us_rd_2016", 5) if m.quote.endswith("%")]
+    assert got == [("35%", "USA"), ("27%", "USA"), ("27%", "XEU"), ("22%", "XEU"), ("25%", "XEA+XSE"),
+                   ("37%", "XEA+XSE")]
+    assert [m.entity for m in _unseen_line("my_ringgit_2024", 2) if m.quote == "12%"] == ["MYS"]
+
+
+def test_numbers_in_a_title_are_no_figures():
+    """Seed 003 line 56 《2030数字指南针:欧洲数字十年之路》 (after two other titles) and line 203
+    《促进新一代人工智能产业发展三年行动计划（2018—2020年）》: the title's 十年 and 三年 are names, not durations."""
+    from tests.helpers import seed_mentions
+    quotes = {(m.line_no, m.quote) for m in seed_mentions()["003"]}
+    assert (56, "十年") not in quotes and (203, "三年") not in quotes

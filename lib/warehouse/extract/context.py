@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from lib.contract import REGIONS
 from lib.warehouse.extract.document import CLAUSE_END, SENTENCE_END, bounds
 
 # Words naming an economy. 我国/国内/全国/本国 name the writer's own economy (HOME below), CHN unless the text
@@ -18,6 +19,11 @@ ECONOMY_WORDS = [
     ("香港", "HKG"), ("港府", "HKG"), ("本港", "HKG"), ("特区政府", "HKG"), ("财政司", "HKG"), ("立法会", "HKG"),
     ("澳门", "MAC"), ("台湾", "TWN"), ("主计总处", "TWN"), ("全港", "HKG"),
     ("全球", "WLD"), ("世界", "WLD"), ("国际上", "WLD"),
+    # Regions and groupings (lib/contract.py REGIONS), not places of the writer's economy. 欧洲联盟 is the EU;
+    # 一带一路 alone names the initiative, its 沿线/共建 countries the grouping.
+    ("欧洲联盟", "EUU"), ("欧洲", "XEU"), ("亚洲", "XAS"), ("东亚", "XEA"), ("东南亚", "XSE"), ("北美", "XNA"),
+    ("拉美", "XLA"), ("拉丁美洲", "XLA"), ("非洲", "XAF"), ("中东", "XME"), ("东盟", "XAN"),
+    ("一带一路沿线", "XBR"), ("一带一路”沿线", "XBR"), ("一带一路共建", "XBR"), ("一带一路”共建", "XBR"),
     # Groups written as one word: the two economies together.
     ("中美两国", "CHN+USA"), ("中美", "CHN+USA"), ("美中", "USA+CHN"), ("中欧", "CHN+EUU"), ("美欧", "USA+EUU"),
 ]
@@ -40,7 +46,8 @@ COMPANY_WORDS = [
     ("英特尔", "Intel"), ("高通", "Qualcomm"), ("谷歌", "Google"), ("亚马逊", "Amazon"), ("波音", "Boeing"),
     ("空客", "Airbus"), ("中国移动", "China Mobile"), ("中国电信", "China Telecom"), ("中国联通", "China Unicom"),
 ]
-COUNTRY_NAMES = {word: code for word, code in ECONOMY_WORDS if code not in ("WLD", HOME) and "+" not in code}
+COUNTRY_NAMES = {word: code for word, code in ECONOMY_WORDS
+                 if code not in ("WLD", HOME) + REGIONS and "+" not in code}
 HOME_CURRENCY = {"HKG": "HKD", "TWN": "TWD", "MYS": "MYR", "SGP": "SGD", "CHN": "CNY"}
 _MAINLAND = ("中国", "内地", "大陆", "国务院", "人民币")
 # Institutions and the currency only a mainland writer names as its own (for a Traditional text, see home_economy).
@@ -202,6 +209,8 @@ def _subjects(span: str, skip_world: bool, home: str) -> list[tuple[int, str, bo
         if code == "WLD" and (skip_world or re.search(r"占$", span[max(0, m.start() - 2):m.start()])
                               or span.startswith(("第", "前", "最", "领先", "范围", "占", "份额", "市场份额"), m.end())):
             continue
+        if re.search(r"最[\u4e00-\u9fff]{1,3}的$", span[max(0, m.start() - 6):m.start()]):
+            continue  # the field a superlative ranks in (表现最佳的亚洲货币), not the subject
         if word == "国内" and span.startswith("生产总值", m.end()):
             continue  # 国内生产总值 is GDP, not "China"
         if re.search(r"(?:超过|超|高于|低于|不及|领先|根据|据)$", span[max(0, m.start() - 2):m.start()]):

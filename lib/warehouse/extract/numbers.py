@@ -115,6 +115,12 @@ def cn_number(text: str) -> int | None:
     return None
 
 
+def _in_title(text: str, start: int) -> bool:
+    """The position is inside a title in 《》 (《欧洲数字十年之路》 names a document, not ten years)."""
+    before = text[max(0, start - 30):start]
+    return before.rfind("《") > before.rfind("》") and "》" in text[start:start + 30]
+
+
 def _excluded(text: str, start: int, end: int) -> bool:
     """Digits that are not a quantity: references, titles, figure/section numbers, tech names, dates."""
     before = text[max(0, start - 12):start]
@@ -126,7 +132,7 @@ def _excluded(text: str, start: int, end: int) -> bool:
         return True
     if re.search(r"[\[［][^\]］]*$", before) and re.match(r"[\d,，~\-–—\s]*[\]］]", text[start:start + 12]):
         return True  # reference markers [10], ^[4-7], [11,12]
-    if before.count("《") > before.count("》") and "》" in text[end:end + 30]:
+    if _in_title(text, start):
         return True  # years and numbers inside document titles
     if re.search(r"[“\"]$", before) and re.match(r"[”\"]", after):
         return True  # quoted slogans such as “100”到“1”
@@ -341,7 +347,7 @@ class Scanner:
         text = self.text
         for pattern, read in _WORD_FORMS:
             for m in pattern.finditer(text):
-                if not self._free(m.start(), m.end()) or _inside_word(text, m.start()):
+                if not self._free(m.start(), m.end()) or _inside_word(text, m.start()) or _in_title(text, m.start()):
                     continue
                 if read is _amount and m.group()[:1] in "十百千万" and text[m.start() - 1:m.start()] in ("数", "几"):
                     continue  # 数十年, 几百家: an order of magnitude said vaguely, not a figure
