@@ -251,3 +251,21 @@ def test_numbers_in_a_title_are_no_figures():
     from tests.helpers import seed_mentions
     quotes = {(m.line_no, m.quote) for m in seed_mentions()["003"]}
     assert (56, "十年") not in quotes and (203, "三年") not in quotes
+
+
+@pytest.mark.parametrize("name,line,quote,entity", [
+    # A sentence that cites its source (美国国家科学基金会…《美国科学与工程指标》显示，中国已成为…) gives the next
+    # sentence its subject from the statement, not from the source: China's world ranks are China's.
+    ("cn_us_rd_2016", 1, "第二位", "CHN"),
+    ("cn_us_rd_2016", 1, "第一", "CHN"),
+    # A heading (研发强度十年翻一番, a line without punctuation) is a paragraph: it does not take 全球 from the next line;
+    # 科技论文产量接近美国 compares with the US, it is not the US's.
+    ("cn_us_rd_2016", 2, "翻一番", "CHN"),
+    ("cn_us_rd_2016", 9, "翻一番", "CHN"),
+    # A comparator's own figure is that economy's: 超过中國的2.24％, 仅次于美国的27%.
+    ("tw_cn_growth_2025", 3, "2.24％", "CHN"),
+    ("cn_us_rd_2016", 4, "27%", "USA"),
+])
+def test_sources_headings_and_comparators(name, line, quote, entity):
+    got = {m.entity for m in _unseen_line(name, line) if m.quote == quote}
+    assert got == {entity}, got

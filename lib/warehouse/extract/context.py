@@ -213,8 +213,11 @@ def _subjects(span: str, skip_world: bool, home: str) -> list[tuple[int, str, bo
             continue  # the field a superlative ranks in (表现最佳的亚洲货币), not the subject
         if word == "国内" and span.startswith("生产总值", m.end()):
             continue  # 国内生产总值 is GDP, not "China"
-        if re.search(r"(?:超过|超|高于|低于|不及|领先|根据|据)$", span[max(0, m.start() - 2):m.start()]):
-            continue  # a comparator (超过美国) or a cited source (根据英国《经济学家》), not the subject
+        if re.search(r"(?:超过|超|高于|低于|不及|领先|接近|仅次于|赶超|落后于|根据|据)$",
+                     span[max(0, m.start() - 3):m.start()]) and not re.fullmatch(r"的\s*(?:约|近)?", span[m.end():]):
+            # A comparator (超过美国, 产量接近美国) or a cited source (根据英国《经济学家》), not the subject; but a
+            # comparator's own figure (超过中国的2.24%, 仅次于美国的27%) is that economy's.
+            continue
         if re.search(r"(?:对|向|(?<!来)自)(?:我国)?$", span[max(0, m.start() - 3):m.start()]) or (
                 hits and hits[-1][1] == "partner" and re.fullmatch(r"[、和及]", span[hits[-1][3]:m.start()])):
             # A trade partner (我省对欧盟进出口, 对美国和日本分别增长, 自美国进口): the figure is the trader's.
@@ -249,6 +252,8 @@ def entity(text: str, pos: int, unit: str, home: str = "CHN",
     text names none, the economy the text is written from, flagged as assumed (True). "group" when the
     figure belongs to several listed companies and the first stands for them."""
     c_start, c_end = bounds(text, pos, CLAUSE_END)
+    # A clause does not run past its paragraph (a heading without punctuation is one: lib/.../document.py).
+    c_end = min([p for p in (paragraph_starts or []) if p > pos] + [c_end])
     s_start, _ = bounds(text, pos, SENTENCE_END)
     in_clause = _subjects(text[c_start:pos], unit == "rank", home)
     if in_clause:
@@ -321,10 +326,20 @@ def entity(text: str, pos: int, unit: str, home: str = "CHN",
     paragraph = max([p for p in (paragraph_starts or [0]) if p <= s_start] or [0])
     if back > paragraph:
         p_start, _ = bounds(text, back - 1, SENTENCE_END)
-        hits = _subjects(text[max(p_start, paragraph):back], True, home)
-        if hits:
-            return hits[0][1], False
+        # The previous sentence's first subject, leaving out a clause that only cites a source (美国国家科学基金会…
+        # 发布的《…》显示，中国已成为…: the report is American, the statement is about China).
+        clauses = re.split(r"(?<=[，,；;：:])", text[max(p_start, paragraph):back])
+        for clause in clauses:
+            if _SOURCE_CLAUSE.search(clause) and clause is not clauses[-1]:
+                continue
+            hits = _subjects(clause, True, home)
+            if hits:
+                return hits[0][1], False
     return home, True
+
+
+# A clause that names who reports (…显示，/ 据…统计，): its subject is a source, not what follows is about.
+_SOURCE_CLAUSE = re.compile(r"(?:预测|显示|指出|认为|表示|称|估计|统计|报告|表明)\s*[，,；;：:]$|^\s*(?:据|根据)")
 
 
 # One figure each, for counting the figures of a 分别 list.

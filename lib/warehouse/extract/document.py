@@ -19,6 +19,7 @@ SENTENCE_END = "。！？"
 CLAUSE_END = "，,；;。：:！？"
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_PUNCTUATION = re.compile(r"[，,。；;：:、！？!?（）()“”\"]")
 
 
 @dataclass
@@ -82,7 +83,10 @@ def index_document(doc: Document) -> Document:
         body = _is_body(stripped, in_refs)
         if ended:
             doc.paragraph_starts.append(length)
-        ended = stripped[-1] in SENTENCE_END
+        # A heading (a short line with no punctuation after a finished sentence: 研发强度十年翻一番) is a paragraph
+        # of its own: the line after it starts a new one, so the heading's words and the next paragraph's do
+        # not read as one sentence.
+        ended = stripped[-1] in SENTENCE_END or (ended and len(stripped) <= 30 and not _PUNCTUATION.search(stripped))
         doc.line_starts.append(length)
         parts.append(stripped)
         length += len(stripped)
