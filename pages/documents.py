@@ -102,8 +102,11 @@ def upload_form() -> None:
     st.subheader(ctx.t("documents.upload.title"), anchor=False)
     st.caption(ctx.t("documents.upload.help", mb=uploads.MAX_MB, formats=", ".join(uploads.FORMATS)))
     with st.form("upload", clear_on_submit=True, border=True):
-        files = st.file_uploader(ctx.t("documents.upload.files", mb=uploads.MAX_MB), type=list(uploads.FORMATS),
-                                 accept_multiple_files=True)
+        formats = ", ".join(f.upper() for f in uploads.FORMATS)
+        files = page.file_uploader(ctx.t("documents.upload.files", mb=uploads.MAX_MB), key="upload_files",
+                                   browse=ctx.t("documents.upload.browse"),
+                                   instructions=ctx.t("documents.upload.drop", mb=uploads.MAX_MB, formats=formats),
+                                   type=list(uploads.FORMATS), accept_multiple_files=True)
         left, right = st.columns(2)
         meta = {
             "title": left.text_input(ctx.t("documents.meta.title"), help=ctx.t("documents.meta.title.help")),

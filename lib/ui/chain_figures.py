@@ -55,7 +55,10 @@ def scorecard_figure(card: pd.DataFrame, *, source: str, lang: str, present: boo
     wrapped = [figures.wrap(label, figures.label_units(0.4, present, narrow=True)) for label in card["label"]]
     card = card.assign(label=["<br>".join(lines) for lines in wrapped])
     labels = card["label"].tolist()
-    row = max(46, 16 * max(map(len, wrapped), default=1) + 16)  # a row holds its label's lines and the dot labels
+    # A row holds its label's lines (1.3 em each, at the mode's font: presentation labels touched at 16 px) and the
+    # dot labels.
+    line = round((figures.PRESENTATION if present else figures.NORMAL).font * 1.3)
+    row = max(46, line * max(map(len, wrapped), default=1) + 16)
     traces = []
     for code in COMPARED:
         column = f"ratio_{code.lower()}"

@@ -90,7 +90,7 @@ class Sizing:
     width: int | None
     height: int
     font: int
-    assumed_width: int  # plot width used to wrap the source line and to count legend rows
+    assumed_width: int  # width the title, subtitle and source line wrap at (from the plot's left edge); legend rows
 
     @property
     def title(self) -> int:
@@ -103,7 +103,10 @@ class Sizing:
 
 
 NORMAL = Sizing(width=None, height=480, font=13, assumed_width=640)
-PRESENTATION = Sizing(width=1200, height=675, font=18, assumed_width=1080)
+# A presentation chart is 1200 px wide where the window has room; in a 1100 px window Streamlit shrinks it to the
+# 940 px column, and text wrapped for 1200 px ran past its right edge (zh source lines cut). Its text is wrapped for
+# that column: 940 px less the y tick labels left of the plot (up to ~90 px at 18 px) and a little slack.
+PRESENTATION = Sizing(width=1200, height=675, font=18, assumed_width=840)
 # A stretched chart's width in the wide layout of a 1400 px window, less the margins: what labels are fitted to when
 # the real width is unknown.
 TYPICAL_PLOT_WIDTH = 840
@@ -163,8 +166,10 @@ def label_units(share: float, present: bool = False, font: int | None = None, na
     the mode's font size (or `font`): exactly for the fixed presentation size, for a typical window otherwise, or
     for the narrowest window (`narrow`) where labels must never be cut off."""
     sizing = PRESENTATION if present else NORMAL
-    stretched = NARROWEST_PLOT_WIDTH if narrow else TYPICAL_PLOT_WIDTH
-    width = sizing.width - 34 if sizing.width else stretched  # 34: the house margins left and right
+    if sizing.width:  # fixed size, but narrow: as shrunk to the column of the narrowest window (see PRESENTATION)
+        width = sizing.assumed_width if narrow else sizing.width - 34  # 34: the house margins left and right
+    else:
+        width = NARROWEST_PLOT_WIDTH if narrow else TYPICAL_PLOT_WIDTH
     # 0.6 em per Latin character: Noto Sans CJK's Latin letters, measured on rendered labels, with a little room.
     return max(4, int(share * width / ((font or sizing.font) * 0.6)))
 

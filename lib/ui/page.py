@@ -153,6 +153,26 @@ def _export_button(ctx: PageContext) -> None:
                            mime="application/zip", on_click="ignore", icon=":material/download:")
 
 
+def file_uploader(label: str, *, key: str, browse: str, instructions: str, **kwargs):
+    """st.file_uploader whose button and drop-zone line say `browse` and `instructions` (the page's language)
+    instead of Streamlit's English "Upload" and "50MB per file • TXT, ...": Streamlit 1.67 has no parameter or
+    locale for them (streamlit/streamlit#13500). The English text is drawn at size 0 and ours after it, by the
+    uploader's own data-testids; should a later Streamlit change those, the English shows again and
+    tests/browser/test_documents_upload.py fails."""
+    def css_text(text: str) -> str:  # a CSS string: no quote, backslash or line break can end it early
+        return text.replace("\\", " ").replace("<", " ").replace('"', "\u201d").replace("\n", " ")
+
+    zone = f'.st-key-{key} [data-testid="stFileUploaderDropzone"]'
+    button, hint = f'{zone} button [data-testid="stMarkdownContainer"] p', \
+        f'{zone} [data-testid="stFileUploaderDropzoneInstructions"] span'
+    st.html(f"""<style>
+{button}, {hint} {{font-size: 0;}}
+{button}::after {{content: "{css_text(browse)}"; font-size: 14px;}}
+{hint}::after {{content: "{css_text(instructions)}"; font-size: 14px;}}
+</style>""")
+    return st.file_uploader(label, key=key, **kwargs)
+
+
 def text_notice(param: state.Param, lang: str) -> None:
     """Under a search box: say what was removed from or cut off the search text (from the URL or as typed)."""
     changes = state.text_changes(param)

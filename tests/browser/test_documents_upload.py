@@ -43,3 +43,40 @@ def test_upload_a_document_in_the_browser(browser, private_server):
         assert all(bench.is_local(u) for u in urls), [u for u in urls if not bench.is_local(u)]
     finally:
         context.close()
+
+
+# What the uploader's button and drop-zone line show: Streamlit's own (English) text where it is drawn with a size,
+# else the text drawn after it (CSS ::after, lib/ui/page.py file_uploader), and the width the own text takes.
+_UPLOADER_TEXT_JS = """() => {
+  const zone = document.querySelector('[data-testid="stFileUploaderDropzone"]');
+  const read = e => {
+    const range = document.createRange();
+    range.selectNodeContents(e);
+    const after = getComputedStyle(e, '::after').content;
+    return {own: e.textContent, ownWidth: range.getBoundingClientRect().width,
+            after: after === 'none' ? '' : JSON.parse(after)};
+  };
+  return {button: read(zone.querySelector('button p')),
+          hint: read(zone.querySelector('[data-testid="stFileUploaderDropzoneInstructions"] span'))};
+}"""
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_uploader_speaks_the_page_language(browser, server, lang):
+    """Issue 16: on the Chinese Documents page the uploader said "Upload" and "50MB per file • TXT, ...". Its button
+    and line now read in the page's language, Streamlit's English text takes no room, and the size limit is kept."""
+    from lib.ui.i18n import t
+    from lib.ui.uploads import MAX_MB
+
+    context = browser.new_context(viewport={"width": 1100, "height": 1000})
+    try:
+        page = context.new_page()
+        bench.visit(page, bench.page_url(server.url, "documents", lang=lang))
+        shown = page.evaluate(_UPLOADER_TEXT_JS)
+        assert shown["button"]["after"] == t("documents.upload.browse", lang), shown
+        assert shown["button"]["ownWidth"] == 0 and shown["hint"]["ownWidth"] == 0, f"English still shown: {shown}"
+        assert f"{MAX_MB} MB" in shown["hint"]["after"] and "PDF" in shown["hint"]["after"], shown
+        if lang == "zh":
+            assert "拖" in shown["hint"]["after"], shown  # says the files can be dropped here
+    finally:
+        context.close()
