@@ -61,8 +61,16 @@ def by_kind(events: list[dict], threads: set[tuple[int, int]]) -> Counter:
     return out
 
 
-def plotly_share(events: list[dict], threads: set[tuple[int, int]]) -> tuple[float, float]:
-    """(milliseconds of JavaScript samples on the main thread, of which with a Plotly.js frame on the stack)."""
+def chunk_of(url: str) -> str:
+    """The frontend file a JavaScript frame runs in, without its hash: `PlotlyChart`, `index`, `DataFrame`, ..."""
+    name = url.rsplit("/", 1)[-1].split("?")[0]
+    return name.split(".")[0] if name else ""
+
+
+def plotly_share(events: list[dict], threads: set[tuple[int, int]],
+                 chunks: Counter | None = None) -> tuple[float, float]:
+    """(milliseconds of JavaScript samples on the main thread, of which with a Plotly.js frame on the stack).
+    chunks: also counts each sample's milliseconds for the innermost frontend file on its stack."""
     nodes: dict[tuple[int, str, int], dict] = {}
     samples: list[tuple[tuple[int, str, int], float]] = []
     main_pids = {pid for pid, _ in threads}  # a renderer's samples come from its profiler thread: match the process
@@ -103,6 +111,13 @@ def plotly_share(events: list[dict], threads: set[tuple[int, int]]) -> tuple[flo
             continue
         total += ms
         plotly += ms if has_plotly(key) else 0.0
+        if chunks is not None:
+            found, at = "", key
+            while not found and at in nodes:
+                found = chunk_of(nodes[at].get("callFrame", {}).get("url", ""))
+                parent = nodes[at].get("parent")
+                at = (*at[:2], parent) if parent is not None else None
+            chunks[found or "(native)"] += ms
     return total, plotly
 
 
@@ -116,9 +131,10 @@ def trace_load(browser, url: str) -> dict:
     context.close()
     threads = main_threads(events)
     kinds = by_kind(events, threads)
-    js, plotly = plotly_share(events, threads)
+    chunks: Counter = Counter()
+    js, plotly = plotly_share(events, threads, chunks)
     return {"wall": visit.seconds, "charts": visit.charts, "elements": elements, "kinds": kinds, "js": js,
-            "plotly": plotly}
+            "plotly": plotly, "chunks": chunks}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -126,6 +142,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("pages", nargs="*", metavar="PAGE", help=f"pages to trace (default all: {', '.join(PAGES)})")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--lang", default="en", choices=("en", "zh"))
+    parser.add_argument("--chunks", type=int, default=0, metavar="N",
+                        help="also list, per page, the N frontend files with the most JavaScript time")
     args = parser.parse_args(argv)
     unknown = set(args.pages) - set(PAGES)
     if unknown:
@@ -163,6 +181,13 @@ def main(argv: list[str] | None = None) -> int:
               + " ".join(f"{med[k]:7.0f}" for k in kinds)
               + f" {statistics.median(sum(r['kinds'].values()) for r in results):7.0f}"
               f" {statistics.median(r['js'] for r in results):6.0f} {statistics.median(r['plotly'] for r in results):6.0f}")
+    if args.chunks:
+        print(f"JavaScript ms by the innermost frontend file on the stack (median of {args.runs})")
+        for name, results in found.items():
+            names = {c for r in results for c in r["chunks"]}
+            med = {c: statistics.median(r["chunks"][c] for r in results) for c in names}
+            top = sorted(med.items(), key=lambda kv: -kv[1])[:args.chunks]
+            print(f"{name:18s} " + ", ".join(f"{c} {ms:.0f}" for c, ms in top))
     return 0
 
 
