@@ -226,13 +226,14 @@ gaps_heading, gap_items, measures_heading, measure_items = gaps_and_measures(doc
 gaps_col, measures_col = st.columns(2)
 # Long lists scroll inside a box of fixed height: the page was ~20,000 px long with them spelled out.
 gaps_col, measures_col = (column.container(height=640) for column in (gaps_col, measures_col))
+# Each list is one markdown element: one element per item (about 130) was most of the page's drawing in the browser.
 with gaps_col:
     st.subheader(gaps_heading)
-    for item in gap_items:
-        st.markdown(item, unsafe_allow_html=True)
+    if gap_items:
+        st.markdown("\n".join(gap_items), unsafe_allow_html=True)
 with measures_col:
     st.subheader(measures_heading)
     if not measure_items:
         st.info(ctx.t("chains.measures.empty"))
-    for item in measure_items:
-        st.markdown(item, unsafe_allow_html=True)
+    else:
+        st.markdown("\n".join(measure_items), unsafe_allow_html=True)
