@@ -167,8 +167,21 @@ def download_tab() -> None:
     st.dataframe(view_rows(lang), hide_index=True)
 
 
+TAB_KEY = "_sources_tab"
 labels = [ctx.t(f"sources.tab.{tab}") for tab in TABS]
-tabs = st.tabs(labels, default=labels[TABS.index(state.get(VIEW))])
+
+
+def tab_opened(shown: list[str]) -> None:
+    """A tab was opened: put it into the URL (`view`), so the address reproduces it and the next run builds it."""
+    state.set(VIEW, TABS[shown.index(st.session_state[TAB_KEY])])
+
+
+# Only the open tab is built and sent (the others' documents, grids and code blocks were two thirds of what the
+# browser drew, none of it in sight); opening another reruns the page with it. The URL drives the tab.
+st.session_state[TAB_KEY] = labels[TABS.index(state.get(VIEW))]
+tabs = st.tabs(labels, key=TAB_KEY, on_change=tab_opened, args=(labels,))
 for tab, show in zip(tabs, (documents_tab_show, reader_tab, datasets_tab_show, method_tab, download_tab)):
     with tab:
-        show()
+        if tab.open is not False:
+            show()
+

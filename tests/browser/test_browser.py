@@ -349,3 +349,20 @@ def test_metrics_and_controls_are_not_cut_off(browser, server, page_id, lang, wi
         assert not cut, f"{page_id} ({lang}) at {width} px: {cut}"
     finally:
         context.close()
+
+
+def test_sources_builds_the_open_tab_and_a_click_opens_another_into_the_url(server, page):
+    """Sources sends only the tab in the URL (pages/sources.py); clicking another tab shows its content and puts it
+    into the address, and Back returns to the previous tab."""
+    load(page, url_of(server, "sources", lang="en"))
+    assert page.locator('[data-testid="stExpander"]').count() == 0  # the datasets' boxes are not built yet
+    page.get_by_role("tab", name=t("sources.tab.datasets", "en")).click()
+    page.wait_for_selector('[data-testid="stExpander"]', timeout=60_000)
+    assert "view=datasets" in page.url
+    page.get_by_role("tab", name=t("sources.tab.method", "en")).click()
+    page.wait_for_selector('[data-testid="stCode"]', timeout=60_000)
+    assert "view=method" in page.url and page.locator('[data-testid="stExpander"]').count() == 0
+    page.go_back()
+    page.wait_for_selector('[data-testid="stExpander"]', timeout=60_000)
+    selected = page.locator('[role="tab"][aria-selected="true"]').inner_text()
+    assert selected == t("sources.tab.datasets", "en") and "view=datasets" in page.url

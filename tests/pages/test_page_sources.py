@@ -40,6 +40,15 @@ def test_page_runs_alone_and_names_every_document(con, lang):
         assert title_zh in titles
 
 
+def test_only_the_open_tab_is_built():
+    """The tab in the URL (`view`) is built, the others are sent empty (a click on one reruns the page with it in
+    the URL: tests/browser/test_browser.py)."""
+    at = run_page()
+    assert [bool(tab.children) for tab in at.tabs] == [True, False, False, False, False]
+    at = run_page(view="method")
+    assert [bool(tab.children) for tab in at.tabs] == [False, False, False, True, False]
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_page_runs_through_the_app(lang):
     at = apptest.run_through_app("pages/sources.py", lang)
@@ -59,7 +68,7 @@ def test_document_facts_come_from_the_catalogue(con):
 @pytest.mark.parametrize("doc_id", ["002", "004"])
 def test_reader_shows_the_document_with_every_figure_marked(con, seed_lines, doc_id):
     file_name = con.execute("SELECT file_name FROM documents WHERE doc_id = ?", [doc_id]).fetchone()[0]
-    at = run_page(doc=doc_id)
+    at = run_page(doc=doc_id, view="reader")
     shown = {int(n): body for n, body in READER_LINE.findall(reader(at))}
     lines = seed_lines[file_name]
     # Every non-blank line of the file, under its own number, with its text intact once the marks are removed.
@@ -73,7 +82,7 @@ def test_reader_shows_the_document_with_every_figure_marked(con, seed_lines, doc
 
 
 def test_each_dataset_with_its_coverage_per_economy(con):
-    at = run_page()
+    at = run_page(view="datasets")
     datasets = con.execute("SELECT source_id, title FROM sources WHERE kind = 'dataset'").fetchall()
     expanders = at.tabs[2].expander
     assert len(expanders) == len(datasets)
@@ -102,13 +111,13 @@ def test_normalisation_examples_are_real_lines_of_the_documents(con, seed_lines)
     superscript = examples[examples["case_id"] == "lost_superscript"].iloc[0]
     mantissa, exponent = re.match(r"([\d.]+)×10(\d+)", superscript["raw"]).groups()
     assert superscript["value"] == pytest.approx(float(mantissa) * 10 ** int(exponent))
-    at = run_page()
+    at = run_page(view="method")
     table = at.tabs[3].dataframe[0].value
     assert list(table.iloc[:, 1]) == list(examples["raw"])
 
 
 def test_eu_aggregates_table_says_how_each_dataset_forms_the_eu(con):
-    at = run_page()
+    at = run_page(view="method")
     eu = at.tabs[3].dataframe[1].value
     with_eu = con.execute(
         "SELECT count(DISTINCT source_id) FROM observations o JOIN sources s USING (source_id) "
@@ -118,7 +127,7 @@ def test_eu_aggregates_table_says_how_each_dataset_forms_the_eu(con):
 
 
 def test_citation_uses_a_real_figure_and_the_build_date(con, seed_lines):
-    at = run_page()
+    at = run_page(view="method")
     codes = [c.value for c in at.tabs[3].code]
     built = con.execute("SELECT value FROM meta WHERE key = 'built_at'").fetchone()[0]
     assert any(built in c for c in codes)
@@ -138,5 +147,5 @@ def test_download_everything_holds_every_view_with_all_rows(con):
     for view in views:
         frame = pd.read_csv(archive.open(f"{view}.csv"), encoding="utf-8-sig", low_memory=False)
         assert len(frame) == con.execute(f'SELECT count(*) FROM "{view}"').fetchone()[0], view
-    at = run_page()
+    at = run_page(view="download")
     assert at.tabs[4].get("download_button")
