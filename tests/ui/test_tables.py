@@ -2,15 +2,25 @@
 internal ids, hashes or raw large integers, and a link cell that always says where it leads."""
 from __future__ import annotations
 
+import ast
 import re
 
 import pytest
 
+from lib.paths import ROOT
 from lib.ui import state
 from lib.contract import UNITS
 from lib.ui.i18n import ECONOMIES, t
 from lib.ui.tables import LINK_TEXT
 from tests.helpers import run_page
+
+
+
+def _sources_tabs() -> tuple[str, ...]:
+    """The tabs of pages/sources.py (its TABS), read from the script: a page cannot be imported."""
+    tree = ast.parse((ROOT / "pages" / "sources.py").read_text(encoding="utf-8"))
+    return next(ast.literal_eval(node.value) for node in tree.body if isinstance(node, ast.Assign)
+                and any(getattr(target, "id", "") == "TABS" for target in node.targets))
 
 MISSING = re.compile(r"^(?:None|nan|NaN|<NA>|NaT|null)$|\bNone\b|\bnan\b|<NA>")
 INTERNAL_ID = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$")  # wdi_2026_07, unicorn_count, cbinsights_2024
@@ -52,8 +62,12 @@ def _problems(frame, lang: str) -> list[str]:
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("page_id", state.PAGES)
 def test_every_table_reads_as_a_person_reads_it(page_id, lang):
-    at = run_page(f"pages/{page_id}.py", lang, open_data=True, **PARAMS.get(page_id, {}))
-    frames = [df.value for df in at.dataframe] + [tb.value for tb in at.table]
+    # Sources builds only the tab in its URL (`view`): every tab is opened in turn.
+    views = [{"view": view} for view in _sources_tabs()] if page_id == "sources" else [{}]
+    frames = []
+    for view in views:
+        at = run_page(f"pages/{page_id}.py", lang, open_data=True, **PARAMS.get(page_id, {}), **view)
+        frames += [df.value for df in at.dataframe] + [tb.value for tb in at.table]
     if page_id not in ("explorer", "documents"):
         assert frames, f"{page_id}: no table shown (else this checks nothing)"
     problems = sorted({p for frame in frames for p in _problems(frame, lang)})
