@@ -5,7 +5,7 @@ import streamlit as st
 
 from lib.ui import citations, page, state, uploads
 from lib.ui.document_figures import series_view
-from lib.ui.i18n import economy_name, t, unit_label
+from lib.ui.i18n import economy_name, format_value, t, unit_label
 from lib.queries import documents
 
 
@@ -41,6 +41,15 @@ def series_section(indicator_id: str, name: str, lang: str, present: bool) -> di
     return series_view(data, name=name, indicator_id=indicator_id, lang=lang, present=present)
 
 
+def defect_note(row, names: dict, lang: str) -> str:
+    """What a likely defect is, in the reader's words: which document and line printed the odd figure and what it
+    most likely is (the warehouse's own note names mention ids and prints floats, so it is not shown)."""
+    if row["kind"] != "likely defect" or not isinstance(row["defect_doc_id"], str):
+        return ""
+    return t("documents.conflicts.defect", lang, document=names[row["defect_doc_id"]], line=int(row["defect_line"]),
+             printed=row["defect_raw"], likely=format_value(row["likely_value"], row["unit"], lang))
+
+
 @page.memo
 def conflict_rows(lang: str):
     """The conflicts between documents as shown (no internal ids); None when there are none."""
@@ -51,7 +60,8 @@ def conflict_rows(lang: str):
     shown = data.assign(
         indicator=data[f"name_{lang}"], economy=[economy_name(c, lang) for c in data["economy"]],
         kind=[t(f"documents.kind.{k.replace(' ', '_')}", lang) for k in data["kind"]],
-        unit=[unit_label(u, lang) for u in data["unit"]], note=data[f"note_{lang}"],
+        unit=[unit_label(u, lang) for u in data["unit"]],
+        note=[defect_note(row, names, lang) for _, row in data.iterrows()],
         documents=[citations.join([names[d] for d in ids.split(",")], lang) for ids in data["doc_ids"]],
         location=data["file_names"])
     # The figures as each document printed them (2.312×106个; 231.2万个), not the stored floats (2.312e+06).

@@ -36,7 +36,8 @@ def problems() -> pd.DataFrame:
 
 def conflicts() -> pd.DataFrame:
     """Every indicator/economy/year the documents state differently, with its kind, the files involved and the
-    figures as each document printed them (`printed`, in mention order)."""
+    figures as each document printed them (`printed`, in mention order); for a likely defect, the document, line and
+    printed text of the odd figure (defect_doc_id, defect_line, defect_raw) and its likely value."""
     return run("""
         SELECT c.indicator_id, i.name_en, i.name_zh, c.economy, c.year, c.period, c.kind, c."values", c.unit,
                c.mention_ids, c.defect_mention_id, c.likely_value, c.note_en, c.note_zh,
@@ -46,6 +47,9 @@ def conflicts() -> pd.DataFrame:
                (SELECT string_agg(DISTINCT m.doc_id, ',' ORDER BY m.doc_id)
                 FROM unnest(string_split(c.mention_ids, ',')) AS u(mention_id)
                 JOIN mentions m ON m.mention_id = u.mention_id) AS doc_ids,
+               (SELECT m.doc_id FROM mentions m WHERE m.mention_id = c.defect_mention_id) AS defect_doc_id,
+               (SELECT m.line_no FROM mentions m WHERE m.mention_id = c.defect_mention_id) AS defect_line,
+               (SELECT m.raw FROM mentions m WHERE m.mention_id = c.defect_mention_id) AS defect_raw,
                (SELECT string_agg(m.raw, '; ' ORDER BY u.k)
                 FROM unnest(string_split(c.mention_ids, ',')) WITH ORDINALITY AS u(mention_id, k)
                 JOIN mentions m ON m.mention_id = u.mention_id) AS printed

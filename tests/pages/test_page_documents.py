@@ -111,7 +111,9 @@ def test_add_then_remove_a_document_through_the_page(private, tmp_path):
     assert symbols == {"circle", "circle-open"}  # 000's hand-checked figure and the two documents' rule bindings
     conflicts = at.dataframe[1].value
     defect = conflicts[conflicts["Kind"] == "likely defect"]
-    assert len(defect) == 1 and "most likely 5.61e+08" in defect["Note"].iloc[0]
+    note = defect["Note"].iloc[0]
+    assert len(defect) == 1 and "line 480, prints" in note and "most likely 561,000,000 (" in note, note
+    assert "000-" not in note and "e+" not in note  # no mention id, no float notation
     outcome = uploads.remove("公报 2022.txt")
     assert outcome.removed == ["公报 2022.txt"] and not (private / "公报 2022.txt").exists()
     at = run_page("pages/documents.py", "zh")
