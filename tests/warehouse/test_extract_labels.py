@@ -32,16 +32,17 @@ COMPANY_NAME = {code: word for word, code in COMPANY_WORDS}
 REGION_CODE = {word: code for word, code in ECONOMY_WORDS if code in REGIONS}
 MEASURES = ("digits", "words", "value", "unit", "year", "subject")
 # Bars: the table measured minus 2-3 points, so that the test fails when a change loses figures, not when the
-# machine is slow. Measured 2026-12-01 02:50 UTC (digits, words, value, unit, year, subject): seeds 100/100/100/
-# 98.4/96.1/97.3, dev 100/96.9/100/100/97.6/100, dev2 93.5/87.0/100/97.8/83.1/86.8 (made for the subject and
-# word rules; before them 93.5/82.6/100/91.9/60.7/39.3), heldout 92.1/90.2/93.9/93.9/75.2/86.1 (its totals were
-# seen while earlier rules were written), fresh 98.0/100/99.5/99.0/77.9/79.8 (second look; the first,
-# 98.0/68.8/99.5/91.6/76.4/57.6, was known when these rules were written, its texts and rows were not read).
-# Fresh has no bar: it is reported, not steered by.
+# machine is slow. Measured 2026-12-01 05:03 UTC (digits, words, value, unit, year, subject) after the rules for
+# lengths of time, currencies before the number, regions, sources, headings, top-N lists, list units and periods
+# from the sentence before: seeds 100/100/100/98.8/97.7/97.7 (was 100/100/100/98.4/96.1/97.3), dev 100/100/100/
+# 100/98.4/100 (was 100/96.9/100/100/97.6/100), dev2 100/95.7/100/100/96.6/97.9 (was 93.5/87.0/100/97.8/83.1/86.8).
+# Earlier looks at the splits not read while writing rules: heldout 92.1/90.2/93.9/93.9/75.2/86.1 and fresh
+# 98.0/100/99.5/99.0/77.9/79.8 at 02:50 UTC (the heldout bars are from then; these rules were written without
+# measuring heldout, fresh or fresh3). Fresh has no bar: it is reported, not steered by.
 BARS = {
-    "seeds": {"digits": 0.98, "words": 0.97, "value": 0.98, "unit": 0.96, "year": 0.94, "subject": 0.94},
-    "dev": {"digits": 0.97, "words": 0.93, "value": 0.97, "unit": 0.97, "year": 0.94, "subject": 0.97},
-    "dev2": {"digits": 0.91, "words": 0.80, "value": 0.97, "unit": 0.95, "year": 0.81, "subject": 0.84},
+    "seeds": {"digits": 0.98, "words": 0.97, "value": 0.98, "unit": 0.96, "year": 0.95, "subject": 0.95},
+    "dev": {"digits": 0.97, "words": 0.97, "value": 0.97, "unit": 0.97, "year": 0.95, "subject": 0.97},
+    "dev2": {"digits": 0.97, "words": 0.92, "value": 0.97, "unit": 0.97, "year": 0.93, "subject": 0.95},
     "heldout": {"digits": 0.89, "words": 0.87, "value": 0.91, "unit": 0.91, "year": 0.72, "subject": 0.83},
 }
 

@@ -269,3 +269,55 @@ def test_numbers_in_a_title_are_no_figures():
 def test_sources_headings_and_comparators(name, line, quote, entity):
     got = {m.entity for m in _unseen_line(name, line) if m.quote == quote}
     assert got == {entity}, got
+
+
+@pytest.mark.parametrize("name,line,quote,value,unit,year,entity", [
+    # The top N listed after 分别是 are the figure's subject together, not a place inside a firm's name (上海大众).
+    ("cn_auto_2013h1", 4, "前五", 5, "rank", "2013", "上汽+东风+一汽+长安+北汽"),
+    # Chinese prints a unit once after a list: 分别加快了8.75和9.41个百分点.
+    ("cn_auto_2013h1", 1, "8.75", 8.75, "percent", "2013", "CHN"),
+    # 上半年…结束了去年的下降趋势: 去年的 modifies a noun; the figure is the first half's.
+    ("cn_auto_2013h1", 3, "356.67万辆", 3566700, "count", "2013", "CHN"),
+    # 7类 is a count; a paragraph opened by 前4月， dates its later sentences (从产品看，机电产品下降1.7%).
+    ("cn_jiangsu_trade_2014", 2, "7类", 7, "count", "2014", "CHN"),
+    ("cn_jiangsu_trade_2014", 2, "1.7%", 1.7, "percent", "2014", "CHN"),
+    # 从X下降到Y and 同期…从X增长到Y take the period the sentence before names (2003年至2013年).
+    ("cn_us_rd_2016", 5, "35%", 35, "percent", "2003", "USA"),
+    ("cn_us_rd_2016", 5, "22%", 22, "percent", "2013", "XEU"),
+    ("cn_us_rd_2016", 5, "37%", 37, "percent", "2013", "XEA+XSE"),
+    # 约占2003年至2013年全球…的三分之一: the world after 占 is the whole, China the subject.
+    ("cn_us_rd_2016", 5, "三分之一", 100 / 3, "percent", "2003-2013", "CHN"),
+    # 2012年中国研发资金的5%… opens the paragraph's time without a comma; 另一方面，… keeps it.
+    ("cn_us_rd_2016", 7, "84%", 84, "percent", "2012", "CHN"),
+    ("cn_us_rd_2016", 8, "75%", 75, "percent", "2013", "CHN+JPN+KOR"),  # 中日韩三国
+    ("cn_us_rd_2016", 4, "第四", 4, "rank", None, "DEU"),  # 德国第四，: a rank after an economy, ending its clause
+    # 二度被台湾超越: occurrences; 享受长达20年的双位数成长 holds over an unstated span (2001年 is an event).
+    ("tw_cn_growth_2025", 1, "二度", 2, "count", "2021-2025", "CHN"),
+    ("tw_cn_growth_2025", 2, "雙位數", 10, "percent", None, "CHN"),
+    # 高于“十四五”信息通信行业发展规划建设目标8.4个: the plan is named as a document, the figure is 截至2025年底's.
+    ("cn_5g_2025", 1, "8.4个", 8.4, "other", "2025", "CHN"),
+])
+def test_lists_periods_and_ranks_on_dev2_lines(name, line, quote, value, unit, year, entity):
+    got = [(m.value, m.unit, m.year, m.entity) for m in _unseen_line(name, line) if m.quote == quote]
+    assert got[:1] == [(pytest.approx(value), unit, year, entity)], got
+
+
+def test_seed_lists_and_open_periods():
+    """Seed 003 line 97: 前六位的国家分别是爱尔兰、印度、中国、美国、德国和法国 is those six together; seed 004 line 899:
+    2016年以来 (no 自) is an open period running to the paragraph's 截至2022年年底; seed 002 line 91: 2019年以来 up to
+    the 十三五 review's 2020."""
+    from tests.helpers import seed_mentions
+    seeds = seed_mentions()
+    assert [m.entity for m in seeds["003"] if m.line_no == 97 and m.quote == "前六位"] == ["IRL+IND+CHN+USA+DEU+FRA"]
+    assert {m.year for m in seeds["004"] if m.line_no == 899 and m.quote in ("36个", "26家")} == {"2016-2022"}
+    assert [m.year for m in seeds["002"] if m.line_no == 91 and m.quote == "第一"] == ["2019-2020"]
+    # 004 line 494: 预计2030年…140.1亿美元，并以30%左右的增速平缓上涨，到2035年…489.7亿美元: the rate of the span.
+    assert [m.year for m in seeds["004"] if m.line_no == 494 and m.quote == "30%"] == ["2030-2035"]
+
+
+def test_a_fractional_count_per_anything_is_a_rate():
+    """Seed 000 line 666 平均每像素接收到的光子数低至 0.44 is photons per pixel (`other`), as 每万人…34.4个 is; line 571's
+    平均引用率为44.99 stays a count, the catalog's citations per paper (ai_paper_citation_rate)."""
+    from tests.helpers import seed_mentions
+    units = {m.quote: m.unit for m in seed_mentions()["000"] if m.line_no in (571, 666)}
+    assert (units["0.44"], units["44.99"], units["31.88"]) == ("other", "count", "count")

@@ -30,8 +30,8 @@ from pathlib import Path
 from lib.contract import DOCUMENT_UNITS, MONEY_UNITS
 from lib.warehouse.extract import context
 from lib.warehouse.extract.context import COMPANY_WORDS, COUNTRY_NAMES, ECONOMY_WORDS, HOME_CURRENCY  # noqa: F401
-from lib.warehouse.extract.document import (SENTENCE_END, Document, bounds, document_date, matching_text,  # noqa: F401
-                                            read_document)
+from lib.warehouse.extract.document import (CLAUSE_END, SENTENCE_END, Document, bounds,  # noqa: F401
+                                            document_date, matching_text, read_document)
 from lib.warehouse.extract.numbers import UNITS, Hit, Scanner  # noqa: F401 (public)
 
 
@@ -89,10 +89,14 @@ def _mention(doc: Document, text: str, doc_id: str, hit: Hit, date: str | None, 
     s_start, s_end = bounds(text, start, SENTENCE_END)
     sentence = doc.text[s_start:s_end]
     qualifier = hit.qualifier or context.qualifier(text, start, end)
-    entity, ambiguous = hit.entity, False
-    if entity is None:
+    entity, ambiguous = hit.entity or None, False
+    if hit.entity == "":
+        ambiguous = True  # the top N firms, not named: no economy or place is their subject
+    elif entity is None:
         entity, ambiguous = context.entity(text, start, hit.unit, home, doc.paragraph_starts)
-    if ambiguous:
+    if hit.entity == "":
+        flags.append("ambiguous_subject")
+    elif ambiguous:
         flags.append("group_subject" if ambiguous == "group" else "subject_assumed")
     unit = hit.unit
     prefix = _CURRENCY_BEFORE.search(text, max(0, start - 6), start)
@@ -108,18 +112,31 @@ def _mention(doc: Document, text: str, doc_id: str, hit: Hit, date: str | None, 
         unit = HOME_CURRENCY[home] if home in HOME_CURRENCY else unit
         flags.append("currency_assumed")
     elif unit == "count" and hit.value != int(hit.value) and not re.search(r"[亿万兆]", hit.measure or "") \
-            and re.search(r"每[百千万十]?[人户]", text[s_start:start]):
-        # 每万人拥有5G基站34.4个: things are counted whole, so a fractional count per people is a rate.
+            and re.search(r"每[百千万十]?(?:人|户|像素|平方|公里|千米|台|个|家|件|篇|名)", text[s_start:start]):
+        # 每万人拥有5G基站34.4个, 平均每像素接收到的光子数低至0.44: things are counted whole, so a fractional count
+        # per people or per anything is a rate (`other`). An average the catalog defines as a count (平均引用率为
+        # 44.99, citations per paper: data/catalog/document_indicators.yaml ai_paper_citation_rate) stays a count:
+        # a rate named by 率 without 每 is what the text calls it, and the chart draws it as a count.
         unit = "other"
     elif unit == "CNY" and home != "CHN" and (hit.measure or "").endswith("元") and home in HOME_CURRENCY:
         unit = HOME_CURRENCY[home]  # 元 outside the mainland is the local dollar (港元, 新台币)
     year = context.year(text, start, s_start, doc.paragraph_starts, date, report)
     run = context.run_period(text, start, end, year, date)
-    if run:
+    if re.search(r"长达\s*\S{1,3}\s*年之?久?的?$", text[bounds(text, start, CLAUSE_END)[0]:start]):
+        # 享受长达20年的双位数增长: a figure held over a span whose years the clause does not give; a year named
+        # elsewhere in the sentence (2001年加入WTO) is an event, not the span.
+        year = None
+    elif run:
         year = run  # 连续3年 / 近5年来 and what they qualify: the span of years up to the statement's year
     elif hit.measure in ("年", "个年度", "季") and year and "run_of_years" not in flags and not (
             "-" in year and int(year[-4:]) - int(year[:4]) in (hit.value, hit.value - 1)):
         year = None  # a span of years (50年以来, 两年的努力) is dated only when it restates a period as long
+    later = re.search(r"(?:到|至)\s*(?P<y>(?:19|20)\d{2})\s*年", text[end:bounds(text, start, SENTENCE_END)[1]])
+    if year and "-" not in year and unit == "percent" and later and later["y"] > year \
+            and re.match(r"\s*(?:左右)?\s*的?\s*(?:年均)?(?:增速|增长率|增幅|速度)", text[end:end + 10]):
+        # 预计2030年…达到140.1亿美元，并以30%左右的增速上涨，到2035年…达到489.7亿美元: a growth rate between a level
+        # dated before it and one dated after it is the rate of the span between them.
+        year = f"{year}-{later['y']}"
     if year is None:
         flags.append("year_unknown")  # nothing in the text dates it: said, not guessed from another sentence
     topic = context.topic(sentence)

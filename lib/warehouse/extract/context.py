@@ -25,7 +25,8 @@ ECONOMY_WORDS = [
     ("拉美", "XLA"), ("拉丁美洲", "XLA"), ("非洲", "XAF"), ("中东", "XME"), ("东盟", "XAN"),
     ("一带一路沿线", "XBR"), ("一带一路”沿线", "XBR"), ("一带一路共建", "XBR"), ("一带一路”共建", "XBR"),
     # Groups written as one word: the two economies together.
-    ("中美两国", "CHN+USA"), ("中美", "CHN+USA"), ("美中", "USA+CHN"), ("中欧", "CHN+EUU"), ("美欧", "USA+EUU"),
+    ("中美两国", "CHN+USA"), ("中日韩", "CHN+JPN+KOR"), ("中美", "CHN+USA"), ("美中", "USA+CHN"), ("中欧", "CHN+EUU"),
+    ("美欧", "USA+EUU"),
 ]
 # Provinces and large cities stand for their economy (a figure about 深圳 is a Chinese figure).
 CITY_WORDS = [(w, "CHN") for w in (
@@ -206,7 +207,8 @@ def _subjects(span: str, skip_world: bool, home: str) -> list[tuple[int, str, bo
         if code == HOME:
             code = home
         code = _PLACE_OF.get(word, code)
-        if code == "WLD" and (skip_world or re.search(r"占$", span[max(0, m.start() - 2):m.start()])
+        # 占全球, and 占2003年至2013年全球…的三分之一: the world after 占 in its clause is the whole a share is of.
+        if code == "WLD" and (skip_world or re.search(r"占[^，,；;。]{0,12}$", span[max(0, m.start() - 13):m.start()])
                               or span.startswith(("第", "前", "最", "领先", "范围", "占", "份额", "市场份额"), m.end())):
             continue
         if re.search(r"最[\u4e00-\u9fff]{1,3}的$", span[max(0, m.start() - 6):m.start()]):
@@ -400,7 +402,7 @@ _FUTURE = re.compile(r"未来|今后")
 _REFERENCE = re.compile(r"(?:截至|截止)\s*(?:日期)?\s*(?:为|是)?\s*(?P<a>(?:19|20)\d{2})\s*年")
 _OPENING = re.compile(r"(?:^|[，,；;])\s*(?:[（(]?\s*\S{0,6}[）)]\s*)?(?:在|于)?(?P<a>(?:19|20)\d{2})\s*年(?:底|末|年底)?\s*[，,]")
 # `自2018年起` / `自2018年以来`: an open period; its start year belongs to the value introduced by 从/由.
-_SINCE = re.compile(r"(?:自|从)\s*(?P<a>(?:19|20)\d{2})\s*年\s*(?:起|以来|开始)")
+_SINCE = re.compile(r"(?:自|从)?\s*(?P<a>(?:19|20)\d{2})\s*年\s*(?:起|以来|开始)")
 # A fiscal or school year written 2025/26 is the period 2025-2026.
 # Fiscal years listed or spanned (2026/27及2027/28年度, 2026/27年度至2030/31年度) are one period, first to last.
 _SPLIT_YEAR = re.compile(r"(?P<a>(?:19|20)\d{2})/(?P<b>\d{2})(?:\s*年度?)?"
@@ -426,7 +428,10 @@ def _candidates(span: str) -> list[tuple[int, str]]:
               # not the figure's own time (and not a report's period).
               and not re.match(r"\s*\d{1,2}\s*月份?\s*(?:以来|来)", span[m.end():m.end() + 8])
               and not _BASE.search(span[max(0, m.start() - 4):m.start()])]
-    found += [(m.end(), _plan_period(m["n"])) for m in _PLAN.finditer(span)]
+    # A plan named as the document it is (“十四五”信息通信行业发展规划建设目标) is a title, not the figure's period;
+    # 十四五期间/时期/末 and the plan alone are periods.
+    found += [(m.end(), _plan_period(m["n"])) for m in _PLAN.finditer(span)
+              if not re.match(r"[^，,；;。期时末]{2,12}规划", span[m.end():])]
     return sorted(found)
 
 
@@ -434,7 +439,10 @@ def _relative(span: str, date: str | None, report: str | None = None) -> str | N
     words = list(_RELATIVE.finditer(span))
     if not words:
         return None
-    m = words[-1]
+    # 去年的下降趋势 ("last year's downward trend") names another time's state as a modifier; the figure is dated
+    # by a time word that is not a modifier of a noun (上半年…结束了去年的下降趋势，销售量达到…: the first half).
+    own = [w for w in words if not span.startswith("的", w.end())]
+    m = (own or words)[-1]
     if report and (m["q"] or m["h"] or m["mo"] or m["mn"] or "前三季度" in m.group() or m.group() in ("本年",)):
         return report  # 上半年/一季度 in a report on 2015 are 2015's, whenever the page was posted
     if not date:
@@ -513,10 +521,16 @@ def year(text: str, pos: int, s_start: int, paragraph_starts: list[int] | None =
                         if "-" not in c[1]]) and not _FUTURE.search(text[c_end:c_end + 12]) \
                 and not re.search(r"到|至|预计|将", text[c_end:c_end + 8]):
             found = later[0][1]  # the sentence's year stated after the figure (…世界第二,2020年…)
+        elif (_SAME_PERIOD.match(text, s_start) or re.search(r"从|由", text[c_start:pos])
+              and re.search(r"到|至", text[c_start:c_end])) \
+                and (period := _previous_period(text, s_start, paragraph_starts or [0])):
+            # 美国从35%下降到27%, or 同期，…从25%增长到37%, with no year of their own after a sentence that names
+            # the period (约占2003年至2013年…): a change from one value to another runs over that period.
+            found = period
         elif _RELATIVE.search(text[s_start:bounds(text, pos, SENTENCE_END)[1]]):
             found = _relative(text[s_start:bounds(text, pos, SENTENCE_END)[1]], date, report)
         elif not _VAGUE_SPAN.search(before):  # 近年来，… sets the sentence's own (unstated) time
-            found = _paragraph_year(text, s_start, paragraph_starts or [0])
+            found = _paragraph_year(text, s_start, paragraph_starts or [0], date, report)
             if found is None and _YEAR_UNDER_REPORT.search(clause):
                 # 全年/年末 refer to the year under report: the last year an earlier sentence opened on.
                 openings = [m["a"] for m in _OPENING.finditer(text, 0, s_start)]
@@ -580,12 +594,37 @@ def run_period(text: str, pos: int, end: int, found: str | None, date: str | Non
 
 
 _YEAR_UNDER_REPORT = re.compile(r"全年|年末|年底|年内")
+# A sentence that opens on its year without a comma (2012年中国研发资金的5%…) sets the time as 2012年， does; a
+# year that opens a condition (2017年后, 2019年以来) does not.
+_YEAR_START = re.compile(r"\s*(?:在|于)?(?P<a>(?:19|20)\d{2})\s*年(?!代|以来|以后|之后|后|以前|之前|前|起|开始|至|到|\d)")
+# A sentence that opens on a relative time and a comma (前4月，…; 上半年，…) sets the paragraph's time too.
+_RELATIVE_START = re.compile(r"\s*(?P<w>(?:" + _RELATIVE.pattern + r"))\s*[，,]")
+# The present (目前，…) describes the state of things when written, not a period later sentences report on.
+_PRESENT = ("目前", "当前", "现阶段", "现在", "如今", "近期")
+# 同期 (the same period) opening a sentence refers to the period named just before.
+_SAME_PERIOD = re.compile(r"\s*同期")
 # A sentence that opens on an economy (我国…, 美国…) starts a new statement: the time set by earlier sentences
 # (2022年，… / 截至…) no longer reaches it. 全国/国内 open on a scope (全国在用数据中心), not a new subject.
 _NEW_SUBJECT = re.compile(r"\s*(?:我国|中国|美国|欧盟|英国|日本|德国|法国|韩国|印度|全球|世界)")
 
 
-def _paragraph_year(text: str, s_start: int, paragraph_starts: list[int]) -> str | None:
+def _previous_period(text: str, s_start: int, paragraph_starts: list[int]) -> str | None:
+    """The last period (YYYY-YYYY) the sentences of the paragraph before `s_start` name, going back at most two
+    sentences (同期 after 美国从35%下降到27% still means the period named before that sentence)."""
+    p_start = max([p for p in paragraph_starts if p <= s_start] or [0])
+    start = s_start
+    for _ in range(2):
+        if start - 1 <= p_start:
+            break
+        start = max(bounds(text, start - 2, SENTENCE_END)[0], p_start)
+        periods = [y for _, y in _candidates(text[start:s_start]) if "-" in y]
+        if periods:
+            return periods[-1]
+    return None
+
+
+def _paragraph_year(text: str, s_start: int, paragraph_starts: list[int], date: str | None = None,
+                    report: str | None = None) -> str | None:
     """The reference date earlier sentences of the paragraph state: `截至2022年底` anywhere, or a year (or
     period) that opens a sentence (`2022年，…`): Chinese sets the time once and lets it govern what follows."""
     starts = [p for p in paragraph_starts if p <= s_start] or [0]
@@ -604,9 +643,11 @@ def _paragraph_year(text: str, s_start: int, paragraph_starts: list[int]) -> str
         opening = None
         for opening in _OPENING.finditer(sentence):
             pass
-        opening = opening or _YEAR_PERIOD.match(sentence.lstrip())
+        opening = opening or _YEAR_PERIOD.match(sentence.lstrip()) or _YEAR_START.match(sentence)
         if opening:
-            found = opening["a"] if opening.re is _OPENING else f"{opening['a']}-{opening['b']}"
+            found = f"{opening['a']}-{opening['b']}" if opening.re is _YEAR_PERIOD else opening["a"]
+        elif (relative := _RELATIVE_START.match(sentence)) and relative["w"] not in _PRESENT:
+            found = _relative(relative["w"], date, report) or found  # 前4月，我省…: the months of the text's year
         for m in _REFERENCE.finditer(sentence):
             found = m["a"]
         pos = end + 1

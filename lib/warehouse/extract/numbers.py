@@ -50,6 +50,7 @@ UNITS: dict[str, tuple[str, float]] = {
 MEASURE_WORDS = [
     "标准机架", "比特", "家", "个", "件", "户", "台", "辆", "种", "所", "项", "架", "张", "人", "名", "篇",
     "座", "款", "套", "颗", "条", "位", "卡", "部", "批", "人次", "艘", "只", "头", "次", "处", "份", "场", "例",
+    "类",
 ]
 # 兆 is 10^12 in Taiwan, Hong Kong and Southeast-Asian usage (mainland 兆 = 10^6 survives only in units: 兆瓦).
 MAGNITUDES = {"万亿": 1e12, "兆": 1e12, "亿": 1e8, "万": 1e4}
@@ -72,6 +73,7 @@ _QUANTITY = re.compile(
     r"(?P<unit>[\s?]*(?:" + _UNIT_WORDS + "|" + "|".join(sorted(MEASURE_WORDS, key=len, reverse=True)) + r"))?"
 )
 _SLASH_LIST = re.compile(r"(?P<a>" + _NUM + r")/(?P<b>" + _NUM + r")\s*(?P<unit>Tbps|GW|MW|kW|km)")
+_LIST_UNIT = re.compile(r"\s*(?:和|、|与|及|或)\s*(?:" + _NUM + r")\s*(?P<unit>个百分点|百分点|%)")
 _RANK_DIGIT = re.compile(r"第\s*(?P<n>\d+)\s*(?P<w>位|名)?")
 _RANK_CN = re.compile(r"第(?P<n>[一二三四五六七八九十]{1,3})(?P<w>位|名|大)?(?!次|代|个|批|层|步|产业|、)")
 _TOP_N = re.compile(r"前(?P<n>[一二两三四五六七八九十]{1,2}|\d{1,2})(?P<w>位|名)?")
@@ -187,9 +189,11 @@ class Scanner:
                 continue
             self._add(m.start(), m.end(), float(m.group("n")), None, "rank", m.group("w"), [], m.start("n"))
         for m in _RANK_CN.finditer(text):
-            # 第N大 before a noun (第一大贸易伙伴, 第二大经济体) is "the N-th largest": a rank wherever it stands.
+            # 第N大 before a noun (第一大贸易伙伴, 第二大经济体) is "the N-th largest": a rank wherever it stands;
+            # so is 第N right after an economy, ending its clause (日本居第三位，…；德国第四，占6%).
             if not _RANK_CONTEXT.search(text[max(0, m.start() - 8):m.start()]) \
-                    and not (m["w"] == "大" and re.match(r"[\u4e00-\u9fff]", text[m.end():m.end() + 1])):
+                    and not (m["w"] == "大" and re.match(r"[\u4e00-\u9fff]", text[m.end():m.end() + 1])) \
+                    and not (self._after_economy(m.start()) and re.match(r"[，,；;。]", text[m.end():m.end() + 1])):
                 continue
             value = cn_number(m.group("n"))
             if value is not None and self._free(m.start(), m.end()):
@@ -205,7 +209,24 @@ class Scanner:
             value = cn_number(m.group("n"))
             if value is not None and self._free(m.start(), m.end()):
                 self._add(m.start(), m.end(), float(value), None, "rank", m.group("w"), ["top_n"], m.start(),
-                          qualifier="top")
+                          qualifier="top", entity=self._top_list(m.end(), value))
+
+    def _after_economy(self, start: int) -> bool:
+        return any(self.text.endswith(name, 0, start) for name in self.country_names)
+
+    def _top_list(self, end: int, n: int) -> str | None:
+        """Who the top N are: `前五的企业分别是上汽、东风、一汽、长安和北汽`, `前六位的国家分别是爱尔兰、印度…`. The
+        N names listed after 分别是/为 are the figure's subject together (an economy by its code, a company as
+        written), not a place in a company's name (上海大众). A top N of firms with no list names no one: ""."""
+        text = self.text
+        listed = re.match(r"[^。；;，,]{0,12}?分别(?:是|为)(?P<names>[^。；;]*)", text[end:])
+        if listed:
+            names = [x.strip() for x in re.split(r"、|和|及|与", listed["names"])]
+            if len(names) == n and all(0 < len(x) <= 8 for x in names):
+                return "+".join(self.country_names.get(x, x) for x in names)
+        if re.match(r"\s*(?:位|名)?的?(?:企业|公司|厂商|厂家|品牌|车企|集团)", text[end:end + 6]):
+            return ""
+        return None
 
     def _growth_targets(self) -> None:
         """`保5`, `破八`: a growth rate named by its bare whole number after 保 (hold at least) or 破 (break
@@ -318,6 +339,11 @@ class Scanner:
             elif mag_text:
                 unit, unit_mult = "count", 1.0
                 flags.append("no_unit")
+            elif shared := _LIST_UNIT.match(text, m.end("num")):
+                # 加快了8.75和9.41个百分点: Chinese prints the unit once, after the last number of a list; the
+                # numbers before it share it.
+                unit, unit_mult = UNITS.get(shared["unit"], ("count", 1.0))
+                mag_text, unit_text = "", shared["unit"]
             else:
                 # A bare number counts only when a verb introduces it ("平均引用率为44.99", "低至 0.44").
                 if not re.search(r"(?:为|达|至|到|低至|约|由|从)\s*$", text[max(0, start - 3):start]):
@@ -472,6 +498,10 @@ _WORD_FORMS = [
     # 翻番/翻一番/翻了一番 and 翻倍 double; 翻两番 quadruples.
     (re.compile(r"翻了?(?P<n>[一两二三]?)番|翻倍"), _doubling),
     (re.compile(r"(?P<n>" + _CN_NUM + r")倍"), _multiple),
+    # 二度被台湾超越, 三度夺冠: a numeral before 度 and a verb counts occurrences (twice, three times). 首度 (for the
+    # first time) is an ordinal, like 第一次, and no count; 度 after digits is a unit (degrees, 度电).
+    (re.compile(r"(?<![零下摄华温])(?P<n>[二两三四五六七八九十])度(?=[被超创夺登获进入突成回重])"),
+     lambda m: (cn_value(m["n"]), "count", "度", None)),
     # 两位数增长 (double-digit growth) is growth of at least 10%.
     # Taiwan writes it 雙位數成長 (双位数 after t2s; 成长 is its 增长).
     (re.compile(r"[两双]位数(?=的?增长|的?增速|的?增幅|的?成长)"), lambda m: (10.0, "percent", "两位数", ">")),
