@@ -294,6 +294,8 @@ def test_sources_headings_and_comparators(name, line, quote, entity):
     # 二度被台湾超越: occurrences; 享受长达20年的双位数成长 holds over an unstated span (2001年 is an event).
     ("tw_cn_growth_2025", 1, "二度", 2, "count", "2021-2025", "CHN"),
     ("tw_cn_growth_2025", 2, "雙位數", 10, "percent", None, "CHN"),
+    # 从2013年企业研发占各国研发总支出的比例看，…。美国研发支出中61%…: the viewpoint's year frames the comparison.
+    ("cn_us_rd_2016", 8, "61%", 61, "percent", "2013", "USA"),
     # 高于“十四五”信息通信行业发展规划建设目标8.4个: the plan is named as a document, the figure is 截至2025年底's.
     ("cn_5g_2025", 1, "8.4个", 8.4, "other", "2025", "CHN"),
 ])

@@ -601,6 +601,9 @@ _YEAR_START = re.compile(r"\s*(?:在|于)?(?P<a>(?:19|20)\d{2})\s*年(?!代|以�
 _RELATIVE_START = re.compile(r"\s*(?P<w>(?:" + _RELATIVE.pattern + r"))\s*[，,]")
 # The present (目前，…) describes the state of things when written, not a period later sentences report on.
 _PRESENT = ("目前", "当前", "现阶段", "现在", "如今", "近期")
+# 从2013年企业研发占各国研发总支出的比例看，…: a year in the viewpoint a paragraph opens with frames a comparison
+# across economies, so a later sentence opening on another economy (美国研发支出中61%…) stays in that year.
+_VIEWPOINT = re.compile(r"\s*从\s*(?P<a>(?:19|20)\d{2})\s*年[^，,。；;]{0,30}?(?:来)?看\s*[，,]")
 # 同期 (the same period) opening a sentence refers to the period named just before.
 _SAME_PERIOD = re.compile(r"\s*同期")
 # A sentence that opens on an economy (我国…, 美国…) starts a new statement: the time set by earlier sentences
@@ -635,11 +638,12 @@ def _paragraph_year(text: str, s_start: int, paragraph_starts: list[int], date: 
         for m in _REFERENCE.finditer(text, starts[-2], p_start):
             found = m["a"]
     pos = p_start
+    frame = None
     while pos < s_start:
         end = min((i for i in (text.find(ch, pos, s_start) for ch in SENTENCE_END) if i != -1), default=s_start)
         sentence = text[pos:end]
         if _NEW_SUBJECT.match(sentence):
-            found = None
+            found = frame
         opening = None
         for opening in _OPENING.finditer(sentence):
             pass
@@ -650,8 +654,10 @@ def _paragraph_year(text: str, s_start: int, paragraph_starts: list[int], date: 
             found = _relative(relative["w"], date, report) or found  # 前4月，我省…: the months of the text's year
         for m in _REFERENCE.finditer(sentence):
             found = m["a"]
+        if viewpoint := _VIEWPOINT.match(sentence):
+            frame = found = viewpoint["a"]
         pos = end + 1
-    return None if _NEW_SUBJECT.match(text[s_start:s_start + 12]) else found
+    return frame if _NEW_SUBJECT.match(text[s_start:s_start + 12]) else found
 
 
 def report_period(title: str | None, first_line: str) -> str | None:
