@@ -301,11 +301,15 @@ def test_rules_reproduce_the_hand_bindings_of_the_seeds(rules_build):
 
 def test_a_span_up_to_now_ends_at_the_texts_present(rules_build):
     """002 (December 2021) line 91: "2019年以来…专利申请量全球第一" and, after it, figures the 13th plan kept up
-    (保持年增长13%以上): the hand entries date them 2020, the last full year before publication, not 2019."""
+    (保持年增长13%以上): the hand entries date them 2020, the last full year before publication, not 2019. The
+    extractor reads the rank's open period itself now (2019年以来 without 自: 2019-2020, ending at the paragraph's
+    十三五 review), so the rule takes its end; the later figures take the passage's year."""
     rows = query(rules_build, "SELECT indicator_id, year, rule_year, year_source, agrees FROM binding_checks "
                               "WHERE file_name LIKE '002%' AND line_no = 91 AND indicator_id <> 'gii_rank'")
     assert len(rows) == 3 and all(year == 2020 and agrees for _, year, _, _, agrees in rows)
-    assert {source for *_, source, _ in rows} == {"since", "passage"}
+    assert {(indicator, source) for indicator, *_, source, _ in rows} == {
+        ("frontier_patent_applications_rank", "extractor"), ("electronic_info_mfg_value_added_growth", "passage"),
+        ("software_revenue_growth", "passage")}
 
 
 def test_a_span_start_without_its_own_year_is_not_dated_by_its_end(rules_build):
