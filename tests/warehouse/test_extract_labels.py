@@ -5,7 +5,9 @@ tests/labels/unseen/, each split printed on its own (each text's .yaml says its 
 - `dev`: texts the rules may be written from (rows printed);
 - `heldout`: never read while rules were written, but its totals were seen during earlier rounds of rule writing,
   so it is no longer a clean measure (totals only);
-- `fresh`: made after the last rules were written and seen by nobody before measuring (totals only).
+- `fresh`: made after the last rules were written and seen by nobody before measuring (totals only);
+- `fresh3`: 7 texts labelled on 2026-12-01 (sixth session) by a reader who never opened lib/; measured only as
+  totals, first at 88badbf before that session's rules and again after them (see the README's figures).
 For each sample: recall of figures written in digits and in words, and on the matched rows agreement of value,
 unit, year and subject. `python -m tests.warehouse.test_extract_labels` prints the table; `pytest -s` too.
 """
@@ -38,7 +40,10 @@ MEASURES = ("digits", "words", "value", "unit", "year", "subject")
 # 100/98.4/100 (was 100/96.9/100/100/97.6/100), dev2 100/95.7/100/100/97.3/97.9 (was 93.5/87.0/100/97.8/83.1/86.8).
 # Earlier looks at the splits not read while writing rules: heldout 92.1/90.2/93.9/93.9/75.2/86.1 and fresh
 # 98.0/100/99.5/99.0/77.9/79.8 at 02:50 UTC (the heldout bars are from then; these rules were written without
-# measuring heldout, fresh or fresh3). Fresh has no bar: it is reported, not steered by.
+# measuring heldout, fresh or fresh3). After them (05:40 UTC, totals only): heldout 92.8/90.2/94.0/94.6/74.7/86.7,
+# fresh 98.0/100/99.5/99.0/77.9/79.8 (unchanged), fresh3 94.4/79.3/94.6/97.3/60.8/66.2 (before them, at 88badbf:
+# 94.4/79.3/94.6/97.3/60.8/65.5). The rules written from dev2 did not carry over to unseen text.
+# Fresh and fresh3 have no bar: they are reported, not steered by.
 BARS = {
     "seeds": {"digits": 0.98, "words": 0.97, "value": 0.98, "unit": 0.96, "year": 0.95, "subject": 0.95},
     "dev": {"digits": 0.97, "words": 0.97, "value": 0.97, "unit": 0.97, "year": 0.95, "subject": 0.97},
@@ -192,7 +197,7 @@ def table_row(name: str, counts: dict) -> str:
     return f"{name:<28}{n:>8} " + " ".join(f"{r[k]:>8.1%}" if r[k] is not None else f"{'-':>8}" for k in MEASURES)
 
 
-SPLITS = ("seeds", "dev", "dev2", "heldout", "fresh")
+SPLITS = ("seeds", "dev", "dev2", "heldout", "fresh", "fresh3")
 
 
 def report(show_rows: bool = True, splits: tuple[str, ...] = SPLITS) -> dict[str, dict]:
@@ -202,7 +207,7 @@ def report(show_rows: bool = True, splits: tuple[str, ...] = SPLITS) -> dict[str
     for group in splits:
         samples = seed_samples() if group == "seeds" else unseen_samples(group)
         per_text, total = measure(samples)
-        if group in ("seeds", "dev", "dev2"):  # heldout and fresh rows stay unread: totals only
+        if group in ("seeds", "dev", "dev2"):  # heldout and fresh/fresh3 rows stay unread: totals only
             for key, counts in per_text.items():
                 print(table_row(key, counts))
                 if show_rows:
@@ -222,7 +227,7 @@ def totals():
     return report(show_rows=False)
 
 
-@pytest.mark.parametrize("group", ["seeds", "dev", "dev2", "heldout"])  # fresh: measured and reported, no bar yet
+@pytest.mark.parametrize("group", ["seeds", "dev", "dev2", "heldout"])  # fresh, fresh3: measured and reported, no bar
 def test_bars(totals, group):
     """Each group at or above its bar (BARS); the heldout bars are far below the seeds' for year and subject:
     that gap is the honest state, not a target."""
