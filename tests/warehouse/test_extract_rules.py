@@ -154,11 +154,19 @@ def test_a_noun_phrase_ending_in_gongsi_is_no_firm(tmp_path):
     ("新加坡是中国第二大外资来源国。", "第二大", 2, "rank"),  # was read as a count 二大
     ("韩国与香港位列前两名。", "前两名", 2, "rank"),
     ("享受長達20年的雙位數成長。", "雙位數", 10, "percent"),  # dev2 tw_cn_growth_2025 line 2: Taiwan's 两位数增长
+    # Chinese numerals with decimals before a magnitude, as Taiwan's papers print amounts (was read as 九億 only).
+    ("全年出口總值三千五百二十點六億美元。", "三千五百二十點六億美元", 352.06e9, "USD"),
+    ("外汇储备增加一千零二十点五亿美元。", "一千零二十点五亿美元", 102.05e9, "USD"),
 ])
 def test_word_forms(tmp_path, sentence, quote, value, unit):
     (tmp_path / "w.txt").write_text(sentence, encoding="utf-8")
     got = {m.quote: (m.value, m.unit) for m in extract_document(tmp_path / "w.txt", "w")}
     assert got.get(quote) == (value, unit), got
+
+
+def test_a_clock_time_is_no_decimal_numeral(tmp_path):
+    (tmp_path / "c.txt").write_text("會議於下午兩點三十分開始，出口三千億美元。", encoding="utf-8")
+    assert [m.quote for m in extract_document(tmp_path / "c.txt", "c")] == ["三千億美元"]
 
 
 def test_index_levels_and_rates_per_people_are_no_counts(tmp_path):

@@ -505,7 +505,8 @@ _WORD_FORMS = [
     # 两位数增长 (double-digit growth) is growth of at least 10%.
     # Taiwan writes it 雙位數成長 (双位数 after t2s; 成长 is its 增长).
     (re.compile(r"[两双]位数(?=的?增长|的?增速|的?增幅|的?成长)"), lambda m: (10.0, "percent", "两位数", ">")),
-    (re.compile(r"(?P<n>[" + _CN + r"]+)(?P<more0>多|余)?(?P<mag>万亿|兆(?!瓦)|亿|万)?(?P<more>多|余)?"
+    # The numeral may carry decimals (四百一十点九亿美元 = 410.9亿, Taiwan's 點 after t2s), as in 百分之十二点六八.
+    (re.compile(r"(?P<n>" + _CN_NUM + r")(?P<more0>多|余)?(?P<mag>万亿|兆(?!瓦)|亿|万)?(?P<more>多|余)?"
                 r"(?P<unit>" + _UNIT_WORDS.replace("|倍", "") + "|" + _CN_MEASURES + r"|大(?=[\u4e00-\u9fff]))?"),
      _amount),
 ]
