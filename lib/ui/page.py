@@ -21,8 +21,9 @@ from lib.errors import WarehouseError
 from lib.paths import DATA_DIR
 from lib.queries import check_warehouse
 
-# Presentation mode shows content only: no sidebar, header, toolbar or menus, and none of the pages' own inputs
-# (their values still come from the URL, so the charts are those of the same link without `present`).
+# Presentation mode shows the page title and the charts (each with its source line inside the figure) only: no
+# sidebar, header, toolbar or menus, none of the pages' own inputs (their values still come from the URL, so the
+# charts are those of the same link without `present`), and no cards, text, tables or captions, on every page.
 # Streamlit's data-testid of every input widget; segmented controls and pills are stButtonGroup, toggles stCheckbox.
 PRESENTATION_HIDDEN_INPUTS = (
     "stSlider", "stButtonGroup", "stSelectbox", "stMultiSelect", "stTextInput", "stTextArea", "stNumberInput",
@@ -37,10 +38,19 @@ def _presentation_css() -> str:
     # Hide the element's container too, or its empty slot keeps the page's spacing; the exit button stays.
     hidden = ",\n".join(f'[data-testid="stElementContainer"]:has({w}):not(.st-key-{PRESENT_EXIT_KEY}), '
                          f'[data-testid="stElementContainer"]:not(.st-key-{PRESENT_EXIT_KEY}) {w}' for w in inputs)
+    # Everything in the page body that holds no chart goes: an element (text, card, table, caption, input) unless it
+    # is the title or the exit button, and a layout block (columns, bordered cards, expander, tabs) unless a chart
+    # is inside it. A chart's anchor stays (it takes no room), so a link still lands on the chart.
+    chart = '[data-testid="stPlotlyChart"]'
+    anchor = '[class*="st-key-_chart_head_"]'
     return f"""<style>
 [data-testid="stSidebar"], [data-testid="stExpandSidebarButton"], [data-testid="stHeader"],
 [data-testid="stToolbar"], [data-testid="stStatusWidget"], [data-testid="stMainMenu"] {{display: none !important;}}
 {hidden} {{display: none !important;}}
+[data-testid="stMain"] [data-testid="stElementContainer"]:not(:has({chart})):not(:has(h1)):not(.st-key-{PRESENT_EXIT_KEY}):not({anchor} *),
+[data-testid="stMain"] [data-testid="stLayoutWrapper"]:not(:has({chart})):not(:has({anchor})),
+[data-testid="stMain"] [data-testid="stTabs"]:not(:has({chart})),
+[data-testid="stMain"] [data-testid="stExpander"]:not(:has({chart})) {{display: none !important;}}
 [data-testid="stMainBlockContainer"] {{padding-top: 1.5rem;}}
 .st-key-{PRESENT_EXIT_KEY} {{position: fixed; top: 0.4rem; right: 1rem; z-index: 100; width: auto !important;
   opacity: 0.35;}}

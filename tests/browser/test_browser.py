@@ -143,11 +143,16 @@ def visible_inputs(page) -> dict[str, int]:
     return counts
 
 
-@pytest.mark.parametrize("page_id, lang", [("unicorns", "zh"), ("four_chains", "en")])
+# What presentation mode must not show beside the charts (issue 16): cards, text, captions, tables, notes.
+NOT_PRESENTED = ("stMetric", "stMarkdown", "stCaptionContainer", "stDataFrame", "stTable", "stExpander", "stAlert",
+                 "stTabs")
+
+
+@pytest.mark.parametrize("page_id, lang", [("unicorns", "zh"), ("four_chains", "en"), ("overview", "zh")])
 def test_presentation_mode_hides_every_control_and_draws_the_same_charts(server, page, page_id, lang):
     """Issue 6: with ?present=1 no input widget or Chart/Table switch is visible, yet the charts are those of the
     same link without it (the selection still comes from the URL), only larger and at the report size, each with
-    its source line."""
+    its source line. Issue 16: nothing else either (no cards, text, captions or tables): the title and the charts."""
     normal_url, present_url = url_of(server, page_id, lang=lang), url_of(server, page_id, lang=lang, present="1")
     charts = load(page, normal_url).charts
     normal = drawn_charts(page)
@@ -160,6 +165,9 @@ def test_presentation_mode_hides_every_control_and_draws_the_same_charts(server,
     assert visible_inputs(page) == {}, f"{present_url}: inputs still shown"
     assert page.locator(f"{SWITCHES}:visible").count() == 0
     assert page.get_by_role("button", name=t("sidebar.present.exit", lang)).is_visible(), "there is a way out"
+    shown = {testid: page.locator(f'[data-testid="stMain"] [data-testid="{testid}"]:visible').count()
+             for testid in NOT_PRESENTED}
+    assert not any(shown.values()), f"{present_url}: more than charts shown: {shown}"
 
     present = drawn_charts(page)
     source_word = t("chart.source", lang, source="").strip()
