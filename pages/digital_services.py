@@ -162,6 +162,16 @@ def claim_text(lang: str) -> str:
     return format_value(band["value"], band["unit"], lang, high=band["value_high"], stated=band.get("raw"))
 
 
+def china_finding(across: pd.DataFrame, band: pd.Series, lang: str) -> str:
+    """The lowest and highest share China has on any definition in the claim's years, against the claim."""
+    first, last = int(band["first_year"]), int(band["last_year"])
+    within = across[across["year"].between(first, last)]["value"]
+    if within.empty:
+        return t("digital.china.title", lang)
+    return t("digital.china.finding", lang, start=first, end=last, low=format_value(within.min(), "percent", lang),
+             high=format_value(within.max(), "percent", lang), claim=claim_text(lang))
+
+
 @page.memo
 def definitions_chart(year_from: int, year_to: int, lang: str, present: bool) -> list[tuple[str, object]]:
     """China's share under every definition, with the paper's band."""
@@ -173,7 +183,7 @@ def definitions_chart(year_from: int, year_to: int, lang: str, present: bool) ->
     source = source_line(keys, lang, shares=True, with_claim=True)
     fig = figures.series_lines(
         across, series="definition", labels={k: short(k, lang) for k in keys}, source=source, lang=lang,
-        title=t("digital.china.title", lang), present=present,
+        title=china_finding(across, band, lang), present=present,
         subtitle=t("digital.china.subtitle", lang, start=across["year"].min(), end=across["year"].max(),
                    claim_start=band["first_year"], claim_end=band["last_year"]))
     fig = draw_claim(fig, year_from, year_to, lang)

@@ -90,13 +90,23 @@ def documents_view(lang: str) -> tuple[tuple[str, ...], dict, str]:
     return tuple(documents["doc_id"]), titles, caption
 
 
+def gapmap_title(matrix: pd.DataFrame, lang: str) -> str:
+    """The two chains with the most gaps on the map (chains as rows, industries as columns)."""
+    per_chain = matrix.sum(axis=1).sort_values(ascending=False, kind="stable")
+    if len(per_chain) < 2 or per_chain.iloc[1] == 0:
+        return t("chains.gapmap.title", lang)
+    (first, n), (second, m) = per_chain.iloc[:2].items()
+    return t("chains.gapmap.finding", lang, first=chain_name(first, lang), n=int(n), second=chain_name(second, lang),
+             m=int(m))
+
+
 @page.memo
 def gapmap_view(docs: tuple[str, ...], lang: str, present: bool) -> dict:
     """The chain x industry gap map of the chosen documents."""
     titles = documents_view(lang)[1]
     matrix = charts.gap_matrix(q.gap_counts(docs), q.CHAINS, q.INDUSTRIES)
     gapmap_source = "; ".join(f"{d} {titles[d]}" for d in docs)
-    heatmap = charts.heatmap_figure(matrix, title=t("chains.gapmap.title", lang),
+    heatmap = charts.heatmap_figure(matrix, title=gapmap_title(matrix, lang),
                                     subtitle=t("chains.gapmap.subtitle", lang, docs=", ".join(docs)),
                                     source=gapmap_source, lang=lang, present=present)
     counts_table = matrix.rename(index=lambda c: chain_name(c, lang),
@@ -186,8 +196,9 @@ page.chart(**gapmap_view(docs, lang, ctx.present))
 @st.cache_data(show_spinner=False, max_entries=32)
 def gap_map_png(docs: tuple[str, ...], lang: str) -> bytes:
     # Kaleido takes seconds: made only when the button is clicked, once per document selection and language.
+    matrix = charts.gap_matrix(q.gap_counts(docs), q.CHAINS, q.INDUSTRIES)
     return export.png(charts.heatmap_figure(
-        charts.gap_matrix(q.gap_counts(docs), q.CHAINS, q.INDUSTRIES), title=ctx.t("chains.gapmap.title"),
+        matrix, title=gapmap_title(matrix, lang),
         subtitle=ctx.t("chains.gapmap.subtitle", docs=", ".join(docs)),
         source="; ".join(f"{d} {titles[d]}" for d in docs), lang=lang, present=True))
 

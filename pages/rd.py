@@ -78,9 +78,11 @@ def wdi_blocks(measure: str, price: str, growth: str, economies: tuple[str, ...]
                                last=year_to))]
     if measure == "intensity":
         blocks.append(("caption", t("rd.growth.of_total", lang)))
-    growth_title = t(f"rd.chart.{growth}.title", lang, measure=t(f"rd.chart.{growth_measure}.title", lang))
-    growth_subtitle = t(f"rd.chart.{growth}.subtitle", lang, unit=unit_text(growth_measure, price, lang),
-                        first=year_from, last=year_to)
+    growth_name = t(f"rd.chart.{growth_measure}.title", lang)
+    growth_title = findings.stating(f"rd.chart.{growth}.finding", growth_data, "percent", lang,
+                                    t(f"rd.chart.{growth}.title", lang, measure=growth_name), measure=growth_name)
+    growth_subtitle = t(f"rd.chart.{growth}.subtitle", lang, measure=growth_name,
+                        unit=unit_text(growth_measure, price, lang), first=year_from, last=year_to)
     if price == "usd":  # growth in current US$ moves with exchange rates (the EU's -13 % in 2015 is the euro's fall)
         growth_subtitle += t("rd.growth.fx", lang)
     elif growth == "cagr":
@@ -111,7 +113,8 @@ def figure7_blocks(price: str, year_from: int, lang: str, present: bool) -> list
     first, last = int(fig7_data["year"].min()), int(fig7_data["year"].max())
     fig7_source = t("rd.fig7.source", lang, dataset=wdi_source(fig7_data, "absolute", price, lang),
                     method_line=fig7["method_line"], line=fig7["line_no"])
-    fig = figures.lines(fig7_data, title=t("rd.fig7.title", lang), source=fig7_source, lang=lang, present=present,
+    fig = figures.lines(fig7_data, title=findings.stating("rd.fig7.finding", fig7_data, "", lang, t("rd.fig7.title", lang)),
+                        source=fig7_source, lang=lang, present=present,
                         subtitle=t("rd.fig7.subtitle", lang, unit=t(f"rd.unit.{price}", lang), first=first, last=last,
                                    doc_first=fig7["year_from"], doc_last=fig7["year_to"]))
     fig = figures.mark_period(fig, fig7["year_from"], fig7["year_to"], t("rd.fig7.band", lang))
@@ -145,7 +148,9 @@ def statement_blocks(lang: str, present: bool) -> tuple[list[tuple[str, object]]
         doc_source = citations.document(first_row["doc_id"], first_row[f"title_{lang}"], group["line_no"], lang,
                                         quotes=group["quote"])
         blocks.append(shown(figures.bars, group, f"rd_doc_{first_row['indicator_id']}", doc_source, lang, present,
-                            x="economy", labels=True, title=first_row[f"name_{lang}"],
+                            x="economy", labels=True,
+                            title=findings.stating("rd.docs.compare.finding", group, first_row["unit"], lang,
+                                                   first_row[f"name_{lang}"], measure=first_row[f"name_{lang}"]),
                             subtitle=t("rd.docs.compare.subtitle", lang, unit=t(f"unit.{first_row['unit']}", lang),
                                        period=first_row["period"])))
     listed = statements.assign(

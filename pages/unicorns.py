@@ -3,7 +3,7 @@ top companies, a company search, and the document's market values of leading fir
 import pandas as pd
 import streamlit as st
 
-from lib.ui import citations, figures, page, state
+from lib.ui import citations, figures, findings, page, state
 from lib.ui.document_figures import stated_over_time
 from lib.ui.i18n import economy_name, format_rows, format_value, plural, t
 from lib.ui.tables import readable
@@ -87,7 +87,8 @@ def counts_view(list_id: str, measure: str, economies: tuple[str, ...], lang: st
     sources = "; ".join([document_source(stated, lang)] * bool(len(stated)) + [about["source"]])
     fig = figures.category_bars(
         comparison, x="label", series="series", hatch=True, text="stated", unit=unit, lang=lang, present=present,
-        title=t(f"unicorns.counts.title.{measure}", lang),
+        title=findings.stating(f"unicorns.counts.finding.{measure}", recount, unit, lang,
+                               t(f"unicorns.counts.title.{measure}", lang)),
         subtitle=t("unicorns.counts.subtitle", lang, unit=t(f"unicorns.counts.unit.{measure}", lang), doc_id=doc_id,
                    doc_period=doc_period, list=about["name"]),
         source=sources)
@@ -151,7 +152,9 @@ def founded_since_view(since: int, economies: tuple[str, ...], lang: str, presen
                          stated=[format_value(v, "percent", lang) for v in share["value"]])
     share = share.sort_values("economy", key=lambda c: c.map(order), kind="stable")
     fig = figures.category_bars(share, x="label", text="stated", unit="percent", lang=lang, present=present,
-                                title=t("unicorns.founded.since_title", lang, since=since),
+                                title=findings.stating("unicorns.founded.since_finding", share, "percent", lang,
+                                                       t("unicorns.founded.since_title", lang, since=since),
+                                                       since=since),
                                 subtitle=t("unicorns.founded.since_subtitle", lang, list=founded["name"]),
                                 source=founded["source"])
     data = readable(share, lang, {
@@ -161,6 +164,12 @@ def founded_since_view(since: int, economies: tuple[str, ...], lang: str, presen
                 sources=[founded["id"]], values=share)
 
 
+def peak_years(counts: pd.DataFrame) -> pd.DataFrame:
+    """Per economy the founding year with the most companies (the earliest of equal ones), as `value`."""
+    ranked = counts.sort_values(["economy", "value", "year"], ascending=[True, False, True])
+    return ranked.drop_duplicates("economy").assign(value=lambda f: f["year"]).drop(columns="year")
+
+
 @page.memo
 def founding_years_view(start: int, end: int, economies: tuple[str, ...], lang: str, present: bool) -> dict:
     founded = founding_list(economies, lang)
@@ -168,7 +177,8 @@ def founding_years_view(start: int, end: int, economies: tuple[str, ...], lang: 
     shown = years[years["year"].between(start, end)].rename(columns={"companies": "value"})
     shown = shown.assign(unit="count", source=founded["source"])
     fig = figures.bars(shown, x="year", unit="count", lang=lang, present=present,
-                       title=t("unicorns.founded.years_title", lang),
+                       title=findings.stating("unicorns.founded.years_finding", peak_years(shown), "year", lang,
+                                              t("unicorns.founded.years_title", lang)),
                        subtitle=t("unicorns.founded.years_subtitle", lang, start=start, end=end, list=founded["name"]),
                        source=founded["source"])
     data = readable(shown, lang, {"economy": t("unicorns.col.economy", lang), "year": t("unicorns.col.founded", lang),
@@ -194,7 +204,9 @@ def valuation_views(list_id: str, economies: tuple[str, ...], lang: str, present
     values = values.assign(unit="USD", source=about["source"])
     _, axis_unit = figures.axis_scale(values["value"].tolist(), "USD", lang)
     fig = figures.boxes(values, unit="USD", log=True, label="company", lang=lang, present=present,
-                        title=t("unicorns.valuation.title", lang),
+                        title=findings.stating("unicorns.valuation.finding",
+                                               values.groupby("economy", as_index=False)["value"].median(), "USD",
+                                               lang, t("unicorns.valuation.title", lang)),
                         subtitle=t("unicorns.valuation.subtitle", lang, unit=axis_unit, list=about["name"]),
                         source=about["source"])
     boxes = dict(fig=fig, data=readable(values, lang, {
@@ -210,7 +222,10 @@ def valuation_views(list_id: str, economies: tuple[str, ...], lang: str, present
                      stated=[f"{name} · {format_value(v, 'USD', lang)}"
                              for name, v in zip(top["company"], top["value"])])
     fig = figures.category_bars(top, x="key", series="group", text="stated", unit="USD", horizontal=True, lang=lang,
-                                present=present, title=t("unicorns.top.title", lang, n=TOP_N),
+                                present=present,
+                                title=findings.stating("unicorns.top.finding",
+                                                       top.groupby("economy", as_index=False)["value"].max(), "USD",
+                                                       lang, t("unicorns.top.title", lang, n=TOP_N)),
                                 subtitle=t("unicorns.top.subtitle", lang, unit=axis_unit, list=about["name"]),
                                 source=about["source"])
     bars = dict(fig=fig, data=readable(top, lang, {
@@ -255,7 +270,10 @@ def market_view(lang: str, present: bool) -> dict | None:
                                   for y, c in zip(market["year"], market["company"])])
     market_source = document_source(market, lang)
     fig = figures.category_bars(market, x="label", series="group", text="stated", unit="USD", lang=lang,
-                                present=present, title=t("unicorns.market.title", lang),
+                                present=present,
+                                title=findings.stating("unicorns.market.finding",
+                                                       market.groupby(["economy", "year"], as_index=False)["value"]
+                                                       .max(), "USD", lang, t("unicorns.market.title", lang)),
                                 subtitle=t("unicorns.market.subtitle", lang,
                                            unit=figures.axis_scale(market["value"].tolist(), "USD", lang)[1]),
                                 source=market_source)
@@ -294,7 +312,7 @@ if not counts["documented"]:
     st.info(ctx.t("unicorns.no_document"))
 # The US and Chinese counts every document states, dated by the figure (hollow: bound by a rule), beside the recount.
 over_time = stated_over_time("unicorn_count", ("CHN", "USA"), list_id, about["name"], ctx.t("unicorns.over_time"),
-                             lang, present) if measure == "count" else None
+                             lang, present, "unicorns.over_time.finding") if measure == "count" else None
 if over_time:
     page.chart(**over_time)
     st.caption(ctx.t("unicorns.over_time.legend"))

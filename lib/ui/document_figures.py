@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 
 from lib.contract import economy_order
 from lib.queries import documents
-from lib.ui import citations, figures, page
+from lib.ui import citations, figures, findings, page
 from lib.ui.i18n import economy_name, format_rows, format_value, plural, t, unit_label
 from lib.ui.tables import readable
 
@@ -52,14 +52,9 @@ def series_by_document(data: pd.DataFrame, *, title: str, subtitle: str, source:
             hovertemplate="%{customdata}<extra></extra>",
             marker=dict(color=figures.color(row.economy), size=12, symbol="diamond",
                         line=dict(color="white", width=1))))
-    # An indicator's name can be long ("Annual growth of electronic information manufacturing value added"): wrap
-    # it for the narrowest window and move the plot down by the extra lines, or a screenshot loses its end.
-    sizing = figures.PRESENTATION if present else figures.NORMAL
-    width = sizing.assumed_width if sizing.width else figures.NARROWEST_PLOT_WIDTH - 20
-    title_lines = figures.wrap(title, int(width / (sizing.title * 0.62)))
-    layout = figures.house_layout(names=[tr["name"] for tr in traces], title="<br>".join(title_lines),
+    # A long title is wrapped by the house layout, which moves the plot down by its extra lines.
+    layout = figures.house_layout(names=[tr["name"] for tr in traces], title=title,
                                   subtitle=subtitle, source=source, lang=lang, kind="other", present=present)
-    layout["margin"]["t"] += round((len(title_lines) - 1) * sizing.title * 1.25)
     layout["yaxis"] |= dict(title=dict(text=axis_title or None), ticksuffix="%" if unit == "percent" else None,
                             tickformat=None if unit == "percent" else ",~r")
     layout["xaxis"] |= dict(tickformat="d", dtick=1)
@@ -68,19 +63,27 @@ def series_by_document(data: pd.DataFrame, *, title: str, subtitle: str, source:
 
 
 def series_view(data: pd.DataFrame, *, name: str, indicator_id: str, lang: str, present: bool = False,
-                reference: pd.DataFrame | None = None) -> dict:
+                reference: pd.DataFrame | None = None, finding: str = "documents.series.finding") -> dict:
     """The arguments of page.chart for one indicator as the documents state it (lib.queries.documents.series):
     the figure, the table of its points with document place, line and quote, and a source line naming every
-    document (and the dataset of `reference`, if given)."""
+    document (and the dataset of `reference`, if given). The title states the latest values stated for China and
+    the US or the EU (the i18n key `finding`, see lib/ui/findings.py), else the range the documents state."""
     # The documents by name (文件002《…》；文件000《…》), then the dataset of `reference`.
     named = [citations.document_name(row, lang) for _, row in data.drop_duplicates("doc_id").iterrows()]
     extra = list(dict.fromkeys(reference["title"])) if reference is not None and len(reference) else []
     source = citations.join(named + extra, lang)
     docs = data["file_name"].nunique()
-    subtitle = t("documents.series.subtitle", lang, unit=unit_label(data["unit"].iloc[0], lang),
+    unit = data["unit"].iloc[0]
+    subtitle = t("documents.series.subtitle", lang, unit=unit_label(unit, lang),
                  statements=plural("count.statements", lang, len(data), n=len(data)),
                  documents=plural("count.documents", lang, docs, n=docs))
-    fig = series_by_document(data, title=name, subtitle=subtitle, source=source, lang=lang, present=present,
+    # One economy only (most of the documents' Chinese statistics): the range of what the documents state.
+    low, high = data["value"].min(), data["value"].max()
+    stated = t("documents.series.range", lang, measure=name,
+               statements=plural("count.statements", lang, len(data), n=len(data)),
+               values=format_value(low, unit, lang, high=None if low == high else high))
+    title = findings.stating(finding, data, unit, lang, stated, measure=name)
+    fig = series_by_document(data, title=title, subtitle=subtitle, source=source, lang=lang, present=present,
                              reference=reference)
     shown = data.assign(value=format_rows(data, lang), document=[citations.document_name(r, lang)
                                                                    for _, r in data.iterrows()],
@@ -98,7 +101,7 @@ def series_view(data: pd.DataFrame, *, name: str, indicator_id: str, lang: str, 
 
 @page.memo
 def stated_over_time(indicator_id: str, economies: tuple[str, ...], source_id: str, dataset_name: str, title: str,
-                     lang: str, present: bool) -> dict | None:
+                     lang: str, present: bool, finding: str = "documents.series.finding") -> dict | None:
     """page.chart arguments for an indicator of some economies as every document states it, beside one dataset's
     own figures of it (a company list's recount); None when no document states it for those economies."""
     data = documents.series(indicator_id)
@@ -106,4 +109,5 @@ def stated_over_time(indicator_id: str, economies: tuple[str, ...], source_id: s
     if data.empty:
         return None
     reference = documents.dataset_points(indicator_id, economies, source_id).assign(title=dataset_name)
-    return series_view(data, name=title, indicator_id=indicator_id, lang=lang, present=present, reference=reference)
+    return series_view(data, name=title, indicator_id=indicator_id, lang=lang, present=present, reference=reference,
+                       finding=finding)

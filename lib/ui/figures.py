@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+import itertools
 import math
 import re
 import threading
@@ -161,6 +162,50 @@ def wrap(text: str, max_units: int) -> list[str]:
     return lines
 
 
+# Where a title breaks best: after a colon, comma or semicolon (Chinese or Latin), then between words; worse inside
+# a run of Chinese characters, worst after a number (2023|年, US$220.0|billion).
+_CLAUSE_END = "：:，,；;、—"
+_SHORTEST_LINE = 0.3  # a title line narrower than this share of the room reads as a word left alone
+
+
+def _break_cost(before: str, after: str) -> int:
+    if before.rstrip()[-1:] in _CLAUSE_END:
+        return 0
+    if before.rstrip()[-1:].isdigit():
+        return 20
+    if before[-1:].isspace() or after[:1].isspace():
+        return 1
+    if before[-1:].isdigit() or before[-1:].isascii() and after[:1].isascii():
+        return 20
+    return 4
+
+
+def title_lines(text: str, max_units: int) -> list[str]:
+    """A title in as many lines as `wrap` needs, broken at the most sensible points: after a clause (：，、), else
+    between words, never leaving a word or character alone on the last line, lines as even as those points allow."""
+    plain = wrap(text, max_units)
+    if len(plain) < 2 or len(plain) > 3:
+        return plain
+    tokens = re.findall(r"[\u2e80-\u9fff\uff00-\uffef]|[^\s\u2e80-\u9fff\uff00-\uffef]+\s*|\s+", text)
+    cuts = [i for i in range(1, len(tokens)) if tokens[i][0] not in NO_LINE_START and tokens[i - 1][-1] not in NO_LINE_END]
+
+    def lines_of(chosen: tuple[int, ...]) -> list[str]:
+        bounds = (0, *chosen, len(tokens))
+        return ["".join(tokens[a:b]).strip() for a, b in zip(bounds, bounds[1:])]
+
+    best, best_key = plain, None
+    for chosen in itertools.combinations(cuts, len(plain) - 1):
+        lines = lines_of(chosen)
+        widths = [display_width(line) for line in lines]
+        if max(widths) > max_units or not all(lines):
+            continue
+        lonely = min(widths) < _SHORTEST_LINE * max_units
+        key = (lonely, sum(_break_cost(tokens[i - 1], tokens[i]) for i in chosen), max(widths) - min(widths))
+        if best_key is None or key < best_key:
+            best, best_key = lines, key
+    return best
+
+
 def label_units(share: float, present: bool = False, font: int | None = None, narrow: bool = False) -> int:
     """How many width units (see `wrap`: a Latin character 1, a Chinese one 2) fit in `share` of the plot width at
     the mode's font size (or `font`): exactly for the fixed presentation size, for a typical window otherwise, or
@@ -203,10 +248,10 @@ def house_layout(*, names: list[str], title: str, subtitle: str, source: str, la
     text_width = sizing.assumed_width if sizing.width else NARROWEST_PLOT_WIDTH - 20
     subtitle_lines = wrap(subtitle, int(text_width / (sizing.font * 0.58))) if subtitle else []
     # A title that states a finding can be long: wrapped like the subtitle (bold letters are a little wider).
-    title_lines = wrap(title, int(text_width / (sizing.title * 0.62)))
+    heading = title_lines(title, int(text_width / (sizing.title * 0.62)))
     # Measured on rendered charts: the subtitle's lower edge sits ~9 px + 1.67 x (title + subtitle font) down.
     top = 12 + 1.7 * (sizing.title + sizing.font) + 8 + legend_rows * (sizing.font * 1.6 + 4) \
-        + max(0, len(subtitle_lines) - 1) * sizing.font * 1.3 + (len(title_lines) - 1) * (sizing.title * 1.3 + 6)
+        + max(0, len(subtitle_lines) - 1) * sizing.font * 1.3 + (len(heading) - 1) * (sizing.title * 1.3 + 6)
     source_lines = wrap(t("chart.source", lang, source=source), int(text_width / (sizing.small * 0.55)))
     # Tick labels (and an x-axis title) sit between the plot and the source line.
     axis_space = sizing.font * 2.2 + (sizing.font * 1.6 if x_title else 0)
@@ -218,13 +263,13 @@ def house_layout(*, names: list[str], title: str, subtitle: str, source: str, la
         autosize=sizing.width is None,
         font=dict(family=FONT_FAMILY, size=sizing.font, color=TEXT_COLOR),
         margin=dict(t=round(top), b=round(bottom), l=10, r=24, pad=0, autoexpand=True),
-        title=dict(text="<b>" + "<br>".join(title_lines) + "</b>", subtitle=dict(text="<br>".join(subtitle_lines),
+        title=dict(text="<b>" + "<br>".join(heading) + "</b>", subtitle=dict(text="<br>".join(subtitle_lines),
                                                         font=dict(size=sizing.font, color=MUTED_COLOR)),
                    font=dict(size=sizing.title), x=0, xref="paper", xanchor="left",
                    y=1, yref="container", yanchor="top",
                    # 12 px down whatever the height; Plotly anchors a wrapped title by its first line, so the lines
                    # above the last one would rise out of the figure: each extra line moves it down by its height.
-                   pad=dict(t=12 + round((len(title_lines) - 1) * sizing.title * 1.3))),
+                   pad=dict(t=12 + round((len(heading) - 1) * sizing.title * 1.3))),
         showlegend=legend_rows > 0,
         legend=dict(orientation="h", x=0, xanchor="left", y=1, yref="paper", yanchor="bottom",
                     font=dict(size=sizing.font),

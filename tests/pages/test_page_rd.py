@@ -31,11 +31,12 @@ def names(lang: str) -> dict[str, str]:
 
 
 def chart(at: AppTest, title: str) -> dict:
-    """The one chart titled `title`, or `title: finding` (a level chart states where China stands)."""
+    """The one chart titled `title`, or `title: finding` (a title states what the chart shows),
+    or whose title starts with `title` followed by a space."""
     def plain(spec: dict) -> str:  # long titles are wrapped to fit a narrow window: a break stands for a space
         return re.sub("<[^>]+>", "", spec["layout"]["title"]["text"].replace("<br>", " "))
     specs = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
-    found = [s for s in specs if plain(s) == title or plain(s).startswith(f"{title}: China ")]
+    found = [s for s in specs if plain(s) == title or plain(s).startswith((f"{title}: ", f"{title} "))]
     assert len(found) == 1, [s["layout"]["title"]["text"] for s in specs]
     return found[0]
 
@@ -89,7 +90,7 @@ def test_per_person_spending_is_gerd_divided_by_population(db):
 
 def test_cagr_over_the_selected_range(db):
     at = apptest.run_page(PAGE, "en", measure="absolute", price="usd", growth="cagr", **{"from": "2014", "to": "2022"})
-    bars = chart(at, "R&D spending (GERD): compound annual growth")
+    bars = chart(at, "R&D spending (GERD), compound annual growth")
     gerd = wdi(db, "gerd_usd", ("CHN", "USA", "EUU"), 2014, 2022)
     codes = names("en")
     for trace in bars["data"]:
@@ -98,7 +99,7 @@ def test_cagr_over_the_selected_range(db):
 
 
 def test_figure7_rebuilds_the_documents_years_and_economies(page_en, db):
-    spec = chart(page_en, "R&D spending of China, the US and the EU")
+    spec = chart(page_en, "China's R&D spending in")
     # The document's caption (003 line 193) names the three economies and the years.
     caption = seed_line("003_90f338935dca3c3f.txt", 193)
     assert caption.startswith("图7") and "中国、美国、欧盟 2014—2022" in caption
@@ -130,7 +131,9 @@ def test_level_charts_state_where_china_stands_in_the_latest_common_year(page_en
 def test_growth_in_current_us_dollars_says_it_includes_exchange_rates():
     for growth in ("yoy", "cagr"):
         at = apptest.run_page(PAGE, "en", measure="absolute", price="usd", growth=growth)
-        title = t(f"rd.chart.{growth}.title", "en", measure=t("rd.chart.absolute.title", "en"))
+        # The title states the growth drawn (rd.chart.<growth>.finding): found by its words before the values.
+        title = t(f"rd.chart.{growth}.finding", "en", measure=t("rd.chart.absolute.title", "en"), year="{year}",
+                  values="").split(" {year}")[0].rstrip(": ")
         assert "exchange-rate" in chart(at, title)["layout"]["title"]["subtitle"]["text"].replace("<br>", " ")
         ppp = apptest.run_page(PAGE, "en", measure="absolute", price="ppp", growth=growth)
         assert "exchange-rate" not in chart(ppp, title)["layout"]["title"]["subtitle"]["text"]
