@@ -5,7 +5,7 @@ import streamlit as st
 
 from lib.ui import citations, figures, findings, page, state
 from lib.ui.document_figures import stated_over_time
-from lib.ui.i18n import economy_name, format_rows, format_value, plural, t
+from lib.ui.i18n import economy_name, format_rows, format_value, has, plural, t
 from lib.ui.tables import readable
 from lib.contract import source
 from lib.queries import unicorns as q
@@ -241,7 +241,10 @@ def valuation_views(list_id: str, economies: tuple[str, ...], lang: str, present
 @page.memo
 def search_view(list_id: str, search: str, lang: str) -> tuple[str, object]:
     """What the company search found: the caption saying how many, and the table."""
-    found = q.search_companies(list_id, search, SEARCH_ROWS)
+    # A country searched by its name in either language (the table shows it in the page's): its companies too.
+    named = tuple(code for code in q.listed_economies() if has(f"economy.{code}") and search.strip().casefold()
+                  in {economy_name(code, "zh").casefold(), economy_name(code, "en").casefold()})
+    found = q.search_companies(list_id, search, SEARCH_ROWS, named)
     matches = int(found["matches"].iloc[0]) if len(found) else 0
     caption = (plural("unicorns.search.found", lang, matches, list=list_about(list_id, lang)["name"], matches=matches,
                  shown=len(found)) if matches else t("unicorns.search.none", lang))

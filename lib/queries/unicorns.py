@@ -124,19 +124,28 @@ def top_companies(source_id: str, economies: tuple[str, ...], per_economy: int) 
                (source_id, source_id, list(economies), per_economy))
 
 
-def search_companies(source_id: str, text: str, limit: int) -> pd.DataFrame:
-    """Companies of a list whose name, country, city or industry contains `text` (plain text: no wildcards).
+def search_companies(source_id: str, text: str, limit: int, economies: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Companies of a list whose name, country, city or industry contains `text` (plain text: no wildcards), or whose
+    economy is one of `economies` (the codes of a country name the text is, in either language).
 
     `contains` matches the literal string, so `%`, `_` and quotes in user input mean themselves; the text is a
     bound parameter and never becomes SQL. Ordered by valuation, at most `limit` rows."""
     return run("""
-        SELECT company, country, economy AS country_code, city, industry, valuation_usd, date_joined, year_founded, company_link,
-               line_no, count(*) OVER () AS matches
+        SELECT company, country, economy AS country_code, city, industry, valuation_usd, date_joined, year_founded,
+               company_link, line_no, count(*) OVER () AS matches
         FROM unicorns
         WHERE source_id = ?
-          AND (? = '' OR contains(lower(concat_ws(' ', company, country, city, industry)), lower(?)))
+          AND (? = '' OR contains(lower(concat_ws(' ', company, country, city, industry)), lower(?))
+               OR economy IN (SELECT unnest(?::VARCHAR[])))
         ORDER BY valuation_usd DESC NULLS LAST, company
-        LIMIT ?""", (source_id, text, text, limit))
+        LIMIT ?""", (source_id, text, text, list(economies), limit))
+
+
+@derived
+def listed_economies() -> tuple[str, ...]:
+    """The economy codes of every company list."""
+    frame = run("SELECT DISTINCT economy FROM unicorns WHERE economy IS NOT NULL ORDER BY economy")
+    return tuple(frame["economy"])
 
 
 def market_values() -> pd.DataFrame:

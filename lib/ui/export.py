@@ -90,6 +90,11 @@ def unavailable() -> str | None:
     return None
 
 
+def _one_line(title: str | None, lang: str) -> str:
+    """A chart title as one line of plain text: the lines it was wrapped into joined again."""
+    return _plain(title).replace("\n", "" if lang == "zh" else " ")
+
+
 def _report_figure(fig: go.Figure) -> go.Figure:
     """A copy at the report size on white, whatever size the screen showed."""
     out = go.Figure(fig)
@@ -221,12 +226,13 @@ def slide_notes(item: Item) -> str:
     """The speaker notes of a chart's slide: title and subtitle (unit, period), the source line, the definitions of
     the indicators and datasets drawn (from the warehouse), and any extra notes. Without indicator or dataset
     definitions the subtitle is the chart's definition."""
-    heading = [_plain(item.fig.layout.title.text), _plain(item.fig.layout.title.subtitle.text)]
+    heading = [_one_line(item.fig.layout.title.text, item.lang), _plain(item.fig.layout.title.subtitle.text)]
     parts = ["\n".join(line for line in heading if line), t("chart.source", item.lang, source=item.source)]
     defined = definitions(item.indicators, item.sources, item.lang)
     if len(defined):
         parts.append("\n".join([t("export.notes.definitions", item.lang),
-                                *(f"- {name}: {text}" for name, text in zip(defined["name"], defined["definition"]))]))
+                                *(t("export.notes.definition", item.lang, name=name, text=text)
+                                  for name, text in zip(defined["name"], defined["definition"]))]))
     parts.append(item.notes)
     places = _document_places(item.values)
     if places:  # where each quoted document lives in the project: on screen it is named by its title
@@ -255,7 +261,7 @@ def deck(items: list[Item], images: dict[str, tuple[bytes, bytes]]) -> bytes:
     for item in items:
         slide = prs.slides.add_slide(blank)
         # The whole title (it states the finding), its wrapped lines joined again.
-        title = _plain(item.fig.layout.title.text).replace("\n", "" if item.lang == "zh" else " ") or item.name
+        title = _one_line(item.fig.layout.title.text, item.lang) or item.name
         box = slide.shapes.add_textbox(margin, Emu(182880), prs.slide_width - 2 * margin, Emu(640080))
         box.text_frame.text = title
         box.text_frame.paragraphs[0].runs[0].font.size = Pt(24)

@@ -36,7 +36,7 @@ FINDINGS = {"unicorns.counts.title.count": "unicorns.counts.finding.count",
             "unicorns.counts.title.share": "unicorns.counts.finding.share",
             "unicorns.founded.years_title": "unicorns.founded.years_finding",
             "unicorns.founded.since_title": "unicorns.founded.since_finding",
-            "unicorns.market.title": "unicorns.market.finding"}
+            "unicorns.market.title": "unicorns.market.finding", "unicorns.over_time": "unicorns.over_time.finding"}
 
 
 def chart(at: AppTest, title_key: str, lang: str, **fmt) -> dict:
@@ -230,3 +230,19 @@ def test_the_counts_over_time_say_how_many_statements_and_documents_in_words_tha
     zh = chart(page_zh, "unicorns.over_time", "zh")["layout"]["title"]["subtitle"]["text"].replace("<br>", "")
     assert "2 statements in 1 document," in en and "1 documents" not in en
     assert "1个文件中的2处表述" in zh
+
+
+def test_a_country_is_found_by_its_chinese_name_as_the_table_shows_it(db):
+    """The Chinese table names countries in Chinese, so searching 德国 finds the list's German companies, exactly those
+    the English name finds."""
+    from lib.contract import source
+
+    list_id = source("unicorn_list")  # the list the page opens with
+    german = {c for (c,) in db.execute("SELECT company FROM unicorns WHERE source_id = ? AND economy = 'DEU'",
+                                       [list_id]).fetchall()}
+    at = search(apptest.run_page(PAGE, "zh"), economy_name("DEU", "zh"))
+    found = company_table(at, "zh")
+    assert set(found[t("unicorns.col.company_listed", "zh")]) == german
+    assert set(found[t("unicorns.col.country", "zh")]) == {economy_name("DEU", "zh")}
+    at = search(apptest.run_page(PAGE, "en"), "Germany")
+    assert set(company_table(at)[t("unicorns.col.company_listed", "en")]) == german
