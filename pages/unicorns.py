@@ -120,9 +120,13 @@ def explanation(list_id: str, measure: str, lang: str) -> tuple[str, object]:
     if not len(blank):
         return "\n".join(f"- {line}" for line in lines), None
     blank = blank.assign(found_in=[", ".join(t(f"unicorns.list.{s}", lang) for s in str(f).split(", ")) if f else ""
-                                   for f in blank["found_in"].fillna("")])
+                                   for f in blank["found_in"].fillna("")],
+                         # The other lists' economies named in the page language, as the other tables name them.
+                         country_elsewhere=[t("finding.list", lang).join(economy_name(c, lang) if has(f"economy.{c}")
+                                                                         else c for c in str(codes).split(","))
+                                            if isinstance(codes, str) else "" for codes in blank["country_elsewhere"]])
     return "\n".join(f"- {line}" for line in lines), page.arrow(readable(blank, lang, {
-        "company": t("unicorns.col.company", lang), "printed_country": t("unicorns.col.printed_country", lang),
+        "company": t("unicorns.col.company_listed", lang), "printed_country": t("unicorns.col.printed_country", lang),
         "valuation_usd": t("unicorns.col.valuation", lang), "country_elsewhere": t("unicorns.col.country_elsewhere", lang),
         "found_in": t("unicorns.col.found_in", lang), "line_no": t("unicorns.col.line", lang)},
         units={"valuation_usd": "USD"}))

@@ -48,10 +48,11 @@ def economy_count(source_id: str, economy: str) -> int:
 
 
 def companies_without_economy(source_id: str) -> pd.DataFrame:
-    """Companies of a list with no economy, and the country other lists give a company of the same name."""
+    """Companies of a list with no economy, and the economies (codes, comma-separated) other lists give a company of
+    the same name."""
     return run("""
         SELECT b.company, b.country AS printed_country, b.valuation_usd, b.line_no,
-               string_agg(DISTINCT o.country, ', ') AS country_elsewhere,
+               string_agg(DISTINCT o.economy, ',' ORDER BY o.economy) AS country_elsewhere,
                string_agg(DISTINCT o.source_id, ', ') AS found_in
         FROM unicorns b
         LEFT JOIN unicorns o ON lower(o.company) = lower(b.company) AND o.source_id <> b.source_id
