@@ -5,7 +5,7 @@ import streamlit as st
 
 from lib.ui import citations, page, state, uploads
 from lib.ui.document_figures import series_view
-from lib.ui.i18n import economy_name, format_value, t, unit_label
+from lib.ui.i18n import economy_name, field, format_value, t, unit_label
 from lib.queries import documents
 
 
@@ -20,7 +20,8 @@ def listing() -> tuple:
 def documents_rows(lang: str):
     """The documents table as shown: chosen columns under headers in `lang`."""
     docs = listing()[0]
-    table = docs.assign(origin=[t(f"documents.origin.{o}", lang) for o in docs["origin"]])
+    table = docs.assign(origin=[t(f"documents.origin.{o}", lang) for o in docs["origin"]],
+                        publisher=[field(row, "publisher", lang) for _, row in docs.iterrows()])
     # The title as printed (Chinese for a Chinese text) and the English one where the catalog gives one, each labelled;
     # the location (seeds/003_90f3….txt) goes to the CSV, not on screen (lib/ui/tables.py).
     columns = {"doc_id": "id", "title": "title", "title_en": "title_en", "origin": "origin", "publisher": "publisher",

@@ -20,6 +20,7 @@ def overview() -> pd.DataFrame:
                            JOIN mentions m ON m.mention_id = u.mention_id),
         conflicts AS (SELECT file_name, count(*) AS conflicts FROM conflict_files GROUP BY file_name)
         SELECT d.doc_id, d.file_name, coalesce(d.title_zh, d.title_en) AS title, d.title_zh, d.title_en, d.publisher,
+               d.publisher_zh,
                d.published, d.inferred, d.origin, d.format, d.encoding, d.pages, d.line_count, d.size_bytes,
                d.location, coalesce(f.figures, 0) AS figures, coalesce(b.bound, 0) AS bound,
                coalesce(b.automatic, 0) AS automatic, coalesce(g.gaps, 0) AS gaps,

@@ -108,11 +108,13 @@ def shown_texts(node) -> list[str]:
 
 @pytest.fixture(scope="module")
 def english_facts(db) -> list[str]:
-    """The English words of every dataset's facts (name, publisher, vintage, licence, citation) where the Chinese
-    differs: none of them may show on a Chinese page."""
+    """The English words of every dataset's facts (name, publisher, vintage, licence, citation) and of the documents'
+    publishers where the Chinese differs: none of them may show on a Chinese page."""
     rows = db.execute("""SELECT title, title_zh, publisher, publisher_zh, vintage, vintage_zh, licence, licence_zh,
                                 cite_en, cite_zh, cite_short_en, cite_short_zh FROM sources WHERE kind = 'dataset'""")
-    return sorted({en for row in rows.fetchall() for en, zh in zip(row[::2], row[1::2]) if en != zh})
+    facts = {en for row in rows.fetchall() for en, zh in zip(row[::2], row[1::2]) if en != zh}
+    facts |= {en for en, zh in db.execute("SELECT publisher, publisher_zh FROM documents").fetchall() if en != zh}
+    return sorted(facts)
 
 
 @pytest.mark.parametrize("page", PAGES)
