@@ -163,7 +163,7 @@ def wrap(text: str, max_units: int) -> list[str]:
 
 
 # Where a title breaks best: after a colon, comma or semicolon (Chinese or Latin), then between words; worse inside
-# a run of Chinese characters, worst after a number (2023|年, US$220.0|billion).
+# a run of Chinese characters, worst next to a number (2023|年, US$220.0|billion, 9 of|9 signals).
 _CLAUSE_END = "：:，,；;、—"
 _SHORTEST_LINE = 0.3  # a title line narrower than this share of the room reads as a word left alone
 
@@ -171,7 +171,7 @@ _SHORTEST_LINE = 0.3  # a title line narrower than this share of the room reads 
 def _break_cost(before: str, after: str) -> int:
     if before.rstrip()[-1:] in _CLAUSE_END:
         return 0
-    if before.rstrip()[-1:].isdigit():
+    if before.rstrip()[-1:].isdigit() or after.lstrip()[:1].isdigit():
         return 20
     if before[-1:].isspace() or after[:1].isspace():
         return 1
