@@ -175,7 +175,7 @@ def _break_cost(before: str, after: str) -> int:
         return 20
     if before[-1:].isspace() or after[:1].isspace():
         return 1
-    if before[-1:].isdigit() or before[-1:].isascii() and after[:1].isascii():
+    if before[-1:].isascii() and after[:1].isascii():  # inside a Latin word
         return 20
     return 4
 
@@ -184,10 +184,11 @@ def title_lines(text: str, max_units: int) -> list[str]:
     """A title in as many lines as `wrap` needs, broken at the most sensible points: after a clause (：，、), else
     between words, never leaving a word or character alone on the last line, lines as even as those points allow."""
     plain = wrap(text, max_units)
-    if len(plain) < 2 or len(plain) > 3:
+    if len(plain) < 2 or len(plain) > 3:  # one line needs no choice; four would be too many combinations to try
         return plain
     tokens = re.findall(r"[\u2e80-\u9fff\uff00-\uffef]|[^\s\u2e80-\u9fff\uff00-\uffef]+\s*|\s+", text)
-    cuts = [i for i in range(1, len(tokens)) if tokens[i][0] not in NO_LINE_START and tokens[i - 1][-1] not in NO_LINE_END]
+    cuts = [i for i in range(1, len(tokens))
+            if tokens[i][0] not in NO_LINE_START and tokens[i - 1][-1] not in NO_LINE_END]
 
     def lines_of(chosen: tuple[int, ...]) -> list[str]:
         bounds = (0, *chosen, len(tokens))
