@@ -237,15 +237,16 @@ _FIT_JS = """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"] 
 })"""
 
 
-@pytest.mark.parametrize("width, lang", [(1100, "zh"), (700, "en")])
+@pytest.mark.parametrize("width, lang, present", [(1100, "zh", False), (700, "en", False), (1100, "zh", True)])
 @pytest.mark.parametrize("page_id", PAGES)
-def test_charts_fit_a_narrow_window(browser, server, page_id, width, lang):
-    """In a laptop window with the sidebar open (1100 px) and a narrow one (700 px), no chart's title, labels or
-    source line is cut off at the figure's edge and no legend covers its subtitle: what a screenshot would lose."""
+def test_charts_fit_a_narrow_window(browser, server, page_id, width, lang, present):
+    """In a laptop window with the sidebar open (1100 px), a narrow one (700 px) and presentation mode in a laptop
+    window (its 1200 px charts shrunk to the 940 px column), no chart's title, labels or source line is cut off at
+    the figure's edge and no legend covers its subtitle: what a screenshot would lose."""
     context = browser.new_context(viewport={"width": width, "height": 1000})
     try:
         page = context.new_page()
-        load(page, url_of(server, page_id, lang=lang))
+        load(page, url_of(server, page_id, lang=lang, **({"present": "1"} if present else {})))
         page.wait_for_timeout(500)  # Plotly lays the figures out again once the page has settled
         charts = page.evaluate(_FIT_JS)
         assert charts or page_id in ("explorer", "sources")
