@@ -250,9 +250,10 @@ def house_layout(*, names: list[str], title: str, subtitle: str, source: str, la
     subtitle_lines = wrap(subtitle, int(text_width / (sizing.font * 0.58))) if subtitle else []
     # A title that states a finding can be long: wrapped like the subtitle (bold letters are a little wider).
     heading = title_lines(title, int(text_width / (sizing.title * 0.62)))
-    # Measured on rendered charts: the subtitle's lower edge sits ~9 px + 1.67 x (title + subtitle font) down.
+    # Measured on rendered charts: the subtitle's lower edge sits ~9 px + 1.67 x (title + subtitle font) down, and
+    # each further title line ~1.3 em + 10 px lower (a two-line presentation title put the legend 3 px over it at +6).
     top = 12 + 1.7 * (sizing.title + sizing.font) + 8 + legend_rows * (sizing.font * 1.6 + 4) \
-        + max(0, len(subtitle_lines) - 1) * sizing.font * 1.3 + (len(heading) - 1) * (sizing.title * 1.3 + 6)
+        + max(0, len(subtitle_lines) - 1) * sizing.font * 1.3 + (len(heading) - 1) * (sizing.title * 1.3 + 10)
     source_lines = wrap(t("chart.source", lang, source=source), int(text_width / (sizing.small * 0.55)))
     # Tick labels (and an x-axis title) sit between the plot and the source line.
     axis_space = sizing.font * 2.2 + (sizing.font * 1.6 if x_title else 0)
