@@ -13,6 +13,11 @@ CARD_SOURCES = {"rd": ("rd_intensity", "gerd_ppp", "researchers"), "unicorns": (
 
 
 # ---------------------------------------------------------------- sections, built once per selection (page.memo)
+def ahead(count: int, lang: str) -> str:
+    """How many measures China is ahead on, in the title's words: `none` / 没有一项 for 0, not `0` / 有0项."""
+    return t("overview.standing.ahead.zero" if count == 0 else "overview.standing.ahead", lang, n=count)
+
+
 @page.memo
 def standing_view(lang: str, present: bool) -> dict | None:
     """China ÷ US and China ÷ EU on every headline measure, as a chart (None with too few measures compared)."""
@@ -32,8 +37,8 @@ def standing_view(lang: str, present: bool) -> dict | None:
     standing_source = citations.join(rows["citation"], lang)
     fig = chain_figures.scorecard_figure(
         rows, source=standing_source, lang=lang, present=present,
-        title=t("overview.standing.title", lang, n=len(rows), ahead_usa=int((rows["ratio_usa"] > 1).sum()),
-                ahead_euu=int((rows["ratio_euu"] > 1).sum())),
+        title=t("overview.standing.title", lang, n=len(rows), ahead_usa=ahead(int((rows["ratio_usa"] > 1).sum()), lang),
+                ahead_euu=ahead(int((rows["ratio_euu"] > 1).sum()), lang)),
         subtitle=t("overview.standing.subtitle", lang))
     table = pd.DataFrame({
         t("overview.col.measure", lang): rows["name"], t("overview.col.year", lang): rows["year"],

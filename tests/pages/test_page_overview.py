@@ -196,8 +196,11 @@ def test_first_chart_is_china_over_us_and_eu_on_every_headline_measure(pages, db
     # The title states the finding the dots show.
     ahead_usa, ahead_euu = sum(x > 1 for x in usa["x"]), sum(x > 1 for x in euu["x"])
     title = spec["layout"]["title"]["text"].replace("<br>", "" if lang == "zh" else " ")
-    assert title == "<b>" + t("overview.standing.title", lang, n=len(usa["x"]), ahead_usa=ahead_usa,
-                              ahead_euu=ahead_euu) + "</b>"
+    words = {0: t("overview.standing.ahead.zero", lang)}  # "none" / 没有一项, never "on 0" / 有0项
+    said = [words.get(n, t("overview.standing.ahead", lang, n=n)) for n in (ahead_usa, ahead_euu)]
+    assert title == "<b>" + t("overview.standing.title", lang, n=len(usa["x"]), ahead_usa=said[0],
+                              ahead_euu=said[1]) + "</b>"
+    assert "on 0 " not in title + " " and "有0项" not in title
     # Log-axis ticks written in full (0.1, 0.2, 0.5, 1, 2, ...), one decade's 1-2-5 steps.
     ticks = spec["layout"]["xaxis"]["ticktext"]
     assert "1" in ticks and all(re.fullmatch(r"\d+(\.\d+)?", tick) for tick in ticks)
