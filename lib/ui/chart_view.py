@@ -16,7 +16,7 @@ import pandas as pd
 import streamlit as st
 
 from lib.ui import i18n, state, tables
-from lib.ui.downloads import csv_bytes
+from lib.ui.export_csv import chart_csv
 
 VIEWS = ("chart", "table")
 VIEW_KEY = "_view_"  # session-state key prefix of each chart's switch (the chart's name follows)
@@ -117,17 +117,18 @@ def _head(name: str, data: pd.DataFrame, lang: str, present: bool) -> str:
 
 
 def show(name: str, data: pd.DataFrame, *, source: str, lang: str, filename: str, present: bool,
-         draw: Callable[[], None]) -> None:
+         draw: Callable[[], None], values: pd.DataFrame | None = None) -> None:
     """Above the chart its anchor and Chart/Table switch; then `draw()` (the figure), or the data drawn as a table
-    with its source line and a CSV download. The table is built only when asked for: a data grid for every chart
-    on every run was a fifth of a page's time, for tables rarely looked at."""
+    with its source line and a CSV download (the chart's values as numbers when given, as in the export pack; the
+    table's text otherwise). The table is built only when asked for: a data grid for every chart on every run was
+    a fifth of a page's time, for tables rarely looked at."""
     if _head(name, data, lang, present) == "chart":
         draw()
         return
     with st.container(key=f"{TABLE_KEY}{name}"):
         tables.show(data, lang)
         st.caption(i18n.t("chart.source", lang, source=source))
-        st.download_button(i18n.t("chart.download", lang), data=functools.partial(csv_bytes, data, source, lang),
+        st.download_button(i18n.t("chart.download", lang), data=functools.partial(chart_csv, values, data, source, lang),
                            file_name=f"{filename}.csv", mime="text/csv", on_click="ignore", key=f"csv_{name}",
                            icon=":material/download:")
 

@@ -43,12 +43,15 @@ def values_frame(values: pd.DataFrame, source: str, lang: str) -> pd.DataFrame:
     return out[kept].rename(columns={c: t(f"export.col.{c}", lang) for c in kept}).reset_index(drop=True)
 
 
+def chart_csv(values, data: pd.DataFrame, source: str, lang: str) -> bytes:
+    """One chart's CSV, the same from the export pack and from its own Download CSV button: its values as numbers
+    when the chart passed them, else its data table (UTF-8 with BOM for Excel)."""
+    if isinstance(values, pd.DataFrame):
+        return frame_csv(values_frame(values, source, lang))
+    return csv_bytes(data, source, lang)
+
+
 def chart_csvs(items) -> dict[str, bytes]:
-    """{chart name: CSV bytes} for every export item with values or a data table (UTF-8 with BOM for Excel)."""
-    out = {}
-    for item in items:
-        if isinstance(item.values, pd.DataFrame):
-            out[item.name] = frame_csv(values_frame(item.values, item.source, item.lang))
-        elif isinstance(item.data, pd.DataFrame):
-            out[item.name] = csv_bytes(item.data, item.source, item.lang)
-    return out
+    """{chart name: CSV bytes} for every export item with values or a data table."""
+    return {item.name: chart_csv(item.values, item.data, item.source, item.lang) for item in items
+            if isinstance(item.values, pd.DataFrame) or isinstance(item.data, pd.DataFrame)}

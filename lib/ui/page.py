@@ -395,6 +395,6 @@ def chart(fig: go.Figure, data: pd.DataFrame, *, name: str, source: str, lang: s
                           chart_view.link_here(name, absolute=True)))
     present = state.get(state.PRESENT)
     # The chart's anchor and Chart/Table switch (its view in the URL), then the figure or its data table.
-    chart_view.show(name, data, source=source, lang=lang, filename=filename, present=present,
+    chart_view.show(name, data, source=source, lang=lang, filename=filename, present=present, values=values,
                     draw=lambda: plotly_chart(fig, config=figures.plotly_config(filename), key=f"chart_{name}",
                                               width="content" if present else "stretch"))

@@ -1,6 +1,7 @@
 """Every page in a real Chromium, in zh, en and presentation mode: charts drawn, no error box, no outside request,
 the sidebar listing the translated page titles; and the export pack downloaded from a page and opened."""
 
+import csv
 import io
 import json
 import re
@@ -293,6 +294,20 @@ def test_show_table_changes_the_url_and_a_link_lands_on_its_chart(server, page):
     table = page.locator(f".st-key-{TABLE_KEY}{chart}")
     table.locator('[data-testid="stDataFrame"]').wait_for(timeout=30000)
     assert t("chart.download", "en") in table.locator('[data-testid="stDownloadButton"]').inner_text()
+    # Its CSV holds the numbers drawn, as the export pack's does (issue 16: not the rounded text of the table):
+    # China's researchers per million in the latest year equal the warehouse's.
+    with page.expect_download(timeout=60000) as download:
+        table.locator('[data-testid="stDownloadButton"] button').click()
+    rows = list(csv.DictReader(io.StringIO(open(download.value.path(), encoding="utf-8-sig").read())))
+    china = [r for r in rows if r[t("export.col.economy_code", "en")] == "CHN"]
+    latest = max(china, key=lambda r: int(r[t("export.col.year", "en")]))
+    import duckdb
+    from lib.paths import warehouse_path
+    with duckdb.connect(str(warehouse_path()), read_only=True) as con:
+        (stored,) = con.execute("SELECT value FROM observations WHERE indicator_id = 'researchers_per_million' "
+                                "AND economy = 'CHN' AND year = ? AND mention_id IS NULL AND source_id LIKE 'wdi%'",
+                                [int(latest[t("export.col.year", "en")])]).fetchone()
+    assert float(latest[t("export.col.value", "en")]) == pytest.approx(stored)
 
     href = head.get_by_role("link", name=t("chart.link", "en")).get_attribute("href")
     assert f"table={chart}" in href and href.endswith(f"#{state.chart_anchor(chart)}"), href
