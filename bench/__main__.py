@@ -84,17 +84,6 @@ class Draw:
     server_cpu: float
 
 
-def cpu_seconds(processes: list[psutil.Process]) -> float:
-    total = 0.0
-    for process in processes:
-        try:
-            times = process.cpu_times()
-            total += times.user + times.system
-        except psutil.NoSuchProcess:  # a renderer that closed with its context
-            pass
-    return total
-
-
 def chromium_processes() -> list[psutil.Process]:
     return [p for p in psutil.Process().children(recursive=True) if "chrom" in p.name().lower()]
 
@@ -104,12 +93,12 @@ def draw(browser, url: str, server: subprocess.Popen) -> Draw:
     page = context.new_page()
     server_process = psutil.Process(server.pid)
     watched = chromium_processes()  # the new context's renderer included
-    before_browser, before_server = cpu_seconds(watched), cpu_seconds([server_process])
+    before_browser, before_server = load.cpu_seconds(watched), load.cpu_seconds([server_process])
     wall = bench.visit(page, url).seconds
     # A process that started during the load (a renderer for the page) counts from zero.
     fresh = [p for p in chromium_processes() if p.pid not in {w.pid for w in watched}]
-    browser_cpu = cpu_seconds(watched) - before_browser + cpu_seconds(fresh)
-    server_cpu = cpu_seconds([server_process]) - before_server
+    browser_cpu = load.cpu_seconds(watched) - before_browser + load.cpu_seconds(fresh)
+    server_cpu = load.cpu_seconds([server_process]) - before_server
     context.close()
     return Draw(wall, browser_cpu, server_cpu)
 

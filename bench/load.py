@@ -103,12 +103,15 @@ async def one_session(base: str, page: str, query: str, timeout: float = SESSION
     return out
 
 
-def server_cpu(pids: list[int]) -> float:
-    """CPU seconds (user and system) the server processes have used so far."""
+def cpu_seconds(processes: list[psutil.Process]) -> float:
+    """CPU seconds (user and system) the processes have used so far; one that has ended counts nothing."""
     total = 0.0
-    for pid in pids:
-        times = psutil.Process(pid).cpu_times()
-        total += times.user + times.system
+    for process in processes:
+        try:
+            times = process.cpu_times()
+            total += times.user + times.system
+        except psutil.NoSuchProcess:  # a renderer that closed with its context
+            pass
     return total
 
 
@@ -119,13 +122,14 @@ async def _views(base: str, page: str, query: str, pids: list[int], views: int, 
     if warm.error:
         raise RuntimeError(f"{base}/{page}: {warm.error}")
     await asyncio.sleep(0.2)  # the warm-up session's closing work done
-    start, received = server_cpu(pids), 0
+    servers = [psutil.Process(pid) for pid in pids]
+    start, received = cpu_seconds(servers), 0
     for _ in range(views):
         view = await one_session(base, page, query)
         if view.error:
             raise RuntimeError(f"{base}/{page}: {view.error}")
         received += view.received
-    used = server_cpu(pids) - start
+    used = cpu_seconds(servers) - start
     if other is not None:
         hold.set()
         await other
