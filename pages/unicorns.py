@@ -5,7 +5,7 @@ import streamlit as st
 
 from lib.ui import citations, figures, findings, page, state
 from lib.ui.document_figures import stated_over_time
-from lib.ui.i18n import economy_name, format_rows, format_value, has, plural, t
+from lib.ui.i18n import economy_name, economy_or_code, format_rows, format_value, has, plural, t
 from lib.ui.tables import readable
 from lib.contract import source
 from lib.queries import unicorns as q
@@ -122,8 +122,8 @@ def explanation(list_id: str, measure: str, lang: str) -> tuple[str, object]:
     blank = blank.assign(found_in=[", ".join(t(f"unicorns.list.{s}", lang) for s in str(f).split(", ")) if f else ""
                                    for f in blank["found_in"].fillna("")],
                          # The other lists' economies named in the page language, as the other tables name them.
-                         country_elsewhere=[t("finding.list", lang).join(economy_name(c, lang) if has(f"economy.{c}")
-                                                                         else c for c in str(codes).split(","))
+                         country_elsewhere=[t("finding.list", lang).join(economy_or_code(c, lang)
+                                                                         for c in str(codes).split(","))
                                             if isinstance(codes, str) else "" for codes in blank["country_elsewhere"]])
     return "\n".join(f"- {line}" for line in lines), page.arrow(readable(blank, lang, {
         "company": t("unicorns.col.company_listed", lang), "printed_country": t("unicorns.col.printed_country", lang),

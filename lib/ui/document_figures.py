@@ -74,13 +74,12 @@ def series_view(data: pd.DataFrame, *, name: str, indicator_id: str, lang: str, 
     source = citations.join(named + extra, lang)
     docs = data["file_name"].nunique()
     unit = data["unit"].iloc[0]
-    subtitle = t("documents.series.subtitle", lang, unit=unit_label(unit, lang),
-                 statements=plural("count.statements", lang, len(data), n=len(data)),
+    statements = plural("count.statements", lang, len(data), n=len(data))
+    subtitle = t("documents.series.subtitle", lang, unit=unit_label(unit, lang), statements=statements,
                  documents=plural("count.documents", lang, docs, n=docs))
     # One economy only (most of the documents' Chinese statistics): the range of what the documents state.
     low, high = data["value"].min(), data["value"].max()
-    stated = t("documents.series.range", lang, measure=name,
-               statements=plural("count.statements", lang, len(data), n=len(data)),
+    stated = t("documents.series.range", lang, measure=name, statements=statements,
                values=format_value(low, unit, lang, high=None if low == high else high))
     title = findings.stating(finding, data, unit, lang, stated, measure=name)
     fig = series_by_document(data, title=title, subtitle=subtitle, source=source, lang=lang, present=present,

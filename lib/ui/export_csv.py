@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from lib.ui.downloads import csv_bytes, frame_csv
-from lib.ui.i18n import economy_name, has, t, unit_label
+from lib.ui.i18n import economy_or_code, has, t, unit_label
 
 # The columns of a chart's values written to its CSV, in this order, each under export.col.<name>: what the value
 # is (economy, series, company, indicator, year or period), the number and its unit, and where it comes from.
@@ -33,7 +33,7 @@ def values_frame(values: pd.DataFrame, source: str, lang: str) -> pd.DataFrame:
     out = _long(values).copy()
     if "economy" in out:
         codes = out["economy"]
-        out["economy"] = [economy_name(c, lang) if isinstance(c, str) and has(f"economy.{c}") else c for c in codes]
+        out["economy"] = [economy_or_code(c, lang) for c in codes]
         out["economy_code"] = codes
     if "unit" in out:
         out["unit"] = [unit_label(u, lang) if isinstance(u, str) and has(f"unit.{u}") else u for u in out["unit"]]

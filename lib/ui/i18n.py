@@ -111,6 +111,12 @@ def economy_name(code: str, lang: str) -> str:
     return t(f"economy.{code}", lang)
 
 
+def economy_or_code(code, lang: str):
+    """An economy code named as economy_name does where the catalog has it; any other code (the company lists' AUS,
+    SGP, ...) or a blank cell as it is."""
+    return economy_name(code, lang) if isinstance(code, str) and has(f"economy.{code}") else code
+
+
 def economy_short(code: str, lang: str) -> str:
     """The economy's name where room is short (metric labels): EU-27 for the European Union, else its name."""
     return t(f"economy_short.{code}", lang) if has(f"economy_short.{code}") else economy_name(code, lang)
@@ -144,7 +150,7 @@ def stated_step(stated: str | None, value: float) -> float | None:
     may be converted): 715亿美元 (7.15e10 USD) -> 1e8; 44.99 -> 0.01; 4000亿 -> 1e11 (a whole number's trailing zeros
     are not taken as significant). None when the text prints no digits (十四个): the unit's DECIMALS apply."""
     match = _PRINTED_NUMBER.search(stated or "")
-    if match is None or value is None or (isinstance(value, float) and math.isnan(value)):
+    if match is None or _missing(value):
         return None
     digits = match.group().replace(",", "")
     printed = float(digits)

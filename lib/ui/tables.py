@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from lib.ui import figures, i18n, state
-from lib.ui.i18n import economy_name, format_rows, has
+from lib.ui.i18n import economy_or_code, format_rows
 
 LINK_TEXT = r"#([^#]+)$"  # the fragment of each link cell, shown as its text
 
@@ -29,8 +29,7 @@ def readable(frame: pd.DataFrame, lang: str, headers: dict[str, str], *, units: 
     for column in economies:
         if column in out:
             # Codes outside the house vocabulary (the lists' AUS, SGP, ...) stay codes: the country column names them.
-            out[column] = [economy_name(c, lang) if isinstance(c, str) and has(f"economy.{c}") else c or ""
-                           for c in out[column]]
+            out[column] = [economy_or_code(c, lang) or "" for c in out[column]]
     kept = [c for c in headers if c in out]
     return blanks(out[kept].rename(columns={c: headers[c] for c in kept if c != "mention_id"}))
 
