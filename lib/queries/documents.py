@@ -48,15 +48,14 @@ def conflicts() -> pd.DataFrame:
                (SELECT string_agg(DISTINCT m.doc_id, ',' ORDER BY m.doc_id)
                 FROM unnest(string_split(c.mention_ids, ',')) AS u(mention_id)
                 JOIN mentions m ON m.mention_id = u.mention_id) AS doc_ids,
-               (SELECT m.doc_id FROM mentions m WHERE m.mention_id = c.defect_mention_id) AS defect_doc_id,
-               (SELECT m.line_no FROM mentions m WHERE m.mention_id = c.defect_mention_id) AS defect_line,
-               (SELECT m.raw FROM mentions m WHERE m.mention_id = c.defect_mention_id) AS defect_raw,
+               d.doc_id AS defect_doc_id, d.line_no AS defect_line, d.raw AS defect_raw,
                (SELECT string_agg(m.raw, '; ' ORDER BY u.k)
                 FROM unnest(string_split(c.mention_ids, ',')) WITH ORDINALITY AS u(mention_id, k)
                 JOIN mentions m ON m.mention_id = u.mention_id) AS printed
         FROM (SELECT *, (SELECT any_value(unit) FROM observations o WHERE o.indicator_id = conflicts.indicator_id
                          AND o.mention_id IS NOT NULL) AS unit FROM conflicts) c
         JOIN indicators i USING (indicator_id)
+        LEFT JOIN mentions d ON d.mention_id = c.defect_mention_id  -- mention ids are unique (the build's key)
         ORDER BY CASE c.kind WHEN 'likely defect' THEN 0 WHEN 'disagreement' THEN 1 WHEN 'different date' THEN 2
                  ELSE 3 END, c.indicator_id, c.economy, c.year""")
 
