@@ -343,7 +343,7 @@ def match_rule(m: Mention, pos: int, rules: list[dict], same_unit_before: int, p
         near = [w for w in rule["near"] if w in clause]
         if (rule["near"] and not near) or any(w in clause for w in rule["not"]):
             continue
-        if not all(w in upto if "|" not in w else any(a in upto for a in w.split("|")) for w in rule["words"]):
+        if not all(any(a in upto for a in w.split("|")) for w in rule["words"]):
             continue
         if rule["topic"] and not all(w in upto or w in passage for w in rule["topic"]):
             continue
@@ -406,12 +406,13 @@ def bind_document(mentions: list[Mention], rules: list[dict], lines: list[str], 
         sentence = simplified.get(m.context)
         if sentence is None:
             sentence = simplified[m.context] = _simplified(m.context)
-        passage = _simplified(_passage(lines, m.line_no)) if any(r["topic"] for r in candidates) else ""
+        needs_passage = "subject_assumed" in m.flags or any(r["topic"] for r in candidates)
+        passage = _simplified(_passage(lines, m.line_no)) if needs_passage else ""
         rule = match_rule(m, pos, candidates, before, passage, sentence)
         if rule is None:
             continue
         economy = _economy(rule, m.entity)
-        if "subject_assumed" in m.flags and _OTHER_SUBJECT.search(_simplified(_passage(lines, m.line_no))):
+        if "subject_assumed" in m.flags and _OTHER_SUBJECT.search(passage):
             refused[m.mention_id] = f"rule {rule['id']} fits, but the passage speaks of another place (subject rule)"
             continue  # no economy named, and the text is about a county, a city or another place
         if economy is None:

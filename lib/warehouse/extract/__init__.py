@@ -39,7 +39,8 @@ from lib.warehouse.extract.numbers import UNITS, Hit, Scanner  # noqa: F401 (pub
 _CURRENCY_WORD = re.compile("|".join(w for w in sorted(UNITS, key=len, reverse=True)
                                      if UNITS[w][0] in MONEY_UNITS + DOCUMENT_UNITS[:6] and w != "元"))
 _LATIN_CURRENCY = {"US$": "USD", "HK$": "HKD", "NT$": "TWD", "S$": "SGD"}
-_CURRENCY_BEFORE = re.compile(r"(?P<cur>" + _CURRENCY_WORD.pattern + r"|(?<![A-Z])(?:US|HK|NT|S)\$)\s*$")
+_CURRENCY_BEFORE = re.compile(r"(?P<cur>" + _CURRENCY_WORD.pattern + r"|(?<![A-Z])(?:"
+                              + "|".join(map(re.escape, _LATIN_CURRENCY)) + r"))\s*$")
 _MONEY_WORDS = re.compile(r"收入|支出|开支|赤字|盈余|预算|投资|储备|市值|营收|税|资金|融资|贸易|出口|进口|产值|销售额|利润")
 
 
@@ -91,12 +92,10 @@ def _mention(doc: Document, text: str, doc_id: str, hit: Hit, date: str | None, 
     qualifier = hit.qualifier or context.qualifier(text, start, end)
     entity, ambiguous = hit.entity or None, False
     if hit.entity == "":
-        ambiguous = True  # the top N firms, not named: no economy or place is their subject
+        flags.append("ambiguous_subject")  # the top N firms, not named: no economy or place is their subject
     elif entity is None:
         entity, ambiguous = context.entity(text, start, hit.unit, home, doc.paragraph_starts)
-    if hit.entity == "":
-        flags.append("ambiguous_subject")
-    elif ambiguous:
+    if ambiguous:
         flags.append("group_subject" if ambiguous == "group" else "subject_assumed")
     unit = hit.unit
     prefix = _CURRENCY_BEFORE.search(text, max(0, start - 6), start)
