@@ -368,13 +368,16 @@ _CAGR = re.compile(r"(?P<n>\d{1,2}|[二两三四五六七八九十]{1,2})\s*年\
 
 
 def cn_or_digits(text: str) -> int | None:
-    """`5` or `五` as an int (the small numbers of a span of years)."""
+    """`5`, `五`, `十一` or `二十五` as an int (the small numbers of a span of years or months, or a month)."""
     if text.isdigit():
         return int(text)
-    digits = {"二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
-    if len(text) == 1:
-        return digits.get(text)
-    return 10 + digits.get(text[1], 0) if text[0] == "十" else None
+    digits = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+    if "十" not in text:
+        return digits.get(text) if len(text) == 1 else None
+    tens, _, units = text.partition("十")
+    if (tens and tens not in digits) or (units and units not in digits):
+        return None
+    return (digits[tens] if tens else 1) * 10 + (digits[units] if units else 0)
 
 
 # Relative time words: they name the document's own time (目前 = when it was written), so they resolve to the
@@ -383,13 +386,15 @@ def cn_or_digits(text: str) -> int | None:
 # A month and day without a year (截至9月13日) is a date of the text's own year.
 # 比上年/较去年 name the base of a comparison, not the figure's time (比上年增长5% is this year's growth).
 # 过去N年 is the N years before the text's year; a quarter or half-year without a year is the latest one that
-# has ended by the text's date (第四季 in a text of January is last year's).
+# has ended by the text's date (第四季 in a text of January is last year's). Months are also written in numerals
+# (十一月, 一至十一月, 前十一月: Taiwanese and Hong Kong releases), 首N个月 is 前N个月 (首10個月), and 今天/昨天 are
+# the text's own day (台积电今天股价收在264元).
 _RELATIVE = re.compile(r"过去(?P<span>\d{1,2}|[一二两三四五六七八九十])年(?![几多余])|目前|当前|现阶段|现在|如今|今年|近期|本年"
-                       r"|今早|今日|(?<![比较与同])(?:去年|上年|前年)|明年|来年|(?<![\d年])\d{1,2}\s*月\s*\d{1,2}\s*日"
+                       r"|今早|今日|今天|昨天|昨日|(?<![比较与同])(?:去年|上年|前年)|明年|来年|(?<![\d年])\d{1,2}\s*月\s*\d{1,2}\s*日"
                        r"|(?<!年)(?:第?(?P<q>[一二三四1-4首])季度?|(?P<h>上|下)半年|前三季度)|上个?月"
                        r"|本季度?|本月|当月|年初以来|年初至今"
-                       r"|(?<![\d年.])(?:1\s*[-—~至到]\s*)?(?P<mo>\d{1,2})\s*月(?:份|末|底)?(?![\d日])"
-                       r"|前(?P<mn>\d{1,2}|[二两三四五六七八九十]{1,2})个?月")
+                       r"|(?<![\d年.〇○零一二三四五六七八九十两])(?:[1一]\s*[-—~至到]\s*)?(?P<mo>\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月"
+                       r"(?:份|末|底)?(?![\d日])|(?:前|首)(?P<mn>\d{1,2}|[一二两三四五六七八九十]{1,2})个?月")
 _RELATIVE_SHIFT = {"去年": -1, "上年": -1, "前年": -2, "明年": 1, "来年": 1}
 # 近年来/近几年/多年来 open a statement about recent years of unstated length: the year an earlier sentence of
 # the paragraph set (2021年，…) does not reach past it.
@@ -459,7 +464,7 @@ def _relative(span: str, date: str | None, report: str | None = None) -> str | N
     if m["mo"] or m["mn"]:
         # A month or the months from January (10月份, 1-10月, 前10个月) without a year: the latest that has
         # ended by the text's date, as a quarter is.
-        end_month = int(m["mo"]) if m["mo"] else cn_or_digits(m["mn"]) or 0
+        end_month = cn_or_digits(m["mo"] or m["mn"]) or 0
         end_month = end_month if 1 <= end_month <= 12 else 0
     if end_month:
         return str(year - 1 if end_month > month else year)

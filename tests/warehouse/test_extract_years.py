@@ -1,0 +1,47 @@
+"""The year rules of the extractor on real lines of the unseen texts (tests/labels/unseen; the splits that have been
+read while writing rules) and of the seeds: each case is a convention of how Chinese texts date their figures,
+named with the rule in lib/warehouse/extract/context.py."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+import yaml
+
+from lib.warehouse.extract import extract_document, reference_date
+
+TEXTS = Path(__file__).parents[1] / "labels" / "unseen" / "texts"
+# Splits whose rows have been read while writing rules; a newer split is measured only as totals.
+READ_SPLITS = ("dev", "dev2", "heldout", "fresh", "fresh3")
+
+
+@lru_cache(maxsize=None)
+def _mentions(name: str) -> tuple:
+    """The mentions of one unseen text, dated and titled as the measurement (test_extract_labels) passes them."""
+    meta = yaml.safe_load((TEXTS / f"{name}.yaml").read_text(encoding="utf-8"))
+    assert meta["split"] in READ_SPLITS, f"{name} is in a split nobody may read rows of"
+    title = str(meta.get("title") or "")
+    return tuple(extract_document(TEXTS / f"{name}.txt", name[:3], date=reference_date(meta.get("published")),
+                                  title=None if not title or title.startswith("[descriptive") else title))
+
+
+def years(name: str, line: int, quote: str) -> list[str | None]:
+    """The years given to every mention of `quote` on `line`, in text order."""
+    return [m.year for m in _mentions(name) if m.line_no == line and m.quote == quote]
+
+
+@pytest.mark.parametrize("name,line,quote,year", [
+    # Months in numerals (十一月, 一至十一月, 前十一月) without a year: the latest such month by the text's date.
+    ("tw_exports_2024m11", 1, "四百一十點九億美元", "2024"),  # 財政部九日公布十一月總出口…
+    ("tw_exports_2024m11", 3, "千億美元", "2024"),  # 累計一至十一月對美國出口額
+    ("tw_exports_2024m11", 3, "四千三百一十五億美元", "2024"),  # 累計前十一月出口
+    # 首10個月 is 前10个月 (Hong Kong and Taiwan usage).
+    ("hk_economy_2025", 3, "12%", "2025"),
+    ("hk_economy_2025", 3, "4100萬人次", "2025"),
+    # 今天 is the text's own day.
+    ("tw_semicon_2018", 6, "264元", "2018"),
+    ("tw_semicon_2018", 6, "6.84 兆元", "2018"),
+])
+def test_months_in_numerals_and_days(name, line, quote, year):
+    assert years(name, line, quote) == [year]
