@@ -45,3 +45,14 @@ def years(name: str, line: int, quote: str) -> list[str | None]:
 ])
 def test_months_in_numerals_and_days(name, line, quote, year):
     assert years(name, line, quote) == [year]
+
+
+@pytest.mark.parametrize("name,line,quote,year", [
+    # 月内/期内/全季 refer back to the period named before them, across sentences and paragraphs.
+    ("hk_trade_2009", 1, "11.8%", "2009"),  # …公布,5月商品整體出口貨量…。月內轉口貨量跌11.8%
+    ("hk_trade_2009", 3, "16.3%", "2009"),  # 月內輸往德國…,輸往美國…分別跌16.3%: 今年5月 of the line before
+    ("hk_trade_2009", 6, "1.7%", "2009"),  # 期內…。商品轉口價格升1.8%,港產品出口價格升1.7%: 今年首5個月
+    ("tw_tsmc_2025q4", 3, "百分之七十七", "2025"),  # 全季晶圓銷售金額: 去年第四季 of the paragraph before
+])
+def test_words_that_refer_back_to_the_period_named_before(name, line, quote, year):
+    assert years(name, line, quote) == [year]

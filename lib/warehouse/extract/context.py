@@ -494,6 +494,10 @@ def year(text: str, pos: int, s_start: int, paragraph_starts: list[int] | None =
         found = _relative(text[c_start:c_end], date, report)
         if found:
             return found
+    if found is None and _ANAPHORIC.search(text[s_start:pos]) and not _candidates(before):
+        found = _named_before(text, s_start, date, report)  # 月内转口货量跌11.8%: the month named before
+        if found:
+            return found
     if found is None and not _FUTURE.search(clause) and re.match(r"\s*其中", text[s_start:s_start + 4]) \
             and not _candidates(before):
         # A sentence opening on 其中 ("of which") details the one before it and shares its dating.
@@ -616,6 +620,31 @@ _SAME_PERIOD = re.compile(r"\s*同期")
 _NEW_SUBJECT = re.compile(r"\s*(?:我国|中国|美国|欧盟|英国|日本|德国|法国|韩国|印度|全球|世界)")
 
 
+# Words that refer back to the period named before them: 月内 ("within the month"), 期内 ("within the period"),
+# 全季/当季 ("the whole quarter"), 该月/同月 ("that month"). Statistical releases name the period once (5月商品整体
+# 出口…; 今年首5个月…) and then write 月内/期内 for it, across sentences and paragraphs; a quarterly report's 全季
+# is the quarter its previous paragraph named (去年第四季…。…全季晶圆销售金额).
+_ANAPHORIC = re.compile(r"月内|期内|全季|当季|该月|同月")
+
+
+def _named_before(text: str, s_start: int, date: str | None, report: str | None, limit: int = 8) -> str | None:
+    """The year of the last dating expression (a year, or a relative time resolved as _relative does) in the
+    sentences before `s_start`, going back across paragraphs at most `limit` sentences."""
+    end = s_start
+    for _ in range(limit):
+        if end <= 1:
+            break
+        start = bounds(text, end - 2, SENTENCE_END)[0]
+        sentence = text[start:end]
+        stated = _candidates(sentence)
+        if stated:
+            return stated[-1][1]
+        if _RELATIVE.search(sentence) and (found := _relative(sentence, date, report)):
+            return found
+        end = start
+    return None
+
+
 def _previous_period(text: str, s_start: int, paragraph_starts: list[int]) -> str | None:
     """The last period (YYYY-YYYY) the sentences of the paragraph before `s_start` name, going back at most two
     sentences (同期 after 美国从35%下降到27% still means the period named before that sentence)."""
@@ -657,6 +686,8 @@ def _paragraph_year(text: str, s_start: int, paragraph_starts: list[int], date: 
             found = f"{opening['a']}-{opening['b']}" if opening.re is _YEAR_PERIOD else opening["a"]
         elif (relative := _RELATIVE_START.match(sentence)) and relative["w"] not in _PRESENT:
             found = _relative(relative["w"], date, report) or found  # 前4月，我省…: the months of the text's year
+        elif _ANAPHORIC.match(sentence.lstrip()):
+            found = _named_before(text, pos, date, report) or found  # 期内…。商品转口价格…: the period named before
         for m in _REFERENCE.finditer(sentence):
             found = m["a"]
         if viewpoint := _VIEWPOINT.match(sentence):
