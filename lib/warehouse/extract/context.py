@@ -191,6 +191,14 @@ def _named_subjects(span: str, home: str) -> list[tuple[int, str, bool, int]]:
     return found
 
 
+# Trade by destination and origin: Chinese names the partner after a preposition of direction (对/向/自 X, 输往/
+# 运往/销往/出口到 X, 从 X 进口), and the figure stays the reporter's (香港輸往德國及日本的出口貨量, hk_trade_2009;
+# 欧盟…从中国进口商品, cn_eu_trade_2020; 對美國出口占總出口比率, tw_exports_2025). 来自 X is not one: 5家来自中国
+# are China's.
+_PARTNER_BEFORE = re.compile(r"(?:对|向|(?<!来)自|输往|运往|销往|出口到|出口至|出口往)(?:我国)?$")
+_IMPORT_AFTER = re.compile(r"[^，,；;。]{0,4}?(?:进口|输入|购入|采购)")
+
+
 def _subjects(span: str, skip_world: bool, home: str) -> list[tuple[int, str, bool]]:
     """(offset, code, is_company) of the subjects named in `span`, leaving out comparators, cited sources,
     titles in 《》 and world words that only qualify a share (全球占比, 占全球) or a rank (全球第一)."""
@@ -220,8 +228,9 @@ def _subjects(span: str, skip_world: bool, home: str) -> list[tuple[int, str, bo
             # A comparator (超过美国, 产量接近美国) or a cited source (根据英国《经济学家》), not the subject; but a
             # comparator's own figure (超过中国的2.24%, 仅次于美国的27%) is that economy's.
             continue
-        if re.search(r"(?:对|向|(?<!来)自)(?:我国)?$", span[max(0, m.start() - 3):m.start()]) or (
-                hits and hits[-1][1] == "partner" and re.fullmatch(r"[、和及]", span[hits[-1][3]:m.start()])):
+        if _PARTNER_BEFORE.search(span[max(0, m.start() - 4):m.start()]) or (
+                re.search(r"从$", span[max(0, m.start() - 1):m.start()]) and _IMPORT_AFTER.match(span, m.end())) or (
+                hits and hits[-1][1] == "partner" and re.fullmatch(r"[、和及与]", span[hits[-1][3]:m.start()])):
             # A trade partner (我省对欧盟进出口, 对美国和日本分别增长, 自美国进口): the figure is the trader's.
             hits.append((m.start(), "partner", False, m.end()))
             continue
@@ -298,7 +307,8 @@ def entity(text: str, pos: int, unit: str, home: str = "CHN",
         p_start = max(p_start, s_start)
         hits = _subjects(text[p_start:clause_end], unit == "rank", home)
         aside = re.search(r"(?:后|以后|之后|以来|时)\s*$", text[p_start:clause_end]) or \
-            re.search(r"(?:预测|显示|指出|认为|表示|称|估计|统计|报告)\s*$", text[p_start:clause_end])
+            re.search(r"(?:预测|显示|指出|认为|表示|称|估计|统计|报告)\s*$", text[p_start:clause_end]) or \
+            _CAUSE_CLAUSE.match(text, p_start, clause_end)
         if aside:
             # A time clause (台积电宣布赴美投资后，…): its subject is not the main clause's; who reports
             # (波音公司…预测，…) is a source, not what the figure describes.
@@ -332,7 +342,7 @@ def entity(text: str, pos: int, unit: str, home: str = "CHN",
         # 发布的《…》显示，中国已成为…: the report is American, the statement is about China).
         clauses = re.split(r"(?<=[，,；;：:])", text[max(p_start, paragraph):back])
         for clause in clauses:
-            if _SOURCE_CLAUSE.search(clause) and clause is not clauses[-1]:
+            if (_SOURCE_CLAUSE.search(clause) or _CAUSE_CLAUSE.match(clause)) and clause is not clauses[-1]:
                 continue
             hits = _subjects(clause, True, home)
             if hits:
@@ -342,6 +352,12 @@ def entity(text: str, pos: int, unit: str, home: str = "CHN",
 
 # A clause that names who reports (…显示，/ 据…统计，): its subject is a source, not what follows is about.
 _SOURCE_CLAUSE = re.compile(r"(?:预测|显示|指出|认为|表示|称|估计|统计|报告|表明)\s*[，,；;：:]$|^\s*(?:据|根据)")
+
+
+# A clause opened by a cause or circumstance (随着全球供应链重组，…; 加上美国联储局启动减息，…) is an adverbial of the
+# main clause: what it names is the background, not the subject of the figures after it (tw_exports_2025 line 4,
+# hk_economy_2025 line 2: 3 + 3 figures taken as the world's and the US's).
+_CAUSE_CLAUSE = re.compile(r"\s*(?:随[着著]|伴随[着著]?|由于|因为|加上|加之|得益于|受益于|受惠于|鉴于|受[^，,；;。]{1,16}影响)")
 
 
 # One figure each, for counting the figures of a 分别 list.
