@@ -44,3 +44,19 @@ def test_a_cause_clause_gives_no_subject():
     9月起啟動減息，樓市氣氛轉趨正面。住宅樓價第二季回升1% (Hong Kong's house prices, not the US's)."""
     assert subjects("tw_exports_2025", 4, "30.9％", "26年") == ["TWN"] * 2
     assert subjects("hk_economy_2025", 2, "1%", "2%") == ["HKG"] * 2
+
+
+def test_an_economy_after_the_copula_is_the_predicate():
+    """中国继续是新加坡第一大贸易伙伴 (China's rank), 新加坡继续为中国外派劳务第二大目的国 (Singapore's);
+    中国是欧盟第一大进口来源国和第三大出口目的地，欧盟则是中国第二大…: each rank is the economy before 是."""
+    assert subjects("cn_sg_trade_2018", 1, "第一大") == ["CHN"] * 3
+    assert subjects("cn_sg_trade_2018", 5, "第二大") == ["SGP"]
+    assert subjects("cn_eu_trade_50y", 6, "第一大", "第三大") == ["CHN", "CHN", "EUU"]
+
+
+def test_a_topic_noun_before_the_copula_leaves_the_economy_after_it_the_subject():
+    """Seed 003 line 135: 专利是我国2018—2023年数字技术发展中的关键变量。从2018年的7.5万件增长至…: China's patents,
+    read from the sentence (not assumed)."""
+    from tests.helpers import seed_mentions
+    got = [(m.entity, m.flags) for m in seed_mentions()["003"] if m.line_no == 135 and m.quote == "7.5万件"]
+    assert got == [("CHN", [])]
