@@ -147,6 +147,8 @@ _SUBJECT_OF = {w: (c, company) for w, c, company in _SUBJECT_WORDS}
 _PLACE_OF = {w: f"{c}:{w}" for w, c in CITY_WORDS}
 # `与16个国家签署…`: countries named as partners (与/同/和 N个国家) are not the subject; N个国家 otherwise scopes a
 # statement over many countries, which makes it a world figure (涵盖96个国家的243家运营商).
+# A region or economy just before N个国家 names whose countries they are (欧盟28个国家, cn_oecd_rd_2014).
+_ECONOMY_BEFORE = re.compile("(?:" + _SUBJECT_RE.pattern + r")\s*$")
 _MANY_COUNTRIES = re.compile(r"(?<![与同和跟\d])\d+\s*个国家(?!级)")
 
 
@@ -208,6 +210,22 @@ _PARTNER_BEFORE = re.compile(r"(?:对|向|(?<!来)自|输往|运往|销往|出�
 _IMPORT_AFTER = re.compile(r"[^，,；;。]{0,4}?(?:进口|输入|购入|采购)")
 
 
+# A party named in a clause that is not its subject: a trade partner, a comparator, the base of a comparison.
+_OTHER = "other party"
+# The base of a comparison: an economy after a verb of comparing (是/为/相当于/达到/不到/不足/仅为), with the noun
+# compared and 的 before the figure (是印度的3.4倍, 相当于美国2013年科研投入总额的80%, 达到欧盟28个国家总投入的
+# 102%): the figure is a multiple or share of the base's, and belongs to the economy named before the verb.
+# Fixes 13 misses in 3 texts with the comparators and gaps below (cn_unicorn_2021 11, cn_oecd_rd_2014 2,
+# tw_semicon_2018 1 via 仅次于美国与韩国).
+# 作为/认为/因为 are other words; the base's 的 stands just before the figure (or before the list's earlier figures).
+_BASE_BEFORE = re.compile(r"(?:(?<![的认作因成])是|(?<![的认作因成])为|相当于|达到|不到|不足|只有|仅为|约为|分别是|分别为"
+                          r"|分别相当于)$")
+_BASE_AFTER = re.compile(r"(?:[、和与及][^，,；;。、的]{1,8})*[^，,；;。]{0,20}?的\s*(?:约|近)?"
+                         r"(?:[\d.]+\s*[^\d，,；;。、和及]{0,3}(?:[、和及]\s*|$))*$")
+# The other side of a gap or comparison (与美国差距越来越大, 同美国相比): the gap is the subject's to it.
+_GAP_AFTER = re.compile(r"\s*的?\s*(?:差距|相比|相较|相差|比较)")
+
+
 def _subjects(span: str, skip_world: bool, home: str) -> list[tuple[int, str, bool]]:
     """(offset, code, is_company) of the subjects named in `span`, leaving out comparators, cited sources,
     titles in 《》 and world words that only qualify a share (全球占比, 占全球) or a rank (全球第一)."""
@@ -232,16 +250,23 @@ def _subjects(span: str, skip_world: bool, home: str) -> list[tuple[int, str, bo
             continue  # the field a superlative ranks in (表现最佳的亚洲货币), not the subject
         if word == "国内" and span.startswith("生产总值", m.end()):
             continue  # 国内生产总值 is GDP, not "China"
-        if re.search(r"(?:超过|超|高于|低于|不及|领先|接近|仅次于|赶超|落后于|根据|据)$",
-                     span[max(0, m.start() - 3):m.start()]) and not re.fullmatch(r"的\s*(?:约|近)?", span[m.end():]):
-            # A comparator (超过美国, 产量接近美国) or a cited source (根据英国《经济学家》), not the subject; but a
-            # comparator's own figure (超过中国的2.24%, 仅次于美国的27%) is that economy's.
+        if re.search(r"(?:超过|超|高于|低于|不及|领先|接近|仅次于|紧随|紧跟|赶超|落后于|根据|据|比|较)$",
+                     span[max(0, m.start() - 3):m.start()]) and not re.fullmatch(r"(?:的|[（(])\s*(?:约|近)?", span[m.end():]):
+            # A comparator (超过美国, 产量接近美国, 紧随美国, 比美国少32.3个百分点) or a cited source (根据英国《经济学家》), not
+            # the subject; but a comparator's own figure (超过中国的2.24%, 仅次于美国的27%, 紧随美国(488家)) is
+            # that economy's.
+            hits.append((m.start(), _OTHER, False, m.end()))
             continue
         if _PARTNER_BEFORE.search(span[max(0, m.start() - 4):m.start()]) or (
                 re.search(r"从$", span[max(0, m.start() - 1):m.start()]) and _IMPORT_AFTER.match(span, m.end())) or (
-                hits and hits[-1][1] == "partner" and re.fullmatch(r"[、和及与]", span[hits[-1][3]:m.start()])):
-            # A trade partner (我省对欧盟进出口, 对美国和日本分别增长, 自美国进口): the figure is the trader's.
-            hits.append((m.start(), "partner", False, m.end()))
+                _BASE_BEFORE.search(span[max(0, m.start() - 6):m.start()]) and _BASE_AFTER.match(span, m.end())) or (
+                re.search(r"(?:与|同|跟|和)[^，,；;。与同跟和]{0,8}$", span[max(0, m.start() - 9):m.start()])
+                and _GAP_AFTER.match(span, m.end())) or (
+                hits and hits[-1][1] == _OTHER and re.fullmatch(r"[、和及与]", span[hits[-1][3]:m.start()])):
+            # A trade partner (我省对欧盟进出口, 对美国和日本分别增长, 自美国进口), the base of a comparison (分别是
+            # 印度、英国…的3.4倍、4.8倍, 相当于美国2013年…的80%, 不到美国的1/2) or the other side of a gap (与全球第一的
+            # 美国差距越来越大), and the economies listed with it (仅次于美国与韩国): the figure is the other one's.
+            hits.append((m.start(), _OTHER, False, m.end()))
             continue
         if re.search(r"(?:是|为|相当于)$", span[max(0, m.start() - 3):m.start()]) and span[m.end():] in ("的", ""):
             continue  # the base of a multiple or share (是美国的两倍): the subject is named before it
@@ -252,10 +277,10 @@ def _subjects(span: str, skip_world: bool, home: str) -> list[tuple[int, str, bo
             # noun before it (专利是我国…发展中的关键变量) leaves the economy after it the figures' owner.
             continue
         hits.append((m.start(), code, company, m.end()))
-    hits = [h for h in hits if h[1] != "partner"]
+    hits = [h for h in hits if h[1] != _OTHER]
     hits += [h for h in named if not any(a <= h[0] < b and h[3] - h[0] < b - a for a, _, _, b in named)]
     for m in _MANY_COUNTRIES.finditer(span):
-        if not skip_world:
+        if not skip_world and not _ECONOMY_BEFORE.search(span, 0, m.start()):  # 欧盟28个国家 are the EU
             hits.append((m.start(), "WLD", False, m.end()))
     return sorted(hits)
 
