@@ -73,3 +73,13 @@ def test_the_base_of_a_comparison_and_a_comparator_are_not_the_subject():
     assert subjects("cn_oecd_rd_2014", 2, "102%", "80%") == ["CHN", "CHN"]
     assert subjects("tw_semicon_2018", 4, "第 3") == ["TWN"]
     assert subjects("cn_nev_exports_2023", 2, "6.3万辆") == ["CHN"]
+
+
+def test_a_kind_of_firm_is_no_name_and_a_name_is_the_head_after_de_or_zhi():
+    """百貨公司貨品(下跌3.3%) names department-store goods, not a firm: Hong Kong's retail sales (hk_retail_2015);
+    a bank is a firm (微众银行首次进入全球十大, cn_unicorn_2022); the name is the head after 之/的 (政府膀臂之淡马锡控股,
+    my_sg_reserves_2020; 总部深圳的微众银行…。去年实现营业收入近270亿元: the bank's, not Shenzhen's)."""
+    assert set(subjects("hk_retail_2015", 4, "3.3%", "5.6%", "9.5%")) == {"HKG"}
+    assert subjects("cn_unicorn_2022", 1, "十大") == ["微众银行"]
+    assert subjects("my_sg_reserves_2020", 5, "1.2兆令吉") == ["淡马锡控股"]
+    assert subjects("cn_unicorn_2022", 6, "270亿元", "68亿元") == ["微众银行"] * 2

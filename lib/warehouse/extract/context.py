@@ -161,9 +161,11 @@ _NOT_IN_PLACE = set("的在和与及全本该各每所有其这那些地级城�
 # start of a clause, where Chinese puts the subject: 长安汽车出口…, 淡马锡控股的…. Generic heads (该公司,
 # 上市公司, 科技公司, 新能源汽车) are not names.
 _COMPANY = re.compile(r"(?:^|(?<=[，,；;。：:（(“\s])|(?<=其中)|(?<=而)|(?<=但))"
-                      r"(?P<name>[\u4e00-\u9fff]{2,10}?(?:有限公司|公司|集团|控股)|[\u4e00-\u9fff]{2}汽车)")
+                      r"(?P<name>[\u4e00-\u9fff]{2,12}?(?:有限公司|公司|集团|控股|银行)|[\u4e00-\u9fff]{2}汽车)")
+# A head naming a kind of firm or bank (百货公司 = department stores, 商业银行, 世界银行 is no firm) is no name.
 _GENERIC = re.compile(r"^(?:该|本|这|其|各|多家|一些|部分|上市|科技|互联网|头部|龙头|大型|中小|国有|民营|外资|跨国|子|母|"
-                      r"控股|电动|燃油|智能|乘用|商用|国产|进口|出口|新能源|传统|整车|全球|我国|国内|全国)")
+                      r"控股|电动|燃油|智能|乘用|商用|国产|进口|出口|新能源|传统|整车|全球|我国|国内|全国|世界|百货|商业|"
+                      r"中央|人民|投资|开发|贸易|保险|证券|航空|物流|零售|金融|电信|能源|石油|电力)")
 
 # A firm's name is a proper noun: a head with a particle, measure word, preposition or demonstrative is a noun
 # phrase about firms (据波音公司 is a source, 上述两家公司 / 其控股 refer back, 对外投资公司 describes).
@@ -183,13 +185,18 @@ def _named_subjects(span: str, home: str) -> list[tuple[int, str, bool, int]]:
         if m.start() - start >= 2 and span[start] not in "省县市一二三四五六七八九十百千":
             found.append((start, f"{home}:{span[start:m.end()]}", False, m.end()))
     for m in _COMPANY.finditer(span):
-        name = m["name"]
-        head = re.sub(r"(?:有限公司|公司|集团|控股|汽车)$", "", name)
+        name, start = m["name"], m.start("name")
+        if (cut := max(name.rfind("的"), name.rfind("之"))) >= 0:
+            # The name is the head after 的/之 (总部深圳的微众银行, 政府膀臂之淡马锡控股: the bank, the holding).
+            name, start = name[cut + 1:], start + cut + 1
+        head = re.sub(r"(?:有限公司|公司|集团|控股|银行|汽车)$", "", name)
+        if len(head) < 2:
+            continue
         known = [w for w in _SUBJECT_RE.findall(name)]
         if _GENERIC.match(name) or _NOT_IN_NAME.search(head) or head in _SUBJECT_OF \
                 or any(_SUBJECT_OF[w][1] for w in known) or (name.endswith("汽车") and known):
             continue  # generic (中国公司 = Chinese firms), or a firm the list knows (类似英伟达公司 is 英伟达)
-        found.append((m.start("name"), name, True, m.end("name")))
+        found.append((start, name, True, m.end("name")))
     return found
 
 
@@ -282,6 +289,11 @@ def _subjects(span: str, skip_world: bool, home: str) -> list[tuple[int, str, bo
     for m in _MANY_COUNTRIES.finditer(span):
         if not skip_world and not _ECONOMY_BEFORE.search(span, 0, m.start()):  # 欧盟28个国家 are the EU
             hits.append((m.start(), "WLD", False, m.end()))
+    firms = [h for h in hits if h[2]]
+    # A place that modifies a firm named after it in one noun phrase (总部深圳的微众银行, 美国的苹果公司) is where the
+    # firm is, not the subject: the firm is the head.
+    hits = [h for h in hits if h[2] or not any(re.fullmatch(r"[^，,；;。、和与及]{0,6}的", span[h[3]:f[0]])
+                                               for f in firms if f[0] >= h[3])]
     return sorted(hits)
 
 
