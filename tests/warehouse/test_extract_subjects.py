@@ -83,3 +83,10 @@ def test_a_kind_of_firm_is_no_name_and_a_name_is_the_head_after_de_or_zhi():
     assert subjects("cn_unicorn_2022", 1, "十大") == ["微众银行"]
     assert subjects("my_sg_reserves_2020", 5, "1.2兆令吉") == ["淡马锡控股"]
     assert subjects("cn_unicorn_2022", 6, "270亿元", "68亿元") == ["微众银行"] * 2
+
+
+def test_cities_abroad_stand_for_their_economy():
+    """旧金山/纽约/伦敦 are American and British cities, and 深圳和班加罗尔分别以33家位列第六 is one figure of two
+    economies' cities (cn_unicorn_2022 line 4)."""
+    assert subjects("cn_unicorn_2022", 4, "176家", "120家", "39家", "33家", "第六") == \
+        ["USA", "USA", "GBR", "CHN+IND", "CHN+IND"]

@@ -13,7 +13,7 @@ ECONOMY_WORDS = [
     ("中国", "CHN"), ("我国", HOME), ("我省", HOME), ("本省", HOME), ("我市", HOME), ("国内", HOME), ("全国", HOME), ("本国", HOME), ("国务院", "CHN"),
     ("工业和信息化部", "CHN"), ("工信部", "CHN"), ("内地", "CHN"), ("中国大陆", "CHN"), ("美国", "USA"), ("欧盟", "EUU"),
     ("英国", "GBR"), ("爱尔兰", "IRL"), ("印度", "IND"), ("德国", "DEU"), ("法国", "FRA"), ("日本", "JPN"),
-    ("韩国", "KOR"), ("加拿大", "CAN"), ("芬兰", "FIN"), ("俄罗斯", "RUS"), ("巴西", "BRA"), ("澳大利亚", "AUS"),
+    ("韩国", "KOR"), ("南韩", "KOR"), ("加拿大", "CAN"), ("芬兰", "FIN"), ("俄罗斯", "RUS"), ("巴西", "BRA"), ("澳大利亚", "AUS"),
     ("意大利", "ITA"), ("荷兰", "NLD"), ("瑞士", "CHE"), ("瑞典", "SWE"), ("以色列", "ISR"), ("越南", "VNM"),
     ("印度尼西亚", "IDN"), ("印尼", "IDN"), ("泰国", "THA"), ("新加坡", "SGP"), ("马来西亚", "MYS"), ("大马", "MYS"),
     ("香港", "HKG"), ("港府", "HKG"), ("本港", "HKG"), ("特区政府", "HKG"), ("财政司", "HKG"), ("立法会", "HKG"),
@@ -34,7 +34,12 @@ CITY_WORDS = [(w, "CHN") for w in (
     "江西", "山东", "河南", "湖北", "湖南", "广东", "广西", "海南", "四川", "贵州", "云南", "西藏", "陕西", "甘肃",
     "青海", "宁夏", "新疆", "深圳", "广州", "杭州", "南京", "武汉", "成都", "西安", "苏州", "全省", "全市", "全县",
     "全区", "全州")] + [
-    ("台北", "TWN"), ("高雄", "TWN"), ("吉隆坡", "MYS"), ("槟城", "MYS")]
+    ("台北", "TWN"), ("高雄", "TWN"), ("吉隆坡", "MYS"), ("槟城", "MYS")] + [
+    # Cities abroad that Chinese writing names as seats of firms and markets, with their economy.
+    ("旧金山", "USA"), ("硅谷", "USA"), ("纽约", "USA"), ("洛杉矶", "USA"), ("波士顿", "USA"), ("西雅图", "USA"),
+    ("伦敦", "GBR"), ("巴黎", "FRA"), ("柏林", "DEU"), ("慕尼黑", "DEU"), ("东京", "JPN"), ("大阪", "JPN"),
+    ("首尔", "KOR"), ("班加罗尔", "IND"), ("孟买", "IND"), ("新德里", "IND"), ("特拉维夫", "ISR"), ("多伦多", "CAN"),
+    ("悉尼", "AUS"), ("斯德哥尔摩", "SWE"), ("阿姆斯特丹", "NLD"), ("苏黎世", "CHE")]
 # Currencies tell where a text was written when it names no place (a Malaysian text counts in 令吉).
 CURRENCY_HOME = [("令吉", "MYS"), ("马币", "MYS"), ("港元", "HKG"), ("港币", "HKG"), ("新台币", "TWN"),
                  ("新元", "SGP"), ("新币", "SGP")]
@@ -305,6 +310,9 @@ def _group(span: str, hits: list[tuple]) -> str | None:
             break
         codes.insert(0, prev[1])
     codes = list(dict.fromkeys(codes))
+    economies = list(dict.fromkeys(c.split(":")[0] for c in codes))
+    if len(economies) > 1 and any(":" in c for c in codes):
+        codes = economies  # places of several economies (深圳和班加罗尔) are the group of their economies: CHN+IND
     return "+".join(codes) if len(codes) > 1 else None
 
 
