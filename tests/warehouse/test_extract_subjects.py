@@ -90,3 +90,29 @@ def test_cities_abroad_stand_for_their_economy():
     economies' cities (cn_unicorn_2022 line 4)."""
     assert subjects("cn_unicorn_2022", 4, "176家", "120家", "39家", "33家", "第六") == \
         ["USA", "USA", "GBR", "CHN+IND", "CHN+IND"]
+
+
+def test_a_figure_of_both_sides_is_the_pairs():
+    """两国双边货物贸易额 (cn_sg_trade_2018, after 中国…新加坡), 中国同欧盟贸易…，双边货物贸易额…，双方…互为第二大
+    (cn_eu_trade_50y), and 中国和欧盟是…，也是推动多极化的两大力量、支持全球化的两大市场 (全球化 is globalisation): the
+    pair's, in house order. A member the figure's clause names as partner leaves the group (欧盟与中国进出口贸易…，
+    其中从中国进口…: the EU's, cn_eu_trade_2020)."""
+    assert subjects("cn_sg_trade_2018", 2, "828.8亿美元", "4.6%") == ["CHN+SGP"] * 2
+    assert subjects("cn_sg_trade_2018", 3, "1350.2亿新元") == ["CHN+SGP"]
+    assert subjects("cn_eu_trade_50y", 3, "8000亿美元", "第二大") == ["CHN+EUU"] * 2
+    assert subjects("cn_eu_trade_50y", 1, "两大") == ["CHN+EUU"] * 3
+    assert subjects("cn_eu_trade_2020", 2, "3835亿欧元") == ["EUU"]
+
+
+def test_respectively_reaches_a_list_in_the_clause_before():
+    """位列前三的是韓國、以色列和日本,分別為4.29%,4.11%和3.58% (cn_oecd_rd_2014): one figure each, in order."""
+    assert subjects("cn_oecd_rd_2014", 4, "4.29%", "4.11%", "3.58%") == ["KOR", "ISR", "JPN"]
+
+
+def test_a_member_after_qizhong_is_not_the_group():
+    """Seed 003 line 97: 中国、美国、法国数字服务出口份额一直比较稳定,其中,中国自2018年以来,…份额始终处于8%~9%: China's
+    (a topic before an open period 自2018年以来 is the main clause's subject); dev tw_gdp_2025q4 line 2: 台積電二○二○年
+    宣布赴美投資建廠後，… stays a time clause whose firm is not the subject."""
+    from tests.helpers import seed_mentions
+    assert [m.entity for m in seed_mentions()["003"] if m.line_no == 97 and m.quote == "8%~9%"] == ["CHN"]
+    assert set(subjects("tw_gdp_2025q4", 2, "百分之六", "百分之四點八")) == {"TWN"}

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from lib.contract import REGIONS
+from lib.contract import REGIONS, economy_order
 from lib.warehouse.extract.document import CLAUSE_END, SENTENCE_END, bounds
 
 # Words naming an economy. 我国/国内/全国/本国 name the writer's own economy (HOME below), CHN unless the text
@@ -238,7 +238,8 @@ _BASE_AFTER = re.compile(r"(?:[、和与及][^，,；;。、的]{1,8})*[^，,；
 _GAP_AFTER = re.compile(r"\s*的?\s*(?:差距|相比|相较|相差|比较)")
 
 
-def _subjects(span: str, skip_world: bool, home: str) -> list[tuple[int, str, bool]]:
+def _subjects(span: str, skip_world: bool, home: str, others: list[str] | None = None
+              ) -> list[tuple[int, str, bool]]:
     """(offset, code, is_company) of the subjects named in `span`, leaving out comparators, cited sources,
     titles in 《》 and world words that only qualify a share (全球占比, 占全球) or a rank (全球第一)."""
     hits = []
@@ -256,7 +257,8 @@ def _subjects(span: str, skip_world: bool, home: str) -> list[tuple[int, str, bo
         code = _PLACE_OF.get(word, code)
         # 占全球, and 占2003年至2013年全球…的三分之一: the world after 占 in its clause is the whole a share is of.
         if code == "WLD" and (skip_world or re.search(r"占[^，,；;。]{0,12}$", span[max(0, m.start() - 13):m.start()])
-                              or span.startswith(("第", "前", "最", "领先", "范围", "占", "份额", "市场份额"), m.end())):
+                              or span.startswith(("第", "前", "最", "领先", "范围", "占", "份额", "市场份额", "化"),
+                                                 m.end())):  # 全球化 is globalisation, not the world
             continue
         if re.search(r"最[\u4e00-\u9fff]{1,3}的$", span[max(0, m.start() - 6):m.start()]):
             continue  # the field a superlative ranks in (表现最佳的亚洲货币), not the subject
@@ -289,6 +291,8 @@ def _subjects(span: str, skip_world: bool, home: str) -> list[tuple[int, str, bo
             # noun before it (专利是我国…发展中的关键变量) leaves the economy after it the figures' owner.
             continue
         hits.append((m.start(), code, company, m.end()))
+    if others is not None:  # the economies named as partner, comparator or base, for the caller
+        others += [_SUBJECT_OF[span[a:b]][0] for a, c, _, b in hits if c == _OTHER and span[a:b] in _SUBJECT_OF]
     hits = [h for h in hits if h[1] != _OTHER]
     hits += [h for h in named if not any(a <= h[0] < b and h[3] - h[0] < b - a for a, _, _, b in named)]
     for m in _MANY_COUNTRIES.finditer(span):
@@ -302,11 +306,60 @@ def _subjects(span: str, skip_world: bool, home: str) -> list[tuple[int, str, bo
     return sorted(hits)
 
 
+_TIME_ENDS = ("以后", "之后", "以来", "后", "时")
+# Words for both sides of a relation (两国, 双方, 双边, 两地): the figure is the pair's.
+_PAIR = re.compile(r"两国|双方|双边|两地")
+
+
+def _last_pair(text: str, end: int, home: str) -> str | None:
+    """The two economies the text names last before `end` (within 400 characters), in house order (CHN, USA, EUU,
+    …): `CHN+SGP`; None when it names fewer than two."""
+    last: dict[str, int] = {}
+    for m in _SUBJECT_RE.finditer(text, max(0, end - 400), end):
+        code, company = _SUBJECT_OF[m.group()]
+        code = home if code == HOME else code
+        if not company and code != "WLD" and "+" not in code:
+            last[code] = m.start()
+    pair = economy_order(sorted(last, key=last.get)[-2:])
+    return "+".join(pair) if len(pair) == 2 else None
+
+
+def _respectively(text: str, pos: int, s_start: int, home: str) -> str | None:
+    """位列前三的是韩国、以色列和日本，分别为4.29%，4.11%和3.58%: the n-th figure after a 分别 earlier in the sentence
+    is the n-th of the group the clause before 分别 opens with, also when the figures stand in clauses of their
+    own; None when there is no such 分别, no group, or the figures do not match its members one to one."""
+    respectively = text.rfind("分别", s_start, pos)
+    if respectively == -1:
+        return None
+    start = bounds(text, respectively, CLAUSE_END)[0]
+    if start <= s_start:
+        return None
+    previous = bounds(text, start - 2, CLAUSE_END)[0]
+    span = text[max(previous, s_start):start - 1]
+    hits = _subjects(span, False, home)
+    group = _leading_group(span, hits) if hits else None
+    members = group.split("+") if group else []
+    figures = len(_FIGURE_TOKEN.findall(text[respectively:bounds(text, pos, SENTENCE_END)[1]]))
+    if len(members) < 2 or figures != len(members) or text[start:respectively].strip():
+        return None
+    return members[len(_FIGURE_TOKEN.findall(text[respectively:pos]))]
+
+
+def _leading_group(span: str, hits: list[tuple]) -> str | None:
+    """The group a clause opens with (中国和欧盟是全面战略伙伴, 中国同欧盟贸易…): its subject is all of them."""
+    lead = [hits[0]]
+    for prev, nxt in zip(hits, hits[1:]):
+        if not re.fullmatch(r"\s*[、和与及同跟]\s*", span[prev[3]:nxt[0]]):
+            break
+        lead.append(nxt)
+    return _group(span, lead) if len(lead) > 1 else None
+
+
 def _group(span: str, hits: list[tuple]) -> str | None:
     """Subjects listed with 、/和/与/及 between them (a company's 公司/集团 suffix allowed) form a group: `CHN+USA`."""
     codes = [hits[-1][1]]
     for prev, nxt in zip(reversed(hits[:-1]), reversed(hits[1:])):
-        if not re.fullmatch(r"[\u4e00-\u9fff]{0,12}?[、和与及]\s*", span[prev[3]:nxt[0]]):
+        if not re.fullmatch(r"[\u4e00-\u9fff]{0,12}?[、和与及同跟]\s*", span[prev[3]:nxt[0]]):
             break
         codes.insert(0, prev[1])
     codes = list(dict.fromkeys(codes))
@@ -326,7 +379,8 @@ def entity(text: str, pos: int, unit: str, home: str = "CHN",
     # A clause does not run past its paragraph (a heading without punctuation is one: lib/.../document.py).
     c_end = min([p for p in (paragraph_starts or []) if p > pos] + [c_end])
     s_start, _ = bounds(text, pos, SENTENCE_END)
-    in_clause = _subjects(text[c_start:pos], unit == "rank", home)
+    others: list[str] = []
+    in_clause = _subjects(text[c_start:pos], unit == "rank", home, others)
     if in_clause:
         companies = [h for h in in_clause if h[2]]
         group = _group(text[c_start:pos], companies or in_clause)
@@ -349,6 +403,12 @@ def entity(text: str, pos: int, unit: str, home: str = "CHN",
         if companies:
             return companies[-1][1], False
         return in_clause[-1][1], False
+    if listed := _respectively(text, pos, s_start, home):
+        return listed, False
+    if _PAIR.search(text, c_start, pos) and (pair := _last_pair(text, c_start, home)):
+        # 两国双边货物贸易额, 双方互为第二大贸易伙伴: the figure of both sides is the pair's, the two economies the
+        # text named last (cn_sg_trade_2018: 中国…新加坡 -> CHN+SGP; cn_eu_trade_50y: 中国同欧盟 -> CHN+EUU).
+        return pair, False
     # A clause that opens the sentence with a length of time only (过去30年几年来，中国…; 近5年来，…) is an adverbial
     # of the clause after it: the subject is the one that clause names first.
     if c_start == s_start and re.fullmatch(r"(?:过去|近|长达)?\s*\d{1,3}\s*多?年[几多余]?年?(?:以来|来|间)?",
@@ -366,16 +426,20 @@ def entity(text: str, pos: int, unit: str, home: str = "CHN",
         p_start, _ = bounds(text, clause_end - 1, CLAUSE_END)
         p_start = max(p_start, s_start)
         hits = _subjects(text[p_start:clause_end], unit == "rank", home)
-        aside = re.search(r"(?:后|以后|之后|以来|时)\s*$", text[p_start:clause_end]) or \
+        aside = re.search(r"(?:" + "|".join(_TIME_ENDS) + r")\s*$", text[p_start:clause_end]) or \
             re.search(r"(?:预测|显示|指出|认为|表示|称|估计|统计|报告)\s*$", text[p_start:clause_end]) or \
             _CAUSE_CLAUSE.match(text, p_start, clause_end)
         if aside:
             # A time clause (台积电宣布赴美投资后，…): its subject is not the main clause's; who reports
-            # (波音公司…预测，…) is a source, not what the figure describes.
-            hits = []
+            # (波音公司…预测，…) is a source, not what the figure describes. A topic before an open period
+            # (其中，中国自2018年以来，…份额始终处于8%~9%) is the main clause's subject.
+            clause = text[p_start:clause_end]
+            hits = [h for h in hits if aside.re is not _CAUSE_CLAUSE
+                    and re.fullmatch(r"\s*(?:自|从)?\s*(?:19|20)\d{2}\s*年\s*以来\s*", clause[h[3]:])]
         if hits:
             companies = [h for h in hits if h[2]]
-            carried.append(((companies[0] if companies else hits[0])[1], text[p_start:clause_end]))
+            lead = _leading_group(text[p_start:clause_end], hits)
+            carried.append((lead or (companies[0] if companies else hits[0])[1], text[p_start:clause_end]))
         elif clause_end == c_start - 1 and not aside and _FIGURE.search(text[p_start:clause_end]):
             # The clause just before states a figure with no subject of its own (出口达1881亿美元，较预测数1723亿
             # 美元多出158亿美元): this clause continues its series, with the subject that one carries.
@@ -389,9 +453,15 @@ def entity(text: str, pos: int, unit: str, home: str = "CHN",
         nouns = _content_bigrams(text[c_start:pos])
         if nouns and not nouns & _content_bigrams(carried[0][1]):
             for code, clause in carried[1:]:
+                if "+" in code and "其中" in text[text.rfind(clause, s_start, c_start):c_start]:
+                    break  # 中国、美国、法国…，其中，中国…: after 其中 the figure is a member's, not the group's
                 if nouns & _content_bigrams(clause):
                     return code, False
-        return carried[0][0], False
+        code = carried[0][0]
+        if "+" in code and others and (rest := [c for c in code.split("+") if c not in others]):
+            # 欧盟与中国进出口贸易…，其中从中国进口…: a member the figure's clause names as partner is not its subject.
+            code = "+".join(rest)
+        return code, False
     if after:
         return after[0][1], False
     back = s_start - 1
