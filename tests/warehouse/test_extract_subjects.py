@@ -116,3 +116,12 @@ def test_a_member_after_qizhong_is_not_the_group():
     from tests.helpers import seed_mentions
     assert [m.entity for m in seed_mentions()["003"] if m.line_no == 97 and m.quote == "8%~9%"] == ["CHN"]
     assert set(subjects("tw_gdp_2025q4", 2, "百分之六", "百分之四點八")) == {"TWN"}
+
+
+def test_the_world_as_the_field_of_a_comparison_is_not_the_subject():
+    """我国是全世界唯一拥有…41个工业大类 (cn_miit_2020q3), 人民币汇率在全球主要货币中表现相对稳健 / 粮食产量1.37万亿斤
+    (cn_gov_report_2023, heading lines that run on), 全球排名第 3,占整體 GDP 逾 15% (tw_semicon_2018): China's and
+    Taiwan's figures, the world only the field."""
+    assert subjects("cn_miit_2020q3", 1, "41个", "207个", "666个") == ["CHN"] * 3
+    assert subjects("cn_gov_report_2023", 9, "1.37万亿", "74亿") == ["CHN"] * 2  # 斤 is not read (a unit miss)
+    assert subjects("tw_semicon_2018", 4, "15%") == ["TWN"]

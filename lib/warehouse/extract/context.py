@@ -18,7 +18,7 @@ ECONOMY_WORDS = [
     ("印度尼西亚", "IDN"), ("印尼", "IDN"), ("泰国", "THA"), ("新加坡", "SGP"), ("马来西亚", "MYS"), ("大马", "MYS"),
     ("香港", "HKG"), ("港府", "HKG"), ("本港", "HKG"), ("特区政府", "HKG"), ("财政司", "HKG"), ("立法会", "HKG"),
     ("澳门", "MAC"), ("台湾", "TWN"), ("主计总处", "TWN"), ("全港", "HKG"),
-    ("全球", "WLD"), ("世界", "WLD"), ("国际上", "WLD"),
+    ("全球", "WLD"), ("世界", "WLD"), ("全世界", "WLD"), ("国际上", "WLD"),
     # Regions and groupings (lib/contract.py REGIONS), not places of the writer's economy. 欧洲联盟 is the EU;
     # 一带一路 alone names the initiative, its 沿线/共建 countries the grouping.
     ("欧洲联盟", "EUU"), ("欧洲", "XEU"), ("亚洲", "XAS"), ("东亚", "XEA"), ("东南亚", "XSE"), ("北美", "XNA"),
@@ -222,6 +222,11 @@ _PARTNER_BEFORE = re.compile(r"(?:对|向|(?<!来)自|输往|运往|销往|出�
 _IMPORT_AFTER = re.compile(r"[^，,；;。]{0,4}?(?:进口|输入|购入|采购)")
 
 
+# 在全球主要货币中 (among the world's major currencies): the world names the field a comparison is made in, as
+# 全球排名第3 (a world ranking) and 全世界唯一 (the only one in the world) do; the subject is named elsewhere.
+_AMONG = re.compile(r"[^，,；;。]{1,12}?(?:之中|中)")
+
+
 # A party named in a clause that is not its subject: a trade partner, a comparator, the base of a comparison.
 _OTHER = "other party"
 # The base of a comparison: an economy after a verb of comparing (是/为/相当于/达到/不到/不足/仅为), with the noun
@@ -257,8 +262,9 @@ def _subjects(span: str, skip_world: bool, home: str, others: list[str] | None =
         code = _PLACE_OF.get(word, code)
         # 占全球, and 占2003年至2013年全球…的三分之一: the world after 占 in its clause is the whole a share is of.
         if code == "WLD" and (skip_world or re.search(r"占[^，,；;。]{0,12}$", span[max(0, m.start() - 13):m.start()])
-                              or span.startswith(("第", "前", "最", "领先", "范围", "占", "份额", "市场份额", "化"),
-                                                 m.end())):  # 全球化 is globalisation, not the world
+                              or span.startswith(("第", "前", "最", "领先", "范围", "占", "份额", "市场份额", "化",
+                                                  "排名", "唯一"), m.end())  # 全球化 is globalisation
+                              or _AMONG.match(span, m.end()) and re.search(r"在$", span[:m.start()])):
             continue
         if re.search(r"最[\u4e00-\u9fff]{1,3}的$", span[max(0, m.start() - 6):m.start()]):
             continue  # the field a superlative ranks in (表现最佳的亚洲货币), not the subject
