@@ -125,3 +125,14 @@ def test_the_world_as_the_field_of_a_comparison_is_not_the_subject():
     assert subjects("cn_miit_2020q3", 1, "41个", "207个", "666个") == ["CHN"] * 3
     assert subjects("cn_gov_report_2023", 9, "1.37万亿", "74亿") == ["CHN"] * 2  # 斤 is not read (a unit miss)
     assert subjects("tw_semicon_2018", 4, "15%") == ["TWN"]
+
+
+def test_sentences_of_figures_without_a_subject_continue_the_topic_before_them():
+    """微众银行成立于2014年…。去年实现营业收入近270亿元…。估值增长200亿元,至2200亿元人民币,排名较上一年上升3位
+    (cn_unicorn_2022 line 6): the bank's; seed 001 line 45: 2022年，我国软件业务收入…。其中…。信息技术服务收入70128亿元
+    is China's, read from the text (not assumed)."""
+    assert subjects("cn_unicorn_2022", 6, "200亿元", "2200亿元", "3位") == ["微众银行"] * 3
+    from tests.helpers import seed_mentions
+    got = [(m.entity, "subject_assumed" in m.flags) for m in seed_mentions()["001"]
+           if m.line_no == 45 and m.quote == "70128亿元"]
+    assert got == [("CHN", False)]

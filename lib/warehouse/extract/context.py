@@ -472,7 +472,7 @@ def entity(text: str, pos: int, unit: str, home: str = "CHN",
         return after[0][1], False
     back = s_start - 1
     paragraph = max([p for p in (paragraph_starts or [0]) if p <= s_start] or [0])
-    if back > paragraph:
+    while back > paragraph:
         p_start, _ = bounds(text, back - 1, SENTENCE_END)
         # The previous sentence's first subject, leaving out a clause that only cites a source (美国国家科学基金会…
         # 发布的《…》显示，中国已成为…: the report is American, the statement is about China).
@@ -483,6 +483,11 @@ def entity(text: str, pos: int, unit: str, home: str = "CHN",
             hits = _subjects(clause, True, home)
             if hits:
                 return hits[0][1], False
+        if _FIGURE.search(text, max(p_start, paragraph), back) is None:
+            break
+        # A sentence that states figures without naming whose continues the topic of the sentence before it
+        # (微众银行成立于2014年…。去年实现营业收入近270亿元…。估值增长200亿元…): go back while that holds.
+        back = p_start - 1
     return home, True
 
 
