@@ -136,3 +136,10 @@ def test_sentences_of_figures_without_a_subject_continue_the_topic_before_them()
     got = [(m.entity, "subject_assumed" in m.flags) for m in seed_mentions()["001"]
            if m.line_no == 45 and m.quote == "70128亿元"]
     assert got == [("CHN", False)]
+
+
+def test_a_cleft_after_a_top_n_lists_who_they_are():
+    """位列前三的是韓國、以色列和日本,分別為… (cn_oecd_rd_2014 line 4): the top three are those three together, as
+    前五的企业分别是上汽、东风… (dev2 cn_auto_2013h1 line 4) lists its five."""
+    assert subjects("cn_oecd_rd_2014", 4, "前三") == ["KOR+ISR+JPN"]
+    assert subjects("cn_auto_2013h1", 4, "前五")[0] == "上汽+东风+一汽+长安+北汽"

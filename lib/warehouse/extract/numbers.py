@@ -219,7 +219,9 @@ class Scanner:
         N names listed after 分别是/为 are the figure's subject together (an economy by its code, a company as
         written), not a place in a company's name (上海大众). A top N of firms with no list names no one: ""."""
         text = self.text
-        listed = re.match(r"[^。；;，,]{0,12}?分别(?:是|为)(?P<names>[^。；;]*)", text[end:])
+        # 位列前三的是韩国、以色列和日本 (a cleft: "the top three are…") lists them as 分别是 does; the list ends with
+        # its clause (…和日本,分别为4.29%…).
+        listed = re.match(r"[^。；;，,]{0,12}?(?:分别(?:是|为)|的是)(?P<names>[^。；;，,]*)", text[end:])
         if listed:
             names = [x.strip() for x in re.split(r"、|和|及|与", listed["names"])]
             if len(names) == n and all(0 < len(x) <= 8 for x in names):
