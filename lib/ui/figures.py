@@ -17,6 +17,7 @@ import plotly.io as pio
 import streamlit as st
 
 from lib.contract import economy_order
+from lib.ui import margins
 from lib.ui.i18n import MISSING, economy_name, format_rows, format_value, scale, t, unit_label
 from lib.queries import FRAME_HASH
 
@@ -80,8 +81,9 @@ def per_figure(maxsize: int = 256):
 
 @per_figure(maxsize=512)
 def spec_json(fig: go.Figure) -> str:
-    """The figure as the JSON Plotly.js draws (orjson engine), made once per shared figure (see `page.chart`)."""
-    return pio.to_json(fig, validate=False, engine="orjson")
+    """The figure as the JSON Plotly.js draws (orjson engine), made once per shared figure (see `page.chart`), with
+    a left margin that already holds its y tick labels (lib/ui/margins.py: spares Plotly a second layout)."""
+    return pio.to_json(margins.fit(fig.to_dict()), validate=False, engine="orjson")
 
 
 @dataclass(frozen=True)

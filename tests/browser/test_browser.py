@@ -222,8 +222,9 @@ def test_export_pack_downloads_from_the_page(server, page, page_id, lang):
     assert not [u for u in page.requests if not bench.is_local(u)]
 
 
-# Per drawn chart: texts that stick out of the figure (cut off in a screenshot) and whether the legend's top edge
-# rises over the subtitle's bottom edge. Hover labels do not count (they are drawn only on hover).
+# Per drawn chart: texts that stick out of the figure (cut off in a screenshot), whether the legend's top edge
+# rises over the subtitle's bottom edge, and by how many px Plotly's automargin widened the left margin the server
+# sent (lib/ui/margins.py). Hover labels do not count (they are drawn only on hover).
 _FIT_JS = """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"] .js-plotly-plot')].map(p => {
   const box = p.getBoundingClientRect();
   const edge = s => { const e = p.querySelector(s); return e ? e.getBoundingClientRect() : null; };
@@ -234,7 +235,8 @@ _FIT_JS = """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"] 
     .map(o => `${o.text} [${Math.round(o.b.left - box.left)}..${Math.round(o.b.right - box.left)} of ${Math.round(box.width)}]`);
   const sub = edge('.gtitle-subtitle'), legend = edge('.legend');
   return {title: (p.querySelector('.gtitle') || {}).textContent || '', out,
-          legendOverSubtitle: !!(sub && legend && legend.top < sub.bottom - 1)};
+          legendOverSubtitle: !!(sub && legend && legend.top < sub.bottom - 1),
+          widenedLeft: Math.round(p._fullLayout._size.l) - p.layout.margin.l};
 })"""
 
 
@@ -243,7 +245,9 @@ _FIT_JS = """() => [...document.querySelectorAll('[data-testid="stPlotlyChart"] 
 def test_charts_fit_a_narrow_window(browser, server, page_id, width, lang, present):
     """In a laptop window with the sidebar open (1100 px), a narrow one (700 px) and presentation mode in a laptop
     window (its 1200 px charts shrunk to the 940 px column), no chart's title, labels or source line is cut off at
-    the figure's edge and no legend covers its subtitle: what a screenshot would lose."""
+    the figure's edge and no legend covers its subtitle: what a screenshot would lose. And the left margin the
+    server estimated holds the y tick labels and axis title, so Plotly's automargin does not lay the chart out a
+    second time to widen it."""
     context = browser.new_context(viewport={"width": width, "height": 1000})
     try:
         page = context.new_page()
@@ -254,6 +258,8 @@ def test_charts_fit_a_narrow_window(browser, server, page_id, width, lang, prese
         for chart in charts:
             assert not chart["out"], f"{page_id} at {width} px: {chart['title']}: text cut off: {chart['out']}"
             assert not chart["legendOverSubtitle"], f"{page_id} at {width} px: {chart['title']}: legend over subtitle"
+            assert chart["widenedLeft"] <= 0, (f"{page_id} at {width} px: {chart['title']}: Plotly widened the left "
+                                               f"margin by {chart['widenedLeft']} px (lib/ui/margins.py fell short)")
     finally:
         context.close()
 
