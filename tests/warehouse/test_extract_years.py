@@ -56,3 +56,18 @@ def test_months_in_numerals_and_days(name, line, quote, year):
 ])
 def test_words_that_refer_back_to_the_period_named_before(name, line, quote, year):
     assert years(name, line, quote) == [year]
+
+
+@pytest.mark.parametrize("name,line,quote,year", [
+    # A release that names its period only relatively in its lead or title reports on that period: a figure that
+    # nothing nearer dates is that period's (the lead resolved against the document's date).
+    ("cn_guangdong_2015q3", 7, "27410元", "2015"),  # lead: 今年前三季度广东GDP增长7.9%
+    ("hk_trade_2009", 4, "3.4%", "2009"),  # lead: 5月商品整體出口貨量按年跌12.6%
+    ("tw_exports_2025", 4, "30.9％", "2025"),  # title: 台去年出口破6千億美元 (a text of 2026-01-09)
+    # …but not a sentence about another time: an era (主政時期, 任期), 過往, or a hypothetical (只要…).
+    ("tw_cn_growth_2025", 4, "9.7％", None),
+    ("tw_exports_2025", 5, "前兩名", None),
+    ("tw_tsmc_2025q4", 5, "百分之一", None),  # the hypothetical of 只要生產力提升百分之一到二
+])
+def test_a_release_dated_relatively_reports_on_that_period(name, line, quote, year):
+    assert years(name, line, quote) == [year]

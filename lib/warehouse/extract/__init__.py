@@ -152,7 +152,7 @@ def extract_mentions(doc: Document, doc_id: str, date: str | None = None, title:
     date = document_date(text) or date
     home = context.home_economy(text, context.is_traditional(doc.text, text))
     first_line = text[:doc.line_starts[1]] if len(doc.line_starts) > 1 else text
-    report = context.report_period(matching_text(title, [0]) if title else None, first_line)
+    report = context.report_period(matching_text(title, [0]) if title else None, first_line, date)
     mentions = [_mention(doc, text, doc_id, hit, date, home, report)
                 for hit in Scanner(doc, text, COUNTRY_NAMES).run()]
     mentions.sort(key=lambda m: (m.line_no, m.char_start))

@@ -556,8 +556,10 @@ _RELATIVE_SHIFT = {"去年": -1, "上年": -1, "前年": -2, "明年": 1, "来�
 # 近年来/近几年/多年来 open a statement about recent years of unstated length: the year an earlier sentence of
 # the paragraph set (2021年，…) does not reach past it.
 _VAGUE_SPAN = re.compile(r"近年|近些年|近几年|近来|多年来")
-# Times other than the text's present: 以往/过去/曾/疫情前 (a figure from an earlier, unstated time).
-_OTHER_TIME = re.compile(r"以往|以前|之前|过去|曾经|曾|疫情前|当时|昔日|往年")
+# Times other than the text's present: 以往/过往/过去/曾/疫情前 (a figure from an earlier, unstated time); an era
+# named by who governed (江泽民、胡锦涛主政时期, 第一个任期); and a hypothetical (只要生产力提升百分之一到二, 如果…,
+# 假如…), which holds at no time. None of them is the period the document reports on.
+_OTHER_TIME = re.compile(r"以往|过往|以前|之前|过去|曾经|曾|疫情前|当时|昔日|往年|主政|任期|只要|如果|假如|倘若")
 # A future horizon (`未来5年`, `今后`) does not inherit the year of the sentence's past figures.
 _FUTURE = re.compile(r"未来|今后")
 # A stated reference date opens a paragraph's figures (截至2022年底, 2022年，…): it reaches the later sentences.
@@ -853,17 +855,30 @@ def _paragraph_year(text: str, s_start: int, paragraph_starts: list[int], date: 
     return frame if _NEW_SUBJECT.match(text[s_start:s_start + 12]) else found
 
 
-def report_period(title: str | None, first_line: str) -> str | None:
+def report_period(title: str | None, first_line: str, date: str | None = None) -> str | None:
     """The year a document reports on, when its title or its lead (the first sentence of its first line) states
     one: a statistical communiqué names its year in the title (2015年国民经济和社会发展统计公报), a news item
     in its lead (2025年，我国通信业…; 二〇二五年第四季经济成长率; 今个财政年度（2025/26年度）). A single year,
-    or a fiscal year spanning two; a longer period (2013-2021年) or a plan (十四五) is not one reporting period."""
+    or a fiscal year spanning two; a longer period (2013-2021年) or a plan (十四五) is not one reporting period.
+
+    A release that names its period only relatively (今年前三季度广东GDP增长7.9%; 5月商品整体出口货量…; 财政部公布
+    十一月总出口…; 台去年出口破6千亿美元) reports on that period, resolved against the document's date as _relative
+    does. Only period words count: the present (目前) and the release day (今天, 7月16日) name no period."""
     lead = first_line[:min([i for i in (first_line.find(ch) for ch in SENTENCE_END) if i != -1] or [len(first_line)])]
     for span in (title, lead):
         found = [y for _, y in _candidates(span or "") if "-" not in y or int(y[-4:]) - int(y[:4]) == 1]
         if found:
             return found[0]
+    for span in (title, lead):
+        periods = [m for m in _RELATIVE.finditer(span or "") if not span.startswith("的", m.end())
+                   and (m["q"] or m["h"] or m["mo"] or m["mn"] or m.group() in _PERIOD_WORDS)]
+        if periods and date and (found := _relative(periods[-1].group(), date)) and "-" not in found:
+            return found
     return None
+
+
+# Relative words that name a reporting period (a year, quarter or month), not the present or a day.
+_PERIOD_WORDS = ("今年", "去年", "上年", "本年", "前三季度", "上月", "上个月", "本季", "本季度", "本月")
 
 
 def _plan_period(numeral: str) -> str:
