@@ -71,3 +71,13 @@ def test_words_that_refer_back_to_the_period_named_before(name, line, quote, yea
 ])
 def test_a_release_dated_relatively_reports_on_that_period(name, line, quote, year):
     assert years(name, line, quote) == [year]
+
+
+@pytest.mark.parametrize("name,line,quote,year", [
+    # A run of months is the span of years its months cover, counted back from the month the sentence names.
+    ("tw_exports_2025", 1, "26個", "2023-2025"),  # 民國114年12月…為連續26個月正成長
+    ("tw_exports_2024m11", 4, "十三個", "2023-2024"),  # 十一月出口值…連續十三個月正成長
+    ("tw_exports_2024m11", 6, "二十五個", "2022-2024"),  # 電子零組件十一月…近二十五個月來最佳表現
+])
+def test_a_run_of_months_spans_the_years_it_covers(name, line, quote, year):
+    assert years(name, line, quote) == [year]

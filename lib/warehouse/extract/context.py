@@ -745,12 +745,25 @@ def year(text: str, pos: int, s_start: int, paragraph_starts: list[int] | None =
 # that year; dev2 labels 連續3年 as a span, a disagreement left to the labels' owners.
 _RUN = re.compile(r"(?:近|过去)\s*(?P<n>\d{1,2}|[二两三四五六七八九十]{1,2})\s*个?年(?![几多余])(?:来|以来|间)?")
 
+# A run of months (连续26个月, 近二十五个月来) is dated like a run of years: the months up to the statement's month.
+_MONTH_RUN = re.compile(r"[^连近去]*(?:连续|连|近|过去)\s*(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*个月")
+_MONTH = re.compile(r"(?<![\d〇○零一二三四五六七八九十])(?P<m>1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])\s*月(?!份?以来)")
+
 
 def run_period(text: str, pos: int, end: int, found: str | None, date: str | None) -> str | None:
     """The span of years a run before the figure in its clause (or the figure itself: 连续3年) covers, ending at the
     figure's year (`found`, a single year), or at the document's year when nothing else dates it; None when the
     clause holds no run or nothing gives its end."""
     c_start, _ = bounds(text, pos, CLAUSE_END)
+    months = _MONTH_RUN.match(text, max(0, pos - 4), end + 2) if found and "-" not in found else None
+    if months and months.start("n") == pos and (n := cn_or_digits(months["n"])):
+        # 连续26个月正成长 (a release of December 2025): the months counted back from the month the sentence names
+        # (else the date's month, else December) reach back into earlier years.
+        s_start = bounds(text, pos, SENTENCE_END)[0]
+        named = [cn_or_digits(m["m"]) for m in _MONTH.finditer(text, s_start, pos)]
+        month = named[-1] if named and named[-1] else int(date[5:7]) if date and len(date) >= 7 else 12
+        first = (int(found) * 12 + month - 1 - (n - 1)) // 12
+        return f"{first}-{found}" if first < int(found) else None
     runs = [m for m in _RUN.finditer(text, c_start, end) if m.start("n") <= pos]
     if not runs:
         return None
