@@ -81,3 +81,15 @@ def test_a_release_dated_relatively_reports_on_that_period(name, line, quote, ye
 ])
 def test_a_run_of_months_spans_the_years_it_covers(name, line, quote, year):
     assert years(name, line, quote) == [year]
+
+
+@pytest.mark.parametrize("name,line,quote,year", [
+    # A period stated once with its year (2024年1至8月) and then abbreviated (1至8月, 前8个月) is the same period,
+    # although the lead's first sentence gives last year's figure (2023年浙江数字经济增加值…).
+    ("cn_zhejiang_digital_2024", 2, "2508.9亿元", "2024"),  # 从省内看,1至8月,…
+    ("cn_zhejiang_digital_2024", 4, "8099.6亿元", "2024"),  # 前8个月,…
+    # 2024年1至8月, opening a sentence sets the paragraph's time, as 2024年, does.
+    ("cn_zhejiang_digital_2024", 5, "88.5%", "2024"),
+])
+def test_an_abbreviated_period_repeats_the_one_stated_with_its_year(name, line, quote, year):
+    assert years(name, line, quote) == [year]

@@ -564,7 +564,9 @@ _OTHER_TIME = re.compile(r"以往|过往|以前|之前|过去|曾经|曾|疫情�
 _FUTURE = re.compile(r"未来|今后")
 # A stated reference date opens a paragraph's figures (截至2022年底, 2022年，…): it reaches the later sentences.
 _REFERENCE = re.compile(r"(?:截至|截止)\s*(?:日期)?\s*(?:为|是)?\s*(?P<a>(?:19|20)\d{2})\s*年")
-_OPENING = re.compile(r"(?:^|[，,；;])\s*(?:[（(]?\s*\S{0,6}[）)]\s*)?(?:在|于)?(?P<a>(?:19|20)\d{2})\s*年(?:底|末|年底)?\s*[，,]")
+# A year with a part of it (2024年1至8月，/ 2015年上半年，) opens the time the same way.
+_OPENING = re.compile(r"(?:^|[，,；;])\s*(?:[（(]?\s*\S{0,6}[）)]\s*)?(?:在|于)?(?P<a>(?:19|20)\d{2})\s*年(?:底|末|年底"
+                      r"|(?:[1一]\s*[-—~至到]\s*)?\d{1,2}\s*月(?:份|末|底)?|前\d{1,2}个?月|[上下]半年|前三季度|第?[一二三四1-4]季度)?\s*[，,]")
 # `自2018年起` / `自2018年以来`: an open period; its start year belongs to the value introduced by 从/由.
 _SINCE = re.compile(r"(?:自|从)?\s*(?P<a>(?:19|20)\d{2})\s*年\s*(?:起|以来|开始)")
 # A fiscal or school year written 2025/26 is the period 2025-2026.
@@ -599,7 +601,20 @@ def _candidates(span: str) -> list[tuple[int, str]]:
     return sorted(found)
 
 
-def _relative(span: str, date: str | None, report: str | None = None) -> str | None:
+def _end_month(m: re.Match) -> int:
+    """The last month of the period a _RELATIVE match names (上半年 6, 第三季度 9, 1-8月 8, 前8个月 8), else 0."""
+    ends = {"一": 3, "1": 3, "首": 3, "二": 6, "2": 6, "三": 9, "3": 9, "四": 12, "4": 12}  # 首季 = Q1
+    end_month = ends.get(m["q"] or "", 6 if m["h"] == "上" else 12 if m["h"] else 9 if "前三季度" in m.group() else 0)
+    if m["mo"] or m["mn"]:
+        end_month = cn_or_digits(m["mo"] or m["mn"]) or 0
+    return end_month if 1 <= end_month <= 12 else 0
+
+
+# A period stated with its year (2024年1至8月): what a later mention of the same period without a year repeats.
+_STATED_PERIOD = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?=\S)")
+
+
+def _relative(span: str, date: str | None, report: str | None = None, earlier: str = "") -> str | None:
     words = list(_RELATIVE.finditer(span))
     if not words:
         return None
@@ -607,6 +622,14 @@ def _relative(span: str, date: str | None, report: str | None = None) -> str | N
     # by a time word that is not a modifier of a noun (上半年…结束了去年的下降趋势，销售量达到…: the first half).
     own = [w for w in words if not span.startswith("的", w.end())]
     m = (own or words)[-1]
+    end_month = _end_month(m)
+    if end_month and earlier:
+        # Chinese states a period in full once and then abbreviates it: 2024年1至8月，浙江… then 1至8月 / 前8个月
+        # in later paragraphs is the same 2024 period (not the lead's 2023 background figure, nor one year back).
+        stated = [y["y"] for y in _STATED_PERIOD.finditer(earlier)
+                  if (p := _RELATIVE.match(earlier[y.end():y.end() + 12])) and _end_month(p) == end_month]
+        if stated:
+            return stated[-1]
     if report and (m["q"] or m["h"] or m["mo"] or m["mn"] or "前三季度" in m.group() or m.group() in ("本年",)):
         return report  # 上半年/一季度 in a report on 2015 are 2015's, whenever the page was posted
     if not date:
@@ -616,16 +639,11 @@ def _relative(span: str, date: str | None, report: str | None = None) -> str | N
     if m["span"]:
         n = cn_or_digits(m["span"]) if m["span"] != "一" else 1
         return f"{year - n}-{year - 1}" if n and n > 1 else str(year - 1)
-    ends = {"一": 3, "1": 3, "首": 3, "二": 6, "2": 6, "三": 9, "3": 9, "四": 12, "4": 12}  # 首季 = Q1
     if m.group() in ("上月", "上个月"):
         return str(year - 1 if month == 1 else year)  # last month: December of last year in a January text
-    end_month = ends.get(m["q"] or "", 6 if m["h"] == "上" else 12 if m["h"] else 9 if "前三季度" in m.group() else 0)
-    if m["mo"] or m["mn"]:
-        # A month or the months from January (10月份, 1-10月, 前10个月) without a year: the latest that has
-        # ended by the text's date, as a quarter is.
-        end_month = cn_or_digits(m["mo"] or m["mn"]) or 0
-        end_month = end_month if 1 <= end_month <= 12 else 0
     if end_month:
+        # A quarter, a month or the months from January (10月份, 1-10月, 前10个月) without a year: the latest that
+        # has ended by the text's date.
         return str(year - 1 if end_month > month else year)
     return str(year + _RELATIVE_SHIFT.get(m.group(), 0))
 
@@ -650,7 +668,7 @@ def year(text: str, pos: int, s_start: int, paragraph_starts: list[int] | None =
         if after:
             found = after[0][1]
     if found is None and _RELATIVE.search(text[c_start:c_end]):
-        found = _relative(text[c_start:c_end], date, report)
+        found = _relative(text[c_start:c_end], date, report, text[:c_start])
         if found:
             return found
     if found is None and _ANAPHORIC.search(text[s_start:pos]) and not _candidates(before):
@@ -666,7 +684,7 @@ def year(text: str, pos: int, s_start: int, paragraph_starts: list[int] | None =
             found = previous[-1][1]
         elif _RELATIVE.search(before_sentence):
             # 1-4月,我省完成外贸进出口…。其中出口…: dated by a month or 今年 rather than a year, all the same.
-            found = _relative(before_sentence, date, report)
+            found = _relative(before_sentence, date, report, text[:s_start])
             if found:
                 return found
     if found is None and not _FUTURE.search(clause):
@@ -696,7 +714,7 @@ def year(text: str, pos: int, s_start: int, paragraph_starts: list[int] | None =
             # the period (约占2003年至2013年…): a change from one value to another runs over that period.
             found = period
         elif _RELATIVE.search(text[s_start:bounds(text, pos, SENTENCE_END)[1]]):
-            found = _relative(text[s_start:bounds(text, pos, SENTENCE_END)[1]], date, report)
+            found = _relative(text[s_start:bounds(text, pos, SENTENCE_END)[1]], date, report, text[:s_start])
         elif not _VAGUE_SPAN.search(before):  # 近年来，… sets the sentence's own (unstated) time
             found = _paragraph_year(text, s_start, paragraph_starts or [0], date, report)
             if found is None and _YEAR_UNDER_REPORT.search(clause):
