@@ -93,3 +93,22 @@ def test_a_run_of_months_spans_the_years_it_covers(name, line, quote, year):
 ])
 def test_an_abbreviated_period_repeats_the_one_stated_with_its_year(name, line, quote, year):
     assert years(name, line, quote) == [year]
+
+
+@pytest.mark.parametrize("name,line,quote,year", [
+    # A list of results under 2022年是…。 (one item per line, no full stop) is not one sentence with the
+    # paragraph after the list (过去五年极不寻常。): the items stay in the year the text reports on.
+    ("cn_gov_report_2023", 2, "3%", "2022"),  # 全年国内生产总值增长3%
+    ("cn_gov_report_2023", 7, "2.8%", "2022"),  # 财政赤字率控制在2.8%,中央财政收支符合预算、支出略有结余
+    ("cn_gov_report_2023", 9, "74亿", "2022"),  # 粮食产量1.37万亿斤,增产74亿斤
+])
+def test_a_line_without_punctuation_ends_its_sentence_in_a_text_of_one_paragraph_per_line(name, line, quote, year):
+    assert years(name, line, quote) == [year]
+
+
+def test_a_pdf_line_that_breaks_mid_sentence_runs_on():
+    """Seed 001 breaks a sentence over lines 59 and 61 (…连续8年保 / 进的5G网络…): its long lines do not all end a
+    sentence, so its lines run on and 60万个 keeps the subject of its sentence (我国…), not an assumed one."""
+    from tests.helpers import seed_mentions
+    got = [m for m in seed_mentions()["001"] if m.line_no == 61 and m.quote == "60万个"]
+    assert [(m.entity, "subject_assumed" in m.flags) for m in got] == [("CHN", False)]

@@ -654,6 +654,11 @@ def year(text: str, pos: int, s_start: int, paragraph_starts: list[int] | None =
     reference date, then the document's date for 目前/今年/去年; a period's start value (从/由 X) gets the
     start year and its end value (至/到 Y) the end year. None when nothing in the text fixes it."""
     c_start, c_end = bounds(text, pos, CLAUSE_END)
+    # A sentence (and a clause) does not run past its paragraph: a heading or a list line without a full stop
+    # (全年国内生产总值增长3%) is not one sentence with the lines before it or the paragraph after it (过去五年极不寻常。).
+    s_start = max([p for p in (paragraph_starts or []) if p <= pos] + [s_start])
+    s_end = min([p for p in (paragraph_starts or []) if p > pos] + [bounds(text, pos, SENTENCE_END)[1]])
+    c_start, c_end = max(c_start, s_start), min(c_end, s_end)
     before = text[s_start:pos]
     lead = before[-8:]
     clause = text[c_start:c_end]
@@ -703,7 +708,7 @@ def year(text: str, pos: int, s_start: int, paragraph_starts: list[int] | None =
                 p_start = max([p for p in (paragraph_starts or [0]) if p <= s_start] or [0])
                 ends = [y[-4:] for _, y in _candidates(text[p_start:s_start]) if y[-4:] > found]
                 return f"{found}-{max(ends)}" if ends else None
-        elif (later := [c for c in _candidates(text[c_end:bounds(text, pos, SENTENCE_END)[1]].split("——")[0])
+        elif (later := [c for c in _candidates(text[c_end:s_end].split("——")[0])
                         if "-" not in c[1]]) and not _FUTURE.search(text[c_end:c_end + 12]) \
                 and not re.search(r"到|至|预计|将", text[c_end:c_end + 8]):
             found = later[0][1]  # the sentence's year stated after the figure (…世界第二,2020年…)
@@ -713,8 +718,8 @@ def year(text: str, pos: int, s_start: int, paragraph_starts: list[int] | None =
             # 美国从35%下降到27%, or 同期，…从25%增长到37%, with no year of their own after a sentence that names
             # the period (约占2003年至2013年…): a change from one value to another runs over that period.
             found = period
-        elif _RELATIVE.search(text[s_start:bounds(text, pos, SENTENCE_END)[1]]):
-            found = _relative(text[s_start:bounds(text, pos, SENTENCE_END)[1]], date, report, text[:s_start])
+        elif _RELATIVE.search(text[s_start:s_end]):
+            found = _relative(text[s_start:s_end], date, report, text[:s_start])
         elif not _VAGUE_SPAN.search(before):  # 近年来，… sets the sentence's own (unstated) time
             found = _paragraph_year(text, s_start, paragraph_starts or [0], date, report)
             if found is None and _YEAR_UNDER_REPORT.search(clause):
@@ -723,12 +728,12 @@ def year(text: str, pos: int, s_start: int, paragraph_starts: list[int] | None =
                 found = openings[-1] if openings else report
     if found is None:
         # A reference date anywhere in the sentence (近年来…超过30%，截至2022年年底…) dates what nothing nearer does.
-        reference = list(_REFERENCE.finditer(text, s_start, bounds(text, pos, SENTENCE_END)[1]))
+        reference = list(_REFERENCE.finditer(text, s_start, s_end))
         if not reference:
             # The period the text reports on (its title or lead: 2015年统计公报, 2025年…): a figure nothing else
             # dates is the report's, as a news item sets its time once in the lead. Not for a horizon (未来),
             # a span of recent years (近年来), or a sentence naming another time (疫情前, 以往).
-            sentence = text[s_start:bounds(text, pos, SENTENCE_END)[1]]
+            sentence = text[s_start:s_end]
             if report and not _FUTURE.search(sentence) and not _VAGUE_SPAN.search(before) \
                     and not _OTHER_TIME.search(sentence):
                 return report

@@ -73,6 +73,11 @@ def index_document(doc: Document) -> Document:
     parts: list[str] = []
     in_refs = False
     length, ended = 0, True
+    # A text written one paragraph per line (a web page, a press release: all its long lines end a sentence) breaks a
+    # line only where a paragraph, heading or list item ends, so a line ending without any punctuation (粮食产量
+    # 1.37万亿斤,增产74亿斤) ends its paragraph there; a PDF's lines break anywhere and run on.
+    long_lines = [s for s in (line.strip() for line in doc.lines) if len(s) > 30]
+    per_line = bool(long_lines) and sum(s[-1] in SENTENCE_END + "”」）)" for s in long_lines) >= 0.95 * len(long_lines)
     for no, line in enumerate(doc.lines, start=1):
         stripped = line.strip()
         if not stripped:
@@ -86,7 +91,8 @@ def index_document(doc: Document) -> Document:
         # A heading (a short line with no punctuation after a finished sentence: 研发强度十年翻一番) is a paragraph
         # of its own: the line after it starts a new one, so the heading's words and the next paragraph's do
         # not read as one sentence.
-        ended = stripped[-1] in SENTENCE_END or (ended and len(stripped) <= 30 and not _PUNCTUATION.search(stripped))
+        ended = stripped[-1] in SENTENCE_END or (ended and len(stripped) <= 30 and not _PUNCTUATION.search(stripped)) \
+            or (per_line and not _PUNCTUATION.match(stripped[-1]))
         doc.line_starts.append(length)
         parts.append(stripped)
         length += len(stripped)
