@@ -31,7 +31,7 @@ def years(name: str, line: int, quote: str) -> list[str | None]:
     return [m.year for m in _mentions(name) if m.line_no == line and m.quote == quote]
 
 
-@pytest.mark.parametrize("name,line,quote,year", [
+CASES = [
     # Months in numerals (十一月, 一至十一月, 前十一月) without a year: the latest such month by the text's date.
     ("tw_exports_2024m11", 1, "四百一十點九億美元", "2024"),  # 財政部九日公布十一月總出口…
     ("tw_exports_2024m11", 3, "千億美元", "2024"),  # 累計一至十一月對美國出口額
@@ -42,23 +42,11 @@ def years(name: str, line: int, quote: str) -> list[str | None]:
     # 今天 is the text's own day.
     ("tw_semicon_2018", 6, "264元", "2018"),
     ("tw_semicon_2018", 6, "6.84 兆元", "2018"),
-])
-def test_months_in_numerals_and_days(name, line, quote, year):
-    assert years(name, line, quote) == [year]
-
-
-@pytest.mark.parametrize("name,line,quote,year", [
     # 月内/期内/全季 refer back to the period named before them, across sentences and paragraphs.
     ("hk_trade_2009", 1, "11.8%", "2009"),  # …公布,5月商品整體出口貨量…。月內轉口貨量跌11.8%
     ("hk_trade_2009", 3, "16.3%", "2009"),  # 月內輸往德國…,輸往美國…分別跌16.3%: 今年5月 of the line before
     ("hk_trade_2009", 6, "1.7%", "2009"),  # 期內…。商品轉口價格升1.8%,港產品出口價格升1.7%: 今年首5個月
     ("tw_tsmc_2025q4", 3, "百分之七十七", "2025"),  # 全季晶圓銷售金額: 去年第四季 of the paragraph before
-])
-def test_words_that_refer_back_to_the_period_named_before(name, line, quote, year):
-    assert years(name, line, quote) == [year]
-
-
-@pytest.mark.parametrize("name,line,quote,year", [
     # A release that names its period only relatively in its lead or title reports on that period: a figure that
     # nothing nearer dates is that period's (the lead resolved against the document's date).
     ("cn_guangdong_2015q3", 7, "27410元", "2015"),  # lead: 今年前三季度广东GDP增长7.9%
@@ -68,42 +56,39 @@ def test_words_that_refer_back_to_the_period_named_before(name, line, quote, yea
     ("tw_cn_growth_2025", 4, "9.7％", None),
     ("tw_exports_2025", 5, "前兩名", None),
     ("tw_tsmc_2025q4", 5, "百分之一", None),  # the hypothetical of 只要生產力提升百分之一到二
-])
-def test_a_release_dated_relatively_reports_on_that_period(name, line, quote, year):
-    assert years(name, line, quote) == [year]
-
-
-@pytest.mark.parametrize("name,line,quote,year", [
     # A run of months is the span of years its months cover, counted back from the month the sentence names.
     ("tw_exports_2025", 1, "26個", "2023-2025"),  # 民國114年12月…為連續26個月正成長
     ("tw_exports_2024m11", 4, "十三個", "2023-2024"),  # 十一月出口值…連續十三個月正成長
     ("tw_exports_2024m11", 6, "二十五個", "2022-2024"),  # 電子零組件十一月…近二十五個月來最佳表現
-])
-def test_a_run_of_months_spans_the_years_it_covers(name, line, quote, year):
-    assert years(name, line, quote) == [year]
-
-
-@pytest.mark.parametrize("name,line,quote,year", [
     # A period stated once with its year (2024年1至8月) and then abbreviated (1至8月, 前8个月) is the same period,
     # although the lead's first sentence gives last year's figure (2023年浙江数字经济增加值…).
     ("cn_zhejiang_digital_2024", 2, "2508.9亿元", "2024"),  # 从省内看,1至8月,…
     ("cn_zhejiang_digital_2024", 4, "8099.6亿元", "2024"),  # 前8个月,…
     # 2024年1至8月, opening a sentence sets the paragraph's time, as 2024年, does.
     ("cn_zhejiang_digital_2024", 5, "88.5%", "2024"),
-])
-def test_an_abbreviated_period_repeats_the_one_stated_with_its_year(name, line, quote, year):
-    assert years(name, line, quote) == [year]
-
-
-@pytest.mark.parametrize("name,line,quote,year", [
     # A list of results under 2022年是…。 (one item per line, no full stop) is not one sentence with the
     # paragraph after the list (过去五年极不寻常。): the items stay in the year the text reports on.
     ("cn_gov_report_2023", 2, "3%", "2022"),  # 全年国内生产总值增长3%
     ("cn_gov_report_2023", 7, "2.8%", "2022"),  # 财政赤字率控制在2.8%,中央财政收支符合预算、支出略有结余
     ("cn_gov_report_2023", 9, "74亿", "2022"),  # 粮食产量1.37万亿斤,增产74亿斤
-])
-def test_a_line_without_punctuation_ends_its_sentence_in_a_text_of_one_paragraph_per_line(name, line, quote, year):
-    assert years(name, line, quote) == [year]
+    # 当中 is 其中 ("of which"): the sentence details the one before it (…分别在2月18日、…5月26日…提呈四个预算案).
+    ("my_sg_reserves_2020", 1, "520亿", "2020"),
+    # 此次 (this time) is the text's own occasion, as 目前 is its present.
+    ("my_sg_reserves_2020", 4, "520亿", "2020"),
+    # 这两年 (these two years) is 近两年: the span up to the text's year (a press conference of 2021).
+    ("cn_5g_2021", 5, "兩年", "2020-2021"),
+    # The sentence's time word nearest before the figure dates it, not a later 明年 (今年…將達新台幣2.6兆元…明年…).
+    ("tw_semicon_2018", 5, "2.6 兆元", "2018"),
+    ("tw_semicon_2018", 5, "6%", "2018"),
+    ("tw_semicon_2018", 5, "8%", "2019"),  # …國際半導體產業協會(SEMI)預估,明年台灣半導體產值將再成長約 8%
+]
+
+
+@pytest.mark.parametrize("name,line,quote,year", CASES)
+def test_year_rules_on_real_lines(name, line, quote, year):
+    """Every mention of `quote` on the line gets the year the rule gives."""
+    got = years(name, line, quote)
+    assert got and set(got) == {year}, got
 
 
 def test_a_pdf_line_that_breaks_mid_sentence_runs_on():
@@ -112,3 +97,5 @@ def test_a_pdf_line_that_breaks_mid_sentence_runs_on():
     from tests.helpers import seed_mentions
     got = [m for m in seed_mentions()["001"] if m.line_no == 61 and m.quote == "60万个"]
     assert [(m.entity, "subject_assumed" in m.flags) for m in got] == [("CHN", False)]
+
+

@@ -545,9 +545,9 @@ def cn_or_digits(text: str) -> int | None:
 # 过去N年 is the N years before the text's year; a quarter or half-year without a year is the latest one that
 # has ended by the text's date (第四季 in a text of January is last year's). Months are also written in numerals
 # (十一月, 一至十一月, 前十一月: Taiwanese and Hong Kong releases), 首N个月 is 前N个月 (首10個月), and 今天/昨天 are
-# the text's own day (台积电今天股价收在264元).
+# the text's own day (台积电今天股价收在264元); 此次/这次/本次 its own occasion (此次借用520亿救急).
 _RELATIVE = re.compile(r"过去(?P<span>\d{1,2}|[一二两三四五六七八九十])年(?![几多余])|目前|当前|现阶段|现在|如今|今年|近期|本年"
-                       r"|今早|今日|今天|昨天|昨日|(?<![比较与同])(?:去年|上年|前年)|明年|来年|(?<![\d年])\d{1,2}\s*月\s*\d{1,2}\s*日"
+                       r"|今早|今日|今天|昨天|昨日|此次|这次|本次|(?<![比较与同])(?:去年|上年|前年)|明年|来年|(?<![\d年])\d{1,2}\s*月\s*\d{1,2}\s*日"
                        r"|(?<!年)(?:第?(?P<q>[一二三四1-4首])季度?|(?P<h>上|下)半年|前三季度)|上个?月"
                        r"|本季度?|本月|当月|年初以来|年初至今"
                        r"|(?<![\d年.〇○零一二三四五六七八九十两])(?:[1一]\s*[-—~至到]\s*)?(?P<mo>\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月"
@@ -680,9 +680,9 @@ def year(text: str, pos: int, s_start: int, paragraph_starts: list[int] | None =
         found = _named_before(text, s_start, date, report)  # 月内转口货量跌11.8%: the month named before
         if found:
             return found
-    if found is None and not _FUTURE.search(clause) and re.match(r"\s*其中", text[s_start:s_start + 4]) \
+    if found is None and not _FUTURE.search(clause) and re.match(r"\s*(?:其中|当中)", text[s_start:s_start + 4]) \
             and not _candidates(before):
-        # A sentence opening on 其中 ("of which") details the one before it and shares its dating.
+        # A sentence opening on 其中 or 当中 ("of which") details the one before it and shares its dating.
         before_sentence = text[bounds(text, max(s_start - 2, 0), SENTENCE_END)[0]:s_start]
         previous = _candidates(before_sentence)
         if previous:
@@ -719,7 +719,11 @@ def year(text: str, pos: int, s_start: int, paragraph_starts: list[int] | None =
             # the period (约占2003年至2013年…): a change from one value to another runs over that period.
             found = period
         elif _RELATIVE.search(text[s_start:s_end]):
-            found = _relative(text[s_start:s_end], date, report, text[:s_start])
+            # The sentence's time word nearest before the figure dates it (今年…将达2.6兆元…，…明年…将再成长约8%: 今年),
+            # else the first after it.
+            first_after = _RELATIVE.search(text, pos, s_end)
+            span = text[s_start:pos] if _RELATIVE.search(text[s_start:pos]) else text[pos:first_after.end()]
+            found = _relative(span, date, report, text[:s_start])
         elif not _VAGUE_SPAN.search(before):  # 近年来，… sets the sentence's own (unstated) time
             found = _paragraph_year(text, s_start, paragraph_starts or [0], date, report)
             if found is None and _YEAR_UNDER_REPORT.search(clause):
@@ -766,7 +770,7 @@ def year(text: str, pos: int, s_start: int, paragraph_starts: list[int] | None =
 # 2021-2025. 近年来/多年来 give no length and stay undated. A run (连续8年保持全球第1) is not read this way: the
 # seed labels date a run and what it qualifies by its last year (the year the text states), and the catalog binds
 # that year; dev2 labels 連續3年 as a span, a disagreement left to the labels' owners.
-_RUN = re.compile(r"(?:近|过去)\s*(?P<n>\d{1,2}|[二两三四五六七八九十]{1,2})\s*个?年(?![几多余])(?:来|以来|间)?")
+_RUN = re.compile(r"(?:近|过去|这)\s*(?P<n>\d{1,2}|[二两三四五六七八九十]{1,2})\s*个?年(?![几多余])(?:来|以来|间)?")
 
 # A run of months (连续26个月, 近二十五个月来) is dated like a run of years: the months up to the statement's month.
 _MONTH_RUN = re.compile(r"[^连近去]*(?:连续|连|近|过去)\s*(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*个月")
@@ -793,7 +797,7 @@ def run_period(text: str, pos: int, end: int, found: str | None, date: str | Non
     n = cn_or_digits(runs[-1]["n"])
     if found and "-" in found:
         return found if n and int(found[-4:]) - int(found[:4]) + 1 == n else None
-    last = int(found) if found else int(date[:4]) if date and runs[-1].group().startswith("近") else None
+    last = int(found) if found else int(date[:4]) if date and runs[-1].group().startswith(("近", "这")) else None
     return f"{last - n + 1}-{last}" if n and n > 1 and last else None
 
 
