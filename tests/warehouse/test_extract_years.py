@@ -81,6 +81,10 @@ CASES = [
     ("tw_semicon_2018", 5, "2.6 兆元", "2018"),
     ("tw_semicon_2018", 5, "6%", "2018"),
     ("tw_semicon_2018", 5, "8%", "2019"),  # …國際半導體產業協會(SEMI)預估,明年台灣半導體產值將再成長約 8%
+    # Next to a year of its own, 自YYYY年以来 is the range of a record, not the figure's time (nor a growth period).
+    ("cn_oecd_rd_2014", 3, "9%", "2014"),  # 2014年也是中國自1996年以來科研投入增長最慢的一年,增幅為9%
+    # The Nth year of a run (連續第三年) is one year, the statement's; a span of years (三年) has none of its own.
+    ("hk_economy_2025", 1, "三年", "2025"),  # 這將是疫情後GDP連續第三年保持增長勢頭
 ]
 
 

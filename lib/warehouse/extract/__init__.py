@@ -128,8 +128,10 @@ def _mention(doc: Document, text: str, doc_id: str, hit: Hit, date: str | None, 
     elif run:
         year = run  # 连续3年 / 近5年来 and what they qualify: the span of years up to the statement's year
     elif hit.measure in ("年", "个年度", "季") and year and "run_of_years" not in flags and not (
-            "-" in year and int(year[-4:]) - int(year[:4]) in (hit.value, hit.value - 1)):
-        year = None  # a span of years (50年以来, 两年的努力) is dated only when it restates a period as long
+            "-" in year and int(year[-4:]) - int(year[:4]) in (hit.value, hit.value - 1)) and text[start - 1] != "第":
+        # A span of years (50年以来, 两年的努力) is dated only when it restates a period as long; the Nth year (连续
+        # 第三年保持增长) is one year, the statement's.
+        year = None
     later = re.search(r"(?:到|至)\s*(?P<y>(?:19|20)\d{2})\s*年", text[end:bounds(text, start, SENTENCE_END)[1]])
     if year and "-" not in year and unit == "percent" and later and later["y"] > year \
             and re.match(r"\s*(?:左右)?\s*的?\s*(?:年均)?(?:增速|增长率|增幅|速度)", text[end:end + 10]):

@@ -694,9 +694,14 @@ def year(text: str, pos: int, s_start: int, paragraph_starts: list[int] | None =
                 return found
     if found is None and not _FUTURE.search(clause):
         sentence = _candidates(before)
+        opened = {m["a"] for m in since}
+        if opened and {y for _, y in sentence} - opened:
+            # 2014年也是中国自1996年以来科研投入增长最慢的一年,增幅为9%: next to a year of its own, 自YYYY年以来 is the
+            # range a record is measured over, not the figure's time (nor one end of a growth period).
+            sentence = [c for c in sentence if c[1] not in opened]
         if sentence:
             found = sentence[-1][1]
-            years = [m["a"] for m in _YEAR.finditer(before)]
+            years = [m["a"] for m in _YEAR.finditer(before) if m["a"] not in opened]
             if "-" not in found and len(set(years)) >= 2 and re.search(r"(?:增幅|增长|增速)[^，,。]{0,4}$",
                                                                         before[-10:]):
                 return f"{years[0]}-{years[-1]}"  # growth between the two years the sentence names
