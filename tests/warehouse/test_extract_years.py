@@ -85,6 +85,11 @@ CASES = [
     ("cn_oecd_rd_2014", 3, "9%", "2014"),  # 2014年也是中國自1996年以來科研投入增長最慢的一年,增幅為9%
     # The Nth year of a run (連續第三年) is one year, the statement's; a span of years (三年) has none of its own.
     ("hk_economy_2025", 1, "三年", "2025"),  # 這將是疫情後GDP連續第三年保持增長勢頭
+    # N年 opening a clause before an average or a change: the N years up to the statement's year.
+    ("cn_gov_report_2023", 14, "5.2%", "2018-2022"),  # 国内生产总值增加到121万亿元,五年年均增长5.2%,
+    ("cn_gov_report_2023", 14, "121万亿元", "2022"),  # …the level reached at the end
+    ("cn_gov_report_2023", 15, "70万亿元", "2013-2022"),  # 十年增加近70万亿元、年均增长6.2%。
+    ("cn_gov_report_2023", 15, "6.2%", "2013-2022"),
 ]
 
 

@@ -781,6 +781,10 @@ _RUN = re.compile(r"(?:近|过去|这)\s*(?P<n>\d{1,2}|[二两三四五六七八
 _MONTH_RUN = re.compile(r"[^连近去]*(?:连续|连|近|过去)\s*(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*个月")
 _MONTH = re.compile(r"(?<![\d〇○零一二三四五六七八九十])(?P<m>1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])\s*月(?!份?以来)")
 
+# N年 opening a clause before a verb of change or an average (五年年均增长5.2%; 十年增加近70万亿元、年均增长6.2%) is the
+# duration the clause's figures accumulate over: the N years up to the statement's year, like 近N年.
+_LEAD_SPAN = re.compile(r"\s*(?P<n>\d{1,2}|[二两三四五六七八九十]{1,2})\s*年(?=\s*(?:年均|平均|累计|共计|合计|增加|增长|提高|下降|减少))")
+
 
 def run_period(text: str, pos: int, end: int, found: str | None, date: str | None) -> str | None:
     """The span of years a run before the figure in its clause (or the figure itself: 连续3年) covers, ending at the
@@ -797,6 +801,9 @@ def run_period(text: str, pos: int, end: int, found: str | None, date: str | Non
         first = (int(found) * 12 + month - 1 - (n - 1)) // 12
         return f"{first}-{found}" if first < int(found) else None
     runs = [m for m in _RUN.finditer(text, c_start, end) if m.start("n") <= pos]
+    lead = _LEAD_SPAN.match(text, c_start)
+    if not runs and lead and lead.start("n") <= pos and found:
+        runs = [lead]  # 五年年均增长5.2%, 十年增加近70万亿元: the N years up to the statement's year
     if not runs:
         return None
     n = cn_or_digits(runs[-1]["n"])
