@@ -1,0 +1,57 @@
+"""The rows where the extractor disagrees with the hand labels on one measure, split by split, with the line they are
+on: `python -m bench.label_misses year dev dev2 heldout` (measures: value, unit, year, subject; splits as in
+tests/warehouse/test_extract_labels.py, `seeds` included).
+
+For sorting misses into causes before writing rules. Only the splits whose rows have been read may print rows
+(READ); any other split (a clean one such as fresh4, kept for a final measurement) prints its totals only."""
+from __future__ import annotations
+
+import re
+import sys
+
+from lib.warehouse.extract import extract_document
+from tests.warehouse.test_extract_labels import score, seed_samples, unseen_samples
+
+READ = ("seeds", "dev", "dev2", "heldout", "fresh", "fresh3")
+MEASURES = ("value", "unit", "year", "subject")
+_WRONG = re.compile(r"^(?P<line>\d+): (?P<raw>.+?) (?P<key>value|unit|year|subject) (?P<got>.+) != (?P<want>.+)$")
+
+
+def misses(split: str, measure: str) -> tuple[list[dict], int, int]:
+    """(rows that disagree on `measure`, labels found, labels) for one split."""
+    samples = seed_samples() if split == "seeds" else unseen_samples(split)
+    rows, found, total = [], 0, 0
+    for name, (path, date, title, labels) in samples.items():
+        counts = score(labels, extract_document(path, name[:3], date=date, title=title))
+        found += counts["found_digits"] + counts["found_words"]
+        total += counts["n_digits"] + counts["n_words"]
+        lines = path.read_text(encoding="utf-8").split("\n")
+        for wrong in counts["wrong"]:
+            m = _WRONG.match(wrong)
+            if m and m["key"] == measure:
+                rows.append({"text": name, "line": int(m["line"]), "raw": m["raw"], "got": m["got"],
+                             "want": m["want"], "quote": lines[int(m["line"]) - 1]})
+    return rows, found, total
+
+
+def main(measure: str, splits: list[str]) -> None:
+    if measure not in MEASURES:
+        raise SystemExit(f"measure {measure!r}: use one of {', '.join(MEASURES)}")
+    for split in splits:
+        rows, found, total = misses(split, measure)
+        print(f"== {split}: {len(rows)} {measure} misses among {found} labels found ({total} labelled)")
+        if split not in READ:
+            continue  # a clean split: totals only, its rows stay unread
+        per_text: dict[str, int] = {}
+        for row in rows:
+            per_text[row["text"]] = per_text.get(row["text"], 0) + 1
+            print(f"{row['text']}:{row['line']} {row['raw']}  got {row['got']}  label {row['want']}")
+            print(f"    {row['quote'][:160]}")
+        for text, n in sorted(per_text.items(), key=lambda kv: -kv[1]):
+            print(f"   {n:3} {text}")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) < 3:
+        raise SystemExit(__doc__)
+    main(sys.argv[1], sys.argv[2:])
