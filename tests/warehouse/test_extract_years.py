@@ -90,6 +90,8 @@ CASES = [
     ("cn_gov_report_2023", 14, "121万亿元", "2022"),  # …the level reached at the end
     ("cn_gov_report_2023", 15, "70万亿元", "2013-2022"),  # 十年增加近70万亿元、年均增长6.2%。
     ("cn_gov_report_2023", 15, "6.2%", "2013-2022"),
+    # 近年来 in a concession (盡管近年來…持續增長,但…) does not take the main clause after 但 out of the report's year.
+    ("cn_unicorn_2021", 2, "32.3個", "2021"),  # …但中國獨角獸企業…占全球比重分別比美國少32.3個和32.6個百分點
 ]
 
 

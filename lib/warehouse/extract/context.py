@@ -556,6 +556,9 @@ _RELATIVE_SHIFT = {"去年": -1, "上年": -1, "前年": -2, "明年": 1, "来�
 # 近年来/近几年/多年来 open a statement about recent years of unstated length: the year an earlier sentence of
 # the paragraph set (2021年，…) does not reach past it.
 _VAGUE_SPAN = re.compile(r"近年|近些年|近几年|近来|多年来")
+# …but only the clause it stands in and those after it: a concession (尽管近年来…持续增长，但…不到美国的1/2) keeps
+# its time to itself, and the main clause after 但/却/然而/不过 states the present.
+_TURN = re.compile(r"[，,；;]\s*(?:但是|但|却|然而|不过)")
 # Times other than the text's present: 以往/过往/过去/曾/疫情前 (a figure from an earlier, unstated time); an era
 # named by who governed (江泽民、胡锦涛主政时期, 第一个任期); and a hypothetical (只要生产力提升百分之一到二, 如果…,
 # 假如…), which holds at no time. None of them is the period the document reports on.
@@ -729,7 +732,7 @@ def year(text: str, pos: int, s_start: int, paragraph_starts: list[int] | None =
             first_after = _RELATIVE.search(text, pos, s_end)
             span = text[s_start:pos] if _RELATIVE.search(text[s_start:pos]) else text[pos:first_after.end()]
             found = _relative(span, date, report, text[:s_start])
-        elif not _VAGUE_SPAN.search(before):  # 近年来，… sets the sentence's own (unstated) time
+        elif not _VAGUE_SPAN.search(_TURN.split(before)[-1]):  # 近年来，… sets the sentence's own (unstated) time
             found = _paragraph_year(text, s_start, paragraph_starts or [0], date, report)
             if found is None and _YEAR_UNDER_REPORT.search(clause):
                 # 全年/年末 refer to the year under report: the last year an earlier sentence opened on.
@@ -743,7 +746,7 @@ def year(text: str, pos: int, s_start: int, paragraph_starts: list[int] | None =
             # dates is the report's, as a news item sets its time once in the lead. Not for a horizon (未来),
             # a span of recent years (近年来), or a sentence naming another time (疫情前, 以往).
             sentence = text[s_start:s_end]
-            if report and not _FUTURE.search(sentence) and not _VAGUE_SPAN.search(before) \
+            if report and not _FUTURE.search(sentence) and not _VAGUE_SPAN.search(_TURN.split(before)[-1]) \
                     and not _OTHER_TIME.search(sentence):
                 return report
             return None
