@@ -92,6 +92,13 @@ CASES = [
     ("cn_gov_report_2023", 15, "6.2%", "2013-2022"),
     # 近年来 in a concession (盡管近年來…持續增長,但…) does not take the main clause after 但 out of the report's year.
     ("cn_unicorn_2021", 2, "32.3個", "2021"),  # …但中國獨角獸企業…占全球比重分別比美國少32.3個和32.6個百分點
+    # 此前 (before this) is another, unstated time, as 之前 is: not the report's year.
+    ("cn_eu_trade_2020", 2, "第一大", None),  # 此前,美國是歐盟第一大貿易夥伴。
+    # The result of an effort of N years, or a run lasting up to the writing (已经连续N年), with no year in the
+    # sentence: not the report's year; a run stated without 已 in a communiqué keeps the year reported on.
+    ("cn_gov_report_2023", 20, "832个", None),  # 经过八年持续努力, …全国832个贫困县全部摘帽
+    ("cn_nev_exports_2023", 9, "80%", None),  # 我国光伏组件产量已经连续16年位居全球首位,…全球占比均达80%以上。
+    ("cn_communique_2025", 1, "5.1%", "2025"),  # 此外人均GDP年增5.1%，…連續3年超過1.3萬美元。
 ]
 
 

@@ -562,7 +562,12 @@ _TURN = re.compile(r"[，,；;]\s*(?:但是|但|却|然而|不过)")
 # Times other than the text's present: 以往/过往/过去/曾/疫情前 (a figure from an earlier, unstated time); an era
 # named by who governed (江泽民、胡锦涛主政时期, 第一个任期); and a hypothetical (只要生产力提升百分之一到二, 如果…,
 # 假如…), which holds at no time. None of them is the period the document reports on.
-_OTHER_TIME = re.compile(r"以往|过往|以前|之前|过去|曾经|曾|疫情前|当时|昔日|往年|主政|任期|只要|如果|假如|倘若")
+_OTHER_TIME = re.compile(r"以往|过往|以前|之前|此前|过去|曾经|曾|疫情前|当时|昔日|往年|主政|任期|只要|如果|假如|倘若")
+# The result of an effort of N years (经过八年持续努力，近1亿农村贫困人口实现脱贫) and a run that has lasted up to the
+# time of writing (已经连续16年位居全球首位) hold over years the sentence does not give when it names no year: its
+# figures are not the report period's. A run stated without 已 (连续3年超过1.3万美元 in a communiqué) ends in the
+# year reported on, and keeps it.
+_UNSTATED_RUN = re.compile(r"(?:已经?连续|经过|历经)\s*(?:\d{1,3}|[一二两三四五六七八九十]{1,3})\s*年(?![\d度])")
 # A future horizon (`未来5年`, `今后`) does not inherit the year of the sentence's past figures.
 _FUTURE = re.compile(r"未来|今后")
 # A stated reference date opens a paragraph's figures (截至2022年底, 2022年，…): it reaches the later sentences.
@@ -747,7 +752,7 @@ def year(text: str, pos: int, s_start: int, paragraph_starts: list[int] | None =
             # a span of recent years (近年来), or a sentence naming another time (疫情前, 以往).
             sentence = text[s_start:s_end]
             if report and not _FUTURE.search(sentence) and not _VAGUE_SPAN.search(_TURN.split(before)[-1]) \
-                    and not _OTHER_TIME.search(sentence):
+                    and not _OTHER_TIME.search(sentence) and not _UNSTATED_RUN.search(sentence):
                 return report
             return None
         found = reference[-1]["a"]
