@@ -99,6 +99,9 @@ CASES = [
     ("cn_gov_report_2023", 20, "832个", None),  # 经过八年持续努力, …全国832个贫困县全部摘帽
     ("cn_nev_exports_2023", 9, "80%", None),  # 我国光伏组件产量已经连续16年位居全球首位,…全球占比均达80%以上。
     ("cn_communique_2025", 1, "5.1%", "2025"),  # 此外人均GDP年增5.1%，…連續3年超過1.3萬美元。
+    # Two different cut-offs in the paragraph before (截至2020年3月31日…; …截至2019年3月31日…) date their own
+    # holders; neither reaches a paragraph about a third (新加坡政府投資公司…已逾1000億美元).
+    ("my_sg_reserves_2020", 6, "1000亿美元", None),
 ]
 
 

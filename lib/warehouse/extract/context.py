@@ -886,10 +886,12 @@ def _paragraph_year(text: str, s_start: int, paragraph_starts: list[int], date: 
     starts = [p for p in paragraph_starts if p <= s_start] or [0]
     p_start = starts[-1]
     found = None
-    # A data cut-off stated in the paragraph just before (统计截止日期为2024年9月10日) still governs this one.
+    # A data cut-off stated in the paragraph just before (统计截止日期为2024年9月10日) still governs this one; but two
+    # different cut-offs there (金管局…截至2020年3月31日…；淡马锡…截至2019年3月31日…) each date their own holder's
+    # figure, and neither governs a paragraph about a third.
     if len(starts) > 1:
-        for m in _REFERENCE.finditer(text, starts[-2], p_start):
-            found = m["a"]
+        cutoffs = {m["a"] for m in _REFERENCE.finditer(text, starts[-2], p_start)}
+        found = cutoffs.pop() if len(cutoffs) == 1 else None
     pos = p_start
     frame = None
     while pos < s_start:
