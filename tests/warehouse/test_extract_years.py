@@ -120,3 +120,14 @@ def test_a_pdf_line_that_breaks_mid_sentence_runs_on():
     assert [(m.entity, "subject_assumed" in m.flags) for m in got] == [("CHN", False)]
 
 
+
+
+def test_a_figure_dated_only_relatively_says_it_needs_the_documents_date():
+    """tw_exports_2024m11 dates every figure by 十一月 alone. With its date (2024) they are 2024's; read without a
+    date, they have no year, flagged year_unknown and year_needs_date (the reason, and what the user can add),
+    never a year taken from another sentence."""
+    path = TEXTS / "tw_exports_2024m11.txt"
+    undated = [m for m in extract_document(path, "tw_") if m.line_no == 2]
+    assert undated and all(m.year is None and {"year_unknown", "year_needs_date"} <= set(m.flags) for m in undated)
+    dated = [m for m in extract_document(path, "tw_", date="2024") if m.line_no == 2]
+    assert {m.year for m in dated} == {"2024"} and not any("year_needs_date" in m.flags for m in dated)

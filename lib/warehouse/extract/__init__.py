@@ -140,6 +140,8 @@ def _mention(doc: Document, text: str, doc_id: str, hit: Hit, date: str | None, 
         year = f"{year}-{later['y']}"
     if year is None:
         flags.append("year_unknown")  # nothing in the text dates it: said, not guessed from another sentence
+        if not date and context.dated_relatively(text[s_start:s_end]):
+            flags.append("year_needs_date")  # 十一月/今年/目前 with no document date: the reason, and what to add
     topic = context.topic(sentence)
     if topic == "other":
         topic = context.topic(doc.text[bounds(text, max(s_start - 2, 0), SENTENCE_END)[0]:s_end])

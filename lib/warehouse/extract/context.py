@@ -846,6 +846,12 @@ _NEW_SUBJECT = re.compile(r"\s*(?:我国|中国|美国|欧盟|英国|日本|德�
 _ANAPHORIC = re.compile(r"月内|期内|全季|当季|该月|同月")
 
 
+def dated_relatively(sentence: str) -> bool:
+    """True when a sentence dates its figures only relative to the document's own time (今年, 十一月, 目前, 月内),
+    which needs the document's date to give a year."""
+    return bool(_RELATIVE.search(sentence) or _ANAPHORIC.search(sentence))
+
+
 def _named_before(text: str, s_start: int, date: str | None, report: str | None, limit: int = 8) -> str | None:
     """The year of the last dating expression (a year, or a relative time resolved as _relative does) in the
     sentences before `s_start`, going back across paragraphs at most `limit` sentences."""
