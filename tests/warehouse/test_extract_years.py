@@ -102,6 +102,8 @@ CASES = [
     # Two different cut-offs in the paragraph before (截至2020年3月31日…; …截至2019年3月31日…) date their own
     # holders; neither reaches a paragraph about a third (新加坡政府投資公司…已逾1000億美元).
     ("my_sg_reserves_2020", 6, "1000亿美元", None),
+    # A change told after the figure (由2015年…增加至2021年…) runs up to the state the figure describes: its end year.
+    ("cn_unicorn_2021", 2, "第二", "2021"),  # 盡管中國穩居全球第二,但與全球第一的美國差距越來越大,數量差距由2015年…至2021年…
 ]
 
 

@@ -587,6 +587,9 @@ _SPLIT_YEAR = re.compile(r"(?P<a>(?:19|20)\d{2})/(?P<b>\d{2})(?:\s*年度?)?"
 # the figure's own (later) year, as 比上年 is (GUIDE: growth gets the year of the new value).
 _BASE = re.compile(r"(?:比|较|相比|比起|相较|与|同)\s*$")
 
+# A change from one year's value to another's (由2015年52家增加至2021年的309家).
+_CHANGE_AFTER = re.compile(r"(?:由|从)\s*(?:19|20)\d{2}\s*年[^，,。；;]{0,20}?(?:至|到)\s*(?P<b>(?:19|20)\d{2})\s*年")
+
 
 def _candidates(span: str) -> list[tuple[int, str]]:
     """(end offset, year or period) of every dating expression in `span`; a year that sets a condition
@@ -725,6 +728,11 @@ def year(text: str, pos: int, s_start: int, paragraph_starts: list[int] | None =
                         if "-" not in c[1]]) and not _FUTURE.search(text[c_end:c_end + 12]) \
                 and not re.search(r"到|至|预计|将", text[c_end:c_end + 8]):
             found = later[0][1]  # the sentence's year stated after the figure (…世界第二,2020年…)
+            change = _CHANGE_AFTER.search(text, c_end, s_end)
+            if change and not _candidates(text[c_end:change.start()]):
+                # 稳居全球第二，但…差距越来越大，数量差距由2015年52家增加至2021年的309家: a change told after the figure
+                # runs up to the state the figure describes, so the figure is of its end year, not its start.
+                found = change["b"]
         elif (_SAME_PERIOD.match(text, s_start) or re.search(r"从|由", text[c_start:pos])
               and re.search(r"到|至", text[c_start:c_end])) \
                 and (period := _previous_period(text, s_start, paragraph_starts or [0])):
