@@ -133,3 +133,12 @@ def test_a_figure_dated_only_relatively_says_it_needs_the_documents_date():
     assert undated and all(m.year is None and {"year_unknown", "year_needs_date"} <= set(m.flags) for m in undated)
     dated = [m for m in extract_document(path, "tw_", date="2024") if m.line_no == 2]
     assert {m.year for m in dated} == {"2024"} and not any("year_needs_date" in m.flags for m in dated)
+
+
+def test_every_unseen_text_reads_without_its_date():
+    """A document added without a .yaml has no date: every rule that resolves a relative time must then give no year
+    instead of failing (cn_gov_report_2023 without its date once stopped the build in the nearest-time-word rule)."""
+    for path in sorted(TEXTS.glob("*.txt")):
+        mentions = extract_document(path, path.stem[:3])
+        assert mentions, path.name
+        assert all(m.year is not None or "year_unknown" in m.flags for m in mentions), path.name

@@ -742,8 +742,9 @@ def year(text: str, pos: int, s_start: int, paragraph_starts: list[int] | None =
         elif _RELATIVE.search(text[s_start:s_end]):
             # The sentence's time word nearest before the figure dates it (今年…将达2.6兆元…，…明年…将再成长约8%: 今年),
             # else the first after it.
-            first_after = _RELATIVE.search(text, pos, s_end)
-            span = text[s_start:pos] if _RELATIVE.search(text[s_start:pos]) else text[pos:first_after.end()]
+            first_after = _RELATIVE.search(text[pos:s_end])
+            span = text[s_start:pos] if _RELATIVE.search(text[s_start:pos]) else \
+                text[pos:pos + first_after.end()] if first_after else text[s_start:s_end]  # a word across the figure
             found = _relative(span, date, report, text[:s_start])
         elif not _VAGUE_SPAN.search(_TURN.split(before)[-1]):  # 近年来，… sets the sentence's own (unstated) time
             found = _paragraph_year(text, s_start, paragraph_starts or [0], date, report)
