@@ -563,6 +563,9 @@ _TURN = re.compile(r"[，,；;]\s*(?:但是|但|却|然而|不过)")
 # named by who governed (江泽民、胡锦涛主政时期, 第一个任期); and a hypothetical (只要生产力提升百分之一到二, 如果…,
 # 假如…), which holds at no time. None of them is the period the document reports on.
 _OTHER_TIME = re.compile(r"以往|过往|以前|之前|此前|过去|曾经|曾|疫情前|当时|昔日|往年|主政|任期|只要|如果|假如|倘若")
+# A speaker's words quoted after a verb of saying (习近平主席指出:“中国和欧盟是…两大力量、…两大市场…”) keep their
+# own time: the figures of a quotation are not the period the document reports on.
+_SPEECH = re.compile(r"(?:指出|表示|说|称|强调|认为|介绍)\s*[:：]\s*“[^”]*$")
 # The result of an effort of N years (经过八年持续努力，近1亿农村贫困人口实现脱贫) and a run that has lasted up to the
 # time of writing (已经连续16年位居全球首位) hold over years the sentence does not give when it names no year: its
 # figures are not the report period's. A run stated without 已 (连续3年超过1.3万美元 in a communiqué) ends in the
@@ -761,7 +764,8 @@ def year(text: str, pos: int, s_start: int, paragraph_starts: list[int] | None =
             # a span of recent years (近年来), or a sentence naming another time (疫情前, 以往).
             sentence = text[s_start:s_end]
             if report and not _FUTURE.search(sentence) and not _VAGUE_SPAN.search(_TURN.split(before)[-1]) \
-                    and not _OTHER_TIME.search(sentence) and not _UNSTATED_RUN.search(sentence):
+                    and not _OTHER_TIME.search(sentence) and not _UNSTATED_RUN.search(sentence) \
+                    and not _SPEECH.search(text[s_start:pos]):
                 return report
             return None
         found = reference[-1]["a"]
