@@ -105,7 +105,7 @@ CASES = [
     # A change told after the figure (由2015年…增加至2021年…) runs up to the state the figure describes: its end year.
     ("cn_unicorn_2021", 2, "第二", "2021"),  # 盡管中國穩居全球第二,但與全球第一的美國差距越來越大,數量差距由2015年…至2021年…
     # A speaker's quoted words keep their own time, not the report's year (习近平主席指出:“…两大力量…”).
-    ("cn_eu_trade_50y", 1, "两大力量", None),
+    ("cn_eu_trade_50y", 1, "两大", None),  # all three: 两大力量, 两大市场, 两大文明
 ]
 
 
