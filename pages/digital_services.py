@@ -229,12 +229,6 @@ def ranking_blocks(lang: str) -> tuple[list[tuple[str, object]], pd.DataFrame, p
     return blocks, grid, status, caption
 
 
-def coloured(grid: pd.DataFrame, colours: pd.DataFrame):
-    """The grid styled with its colours: a new Styler per run (Streamlit computes a Styler's styles in place, so one
-    is never shared between sessions)."""
-    return grid.style.apply(lambda frame: colours, axis=None)
-
-
 @page.memo
 def overtake_blocks(lang: str) -> list[tuple[str, object]]:
     """When Ireland passed India, per definition, next to the paper's year."""
@@ -264,7 +258,7 @@ def overtake_blocks(lang: str) -> list[tuple[str, object]]:
             t("digital.overtake.agrees", lang): t("digital.yes" if r.year == said["year"] else "digital.no", lang),
             t("digital.overtake.data_years", lang): f"{int(r.first_year)}–{int(r.last_year)}",
         })
-    blocks.append(("dataframe", dict(data=page.arrow(pd.DataFrame(rows)), hide_index=True, key="overtake")))
+    blocks.append(("table", dict(data=pd.DataFrame(rows), lang=lang, key="overtake")))
     blocks.append(("caption", t("chart.source", lang, source=source_line(datasets().index, lang, shares=False,
                                                                            with_claim=False)
                                 + "; " + t("digital.source.claim", lang, cite=cite(said, lang)))))
@@ -342,7 +336,7 @@ ranking = ranking_blocks(lang)
 if ranking is not None:
     above, grid, colours, source = ranking
     page.show(above)
-    st.dataframe(coloured(grid, colours), hide_index=True, key="ranking")
+    page.table(grid, lang, colours=colours, key="ranking")
     st.caption(source)
 page.show(overtake_blocks(lang))
 

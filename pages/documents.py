@@ -1,6 +1,7 @@
 """Documents: every document in the warehouse with its metadata and counts, adding documents from the browser
 (checked, then the warehouse rebuilt while the previous one serves), removing an added one, one indicator as
 several documents state it over time, and the conflicts between all documents."""
+import pandas as pd
 import streamlit as st
 
 from lib.ui import citations, page, state, uploads
@@ -18,19 +19,36 @@ def listing() -> tuple:
 
 @page.memo
 def documents_rows(lang: str):
-    """The documents table as shown: chosen columns under headers in `lang`."""
+    """The documents table: chosen columns under headers in `lang`, the file's facts and the counts each summed up
+    in one column on screen (every column of its own stays in the table's CSV: IN_CSV_ONLY names them)."""
     docs = listing()[0]
     table = docs.assign(origin=[t(f"documents.origin.{o}", lang) for o in docs["origin"]],
                         publisher=[field(row, "publisher", lang) for _, row in docs.iterrows()])
+    table["file_facts"] = [
+        t("documents.file_facts", lang, origin=r.origin, format=r.format, encoding=r.encoding, lines=r.line_count)
+        + (t("documents.file_facts.pages", lang, pages=int(r.pages)) if pd.notna(r.pages) else "")
+        + (t("documents.file_facts.inferred", lang, fields=r.inferred) if isinstance(r.inferred, str) and r.inferred
+           else "") for r in table.itertuples()]
+    table["counts"] = [t("documents.counts", lang, figures=r.figures, bound=r.bound, automatic=r.automatic, gaps=r.gaps,
+                         conflicts=r.conflicts) for r in table.itertuples()]
     # The title as printed (Chinese for a Chinese text) and the English one where the catalog gives one, each labelled;
     # the location (seeds/003_90f3….txt) goes to the CSV, not on screen (lib/ui/tables.py).
-    columns = {"doc_id": "id", "title": "title", "title_en": "title_en", "origin": "origin", "publisher": "publisher",
-               "published": "published", "inferred": "inferred", "format": "format", "encoding": "encoding",
-               "pages": "pages", "line_count": "lines", "figures": "figures", "bound": "bound",
-               "automatic": "automatic", "gaps": "gaps", "conflicts": "conflicts"}
+    # English before Chinese on the English page: the grid wraps a Latin cell drawn after Chinese ones too late
+    # (it guesses the characters per line from the text measured before), so the English title would be cut.
+    titles = ("title_en", "title") if lang == "en" else ("title", "title_en")
+    columns = {"doc_id": "id", **{k: k for k in titles}, "publisher": "publisher",
+               "published": "published", "file_facts": "file_facts", "counts": "counts", "origin": "origin",
+               "inferred": "inferred", "format": "format", "encoding": "encoding", "pages": "pages",
+               "line_count": "lines", "figures": "figures", "bound": "bound", "automatic": "automatic", "gaps": "gaps",
+               "conflicts": "conflicts"}
     headers = {k: t(f"documents.col.{v}", lang) for k, v in columns.items()} | {"location": t("cite.col.location", lang)}
     table = table.assign(title_en=table["title_en"].where(table["title_en"] != table["title"]))
     return table[list(headers)].rename(columns=headers)
+
+
+# Columns of the documents table summed up on screen by its File and In the text columns: in its CSV only.
+IN_CSV_ONLY = ("origin", "inferred", "format", "encoding", "pages", "lines", "figures", "bound", "automatic", "gaps",
+               "conflicts")
 
 
 @page.memo
@@ -103,7 +121,10 @@ def progress_bar():
 def documents_table() -> None:
     st.subheader(ctx.t("documents.list.title"), anchor=False)
     st.caption(ctx.t("documents.list.help"))
-    page.table(documents_rows(lang), lang)  # blanks, not None, where a document has no page count or inferred field
+    # blanks, not None, where a document has no page count or inferred field
+    # The Chinese page names a document by its printed title; the English one is in the CSV.
+    in_csv = IN_CSV_ONLY + (("title_en",) if lang == "zh" else ())
+    page.table(documents_rows(lang), lang, key="documents", hidden=[t(f"documents.col.{c}", lang) for c in in_csv])
     left_out = documents.problems()
     for row in left_out.itertuples(index=False):
         st.warning(ctx.t("documents.left_out", file=row.file, problem=row.problem, fix=row.fix))
@@ -170,7 +191,7 @@ def conflicts_table() -> None:
     if shown is None:
         st.info(ctx.t("documents.conflicts.none"))
         return
-    page.table(shown, lang)
+    page.table(shown, lang, key="conflicts")
 
 
 show_outcome()

@@ -72,7 +72,7 @@ def scorecard_view(lang: str, present: bool) -> tuple[dict, list[str], list[str]
     no_eu = [t("chains.scorecard.chain_missing", lang, chain=chain_name(c, lang)) for c in q.CHAINS[:4]
              if card.loc[card["chain"] == c, "ratio_euu"].isna().all()]
     statements = q.industrial_statements()
-    industrial = page.arrow(pd.DataFrame({
+    industrial = (pd.DataFrame({
         t("chains.col.topic", lang): [t(f"chains.topic.{x}", lang) for x in statements["topic"]],
         t("chains.col.document", lang): statements["doc_id"], t("chains.col.line", lang): statements["line_no"],
         t("chains.col.quote", lang): statements["quote"],
@@ -129,7 +129,7 @@ def selected_gaps(docs: tuple[str, ...], chain: str, industry: str, lang: str) -
     heading = t("chains.gapmap.list", lang, n=len(selected))
     if selected.empty:
         return heading, None
-    return heading, page.arrow(pd.DataFrame({
+    return heading, (pd.DataFrame({
         t("chains.col.industry", lang): [t(f"chains.industry.{i}", lang) for i in selected["industry"]],
         t("chains.col.summary", lang): selected[f"summary_{lang}"], t("chains.col.quote", lang): selected["quote"],
         t("chains.col.document", lang): selected["doc_id"],
@@ -171,7 +171,7 @@ for text in no_eu:
     st.caption(text)
 
 with st.expander(ctx.t("chains.scorecard.industrial_text"), icon=":material/memory:"):
-    st.dataframe(industrial, hide_index=True)
+    page.table(industrial, lang)
 
 # ---------------------------------------------------------------- 2. gap map
 st.header(ctx.t("chains.gapmap.header"))
@@ -228,7 +228,7 @@ st.subheader(heading)
 if selected is None:
     st.info(ctx.t("chains.gapmap.empty"))
 else:
-    st.dataframe(selected, hide_index=True)
+    page.table(selected, lang)
 
 # ---------------------------------------------------------------- 3. gaps to measures
 st.header(ctx.t("chains.measures.header"))

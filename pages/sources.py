@@ -16,10 +16,17 @@ VIEW = state.choice("view", TABS)  # the tab a link opens (e.g. the reader on on
 
 # ---------------------------------------------------------------- tabs, built once per language (page.memo)
 @page.memo
-def documents() -> tuple:
-    """(doc_id, title_zh, file_name) of every document."""
+def documents(lang: str) -> tuple:
+    """(doc_id, title in `lang`, file_name) of every document."""
     frame = sources.documents()
-    return tuple(zip(frame["doc_id"], frame["title_zh"], frame["file_name"]))
+    return tuple(zip(frame["doc_id"], [title(doc, lang) for _, doc in frame.iterrows()], frame["file_name"]))
+
+
+def title(doc, lang: str) -> str:
+    """A document's title for a `lang` reader: as printed (Chinese for a Chinese text) on a Chinese page, the
+    English title on an English one; the other where a document has only one."""
+    first, other = ("title_zh", "title_en") if lang == "zh" else ("title_en", "title_zh")
+    return doc[first] if isinstance(doc[first], str) and doc[first] else doc[other]
 
 
 @page.memo
@@ -35,8 +42,10 @@ def documents_tab(lang: str, carried: tuple[tuple[str, str], ...]) -> tuple[str,
 
     cards = []
     for _, doc in sources.documents().iterrows():
+        # The Chinese page names a document as printed; the English page gives the printed title below its own.
+        printed = doc["title_zh"] if lang == "en" and doc["title_zh"] != title(doc, lang) else None
         facts_html = view.info_html([
-            (t("sources.doc.title_en", lang), doc["title_en"]),
+            (t("sources.doc.title_printed", lang), printed),
             (t("sources.doc.also_titled", lang), doc["also_titled_zh"]),
             (t("sources.doc.publisher", lang), field(doc, "publisher", lang)),
             (t("sources.doc.published", lang), doc["published"]),
@@ -45,7 +54,7 @@ def documents_tab(lang: str, carried: tuple[tuple[str, str], ...]) -> tuple[str,
             (t("sources.doc.defects", lang), doc[f"defects_{lang}"]),
             (t("sources.doc.file", lang), doc["location"]),
         ], lang)
-        cards.append((doc["title_zh"], facts_html,
+        cards.append((title(doc, lang), facts_html,
                       plural("sources.doc.counts", lang, doc["figures"], lines=doc["lines"], figures=doc["figures"],
                              flagged=doc["flagged"]),
                       f"[{t('sources.doc.read', lang)}]({link('sources', doc=doc['doc_id'], view='reader')})"
@@ -73,7 +82,7 @@ def datasets_tab(lang: str) -> tuple[tuple[str, str, object], ...]:
             (t("sources.ds.location", lang), ds["location"]),
             (t("sources.ds.definition", lang), ds[f"definition_{lang}"]),
             (t("sources.ds.notes", lang), ds[f"notes_{lang}"]),
-        ], lang), page.arrow(view.coverage_rows(cover[cover["source_id"] == ds["source_id"]], lang))))
+        ], lang), (view.coverage_rows(cover[cover["source_id"] == ds["source_id"]], lang))))
     return tuple(shown)
 
 
@@ -81,10 +90,10 @@ def datasets_tab(lang: str) -> tuple[tuple[str, str, object], ...]:
 def method_tables(lang: str) -> tuple[object, str, object, str, str]:
     """The normalisation examples, the flags as HTML, the EU aggregates, and the two citations (dashboard, figure)."""
     example = sources.citation_example()
-    return (page.arrow(view.example_rows(sources.normalisation_examples(), lang)),
+    return ((view.example_rows(sources.normalisation_examples(), lang)),
             view.info_html([(t(f"explorer.flag_name.{code}", lang), t(f"explorer.flag.{code}", lang))
                             for code in facts.FLAG_CODES], lang),
-            page.arrow(view.eu_rows(lang)),
+            (view.eu_rows(lang)),
             t("sources.method.cite.dashboard", lang, app=t("app.title", lang), built=meta().get("built_at", "")),
             t("sources.method.cite.figure", lang, title=example[f"title_{lang}"], published=example["published"],
               file=example["location"], line=example["line_no"], quote=example["quote"]))
@@ -95,13 +104,13 @@ def view_rows(lang: str) -> object:
     """Every warehouse view with its row count (an Arrow table)."""
     counts = json.loads(meta().get("row_counts", "{}"))
     views = [v for v in sources.warehouse_views() if v in counts]
-    return page.arrow(pd.DataFrame({t("sources.col.view", lang): views,
+    return (pd.DataFrame({t("sources.col.view", lang): views,
                                     t("sources.col.rows", lang): [counts[v] for v in views]}))
 
 
 ctx = page.setup("sources")
 lang = ctx.lang
-READ = state.choice("doc", tuple(d for d, _, _ in documents()))
+READ = state.choice("doc", tuple(d for d, _, _ in documents(lang)))
 
 
 def documents_tab_show() -> None:
@@ -116,11 +125,11 @@ def documents_tab_show() -> None:
 
 
 def reader_tab() -> None:
-    titles = {d: title for d, title, _ in documents()}
+    titles = {d: name for d, name, _ in documents(lang)}
     chosen = st.selectbox(ctx.t("sources.reader.pick"), READ.choices,
                           format_func=lambda d: f"{d} · {titles[d]}", **state.widget_kwargs(READ))
     st.caption(ctx.t("sources.reader.help"))
-    file_name = next(f for d, _, f in documents() if d == chosen)
+    file_name = next(f for d, _, f in documents(lang) if d == chosen)
     with st.container(height=560):
         st.html(reader(file_name, lang))
 
@@ -131,7 +140,7 @@ def datasets_tab_show() -> None:
         with st.expander(label):
             st.html(facts_html)
             st.markdown(f"**{ctx.t('sources.ds.coverage')}**")
-            st.dataframe(coverage, hide_index=True)
+            page.table(coverage, lang)
 
 
 def method_tab() -> None:
@@ -140,13 +149,13 @@ def method_tab() -> None:
     st.markdown(ctx.t("sources.method.extract"))
     st.subheader(ctx.t("sources.method.normalise.title"), anchor=False)
     st.markdown(ctx.t("sources.method.normalise"))
-    st.dataframe(examples, hide_index=True)
+    page.table(examples, lang)
     st.subheader(ctx.t("sources.method.flags.title"), anchor=False)
     st.markdown(ctx.t("sources.method.flags"))
     st.html(flags)
     st.subheader(ctx.t("sources.method.eu.title"), anchor=False)
     st.markdown(ctx.t("sources.method.eu"))
-    st.dataframe(eu, hide_index=True)
+    page.table(eu, lang)
     st.subheader(ctx.t("sources.method.conflicts.title"), anchor=False)
     st.markdown(ctx.t("sources.method.conflicts"))
     st.subheader(ctx.t("sources.method.cite.title"), anchor=False)
@@ -164,7 +173,7 @@ def download_tab() -> None:
     st.download_button(ctx.t("sources.download.button"), data=lambda: downloads.zip_of_csvs(sources.warehouse_frames(), readme),
                        file_name=f"warehouse_{built[:10]}.zip", mime="application/zip", on_click="ignore",
                        icon=":material/download:", type="primary")
-    st.dataframe(view_rows(lang), hide_index=True)
+    page.table(view_rows(lang), lang)
 
 
 TAB_KEY = "_sources_tab"

@@ -125,7 +125,7 @@ def explanation(list_id: str, measure: str, lang: str) -> tuple[str, object]:
                          country_elsewhere=[t("finding.list", lang).join(economy_or_code(c, lang)
                                                                          for c in str(codes).split(","))
                                             if isinstance(codes, str) else "" for codes in blank["country_elsewhere"]])
-    return "\n".join(f"- {line}" for line in lines), page.arrow(readable(blank, lang, {
+    return "\n".join(f"- {line}" for line in lines), (readable(blank, lang, {
         "company": t("unicorns.col.company_listed", lang), "printed_country": t("unicorns.col.printed_country", lang),
         "valuation_usd": t("unicorns.col.valuation", lang), "country_elsewhere": t("unicorns.col.country_elsewhere", lang),
         "found_in": t("unicorns.col.found_in", lang), "line_no": t("unicorns.col.line", lang)},
@@ -252,7 +252,7 @@ def search_view(list_id: str, search: str, lang: str) -> tuple[str, object]:
     matches = int(found["matches"].iloc[0]) if len(found) else 0
     caption = (plural("unicorns.search.found", lang, matches, list=list_about(list_id, lang)["name"], matches=matches,
                  shown=len(found)) if matches else t("unicorns.search.none", lang))
-    return caption, page.arrow(readable(found, lang, {
+    return caption, (readable(found, lang, {
         "company": t("unicorns.col.company_listed", lang), "country_code": t("unicorns.col.country", lang),
         "city": t("unicorns.col.city", lang), "industry": t("unicorns.col.industry", lang),
         "valuation_usd": t("unicorns.col.valuation", lang),
@@ -331,7 +331,7 @@ with st.container(border=True):
     st.markdown(reasons)
     if blank is not None:
         st.markdown(f"*{ctx.t('unicorns.blank.header')}*")
-        st.dataframe(blank, hide_index=True)
+        page.table(blank, lang)
 
 # ---------------------------------------------------------------- founding years (only one list has them)
 st.subheader(ctx.t("unicorns.founded.header"))
@@ -377,7 +377,7 @@ def company_search() -> None:
     page.text_notice(SEARCH, lang)
     caption, found = search_view(list_id, state.get(SEARCH), lang)
     st.caption(caption)
-    st.dataframe(found, hide_index=True, column_config={ctx.t("unicorns.col.link"): st.column_config.LinkColumn()})
+    page.table(found, lang, key="company_search")
     st.caption(ctx.t("chart.source", source=about["citation"]))
 
 

@@ -136,9 +136,11 @@ def heatmap_figure(matrix: pd.DataFrame, *, title: str, subtitle: str, source: s
         if annotation.name == "source":
             annotation.xshift = -label_px
     fig.update_yaxes(autorange="reversed", showgrid=False, zeroline=False, rangemode="normal", automargin=False)
-    # Chain names over the columns, under the legend-free title block; extra lines of a wrapped name get room.
+    # Chain names over the columns, under the title and subtitle however many lines those took, and room for the
+    # extra lines of a wrapped name.
     fig.update_xaxes(showgrid=False, showline=False, tickangle=0, side="top", tickvals=x, ticktext=x)
-    top = fig.layout.margin.t + sizing.font * 2 + (max(len(lines) for lines in columns) - 1) * sizing.font * 1.3
+    top = figures.heading_bottom(fig, present) + 10 + sizing.font * 2 \
+        + (max(len(lines) for lines in columns) - 1) * sizing.font * 1.3
     fig.update_layout(margin_t=round(top))
     if not present:  # the presentation frame keeps its size; in the page each row gets about 40 px
         fig.update_layout(height=max(sizing.height, round(top + fig.layout.margin.b + 40 * len(rows))))

@@ -126,7 +126,7 @@ def show(name: str, data: pd.DataFrame, *, source: str, lang: str, filename: str
         draw()
         return
     with st.container(key=f"{TABLE_KEY}{name}"):
-        tables.show(data, lang)
+        tables.show(data, lang, download=False)  # the CSV below is the chart's own
         st.caption(i18n.t("chart.source", lang, source=source))
         st.download_button(i18n.t("chart.download", lang), data=functools.partial(chart_csv, values, data, source, lang),
                            file_name=f"{filename}.csv", mime="text/csv", on_click="ignore", key=f"csv_{name}",

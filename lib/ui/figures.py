@@ -241,6 +241,18 @@ def _legend_rows(names: list[str], sizing: Sizing) -> int:
     return rows
 
 
+def heading_bottom(fig: go.Figure, present: bool = False) -> float:
+    """Px from the top of a house-styled figure to the lower edge of its subtitle, for what sits right under it
+    (the heatmap's column labels): the title's and subtitle's lines as `house_layout` wrapped them (title_lines).
+    Measured in Streamlit's Plotly (tests/browser/test_tables_and_labels.py): each title line past the first moves
+    the subtitle down by its own height and the title's pad, 2.6 em, less the 0.7 em a wrapped title rises once."""
+    sizing = PRESENTATION if present else NORMAL
+    title_n = str(fig.layout.title.text or "").count("<br>") + 1
+    subtitle_n = str(fig.layout.title.subtitle.text or "").count("<br>") + 1
+    return (12 + 1.7 * (sizing.title + sizing.font) - 2 + (subtitle_n - 1) * sizing.font * 1.3
+            + (title_n - 1) * 2.6 * sizing.title - (0.7 * sizing.title if title_n > 1 else 0))
+
+
 def house_layout(*, names: list[str], title: str, subtitle: str, source: str, lang: str, kind: str = "line",
                  present: bool = False, x_title: str | None = None) -> dict:
     """The layout dict of the house style for a figure whose legend shows `names` (see `style`)."""

@@ -324,14 +324,14 @@ def arrow(frame: pd.DataFrame):
 
 
 def show(blocks: Iterable[tuple[str, object]]) -> None:
-    """Draw what a memoised builder returned, in order: ("chart", `chart`'s keyword arguments), ("dataframe",
-    st.dataframe's keyword arguments) or (the name of a Streamlit text element such as "caption", "info" or
+    """Draw what a memoised builder returned, in order: ("chart", `chart`'s keyword arguments), ("table", `table`'s
+    keyword arguments) or (the name of a Streamlit text element such as "caption", "info" or
     "warning", its text)."""
     for kind, what in blocks:
         if kind == "chart":
             chart(**what)
-        elif kind == "dataframe":
-            st.dataframe(**what)
+        elif kind == "table":
+            table(**what)
         else:
             getattr(st, kind)(what)
 

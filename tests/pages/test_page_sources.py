@@ -31,13 +31,22 @@ def reader(at: AppTest) -> str:
     return next(h.proto.body for h in at.tabs[1].get("html") if 'id="L' in h.proto.body)
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
-def test_page_runs_alone_and_names_every_document(con, lang):
-    at = run_page(lang)
-    assert len(at.tabs) == 5
-    titles = [h.value for h in at.tabs[0].subheader]
-    for (title_zh,) in con.execute("SELECT title_zh FROM documents").fetchall():
-        assert title_zh in titles
+def test_each_document_is_named_in_the_page_language(con, seed_lines):
+    """The Chinese page names each document by its title as printed in it (and describes it in Chinese), the English
+    page by its English title, with the printed title beside it; neither shows the other language's title alone."""
+    zh, en = run_page("zh"), run_page("en")
+    assert len(zh.tabs) == len(en.tabs) == 5
+    zh_titles, en_titles = [h.value for h in zh.tabs[0].subheader], [h.value for h in en.tabs[0].subheader]
+    zh_bodies = " ".join(h.proto.body for h in zh.tabs[0].get("html"))
+    en_bodies = " ".join(h.proto.body for h in en.tabs[0].get("html"))
+    rows = con.execute("SELECT file_name, title_zh, title_en, covers_zh, covers_en FROM documents ORDER BY file_name")
+    for file_name, title_zh, title_en, covers_zh, covers_en in rows.fetchall():
+        printed = re.sub(r"\s+", "", "".join(seed_lines[file_name]))
+        assert re.sub(r"\s+", "", title_zh) in printed, f"{title_zh} is not printed in {file_name}"
+        assert title_zh in zh_titles and title_en not in zh_titles and html.escape(title_en) not in zh_bodies
+        assert html.escape(covers_zh) in zh_bodies and html.escape(covers_en) not in zh_bodies
+        assert title_en in en_titles and title_zh not in en_titles
+        assert html.escape(title_zh) in en_bodies and html.escape(covers_en) in en_bodies
 
 
 def test_only_the_open_tab_is_built():
