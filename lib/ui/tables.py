@@ -123,34 +123,43 @@ def fit(frame: pd.DataFrame, budget: int = BUDGET, *,
         texts: dict[str, list[str]] | None = None) -> tuple[dict[str, int], int | None, tuple[str, ...]]:
     """({column: width in px}, row height or None, columns left off the screen) so that `frame` fits `budget` px.
 
-    Each column is as wide as its longest cell and header need. When they do not all fit: first headers give way
-    (a cut header says itself in its tooltip); then the widest columns are capped at one width, the widest that
-    fits, and their text wraps (the grid wraps only in rows taller than 4rem) up to MAX_LINES lines, a cell cut
-    there shown whole when clicked and in the CSV. Where even that does not fit, the rightmost long text columns
-    leave the screen (a caller may choose better: `show`'s hidden). texts: the text drawn per column where it is not the
-    cell's value (a link column shows its #fragment)."""
+    Each column is as wide as its longest cell and header need (up to MAX_COLUMN). When they do not all fit, first
+    headers give way (a cut header says itself in its tooltip), then `_capped`. Text wider than its column wraps
+    (the grid wraps only in rows taller than 4rem) up to MAX_LINES lines, a cell cut there shown whole when clicked
+    and in the CSV. texts: the text drawn per column where it is not the cell's value (a link column shows its
+    #fragment)."""
     texts = texts or {}
     cells = {c: texts.get(c) or frame[c].head(SAMPLE_ROWS).tolist() for c in frame.columns}
     content = {c: max([text_px(v) for v in cells[c] if v is not None and str(v) != ""] or [0]) + CELL_PAD
                for c in frame.columns}
     natural = {c: _clamp(max(content[c], text_px(c) + HEADER_PAD)) for c in frame.columns}
-    if sum(natural.values()) <= budget:
-        return natural, None, ()
     snug = {c: _clamp(max(content[c], min(text_px(c) + HEADER_PAD, SHORT_HEADER))) for c in frame.columns}
-    spare = budget - sum(snug.values())
-    if spare >= 0:  # headers shortened: what is left goes to the headers cut most
-        cut = sum(natural[c] - snug[c] for c in frame.columns)
-        return {c: int(snug[c] + spare * (natural[c] - snug[c]) / cut) for c in frame.columns}, None, ()
-    # The widest columns are capped at the one width that makes the row fit, none narrower than its longest word
-    # (a Chinese run counts four characters): text wraps, a number keeps its digits on one line.
-    floor = {c: min(snug[c], max([MIN_COLUMN] + [min(LONG_WORD, text_px(w)) + CELL_PAD for v in cells[c]
-                                                 for w in WORD.findall(str(v))])) for c in frame.columns}
-    # A column of sentences (quotes, notes, titles) rather than figures or names: on average wider than LONG_TEXT.
-    texty = {c for c in frame.columns if content[c] - CELL_PAD > 0
-             and sum(text_px(v) for v in cells[c]) / max(1, len(cells[c])) > LONG_TEXT}
-    # Too many columns for even that: the rightmost long texts (quotes, notes) leave the screen, not the figures;
-    # the caption under the table names them and its CSV holds them.
     columns, dropped = list(frame.columns), []
+    if sum(natural.values()) <= budget:
+        widths = natural
+    elif sum(snug.values()) <= budget:  # headers shortened: what is left goes to the headers cut most
+        spare, cut = budget - sum(snug.values()), sum(natural[c] - snug[c] for c in frame.columns)
+        widths = {c: int(snug[c] + spare * (natural[c] - snug[c]) / cut) for c in frame.columns}
+    else:
+        widths, dropped = _capped(cells, snug, budget)
+        columns = list(widths)
+    # A cell wider than its column (a long note at MAX_COLUMN too) wraps; lines break at words, so a wrapped line
+    # holds a little less than the column: 15% slack.
+    lines = max((min(MAX_LINES, math.ceil(1.15 * text_px(v) / max(1, widths[c] - CELL_PAD)))
+                 for c in columns if widths[c] < content[c] for v in cells[c]), default=1)
+    return widths, (max(WRAP_ROW, lines * LINE_PX + ROW_PAD) if lines > 1 else None), tuple(dropped)
+
+
+def _capped(cells: dict[str, list], snug: dict[str, int], budget: int) -> tuple[dict[str, int], list[str]]:
+    """Widths for columns that do not fit even with short headers: the widest are capped at the one width that makes
+    the row fit, none narrower than its longest word (a Chinese run counts four characters), so text wraps and a
+    number keeps its digits on one line; with too many columns for even that, the rightmost long texts (quotes,
+    notes) leave the screen, not the figures (the caption under the table names them, its CSV holds them)."""
+    floor = {c: min(snug[c], max([MIN_COLUMN] + [min(LONG_WORD, text_px(w)) + CELL_PAD for v in cells[c]
+                                                 for w in WORD.findall(str(v))])) for c in snug}
+    # A column of sentences (quotes, notes, titles) rather than figures or names: on average wider than LONG_TEXT.
+    texty = {c for c in snug if sum(text_px(v) for v in cells[c]) / max(1, len(cells[c])) > LONG_TEXT}
+    columns, dropped = list(snug), []
     while sum(floor[c] for c in columns) > budget and (long := [c for c in columns[1:] if c in texty]):
         dropped.insert(0, long[-1])
         columns.remove(long[-1])
@@ -160,10 +169,7 @@ def fit(frame: pd.DataFrame, budget: int = BUDGET, *,
     if sum(widths.values()) > budget:  # still more columns than the width holds: each narrows in proportion
         scale = budget / sum(widths.values())
         widths = {c: int(w * scale) for c, w in widths.items()}
-    # Lines break at words, so a wrapped line holds a little less than the column: 15% slack.
-    lines = max((min(MAX_LINES, math.ceil(1.15 * text_px(v) / max(1, widths[c] - CELL_PAD)))
-                 for c in columns if widths[c] < content[c] for v in cells[c]), default=1)
-    return widths, (max(WRAP_ROW, lines * LINE_PX + ROW_PAD) if lines > 1 else None), tuple(dropped)
+    return widths, dropped
 
 
 def _clamp(px: float) -> int:

@@ -3,6 +3,7 @@ internal ids, hashes or raw large integers, and a link cell that always says whe
 from __future__ import annotations
 
 import ast
+import json
 import re
 
 import pytest
@@ -11,7 +12,7 @@ from lib.paths import ROOT
 from lib.ui import state
 from lib.contract import UNITS
 from lib.ui.i18n import ECONOMIES, t
-from lib.ui.tables import LINK_TEXT
+from lib.ui.tables import BUDGET, CELL_PAD, LINK_TEXT, text_px
 from tests.helpers import run_page
 
 
@@ -72,3 +73,23 @@ def test_every_table_reads_as_a_person_reads_it(page_id, lang):
         assert frames, f"{page_id}: no table shown (else this checks nothing)"
     problems = sorted({p for frame in frames for p in _problems(frame, lang)})
     assert not problems, f"{page_id} {lang}: {problems[:15]}"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("page_id", ["rd", "unicorns", "digital_services", "four_chains", "documents"])
+def test_every_grid_is_sized_for_the_narrowest_column(page_id, lang):
+    """Each grid's columns on screen add up to at most tables.BUDGET px (the 1100 px window's column, less a box's
+    padding), none is given less than its longest word unless the table has too many columns, and a grid whose
+    text is cut to fit gets rows tall enough to wrap (the browser test measures the drawn grids:
+    tests/browser/test_tables_fit.py)."""
+    at = run_page(f"pages/{page_id}.py", lang, open_data=True, **PARAMS.get(page_id, {}))
+    assert at.dataframe, f"{page_id}: no grid shown (else this checks nothing)"
+    for grid in at.dataframe:
+        config = json.loads(grid.proto.columns or "{}")
+        shown = {c: v["width"] for c, v in config.items() if c != "_index" and not v.get("hidden")}
+        assert set(shown) <= set(map(str, grid.value.columns)) and all(isinstance(w, int) for w in shown.values())
+        assert sum(shown.values()) <= BUDGET, f"{page_id} {lang}: {shown}"
+        frame = grid.value.astype(str)
+        natural = {c: max(text_px(v) for v in frame[c]) + CELL_PAD for c in shown if c in frame}
+        if any(shown[c] < natural[c] for c in natural):  # a cell is narrower than its text: it wraps
+            assert grid.proto.row_height > 64, f"{page_id} {lang}: cut without wrapping: {shown}"
