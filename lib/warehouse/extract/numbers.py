@@ -45,15 +45,24 @@ UNITS: dict[str, tuple[str, float]] = {
     "kW": ("W", 1e3),
     "Tbps": ("bit/s", 1e12),
     "GB/s": ("bit/s", 8e9),
+    # 斤 (catty) is half a kilogram: official grain output is stated in 斤 (1.37万亿斤, 增产74亿斤).
+    "斤": ("t", 5e-4),
+    # Areas, volumes and ages have no unit of their own in the warehouse (GUIDE: `other`): 公顷, 亩 in farm
+    # statistics, 立方米 of timber, 岁 of age. Read as such, they are not counts or money.
+    "公顷": ("other", 1.0),
+    "亩": ("other", 1.0),
+    "立方米": ("other", 1.0),
+    "岁": ("other", 1.0),
 }
 # Measure words of counts. Longer words first so that `标准机架` wins over `架`.
 MEASURE_WORDS = [
     "标准机架", "比特", "家", "个", "件", "户", "台", "辆", "种", "所", "项", "架", "张", "人", "名", "篇",
     "座", "款", "套", "颗", "条", "位", "卡", "部", "批", "人次", "艘", "只", "头", "次", "处", "份", "场", "例",
-    "类",
+    "类", "列",
 ]
 # 兆 is 10^12 in Taiwan, Hong Kong and Southeast-Asian usage (mainland 兆 = 10^6 survives only in units: 兆瓦).
-MAGNITUDES = {"万亿": 1e12, "兆": 1e12, "亿": 1e8, "万": 1e4}
+MAGNITUDES = {"万亿": 1e12, "兆": 1e12, "千亿": 1e11, "百亿": 1e10, "十亿": 1e9, "千万": 1e7, "百万": 1e6,
+              "亿": 1e8, "万": 1e4}
 CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 # Digits with thousands separators (1,004) or plain; a comma group is exactly three digits.
@@ -66,7 +75,8 @@ _QUANTITY = re.compile(
     r"(?P<range>\s*(?P<rpct>%)?\s*[~～]\s*(?P<num2>" + _NUM + r"))?"
     r"(?P<frac>/(?P<den>\d+)(?![\d.]))?"
     r"(?P<q1>[\s?]*(?:多|余))?"
-    r"(?P<mag>[\s?]*(?:万亿|兆(?!瓦|赫|字节|比特|位|帕)|亿|万))?"
+    # A digit before 千亿/百万… is a multiple of that magnitude (6千亿美元 = 6000亿, 3百万): a plain reading.
+    r"(?P<mag>[\s?]*(?:万亿|兆(?!瓦|赫|字节|比特|位|帕)|[千百十]亿|[千百]万|亿|万))?"
     # Mixed magnitudes: 42亿2657万, 2兆2500亿 (the tail's magnitude is smaller; checked when read).
     r"(?P<tail>\d+(?:\.\d+)?(?:亿|万))?"
     r"(?P<q2>多|余)?"
@@ -281,7 +291,9 @@ class Scanner:
         # A number of years is a length of time, not a date, when a word of extent comes before it (近5年, 过去30
         # 年, 长达20年, 历时, 时隔) or a record after it (创15年新高: the highest in 15 years): a year is never
         # written with one to three digits, so such a 年 always counts years.
-        for m in re.finditer(r"(?P<lead>近|过去|长达|历时|时隔|长)?\s*(?<![\d.])(?P<n>\d{1,3})\s*多?年"
+        # 满/逾/连 (full, over, running: 至今满 60 年, 逾 40 年, 连3年跌势) are words of extent too: three
+        # misses in two texts (tw_semicon_2018, tw_exports_2025); 连 is the short form of 连续.
+        for m in re.finditer(r"(?P<lead>近|过去|长达|历时|时隔|长|满|逾|连)?\s*(?<![\d.])(?P<n>\d{1,3})\s*多?年"
                              r"(?P<rec>(?:来|以来)?(?:新高|新低|最高|最低|之久))?", self.text):
             if not (m["lead"] or m["rec"]) or not self._free(m.start("n"), m.end("n")) \
                     or re.match(r"\s*(?:代|级|度|期|月|底|末)", self.text[m.end():m.end() + 2]):
@@ -289,6 +301,14 @@ class Scanner:
             flags = ["recent_years"] if m["lead"] in ("近", "过去") else []
             self._add(m.start("n"), m.end("n") + self.text[m.end("n"):m.end()].index("年") + 1,
                       float(m.group("n")), None, "count", "年", flags, m.start("n"))
+
+        # `建交50周年`: an anniversary counts years (周年 is never part of a date), and in `15年与4年以来` the span
+        # word after the last of a list belongs to each: Chinese prints it once (cn_eu_trade_50y, tw_exports_2025).
+        for m in re.finditer(r"(?<![\d.])(?P<n>\d{1,3})\s*周年|(?<![\d.])(?P<l>\d{1,3})\s*年(?=\s*(?:与|和|及|、)\s*"
+                             r"\d{1,3}\s*多?年(?:以来|来|间))", self.text):
+            group = "n" if m["n"] else "l"
+            if self._free(m.start(), m.end()):
+                self._add(m.start(group), m.end(), float(m[group]), None, "count", "年", [], m.start(group))
 
     def _slash_lists(self) -> None:
         for m in _SLASH_LIST.finditer(self.text):
@@ -407,7 +427,8 @@ class Scanner:
 # --- numbers written in Chinese characters ---------------------------------------------------------------------
 _CN = "零〇○一二两三四五六七八九十百千卅廿"
 _CN_NUM = "[" + _CN + "]+(?:点[零〇○一二三四五六七八九]+)?"
-_CN_MEASURES = "|".join(sorted(MEASURE_WORDS + ["类", "季", "个年度", "年"], key=len, reverse=True))  # 人次 over 人
+# 天 counts days (以九十天的营业日计算, tw_tsmc_2025q4): a length of time like 年 and 季.
+_CN_MEASURES = "|".join(sorted(MEASURE_WORDS + ["类", "季", "个年度", "年", "天"], key=len, reverse=True))  # 人次 over 人
 _CN_ONLY_ONE = re.compile(r"[一壹]")
 # Words that hold a numeral without being a number (统一, 一些, 唯一, 万一, 十分, 百姓, 千万 as "by all means").
 _WORDS_WITH_NUMERALS = ("统一", "唯一", "一些", "一样", "一起", "一体", "一流", "一系列", "一致", "进一步", "之一",
@@ -493,8 +514,19 @@ _WORD_FORMS = [
     (re.compile(r"百分之(?P<n>" + _CN_NUM + r")"), _percent_of),
     (re.compile(r"(?P<d>" + _CN_NUM + r")分之(?P<n>" + _CN_NUM + r")"), _fraction),
     (re.compile(r"(?P<n>" + _CN_NUM + r")个?百分点"), _points),
-    # 八成 = 80%; 成 also starts words (成为, 成本, 成果 …), which the lookahead leaves out.
-    (re.compile(r"(?P<n>[一二三四五六七八九])成(?![为本果效功立熟长就员交型品分绩])"), _tenths),
+    # 八成 = 80%; 成 also starts words (成为, 成本, 成果 …), which the lookahead leaves out. Taiwanese papers
+    # write the tenths in digits too (市占率逾 7 成): 成 is a share whatever numeral comes before it.
+    (re.compile(r"(?P<n>[一二三四五六七八九]|(?<![\d.])\d(?:\.\d)?(?=\s*成))\s*成(?![为本果效功立熟长就员交型品分绩])"),
+     _tenths),
+    # 一年半 (one and a half years) and 半年 (half a year) are lengths of time: misses in hk_economy_2025,
+    # my_sg_reserves_2020 and cn_unicorn_2022. 上半年/下半年 name a half of the year (a period, not a length),
+    # 半年度 a half-year report, and 一年半载 is the idiom "a year or so".
+    (re.compile(r"(?P<n>" + _CN_NUM + r")年半(?!载)|(?<![上下前后])半年(?![度载])"),
+     lambda m: ((cn_value(m["n"]) if m["n"] else 0) + 0.5, "count", "年", None)),
+    # 连十三红 / 连三黑: Taiwanese business writing counts consecutive months of rise (红) or fall (黑) this way
+    # (tw_exports_2024m11: 连十三红 = 13 months of export growth running).
+    (re.compile(r"(?<=连)(?P<n>" + _CN_NUM + r"|\d{1,3})(?=[红黑])"),
+     lambda m: (cn_value(m["n"]), "count", None, None, ["run"])),
     # 近半 (nearly half) is a share, not 近半年 / 近半个世纪 (a time).
     (re.compile(r"一半|半数|过半|近半(?![年个月天日世])"), _half),
     # 翻番/翻一番/翻了一番 and 翻倍 double; 翻两番 quadruples.
