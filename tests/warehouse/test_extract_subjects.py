@@ -123,7 +123,7 @@ def test_the_world_as_the_field_of_a_comparison_is_not_the_subject():
     (cn_gov_report_2023, heading lines that run on), 全球排名第 3,占整體 GDP 逾 15% (tw_semicon_2018): China's and
     Taiwan's figures, the world only the field."""
     assert subjects("cn_miit_2020q3", 1, "41个", "207个", "666个") == ["CHN"] * 3
-    assert subjects("cn_gov_report_2023", 9, "1.37万亿", "74亿") == ["CHN"] * 2  # 斤 is not read (a unit miss)
+    assert subjects("cn_gov_report_2023", 9, "1.37万亿斤", "74亿斤") == ["CHN"] * 2  # 斤 is a unit (half a kg)
     assert subjects("tw_semicon_2018", 4, "15%") == ["TWN"]
 
 

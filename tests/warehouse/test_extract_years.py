@@ -70,7 +70,7 @@ CASES = [
     # paragraph after the list (过去五年极不寻常。): the items stay in the year the text reports on.
     ("cn_gov_report_2023", 2, "3%", "2022"),  # 全年国内生产总值增长3%
     ("cn_gov_report_2023", 7, "2.8%", "2022"),  # 财政赤字率控制在2.8%,中央财政收支符合预算、支出略有结余
-    ("cn_gov_report_2023", 9, "74亿", "2022"),  # 粮食产量1.37万亿斤,增产74亿斤
+    ("cn_gov_report_2023", 9, "74亿斤", "2022"),  # 粮食产量1.37万亿斤,增产74亿斤
     # 当中 is 其中 ("of which"): the sentence details the one before it (…分别在2月18日、…5月26日…提呈四个预算案).
     ("my_sg_reserves_2020", 1, "520亿", "2020"),
     # 此次 (this time) is the text's own occasion, as 目前 is its present.
