@@ -63,9 +63,10 @@ def flag_texts(row, lang: str) -> list[str]:
     for code in row["flags"].split(","):
         text = t(f"explorer.flag.{code}", lang) if code in facts.FLAG_CODES else code
         assumed = row.get("extracted_entity")
-        if code == "subject_assumed" and isinstance(assumed, str):
-            # The economy the extractor took, as it wrote it (HKG, TWN, CHN:全县 is China's), not always China.
-            text = t("explorer.flag.subject_assumed_as", lang, economy=_subject_name(assumed.split(":")[0], lang))
+        if code in ("subject_assumed", "ambiguous_subject") and isinstance(assumed, str):
+            # The economy the extractor took, as it wrote it (HKG, TWN, CHN:全县 is China's), not always China; an
+            # unclear subject says which of the candidates was read.
+            text = t(f"explorer.flag.{code}_as", lang, economy=_subject_name(assumed.split(":")[0], lang))
         if code == "currency_assumed" and isinstance(row.get("unit"), str):
             currency = label(f"explorer.currency.{row['unit']}", lang, row["unit"])
             text = t("explorer.flag.currency_assumed_as", lang, currency=currency)

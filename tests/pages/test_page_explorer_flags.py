@@ -62,3 +62,15 @@ def test_assumed_subject_and_currency_name_what_was_assumed(private, lang, econo
     seed = next(r for r in rows if r[1].startswith("0") and r[5] and "subject_assumed" in r[5].split(",")
                 and r[3] == "CHN")
     assert t("explorer.flag.subject_assumed_as", lang, economy=china) in card_text(mp, lang, seed[0])
+
+
+@pytest.mark.parametrize("lang,china", [("en", "China"), ("zh", "中国")])
+def test_an_unclear_subject_says_which_candidate_was_read(private, lang, china):
+    """Seed 004 line 673 (…七大产业集聚区): no subject in its sentence and several in the one before; the card says so
+    and names the economy read, instead of showing it as a plain answer."""
+    mp, rows, _ = private
+    row = next(r for r in rows if r[0] == "004-0673-1")
+    assert row[2] == "七大" and row[3].split(":")[0] == "CHN" and "ambiguous_subject" in row[5].split(",")
+    body = card_text(mp, lang, row[0])
+    assert t("explorer.flag.ambiguous_subject_as", lang, economy=china) in body
+    assert t("explorer.flag.ambiguous_subject", lang) not in body

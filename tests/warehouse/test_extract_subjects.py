@@ -143,3 +143,12 @@ def test_a_cleft_after_a_top_n_lists_who_they_are():
     前五的企业分别是上汽、东风… (dev2 cn_auto_2013h1 line 4) lists its five."""
     assert subjects("cn_oecd_rd_2014", 4, "前三") == ["KOR+ISR+JPN"]
     assert subjects("cn_auto_2013h1", 4, "前五")[0] == "上汽+东风+一汽+长安+北汽"
+
+
+def test_a_subject_from_a_sentence_naming_several_is_flagged():
+    """A figure whose sentence names no subject takes the first of the sentence before; when that one names several
+    (中国…美国…), the reading is a choice the text does not settle: flagged ambiguous_subject, entity kept."""
+    from tests.helpers import seed_mentions
+    got = [(m.entity, m.flags) for m in seed_mentions()["004"] if m.line_no == 673 and m.quote == "七大"]
+    assert got and got[0][0].startswith("CHN") and "ambiguous_subject" in got[0][1]
+    assert all("ambiguous_subject" not in m.flags for m in line_mentions("hk_trade_2009", 3))

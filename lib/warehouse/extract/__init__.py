@@ -96,7 +96,7 @@ def _mention(doc: Document, text: str, doc_id: str, hit: Hit, date: str | None, 
     elif entity is None:
         entity, ambiguous = context.entity(text, start, hit.unit, home, doc.paragraph_starts)
     if ambiguous:
-        flags.append("group_subject" if ambiguous == "group" else "subject_assumed")
+        flags.append({"group": "group_subject", "ambiguous": "ambiguous_subject"}.get(ambiguous, "subject_assumed"))
     unit = hit.unit
     prefix = _CURRENCY_BEFORE.search(text, max(0, start - 6), start)
     if prefix and (unit == "count" and "no_unit" in flags or unit == "CNY" and (hit.measure or "").endswith("元")

@@ -482,7 +482,8 @@ def entity(text: str, pos: int, unit: str, home: str = "CHN",
                 continue
             hits = _subjects(clause, True, home)
             if hits:
-                return hits[0][1], False
+                rest = {h[1] for h in _subjects(text[max(p_start, paragraph):back], True, home)}
+                return hits[0][1], ("ambiguous" if len(rest) > 1 else False)
         if _FIGURE.search(text, max(p_start, paragraph), back) is None:
             break
         # A sentence that states figures without naming whose continues the topic of the sentence before it
