@@ -152,3 +152,14 @@ def test_a_subject_from_a_sentence_naming_several_is_flagged():
     got = [(m.entity, m.flags) for m in seed_mentions()["004"] if m.line_no == 673 and m.quote == "七大"]
     assert got and got[0][0].startswith("CHN") and "ambiguous_subject" in got[0][1]
     assert all("ambiguous_subject" not in m.flags for m in line_mentions("hk_trade_2009", 3))
+
+
+def test_a_central_bank_and_kinds_of_banks_are_no_firms(tmp_path):
+    """A release of 2015-02-04 (wallstreetcn.com/livenews/232683): the central bank speaks for China, and 城市商业银行/
+    农村商业银行 are kinds of bank, so every cut is China's (the text's own economy), none a firm's."""
+    path = tmp_path / "pboc.txt"
+    path.write_text("中国人民银行决定,自2015年2月5日起下调金融机构人民币存款准备金率0.5个百分点,至19.5%。 对小微企业贷款"
+                    "占比达到定向降准标准的城市商业银行、非县域农村商业银行额外降低人民币存款准备金率0.5个百分点。\n",
+                    encoding="utf-8")
+    got = {(m.quote, m.entity) for m in extract_document(path, "pbc", date="2015-02-04")}
+    assert got == {("0.5个百分点", "CHN"), ("19.5%", "CHN")}

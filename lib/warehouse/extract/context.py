@@ -170,7 +170,8 @@ _COMPANY = re.compile(r"(?:^|(?<=[，,；;。：:（(“\s])|(?<=其中)|(?<=而
 # A head naming a kind of firm or bank (百货公司 = department stores, 商业银行, 世界银行 is no firm) is no name.
 _GENERIC = re.compile(r"^(?:该|本|这|其|各|多家|一些|部分|上市|科技|互联网|头部|龙头|大型|中小|国有|民营|外资|跨国|子|母|"
                       r"控股|电动|燃油|智能|乘用|商用|国产|进口|出口|新能源|传统|整车|全球|我国|国内|全国|世界|百货|商业|"
-                      r"中央|人民|投资|开发|贸易|保险|证券|航空|物流|零售|金融|电信|能源|石油|电力)")
+                      r"中央|人民|投资|开发|贸易|保险|证券|航空|物流|零售|金融|电信|能源|石油|电力|城市|农村|非县域|"
+                      r"政策性|中资|地方|村镇|股份制)")
 
 # A firm's name is a proper noun: a head with a particle, measure word, preposition or demonstrative is a noun
 # phrase about firms (据波音公司 is a source, 上述两家公司 / 其控股 refer back, 对外投资公司 describes).
@@ -195,8 +196,8 @@ def _named_subjects(span: str, home: str) -> list[tuple[int, str, bool, int]]:
             # The name is the head after 的/之 (总部深圳的微众银行, 政府膀臂之淡马锡控股: the bank, the holding).
             name, start = name[cut + 1:], start + cut + 1
         head = re.sub(r"(?:有限公司|公司|集团|控股|银行|汽车)$", "", name)
-        if len(head) < 2:
-            continue
+        if len(head) < 2 or re.search(r"(?:人民|中央|储备)银行$", name):
+            continue  # a central bank (中国人民银行, 美国联邦储备银行) speaks for its economy; no firm
         known = [w for w in _SUBJECT_RE.findall(name)]
         if _GENERIC.match(name) or _NOT_IN_NAME.search(head) or head in _SUBJECT_OF \
                 or any(_SUBJECT_OF[w][1] for w in known) or (name.endswith("汽车") and known):
