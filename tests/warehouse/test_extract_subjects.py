@@ -163,3 +163,45 @@ def test_a_central_bank_and_kinds_of_banks_are_no_firms(tmp_path):
                     encoding="utf-8")
     got = {(m.quote, m.entity) for m in extract_document(path, "pbc", date="2015-02-04")}
     assert got == {("0.5个百分点", "CHN"), ("19.5%", "CHN")}
+
+
+# Real Eurostat reports (pages not in any labelled sample, read while checking that the rules carry over):
+# 人民日报 2016-04-02 (china.zjol.com.cn/gjxw/201604/t20160402_1032384.shtml), 商务部 2013
+# (tex.org.cn/news/xingyeyanjiu/23/110524.html), 中國商務新聞網 2022 (www.hjqzw.com/news/203.html, in Traditional).
+EUROSTAT = {
+    "eu2015": "数据显示,2015年,美国以6190亿欧元的货物贸易额占据第一位,这占欧盟货物贸易总量的18%;欧盟和中国之间的货物贸易额"
+              "为5210亿欧元,占欧盟贸易总量的15%。\n在出口目的地方面,数据显示,美国、中国和瑞士为欧盟三大出口目的地,分别占欧盟"
+              "向非欧盟国家出口总额的21%、10%和8%。\n",
+    "eu2013": "一是从自华进口看,荷兰当月自华进口额同比(下同)勉强实现正增长,增幅仅为0.7%;英国、德国、意大利、法国、西班牙自华"
+              "进口额均出现下跌,跌幅分别为10.8%、8.2%、5.2%、4.7%和0.7%。二是从对华出口看,英国、西班牙、荷兰、德国当月对华"
+              "出口额实现较大幅度增长,增幅分别为41.2%、33.5%、19.5%和13.8%;意大利当月对华出口亦实现6.5%的增长。\n",
+    "eu2022": "中國保持歐盟第一大貿易伙伴、第一大進口來源地、第三大出口市場,在歐盟相應貿易體量中占比分別為15.6%、21.1%、"
+              "9.2%。\n",
+}
+
+
+def _eurostat(tmp_path, name):
+    path = tmp_path / f"{name}.txt"
+    path.write_text(EUROSTAT[name], encoding="utf-8")
+    return [(m.quote, m.entity) for m in extract_document(path, "eu", date="2016-04-01")]
+
+
+def test_the_whole_of_a_share_the_field_and_the_frame_of_a_rank_are_no_subjects(tmp_path):
+    """占欧盟货物贸易总量的18% (the whole a share is of: the US's share), 在歐盟相應貿易體量中占比 (the field), 中國保持
+    歐盟第一大貿易伙伴 (the list the rank is in): the EU is none of these figures' subject."""
+    got = _eurostat(tmp_path, "eu2015")
+    assert ("18%", "USA") in got and ("21%", "USA") in got and ("10%", "CHN") in got and ("8%", "CHE") in got
+    assert _eurostat(tmp_path, "eu2022") == [("第一大", "CHN"), ("第一大", "CHN"), ("第三大", "CHN"), ("15.6%", "CHN"),
+                                             ("21.1%", "CHN"), ("9.2%", "CHN")]
+
+
+def test_respectively_after_a_measure_and_up_to_a_semicolon(tmp_path):
+    """英国、德国、意大利、法国、西班牙自华进口额均出现下跌,跌幅分别为10.8%…0.7%: one figure each (跌幅 names the
+    measure); the list of 41.2%…13.8% ends at its semicolon, before 意大利's own 6.5%."""
+    got = _eurostat(tmp_path, "eu2013")
+    assert [e for q, e in got][1:] == ["GBR", "DEU", "ITA", "FRA", "ESP", "GBR", "ESP", "NLD", "DEU", "ITA"]
+
+
+def test_more_economies_are_named():
+    """这位来自哈萨克斯坦的客商…计划…进口500辆 (cn_nev_exports_2023 line 3): Kazakhstan's plan."""
+    assert subjects("cn_nev_exports_2023", 3, "500辆") == ["KAZ"]

@@ -13,7 +13,12 @@ ECONOMY_WORDS = [
     ("中国", "CHN"), ("我国", HOME), ("我省", HOME), ("本省", HOME), ("我市", HOME), ("国内", HOME), ("全国", HOME), ("本国", HOME), ("国务院", "CHN"),
     ("工业和信息化部", "CHN"), ("工信部", "CHN"), ("内地", "CHN"), ("中国大陆", "CHN"), ("美国", "USA"), ("欧盟", "EUU"),
     ("英国", "GBR"), ("爱尔兰", "IRL"), ("印度", "IND"), ("德国", "DEU"), ("法国", "FRA"), ("日本", "JPN"),
-    ("韩国", "KOR"), ("南韩", "KOR"), ("加拿大", "CAN"), ("芬兰", "FIN"), ("俄罗斯", "RUS"), ("巴西", "BRA"), ("澳大利亚", "AUS"),
+    ("韩国", "KOR"), ("南韩", "KOR"), ("西班牙", "ESP"), ("葡萄牙", "PRT"), ("比利时", "BEL"), ("奥地利", "AUT"),
+    ("波兰", "POL"), ("希腊", "GRC"), ("丹麦", "DNK"), ("挪威", "NOR"), ("捷克", "CZE"), ("匈牙利", "HUN"),
+    ("罗马尼亚", "ROU"), ("乌克兰", "UKR"), ("土耳其", "TUR"), ("新西兰", "NZL"), ("墨西哥", "MEX"), ("阿根廷", "ARG"),
+    ("智利", "CHL"), ("秘鲁", "PER"), ("南非", "ZAF"), ("埃及", "EGY"), ("尼日利亚", "NGA"), ("沙特", "SAU"),
+    ("阿联酋", "ARE"), ("菲律宾", "PHL"), ("柬埔寨", "KHM"), ("缅甸", "MMR"), ("老挝", "LAO"), ("巴基斯坦", "PAK"),
+    ("孟加拉", "BGD"), ("哈萨克斯坦", "KAZ"), ("乌兹别克斯坦", "UZB"), ("伊朗", "IRN"), ("卢森堡", "LUX"), ("加拿大", "CAN"), ("芬兰", "FIN"), ("俄罗斯", "RUS"), ("巴西", "BRA"), ("澳大利亚", "AUS"),
     ("意大利", "ITA"), ("荷兰", "NLD"), ("瑞士", "CHE"), ("瑞典", "SWE"), ("以色列", "ISR"), ("越南", "VNM"),
     ("印度尼西亚", "IDN"), ("印尼", "IDN"), ("泰国", "THA"), ("新加坡", "SGP"), ("马来西亚", "MYS"), ("大马", "MYS"),
     ("香港", "HKG"), ("港府", "HKG"), ("本港", "HKG"), ("特区政府", "HKG"), ("财政司", "HKG"), ("立法会", "HKG"),
@@ -226,6 +231,8 @@ _IMPORT_AFTER = re.compile(r"[^，,；;。]{0,4}?(?:进口|输入|购入|采购)
 # 在全球主要货币中 (among the world's major currencies): the world names the field a comparison is made in, as
 # 全球排名第3 (a world ranking) and 全世界唯一 (the only one in the world) do; the subject is named elsewhere.
 _AMONG = re.compile(r"[^，,；;。]{1,12}?(?:之中|中)")
+# A rank right after an economy (欧盟第一大, 全球前三): the economy is the list the rank is in.
+_RANK_AFTER = re.compile(r"\s*的?\s*(?:第[一二三四五六七八九十\d]+|最大|前[一二两三四五六七八九十\d]+)")
 
 
 # A party named in a clause that is not its subject: a trade partner, a comparator, the base of a comparison.
@@ -244,7 +251,7 @@ _BASE_AFTER = re.compile(r"(?:[、和与及][^，,；;。、的]{1,8})*[^，,；
 _GAP_AFTER = re.compile(r"\s*的?\s*(?:差距|相比|相较|相差|比较)")
 
 
-def _subjects(span: str, skip_world: bool, home: str, others: list[str] | None = None
+def _subjects(span: str, skip_world: bool, home: str, others: list[str] | None = None, tail: str = ""
               ) -> list[tuple[int, str, bool]]:
     """(offset, code, is_company) of the subjects named in `span`, leaving out comparators, cited sources,
     titles in 《》 and world words that only qualify a share (全球占比, 占全球) or a rank (全球第一)."""
@@ -266,6 +273,13 @@ def _subjects(span: str, skip_world: bool, home: str, others: list[str] | None =
                               or span.startswith(("第", "前", "最", "领先", "范围", "占", "份额", "市场份额", "化",
                                                   "排名", "唯一"), m.end())  # 全球化 is globalisation
                               or _AMONG.match(span, m.end()) and re.search(r"在$", span[:m.start()])):
+            continue
+        if code != "WLD" and (re.search(r"占[^，,；;。]{0,12}$", span[max(0, m.start() - 13):m.start()])
+                              or _AMONG.match(span, m.end()) and re.search(r"在$", span[:m.start()])
+                              or hits and hits[-1][1] != _OTHER and _RANK_AFTER.match(span + tail, m.end())):
+            # As for the world: the whole a share is of (占欧盟…出口总额的21%), the field of a comparison (在欧盟相应
+            # 贸易体量中占比…), the frame of a rank after the subject (中国保持欧盟第一大贸易伙伴): not the subject.
+            hits.append((m.start(), _OTHER, False, m.end()))
             continue
         if re.search(r"最[\u4e00-\u9fff]{1,3}的$", span[max(0, m.start() - 6):m.start()]):
             continue  # the field a superlative ranks in (表现最佳的亚洲货币), not the subject
@@ -346,9 +360,9 @@ def _respectively(text: str, pos: int, s_start: int, home: str) -> str | None:
     hits = _subjects(span, False, home)
     group = _leading_group(span, hits) if hits else None
     members = group.split("+") if group else []
-    figures = len(_FIGURE_TOKEN.findall(text[respectively:bounds(text, pos, SENTENCE_END)[1]]))
-    if len(members) < 2 or figures != len(members) or text[start:respectively].strip():
-        return None
+    figures = len(_FIGURE_TOKEN.findall(text[respectively:bounds(text, pos, "；;。！？")[1]]))
+    if len(members) < 2 or figures != len(members) or _subjects(text[start:respectively], False, home):
+        return None  # (a measure may stand before 分别: 跌幅分别为…; a list of figures ends at a semicolon)
     return members[len(_FIGURE_TOKEN.findall(text[respectively:pos]))]
 
 
@@ -387,7 +401,7 @@ def entity(text: str, pos: int, unit: str, home: str = "CHN",
     c_end = min([p for p in (paragraph_starts or []) if p > pos] + [c_end])
     s_start, _ = bounds(text, pos, SENTENCE_END)
     others: list[str] = []
-    in_clause = _subjects(text[c_start:pos], unit == "rank", home, others)
+    in_clause = _subjects(text[c_start:pos], unit == "rank", home, others, tail=text[pos:pos + 6])
     if in_clause:
         companies = [h for h in in_clause if h[2]]
         group = _group(text[c_start:pos], companies or in_clause)
