@@ -180,10 +180,15 @@ EUROSTAT = {
 }
 
 
-def _eurostat(tmp_path, name):
+def _read(tmp_path, name: str, text: str, date: str) -> list[tuple[str, str]]:
+    """(quote, subject) of each figure of a real passage, as the extractor reads a document of that date."""
     path = tmp_path / f"{name}.txt"
-    path.write_text(EUROSTAT[name], encoding="utf-8")
-    return [(m.quote, m.entity) for m in extract_document(path, "eu", date="2016-04-01")]
+    path.write_text(text, encoding="utf-8")
+    return [(m.quote, m.entity) for m in extract_document(path, name[:3], date=date)]
+
+
+def _eurostat(tmp_path, name):
+    return _read(tmp_path, name, EUROSTAT[name], "2016-04-01")
 
 
 def test_the_whole_of_a_share_the_field_and_the_frame_of_a_rank_are_no_subjects(tmp_path):
@@ -205,3 +210,28 @@ def test_respectively_after_a_measure_and_up_to_a_semicolon(tmp_path):
 def test_more_economies_are_named():
     """这位来自哈萨克斯坦的客商…计划…进口500辆 (cn_nev_exports_2023 line 3): Kazakhstan's plan."""
     assert subjects("cn_nev_exports_2023", 3, "500辆") == ["KAZ"]
+
+
+# Real Taiwanese reports of the Ministry of Finance's export figures (udn.com/news/story/7238/9255654, 2026-01-09;
+# udn.com/news/story/7238/8994702, 2025-09-10), outside the labelled samples.
+TAIWAN = {
+    "tw_markets": "財政部統計處長蔡美娜說明，114年對美國出口1982.7億美元、年增78.0%，出口值與增幅雙創新高；對中國與香港出口"
+                  "1704.8億美元、年增13.2%，終止連續3年跌勢，回穩態勢逐漸明朗；對東協出口1189.8億美元、年增35.6%。\n",
+    "tw_korea": "財政部統計處長蔡美娜說，過去四年間，平均每一年的出口都比南韓大概少了約兩千億美元，換算每一個月比南韓少了"
+                "約一七一億美元。\n",
+}
+
+
+def _taiwan(tmp_path, name):
+    return _read(tmp_path, name, TAIWAN[name], "2026-01-09")
+
+
+def test_taiwans_own_words_place_a_traditional_text_in_taiwan(tmp_path):
+    """A Taiwanese text names 中國 more often than 台灣, but writes 東協 (ASEAN) and a year of its own calendar (114年):
+    its exports by market are Taiwan's (TWN), not China's."""
+    assert {e for _, e in _taiwan(tmp_path, "tw_markets")} == {"TWN"}
+
+
+def test_overtaking_and_being_behind_compare(tmp_path):
+    """比南韓少了約兩千億美元 compares with Korea (Taiwan's shortfall), after 蔡美娜說 (a speaker, no subject)."""
+    assert {e for _, e in _taiwan(tmp_path, "tw_korea")} == {"TWN"}

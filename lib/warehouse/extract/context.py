@@ -27,7 +27,7 @@ ECONOMY_WORDS = [
     # Regions and groupings (lib/contract.py REGIONS), not places of the writer's economy. 欧洲联盟 is the EU;
     # 一带一路 alone names the initiative, its 沿线/共建 countries the grouping.
     ("欧洲联盟", "EUU"), ("欧洲", "XEU"), ("亚洲", "XAS"), ("东亚", "XEA"), ("东南亚", "XSE"), ("北美", "XNA"),
-    ("拉美", "XLA"), ("拉丁美洲", "XLA"), ("非洲", "XAF"), ("中东", "XME"), ("东盟", "XAN"),
+    ("拉美", "XLA"), ("拉丁美洲", "XLA"), ("非洲", "XAF"), ("中东", "XME"), ("东盟", "XAN"), ("东协", "XAN"),
     ("一带一路沿线", "XBR"), ("一带一路”沿线", "XBR"), ("一带一路共建", "XBR"), ("一带一路”共建", "XBR"),
     # Groups written as one word: the two economies together.
     ("中美两国", "CHN+USA"), ("中日韩", "CHN+JPN+KOR"), ("中美", "CHN+USA"), ("美中", "USA+CHN"), ("中欧", "CHN+EUU"),
@@ -70,7 +70,12 @@ _MAINLAND_WRITER = ("国务院", "国家统计局", "工业和信息化部", "�
 HOME_CUES = [("行政院", "TWN"), ("立法院", "TWN"), ("国发会", "TWN"), ("经济部", "TWN"), ("民国", "TWN"),
              ("金管会", "TWN"), ("台股", "TWN"), ("台积电", "TWN"), ("鸿海", "TWN"), ("联发科", "TWN"),
              ("港股", "HKG"), ("恒指", "HKG"), ("施政报告", "HKG"), ("政府统计处", "HKG"), ("国行", "MYS"),
-             ("狮城", "SGP")]
+             ("狮城", "SGP"),
+             # Taiwan's own words: 东协 (ASEAN; the mainland and Hong Kong say 东盟), 陆港 (the mainland and Hong
+             # Kong as one market), 台韩, 主计处.
+             ("东协", "TWN"), ("陆港", "TWN"), ("台韩", "TWN"), ("主计处", "TWN")]
+# A year of the Republic of China calendar written without 民国 (114年 = 2025, 92年以来): only Taiwan counts so.
+_ROC_YEAR = re.compile(r"(?<![\d.])(?:[89]\d|1[01]\d)\s*年(?![\d代])")
 
 
 def home_economy(text: str, traditional: bool = False) -> str:
@@ -89,6 +94,8 @@ def home_economy(text: str, traditional: bool = False) -> str:
     for word, code in ECONOMY_WORDS + CITY_WORDS + CURRENCY_HOME + HOME_CUES:
         if code in ("HKG", "TWN", "MYS", "SGP", "MAC"):
             counts[code] = counts.get(code, 0) + text.count(word)
+    if traditional:
+        counts["TWN"] = counts.get("TWN", 0) + len(_ROC_YEAR.findall(text))
     if traditional:
         best = max(("TWN", "HKG", "MAC"), key=lambda c: counts.get(c, 0))
         mainland = text.count("中国") - text.count("中国大陆") - text.count("中国台湾") + \
@@ -285,7 +292,7 @@ def _subjects(span: str, skip_world: bool, home: str, others: list[str] | None =
             continue  # the field a superlative ranks in (表现最佳的亚洲货币), not the subject
         if word == "国内" and span.startswith("生产总值", m.end()):
             continue  # 国内生产总值 is GDP, not "China"
-        if re.search(r"(?:超过|超|高于|低于|不及|领先|接近|仅次于|紧随|紧跟|赶超|落后于|根据|据|比|较)$",
+        if re.search(r"(?:超过|超越|超车|超|高于|低于|不及|不如|领先|接近|仅次于|紧随|紧跟|赶超|追上|赶上|落后于|落后|根据|据|比|较)$",
                      span[max(0, m.start() - 3):m.start()]) and not re.fullmatch(r"(?:的|[（(])\s*(?:约|近)?", span[m.end():]):
             # A comparator (超过美国, 产量接近美国, 紧随美国, 比美国少32.3个百分点) or a cited source (根据英国《经济学家》), not
             # the subject; but a comparator's own figure (超过中国的2.24%, 仅次于美国的27%, 紧随美国(488家)) is
@@ -448,7 +455,7 @@ def entity(text: str, pos: int, unit: str, home: str = "CHN",
         p_start = max(p_start, s_start)
         hits = _subjects(text[p_start:clause_end], unit == "rank", home)
         aside = re.search(r"(?:" + "|".join(_TIME_ENDS) + r")\s*$", text[p_start:clause_end]) or \
-            re.search(r"(?:预测|显示|指出|认为|表示|称|估计|统计|报告)\s*$", text[p_start:clause_end]) or \
+            re.search(r"(?:预测|显示|指出|认为|表示|称|说|估计|统计|报告)\s*$", text[p_start:clause_end]) or \
             _CAUSE_CLAUSE.match(text, p_start, clause_end)
         if aside:
             # A time clause (台积电宣布赴美投资后，…): its subject is not the main clause's; who reports
@@ -508,7 +515,7 @@ def entity(text: str, pos: int, unit: str, home: str = "CHN",
 
 
 # A clause that names who reports (…显示，/ 据…统计，): its subject is a source, not what follows is about.
-_SOURCE_CLAUSE = re.compile(r"(?:预测|显示|指出|认为|表示|称|估计|统计|报告|表明)\s*[，,；;：:]$|^\s*(?:据|根据)")
+_SOURCE_CLAUSE = re.compile(r"(?:预测|显示|指出|认为|表示|称|说|估计|统计|报告|表明)\s*[，,；;：:]$|^\s*(?:据|根据)")
 
 
 # A clause opened by a cause or circumstance (随着全球供应链重组，…; 加上美国联储局启动减息，…) is an adverbial of the
