@@ -235,3 +235,28 @@ def test_taiwans_own_words_place_a_traditional_text_in_taiwan(tmp_path):
 def test_overtaking_and_being_behind_compare(tmp_path):
     """比南韓少了約兩千億美元 compares with Korea (Taiwan's shortfall), after 蔡美娜說 (a speaker, no subject)."""
     assert {e for _, e in _taiwan(tmp_path, "tw_korea")} == {"TWN"}
+
+
+# Real Hong Kong and Taiwanese trade reports outside the labelled samples: bastillepost.com (Hong Kong, 10月出口貨量,
+# article 9688050), econ.taiwan.cn (2013-04-27, Hong Kong's March trade), 103.249.53.35 (2011-04-12, Taiwan's Q1).
+TRADE = {
+    "hk_oct": "政府統計處今日(25日)公布對外商品貿易統計數字,今年10月與去年同期比較,香港的商品整體出口貨量及進口貨量分別上升"
+              "21.4%及17.7%。\n今年10月與去年同期比較,輸往亞洲的整體出口貨值上升22.7%,其中韓國達49.9%、其次台灣為48.5%。至於輸往內地的整體"
+              "出口貨值亦上升21.5%。\n進口方面,今年10月與去年同期比較,來自內地、韓國、台灣及菲律賓的進口貨值亦錄得雙位數字"
+              "升幅,其中台灣達35.9%。然而,來自馬來西亞的進口貨值則跌1.3%。\n",
+    "hk_march": "香港特區政府統計處今天發表的對外商品貿易統計數字顯示,2013年3月份香港整體出口和進口貨值均出現強勁增長。\n3月"
+                "香港往中國內地的整體出口貨值為1636億元,佔總數的56%;從中國內地進口商品貨值總額為1595億元,佔總數的47%。\n",
+    "tw_q1": "臺灣“財政部”11日公佈最新進出口數據統計顯示,今年第一季臺灣出口值738.3億美元,對大陸及香港出口301.9億美元,"
+             "均創歷年各季新高。\n三是3月對大陸及香港、東協六國及歐洲出口均創歷年單月新高,第一季除對日本出口僅增6.3%外,"
+             "其餘均達2位數以上成長。\n",
+}
+
+
+def test_origins_destinations_and_the_members_picked_out_of_them_are_partners(tmp_path):
+    """輸往亞洲…，其中韓國達49.9%、其次台灣為48.5% and 來自內地、韓國、台灣及菲律賓的進口…，其中台灣達35.9% pick partners
+    out of a list of destinations or origins; 往中國內地的整體出口 and 從中國內地進口 name the mainland as partner; 對大陸及
+    香港、東協六國及歐洲出口 lists partners (大陸 is the mainland, 東協 ASEAN). Every figure is the reporter's: Hong Kong's
+    (内地 and 按年 are Hong Kong's words in Traditional) or Taiwan's."""
+    assert {e for _, e in _read(tmp_path, "hk_oct", TRADE["hk_oct"], "2021-11-25")} == {"HKG"}
+    assert {e for _, e in _read(tmp_path, "hk_march", TRADE["hk_march"], "2013-04-27")} == {"HKG"}
+    assert {e for _, e in _read(tmp_path, "tw_q1", TRADE["tw_q1"], "2011-04-12")} == {"TWN"}

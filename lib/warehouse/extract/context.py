@@ -11,7 +11,8 @@ from lib.warehouse.extract.document import CLAUSE_END, SENTENCE_END, bounds
 HOME = "HOME"
 ECONOMY_WORDS = [
     ("中国", "CHN"), ("我国", HOME), ("我省", HOME), ("本省", HOME), ("我市", HOME), ("国内", HOME), ("全国", HOME), ("本国", HOME), ("国务院", "CHN"),
-    ("工业和信息化部", "CHN"), ("工信部", "CHN"), ("内地", "CHN"), ("中国大陆", "CHN"), ("美国", "USA"), ("欧盟", "EUU"),
+    ("工业和信息化部", "CHN"), ("工信部", "CHN"), ("内地", "CHN"), ("中国大陆", "CHN"), ("中国内地", "CHN"), ("大陆", "CHN"),
+    ("欧洲大陆", "XEU"), ("美洲大陆", "XNA"), ("非洲大陆", "XAF"), ("美国", "USA"), ("欧盟", "EUU"),
     ("英国", "GBR"), ("爱尔兰", "IRL"), ("印度", "IND"), ("德国", "DEU"), ("法国", "FRA"), ("日本", "JPN"),
     ("韩国", "KOR"), ("南韩", "KOR"), ("西班牙", "ESP"), ("葡萄牙", "PRT"), ("比利时", "BEL"), ("奥地利", "AUT"),
     ("波兰", "POL"), ("希腊", "GRC"), ("丹麦", "DNK"), ("挪威", "NOR"), ("捷克", "CZE"), ("匈牙利", "HUN"),
@@ -96,6 +97,9 @@ def home_economy(text: str, traditional: bool = False) -> str:
             counts[code] = counts.get(code, 0) + text.count(word)
     if traditional:
         counts["TWN"] = counts.get("TWN", 0) + len(_ROC_YEAR.findall(text))
+        # Hong Kong's own words in Traditional: 内地 (a Taiwanese writer says 大陆) and 按年 (year on year; Taiwan
+        # writes 年增, the mainland 同比).
+        counts["HKG"] = counts.get("HKG", 0) + text.count("内地") - text.count("中国内地") + text.count("按年")
     if traditional:
         best = max(("TWN", "HKG", "MAC"), key=lambda c: counts.get(c, 0))
         mainland = text.count("中国") - text.count("中国大陆") - text.count("中国台湾") + \
@@ -232,7 +236,9 @@ _COPULA = re.compile(r"(?:(?:继续|仍然|仍|则|也|还|已经|已)?成为|(?
 # 欧盟…从中国进口商品, cn_eu_trade_2020; 對美國出口占總出口比率, tw_exports_2025). 来自 X is not one: 5家来自中国
 # are China's.
 _PARTNER_BEFORE = re.compile(r"(?:对|向|(?<!来)自|输往|运往|销往|出口到|出口至|出口往)(?:我国)?$")
-_IMPORT_AFTER = re.compile(r"[^，,；;。]{0,4}?(?:进口|输入|购入|采购)")
+# 来自内地、韩国…的进口货值 and 从中国内地进口 (origin, over a list of partners), 香港往中国内地的整体出口 (destination).
+_IMPORT_AFTER = re.compile(r"(?:[、和及与][^，,；;。、和及与]{1,6})*[^，,；;。]{0,4}?(?:进口|输入|购入|采购)")
+_EXPORT_AFTER = re.compile(r"(?:[、和及与][^，,；;。、和及与]{1,6})*[^，,；;。]{0,4}?(?:出口|输出)")
 
 
 # 在全球主要货币中 (among the world's major currencies): the world names the field a comparison is made in, as
@@ -240,6 +246,22 @@ _IMPORT_AFTER = re.compile(r"[^，,；;。]{0,4}?(?:进口|输入|购入|采购)
 _AMONG = re.compile(r"[^，,；;。]{1,12}?(?:之中|中)")
 # A rank right after an economy (欧盟第一大, 全球前三): the economy is the list the rank is in.
 _RANK_AFTER = re.compile(r"\s*的?\s*(?:第[一二三四五六七八九十\d]+|最大|前[一二两三四五六七八九十\d]+)")
+
+
+# A clause that picks members out of the list before it, and the words of trade by destination or origin.
+_DETAIL = re.compile(r"\s*(?:其中|尤其是|特别是|其次)")
+_TRADE_DIRECTION = re.compile(r"输往|运往|销往|出口到|出口至|进口自|来自[^，,；;。]{1,12}进口")
+
+
+def _picks_partners(clause: str, previous: str, home: str) -> bool:
+    """输往亚洲的整体出口货值上升22.7%，其中韩国达49.9%、其次台湾为48.5%: a clause that picks members (其中/尤其是/
+    其次) out of the destinations or origins of the clause before names partners as that one does; its figures are
+    the reporter's."""
+    if not _DETAIL.match(clause):
+        return False
+    partners: list[str] = []
+    _subjects(previous, False, home, partners)
+    return bool(partners) or bool(_TRADE_DIRECTION.search(previous))
 
 
 # A party named in a clause that is not its subject: a trade partner, a comparator, the base of a comparison.
@@ -300,11 +322,13 @@ def _subjects(span: str, skip_world: bool, home: str, others: list[str] | None =
             hits.append((m.start(), _OTHER, False, m.end()))
             continue
         if _PARTNER_BEFORE.search(span[max(0, m.start() - 4):m.start()]) or (
-                re.search(r"从$", span[max(0, m.start() - 1):m.start()]) and _IMPORT_AFTER.match(span, m.end())) or (
+                re.search(r"(?:从|来自)$", span[max(0, m.start() - 2):m.start()]) and _IMPORT_AFTER.match(span, m.end())
+        ) or (re.search(r"往$", span[max(0, m.start() - 1):m.start()]) and _EXPORT_AFTER.match(span, m.end())) or (
                 _BASE_BEFORE.search(span[max(0, m.start() - 6):m.start()]) and _BASE_AFTER.match(span, m.end())) or (
                 re.search(r"(?:与|同|跟|和)[^，,；;。与同跟和]{0,8}$", span[max(0, m.start() - 9):m.start()])
                 and _GAP_AFTER.match(span, m.end())) or (
-                hits and hits[-1][1] == _OTHER and re.fullmatch(r"[、和及与]", span[hits[-1][3]:m.start()])):
+                hits and hits[-1][1] == _OTHER
+                and re.fullmatch(r"(?:[一二三四五六七八九十\d]+国)?[、和及与]", span[hits[-1][3]:m.start()])):
             # A trade partner (我省对欧盟进出口, 对美国和日本分别增长, 自美国进口), the base of a comparison (分别是
             # 印度、英国…的3.4倍、4.8倍, 相当于美国2013年…的80%, 不到美国的1/2) or the other side of a gap (与全球第一的
             # 美国差距越来越大), and the economies listed with it (仅次于美国与韩国): the figure is the other one's.
@@ -409,6 +433,11 @@ def entity(text: str, pos: int, unit: str, home: str = "CHN",
     s_start, _ = bounds(text, pos, SENTENCE_END)
     others: list[str] = []
     in_clause = _subjects(text[c_start:pos], unit == "rank", home, others, tail=text[pos:pos + 6])
+    if in_clause and c_start > s_start and _picks_partners(text[c_start:pos],
+                                                           text[max(bounds(text, c_start - 2, CLAUSE_END)[0],
+                                                                    s_start):c_start], home):
+        others += [h[1] for h in in_clause if not h[2]]
+        in_clause = [h for h in in_clause if h[2]]
     if in_clause:
         companies = [h for h in in_clause if h[2]]
         group = _group(text[c_start:pos], companies or in_clause)
@@ -499,8 +528,9 @@ def entity(text: str, pos: int, unit: str, home: str = "CHN",
         # The previous sentence's first subject, leaving out a clause that only cites a source (美国国家科学基金会…
         # 发布的《…》显示，中国已成为…: the report is American, the statement is about China).
         clauses = re.split(r"(?<=[，,；;：:])", text[max(p_start, paragraph):back])
-        for clause in clauses:
-            if (_SOURCE_CLAUSE.search(clause) or _CAUSE_CLAUSE.match(clause)) and clause is not clauses[-1]:
+        for i, clause in enumerate(clauses):
+            if (_SOURCE_CLAUSE.search(clause) or _CAUSE_CLAUSE.match(clause)) and clause is not clauses[-1] \
+                    or i and _picks_partners(clause, clauses[i - 1], home):
                 continue
             hits = _subjects(clause, True, home)
             if hits:
