@@ -144,3 +144,10 @@ def test_every_unseen_text_reads_without_its_date():
         mentions = extract_document(path, path.stem[:3])
         assert mentions, path.name
         assert all(m.year is not None or "year_unknown" in m.flags for m in mentions), path.name
+
+
+def test_an_roc_year_dates_a_taiwanese_figure_without_the_documents_date():
+    """民國114年 is 2025 (Taiwan's calendar counts from 1912): tw_exports_2025 line 1 read without its date still dates
+    民國114年12月出口額為624.8億美元, and the run of 26 months counts back from that December."""
+    got = {m.quote: m.year for m in extract_document(TEXTS / "tw_exports_2025.txt", "tw_") if m.line_no == 1}
+    assert (got["624.8億美元"], got["26個"]) == ("2025", "2023-2025")

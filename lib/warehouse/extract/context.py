@@ -646,6 +646,9 @@ _BASE = re.compile(r"(?:比|较|相比|比起|相较|与|同)\s*$")
 # A change from one year's value to another's (由2015年52家增加至2021年的309家).
 _CHANGE_AFTER = re.compile(r"(?:由|从)\s*(?:19|20)\d{2}\s*年[^，,。；;]{0,20}?(?:至|到)\s*(?P<b>(?:19|20)\d{2})\s*年")
 
+# Taiwan's calendar counts years from 1912 (民国元年): 民国114年 is 2025, 民国113年 2024.
+_ROC = re.compile(r"民国\s*(?P<n>\d{1,3})\s*年")
+
 
 def _candidates(span: str) -> list[tuple[int, str]]:
     """(end offset, year or period) of every dating expression in `span`; a year that sets a condition
@@ -653,6 +656,7 @@ def _candidates(span: str) -> list[tuple[int, str]]:
     periods = [(m.end(), f"{m['a']}-{m['b']}", m.span()) for m in _YEAR_PERIOD.finditer(span)]
     periods += [(m.end(), f"{m['a']}-{m['a'][:2]}{m['c'] or m['b']}", m.span()) for m in _SPLIT_YEAR.finditer(span)
                 if "年" in m.group() or m["c"] or int(m["b"]) == (int(m["a"]) + 1) % 100]
+    periods += [(m.end(), str(1911 + int(m["n"])), m.span()) for m in _ROC.finditer(span) if 0 < int(m["n"]) < 200]
     spans = [sp for _, _, sp in periods]
     found = [(end, y) for end, y, _ in periods]
     found += [(m.end(), m["a"]) for m in _YEAR.finditer(span) if not any(a <= m.start() < b for a, b in spans)
