@@ -58,6 +58,46 @@ def test_forms_on_unseen_lines(name, line, quote, value, unit):
     assert len(got) == 1 and got[0][0] == pytest.approx(value) and got[0][2] == unit, got
 
 
+@pytest.mark.parametrize("name,line,quote,value,value_high,unit", [
+    # Ranks: a place reached (升至第五, 上升3位至第8) or held in history (历史第2); a top N of a ranking (前十大,
+    # 全球十大…榜单).
+    ("cn_unicorn_2022", 4, "第五", 5, None, "rank"),
+    ("cn_unicorn_2022", 6, "第8", 8, None, "rank"),
+    ("tw_exports_2025", 1, "第2", 2, None, "rank"),
+    ("cn_eu_trade_2020", 3, "前十大", 10, None, "rank"),
+    ("cn_unicorn_2022", 1, "十大", 10, None, "rank"),
+    # Chinese numerals: ranges with 至/到, mixed magnitudes, a bare magnitude passed, a vague amount with a magnitude.
+    ("tw_tsmc_2025q4", 4, "三四六億至三五八億美元", 3.46e10, 3.58e10, "USD"),
+    ("tw_tsmc_2025q4", 4, "一兆一一二三億元", 1.1123e12, None, "TWD"),
+    ("tw_tsmc_2025q4", 5, "百分之一到二", 1, 2, "percent"),
+    ("cn_nev_exports_2023", 1, "万亿元", 1e12, None, "CNY"),
+    ("cn_eu_trade_2020", 4, "万列", 1e4, None, "count"),
+    ("tw_semicon_2018", 8, "十億人", 1e9, None, "count"),
+    ("cn_5g_2021", 5, "千億", 1e11, None, "CNY"),
+    # 个 shared with the 百分点 printed once after a list; a structure ratio adding to 100; a price per GB.
+    ("cn_miit_2020q3", 3, "2.6个", 2.6, None, "percent"),
+    ("cn_unicorn_2021", 2, "32.3個", 32.3, None, "percent"),
+    ("cn_county_communique_2015", 4, "26.84", 26.84, None, "percent"),
+    ("cn_county_communique_2015", 4, "47.44", 47.44, None, "percent"),
+    ("cn_5g_2021", 5, "4.4元", 4.4, None, "CNY"),
+])
+def test_ranks_numerals_and_lists_on_unseen_lines(name, line, quote, value, value_high, unit):
+    got = _read(name, line, quote)
+    assert len(got) == 1, got
+    assert got[0][0] == pytest.approx(value) and got[0][2] == unit, got
+    assert got[0][1] == (pytest.approx(value_high) if value_high else None), got
+
+
+def test_forms_that_stay_out():
+    """四大 before a noun stays a count (004:665); 数十年 (003) has no magnitude and no figure; a clock-like pair
+    that does not add up to 100 states no shares."""
+    seed4 = extract_document(next(SEEDS_DIR.glob("004_*.txt")), "004")
+    assert [m.unit for m in seed4 if m.line_no == 665 and m.quote == "四大"] == ["count"]
+    seed3 = extract_document(next(SEEDS_DIR.glob("003_*.txt")), "003")
+    assert not [m for m in seed3 if m.quote.endswith("十年") and "approximate" in m.flags]
+    assert not [m for m in seed3 + seed4 if "ratio_share" in m.flags]
+
+
 def test_idioms_and_period_names_are_no_lengths_of_time():
     """my_sg_reserves_2020 line 4: 一年半载 is "a year or so"; my_ringgit_2024 line 3: 上半年 names the first half."""
     assert not [m for m in _line("my_sg_reserves_2020", 4) if "年" in m.quote and m.value in (0.5, 1.5)]

@@ -84,11 +84,21 @@ _QUANTITY = re.compile(
 )
 _SLASH_LIST = re.compile(r"(?P<a>" + _NUM + r")/(?P<b>" + _NUM + r")\s*(?P<unit>Tbps|GW|MW|kW|km)")
 _LIST_UNIT = re.compile(r"\s*(?:和|、|与|及|或)\s*(?:" + _NUM + r")\s*(?P<unit>个百分点|百分点|%)")
+# 三次产业结构比为25.72:26.84:47.44: a structure ratio whose parts add up to 100 states each part's share in percent.
+_RATIO = re.compile(r"(?<![\d.:])(?P<parts>\d+(?:\.\d+)?(?::\d+(?:\.\d+)?){1,5})(?![\d:])")
 _RANK_DIGIT = re.compile(r"第\s*(?P<n>\d+)\s*(?P<w>位|名)?")
 _RANK_CN = re.compile(r"第(?P<n>[一二三四五六七八九十]{1,3})(?P<w>位|名|大)?(?!次|代|个|批|层|步|产业|、)")
-_TOP_N = re.compile(r"前(?P<n>[一二两三四五六七八九十]{1,2}|\d{1,2})(?P<w>位|名)?")
+# 前十大 (the ten largest) is a top N like 前十名 (cn_eu_trade_2020 前十大货物贸易伙伴).
+_TOP_N = re.compile(r"前(?P<n>[一二两三四五六七八九十]{1,2}|\d{1,2})(?P<w>位|名|大)?")
+# 全球十大独角兽榜单, 十大…名单: N大 naming a ranked list is a place in its top N, not a count of N things
+# (cn_unicorn_2022 lines 1 and 6; 四大 before a noun stays a count: 004:665 四大).
+_TOP_LIST = re.compile(r"(?<![一二三四五六七八九十\d])(?P<n>十|[一二三四五六七八九]十|\d{2,3})大(?=[^，,。；;]{0,10}?"
+                       r"(?:榜单|名单|排行榜|榜))")
 _GROWTH = re.compile(r"增长率|成长率|增速|经济增长|经济成长")
-_RANK_CONTEXT = re.compile(r"(?:世界|全球|排名|位居|居|位列|跃居|保持|界|进入|跻身|入围)[\s\u4e00-\u9fff]{0,3}$")
+# 升至第五, 上升3位至第8 (moved to a place), 历史第2 (second in history): a position reached or held, like 位居.
+# Misses in cn_unicorn_2022 (第五, 第8) and tw_exports_2025 (历史第2长红).
+_RANK_CONTEXT = re.compile(r"(?:世界|全球|排名|位居|居|位列|跃居|保持|界|进入|跻身|入围|升至|降至|位至|历史|史上)"
+                           r"[\s\u4e00-\u9fff]{0,3}$")
 
 
 @dataclass
@@ -138,7 +148,8 @@ def _excluded(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 12):start]
     after = text[end:end + 3]
     unit_follows = re.match(r"\s*(?:km|ZB|GW|MW|kW|Tbps|GB/s)", text[end:end + 6])
-    if re.search(r"[A-Za-z\-]$", before) or (re.match(r"[A-Za-z]", after) and not unit_follows):
+    per_unit = re.search(r"每\s*[A-Za-z]{1,4}$", before)  # 每GB4.4元: a price per gigabyte, not a name like 5G
+    if (re.search(r"[A-Za-z\-]$", before) and not per_unit) or (re.match(r"[A-Za-z]", after) and not unit_follows):
         return True  # 5G, R16, 4K, H100, web3.0, Hexa-X, AI4S
     if before.endswith(("图", "表", "图 ", "表 ", "图4(", "^")):
         return True
@@ -171,6 +182,7 @@ class Scanner:
         self._order_ranks()
         self._durations()
         self._slash_lists()
+        self._ratio_shares()
         self._word_numbers()
         self._quantities()
         self._bracket_counts()
@@ -193,7 +205,10 @@ class Scanner:
         text = self.text
         for m in _RANK_DIGIT.finditer(text):
             has_word = bool(m.group("w"))
-            if not has_word and not _RANK_CONTEXT.search(text[max(0, m.start() - 8):m.start()]):
+            # 星国第3，台湾垫底 (tw_exports_2025): 第N right after an economy, ending its clause, is its place, as
+            # for 第N in numerals below.
+            placed = self._after_economy(m.start()) and re.match(r"\s*[，,；;。]", text[m.end():m.end() + 2])
+            if not has_word and not placed and not _RANK_CONTEXT.search(text[max(0, m.start() - 8):m.start()]):
                 continue
             if _SKIP_AFTER.match(text, m.end("n")) or _excluded(text, m.start("n"), m.end("n")):
                 continue
@@ -213,6 +228,10 @@ class Scanner:
                              text):
             if self._free(m.start("w"), m.end()):
                 self._add(m.start("w"), m.end(), 1.0, None, "rank", m["w"], [], m.start("w"))
+        for m in _TOP_LIST.finditer(text):
+            value = cn_number(m["n"]) if not m["n"].isdigit() else int(m["n"])
+            if value is not None and self._free(m.start(), m.end()):
+                self._add(m.start(), m.end(), float(value), None, "rank", "大", ["top_n"], m.start(), qualifier="top")
         for m in _TOP_N.finditer(text):
             if not m.group("w") and not _RANK_CONTEXT.search(text[max(0, m.start() - 8):m.start()]):
                 continue
@@ -310,6 +329,16 @@ class Scanner:
             if self._free(m.start(), m.end()):
                 self._add(m.start(group), m.end(), float(m[group]), None, "count", "年", [], m.start(group))
 
+    def _ratio_shares(self) -> None:
+        for m in _RATIO.finditer(self.text):
+            parts = m["parts"].split(":")
+            if len(parts) < 2 or abs(sum(float(x) for x in parts) - 100) > 0.5:
+                continue  # a clock time (10:30) or a plain ratio (2:1) states no shares
+            pos = m.start()
+            for part in parts:
+                self._add(pos, pos + len(part), float(part), None, "percent", None, ["ratio_share"], pos)
+                pos += len(part) + 1
+
     def _slash_lists(self) -> None:
         for m in _SLASH_LIST.finditer(self.text):
             unit, mult = UNITS[m.group("unit")]
@@ -354,7 +383,12 @@ class Scanner:
                     continue  # `5亿3亿` is no number; the tail must be a smaller magnitude
                 value += number(tail[:-1]) * tail_mult / mult
                 mag_text += tail
-            if unit_text in UNITS:
+            shared = _LIST_UNIT.match(text, m.end("unit")) if unit_text == "个" and not mag_text else None
+            if shared and shared["unit"] != "%":
+                # 提高2.6个、0.7个百分点 (cn_miit_2020q3), 少32.3个和32.6个百分点 (cn_unicorn_2021): 个 is the measure
+                # word of 百分点, which Chinese prints once, after the last number of the list.
+                unit, unit_mult = UNITS[shared["unit"]]
+            elif unit_text in UNITS:
                 unit, unit_mult = UNITS[unit_text]
             elif unit_text:
                 unit, unit_mult = "count", 1.0
@@ -397,9 +431,10 @@ class Scanner:
             for m in pattern.finditer(text):
                 if not self._free(m.start(), m.end()) or _inside_word(text, m.start()) or _in_title(text, m.start()):
                     continue
-                if read is _amount and m.group()[:1] in "十百千万" and text[m.start() - 1:m.start()] in ("数", "几"):
+                vague = read is _amount and m.group()[:1] in "十百千万" and text[m.start() - 1:m.start()] in ("数", "几")
+                if vague and not m["mag"]:
                     continue  # 数十年, 几百家: an order of magnitude said vaguely, not a figure
-                if read is _amount and text[m.start() - 1:m.start()] == "第" \
+                if read in (_amount, _amount_range) and text[m.start() - 1:m.start()] == "第" \
                         and text[max(0, m.start() - 3):m.start() - 1] != "连续":
                     # 第四季, 第二个任期: an ordinal names one of a series (a quarter, a term), no count; 连续第三年
                     # (the third year running) does count the years of a run.
@@ -409,9 +444,16 @@ class Scanner:
                     continue
                 value, unit, measure, qualifier, *more = got
                 flags = list(more[0]) if more else []
+                value_high = more[1] if len(more) > 1 else None
                 if measure == "年" and text[max(0, m.start() - 2):m.start()] == "连续":
                     flags.append("run_of_years")  # 连续四年位居第一: the run ends in the sentence's year
-                self._add(m.start(), m.end(), value, None, unit, measure, flags, m.start(), qualifier=qualifier)
+                if vague:
+                    # 数十亿人, 几千亿 (several billion, some hundred billion) with a magnitude: a real order of size,
+                    # read as its lower bound (misses in tw_semicon_2018 and cn_5g_2021).
+                    qualifier = ">"
+                    flags.append("approximate")
+                self._add(m.start(), m.end(), value, value_high, unit, measure, flags, m.start(),
+                          qualifier=qualifier)
 
     def _bracket_counts(self) -> None:
         """`京津冀（11）、长三角（10）…`: a list of names each followed by a bracketed number gives each one's
@@ -501,16 +543,46 @@ def _amount(m: re.Match) -> tuple | None:
     if value is None:
         return None
     value *= MAGNITUDES.get(mag, 1.0)
+    if m["tail"]:
+        tail_value, tail_mag = cn_value(m["tail"][:-1]), MAGNITUDES[m["tail"][-1]]
+        if tail_value is None or tail_mag >= MAGNITUDES[mag]:
+            return None
+        value += tail_value * tail_mag
+        mag += m["tail"]
     unit, mult = UNITS.get(unit_text, ("count", 1.0))
     more = m["more"] or (m["more0"] if mag else None)  # 百多万: a hundred-odd 万
     return value * mult, unit, (mag + unit_text) or None, "+" if more else None, [] if unit_text else ["no_unit"]
+
+
+def _amount_range(m: re.Match) -> tuple | None:
+    """`三四六亿至三五八亿美元`, `十至二十年`: two numerals joined by 至/到 with one unit after the second; a
+    magnitude printed only once belongs to both."""
+    low, high = cn_value(m["n"]), cn_value(m["n2"])
+    if low is None or high is None or not (m["unit"] or m["mag2"]):
+        return None
+    low *= MAGNITUDES.get(m["mag"] or m["mag2"] or "", 1.0)
+    high *= MAGNITUDES.get(m["mag2"] or m["mag"] or "", 1.0)
+    if high <= low:
+        return None
+    unit, mult = UNITS.get(m["unit"] or "", ("count", 1.0))
+    return (low * mult, unit, ((m["mag2"] or "") + (m["unit"] or "")) or None, None,
+            [] if m["unit"] else ["no_unit"], high * mult)
 
 
 def _half(m: re.Match) -> tuple | None:
     return 50.0, "percent", m.group(), {"过半": ">", "近半": "~"}.get(m.group())
 
 
+_CN_MAG = r"(?:万亿|兆(?!瓦)|亿|万)"
 _WORD_FORMS = [
+    # Ranges in words (tw_tsmc_2025q4: 百分之一到二, 三四六亿至三五八亿美元): the low and the high end, as
+    # 8%~9% in digits; the unit or 百分之 printed once belongs to both.
+    (re.compile(r"百分之(?P<n>" + _CN_NUM + r")(?:到|至|~)(?:百分之)?(?P<n2>" + _CN_NUM + r")"),
+     lambda m: (cn_value(m["n"]), "percent", "百分之", None, [], cn_value(m["n2"]))
+     if None not in (cn_value(m["n"]), cn_value(m["n2"])) else None),
+    (re.compile(r"(?P<n>" + _CN_NUM + r")(?P<mag>" + _CN_MAG + r")?(?:到|至|~)(?P<n2>" + _CN_NUM + r")(?P<mag2>"
+                + _CN_MAG + r")?(?P<unit>" + _UNIT_WORDS.replace("|倍", "") + "|" + _CN_MEASURES + r")?"),
+     _amount_range),
     (re.compile(r"百分之(?P<n>" + _CN_NUM + r")"), _percent_of),
     (re.compile(r"(?P<d>" + _CN_NUM + r")分之(?P<n>" + _CN_NUM + r")"), _fraction),
     (re.compile(r"(?P<n>" + _CN_NUM + r")个?百分点"), _points),
@@ -540,7 +612,15 @@ _WORD_FORMS = [
     # Taiwan writes it 雙位數成長 (双位数 after t2s; 成长 is its 增长).
     (re.compile(r"[两双]位数(?=的?增长|的?增速|的?增幅|的?成长)"), lambda m: (10.0, "percent", "两位数", ">")),
     # The numeral may carry decimals (四百一十点九亿美元 = 410.9亿, Taiwan's 點 after t2s), as in 百分之十二点六八.
-    (re.compile(r"(?P<n>" + _CN_NUM + r")(?P<more0>多|余)?(?P<mag>万亿|兆(?!瓦)|亿|万)?(?P<more>多|余)?"
+    # A magnitude alone is one of it when a threshold is passed: 突破万亿元大关 (cn_nev_exports_2023), 突破“万列”
+    # 大关 (cn_eu_trade_2020), as 突破千亿美元 reads 千 as one thousand.
+    (re.compile(r"(?:(?<=突破|跨越|超过)|(?<=突破[“\"「]))(?P<mag>万亿|亿|万)(?P<unit>" + _UNIT_WORDS.replace("|倍", "")
+                + "|" + "|".join(sorted(MEASURE_WORDS, key=len, reverse=True)) + r")"),
+     lambda m: (MAGNITUDES[m["mag"]] * UNITS.get(m["unit"], ("count", 1.0))[1],
+                UNITS.get(m["unit"], ("count", 1.0))[0], m["mag"] + m["unit"], None)),
+    # Mixed magnitudes in words (一兆一一二三亿元 = 1兆 + 1123亿, tw_tsmc_2025q4) as in digits (2兆2500亿).
+    (re.compile(r"(?P<n>" + _CN_NUM + r")(?P<more0>多|余)?(?P<mag>万亿|兆(?!瓦)|亿|万)?"
+                r"(?(mag)(?P<tail>[零〇○一二三四五六七八九十百千]+(?:亿|万))?)(?P<more>多|余)?"
                 r"(?P<unit>" + _UNIT_WORDS.replace("|倍", "") + "|" + _CN_MEASURES + r"|大(?=[\u4e00-\u9fff]))?"),
      _amount),
 ]
