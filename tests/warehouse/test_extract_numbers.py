@@ -64,6 +64,7 @@ def test_forms_on_unseen_lines(name, line, quote, value, unit):
     ("cn_unicorn_2022", 4, "第五", 5, None, "rank"),
     ("cn_unicorn_2022", 6, "第8", 8, None, "rank"),
     ("tw_exports_2025", 1, "第2", 2, None, "rank"),
+    ("tw_exports_2025", 5, "第3", 3, None, "rank"),  # 星國第3，台灣墊底: an economy's place ending its clause
     ("cn_eu_trade_2020", 3, "前十大", 10, None, "rank"),
     ("cn_unicorn_2022", 1, "十大", 10, None, "rank"),
     # Chinese numerals: ranges with 至/到, mixed magnitudes, a bare magnitude passed, a vague amount with a magnitude.
