@@ -109,3 +109,36 @@ def test_seed_figures_are_unchanged_by_the_new_forms():
     """The seeds print none of these forms as figures: 未来5年 (003, a horizon) stays out."""
     seed = next(SEEDS_DIR.glob("003_*.txt"))
     assert not [m for m in extract_document(seed, "003") if m.quote == "5年" and m.line_no == 235]
+
+
+def _sentence(tmp_path, line: str) -> list:
+    (tmp_path / "s.txt").write_text(line, encoding="utf-8")
+    return [(m.quote, m.value, m.value_high, m.unit) for m in extract_document(tmp_path / "s.txt", "s")]
+
+
+@pytest.mark.parametrize("line,quote,value,value_high,unit", [
+    # Forms of the statistical communiqués and the Taiwanese and Hong Kong press that the labelled texts do not
+    # print, in their usual wording (the national communiqués give birth rates in ‰, some reposts 千分之N; HK counts
+    # deals in 宗; ports count 标箱/TEU; a fall may be printed with its sign; Taiwan writes 六成二 for 62%).
+    ("全年出生人口1000万人，出生率为7.5‰；自然增长率比上年下降0.2个千分点。", "7.5‰", 7.5, None, "other"),
+    ("全年出生人口1000万人，出生率为7.5‰；自然增长率比上年下降0.2个千分点。", "0.2个千分点", 0.2, None, "other"),
+    ("去年共出生1600万人，出生率為千分之12.13。", "千分之12.13", 1.213, None, "percent"),
+    ("全年住宅销售面积1.2万平方米，建成区面积35平方公里。", "1.2万平方米", 12000, None, "other"),
+    ("全年住宅销售面积1.2万平方米，建成区面积35平方公里。", "35平方公里", 35, None, "other"),
+    ("全年港口集装箱吞吐量3000万TEU，同比增长3.1%。", "3000万TEU", 3e7, None, "count"),
+    ("全年港口集装箱吞吐量2.5亿标箱。", "2.5亿标箱", 2.5e8, None, "count"),
+    ("上月共录得1,234宗住宅买卖。", "1,234宗", 1234, None, "count"),
+    ("第一季经济增长-3.19%，降幅收窄。", "-3.19%", -3.19, None, "percent"),
+    ("预计全年增速在8%–9%之间。", "8%–9%", 8, 9, "percent"),
+    ("营收年增两成，毛利率六成二，创新高。", "两成", 20, None, "percent"),
+    ("营收年增两成，毛利率六成二，创新高。", "六成二", 62, None, "percent"),
+])
+def test_forms_the_samples_do_not_print(tmp_path, line, quote, value, value_high, unit):
+    got = [g for g in _sentence(tmp_path, line) if g[0] == quote]
+    assert len(got) == 1 and got[0][1] == pytest.approx(value) and got[0][3] == unit, _sentence(tmp_path, line)
+    assert got[0][2] == (pytest.approx(value_high) if value_high else None)
+
+
+def test_dashes_between_numbers_without_a_unit_are_periods_and_codes(tmp_path):
+    """2012-2022年 and 1-4月 are periods, COVID-19 a name, 010-12345678 a phone number: no figure and no sign."""
+    assert _sentence(tmp_path, "2012-2022年，1-4月出口增长，受COVID-19影响，电话010-12345678。") == []

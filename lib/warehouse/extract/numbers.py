@@ -53,12 +53,21 @@ UNITS: dict[str, tuple[str, float]] = {
     "亩": ("other", 1.0),
     "立方米": ("other", 1.0),
     "岁": ("other", 1.0),
+    # Per mille (‰, 千分点: birth and death rates) and areas (平方米, 平方公里) have no warehouse unit either:
+    # `other`, the value as printed. Plain definitions of units met in statistical communiqués.
+    "‰": ("other", 1.0),
+    "个千分点": ("other", 1.0),
+    "千分点": ("other", 1.0),
+    "平方公里": ("other", 1.0),
+    "平方米": ("other", 1.0),
 }
 # Measure words of counts. Longer words first so that `标准机架` wins over `架`.
 MEASURE_WORDS = [
     "标准机架", "比特", "家", "个", "件", "户", "台", "辆", "种", "所", "项", "架", "张", "人", "名", "篇",
     "座", "款", "套", "颗", "条", "位", "卡", "部", "批", "人次", "艘", "只", "头", "次", "处", "份", "场", "例",
     "类", "列",
+    # 宗 counts cases and deals (Hong Kong: 1,234宗交易), 标箱/TEU count containers.
+    "宗", "标箱", "TEU",
 ]
 # 兆 is 10^12 in Taiwan, Hong Kong and Southeast-Asian usage (mainland 兆 = 10^6 survives only in units: 兆瓦).
 MAGNITUDES = {"万亿": 1e12, "兆": 1e12, "千亿": 1e11, "百亿": 1e10, "十亿": 1e9, "千万": 1e7, "百万": 1e6,
@@ -70,9 +79,14 @@ _NUM = r"\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
 _UNIT_WORDS = "|".join(sorted(UNITS, key=len, reverse=True))
 _SKIP_AFTER = re.compile(r"\s*(?:年|月|日|世纪|级|代|号|期|版|周年|kg)")
 _QUANTITY = re.compile(
+    # A minus sign after a word or a space, not after a digit, % or a letter (2012-2022, 8%-9%, COVID-19):
+    # 增长-3.19% is a fall, printed with its sign.
+    r"(?:(?<![0-9A-Za-z%.])(?P<sign>[-−]))?"
     r"(?P<num>" + _NUM + r")(?P<grp>(?: \d{3})+(?=[\u4e00-\u9fff]))?"
     r"(?:\s*×\s*10(?P<exp>\d{1,2}))?"
-    r"(?P<range>\s*(?P<rpct>%)?\s*[~～]\s*(?P<num2>" + _NUM + r"))?"
+    # Ranges: 2~3家, 8%~9%, and with a dash 8%–9%, 5%-6% (the dash range is checked when read: its second
+    # number must carry the unit, so that 2012-2022年 and 1-4月 stay periods).
+    r"(?P<range>\s*(?P<rpct>%)?\s*(?P<dash>[~～]|[–—-])\s*(?P<num2>" + _NUM + r"))?"
     r"(?P<frac>/(?P<den>\d+)(?![\d.]))?"
     r"(?P<q1>[\s?]*(?:多|余))?"
     # A digit before 千亿/百万… is a multiple of that magnitude (6千亿美元 = 6000亿, 3百万): a plain reading.
@@ -147,7 +161,7 @@ def _excluded(text: str, start: int, end: int) -> bool:
     """Digits that are not a quantity: references, titles, figure/section numbers, tech names, dates."""
     before = text[max(0, start - 12):start]
     after = text[end:end + 3]
-    unit_follows = re.match(r"\s*(?:km|ZB|GW|MW|kW|Tbps|GB/s)", text[end:end + 6])
+    unit_follows = re.match(r"\s*(?:km|ZB|GW|MW|kW|Tbps|GB/s|TEU)", text[end:end + 6])
     per_unit = re.search(r"每\s*[A-Za-z]{1,4}$", before)  # 每GB4.4元: a price per gigabyte, not a name like 5G
     if (re.search(r"[A-Za-z\-]$", before) and not per_unit) or (re.match(r"[A-Za-z]", after) and not unit_follows):
         return True  # 5G, R16, 4K, H100, web3.0, Hexa-X, AI4S
@@ -359,10 +373,12 @@ class Scanner:
                 continue
             if _excluded(text, start, num_end):
                 continue
+            if m["range"] and m["dash"] not in "~～" and not m["unit"]:
+                continue  # a dash between numbers without a unit after the second names a period or a code
             unit_text = (m.group("unit") or "").replace("?", "").strip()
             mag_text = (m.group("mag") or "").replace("?", "").strip()
             flags: list[str] = []
-            value = number(m.group("num") + (m.group("grp") or ""))
+            value = number(m.group("num") + (m.group("grp") or "")) * (-1 if m["sign"] else 1)
             if m.group("exp"):
                 value *= 10 ** int(m.group("exp"))
                 flags.append("lost_superscript")
@@ -509,7 +525,7 @@ def _points(m: re.Match) -> tuple | None:
 
 
 def _tenths(m: re.Match) -> tuple | None:
-    return cn_value(m["n"]) * 10, "percent", "成", None
+    return cn_value(m["n"]) * 10 + (cn_value(m["m"]) if m["m"] else 0), "percent", "成", None
 
 
 def _fraction(m: re.Match) -> tuple | None:
@@ -584,11 +600,15 @@ _WORD_FORMS = [
                 + _CN_MAG + r")?(?P<unit>" + _UNIT_WORDS.replace("|倍", "") + "|" + _CN_MEASURES + r")?"),
      _amount_range),
     (re.compile(r"百分之(?P<n>" + _CN_NUM + r")"), _percent_of),
-    (re.compile(r"(?P<d>" + _CN_NUM + r")分之(?P<n>" + _CN_NUM + r")"), _fraction),
+    # 千分之12.13 (per mille in words with digits, as reports of the population communiqué print it): a fraction
+    # like 三分之一, whatever numeral follows 分之.
+    (re.compile(r"(?P<d>" + _CN_NUM + r")分之(?P<n>" + _CN_NUM + r"|\d+(?:\.\d+)?)"), _fraction),
     (re.compile(r"(?P<n>" + _CN_NUM + r")个?百分点"), _points),
     # 八成 = 80%; 成 also starts words (成为, 成本, 成果 …), which the lookahead leaves out. Taiwanese papers
     # write the tenths in digits too (市占率逾 7 成): 成 is a share whatever numeral comes before it.
-    (re.compile(r"(?P<n>[一二三四五六七八九]|(?<![\d.])\d(?:\.\d)?(?=\s*成))\s*成(?![为本果效功立熟长就员交型品分绩])"),
+    # 两成 is two tenths like 二成; 六成二 (Taiwan) is 62%: a numeral after 成 adds points.
+    (re.compile(r"(?P<n>[一二两三四五六七八九]|(?<![\d.])\d(?:\.\d)?(?=\s*成))\s*成(?P<m>[一二三四五六七八九](?=[，,。；;、）)\s的左右以上多]|$))?"
+                r"(?![为本果效功立熟长就员交型品分绩])"),
      _tenths),
     # 一年半 (one and a half years) and 半年 (half a year) are lengths of time: misses in hk_economy_2025,
     # my_sg_reserves_2020 and cn_unicorn_2022. 上半年/下半年 name a half of the year (a period, not a length),
