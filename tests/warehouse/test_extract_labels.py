@@ -43,7 +43,8 @@ MEASURES = ("digits", "words", "value", "unit", "year", "subject")
 # measuring heldout, fresh or fresh3). After them (05:40 UTC, totals only): heldout 92.8/90.2/94.0/94.6/74.7/86.7,
 # fresh 98.0/100/99.5/99.0/77.9/79.8 (unchanged), fresh3 94.4/79.3/94.6/97.3/60.8/66.2 (before them, at 88badbf:
 # 94.4/79.3/94.6/97.3/60.8/65.5). The rules written from dev2 did not carry over to unseen text.
-# Fresh and fresh3 have no bar: they are reported, not steered by.
+# Fresh and fresh3 have no bar: they are reported, not steered by. The heldout number bars were raised after the
+# number rules of 08:00-08:50 UTC (issue 13: heldout 99.3/100/100/97.8, was 92.8/90.2/96.4/94.6).
 # Year, seventh session (issue 13, year part; every split but seeds now read, rules written from the misses of
 # dev, dev2, heldout, fresh and fresh3 together, each a convention of dating, not a sentence; bench/label_misses.py
 # prints the rows): year at 08:00 UTC seeds 97.7, dev 98.4, dev2 97.3, heldout 94.6 (was 74.7), fresh 94.7 (was
@@ -52,7 +53,7 @@ BARS = {
     "seeds": {"digits": 0.98, "words": 0.97, "value": 0.98, "unit": 0.96, "year": 0.95, "subject": 0.95},
     "dev": {"digits": 0.97, "words": 0.97, "value": 0.97, "unit": 0.97, "year": 0.95, "subject": 0.97},
     "dev2": {"digits": 0.97, "words": 0.92, "value": 0.97, "unit": 0.97, "year": 0.93, "subject": 0.95},
-    "heldout": {"digits": 0.89, "words": 0.87, "value": 0.91, "unit": 0.91, "year": 0.92, "subject": 0.94},
+    "heldout": {"digits": 0.97, "words": 0.97, "value": 0.98, "unit": 0.95, "year": 0.92, "subject": 0.94},
 }
 
 
