@@ -132,6 +132,9 @@ def _sentence(tmp_path, line: str) -> list:
     ("预计全年增速在8%–9%之间。", "8%–9%", 8, 9, "percent"),
     ("营收年增两成，毛利率六成二，创新高。", "两成", 20, None, "percent"),
     ("营收年增两成，毛利率六成二，创新高。", "六成二", 62, None, "percent"),
+    # An indicator's abbreviation glued to its amount (人均GDP8.94万元) is no model name; 万分之 is a fraction.
+    ("全年人均GDP8.94万元，比上年增长5.0%。", "8.94万元", 89400, None, "CNY"),
+    ("不良贷款率下降万分之三。", "万分之三", 0.03, None, "percent"),
 ])
 def test_forms_the_samples_do_not_print(tmp_path, line, quote, value, value_high, unit):
     got = [g for g in _sentence(tmp_path, line) if g[0] == quote]
@@ -142,3 +145,4 @@ def test_forms_the_samples_do_not_print(tmp_path, line, quote, value, value_high
 def test_dashes_between_numbers_without_a_unit_are_periods_and_codes(tmp_path):
     """2012-2022年 and 1-4月 are periods, COVID-19 a name, 010-12345678 a phone number: no figure and no sign."""
     assert _sentence(tmp_path, "2012-2022年，1-4月出口增长，受COVID-19影响，电话010-12345678。") == []
+    assert _sentence(tmp_path, "英伟达H100芯片，R16版本，iPhone15手机，5G基站。") == []  # model names stay out

@@ -163,6 +163,10 @@ def _excluded(text: str, start: int, end: int) -> bool:
     after = text[end:end + 3]
     unit_follows = re.match(r"\s*(?:km|ZB|GW|MW|kW|Tbps|GB/s|TEU)", text[end:end + 6])
     per_unit = re.search(r"每\s*[A-Za-z]{1,4}$", before)  # 每GB4.4元: a price per gigabyte, not a name like 5G
+    # 人均GDP8.94万元, CPI上涨后为102.5: an indicator's abbreviation in capitals glued to an amount in 万/亿/元/% is the
+    # measure and its value, not a model name (H100, R16 carry one letter and no magnitude or currency).
+    per_unit = per_unit or (re.search(r"(?<![A-Za-z])[A-Z]{2,5}$", before)
+                            and re.match(r"[\d.,]*\s*(?:万|亿|兆|元|%|美元|港元|欧元|日元)", text[end:end + 6]))
     if (re.search(r"[A-Za-z\-]$", before) and not per_unit) or (re.match(r"[A-Za-z]", after) and not unit_follows):
         return True  # 5G, R16, 4K, H100, web3.0, Hexa-X, AI4S
     if before.endswith(("图", "表", "图 ", "表 ", "图4(", "^")):
@@ -529,7 +533,7 @@ def _tenths(m: re.Match) -> tuple | None:
 
 
 def _fraction(m: re.Match) -> tuple | None:
-    den, num = cn_value(m["d"]), cn_value(m["n"])
+    den, num = (1e4 if m["d"] == "万" else cn_value(m["d"])), cn_value(m["n"])  # 万分之三 = 3 in 10,000
     return (num / den * 100, "percent", "分之", None) if den and num is not None else None
 
 
@@ -602,7 +606,7 @@ _WORD_FORMS = [
     (re.compile(r"百分之(?P<n>" + _CN_NUM + r")"), _percent_of),
     # 千分之12.13 (per mille in words with digits, as reports of the population communiqué print it): a fraction
     # like 三分之一, whatever numeral follows 分之.
-    (re.compile(r"(?P<d>" + _CN_NUM + r")分之(?P<n>" + _CN_NUM + r"|\d+(?:\.\d+)?)"), _fraction),
+    (re.compile(r"(?P<d>" + _CN_NUM + r"|万)分之(?P<n>" + _CN_NUM + r"|\d+(?:\.\d+)?)"), _fraction),
     (re.compile(r"(?P<n>" + _CN_NUM + r")个?百分点"), _points),
     # 八成 = 80%; 成 also starts words (成为, 成本, 成果 …), which the lookahead leaves out. Taiwanese papers
     # write the tenths in digits too (市占率逾 7 成): 成 is a share whatever numeral comes before it.
