@@ -55,7 +55,7 @@ CASES = [
     # …but not a sentence about another time: an era (主政時期, 任期), 過往, or a hypothetical (只要…).
     ("tw_cn_growth_2025", 4, "9.7％", None),
     ("tw_exports_2025", 5, "前兩名", None),
-    ("tw_tsmc_2025q4", 5, "百分之一", None),  # the hypothetical of 只要生產力提升百分之一到二
+    ("tw_tsmc_2025q4", 5, "百分之一到二", None),  # the hypothetical of 只要生產力提升百分之一到二
     # A run of months is the span of years its months cover, counted back from the month the sentence names.
     ("tw_exports_2025", 1, "26個", "2023-2025"),  # 民國114年12月…為連續26個月正成長
     ("tw_exports_2024m11", 4, "十三個", "2023-2024"),  # 十一月出口值…連續十三個月正成長
