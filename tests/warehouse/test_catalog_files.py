@@ -187,3 +187,27 @@ def test_china_us_eu_comparisons_are_catalogued():
                  ("st_cluster_count", "USA"), ("st_cluster_count", "CHN"),
                  ("ai_investment", "WLD"), ("ai_investment", "CHN"), ("dds_share", "CHN"), ("gii_rank", "CHN")]:
         assert pair in stated, pair
+
+
+_CJK = "[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]"
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in CATALOG_DIR.glob("*.yaml")))
+def test_folded_chinese_text_gets_no_space_at_a_line_break(name):
+    """YAML's folded scalars (>-) join lines with a space, which Chinese does not write (专利、 网络 on the Sources
+    page). Every space between two Chinese characters in a loaded value must be one written on a line of the file."""
+    source = (CATALOG_DIR / name).read_text(encoding="utf-8")
+
+    def strings(node):
+        if isinstance(node, dict):
+            for value in node.values():
+                yield from strings(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from strings(value)
+        elif isinstance(node, str):
+            yield node
+
+    folded = [m.group() for text in strings(yaml.safe_load(source))
+              for m in re.finditer(f"{_CJK} {_CJK}", text) if m.group() not in source]
+    assert not folded, f"data/catalog/{name}: join these lines without a space (write the Chinese on one line): {folded}"
