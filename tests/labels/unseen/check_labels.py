@@ -47,9 +47,10 @@ def expected(raw, unit):
         a,b=r.split('/'); return [float(a)/float(b)*100]
     if '分之' in r and '百分之' not in r:
         a,b=r.split('分之'); return [parse(numpart(b))/parse(numpart(a))*100]
-    r=r.replace('百分之','').replace('个百分点','').replace('個百分點','')
+    r=r.replace('百分之','').replace('个百分点','').replace('個百分點','').replace('个千分点','')  # 个千分点: per-mille points (fresh4)
     parts=re.split('至|到|~|～|-',r)
     vals=[parse(numpart(p)) for p in parts if numpart(p)]
+    if raw.startswith('-'): vals=[-v for v in vals]  # a figure printed with a minus sign (fresh4 split, 2026-12-01)
     f=1
     if '斤' in raw and unit=='t': f=0.0005
     if '公里' in raw and unit=='m': f=1000
@@ -63,7 +64,7 @@ for p in sorted(glob.glob(BASE+'/numbers_*.csv')):
         assert d['file_name']==os.path.basename(p)[8:-4]+'.txt'
         rows.append((int(d['line_no']),d['raw'],float(d['value']),float(d['value_high']) if d['value_high'] else '',d['unit'],d['year'],d['entity'],d['form'],d['note']))
     R[os.path.basename(p)[8:-4]]=rows
-MANUAL={'两位数','雙位數'}  # checked by hand: double-digit = lower bound 10 (雙位數: Traditional form, dev2 split)
+MANUAL={'两位数','雙位數','兩位數'}  # checked by hand: double-digit = lower bound 10 (雙位數: Traditional form, dev2 split; 兩位數: fresh4 split)
 errs=0
 for name,rows in R.items():
     lines=open(f'{BASE}/texts/{name}.txt',encoding='utf-8').read().split('\n')
