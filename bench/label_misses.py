@@ -10,9 +10,9 @@ import re
 import sys
 
 from lib.warehouse.extract import extract_document
-from tests.warehouse.test_extract_labels import score, seed_samples, unseen_samples
+from tests.warehouse.test_extract_labels import READ_SPLITS, score, seed_samples, unseen_samples
 
-READ = ("seeds", "dev", "dev2", "heldout", "fresh", "fresh3")
+READ = ("seeds", *READ_SPLITS)
 MEASURES = ("value", "unit", "year", "subject")
 _WRONG = re.compile(r"^(?P<line>\d+): (?P<raw>.+?) (?P<key>value|unit|year|subject) (?P<got>.+) != (?P<want>.+)$")
 

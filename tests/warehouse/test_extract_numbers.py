@@ -2,25 +2,16 @@
 the seeds: each form of writing a number is read with its value and unit, and forms that are no figure stay out."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
 
 from lib.paths import SEEDS_DIR
-from lib.warehouse.extract import extract_document, reference_date
-
-TEXTS = Path(__file__).parents[1] / "labels" / "unseen" / "texts"
-# Splits rules may be read from (issue 13, seventh session): a later clean split is the lead's alone.
-READABLE = ("dev", "dev2", "heldout", "fresh", "fresh3")
+from lib.warehouse.extract import extract_document
+from tests.warehouse.test_extract_labels import unseen_mentions
 
 
 def _line(name: str, line: int) -> list:
     """The mentions the extractor reads on one line of an unseen text, dated by its sidecar as the build does."""
-    meta = yaml.safe_load((TEXTS / f"{name}.yaml").read_text(encoding="utf-8"))
-    assert meta["split"] in READABLE, f"{name} is in a split kept for the final measurement"
-    return [m for m in extract_document(TEXTS / f"{name}.txt", name[:3], date=reference_date(meta["published"]))
-            if m.line_no == line]
+    return [m for m in unseen_mentions(name) if m.line_no == line]
 
 
 def _read(name, line, quote):

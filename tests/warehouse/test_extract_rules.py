@@ -8,8 +8,11 @@ import pytest
 
 from lib.warehouse.extract import context, extract_document
 from lib.warehouse.extract.document import matching_text
+from tests.warehouse.test_extract_labels import unseen_mentions
 
 TEXTS = {
+
+
     # A communiqué posted years after its year: its title names the year it reports on.
     "communique.txt": ("凯里市2018年国民经济和社会发展统计公报", "2023-03-21",
                        "全年地区生产总值50.2亿元，比上年增长10.5%。\n"
@@ -205,13 +208,7 @@ def test_dev2_sentences(name, line, quote, year, entity):
 def _unseen_line(name: str, line: int) -> list:
     """The mentions the extractor reads on one line of a dev or dev2 text (tests/labels/unseen), dated as the build
     dates a document: by its sidecar's `published`."""
-    import yaml
-    from lib.warehouse.extract import reference_date
-    texts = Path(__file__).parents[1] / "labels" / "unseen" / "texts"
-    meta = yaml.safe_load((texts / f"{name}.yaml").read_text(encoding="utf-8"))
-    assert meta["split"] in ("dev", "dev2"), f"{name} is not a text rules may be written from"
-    return [m for m in extract_document(texts / f"{name}.txt", name[:3], date=reference_date(meta["published"]))
-            if m.line_no == line]
+    return [m for m in unseen_mentions(name, ("dev", "dev2")) if m.line_no == line]
 
 
 @pytest.mark.parametrize("name,line,quote,value,unit,year,entity", [

@@ -2,26 +2,13 @@
 figure and fixed misses in at least two texts (or is a plain definition), so each has a line from two texts here."""
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-import yaml
-
-from lib.warehouse.extract import extract_document, reference_date
-
-TEXTS = Path(__file__).parents[1] / "labels" / "unseen" / "texts"
-# Every split but the clean one the lead measures at the end: these texts were read while writing the rules.
-READ = ("dev", "dev2", "heldout", "fresh", "fresh3")
+from lib.warehouse.extract import extract_document
+from tests.warehouse.test_extract_labels import unseen_mentions
 
 
 def line_mentions(name: str, line: int) -> list:
     """The mentions on one line of an unseen text, dated and titled as tests/warehouse/test_extract_labels does."""
-    meta = yaml.safe_load((TEXTS / f"{name}.yaml").read_text(encoding="utf-8"))
-    assert meta["split"] in READ, f"{name} is not a text the rules were written from"
-    title = str(meta.get("title") or "")
-    return [m for m in extract_document(TEXTS / f"{name}.txt", name[:3], date=reference_date(meta["published"]),
-                                        title=None if not title or title.startswith("[descriptive") else title)
-            if m.line_no == line]
+    return [m for m in unseen_mentions(name) if m.line_no == line]
 
 
 def subjects(name: str, line: int, *quotes: str) -> list[str]:

@@ -3,32 +3,17 @@ read while writing rules) and of the seeds: each case is a convention of how Chi
 named with the rule in lib/warehouse/extract/context.py."""
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
-
 import pytest
-import yaml
 
-from lib.warehouse.extract import extract_document, reference_date
+from lib.warehouse.extract import extract_document
+from tests.warehouse.test_extract_labels import UNSEEN, unseen_mentions
 
-TEXTS = Path(__file__).parents[1] / "labels" / "unseen" / "texts"
-# Splits whose rows have been read while writing rules; a newer split is measured only as totals.
-READ_SPLITS = ("dev", "dev2", "heldout", "fresh", "fresh3")
-
-
-@lru_cache(maxsize=None)
-def _mentions(name: str) -> tuple:
-    """The mentions of one unseen text, dated and titled as the measurement (test_extract_labels) passes them."""
-    meta = yaml.safe_load((TEXTS / f"{name}.yaml").read_text(encoding="utf-8"))
-    assert meta["split"] in READ_SPLITS, f"{name} is in a split nobody may read rows of"
-    title = str(meta.get("title") or "")
-    return tuple(extract_document(TEXTS / f"{name}.txt", name[:3], date=reference_date(meta.get("published")),
-                                  title=None if not title or title.startswith("[descriptive") else title))
+TEXTS = UNSEEN / "texts"
 
 
 def years(name: str, line: int, quote: str) -> list[str | None]:
     """The years given to every mention of `quote` on `line`, in text order."""
-    return [m.year for m in _mentions(name) if m.line_no == line and m.quote == quote]
+    return [m.year for m in unseen_mentions(name) if m.line_no == line and m.quote == quote]
 
 
 CASES = [
