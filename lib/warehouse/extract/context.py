@@ -235,10 +235,12 @@ _COPULA = re.compile(r"(?:(?:继续|仍然|仍|则|也|还|已经|已)?成为|(?
 # 运往/销往/出口到 X, 从 X 进口), and the figure stays the reporter's (香港輸往德國及日本的出口貨量, hk_trade_2009;
 # 欧盟…从中国进口商品, cn_eu_trade_2020; 對美國出口占總出口比率, tw_exports_2025). 来自 X is not one: 5家来自中国
 # are China's.
-_PARTNER_BEFORE = re.compile(r"(?:对|向|(?<!来)自|输往|运往|销往|出口到|出口至|出口往)(?:我国)?$")
+_DESTINATION = "输往|运往|销往|出口到|出口至"  # the verbs of shipping to a destination, read by both rules below
+_PARTNER_BEFORE = re.compile(rf"(?:对|向|(?<!来)自|{_DESTINATION}|出口往)(?:我国)?$")
 # 来自内地、韩国…的进口货值 and 从中国内地进口 (origin, over a list of partners), 香港往中国内地的整体出口 (destination).
-_IMPORT_AFTER = re.compile(r"(?:[、和及与][^，,；;。、和及与]{1,6})*[^，,；;。]{0,4}?(?:进口|输入|购入|采购)")
-_EXPORT_AFTER = re.compile(r"(?:[、和及与][^，,；;。、和及与]{1,6})*[^，,；;。]{0,4}?(?:出口|输出)")
+_PARTNER_LIST = r"(?:[、和及与][^，,；;。、和及与]{1,6})*[^，,；;。]{0,4}?"  # more partners listed, then the verb
+_IMPORT_AFTER = re.compile(_PARTNER_LIST + "(?:进口|输入|购入|采购)")
+_EXPORT_AFTER = re.compile(_PARTNER_LIST + "(?:出口|输出)")
 
 
 # 在全球主要货币中 (among the world's major currencies): the world names the field a comparison is made in, as
@@ -250,7 +252,7 @@ _RANK_AFTER = re.compile(r"\s*的?\s*(?:第[一二三四五六七八九十\d]+|�
 
 # A clause that picks members out of the list before it, and the words of trade by destination or origin.
 _DETAIL = re.compile(r"\s*(?:其中|尤其是|特别是|其次)")
-_TRADE_DIRECTION = re.compile(r"输往|运往|销往|出口到|出口至|进口自|来自[^，,；;。]{1,12}进口")
+_TRADE_DIRECTION = re.compile(rf"{_DESTINATION}|进口自|来自[^，,；;。]{{1,12}}进口")
 
 
 def _picks_partners(clause: str, previous: str, home: str) -> bool:
