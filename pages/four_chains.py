@@ -72,11 +72,11 @@ def scorecard_view(lang: str, present: bool) -> tuple[dict, list[str], list[str]
     no_eu = [t("chains.scorecard.chain_missing", lang, chain=chain_name(c, lang)) for c in q.CHAINS[:4]
              if card.loc[card["chain"] == c, "ratio_euu"].isna().all()]
     statements = q.industrial_statements()
-    industrial = (pd.DataFrame({
+    industrial = pd.DataFrame({
         t("chains.col.topic", lang): [t(f"chains.topic.{x}", lang) for x in statements["topic"]],
         t("chains.col.document", lang): statements["doc_id"], t("chains.col.line", lang): statements["line_no"],
         t("chains.col.quote", lang): statements["quote"],
-        t("chains.col.summary", lang): statements[f"summary_{lang}"]}))
+        t("chains.col.summary", lang): statements[f"summary_{lang}"]})
     return chart, without, no_eu, industrial
 
 
@@ -129,13 +129,13 @@ def selected_gaps(docs: tuple[str, ...], chain: str, industry: str, lang: str) -
     heading = t("chains.gapmap.list", lang, n=len(selected))
     if selected.empty:
         return heading, None
-    return heading, (pd.DataFrame({
+    return heading, pd.DataFrame({
         t("chains.col.industry", lang): [t(f"chains.industry.{i}", lang) for i in selected["industry"]],
         t("chains.col.summary", lang): selected[f"summary_{lang}"], t("chains.col.quote", lang): selected["quote"],
         t("chains.col.document", lang): selected["doc_id"],
         t("chains.col.line", lang): [f"{a}" if a == b else f"{a}–{b}"
                                      for a, b in zip(selected["line_no"], selected["line_end"])],
-        t("chains.col.section", lang): selected["section"]}))
+        t("chains.col.section", lang): selected["section"]})
 
 
 @page.memo

@@ -5,7 +5,7 @@ import json
 import pandas as pd
 import streamlit as st
 
-from lib.ui import downloads, page, state
+from lib.ui import citations, downloads, page, state
 from lib.ui import sources_view as view
 from lib.ui.i18n import field, plural, t
 from lib.queries import facts, sources
@@ -19,14 +19,8 @@ VIEW = state.choice("view", TABS)  # the tab a link opens (e.g. the reader on on
 def documents(lang: str) -> tuple:
     """(doc_id, title in `lang`, file_name) of every document."""
     frame = sources.documents()
-    return tuple(zip(frame["doc_id"], [title(doc, lang) for _, doc in frame.iterrows()], frame["file_name"]))
-
-
-def title(doc, lang: str) -> str:
-    """A document's title for a `lang` reader: as printed (Chinese for a Chinese text) on a Chinese page, the
-    English title on an English one; the other where a document has only one."""
-    first, other = ("title_zh", "title_en") if lang == "zh" else ("title_en", "title_zh")
-    return doc[first] if isinstance(doc[first], str) and doc[first] else doc[other]
+    titles = [citations.title_in(doc, lang) for _, doc in frame.iterrows()]
+    return tuple(zip(frame["doc_id"], titles, frame["file_name"]))
 
 
 @page.memo
@@ -43,7 +37,7 @@ def documents_tab(lang: str, carried: tuple[tuple[str, str], ...]) -> tuple[str,
     cards = []
     for _, doc in sources.documents().iterrows():
         # The Chinese page names a document as printed; the English page gives the printed title below its own.
-        printed = doc["title_zh"] if lang == "en" and doc["title_zh"] != title(doc, lang) else None
+        printed = doc["title_zh"] if lang == "en" and doc["title_zh"] != citations.title_in(doc, lang) else None
         facts_html = view.info_html([
             (t("sources.doc.title_printed", lang), printed),
             (t("sources.doc.also_titled", lang), doc["also_titled_zh"]),
@@ -54,7 +48,7 @@ def documents_tab(lang: str, carried: tuple[tuple[str, str], ...]) -> tuple[str,
             (t("sources.doc.defects", lang), doc[f"defects_{lang}"]),
             (t("sources.doc.file", lang), doc["location"]),
         ], lang)
-        cards.append((title(doc, lang), facts_html,
+        cards.append((citations.title_in(doc, lang), facts_html,
                       plural("sources.doc.counts", lang, doc["figures"], lines=doc["lines"], figures=doc["figures"],
                              flagged=doc["flagged"]),
                       f"[{t('sources.doc.read', lang)}]({link('sources', doc=doc['doc_id'], view='reader')})"
