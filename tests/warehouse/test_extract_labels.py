@@ -172,9 +172,9 @@ def seed_samples() -> dict[str, tuple[Path, str | None, str | None, list[dict]]]
     return {name[:3]: (SEEDS_DIR / name, *meta[name], labels) for name, labels in sorted(rows.items())}
 
 
-# Splits whose rows were read while rules were written (all of them since the seventh session, but the newest,
-# fresh4, kept for measuring totals).
-READ_SPLITS = ("dev", "dev2", "heldout", "fresh", "fresh3")
+# Splits whose rows were read while rules were written: all of them since the eighth session, when fresh4 (kept
+# clean through the seventh) was opened for reading because a newer clean split, fresh5, was being labelled.
+READ_SPLITS = ("dev", "dev2", "heldout", "fresh", "fresh3", "fresh4")
 
 
 def _sidecar(meta_path: Path) -> tuple[dict, str | None, str | None]:
@@ -222,7 +222,7 @@ def table_row(name: str, counts: dict) -> str:
     return f"{name:<28}{n:>8} " + " ".join(f"{r[k]:>8.1%}" if r[k] is not None else f"{'-':>8}" for k in MEASURES)
 
 
-SPLITS = ("seeds", "dev", "dev2", "heldout", "fresh", "fresh3")
+SPLITS = ("seeds", "dev", "dev2", "heldout", "fresh", "fresh3", "fresh4")
 
 
 def report(show_rows: bool = True, splits: tuple[str, ...] = SPLITS) -> dict[str, dict]:
