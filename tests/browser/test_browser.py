@@ -321,7 +321,8 @@ def test_show_table_changes_the_url_and_a_link_lands_on_its_chart(server, page):
     fresh.goto(f"{server.url}/rd{href}")
     where = _lands(fresh, state.chart_anchor(chart))
     assert where.get("content") is not None and where["content"] < where["height"] / 2, where
-    assert fresh.locator(f".st-key-{TABLE_KEY}{chart} [data-testid=\"stDataFrame\"]").is_visible()
+    # The grid is drawn after the page lands on its anchor: wait for it (a bare is_visible() raced the draw under load).
+    fresh.locator(f".st-key-{TABLE_KEY}{chart} [data-testid=\"stDataFrame\"]").wait_for(state="visible", timeout=30000)
 
     link = state.chart_link("rd", chart, lang="zh")  # the default language written out, as a person may paste it
     fresh.goto(f"{server.url}/{link.removeprefix('./')}")
