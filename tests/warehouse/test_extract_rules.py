@@ -211,15 +211,20 @@ def _unseen_line(name: str, line: int) -> list:
     return [m for m in unseen_mentions(name, ("dev", "dev2")) if m.line_no == line]
 
 
+# Labels changed to the conventions of 2026-12-01 (tests/labels/GUIDE.md) before the extractor follows them.
+_CONVENTION_PENDING = pytest.mark.xfail(strict=True, reason="label follows a convention of 2026-12-01; extractor not yet")
+
+
 @pytest.mark.parametrize("name,line,quote,value,unit,year,entity", [
-    # Lengths of time (创15年新高, 过去30年几年来, 长达20年) are counts of years with no year of their own; a span
-    # of recent years (近5年来, text of 2025) is the span ending at the statement's year. 过去30年几年来 opens its
-    # sentence as a time adverbial: the subject is the clause's after it (中国).
-    ("tw_cn_growth_2025", 1, "15年", 15, "count", None, "TWN"),
-    ("tw_cn_growth_2025", 1, "30年", 30, "count", None, "CHN"),
+    # A span counted back from the statement (创15年新高, 过去30年几年来, 近5年来; text of 2025) is the span of calendar
+    # years ending in the statement's year (GUIDE convention 3); a length of time not counted back (长达20年, in a
+    # sentence with no reference year) has no year. 过去30年几年来 opens its sentence as a time adverbial: the subject
+    # is the clause's after it (中国). 双方差距…近5年来 describes both economies: the pair (GUIDE convention 8).
+    pytest.param("tw_cn_growth_2025", 1, "15年", 15, "count", "2011-2025", "TWN", marks=_CONVENTION_PENDING),
+    pytest.param("tw_cn_growth_2025", 1, "30年", 30, "count", "1996-2025", "CHN", marks=_CONVENTION_PENDING),
     ("tw_cn_growth_2025", 1, "5年", 5, "count", "2021-2025", "CHN"),
     ("tw_cn_growth_2025", 2, "20年", 20, "count", None, "CHN"),
-    ("tw_cn_growth_2025", 3, "5年", 5, "count", "2021-2025", "TWN"),
+    pytest.param("tw_cn_growth_2025", 3, "5年", 5, "count", "2021-2025", "TWN+CHN", marks=_CONVENTION_PENDING),
     # 保5 / 破八 name a growth rate by its bare number: a percent.
     ("tw_cn_growth_2025", 1, "5", 5, "percent", "2025", "CHN"),
     ("tw_cn_growth_2025", 4, "5", 5, "percent", None, "CHN"),

@@ -42,6 +42,10 @@ def expected(raw, unit):
     if '首' in r: return [1]
     # Word forms the GUIDE defines that the sample had not met before the fresh split (2026-12-01):
     if r in ('翻番','翻倍','翻一番'): return [2]  # multiples: 翻番 = 2 times
+    # Convention 9 (decided 2026-12-01): 一半 / 过半 / 過半 in a share = 50 percent (qualifier in the note), and a
+    # full-width ． or a middle dot · between Chinese numerals is a decimal point (五·四 = 5.4, like 五點四).
+    if r in ('一半','过半','過半') and unit=='percent': return [50]
+    r=re.sub(r'(?<=[〇○零一二两兩三四五六七八九十])[．·](?=[〇○零一二两兩三四五六七八九])','點',r)
     if r.endswith('成') and unit=='percent': return [parse(numpart(r))*10]  # 八成 = 80 percent
     if re.fullmatch(r'[0-9.]+/[0-9.]+', r):  # a fraction written 1/2, as a share in percent
         a,b=r.split('/'); return [float(a)/float(b)*100]
