@@ -1,6 +1,7 @@
 """The rows where the extractor disagrees with the hand labels on one measure, split by split, with the line they are
-on: `python -m bench.label_misses year dev dev2 heldout` (measures: value, unit, year, subject; splits as in
-tests/warehouse/test_extract_labels.py, `seeds` included).
+on: `python -m bench.label_misses year dev dev2 heldout` (measures: value, unit, year, subject; `digits` and `words`
+list the labelled rows of that form that no mention was paired with, `extra` the mentions paired with no label, for
+precision; splits as in tests/warehouse/test_extract_labels.py, `seeds` included).
 
 For sorting misses into causes before writing rules. Only the splits whose rows have been read may print rows
 (READ); any other split (a clean one such as fresh4, kept for a final measurement) prints its totals only."""
@@ -10,10 +11,10 @@ import re
 import sys
 
 from lib.warehouse.extract import extract_document
-from tests.warehouse.test_extract_labels import READ_SPLITS, score, seed_samples, unseen_samples
+from tests.warehouse.test_extract_labels import READ_SPLITS, _form, score, seed_samples, unseen_samples
 
 READ = ("seeds", *READ_SPLITS)
-MEASURES = ("value", "unit", "year", "subject")
+MEASURES = ("value", "unit", "year", "subject", "digits", "words", "extra")
 _WRONG = re.compile(r"^(?P<line>\d+): (?P<raw>.+?) (?P<key>value|unit|year|subject) (?P<got>.+) != (?P<want>.+)$")
 
 
@@ -26,6 +27,14 @@ def misses(split: str, measure: str) -> tuple[list[dict], int, int]:
         found += counts["found_digits"] + counts["found_words"]
         total += counts["n_digits"] + counts["n_words"]
         lines = path.read_text(encoding="utf-8").split("\n")
+        if measure in ("digits", "words", "extra"):
+            forms = {f"{lab['line_no']}: {lab['raw']}": _form(lab) for lab in labels}
+            for miss in (counts["extra"] if measure == "extra" else
+                         [x for x in counts["missed"] if forms.get(x) == measure]):
+                line, what = miss.split(": ", 1)
+                rows.append({"text": name, "line": int(line), "raw": what, "got": "-" if measure != "extra" else what,
+                             "want": "-", "quote": lines[int(line) - 1]})
+            continue
         for wrong in counts["wrong"]:
             m = _WRONG.match(wrong)
             if m and m["key"] == measure:

@@ -130,7 +130,8 @@ def score(labels: list[dict], mentions: list) -> dict:
                 got = {"value": m.value, "unit": m.unit, "year": m.year, "subject": m.entity}[key]
                 want = {"value": value, "unit": label["unit"], "year": label["year"], "subject": label["entity"]}[key]
                 wrong.append(f"{line}: {label['raw']} {key} {got!r} != {want!r}")
-    return {**counts, "missed": missed, "wrong": wrong}
+    extra = [f"{m.line_no}: {m.quote} {m.value:g} {m.unit}" for i, m in enumerate(mentions) if i not in used]
+    return {**counts, "missed": missed, "wrong": wrong, "extra": extra}
 
 
 def _same_subject(m, entity: str) -> bool:
