@@ -52,9 +52,7 @@ MEASURES = ("digits", "words", "value", "unit", "year", "subject")
 # 77.9), fresh3 97.3 (was 60.8); the other measures unchanged by these rules. The heldout year bar follows.
 BARS = {
     "seeds": {"digits": 0.98, "words": 0.97, "value": 0.98, "unit": 0.96, "year": 0.95, "subject": 0.95},
-    # dev year 0.92 while the extractor catches up with the labels of 2026-12-02 (spans counted back, GUIDE
-    # convention 3: dev year 98.4 -> 92.7 by the labels alone); back to 0.95 when it does.
-    "dev": {"digits": 0.97, "words": 0.97, "value": 0.97, "unit": 0.97, "year": 0.92, "subject": 0.97},
+    "dev": {"digits": 0.97, "words": 0.97, "value": 0.97, "unit": 0.97, "year": 0.95, "subject": 0.97},
     "dev2": {"digits": 0.97, "words": 0.92, "value": 0.97, "unit": 0.97, "year": 0.93, "subject": 0.95},
     "heldout": {"digits": 0.97, "words": 0.97, "value": 0.98, "unit": 0.95, "year": 0.92, "subject": 0.94},
 }

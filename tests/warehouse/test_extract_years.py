@@ -9,8 +9,6 @@ from lib.warehouse.extract import extract_document
 from tests.warehouse.test_extract_labels import UNSEEN, unseen_mentions
 
 TEXTS = UNSEEN / "texts"
-# Labels changed to the conventions of 2026-12-01 (tests/labels/GUIDE.md) before the extractor follows them.
-_CONVENTION_PENDING = pytest.mark.xfail(strict=True, reason="label follows a convention of 2026-12-01; extractor not yet")
 
 
 def years(name: str, line: int, quote: str) -> list[str | None]:
@@ -45,8 +43,21 @@ CASES = [
     ("tw_tsmc_2025q4", 5, "百分之一到二", None),  # the hypothetical of 只要生產力提升百分之一到二
     # A run (连续N个月) is dated by its last month, the statement's (GUIDE convention 2); a span counted back
     # (近N个月来) is the span of years its months cover, counted back from the month the sentence names (convention 3).
-    pytest.param("tw_exports_2025", 1, "26個", "2025", marks=_CONVENTION_PENDING),  # 民國114年12月…為連續26個月正成長
-    pytest.param("tw_exports_2024m11", 4, "十三個", "2024", marks=_CONVENTION_PENDING),  # 十一月出口值…連續十三個月正成長
+    ("tw_exports_2025", 1, "26個", "2025"),  # 民國114年12月…為連續26個月正成長
+    ("tw_exports_2024m11", 4, "十三個", "2024"),  # 十一月出口值…連續十三個月正成長
+    # A length counted back from the statement (N年以来, 创N年新高, N季以来最高) is the span of calendar years ending in
+    # the statement's year (convention 3); one suffix serves a list (15年與4年以來最大增速).
+    ("my_ringgit_2024", 2, "50年", "1975-2024"),  # 单季涨幅为50年以来最高 (text of 2024)
+    ("tw_exports_2025", 3, "15年", "2011-2025"),  # 分別是15年與4年以來最大增速
+    ("tw_exports_2025", 3, "4年", "2022-2025"),
+    ("tw_gdp_2010", 1, "31年", "1980-2010"),  # 今年第一季GDP…創下31年以來單季最高紀錄
+    ("tw_gdp_2025q4", 5, "六季", "2024-2025"),  # 第四季民間消費…是六季以來最高
+    ("hk_economy_2025", 1, "一年半", "2024-2025"),  # 第三季GDP…是超過一年半以來表現最好的一季
+    # Any other length of time is dated by its statement (convention 3): 經過两年的努力 (text of 2024), an age up to
+    # now (積體電路發明至今滿 60 年: 至今 is the text's present, convention 4); 長達20年 has no year of its own.
+    ("my_ringgit_2024", 1, "两年", "2024"),
+    ("tw_semicon_2018", 1, "60 年", "2018"),
+    ("tw_cn_growth_2025", 2, "20年", None),
     ("tw_exports_2024m11", 6, "二十五個", "2022-2024"),  # 電子零組件十一月…近二十五個月來最佳表現
     # A period stated once with its year (2024年1至8月) and then abbreviated (1至8月, 前8个月) is the same period,
     # although the lead's first sentence gives last year's figure (2023年浙江数字经济增加值…).
@@ -136,6 +147,6 @@ def test_every_unseen_text_reads_without_its_date():
 
 def test_an_roc_year_dates_a_taiwanese_figure_without_the_documents_date():
     """民國114年 is 2025 (Taiwan's calendar counts from 1912): tw_exports_2025 line 1 read without its date still dates
-    民國114年12月出口額為624.8億美元."""
+    民國114年12月出口額為624.8億美元, and the run of 26 months (連續26個月) is dated by that December, its last month."""
     got = {m.quote: m.year for m in extract_document(TEXTS / "tw_exports_2025.txt", "tw_") if m.line_no == 1}
-    assert got["624.8億美元"] == "2025"
+    assert (got["624.8億美元"], got["26個"]) == ("2025", "2025")

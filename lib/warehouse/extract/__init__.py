@@ -127,10 +127,13 @@ def _mention(doc: Document, text: str, doc_id: str, hit: Hit, date: str | None, 
         year = None
     elif run:
         year = run  # 连续3年 / 近5年来 and what they qualify: the span of years up to the statement's year
-    elif hit.measure in ("年", "个年度", "季") and year and "run_of_years" not in flags and not (
-            "-" in year and int(year[-4:]) - int(year[:4]) in (hit.value, hit.value - 1)) and text[start - 1] != "第":
-        # A span of years (50年以来, 两年的努力) is dated only when it restates a period as long; the Nth year (连续
-        # 第三年保持增长) is one year, the statement's.
+    elif hit.measure in ("年", "季") and "run_of_years" not in flags and text[start - 1] != "第" and (
+            back := context.counted_back(text, end, round(hit.value * (12 if hit.measure == "年" else 3)), year, date)):
+        year = back  # 50年以来最高, 创15年新高, 六季以来最高: the span counted back from the statement (convention 3)
+    elif hit.measure in ("年", "季") and re.search(r"长达\s*$", text[max(0, start - 4):start]):
+        # 享受长达20年的双位数成长: a length the clause gives no years for (2001年 in its sentence is an event). Any
+        # other length of time (两年的努力, 50周年, 连升两季, 半年内) is dated by the statement it belongs to (label
+        # convention 3 of 2026-12-01), as the sentence's year already is.
         year = None
     later = re.search(r"(?:到|至)\s*(?P<y>(?:19|20)\d{2})\s*年", text[end:bounds(text, start, SENTENCE_END)[1]])
     if year and "-" not in year and unit == "percent" and later and later["y"] > year \

@@ -600,8 +600,9 @@ def cn_or_digits(text: str) -> int | None:
 # 过去N年 is the N years before the text's year; a quarter or half-year without a year is the latest one that
 # has ended by the text's date (第四季 in a text of January is last year's). Months are also written in numerals
 # (十一月, 一至十一月, 前十一月: Taiwanese and Hong Kong releases), 首N个月 is 前N个月 (首10個月), and 今天/昨天 are
-# the text's own day (台积电今天股价收在264元); 此次/这次/本次 its own occasion (此次借用520亿救急).
-_RELATIVE = re.compile(r"过去(?P<span>\d{1,2}|[一二两三四五六七八九十])年(?![几多余])|目前|当前|现阶段|现在|如今|今年|近期|本年"
+# the text's own day (台积电今天股价收在264元); 此次/这次/本次 its own occasion (此次借用520亿救急). 至今 ("up to
+# now": 积体电路发明至今满60年) is the text's present like 目前 (label convention 4 of 2026-12-01).
+_RELATIVE = re.compile(r"过去(?P<span>\d{1,2}|[一二两三四五六七八九十])年(?![几多余])|目前|当前|现阶段|现在|如今|(?<!初)至今|今年|近期|本年"
                        r"|今早|今日|今天|昨天|昨日|此次|这次|本次|(?<![比较与同])(?:去年|上年|前年)|明年|来年|(?<![\d年])\d{1,2}\s*月\s*\d{1,2}\s*日"
                        r"|(?<!年)(?:第?(?P<q>[一二三四1-4首])季度?|(?P<h>上|下)半年|前三季度)|上个?月"
                        r"|本季度?|本月|当月|年初以来|年初至今"
@@ -852,13 +853,15 @@ def year(text: str, pos: int, s_start: int, paragraph_starts: list[int] | None =
 # A span of recent years: 近5年来 (the last five years), 过去十年. The figure that states the span, and a figure its
 # clause qualifies after it (近5年来已二度被台湾超越), hold over the whole span, so their period is the span ending
 # at the statement's year (the document's year when the text states none): 近5年来 in a text of 2025 is
-# 2021-2025. 近年来/多年来 give no length and stay undated. A run (连续8年保持全球第1) is not read this way: the
-# seed labels date a run and what it qualifies by its last year (the year the text states), and the catalog binds
-# that year; dev2 labels 連續3年 as a span, a disagreement left to the labels' owners.
+# 2021-2025. 近年来/多年来 give no length and stay undated. A run (连续8年保持全球第1, 連續3年超過1.3萬美元) is not
+# read this way: a run and what it qualifies are dated by its last year, the year the statement is about (label
+# convention 2 of 2026-12-01, tests/labels/GUIDE.md; the seeds' labels and the catalog's bindings date runs so).
 _RUN = re.compile(r"(?:近|过去|这)\s*(?P<n>\d{1,2}|[二两三四五六七八九十]{1,2})\s*个?年(?![几多余])(?:来|以来|间)?")
 
-# A run of months (连续26个月, 近二十五个月来) is dated like a run of years: the months up to the statement's month.
-_MONTH_RUN = re.compile(r"[^连近去]*(?:连续|连|近|过去)\s*(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*个月")
+# A span of months counted back (近二十五个月来, 过去12个月) is dated like a span of years: the months up to the
+# statement's month. A run of months (连续26个月正成长) is a run: dated by its last month, the statement's (label
+# convention 2), so 连续/连 are no span here.
+_MONTH_RUN = re.compile(r"[^近去]*(?:近|过去)\s*(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*个月")
 _MONTH = re.compile(r"(?<![\d〇○零一二三四五六七八九十])(?P<m>1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])\s*月(?!份?以来)")
 
 # N年 opening a clause before a verb of change or an average (五年年均增长5.2%; 十年增加近70万亿元、年均增长6.2%) is the
@@ -891,6 +894,37 @@ def run_period(text: str, pos: int, end: int, found: str | None, date: str | Non
         return found if n and int(found[-4:]) - int(found[:4]) + 1 == n else None
     last = int(found) if found else int(date[:4]) if date and runs[-1].group().startswith(("近", "这")) else None
     return f"{last - n + 1}-{last}" if n and n > 1 and last else None
+
+
+# A length of time measured back from the statement: N年以来/N年来 (30年来首度超车, 50年以来最高), and a record
+# over N years (创15年新高, 十五年来最高, 六季以来最高, 超过一年半以来表现最好). Chinese writes these for the span
+# that ends at the time the sentence speaks of, so the span is the N calendar years (or the months of N quarters,
+# N years) counted back inclusively from the statement's year (label convention 3 of 2026-12-01: 31年以来 in a
+# statement about 2010 is 1980-2010). One suffix serves a list (15年与4年以来最大增速) and an approximate length
+# (过去30年几年来, 30-odd years) counts back from its numeral. 间 (8年间, 10年间) is left out: it names a span between stated years as
+# often as one counted back.
+_COUNTED_BACK = re.compile(r"(?:\s*[与和及、]\s*(?:\d{1,3}|[一二两三四五六七八九十]{1,3})\s*年)?"
+                           r"(?:\s*[多余几]\s*年?)?\s*(?:以来|来|之久)|\s*(?:[多余]\s*)?(?:年|季)?\s*(?:新高|新低|最高|最低|最大|最小|最佳|最好|最差|最快|最慢)")
+
+
+def counted_back(text: str, end: int, months: int, found: str | None, date: str | None) -> str | None:
+    """The span of calendar years a length of `months` months ending at `end` (its 年/季 included) covers when the
+    text counts it back from the statement (_COUNTED_BACK after it), ending in the statement's year `found` (a
+    single year) or, when nothing dates the statement, the document's; None when it is not counted back."""
+    if not _COUNTED_BACK.match(text, end) or months <= 0:
+        return None
+    last = int(found) if found and "-" not in found else int(found[-4:]) if found else int(date[:4]) if date else None
+    if last is None:
+        return None
+    if months % 12 == 0:
+        return f"{last - months // 12 + 1}-{last}" if months > 12 else str(last)
+    s_start = bounds(text, end, SENTENCE_END)[0]
+    named = [cn_or_digits(m["m"]) for m in _MONTH.finditer(text, s_start, end)]
+    quarter = re.findall(r"第?([一二三四1-4])季", text[s_start:end])
+    month = named[-1] if named and named[-1] else {"一": 3, "二": 6, "三": 9, "四": 12}.get(quarter[-1], 3 * int(
+        quarter[-1]) if quarter[-1].isdigit() else 12) if quarter else 12
+    first = (last * 12 + month - 1 - (months - 1)) // 12
+    return f"{first}-{last}" if first < last else str(last)
 
 
 _YEAR_UNDER_REPORT = re.compile(r"全年|年末|年底|年内")
