@@ -268,17 +268,24 @@ def test_negatives_are_not_reported():
     negatives = read_csv(LABELS / "negatives.csv")
     by_file: dict[str, list] = {}
     false_positives = []
+    unseen_false = []
     for row in negatives:
-        mentions = by_file.setdefault(row["file_name"], extract_document(SEEDS_DIR / row["file_name"],
-                                                                         row["file_name"][:3]))
+        seed = (SEEDS_DIR / row["file_name"]).exists()
+        if row["file_name"] not in by_file:  # an unseen text (tests/labels/unseen/texts) is dated by its sidecar
+            by_file[row["file_name"]] = (extract_document(SEEDS_DIR / row["file_name"], row["file_name"][:3]) if seed
+                                         else unseen_mentions(row["file_name"].removesuffix(".txt")))
         raw = row["raw"].strip()
         if any(m.line_no == int(row["line_no"]) and raw and raw in m.raw and m.quote.strip() == raw.strip()
-               for m in mentions):
-            false_positives.append(f"{row['file_name'][:3]}:{row['line_no']} {raw} ({row['why']})")
-    rate = len(false_positives) / len(negatives)
-    print(f"\nnegatives: n={len(negatives)} reported as indicators={len(false_positives)} ({rate:.1%}): "
+               for m in by_file[row["file_name"]]):
+            (false_positives if seed else unseen_false).append(f"{row['file_name'][:3]}:{row['line_no']} {raw} "
+                                                               f"({row['why']})")
+    n_seed = sum((SEEDS_DIR / row["file_name"]).exists() for row in negatives)
+    rate = len(false_positives) / n_seed
+    print(f"\nnegatives: n={n_seed} reported as indicators={len(false_positives)} ({rate:.1%}): "
           f"{false_positives}")
     assert rate <= 0.05, false_positives
+    # The unseen rows name kinds of false positive a rule guards against (首次, period names, set phrases): none.
+    assert not unseen_false, unseen_false
 
 
 if __name__ == "__main__":

@@ -58,6 +58,17 @@ def test_forms_on_unseen_lines(name, line, quote, value, unit):
     ("tw_exports_2025", 5, "第3", 3, None, "rank"),  # 星國第3，台灣墊底: an economy's place ending its clause
     ("cn_eu_trade_2020", 3, "前十大", 10, None, "rank"),
     ("cn_unicorn_2022", 1, "十大", 10, None, "rank"),
+    # fresh4 (cn_hurun_2023, cn_digital_trade_2024, cn_unicorn_us_2024): a place held again (蝉联第一) or tied
+    # (并列第八位), 第N位/第N名 closing its phrase ((33家,第六位), 前两名与第三名往后), one 第…位 for a list of
+    # places (第三、四位), the top ten written 前十强; 五席 (five of the top ten seats) is a count.
+    ("cn_hurun_2023", 1, "第一", 1, None, "rank"),
+    ("cn_hurun_2023", 5, "第六位", 6, None, "rank"),
+    ("cn_hurun_2023", 5, "第八位", 8, None, "rank"),
+    ("cn_hurun_2023", 5, "第三", 3, None, "rank"),
+    ("cn_hurun_2023", 5, "四位", 4, None, "rank"),
+    ("cn_unicorn_us_2024", 6, "第三名", 3, None, "rank"),
+    ("cn_hurun_2023", 1, "五席", 5, None, "count"),
+    ("tw_gdp_2010", 2, "兩周年", 2, None, "count"),  # 就職兩周年: an anniversary in numerals, as 50周年 in digits
     # Chinese numerals: ranges with 至/到, mixed magnitudes, a bare magnitude passed, a vague amount with a magnitude.
     ("tw_tsmc_2025q4", 4, "三四六億至三五八億美元", 3.46e10, 3.58e10, "USD"),
     ("tw_tsmc_2025q4", 4, "一兆一一二三億元", 1.1123e12, None, "TWD"),
@@ -137,3 +148,10 @@ def test_dashes_between_numbers_without_a_unit_are_periods_and_codes(tmp_path):
     """2012-2022年 and 1-4月 are periods, COVID-19 a name, 010-12345678 a phone number: no figure and no sign."""
     assert _sentence(tmp_path, "2012-2022年，1-4月出口增长，受COVID-19影响，电话010-12345678。") == []
     assert _sentence(tmp_path, "英伟达H100芯片，R16版本，iPhone15手机，5G基站。") == []  # model names stay out
+
+
+def test_top_ten_written_qiang_and_ordinals_before_a_noun(tmp_path):
+    """cn_digital_trade_2024 line 3: 全球數字服務貿易前十強 (the top ten) is a place in a ranking, each time; 第三位
+    before a noun (第三位嘉宾, the third guest) orders people and is no place; 第一次 is no figure (convention 1)."""
+    assert [(m.value, m.unit) for m in _line("cn_digital_trade_2024", 3) if m.quote == "前十強"] == [(10, "rank")] * 2
+    assert _sentence(tmp_path, "第三位嘉宾发言后，他第一次来到上海。") == []

@@ -68,6 +68,9 @@ MEASURE_WORDS = [
     "类", "列",
     # 宗 counts cases and deals (Hong Kong: 1,234宗交易), 标箱/TEU count containers.
     "宗", "标箱", "TEU",
+    # 席 counts seats, in a parliament or among a ranking's places (前十名中，中国占有五席: cn_hurun_2023); the
+    # idiom 一席之地 has the lone 一, which is never read as a count.
+    "席",
 ]
 # 兆 is 10^12 in Taiwan, Hong Kong and Southeast-Asian usage (mainland 兆 = 10^6 survives only in units: 兆瓦).
 MAGNITUDES = {"万亿": 1e12, "兆": 1e12, "千亿": 1e11, "百亿": 1e10, "十亿": 1e9, "千万": 1e7, "百万": 1e6,
@@ -102,8 +105,12 @@ _LIST_UNIT = re.compile(r"\s*(?:和|、|与|及|或)\s*(?:" + _NUM + r")\s*(?P<u
 _RATIO = re.compile(r"(?<![\d.:])(?P<parts>\d+(?:\.\d+)?(?::\d+(?:\.\d+)?){1,5})(?![\d:])")
 _RANK_DIGIT = re.compile(r"第\s*(?P<n>\d+)\s*(?P<w>位|名)?")
 _RANK_CN = re.compile(r"第(?P<n>[一二三四五六七八九十]{1,3})(?P<w>位|名|大)?(?!次|代|个|批|层|步|产业|、)")
-# 前十大 (the ten largest) is a top N like 前十名 (cn_eu_trade_2020 前十大货物贸易伙伴).
-_TOP_N = re.compile(r"前(?P<n>[一二两三四五六七八九十]{1,2}|\d{1,2})(?P<w>位|名|大)?")
+# 前十大 (the ten largest) is a top N like 前十名 (cn_eu_trade_2020 前十大货物贸易伙伴); so is 前十强 (the ten
+# strongest: 全球数字服务贸易前十强, cn_digital_trade_2024), the usual name of a ranking's top N.
+_TOP_N = re.compile(r"前(?P<n>[一二两三四五六七八九十]{1,2}|\d{1,2})(?P<w>位|名|大|强)?")
+# 第三、四位 (third and fourth place): Chinese prints 第 and the measure word once for a list of ordinals, so each
+# numeral of the list is a place (cn_hurun_2023: 北京和上海…排名…第三、四位).
+_RANK_LIST = re.compile(r"第(?P<list>[一二三四五六七八九十]{1,3}(?:、[一二三四五六七八九十]{1,3})+)(?P<w>位|名)")
 # 全球十大独角兽榜单, 十大…名单: N大 naming a ranked list is a place in its top N, not a count of N things
 # (cn_unicorn_2022 lines 1 and 6; 四大 before a noun stays a count: 004:665 四大).
 _TOP_LIST = re.compile(r"(?<![一二三四五六七八九十\d])(?P<n>十|[一二三四五六七八九]十|\d{2,3})大(?=[^，,。；;]{0,10}?"
@@ -111,7 +118,8 @@ _TOP_LIST = re.compile(r"(?<![一二三四五六七八九十\d])(?P<n>十|[一�
 _GROWTH = re.compile(r"增长率|成长率|增速|经济增长|经济成长")
 # 升至第五, 上升3位至第8 (moved to a place), 历史第2 (second in history): a position reached or held, like 位居.
 # Misses in cn_unicorn_2022 (第五, 第8) and tw_exports_2025 (历史第2长红).
-_RANK_CONTEXT = re.compile(r"(?:世界|全球|排名|位居|居|位列|跃居|保持|界|进入|跻身|入围|升至|降至|位至|历史|史上)"
+# 蝉联第一 (holds first place again) and 并列第八位 (tied eighth) state a place held too (cn_hurun_2023).
+_RANK_CONTEXT = re.compile(r"(?:世界|全球|排名|位居|居|位列|跃居|保持|界|进入|跻身|入围|升至|降至|位至|历史|史上|蝉联|并列)"
                            r"[\s\u4e00-\u9fff]{0,3}$")
 
 
@@ -231,11 +239,23 @@ class Scanner:
             if _SKIP_AFTER.match(text, m.end("n")) or _excluded(text, m.start("n"), m.end("n")):
                 continue
             self._add(m.start(), m.end(), float(m.group("n")), None, "rank", m.group("w"), [], m.start("n"))
+        for m in _RANK_LIST.finditer(text):
+            pos = m.start("list")
+            for numeral in m["list"].split("、"):
+                value = cn_number(numeral)
+                a, b = pos, pos + len(numeral) + (len(m["w"]) if pos + len(numeral) == m.end("list") else 0)
+                if value is not None and self._free(a, b):
+                    self._add(a if a > m.start() + 1 else m.start(), b, float(value), None, "rank", m["w"], [], a)
+                pos += len(numeral) + 1
         for m in _RANK_CN.finditer(text):
             # 第N大 before a noun (第一大贸易伙伴, 第二大经济体) is "the N-th largest": a rank wherever it stands;
-            # so is 第N right after an economy, ending its clause (日本居第三位，…；德国第四，占6%).
+            # so is 第N right after an economy, ending its clause (日本居第三位，…；德国第四，占6%), and 第N位/第N名
+            # closing its phrase (深圳(33家,第六位), 前两名与第三名往后…): the place in a ranking, as 第3名 in digits.
+            # 第N位 before a noun (第三位嘉宾) counts people in order and is left out.
             if not _RANK_CONTEXT.search(text[max(0, m.start() - 8):m.start()]) \
                     and not (m["w"] == "大" and re.match(r"[\u4e00-\u9fff]", text[m.end():m.end() + 1])) \
+                    and not (m["w"] in ("位", "名") and not re.match(r"[\u4e00-\u9fff]", text[m.end():m.end() + 1])
+                             or m["w"] == "名" and text[m.end():m.end() + 2] in ("往后", "以后", "之后")) \
                     and not (self._after_economy(m.start()) and re.match(r"[，,；;。]", text[m.end():m.end() + 1])):
                 continue
             value = cn_number(m.group("n"))
@@ -459,6 +479,15 @@ class Scanner:
                     # 第四季, 第二个任期: an ordinal names one of a series (a quarter, a term), no count; 连续第三年
                     # (the third year running) does count the years of a run.
                     continue
+                if re.match(r"[0-9.]", text[m.start() - 1:m.start()]) and m.group()[:1] in "十百千":
+                    continue  # 6千亿美元: a digit before 千/百/十 multiplies it; the digits' reading holds it whole
+                if read is _amount and _PERIOD_NAME.match(text, m.start()) \
+                        and (text[m.end():m.end() + 1] == "度" or text[m.start() - 1:m.start()] in ("前", "首")):
+                    # 前三季度, 二季度, 前三季: a quarter named (Q2, the first three quarters), a period like 上半年,
+                    # not a length of time (cn_guangdong_2015q3, cn_customs_2023h1); 连升两季 and 六季以来 count.
+                    continue
+                if read is _amount and re.match(r"[一二三]次产业", text[m.start():m.end() + 2]):
+                    continue  # 三次产业 (the primary, secondary and tertiary sectors) names the economy's parts
                 got = read(m)
                 if got is None:
                     continue
@@ -492,6 +521,7 @@ _CN_NUM = "[" + _CN + "]+(?:点[零〇○一二三四五六七八九]+)?"
 # 天 counts days (以九十天的营业日计算, tw_tsmc_2025q4): a length of time like 年 and 季.
 _CN_MEASURES = "|".join(sorted(MEASURE_WORDS + ["类", "季", "个年度", "年", "天"], key=len, reverse=True))  # 人次 over 人
 _CN_ONLY_ONE = re.compile(r"[一壹]")
+_PERIOD_NAME = re.compile(r"[一二三四]季")
 # Words that hold a numeral without being a number (统一, 一些, 唯一, 万一, 十分, 百姓, 千万 as "by all means").
 _WORDS_WITH_NUMERALS = ("统一", "唯一", "一些", "一样", "一起", "一体", "一流", "一系列", "一致", "进一步", "之一",
                         "万一", "十分", "百姓", "千万", "三中全会", "五中全会", "四中全会", "六中全会")
@@ -619,6 +649,9 @@ _WORD_FORMS = [
     # 半年度 a half-year report, and 一年半载 is the idiom "a year or so".
     (re.compile(r"(?P<n>" + _CN_NUM + r")年半(?!载)|(?<![上下前后])半年(?![度载])"),
      lambda m: ((cn_value(m["n"]) if m["n"] else 0) + 0.5, "count", "年", None)),
+    # 就职两周年 (the second anniversary): 周年 counts whole years since an event, as 建交50周年 does in digits
+    # (tw_gdp_2010); it is never part of a date.
+    (re.compile(r"(?P<n>" + _CN_NUM + r")周年"), lambda m: (cn_value(m["n"]), "count", "年", None)),
     # 连十三红 / 连三黑: Taiwanese business writing counts consecutive months of rise (红) or fall (黑) this way
     # (tw_exports_2024m11: 连十三红 = 13 months of export growth running).
     (re.compile(r"(?<=连)(?P<n>" + _CN_NUM + r"|\d{1,3})(?=[红黑])"),
