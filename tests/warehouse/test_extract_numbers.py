@@ -137,6 +137,12 @@ def _sentence(tmp_path, line: str) -> list:
     # An indicator's abbreviation glued to its amount (人均GDP8.94万元) is no model name; 万分之 is a fraction.
     ("全年人均GDP8.94万元，比上年增长5.0%。", "8.94万元", 89400, None, "CNY"),
     ("不良贷款率下降万分之三。", "万分之三", 0.03, None, "percent"),
+    # A middle dot or a full-width point between numerals is a decimal point (label convention 9), as 點 is.
+    ("全年經濟成長率百分之五·四，出口一千零二十．五億美元。", "百分之五·四", 5.4, None, "percent"),
+    ("全年經濟成長率百分之五·四，出口一千零二十．五億美元。", "一千零二十．五億美元", 1.0205e11, None, "USD"),
+    # 一半 / 过半 in a share are half (convention 9): 50 percent.
+    ("受访企业中过半表示订单增加，一半以上计划扩产。", "过半", 50, None, "percent"),
+    ("受访企业中过半表示订单增加，一半以上计划扩产。", "一半", 50, None, "percent"),
 ])
 def test_forms_the_samples_do_not_print(tmp_path, line, quote, value, value_high, unit):
     got = [g for g in _sentence(tmp_path, line) if g[0] == quote]

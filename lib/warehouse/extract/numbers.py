@@ -517,7 +517,10 @@ class Scanner:
 
 # --- numbers written in Chinese characters ---------------------------------------------------------------------
 _CN = "零〇○一二两三四五六七八九十百千卅廿"
-_CN_NUM = "[" + _CN + "]+(?:点[零〇○一二三四五六七八九]+)?"
+# A decimal point in words is 点 (點); some papers print a full-width ． (read as `.` after normalising) or a middle dot
+# · between the numerals instead (五·四 = 5.4: label convention 9 of 2026-12-01). Only between numerals: 一·二八 as a
+# date is never followed by a unit, which every word form needs.
+_CN_NUM = "[" + _CN + "]+(?:[点.·][零〇○一二三四五六七八九]+)?"
 # 天 counts days (以九十天的营业日计算, tw_tsmc_2025q4): a length of time like 年 and 季.
 _CN_MEASURES = "|".join(sorted(MEASURE_WORDS + ["类", "季", "个年度", "年", "天"], key=len, reverse=True))  # 人次 over 人
 _CN_ONLY_ONE = re.compile(r"[一壹]")
@@ -531,6 +534,7 @@ def cn_value(numeral: str) -> float | None:
     """A number in Chinese numerals via cn2an (`一百五十八` 158, `十二点六八` 12.68, `一八八一` 1881).
     卅 (30) and 廿 (20) are written out first; a leading 十/百/千 means one of them (百万 = 一百万)."""
     numeral = numeral.replace("卅", "三十").replace("廿", "二十").replace("〇", "零").replace("○", "零")
+    numeral = numeral.replace(".", "点").replace("·", "点")  # 五·四, 五．四 (normalised to 五.四) = 五点四
     if numeral[:1] in "十百千":
         numeral = "一" + numeral
     try:
