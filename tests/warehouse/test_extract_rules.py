@@ -211,10 +211,6 @@ def _unseen_line(name: str, line: int) -> list:
     return [m for m in unseen_mentions(name, ("dev", "dev2")) if m.line_no == line]
 
 
-# Labels changed to the conventions of 2026-12-01 (tests/labels/GUIDE.md) before the extractor follows them.
-_CONVENTION_PENDING = pytest.mark.xfail(strict=True, reason="label follows a convention of 2026-12-01; extractor not yet")
-
-
 @pytest.mark.parametrize("name,line,quote,value,unit,year,entity", [
     # A span counted back from the statement (创15年新高, 过去30年几年来, 近5年来; text of 2025) is the span of calendar
     # years ending in the statement's year (GUIDE convention 3); a length of time not counted back (长达20年, in a
@@ -224,7 +220,7 @@ _CONVENTION_PENDING = pytest.mark.xfail(strict=True, reason="label follows a con
     ("tw_cn_growth_2025", 1, "30年", 30, "count", "1996-2025", "CHN"),
     ("tw_cn_growth_2025", 1, "5年", 5, "count", "2021-2025", "CHN"),
     ("tw_cn_growth_2025", 2, "20年", 20, "count", None, "CHN"),
-    pytest.param("tw_cn_growth_2025", 3, "5年", 5, "count", "2021-2025", "TWN+CHN", marks=_CONVENTION_PENDING),
+    ("tw_cn_growth_2025", 3, "5年", 5, "count", "2021-2025", "TWN+CHN"),
     # 保5 / 破八 name a growth rate by its bare number: a percent.
     ("tw_cn_growth_2025", 1, "5", 5, "percent", "2025", "CHN"),
     ("tw_cn_growth_2025", 4, "5", 5, "percent", None, "CHN"),
@@ -333,3 +329,12 @@ def test_a_fractional_count_per_anything_is_a_rate():
     from tests.helpers import seed_mentions
     units = {m.quote: m.unit for m in seed_mentions()["000"] if m.line_no in (571, 666)}
     assert (units["0.44"], units["44.99"], units["31.88"]) == ("other", "count", "count")
+
+
+def test_a_gap_between_two_economies_is_the_pairs():
+    """fresh cn_unicorn_2021 line 2: 盡管中國穩居全球第二，但與全球第一的美國差距越來越大，數量差距由2015年52家增加至2021年
+    的309家，估值差距…達10153.8億美元: each gap is the pair's, CHN+USA (label convention 8); 全球第一, before the gap,
+    stays a single economy's."""
+    got = {m.quote: m.entity for m in unseen_mentions("cn_unicorn_2021", ("fresh",)) if m.line_no == 2}
+    assert (got["52家"], got["309家"], got["10153.8億美元"]) == ("CHN+USA",) * 3, got
+    assert "+" not in (got["第一"] or "")

@@ -95,6 +95,8 @@ def _mention(doc: Document, text: str, doc_id: str, hit: Hit, date: str | None, 
         flags.append("ambiguous_subject")  # the top N firms, not named: no economy or place is their subject
     elif entity is None:
         entity, ambiguous = context.entity(text, start, hit.unit, home, doc.paragraph_starts)
+    if entity and (pair := context.gap_pair(text, start)):
+        entity, ambiguous = pair, False  # 与美国的差距, 双方差距: the pair's figure (label convention 8)
     if ambiguous:
         flags.append({"group": "group_subject", "ambiguous": "ambiguous_subject"}.get(ambiguous, "subject_assumed"))
     unit = hit.unit

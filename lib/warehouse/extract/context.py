@@ -423,6 +423,32 @@ def _group(span: str, hits: list[tuple]) -> str | None:
     return "+".join(codes) if len(codes) > 1 else None
 
 
+# A gap between two economies stated as one figure (与全球第一的美国差距…由52家增加至309家, 双方差距逐渐缩小，近5年来…)
+# describes neither alone: it is the pair's, the two economies the sentence names before it, in that order (label
+# convention 8 of 2026-12-01: 中美差距X -> CHN+USA). The gap is between them when 与/同/跟/和 brings in the other
+# before 差距, or 双方/两国/两岸 says so; it reaches the figure's clause and the clause just after the one naming it.
+_GAP_BETWEEN = re.compile(r"(?:(?:与|同|跟|和)[^，,；;。]{0,10}|双方|两国|两岸)差距")
+
+
+def gap_pair(text: str, pos: int) -> str | None:
+    """`CHN+USA` when the figure at `pos` states the gap between the two economies its sentence names; else None."""
+    s_start, _ = bounds(text, pos, SENTENCE_END)
+    c_start, _ = bounds(text, pos, CLAUSE_END)
+    reach = bounds(text, c_start - 2, CLAUSE_END)[0] if c_start - 2 > s_start else c_start
+    if "差距" not in text[max(reach, s_start):pos] or not _GAP_BETWEEN.search(text, s_start, pos):
+        return None
+    names = sorted(COUNTRY_NAMES, key=len, reverse=True)
+    found: list[tuple[int, str]] = []
+    taken = [False] * (pos - s_start)
+    for name in names:
+        for m in re.finditer(re.escape(name), text[s_start:pos]):
+            if not any(taken[m.start():m.end()]):
+                taken[m.start():m.end()] = [True] * len(name)
+                found.append((m.start(), COUNTRY_NAMES[name]))
+    codes = list(dict.fromkeys(code for _, code in sorted(found)))
+    return "+".join(codes) if len(codes) == 2 else None
+
+
 def entity(text: str, pos: int, unit: str, home: str = "CHN",
            paragraph_starts: list[int] | None = None) -> tuple[str | None, bool | str]:
     """Nearest subject: in the number's clause (a listed group together), else the first subject of earlier
