@@ -140,6 +140,16 @@ def _sentence(tmp_path, line: str) -> list:
     # A middle dot or a full-width point between numerals is a decimal point (label convention 9), as 點 is.
     ("全年經濟成長率百分之五·四，出口一千零二十．五億美元。", "百分之五·四", 5.4, None, "percent"),
     ("全年經濟成長率百分之五·四，出口一千零二十．五億美元。", "一千零二十．五億美元", 1.0205e11, None, "USD"),
+    # Ranks and numerals the labelled texts do not print (none of them on a labelled line): 居全国之首 and 名列榜首
+    # are first place (convention 1), 排第二 is 排名第二; 三万九千二百一十八元 and 三万二千亿美元 are compound
+    # numerals read whole; 增长了一倍 is a multiple as printed (convention 7).
+    ("该省外贸规模居全国之首。", "之首", 1, None, "rank"),
+    ("该省城镇化率位居除直辖市外各省份之首。", "之首", 1, None, "rank"),
+    ("该企业营收名列榜首，利润排第二。", "榜首", 1, None, "rank"),
+    ("该企业营收名列榜首，利润排第二。", "第二", 2, None, "rank"),
+    ("居民人均可支配收入三万九千二百一十八元，外汇储备三万二千亿美元。", "三万九千二百一十八元", 39218, None, "CNY"),
+    ("居民人均可支配收入三万九千二百一十八元，外汇储备三万二千亿美元。", "三万二千亿美元", 3.2e12, None, "USD"),
+    ("全年利润增长了一倍。", "一倍", 1, None, "times"),
     # 一半 / 过半 in a share are half (convention 9): 50 percent.
     ("受访企业中过半表示订单增加，一半以上计划扩产。", "过半", 50, None, "percent"),
     ("受访企业中过半表示订单增加，一半以上计划扩产。", "一半", 50, None, "percent"),
@@ -161,3 +171,5 @@ def test_top_ten_written_qiang_and_ordinals_before_a_noun(tmp_path):
     before a noun (第三位嘉宾, the third guest) orders people and is no place; 第一次 is no figure (convention 1)."""
     assert [(m.value, m.unit) for m in _line("cn_digital_trade_2024", 3) if m.quote == "前十強"] == [(10, "rank")] * 2
     assert _sentence(tmp_path, "第三位嘉宾发言后，他第一次来到上海。") == []
+    # 居民…之首要 (the foremost task) is no place; 安排第二批 arranges a batch.
+    assert _sentence(tmp_path, "居民消费居扩大内需之首要位置，安排第二批资金。") == []

@@ -119,7 +119,8 @@ _GROWTH = re.compile(r"增长率|成长率|增速|经济增长|经济成长")
 # 升至第五, 上升3位至第8 (moved to a place), 历史第2 (second in history): a position reached or held, like 位居.
 # Misses in cn_unicorn_2022 (第五, 第8) and tw_exports_2025 (历史第2长红).
 # 蝉联第一 (holds first place again) and 并列第八位 (tied eighth) state a place held too (cn_hurun_2023).
-_RANK_CONTEXT = re.compile(r"(?:世界|全球|排名|位居|居|位列|跃居|保持|界|进入|跻身|入围|升至|降至|位至|历史|史上|蝉联|并列)"
+# 排第二 / 排在第三 (ranks second) is 排名 shortened; 安排 and 编排 (arrange) are other words.
+_RANK_CONTEXT = re.compile(r"(?:世界|全球|排名|位居|居|位列|跃居|保持|界|进入|跻身|入围|升至|降至|位至|历史|史上|蝉联|并列|(?<![安编])排)"
                            r"[\s\u4e00-\u9fff]{0,3}$")
 
 
@@ -261,9 +262,16 @@ class Scanner:
             value = cn_number(m.group("n"))
             if value is not None and self._free(m.start(), m.end()):
                 self._add(m.start(), m.end(), float(value), None, "rank", m.group("w"), [], m.start())
-        # 首位 / 居首 (first place) after a verb of ranking is rank 1.
-        for m in re.finditer(r"(?:位居|居于|居|名列|排名|位列|排在|跃居|稳居)\s*(?:世界|全球|全国|亚洲|行业)?\s*(?P<w>首位|首)",
-                             text):
+        # 首位 / 居首 (first place) after a verb of ranking is rank 1; so are 之首 (居全国之首, "the head of the
+        # country") and 榜首 (名列榜首, the top of the list): label convention 1 of 2026-12-01 names them ranks.
+        # 之首 closes the name of what is headed, which may be long (位居…全国…的省域之首); 之首要 (the foremost
+        # task) and 之首脑 (heads of state) are other words.
+        for m in re.finditer(r"(?:位居|居于|居|名列|排名|位列|排在|跃居|稳居|荣登|登上|问鼎)\s*(?:世界|全球|全国|亚洲|行业|各省|同类)?"
+                             r"\s*(?P<w>首位|榜首|首)|(?:位居|居于|居|名列|位列|跃居|稳居)[^，,。；;]{0,24}?(?P<head>之首)(?![要先次批个届脑长])", text):
+            if m["head"]:
+                if self._free(m.start("head"), m.end()):
+                    self._add(m.start("head"), m.end(), 1.0, None, "rank", "之首", [], m.start("head"))
+                continue
             if self._free(m.start("w"), m.end()):
                 self._add(m.start("w"), m.end(), 1.0, None, "rank", m["w"], [], m.start("w"))
         for m in _TOP_LIST.finditer(text):
@@ -573,7 +581,12 @@ def _fraction(m: re.Match) -> tuple | None:
 
 def _multiple(m: re.Match) -> tuple | None:
     value = cn_value(m["n"])
-    return (value, "times", "倍", None) if value is not None and m["n"] != "一" else None
+    # 一倍 after a verb of growth (增长了一倍, 增加一倍多: grew by one times) is a multiple as printed (label
+    # convention 7, like 增长了1倍 in digits); elsewhere 一倍 is mostly adverbial (多一倍, 加倍).
+    grew = re.search(r"(?:增长|增加|提高|提升|上升|扩大|翻)了?$", m.string[max(0, m.start() - 3):m.start()])
+    if value is None or (m["n"] == "一" and not grew):
+        return None
+    return value, "times", "倍", None
 
 
 def _doubling(m: re.Match) -> tuple | None:
@@ -597,9 +610,18 @@ def _amount(m: re.Match) -> tuple | None:
     if value is None:
         return None
     value *= MAGNITUDES.get(mag, 1.0)
-    if m["tail"]:
-        tail_value, tail_mag = cn_value(m["tail"][:-1]), MAGNITUDES[m["tail"][-1]]
-        if tail_value is None or tail_mag >= MAGNITUDES[mag]:
+    if m["tail"] and (m["tail"][-1] not in MAGNITUDES or MAGNITUDES[m["tail"][-1]] > MAGNITUDES[mag]) \
+            and not m["more0"] and "点" not in numeral:
+        # 三万九千二百一十八元 (39,218), 三万二千亿美元 (32,000亿): the numeral runs on after 万 without a magnitude
+        # of its own, or a larger magnitude closes it and multiplies the whole (三万二千 亿). Chinese writes such
+        # compound numerals whole; cn2an reads them (一万二 = 12,000 too, as said).
+        whole = cn_value(numeral + mag + m["tail"])
+        if whole is None:
+            return None
+        value, mag = whole, mag + m["tail"]
+    elif m["tail"]:
+        tail_value, tail_mag = cn_value(m["tail"][:-1]), MAGNITUDES.get(m["tail"][-1], 0)
+        if tail_value is None or tail_mag >= MAGNITUDES[mag] or not tail_mag:
             return None
         value += tail_value * tail_mag
         mag += m["tail"]
@@ -681,7 +703,7 @@ _WORD_FORMS = [
                 UNITS.get(m["unit"], ("count", 1.0))[0], m["mag"] + m["unit"], None)),
     # Mixed magnitudes in words (一兆一一二三亿元 = 1兆 + 1123亿, tw_tsmc_2025q4) as in digits (2兆2500亿).
     (re.compile(r"(?P<n>" + _CN_NUM + r")(?P<more0>多|余)?(?P<mag>万亿|兆(?!瓦)|亿|万)?"
-                r"(?(mag)(?P<tail>[零〇○一二三四五六七八九十百千]+(?:亿|万))?)(?P<more>多|余)?"
+                r"(?(mag)(?P<tail>[零〇○一二三四五六七八九十百千]+(?:万亿|亿|万)?))?(?P<more>多|余)?"
                 r"(?P<unit>" + _UNIT_WORDS.replace("|倍", "") + "|" + _CN_MEASURES + r"|大(?=[\u4e00-\u9fff]))?"),
      _amount),
 ]
