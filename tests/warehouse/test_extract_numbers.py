@@ -150,6 +150,9 @@ def _sentence(tmp_path, line: str) -> list:
     ("居民人均可支配收入三万九千二百一十八元，外汇储备三万二千亿美元。", "三万九千二百一十八元", 39218, None, "CNY"),
     ("居民人均可支配收入三万九千二百一十八元，外汇储备三万二千亿美元。", "三万二千亿美元", 3.2e12, None, "USD"),
     ("全年利润增长了一倍。", "一倍", 1, None, "times"),
+    # 十分之一 is a fraction (十分 alone is "very": 十分重要 stays out); 破兆元 passes a threshold as 突破万亿元 does.
+    ("研发人员占十分之一，这一点十分重要。", "十分之一", 10, None, "percent"),
+    ("去年出口破兆元，創歷年新高。", "兆元", 1e12, None, "TWD"),
     # 一半 / 过半 in a share are half (convention 9): 50 percent.
     ("受访企业中过半表示订单增加，一半以上计划扩产。", "过半", 50, None, "percent"),
     ("受访企业中过半表示订单增加，一半以上计划扩产。", "一半", 50, None, "percent"),

@@ -556,7 +556,9 @@ def _inside_word(text: str, start: int) -> bool:
     for word in _WORDS_WITH_NUMERALS:
         at = text.find(word, max(0, start - len(word) + 1), start + len(word))
         if at != -1 and at <= start < at + len(word):
-            return True
+            # 十分之一 (one tenth) is a fraction: 十分 is "very" only when no 之 follows it.
+            return not (word == "十分" and text.startswith("之", at + 2))
+    return False
     return False
 
 
@@ -696,8 +698,9 @@ _WORD_FORMS = [
     (re.compile(r"[两双]位数(?=的?增长|的?增速|的?增幅|的?成长)"), lambda m: (10.0, "percent", "两位数", ">")),
     # The numeral may carry decimals (四百一十点九亿美元 = 410.9亿, Taiwan's 點 after t2s), as in 百分之十二点六八.
     # A magnitude alone is one of it when a threshold is passed: 突破万亿元大关 (cn_nev_exports_2023), 突破“万列”
-    # 大关 (cn_eu_trade_2020), as 突破千亿美元 reads 千 as one thousand.
-    (re.compile(r"(?:(?<=突破|跨越|超过)|(?<=突破[“\"「]))(?P<mag>万亿|亿|万)(?P<unit>" + _UNIT_WORDS.replace("|倍", "")
+    # 大关 (cn_eu_trade_2020), as 突破千亿美元 reads 千 as one thousand. Taiwanese and Hong Kong papers write 破 alone
+    # and 兆 for 10^12 (出口破兆元, 票房破亿): the same threshold.
+    (re.compile(r"(?:(?<=突破|跨越|超过|[^打识看突]破)|(?<=突破[“\"「]))(?P<mag>万亿|兆(?!瓦)|亿|万)(?P<unit>" + _UNIT_WORDS.replace("|倍", "")
                 + "|" + "|".join(sorted(MEASURE_WORDS, key=len, reverse=True)) + r")"),
      lambda m: (MAGNITUDES[m["mag"]] * UNITS.get(m["unit"], ("count", 1.0))[1],
                 UNITS.get(m["unit"], ("count", 1.0))[0], m["mag"] + m["unit"], None)),
