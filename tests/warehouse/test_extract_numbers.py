@@ -32,6 +32,10 @@ def _read(name, line, quote):
     ("my_sg_reserves_2020", 1, "半年", 0.5, "count"),
     ("cn_unicorn_2022", 2, "半年", 0.5, "count"),
     ("tw_exports_2024m11", 1, "十三", 13, "count"),
+    ("cn_unicorn_us_2024", 4, "13年", 13, "count"),  # 自诞生以来的 13 年里: 里 (within) after N年, like 间
+    # A structure ratio printed with the ratio sign ∶ mixed with `:` (5.5:50.6∶43.9) still gives each share.
+    ("cn_yunhe_communique_2022", 4, "50.6", 50.6, "percent"),
+    ("cn_yunhe_communique_2022", 4, "43.9", 43.9, "percent"),
     # Units: 斤 is half a kilogram; hectares, 亩, cubic metres and ages are `other`; trains count by 列.
     ("cn_gov_report_2023", 9, "1.37万亿斤", 6.85e8, "t"),
     ("cn_gov_report_2023", 16, "1.3万亿斤", 6.5e8, "t"),

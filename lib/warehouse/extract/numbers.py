@@ -102,7 +102,9 @@ _QUANTITY = re.compile(
 _SLASH_LIST = re.compile(r"(?P<a>" + _NUM + r")/(?P<b>" + _NUM + r")\s*(?P<unit>Tbps|GW|MW|kW|km)")
 _LIST_UNIT = re.compile(r"\s*(?:和|、|与|及|或)\s*(?:" + _NUM + r")\s*(?P<unit>个百分点|百分点|%)")
 # 三次产业结构比为25.72:26.84:47.44: a structure ratio whose parts add up to 100 states each part's share in percent.
-_RATIO = re.compile(r"(?<![\d.:])(?P<parts>\d+(?:\.\d+)?(?::\d+(?:\.\d+)?){1,5})(?![\d:])")
+# Communiqués also print the ratio sign ∶ (U+2236) for the colon, even mixed with `:` in one ratio (5.5:50.6∶43.9,
+# cn_yunhe_communique_2022).
+_RATIO = re.compile(r"(?<![\d.:∶])(?P<parts>\d+(?:\.\d+)?(?:[:∶]\d+(?:\.\d+)?){1,5})(?![\d:∶])")
 _RANK_DIGIT = re.compile(r"第\s*(?P<n>\d+)\s*(?P<w>位|名)?")
 _RANK_CN = re.compile(r"第(?P<n>[一二三四五六七八九十]{1,3})(?P<w>位|名|大)?(?!次|代|个|批|层|步|产业|、)")
 # 前十大 (the ten largest) is a top N like 前十名 (cn_eu_trade_2020 前十大货物贸易伙伴); so is 前十强 (the ten
@@ -345,7 +347,8 @@ class Scanner:
                       m.start("n"))
         # `50年以来最高`, `10年来`, `8年间`: a span of years measured back from the text's time. A planning
         # horizon (`未来5年`, `今后5年`) is no measured quantity.
-        for m in re.finditer(r"(?<![\d.])(?P<n>\d{1,3})\s*多?年(?:以来|来|间)", self.text):
+        # 自诞生以来的 13 年里 (in the 13 years since): 里 after N年 is "within", a length as 间 is.
+        for m in re.finditer(r"(?<![\d.])(?P<n>\d{1,3})\s*多?年(?:以来|来|间|里)", self.text):
             if re.search(r"(?:未来|今后)\s*$", self.text[max(0, m.start() - 3):m.start()]):
                 continue
             if self._free(m.start(), m.end()):
@@ -377,7 +380,7 @@ class Scanner:
 
     def _ratio_shares(self) -> None:
         for m in _RATIO.finditer(self.text):
-            parts = m["parts"].split(":")
+            parts = re.split(r"[:∶]", m["parts"])
             if len(parts) < 2 or abs(sum(float(x) for x in parts) - 100) > 0.5:
                 continue  # a clock time (10:30) or a plain ratio (2:1) states no shares
             pos = m.start()
