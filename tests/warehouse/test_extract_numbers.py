@@ -36,6 +36,12 @@ def _read(name, line, quote):
     # A structure ratio printed with the ratio sign ∶ mixed with `:` (5.5:50.6∶43.9) still gives each share.
     ("cn_yunhe_communique_2022", 4, "50.6", 50.6, "percent"),
     ("cn_yunhe_communique_2022", 4, "43.9", 43.9, "percent"),
+    # A unit printed once after a list belongs to each number of it: the percentage points of 0.15、-5.64、1.34个百分点
+    # and the yuan of 9.76万亿和10.34万亿元; a number against 100 (性别比为105.23:100) is a ratio.
+    ("cn_yunhe_communique_2022", 4, "0.15", 0.15, "percent"),
+    ("cn_yunhe_communique_2022", 4, "-5.64", -5.64, "percent"),
+    ("cn_customs_2023h1", 6, "9.76万亿", 9.76e12, "CNY"),
+    ("cn_yunhe_communique_2022", 3, "105.23", 105.23, "other"),
     # Units: 斤 is half a kilogram; hectares, 亩, cubic metres and ages are `other`; trains count by 列.
     ("cn_gov_report_2023", 9, "1.37万亿斤", 6.85e8, "t"),
     ("cn_gov_report_2023", 16, "1.3万亿斤", 6.5e8, "t"),

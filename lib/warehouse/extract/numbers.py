@@ -100,7 +100,16 @@ _QUANTITY = re.compile(
     r"(?P<unit>[\s?]*(?:" + _UNIT_WORDS + "|" + "|".join(sorted(MEASURE_WORDS, key=len, reverse=True)) + r"))?"
 )
 _SLASH_LIST = re.compile(r"(?P<a>" + _NUM + r")/(?P<b>" + _NUM + r")\s*(?P<unit>Tbps|GW|MW|kW|km)")
-_LIST_UNIT = re.compile(r"\s*(?:和|、|与|及|或)\s*(?:" + _NUM + r")\s*(?P<unit>个百分点|百分点|%)")
+# The list may run over several numbers, some printed with a minus sign (0.15、-5.64、1.34个百分点: contributions of
+# the three sectors, cn_yunhe_communique_2022).
+_LIST_UNIT = re.compile(r"\s*(?:和|、|与|及|或)\s*(?:[-−]?(?:" + _NUM + r")\s*(?:和|、|与|及|或)\s*){0,4}[-−]?(?:" + _NUM
+                        + r")\s*(?P<unit>个百分点|百分点|%)")
+# 一季度、二季度分别达到9.76万亿和10.34万亿元 (cn_customs_2023h1): amounts with their magnitudes share the currency
+# printed once, after the last of the list, as percentages share 百分点.
+_LIST_MONEY = re.compile(r"\s*(?:和|、|与|及|或)\s*(?:" + _NUM + r")\s*(?:万亿|亿|万)\s*(?P<unit>"
+                         + "|".join(sorted((u for u, (c, _) in UNITS.items() if c in ("CNY", "USD", "EUR", "GBP", "JPY",
+                                                                                   "HKD", "TWD", "MYR", "SGD", "KRW")),
+                                           key=len, reverse=True)) + r")")
 # 三次产业结构比为25.72:26.84:47.44: a structure ratio whose parts add up to 100 states each part's share in percent.
 # Communiqués also print the ratio sign ∶ (U+2236) for the colon, even mixed with `:` in one ratio (5.5:50.6∶43.9,
 # cn_yunhe_communique_2022).
@@ -443,6 +452,9 @@ class Scanner:
                 unit, unit_mult = UNITS[unit_text]
             elif unit_text:
                 unit, unit_mult = "count", 1.0
+            elif mag_text and (money := _LIST_MONEY.match(text, m.end())):
+                unit, unit_mult = UNITS[money["unit"]]
+                unit_text = money["unit"]
             elif mag_text:
                 unit, unit_mult = "count", 1.0
                 flags.append("no_unit")
@@ -461,7 +473,9 @@ class Scanner:
                 # a score is its level in points (指数由1000上升至5610.60), not a count. (Other bare numbers
                 # stay counts: the catalog reads 引用率为44.99 as citations per paper.)
                 clause = re.split(r"[，,；;。：:]", text[max(0, start - 40):start])[-1]
-                unit, unit_mult = ("other" if re.search(r"指数|得分|评分|分值", clause) else "count"), 1.0
+                # …and a number stated against 100 (男女性别比为105.23:100: males per 100 females) is a ratio, `other`.
+                per_hundred = re.match(r"\s*[:∶]\s*100(?![\d.])", text[num_end:num_end + 8])
+                unit, unit_mult = ("other" if re.search(r"指数|得分|评分|分值", clause) or per_hundred else "count"), 1.0
                 flags.append("no_unit")
             value *= mult * unit_mult
             if value_high is not None:
