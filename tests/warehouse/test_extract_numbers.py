@@ -186,3 +186,11 @@ def test_top_ten_written_qiang_and_ordinals_before_a_noun(tmp_path):
     assert _sentence(tmp_path, "第三位嘉宾发言后，他第一次来到上海。") == []
     # 居民…之首要 (the foremost task) is no place; 安排第二批 arranges a batch.
     assert _sentence(tmp_path, "居民消费居扩大内需之首要位置，安排第二批资金。") == []
+
+
+def test_a_former_place_is_read_with_its_own_year(tmp_path):
+    """为/是第N closing its clause is a place ("was fourth"), and a place stated for an earlier time keeps that time
+    (label convention 5 of 2026-12-01): no labelled line prints the form, so it is stated in the usual wording."""
+    (tmp_path / "r.txt").write_text("2023年该国研发投入居全球第二，2020年为第四。", encoding="utf-8")
+    got = [(m.quote, m.value, m.unit, m.year) for m in extract_document(tmp_path / "r.txt", "r")]
+    assert got == [("第二", 2, "rank", "2023"), ("第四", 4, "rank", "2020")]

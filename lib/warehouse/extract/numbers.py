@@ -262,10 +262,12 @@ class Scanner:
         for m in _RANK_CN.finditer(text):
             # 第N大 before a noun (第一大贸易伙伴, 第二大经济体) is "the N-th largest": a rank wherever it stands;
             # so is 第N right after an economy, ending its clause (日本居第三位，…；德国第四，占6%), and 第N位/第N名
-            # closing its phrase (深圳(33家,第六位), 前两名与第三名往后…): the place in a ranking, as 第3名 in digits.
+            # closing its phrase (深圳(33家,第六位), 前两名与第三名往后…): the place in a ranking, as 第3名 in digits;
+            # so is 为/是第N closing its clause (2020年为第四。: "was fourth").
             # 第N位 before a noun (第三位嘉宾) counts people in order and is left out.
             if not _RANK_CONTEXT.search(text[max(0, m.start() - 8):m.start()]) \
                     and not (m["w"] == "大" and re.match(r"[\u4e00-\u9fff]", text[m.end():m.end() + 1])) \
+                    and not (text[m.start() - 1:m.start()] in ("为", "是") and re.match(r"[，,；;。]", text[m.end():m.end() + 1]))\
                     and not (m["w"] in ("位", "名") and not re.match(r"[\u4e00-\u9fff]", text[m.end():m.end() + 1])
                              or m["w"] == "名" and text[m.end():m.end() + 2] in ("往后", "以后", "之后")) \
                     and not (self._after_economy(m.start()) and re.match(r"[，,；;。]", text[m.end():m.end() + 1])):
