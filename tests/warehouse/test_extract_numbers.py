@@ -163,6 +163,10 @@ def _sentence(tmp_path, line: str) -> list:
     # 十分之一 is a fraction (十分 alone is "very": 十分重要 stays out); 破兆元 passes a threshold as 突破万亿元 does.
     ("研发人员占十分之一，这一点十分重要。", "十分之一", 10, None, "percent"),
     ("去年出口破兆元，創歷年新高。", "兆元", 1e12, None, "TWD"),
+    # Hong Kong and Taiwanese shares: 四成半 = 45%, 逾半 = more than half, 四分一 = 四分之一.
+    ("四成半企業錄得盈利，逾半企業表示訂單增加。", "四成半", 45, None, "percent"),
+    ("四成半企業錄得盈利，逾半企業表示訂單增加。", "逾半", 50, None, "percent"),
+    ("內地旅客約佔四分一。", "四分一", 25, None, "percent"),
     # 一半 / 过半 in a share are half (convention 9): 50 percent.
     ("受访企业中过半表示订单增加，一半以上计划扩产。", "过半", 50, None, "percent"),
     ("受访企业中过半表示订单增加，一半以上计划扩产。", "一半", 50, None, "percent"),
@@ -184,6 +188,9 @@ def test_top_ten_written_qiang_and_ordinals_before_a_noun(tmp_path):
     before a noun (第三位嘉宾, the third guest) orders people and is no place; 第一次 is no figure (convention 1)."""
     assert [(m.value, m.unit) for m in _line("cn_digital_trade_2024", 3) if m.quote == "前十強"] == [(10, "rank")] * 2
     assert _sentence(tmp_path, "第三位嘉宾发言后，他第一次来到上海。") == []
+    # Idioms hold numerals that are no figures: 一成不变 (unchanged), 四分五裂 (torn apart), 十分一致 (fully
+    # agreed), 千家万户 (every household).
+    assert _sentence(tmp_path, "政策一成不变，组织四分五裂，意见十分一致，惠及千家万户。") == []
     # 居民…之首要 (the foremost task) is no place; 安排第二批 arranges a batch.
     assert _sentence(tmp_path, "居民消费居扩大内需之首要位置，安排第二批资金。") == []
 

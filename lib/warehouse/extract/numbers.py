@@ -554,7 +554,9 @@ _CN_ONLY_ONE = re.compile(r"[一壹]")
 _PERIOD_NAME = re.compile(r"[一二三四]季")
 # Words that hold a numeral without being a number (统一, 一些, 唯一, 万一, 十分, 百姓, 千万 as "by all means").
 _WORDS_WITH_NUMERALS = ("统一", "唯一", "一些", "一样", "一起", "一体", "一流", "一系列", "一致", "进一步", "之一",
-                        "万一", "十分", "百姓", "千万", "三中全会", "五中全会", "四中全会", "六中全会")
+                        "万一", "十分", "百姓", "千万", "三中全会", "五中全会", "四中全会", "六中全会",
+                        # idioms of "everyone, many": 千家万户 (every household), 成千上万, 千千万万, 万家灯火
+                        "千家万户", "成千上万", "千千万万", "万家灯火")
 
 
 def cn_value(numeral: str) -> float | None:
@@ -592,7 +594,8 @@ def _points(m: re.Match) -> tuple | None:
 
 
 def _tenths(m: re.Match) -> tuple | None:
-    return cn_value(m["n"]) * 10 + (cn_value(m["m"]) if m["m"] else 0), "percent", "成", None
+    points = 5.0 if m["m"] == "半" else cn_value(m["m"]) if m["m"] else 0
+    return cn_value(m["n"]) * 10 + points, "percent", "成", None
 
 
 def _fraction(m: re.Match) -> tuple | None:
@@ -667,7 +670,7 @@ def _amount_range(m: re.Match) -> tuple | None:
 
 
 def _half(m: re.Match) -> tuple | None:
-    return 50.0, "percent", m.group(), {"过半": ">", "近半": "~"}.get(m.group())
+    return 50.0, "percent", m.group(), {"过半": ">", "逾半": ">", "超半": ">", "近半": "~"}.get(m.group())
 
 
 _CN_MAG = r"(?:万亿|兆(?!瓦)|亿|万)"
@@ -688,8 +691,9 @@ _WORD_FORMS = [
     # 八成 = 80%; 成 also starts words (成为, 成本, 成果 …), which the lookahead leaves out. Taiwanese papers
     # write the tenths in digits too (市占率逾 7 成): 成 is a share whatever numeral comes before it.
     # 两成 is two tenths like 二成; 六成二 (Taiwan) is 62%: a numeral after 成 adds points.
-    (re.compile(r"(?P<n>[一二两三四五六七八九]|(?<![\d.])\d(?:\.\d)?(?=\s*成))\s*成(?P<m>[一二三四五六七八九](?=[，,。；;、）)\s的左右以上多]|$))?"
-                r"(?![为本果效功立熟长就员交型品分绩])"),
+    # 四成半 (Hong Kong and Taiwan) is 45%: 半 after 成 is half a tenth. 一成不变 ("unchanged") is an idiom.
+    (re.compile(r"(?P<n>[一二两三四五六七八九]|(?<![\d.])\d(?:\.\d)?(?=\s*成))\s*成(?P<m>[一二三四五六七八九半](?=[，,。；;、）)\s的左右以上多企家人]|$))?"
+                r"(?![为本果效功立熟长就员交型品分绩]|不变)"),
      _tenths),
     # 一年半 (one and a half years) and 半年 (half a year) are lengths of time: misses in hk_economy_2025,
     # my_sg_reserves_2020 and cn_unicorn_2022. 上半年/下半年 name a half of the year (a period, not a length),
@@ -704,7 +708,14 @@ _WORD_FORMS = [
     (re.compile(r"(?<=连)(?P<n>" + _CN_NUM + r"|\d{1,3})(?=[红黑])"),
      lambda m: (cn_value(m["n"]), "count", None, None, ["run"])),
     # 近半 (nearly half) is a share, not 近半年 / 近半个世纪 (a time).
-    (re.compile(r"一半|半数|过半|近半(?![年个月天日世])"), _half),
+    # 逾半/超半 (more than half: 逾半企业, Hong Kong and Taiwan) are 过半 written with 逾/超.
+    (re.compile(r"一半|半数|过半|(?:近|逾|超)半(?![年个月天日世])"), _half),
+    # 四分一 (Hong Kong: a quarter) is 四分之一 without 之; a numerator above the denominator (四分五裂, an idiom)
+    # or 分 as a minute (八分一秒) is none.
+    (re.compile(r"(?<![零〇○一二两三四五六七八九十百千万亿点分])(?P<d>[二三四五六七八九十])分(?P<n>[一二三四五六七八九])"
+                r"(?=[的左以，,。；;、）)\s]|$)"),
+     lambda m: ((cn_value(m["n"]) / cn_value(m["d"]) * 100, "percent", "分之", None)
+                if cn_value(m["n"]) < cn_value(m["d"]) else None)),
     # 翻番/翻一番/翻了一番 and 翻倍 double; 翻两番 quadruples.
     (re.compile(r"翻了?(?P<n>[一两二三]?)番|翻倍"), _doubling),
     (re.compile(r"(?P<n>" + _CN_NUM + r")倍"), _multiple),
