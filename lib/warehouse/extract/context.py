@@ -426,7 +426,8 @@ def _group(span: str, hits: list[tuple]) -> str | None:
 # A gap between two economies stated as one figure (与全球第一的美国差距…由52家增加至309家, 双方差距逐渐缩小，近5年来…)
 # describes neither alone: it is the pair's, the two economies the sentence names before it, in that order (label
 # convention 8 of 2026-12-01: 中美差距X -> CHN+USA). The gap is between them when 与/同/跟/和 brings in the other
-# before 差距, or 双方/两国/两岸 says so; it reaches the figure's clause and the clause just after the one naming it.
+# before 差距, or 双方/两国/两岸 says so; it reaches the figure's clause and the clause just after the one naming it
+# when that clause opens on the gap's value or span.
 _GAP_BETWEEN = re.compile(r"(?:(?:与|同|跟|和)[^，,；;。]{0,10}|双方|两国|两岸)差距")
 
 
@@ -434,8 +435,12 @@ def gap_pair(text: str, pos: int) -> str | None:
     """`CHN+USA` when the figure at `pos` states the gap between the two economies its sentence names; else None."""
     s_start, _ = bounds(text, pos, SENTENCE_END)
     c_start, _ = bounds(text, pos, CLAUSE_END)
-    reach = bounds(text, c_start - 2, CLAUSE_END)[0] if c_start - 2 > s_start else c_start
-    if "差距" not in text[max(reach, s_start):pos] or not _GAP_BETWEEN.search(text, s_start, pos):
+    in_clause = "差距" in text[c_start:pos]
+    # The clause after the gap's carries it on only when it opens on its value or its span (…估值差距由…增加至1万亿
+    # 美元以上，达10153.8亿美元; 双方差距逐渐缩小，近5年来…), not on a new statement (…，研发投入增长10%).
+    carried = c_start - 2 > s_start and "差距" in text[bounds(text, c_start - 2, CLAUSE_END)[0]:c_start] and \
+        re.match(r"\s*(?:达|为|至|到|增至|扩大到|缩小到|近|过去|这)", text[c_start:pos])
+    if not (in_clause or carried) or not _GAP_BETWEEN.search(text, s_start, pos):
         return None
     names = sorted(COUNTRY_NAMES, key=len, reverse=True)
     found: list[tuple[int, str]] = []
