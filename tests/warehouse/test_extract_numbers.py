@@ -191,6 +191,8 @@ def test_top_ten_written_qiang_and_ordinals_before_a_noun(tmp_path):
     # Idioms hold numerals that are no figures: 一成不变 (unchanged), 四分五裂 (torn apart), 十分一致 (fully
     # agreed), 千家万户 (every household).
     assert _sentence(tmp_path, "政策一成不变，组织四分五裂，意见十分一致，惠及千家万户。") == []
+    # 第三方 (a third party), 第一书记 (a title) and a plan's name (第十四个五年规划) are no places or lengths.
+    assert _sentence(tmp_path, "全球第三方支付规模扩大，全国第一书记培训，落实第十四个五年规划。") == []
     # 居民…之首要 (the foremost task) is no place; 安排第二批 arranges a batch.
     assert _sentence(tmp_path, "居民消费居扩大内需之首要位置，安排第二批资金。") == []
 

@@ -115,7 +115,8 @@ _LIST_MONEY = re.compile(r"\s*(?:和|、|与|及|或)\s*(?:" + _NUM + r")\s*(?:�
 # cn_yunhe_communique_2022).
 _RATIO = re.compile(r"(?<![\d.:∶])(?P<parts>\d+(?:\.\d+)?(?:[:∶]\d+(?:\.\d+)?){1,5})(?![\d:∶])")
 _RANK_DIGIT = re.compile(r"第\s*(?P<n>\d+)\s*(?P<w>位|名)?")
-_RANK_CN = re.compile(r"第(?P<n>[一二三四五六七八九十]{1,3})(?P<w>位|名|大)?(?!次|代|个|批|层|步|产业|、)")
+# 第三方 (a third party) and 第一书记 (a first secretary) are words, not places.
+_RANK_CN = re.compile(r"第(?P<n>[一二三四五六七八九十]{1,3})(?P<w>位|名|大)?(?!次|代|个|批|层|步|产业|、|方|书记)")
 # 前十大 (the ten largest) is a top N like 前十名 (cn_eu_trade_2020 前十大货物贸易伙伴); so is 前十强 (the ten
 # strongest: 全球数字服务贸易前十强, cn_digital_trade_2024), the usual name of a ranking's top N.
 _TOP_N = re.compile(r"前(?P<n>[一二两三四五六七八九十]{1,2}|\d{1,2})(?P<w>位|名|大|强)?")
@@ -515,6 +516,8 @@ class Scanner:
                     continue
                 if read is _amount and re.match(r"[一二三]次产业", text[m.start():m.end() + 2]):
                     continue  # 三次产业 (the primary, secondary and tertiary sectors) names the economy's parts
+                if read is _amount and m.group().endswith("年") and re.match(r"(?:规划|计划|行动)", text[m.end():m.end() + 2]):
+                    continue  # 第十四个五年规划, 三年行动计划: the name of a plan (its horizon is no measured length)
                 got = read(m)
                 if got is None:
                     continue
