@@ -249,3 +249,12 @@ def test_origins_destinations_and_the_members_picked_out_of_them_are_partners(tm
     assert {e for _, e in _read(tmp_path, "hk_oct", TRADE["hk_oct"], "2021-11-25")} == {"HKG"}
     assert {e for _, e in _read(tmp_path, "hk_march", TRADE["hk_march"], "2013-04-27")} == {"HKG"}
     assert {e for _, e in _read(tmp_path, "tw_q1", TRADE["tw_q1"], "2011-04-12")} == {"TWN"}
+
+
+def test_respectively_pairs_each_series_of_figures_with_the_subjects(tmp_path):
+    """分别 over two subjects with two series, counts and then ranks (德国和法国分别以15家和12家位列第五和第六): each
+    series pairs one to one, 第五 is Germany's and 第六 France's. Before, the ranks were counted after the counts and
+    the extractor raised IndexError on such a sentence (found on a page of 2020 unicorn figures, 2026-12-02)."""
+    text = "全球独角兽企业共586家。欧洲方面，德国和法国分别以15家和12家位列第五和第六。\n"
+    got = _read(tmp_path, "ranks", text, "2020-08-04")
+    assert [e for _, e in got[1:]] == ["DEU", "FRA", "DEU", "FRA"], got

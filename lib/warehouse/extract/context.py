@@ -393,10 +393,27 @@ def _respectively(text: str, pos: int, s_start: int, home: str) -> str | None:
     hits = _subjects(span, False, home)
     group = _leading_group(span, hits) if hits else None
     members = group.split("+") if group else []
-    figures = len(_FIGURE_TOKEN.findall(text[respectively:bounds(text, pos, "；;。！？")[1]]))
-    if len(members) < 2 or figures != len(members) or _subjects(text[start:respectively], False, home):
-        return None  # (a measure may stand before 分别: 跌幅分别为…; a list of figures ends at a semicolon)
-    return members[len(_FIGURE_TOKEN.findall(text[respectively:pos]))]
+    if len(members) < 2 or _subjects(text[start:respectively], False, home):
+        return None  # (a measure may stand before 分别: 跌幅分别为…)
+    n = _place_in_series(text, respectively, pos, bounds(text, pos, "；;。！？")[1], len(members))
+    return None if n is None else members[n]  # (a list of figures ends at a semicolon)
+
+
+# A rank written 第N, one series of a 分别 sentence (以24家和21家排在第三和第四) beside its amounts.
+_RANK_TOKEN = re.compile(r"第[0-9一二三四五六七八九十]+")
+
+
+def _place_in_series(text: str, start: int, pos: int, end: int, members: int) -> int | None:
+    """The place of the figure at `pos` in the series that 分别 (at `start`) distributes over `members` subjects,
+    or None. 分别 pairs the n-th figure with the n-th subject, one series of figures at a time: 英国和印度分别以
+    24家和21家排在第三和第四 holds two series, the counts (24家 英国's, 21家 印度's) and the ranks (第三 英国's, 第四
+    印度's). Each series must match the subjects one to one; a figure outside a matching series is not paired."""
+    for token in (_RANK_TOKEN, _FIGURE_TOKEN):
+        series = list(token.finditer(text, start, end))
+        if len(series) != members or not any(m.start() <= pos < m.end() + 1 for m in series):
+            continue
+        return sum(m.end() <= pos for m in series)
+    return None
 
 
 def _leading_group(span: str, hits: list[tuple]) -> str | None:
@@ -477,12 +494,11 @@ def entity(text: str, pos: int, unit: str, home: str = "CHN",
         respectively = text.rfind("分别", c_start, pos)
         listed = group.split("+") if group else []
         last_subject = (companies or in_clause)[-1][3] + c_start
-        if group and respectively != -1 and not re.search(r"[、和与及]", text[last_subject:respectively]) \
-                and len(_FIGURE_TOKEN.findall(text[respectively:c_end])) == len(listed):
+        n = _place_in_series(text, respectively, pos, c_end, len(listed)) if respectively != -1 else None
+        if group and n is not None and not re.search(r"[、和与及]", text[last_subject:respectively]):
             # 中国和美国的研发投入分别为3.3万亿元和7000亿美元: the n-th figure after 分别 is the n-th subject's.
             # 分别 distributes over the list just before it: when that is a list of measures (中国与新加坡的进口
             # 和出口分别为X和Y), or the figures do not match the subjects one to one, it is not the subjects'.
-            n = len(_FIGURE_TOKEN.findall(text[respectively:pos]))
             return listed[n], False
         if group and companies:
             # Companies listed together (苹果公司、微软公司、英伟达公司等突破3万亿美元): the figure is the group's.
