@@ -287,11 +287,27 @@ def _documents(seeds_dir: Path, catalog_dir: Path, documents_dir: Path, cache: P
                                                    list(seeds.get("inferred", [None] * len(seeds)))
                                                    + list(added.get("inferred", [None] * len(added))))]
     titles = [t if isinstance(t, str) else None for t in list(seeds["title_zh"]) + list(added.get("title_zh", []))]
+    failed: set[str] = set()
     for n, (text, doc_id, date, title) in enumerate(zip(texts, ids, dates, titles)):
         if progress:
             progress(0.8 * n / len(texts), text.file_name)
         source = seeds_dir / text.file_name if doc_id in set(seeds["doc_id"]) else None
-        mentions += extraction.mentions(text, doc_id, rules, source, date, title)
+        try:
+            mentions += extraction.mentions(text, doc_id, rules, source, date, title)
+        except Exception as exc:  # an extractor bug on one added text must not stop the team's warehouse
+            if source is not None:
+                raise  # a seed: the build's own tests must catch it
+            failed.add(doc_id)
+            extraction.keys.pop(doc_id, None)
+            problems.append(Problem(f"data/documents/{text.file_name}",
+                                    f"the extractor failed on this document ({type(exc).__name__}: {exc})",
+                                    "It is left out and the other documents are read; send the file and this "
+                                    "message to the maintainers."))
+    if failed:  # nothing of a document the extractor could not finish is written: no half-read text
+        keep = ~added["doc_id"].isin(failed)
+        added_texts = [t for t, k in zip(added_texts, keep) if k]
+        added = added[keep]
+        texts = seed_texts + added_texts
     broken_rules = flag_implausible(mentions, rules)  # after the cache: cached mentions are extracted, not judged
     frame = pd.concat([seeds, added], ignore_index=True) if len(added) else seeds
     for column in ("title_zh", "title_en", "publisher", "publisher_zh", "published", "language", "url", "inferred"):

@@ -439,3 +439,29 @@ def test_national_rd_spending_and_intensity_are_bound_and_a_provinces_are_not(rd
     province = query(rd_build, """SELECT count(*) FROM mentions m LEFT JOIN observations o USING (mention_id)
                                   WHERE m.file_name = 'rd news.txt' AND m.line_no = 3 AND o.mention_id IS NULL""")
     assert province == [(2,)]  # 江苏's 3835.4亿元 and 3.12% are found but bound to nothing
+
+
+def test_a_text_the_extractor_fails_on_is_left_out_and_named(tmp_path, monkeypatch):
+    """An extractor bug on one added text (it once raised IndexError on a 分别 sentence of a new page) leaves that
+    text out, named with what to do, and the other documents are still read: no half-read text, no stopped build."""
+    real = build.extract_document
+
+    def failing(source, doc_id, date=None, title=None):
+        if "（本文为故障测试）" in Path(source).read_text(encoding="utf-8"):
+            raise IndexError("list index out of range")
+        return real(source, doc_id, date, title)
+
+    monkeypatch.setattr(build, "extract_document", failing)
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "5g.txt").write_text(FIVE_G, encoding="utf-8")
+    (folder / "broken.txt").write_text(FIVE_G + "（本文为故障测试）\n", encoding="utf-8")
+    target, report = build_with(folder, tmp_path)
+    [problem] = report["rejected"]
+    assert problem["file"] == "data/documents/broken.txt"
+    assert "extractor failed" in problem["problem"] and "IndexError" in problem["problem"]
+    assert "maintainers" in problem["fix"]
+    assert query(target, "SELECT file_name FROM documents WHERE origin = 'added'") == [("5g.txt",)]
+    assert query(target, "SELECT count(*) FROM mentions WHERE file_name = 'broken.txt'")[0][0] == 0
+    assert query(target, "SELECT count(*) FROM document_lines WHERE file_name = 'broken.txt'")[0][0] == 0
+    assert query(target, "SELECT count(*) FROM mentions WHERE file_name = '5g.txt'")[0][0] > 0
