@@ -1009,12 +1009,25 @@ def report_period(title: str | None, first_line: str, date: str | None = None) -
         found = [y for _, y in _candidates(span or "") if "-" not in y or int(y[-4:]) - int(y[:4]) == 1]
         if found:
             return found[0]
+    named = _NAMED_BY_YEAR.match(title or "") or _RELEASED.search(first_line)
+    if named:
+        return named["y"]
     for span in (title, lead):
         periods = [m for m in _RELATIVE.finditer(span or "") if not span.startswith("的", m.end())
                    and (m["q"] or m["h"] or m["mo"] or m["mn"] or m.group() in _PERIOD_WORDS)]
         if periods and date and (found := _relative(periods[-1].group(), date)) and "-" not in found:
             return found
     return None
+
+
+# A news item on a list or report just released (胡润研究院18日发布《2023全球独角兽榜》; IT桔子发布的《2024年中美
+# 独角兽公司发展分析报告》) relays that document's figures. An annual list, index or report is named by the year it
+# covers, written first and in headlines often without 年 (2023胡润全球独角兽榜, 2023全球创新指数), so a figure nothing
+# nearer dates is that year's. The lead paragraph names the document (in its first sentence or the next); a year
+# written after the name (《数字贸易发展与合作报告2025》, 报告（2023年）) is the edition's, which usually covers the year
+# before, and is not read.
+_RELEASED = re.compile(r"(?:发布|公布|发表|推出|出炉|揭晓|根据|据)[^，,；;。《]{0,4}《\s*(?P<y>(?:19|20)\d{2})(?!\d)(?!\s*年代)")
+_NAMED_BY_YEAR = re.compile(r"\s*(?P<y>(?:19|20)\d{2})(?=[\u4e00-\u9fff])(?!年)")
 
 
 # Relative words that name a reporting period (a year, quarter or month), not the present or a day.

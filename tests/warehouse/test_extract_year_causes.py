@@ -1,0 +1,34 @@
+"""Year rules written from the causes of the year misses on fresh4 (and the remaining ones of the earlier read
+splits): each case reads a real labelled line of an unseen text and names the convention of Chinese writing the rule
+in lib/warehouse/extract/ follows."""
+from __future__ import annotations
+
+import pytest
+
+from tests.warehouse.test_extract_years import TEXTS, years
+
+CASES = [
+    # A news item on a list or report just released, named with the year it covers (written without 年, or in the
+    # lead's second sentence): the figures it relays are that year's.
+    ("cn_hurun_2023", 2, "1361家", "2023"),  # 胡润研究院18日发布《2023全球独角兽榜》…。…全球有1361家独角兽企业
+    ("cn_hurun_2023", 5, "33家", "2023"),
+    ("cn_unicorn_us_2024", 6, "763 家", "2024"),  # IT 桔子发布的《2024 年中美独角兽公司发展分析报告》…
+    # …but not a year written after the name: the edition of 《數字貿易發展與合作報告2025》 is no period of its figures.
+]
+
+
+@pytest.mark.parametrize("name,line,quote,year", CASES)
+def test_year_causes_on_real_lines(name, line, quote, year):
+    """Every mention of `quote` on the line gets the year the rule gives."""
+    got = years(name, line, quote)
+    assert got and set(got) == {year}, got
+
+
+def test_an_edition_year_after_a_reports_name_is_not_its_period():
+    """《數字貿易發展與合作報告2025》 (cn_digital_trade_2024 line 1) is the 2025 edition of a report on 2024: the
+    report period is not read from it."""
+    from lib.warehouse.extract import matching_text
+    from lib.warehouse.extract.context import report_period
+    first = (TEXTS / "cn_digital_trade_2024.txt").read_text(encoding="utf-8").split("\n")[0]
+    assert "《數字貿易發展與合作報告2025》" in first
+    assert report_period(None, matching_text(first, [0]), "2025-09-12") is None
