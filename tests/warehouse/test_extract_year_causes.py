@@ -14,6 +14,10 @@ CASES = [
     ("cn_hurun_2023", 5, "33家", "2023"),
     ("cn_unicorn_us_2024", 6, "763 家", "2024"),  # IT 桔子发布的《2024 年中美独角兽公司发展分析报告》…
     # …but not a year written after the name: the edition of 《數字貿易發展與合作報告2025》 is no period of its figures.
+    # A valuation bound that defines the class of firms a list counts is a criterion: no year.
+    ("cn_hurun_2023", 1, "10亿美元", None),  # 列出全球成立于2000年之后、价值10亿美元以上的非上市公司
+    ("cn_unicorn_2022", 1, "10亿美元", None),
+    ("cn_unicorn_us_2024", 9, "50 亿美元", None),  # 美国在超 50 亿美元高估值的独角兽数量上是中国的近 2 倍
 ]
 
 
