@@ -18,6 +18,12 @@ CASES = [
     ("cn_hurun_2023", 1, "10亿美元", None),  # 列出全球成立于2000年之后、价值10亿美元以上的非上市公司
     ("cn_unicorn_2022", 1, "10亿美元", None),
     ("cn_unicorn_us_2024", 9, "50 亿美元", None),  # 美国在超 50 亿美元高估值的独角兽数量上是中国的近 2 倍
+    # A value in brackets right after a year is that year's; years listed after the base of a comparison
+    # (相比2023年(65.6%)和2022年(65.7%)) are bases too, so the main figure keeps the paragraph's year (從國別看,2024年,…).
+    ("cn_digital_trade_2024", 3, "65.6%", "2023"),
+    ("cn_digital_trade_2024", 3, "66%", "2024"),
+    ("cn_digital_trade_2024", 5, "93.7%", "2023"),  # 相比2023年(93.7%)和2022年(93.5%)進一步上升
+    ("cn_digital_trade_2024", 5, "93.5%", "2022"),
 ]
 
 

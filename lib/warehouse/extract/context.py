@@ -645,6 +645,12 @@ _SPLIT_YEAR = re.compile(r"(?P<a>(?:19|20)\d{2})/(?P<b>\d{2})(?:\s*年度?)?"
 # the figure's own (later) year, as 比上年 is (GUIDE: growth gets the year of the new value).
 _BASE = re.compile(r"(?:比|较|相比|比起|相较|与|同)\s*$")
 
+# …and so are the years listed after it (相比2023年(93.7%)和2022年(93.5%)进一步上升: both are bases).
+_BASE_LIST = re.compile(r"(?:比|较|相比|比起|相较)\s*(?:19|20)\d{2}\s*年(?:[（(][^（()）]{0,12}[）)])?\s*(?:和|及|、|与|或)\s*$")
+# A figure in brackets right after a year (2023年(65.6%), 2022年（93.5%）) is that year's value: Chinese writes a
+# series of past values as year and bracketed value.
+_YEAR_BRACKET = re.compile(r"(?P<a>(?:19|20)\d{2})\s*年(?:底|末)?\s*[（(]\s*(?:约|近|为|达)?\s*$")
+
 # A change from one year's value to another's (由2015年52家增加至2021年的309家).
 _CHANGE_AFTER = re.compile(r"(?:由|从)\s*(?:19|20)\d{2}\s*年[^，,。；;]{0,20}?(?:至|到)\s*(?P<b>(?:19|20)\d{2})\s*年")
 
@@ -666,7 +672,8 @@ def _candidates(span: str) -> list[tuple[int, str]]:
               # 创2023年11月以来新高: a month with 以来 is the start of the span a record is measured over,
               # not the figure's own time (and not a report's period).
               and not re.match(r"\s*\d{1,2}\s*月份?\s*(?:以来|来)", span[m.end():m.end() + 8])
-              and not _BASE.search(span[max(0, m.start() - 4):m.start()])]
+              and not _BASE.search(span[max(0, m.start() - 4):m.start()])
+              and not _BASE_LIST.search(span[max(0, m.start() - 30):m.start()])]
     # A plan named as the document it is (“十四五”信息通信行业发展规划建设目标) is a title, not the figure's period;
     # 十四五期间/时期/末 and the plan alone are periods.
     found += [(m.end(), _plan_period(m["n"])) for m in _PLAN.finditer(span)
@@ -736,6 +743,8 @@ def year(text: str, pos: int, s_start: int, paragraph_starts: list[int] | None =
     lead = before[-8:]
     clause = text[c_start:c_end]
     since = list(_SINCE.finditer(before))
+    if bracket := _YEAR_BRACKET.search(text, max(s_start, pos - 12), pos):
+        return bracket["a"]
     found = None
     own = _candidates(text[c_start:pos])
     if own:
