@@ -24,6 +24,12 @@ CASES = [
     ("cn_digital_trade_2024", 3, "66%", "2024"),
     ("cn_digital_trade_2024", 5, "93.7%", "2023"),  # 相比2023年(93.7%)和2022年(93.5%)進一步上升
     ("cn_digital_trade_2024", 5, "93.5%", "2022"),
+    # A month after 今年/去年 in its sentence, with no other time word between, is a month of that year: not the
+    # period of the lead (主計總處昨公布…去年的家庭收支調查, a text of 2025-08-15).
+    ("tw_dgbas_2025", 2, "一點三五個百分點", "2025"),  # 主計總處上修今年經濟成長率至…，較五月預測大幅增加一點三五個百分點
+    ("tw_dgbas_2025", 2, "五八九二億美元", "2025"),
+    # …but 去年8月以來 is a date of its own, and 較1-8月 after it is this year's (a text of 2025-10-27).
+    ("cn_profits_2025q3", 1, "2.3個百分點", "2025"),
 ]
 
 

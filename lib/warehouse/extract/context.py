@@ -608,6 +608,8 @@ _RELATIVE = re.compile(r"过去(?P<span>\d{1,2}|[一二两三四五六七八九�
                        r"|(?<![\d年.〇○零一二三四五六七八九十两])(?:[1一]\s*[-—~至到]\s*)?(?P<mo>\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月"
                        r"(?:份|末|底)?(?![\d日])|(?:前|首)(?P<mn>\d{1,2}|[一二两三四五六七八九十]{1,2})个?月")
 _RELATIVE_SHIFT = {"去年": -1, "上年": -1, "前年": -2, "明年": 1, "来年": 1}
+_YEAR_WORDS = ("今年", "本年", *_RELATIVE_SHIFT)  # the relative words that name a whole year
+_PART_OF_YEAR = re.compile(r"\s*(?:第?[一二三四1-4首]季|[上下]半年|前三季|[\d一二三四五六七八九十]{1,3}\s*月)")
 # 近年来/近几年/多年来 open a statement about recent years of unstated length: the year an earlier sentence of
 # the paragraph set (2021年，…) does not reach past it.
 _VAGUE_SPAN = re.compile(r"近年|近些年|近几年|近来|多年来")
@@ -703,6 +705,15 @@ def _relative(span: str, date: str | None, report: str | None = None, earlier: s
     own = [w for w in words if not span.startswith("的", w.end())]
     m = (own or words)[-1]
     end_month = _end_month(m)
+    tail = earlier[max(earlier.rfind(ch) for ch in SENTENCE_END) + 1:]
+    preceding = [(tail, w) for w in _RELATIVE.finditer(tail)] + [(span, w) for w in words if w.start() < m.start()]
+    preceding = [w for text, w in preceding if not text.startswith("的", w.end())
+                 and not _PART_OF_YEAR.match(text, w.end())]  # 去年8月以来: a date of its own
+    if end_month and preceding and preceding[-1].group() in _YEAR_WORDS and date:
+        # 今年…，较五月预测…: a month or quarter whose sentence names 今年/去年/明年 just before it (no other time word
+        # between) is a part of that year, as in 今年五月 or 去年第四季, not the latest such month before the text's
+        # date (nor the lead's period). After 去年8月以来…；较1-8月 the nearer 8月 leaves 1-8月 to the usual reading.
+        return str(int(date[:4]) + _RELATIVE_SHIFT.get(preceding[-1].group(), 0))
     if end_month and earlier:
         # Chinese states a period in full once and then abbreviates it: 2024年1至8月，浙江… then 1至8月 / 前8个月
         # in later paragraphs is the same 2024 period (not the lead's 2023 background figure, nor one year back).
