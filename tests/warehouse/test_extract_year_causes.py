@@ -30,6 +30,9 @@ CASES = [
     ("tw_dgbas_2025", 2, "五八九二億美元", "2025"),
     # …but 去年8月以來 is a date of its own, and 較1-8月 after it is this year's (a text of 2025-10-27).
     ("cn_profits_2025q3", 1, "2.3個百分點", "2025"),
+    # The base of a comparison (与2020年相比) is not one end of a growth period: 两年平均增长 is the two years up to the
+    # sentence's year (初步核算,2022年,…比上年下降4.1%;与2020年相比,两年平均增长2.5%).
+    ("cn_yunhe_communique_2022", 4, "2.5%", "2021-2022"),
 ]
 
 

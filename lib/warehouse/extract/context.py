@@ -794,7 +794,8 @@ def year(text: str, pos: int, s_start: int, paragraph_starts: list[int] | None =
             sentence = [c for c in sentence if c[1] not in opened]
         if sentence:
             found = sentence[-1][1]
-            years = [m["a"] for m in _YEAR.finditer(before) if m["a"] not in opened]
+            years = [m["a"] for m in _YEAR.finditer(before) if m["a"] not in opened
+                     and not _BASE.search(before[max(0, m.start() - 4):m.start()])]  # 与2020年相比: the base
             if "-" not in found and len(set(years)) >= 2 and re.search(r"(?:增幅|增长|增速)[^，,。]{0,4}$",
                                                                         before[-10:]):
                 return f"{years[0]}-{years[-1]}"  # growth between the two years the sentence names
