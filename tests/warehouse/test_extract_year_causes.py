@@ -33,6 +33,10 @@ CASES = [
     # The base of a comparison (与2020年相比) is not one end of a growth period: 两年平均增长 is the two years up to the
     # sentence's year (初步核算,2022年,…比上年下降4.1%;与2020年相比,两年平均增长2.5%).
     ("cn_yunhe_communique_2022", 4, "2.5%", "2021-2022"),
+    # The base's own value, written after it with 的, is the base year's (hk_gdp_2015: 二零一五年全年合計,該行業的淨產值
+    # 同樣實質上升6.0%,較二零一四年的4.8%升幅略快).
+    ("hk_gdp_2015", 6, "4.8%", "2014"),
+    ("hk_gdp_2015", 6, "6.0%", "2015"),
 ]
 
 

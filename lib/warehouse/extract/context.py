@@ -652,6 +652,9 @@ _BASE_LIST = re.compile(r"(?:比|较|相比|比起|相较)\s*(?:19|20)\d{2}\s*�
 # A figure in brackets right after a year (2023年(65.6%), 2022年（93.5%）) is that year's value: Chinese writes a
 # series of past values as year and bracketed value.
 _YEAR_BRACKET = re.compile(r"(?P<a>(?:19|20)\d{2})\s*年(?:底|末)?\s*[（(]\s*(?:约|近|为|达)?\s*$")
+# The value of the base itself, written after it with 的 (较2014年的4.8%升幅略快, 比2019年同期的X): that year's. After
+# 是/为/相当于 the figure is a ratio to the base (是2017年的5倍) and keeps the subject's year; those are not matched.
+_BASE_VALUE = re.compile(r"(?:比|较|相比|比起|相较|高于|低于|快于|慢于)\s*(?P<a>(?:19|20)\d{2})\s*年(?:同期|全年)?的\s*(?:约|近)?\s*$")
 
 # A change from one year's value to another's (由2015年52家增加至2021年的309家).
 _CHANGE_AFTER = re.compile(r"(?:由|从)\s*(?:19|20)\d{2}\s*年[^，,。；;]{0,20}?(?:至|到)\s*(?P<b>(?:19|20)\d{2})\s*年")
@@ -754,7 +757,8 @@ def year(text: str, pos: int, s_start: int, paragraph_starts: list[int] | None =
     lead = before[-8:]
     clause = text[c_start:c_end]
     since = list(_SINCE.finditer(before))
-    if bracket := _YEAR_BRACKET.search(text, max(s_start, pos - 12), pos):
+    if bracket := _YEAR_BRACKET.search(text, max(s_start, pos - 12), pos) or \
+            _BASE_VALUE.search(text, max(s_start, pos - 16), pos):
         return bracket["a"]
     found = None
     own = _candidates(text[c_start:pos])
