@@ -777,6 +777,13 @@ def year(text: str, pos: int, s_start: int, paragraph_starts: list[int] | None =
         found = _named_before(text, s_start, date, report)  # 月内转口货量跌11.8%: the month named before
         if found:
             return found
+    if found is None and _COMPARED_BACK.match(text, s_start) and not _candidates(before) \
+            and not _RELATIVE.search(text[s_start:s_end]):
+        # 与之相比 / 相比之下 ("compared with that") opens a sentence set against the statement just before it: the
+        # same time, as its pronoun refers back (…在2024年实现两位数增长(10.1%)…。与之相比,东盟10国…平均增速为5%).
+        found = _named_before(text, s_start, date, report, limit=1)
+        if found:
+            return found
     if found is None and not _FUTURE.search(clause) and re.match(r"\s*(?:其中|当中)", text[s_start:s_start + 4]) \
             and not _candidates(before):
         # A sentence opening on 其中 or 当中 ("of which") details the one before it and shares its dating.
@@ -934,6 +941,9 @@ _SAME_PERIOD = re.compile(r"\s*同期")
 # A sentence that opens on an economy (我国…, 美国…) starts a new statement: the time set by earlier sentences
 # (2022年，… / 截至…) no longer reaches it. 全国/国内 open on a scope (全国在用数据中心), not a new subject.
 _NEW_SUBJECT = re.compile(r"\s*(?:我国|中国|美国|欧盟|英国|日本|德国|法国|韩国|印度|全球|世界)")
+
+
+_COMPARED_BACK = re.compile(r"\s*(?:与之相比|与此相比|与其相比|相比之下|相较之下|对比之下)")
 
 
 # Words that refer back to the period named before them: 月内 ("within the month"), 期内 ("within the period"),
