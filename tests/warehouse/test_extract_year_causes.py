@@ -58,3 +58,25 @@ def test_an_edition_year_after_a_reports_name_is_not_its_period():
     first = (TEXTS / "cn_digital_trade_2024.txt").read_text(encoding="utf-8").split("\n")[0]
     assert "《數字貿易發展與合作報告2025》" in first
     assert report_period(None, matching_text(first, [0]), "2025-09-12") is None
+
+
+# Real pages from the search tool's pages corpus that no split labels (the lines verbatim, with their dateline): the
+# rules below were found by running the extractor on them, and no labelled line holds their case yet.
+TW_ORDERS_2025M9 = ("https://ec.ltn.com.tw/article/breakingnews/5219022", "2025-10-21",
+                    "〔記者廖家寧／台北報導〕經濟部統計處今（21日）公布9月外銷訂單702.2億美元，創歷年單月新高，月增17%，"
+                    "年增30.5%，寫連續8個月正成長；今年前3季接單金額為5243.7億美元，年增22.3%，也就是說，今年剩下的3個月"
+                    "只要每月平均接單額達到499.1億美元，就能超越2021年的歷史最高紀錄。")
+
+
+def page_years(page: tuple[str, str, str], tmp_path) -> dict[str, str | None]:
+    from lib.warehouse.extract import extract_document
+    path = tmp_path / "page.txt"
+    path.write_text(page[2] + "\n", encoding="utf-8")
+    return {m.raw: m.year for m in extract_document(path, "pg_", date=page[1])}
+
+
+def test_a_lead_reports_on_the_period_it_names_first(tmp_path):
+    """A lead that names its period first (公布9月外銷訂單…) reports on it; 2021年 after it names a record, and neither
+    the report's period nor the year of the figures before it in the sentence (月增17%, 年增30.5%)."""
+    got = page_years(TW_ORDERS_2025M9, tmp_path)
+    assert (got["702.2億美元"], got["17%"], got["30.5%"], got["22.3%"]) == ("2025",) * 4

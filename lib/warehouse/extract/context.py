@@ -820,8 +820,11 @@ def year(text: str, pos: int, s_start: int, paragraph_starts: list[int] | None =
                 return f"{found}-{max(ends)}" if ends else None
         elif (later := [c for c in _candidates(text[c_end:s_end].split("——")[0])
                         if "-" not in c[1]]) and not _FUTURE.search(text[c_end:c_end + 12]) \
-                and not re.search(r"到|至|预计|将", text[c_end:c_end + 8]):
-            found = later[0][1]  # the sentence's year stated after the figure (…世界第二,2020年…)
+                and not re.search(r"到|至|预计|将", text[c_end:c_end + 8]) \
+                and not any(_names_period(before, m) for m in _RELATIVE.finditer(before)):
+            # The sentence's year stated after the figure (…世界第二,2020年…); not when a period word before the
+            # figure has set the sentence's time (9月外销订单…，年增30.5%，…就能超越2021年的历史最高纪录).
+            found = later[0][1]
             change = _CHANGE_AFTER.search(text, c_end, s_end)
             if change and not _candidates(text[c_end:change.start()]):
                 # 稳居全球第二，但…差距越来越大，数量差距由2015年52家增加至2021年的309家: a change told after the figure
@@ -1041,15 +1044,20 @@ def report_period(title: str | None, first_line: str, date: str | None = None) -
     does. Only period words count: the present (目前) and the release day (今天, 7月16日) name no period."""
     lead = first_line[:min([i for i in (first_line.find(ch) for ch in SENTENCE_END) if i != -1] or [len(first_line)])]
     for span in (title, lead):
-        found = [y for _, y in _candidates(span or "") if "-" not in y or int(y[-4:]) - int(y[:4]) == 1]
+        found = [(end, y) for end, y in _candidates(span or "") if "-" not in y or int(y[-4:]) - int(y[:4]) == 1]
+        first = next((m for m in _RELATIVE.finditer(span or "") if _names_period(span, m)), None)
+        if found and first and first.end() < found[0][0] and date \
+                and (period := _relative(first.group(), date)) and "-" not in period:
+            # A lead names the period it reports on first (公布9月外销订单702.2亿美元，…就能超越2021年的历史最高纪录):
+            # a year named after it is a record or a comparison, not the report's period.
+            return period
         if found:
-            return found[0]
+            return found[0][1]
     named = _NAMED_BY_YEAR.match(title or "") or _RELEASED.search(first_line)
     if named:
         return named["y"]
     for span in (title, lead):
-        periods = [m for m in _RELATIVE.finditer(span or "") if not span.startswith("的", m.end())
-                   and (m["q"] or m["h"] or m["mo"] or m["mn"] or m.group() in _PERIOD_WORDS)]
+        periods = [m for m in _RELATIVE.finditer(span or "") if _names_period(span, m)]
         if periods and date and (found := _relative(periods[-1].group(), date)) and "-" not in found:
             return found
     return None
@@ -1067,6 +1075,12 @@ _NAMED_BY_YEAR = re.compile(r"\s*(?P<y>(?:19|20)\d{2})(?=[\u4e00-\u9fff])(?!年)
 
 # Relative words that name a reporting period (a year, quarter or month), not the present or a day.
 _PERIOD_WORDS = ("今年", "去年", "上年", "本年", "前三季度", "上月", "上个月", "本季", "本季度", "本月")
+
+
+def _names_period(span: str, m: re.Match) -> bool:
+    """True when a _RELATIVE match names a reporting period (not the present, a day, or a modifier: 去年的…)."""
+    return not span.startswith("的", m.end()) and bool(m["q"] or m["h"] or m["mo"] or m["mn"]
+                                                     or m.group() in _PERIOD_WORDS)
 
 
 def _plan_period(numeral: str) -> str:
