@@ -67,6 +67,12 @@ TW_ORDERS_2025M9 = ("https://ec.ltn.com.tw/article/breakingnews/5219022", "2025-
                     "年增30.5%，寫連續8個月正成長；今年前3季接單金額為5243.7億美元，年增22.3%，也就是說，今年剩下的3個月"
                     "只要每月平均接單額達到499.1億美元，就能超越2021年的歷史最高紀錄。")
 
+CN_INDUSTRY_2008M10 = ("http://www.sz-shandao.com/gnyw/2008-11/14/content_128175.htm", "2008-11-14",
+                       "據新華社北京11月13日電\n"
+                       "國家統計局13日發布的數字顯示,10月份,全國規模以上工業企業(年主營業務收入500萬元以上的企業)增加值同比增長"
+                       "8.2%,比上年同期回落9.7個百分點。\n"
+                       "工業企業產品銷售率為97.4%,同比下降0.78個百分點。工業企業共實現出口交貨值7089億元,同比增長6.8%。")
+
 
 def page_years(page: tuple[str, str, str], tmp_path) -> dict[str, str | None]:
     from lib.warehouse.extract import extract_document
@@ -80,3 +86,10 @@ def test_a_lead_reports_on_the_period_it_names_first(tmp_path):
     the report's period nor the year of the figures before it in the sentence (月增17%, 年增30.5%)."""
     got = page_years(TW_ORDERS_2025M9, tmp_path)
     assert (got["702.2億美元"], got["17%"], got["30.5%"], got["22.3%"]) == ("2025",) * 4
+
+
+def test_a_dateline_on_its_own_line_is_not_the_lead(tmp_path):
+    """據新華社北京11月13日電 on a line of its own names the dispatch's day: the lead is the next line, whose 10月份 is
+    the period the release reports on, so the figures of the next paragraph, which name no time, are 2008's."""
+    got = page_years(CN_INDUSTRY_2008M10, tmp_path)
+    assert (got["97.4%"], got["7089億元"]) == ("2008", "2008")

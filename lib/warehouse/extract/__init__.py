@@ -162,7 +162,10 @@ def extract_mentions(doc: Document, doc_id: str, date: str | None = None, title:
     text = matching_text(doc.text, doc.line_starts)
     date = document_date(text) or date
     home = context.home_economy(text, context.is_traditional(doc.text, text))
-    first_line = text[:doc.line_starts[1]] if len(doc.line_starts) > 1 else text
+    starts = doc.line_starts + [len(text)]
+    # A wire story may print its dateline on a line of its own (据新华社北京11月13日电): the lead is the line after it.
+    first = 1 if len(doc.line_starts) > 1 and context.DATELINE.fullmatch(text[:starts[1]]) else 0
+    first_line = text[starts[first]:starts[first + 1]]
     report = context.report_period(matching_text(title, [0]) if title else None, first_line, date)
     mentions = [_mention(doc, text, doc_id, hit, date, home, report)
                 for hit in Scanner(doc, text, COUNTRY_NAMES).run()]

@@ -1073,6 +1073,12 @@ _RELEASED = re.compile(r"(?:发布|公布|发表|推出|出炉|揭晓|根据|据
 _NAMED_BY_YEAR = re.compile(r"\s*(?P<y>(?:19|20)\d{2})(?=[\u4e00-\u9fff])(?!年)")
 
 
+# A wire dateline (据新华社北京11月13日电, 中新社北京11月15日电, 本报讯): where it stands on a line of its own, it names
+# the day of the dispatch, and the lead is the line after it.
+DATELINE = re.compile(r"\s*[（(]?\s*(?:据)?[^，,。；;]{0,20}?(?:(?:社|报|网|台)[^，,。；;]{0,8}?|\d{1,2}\s*月\s*\d{1,2}\s*日\s*)"
+                      r"(?:电|讯)\s*[）)]?\s*")
+
+
 # Relative words that name a reporting period (a year, quarter or month), not the present or a day.
 _PERIOD_WORDS = ("今年", "去年", "上年", "本年", "前三季度", "上月", "上个月", "本季", "本季度", "本月")
 
