@@ -73,6 +73,10 @@ CN_INDUSTRY_2008M10 = ("http://www.sz-shandao.com/gnyw/2008-11/14/content_128175
                        "8.2%,比上年同期回落9.7個百分點。\n"
                        "工業企業產品銷售率為97.4%,同比下降0.78個百分點。工業企業共實現出口交貨值7089億元,同比增長6.8%。")
 
+CN_DIGITAL_PAPER_2023 = ("http://www.handmsg.com/page/2023/0519/21854366.shtml", "2023-05-19",
+                         "中國信息通信研究院發布的《中國數字經濟發展報告(2022年)》顯示,2021年我國數字經濟規模已達到45.5萬億元,"
+                         "占GDP比重達到39.8,同比名義增長16.2%,比同期GDP名義增速高3.4個百分點。")
+
 
 def page_years(page: tuple[str, str, str], tmp_path) -> dict[str, str | None]:
     from lib.warehouse.extract import extract_document
@@ -93,3 +97,18 @@ def test_a_dateline_on_its_own_line_is_not_the_lead(tmp_path):
     the period the release reports on, so the figures of the next paragraph, which name no time, are 2008's."""
     got = page_years(CN_INDUSTRY_2008M10, tmp_path)
     assert (got["97.4%"], got["7089億元"]) == ("2008", "2008")
+
+
+def test_a_year_after_a_documents_name_is_its_edition_not_the_figures_time(tmp_path):
+    """《中國數字經濟發展報告(2022年)》顯示,2021年…同比名義增長16.2%: the edition's 2022 is no end of a growth period
+    (it gave the reversed 2022-2021); the growth is 2021's."""
+    got = page_years(CN_DIGITAL_PAPER_2023, tmp_path)
+    assert (got["45.5萬億元"], got["16.2%"], got["3.4個百分點"]) == ("2021",) * 3
+
+
+def test_a_year_that_opens_a_documents_name_dates_its_figures():
+    """Seed 004 line 607: 《2023年全球创新指数》数据显示，我国科技集群数量达到24个，第一次超过了美国（21个）: the index's
+    year opens its name and dates the figures it gives."""
+    from tests.helpers import seed_mentions
+    got = {m.quote: m.year for m in seed_mentions()["004"] if m.line_no == 607}
+    assert (got["24个"], got["21个"]) == ("2023", "2023")

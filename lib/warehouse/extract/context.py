@@ -663,6 +663,15 @@ _CHANGE_AFTER = re.compile(r"(?:由|从)\s*(?:19|20)\d{2}\s*年[^，,。；;]{0,
 _ROC = re.compile(r"民国\s*(?P<n>\d{1,3})\s*年")
 
 
+def _in_edition(span: str, at: int) -> bool:
+    """True when `at` is inside a title in 《》 after its first words: a year written after a document's name
+    (《中国数字经济发展报告(2022年)》显示,2021年…; 《数字贸易发展与合作报告2025》) names its edition, which reports
+    on an earlier year, not the time of the figures. A year that opens the title (《2023年全球创新指数》数据显示，…
+    达到24个) names the period the document covers, and dates them."""
+    opening = span.rfind("《", 0, at)
+    return opening > span.rfind("》", 0, at) and bool(span[opening + 1:at].strip())
+
+
 def _candidates(span: str) -> list[tuple[int, str]]:
     """(end offset, year or period) of every dating expression in `span`; a year that sets a condition
     (2017年后成立, 2019年以前) describes what is counted, not when."""
@@ -670,6 +679,7 @@ def _candidates(span: str) -> list[tuple[int, str]]:
     periods += [(m.end(), f"{m['a']}-{m['a'][:2]}{m['c'] or m['b']}", m.span()) for m in _SPLIT_YEAR.finditer(span)
                 if "年" in m.group() or m["c"] or int(m["b"]) == (int(m["a"]) + 1) % 100]
     periods += [(m.end(), str(1911 + int(m["n"])), m.span()) for m in _ROC.finditer(span) if 0 < int(m["n"]) < 200]
+    periods = [p for p in periods if not _in_edition(span, p[2][0])]
     spans = [sp for _, _, sp in periods]
     found = [(end, y) for end, y, _ in periods]
     found += [(m.end(), m["a"]) for m in _YEAR.finditer(span) if not any(a <= m.start() < b for a, b in spans)
@@ -678,7 +688,8 @@ def _candidates(span: str) -> list[tuple[int, str]]:
               # not the figure's own time (and not a report's period).
               and not re.match(r"\s*\d{1,2}\s*月份?\s*(?:以来|来)", span[m.end():m.end() + 8])
               and not _BASE.search(span[max(0, m.start() - 4):m.start()])
-              and not _BASE_LIST.search(span[max(0, m.start() - 30):m.start()])]
+              and not _BASE_LIST.search(span[max(0, m.start() - 30):m.start()])
+              and not _in_edition(span, m.start())]
     # A plan named as the document it is (“十四五”信息通信行业发展规划建设目标) is a title, not the figure's period;
     # 十四五期间/时期/末 and the plan alone are periods.
     found += [(m.end(), _plan_period(m["n"])) for m in _PLAN.finditer(span)
@@ -805,9 +816,9 @@ def year(text: str, pos: int, s_start: int, paragraph_starts: list[int] | None =
             sentence = [c for c in sentence if c[1] not in opened]
         if sentence:
             found = sentence[-1][1]
-            years = [m["a"] for m in _YEAR.finditer(before) if m["a"] not in opened
+            years = [m["a"] for m in _YEAR.finditer(before) if m["a"] not in opened and not _in_edition(before, m.start())
                      and not _BASE.search(before[max(0, m.start() - 4):m.start()])]  # 与2020年相比: the base
-            if "-" not in found and len(set(years)) >= 2 and re.search(r"(?:增幅|增长|增速)[^，,。]{0,4}$",
+            if "-" not in found and len(set(years)) >= 2 and years[0] < years[-1] and re.search(r"(?:增幅|增长|增速)[^，,。]{0,4}$",
                                                                         before[-10:]):
                 return f"{years[0]}-{years[-1]}"  # growth between the two years the sentence names
             if since and "-" not in found and found == since[-1]["a"]:
