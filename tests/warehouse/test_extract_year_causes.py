@@ -40,6 +40,9 @@ CASES = [
     # 与之相比 opens a sentence set against the one before it: the same time (…在2024年實現兩位數增長(10.1%)…。
     # 與之相比,東盟10國數字服務貿易平均增速為5%).
     ("cn_digital_trade_2024", 4, "5%", "2024"),
+    # The start value of a change written with a qualifier (从不足30亿美元增至近8000亿美元) is the value at an earlier,
+    # unstated time, as 从30亿美元 is: no year.
+    ("cn_eu_trade_50y", 3, "30亿美元", None),
 ]
 
 
@@ -77,6 +80,9 @@ CN_DIGITAL_PAPER_2023 = ("http://www.handmsg.com/page/2023/0519/21854366.shtml",
                          "中國信息通信研究院發布的《中國數字經濟發展報告(2022年)》顯示,2021年我國數字經濟規模已達到45.5萬億元,"
                          "占GDP比重達到39.8,同比名義增長16.2%,比同期GDP名義增速高3.4個百分點。")
 
+CN_DIGITAL_2017_2021 = ("http://m.fzxysj.com/xwzx/hg/202207/t20220706_6282353.html", "2022-07-06",
+                        "“從2017年到2021年,我國數字經濟規模從27萬億元增長到超45萬億元,穩居世界第二。”")
+
 
 def page_years(page: tuple[str, str, str], tmp_path) -> dict[str, str | None]:
     from lib.warehouse.extract import extract_document
@@ -112,3 +118,10 @@ def test_a_year_that_opens_a_documents_name_dates_its_figures():
     from tests.helpers import seed_mentions
     got = {m.quote: m.year for m in seed_mentions()["004"] if m.line_no == 607}
     assert (got["24个"], got["21个"]) == ("2023", "2023")
+
+
+def test_the_ends_of_a_change_keep_their_years_behind_a_qualifier(tmp_path):
+    """從2017年到2021年,…從27萬億元增長到超45萬億元: 超 between 到 and the value leaves it the end value (2021), not
+    the whole period."""
+    got = page_years(CN_DIGITAL_2017_2021, tmp_path)
+    assert (got["27萬億元"], got["45萬億元"]) == ("2017", "2021")

@@ -656,6 +656,12 @@ _YEAR_BRACKET = re.compile(r"(?P<a>(?:19|20)\d{2})\s*年(?:底|末)?\s*[（(]\s*
 # 是/为/相当于 the figure is a ratio to the base (是2017年的5倍) and keeps the subject's year; those are not matched.
 _BASE_VALUE = re.compile(r"(?:比|较|相比|比起|相较|高于|低于|快于|慢于)\s*(?P<a>(?:19|20)\d{2})\s*年(?:同期|全年)?的\s*(?:约|近)?\s*$")
 
+# The two ends of a change (从X增长到Y), with the qualifier Chinese writes between the preposition and the value
+# (从不足30亿美元增至近8000亿美元, 从27万亿元增长到超45万亿元): X is the start value, Y the end value.
+_QUALIFIED = r"\s*(?:不足|不到|近|约|超过|超|逾|突破)?[\s?]*$"
+_FROM = re.compile(r"(?:从|由)" + _QUALIFIED)
+_TO = re.compile(r"(?<!达)(?:至|到)" + _QUALIFIED)
+
 # A change from one year's value to another's (由2015年52家增加至2021年的309家).
 _CHANGE_AFTER = re.compile(r"(?:由|从)\s*(?:19|20)\d{2}\s*年[^，,。；;]{0,20}?(?:至|到)\s*(?P<b>(?:19|20)\d{2})\s*年")
 
@@ -883,13 +889,13 @@ def year(text: str, pos: int, s_start: int, paragraph_starts: list[int] | None =
             found = f"{int(found) - years}-{found}"
     if "-" in found:
         first, last = found.split("-")
-        if re.search(r"(?:从|由)\s*$", lead):
+        if _FROM.search(lead):
             return first
-        if re.search(r"(?<!达)(?:至|到)[\s?]*$", lead) and re.search(r"从|由", before):
+        if _TO.search(lead) and re.search(r"从|由", before):
             # 从X增至Y: the end value (达到 is "reach", a level of the whole period). Without a start (下调至
             # 1,000亿 in 2026/27及2027/28年度) the value is a level for the whole period.
             return last
-    elif re.search(r"(?:从|由)\s*$", lead) and re.search(r"(?:至|到)", text[pos:c_end]) and \
+    elif _FROM.search(lead) and re.search(r"(?:至|到)", text[pos:c_end]) and \
             not _candidates(text[c_start:pos]):
         return None  # `从X增长至Y` dated only by its end: X is the value at an earlier, unstated date
     return found
