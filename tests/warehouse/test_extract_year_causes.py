@@ -83,6 +83,11 @@ CN_DIGITAL_PAPER_2023 = ("http://www.handmsg.com/page/2023/0519/21854366.shtml",
 CN_DIGITAL_2017_2021 = ("http://m.fzxysj.com/xwzx/hg/202207/t20220706_6282353.html", "2022-07-06",
                         "“從2017年到2021年,我國數字經濟規模從27萬億元增長到超45萬億元,穩居世界第二。”")
 
+CN_DIGITAL_2021 = ("https://hk.outputnews.com/2022/huanqiu/news_2022_07_11_317468", "2022-07-11",
+                   "*【環球網綜合報道】*7月11日訊,中國信息通信研究院近日發佈《中國數字經濟發展白皮書(2022年)》。白皮書顯示,"
+                   "2012年以來我國數字經濟年均增速高達15.9%,顯著高於同期GDP平均增速。在寬帶中國,5G及工業互聯網推動下,"
+                   "2021年,數字經濟規模達到45.5萬億元,同比名義增長16.2%。")
+
 
 def page_years(page: tuple[str, str, str], tmp_path) -> dict[str, str | None]:
     from lib.warehouse.extract import extract_document
@@ -125,3 +130,14 @@ def test_the_ends_of_a_change_keep_their_years_behind_a_qualifier(tmp_path):
     the whole period."""
     got = page_years(CN_DIGITAL_2017_2021, tmp_path)
     assert (got["27萬億元"], got["45萬億元"]) == ("2017", "2021")
+
+
+def test_an_open_period_in_the_figures_own_clause_is_not_its_start_year(tmp_path):
+    """2012年以來我國數字經濟年均增速高達15.9%: an average since 2012 is not 2012's; with no earlier year to end it in
+    the paragraph it is left undated (year_unknown), while 2021年,…45.5萬億元 keeps its year."""
+    from lib.warehouse.extract import extract_document
+    path = tmp_path / "page.txt"
+    path.write_text(CN_DIGITAL_2021[2] + "\n", encoding="utf-8")
+    got = {m.raw: m for m in extract_document(path, "pg_", date=CN_DIGITAL_2021[1])}
+    assert got["15.9%"].year is None and "year_unknown" in got["15.9%"].flags
+    assert got["45.5萬億元"].year == "2021"

@@ -759,6 +759,14 @@ def _relative(span: str, date: str | None, report: str | None = None, earlier: s
     return str(year + _RELATIVE_SHIFT.get(m.group(), 0))
 
 
+def _open_period(text: str, start: str, s_start: int, paragraph_starts: list[int] | None) -> str | None:
+    """An open period (自2012年以来) from `start` to the latest year the paragraph states before `s_start`; None when
+    it states none."""
+    p_start = max([p for p in (paragraph_starts or [0]) if p <= s_start] or [0])
+    ends = [y[-4:] for _, y in _candidates(text[p_start:s_start]) if y[-4:] > start]
+    return f"{start}-{max(ends)}" if ends else None
+
+
 def year(text: str, pos: int, s_start: int, paragraph_starts: list[int] | None = None,
          date: str | None = None, report: str | None = None) -> str | None:
     """The year or period a figure refers to: its clause, then its sentence, then the paragraph's stated
@@ -781,6 +789,11 @@ def year(text: str, pos: int, s_start: int, paragraph_starts: list[int] | None =
     own = _candidates(text[c_start:pos])
     if own:
         found = own[-1][1]
+        if since and {y for _, y in own} == {since[-1]["a"]} and since[-1].start() >= c_start - s_start \
+                and not re.search(r"(?:从|由)\s*\D{0,3}$", lead):
+            # 2012年以来我国数字经济年均增速高达15.9%: an open period in the figure's own clause is not its start year
+            # alone; it runs to the latest year the paragraph has stated, else it is left undated, as for a sentence.
+            return _open_period(text, found, s_start, paragraph_starts)
     else:
         # A double dash (——) opens an aside: a year after it is not the figure's.
         after = _candidates(text[pos:c_end].split("——")[0])
@@ -832,9 +845,7 @@ def year(text: str, pos: int, s_start: int, paragraph_starts: list[int] | None =
                 # others run to the latest year the paragraph states, or stay undated when it states none.
                 if re.search(r"(?:从|由)\s*\D{0,3}$", lead):
                     return found
-                p_start = max([p for p in (paragraph_starts or [0]) if p <= s_start] or [0])
-                ends = [y[-4:] for _, y in _candidates(text[p_start:s_start]) if y[-4:] > found]
-                return f"{found}-{max(ends)}" if ends else None
+                return _open_period(text, found, s_start, paragraph_starts)
         elif (later := [c for c in _candidates(text[c_end:s_end].split("——")[0])
                         if "-" not in c[1]]) and not _FUTURE.search(text[c_end:c_end + 12]) \
                 and not re.search(r"到|至|预计|将", text[c_end:c_end + 8]) \
