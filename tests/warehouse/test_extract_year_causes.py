@@ -88,6 +88,15 @@ CN_DIGITAL_2021 = ("https://hk.outputnews.com/2022/huanqiu/news_2022_07_11_31746
                    "2012年以來我國數字經濟年均增速高達15.9%,顯著高於同期GDP平均增速。在寬帶中國,5G及工業互聯網推動下,"
                    "2021年,數字經濟規模達到45.5萬億元,同比名義增長16.2%。")
 
+MY_BOP_2016Q1 = ("https://boron.orientaldaily.com.my/news/business/2016/05/13/140637", "2016-05-13",
+                 "(吉隆坡13日讯)大马统计局今天公布2016年首季的国际收支平衡,经常账项目盈馀为50亿令吉,金融账项净流入58亿令吉,"
+                 "而国际外汇储备金则下滑至276亿令吉。\n"
+                 "根据统计局的最新数据显示,经常账项盈馀按季下滑55亿令吉,主要是因为商品账项盈馀从2015年末季的311亿令吉,"
+                 "减少至235亿令吉,和服务账项的赤字增加至68亿令吉。\n"
+                 "按年比较,金融账项从去年同期的净流出298亿令吉,转为今年首季的净流入,主要因为投资组合从去年同期的净流出79亿令吉,"
+                 "变成净流入131亿令吉。\n"
+                 "除此之外,国行国际外汇储备金,在首季下滑276亿令吉,至3815亿令吉,比2015年末季的4091亿令吉低。")
+
 
 def page_years(page: tuple[str, str, str], tmp_path) -> dict[str, str | None]:
     from lib.warehouse.extract import extract_document
@@ -141,3 +150,12 @@ def test_an_open_period_in_the_figures_own_clause_is_not_its_start_year(tmp_path
     got = {m.raw: m for m in extract_document(path, "pg_", date=CN_DIGITAL_2021[1])}
     assert got["15.9%"].year is None and "year_unknown" in got["15.9%"].flags
     assert got["45.5萬億元"].year == "2021"
+
+
+def test_the_value_a_change_reaches_from_a_dated_start_is_the_reports(tmp_path):
+    """从2015年末季的311亿令吉,减少至235亿令吉 and 从去年同期的净流出79亿令吉,变成净流入131亿令吉: only the start is dated,
+    so the value reached is the quarter the release reports on (2016年首季); 55亿 before a clause that starts a change
+    in 2015 is that quarter's too, and the base 比2015年末季的4091亿令吉 is 2015's."""
+    got = page_years(MY_BOP_2016Q1, tmp_path)
+    assert (got["311亿令吉"], got["235亿令吉"], got["55亿令吉"]) == ("2015", "2016", "2016")
+    assert (got["79亿令吉"], got["131亿令吉"], got["4091亿令吉"], got["3815亿令吉"]) == ("2015", "2016", "2015", "2016")

@@ -654,7 +654,12 @@ _BASE_LIST = re.compile(r"(?:比|较|相比|比起|相较)\s*(?:19|20)\d{2}\s*�
 _YEAR_BRACKET = re.compile(r"(?P<a>(?:19|20)\d{2})\s*年(?:底|末)?\s*[（(]\s*(?:约|近|为|达)?\s*$")
 # The value of the base itself, written after it with 的 (较2014年的4.8%升幅略快, 比2019年同期的X): that year's. After
 # 是/为/相当于 the figure is a ratio to the base (是2017年的5倍) and keeps the subject's year; those are not matched.
-_BASE_VALUE = re.compile(r"(?:比|较|相比|比起|相较|高于|低于|快于|慢于)\s*(?P<a>(?:19|20)\d{2})\s*年(?:同期|全年)?的\s*(?:约|近)?\s*$")
+_BASE_VALUE = re.compile(r"(?:比|较|相比|比起|相较|高于|低于|快于|慢于)\s*(?P<a>(?:19|20)\d{2})\s*年"
+                         r"(?:同期|全年|底|末|年末|末季|第?[一二三四1-4]季度?|[上下]半年|\d{1,2}月份?)?的\s*(?:约|近)?\s*$")
+# The value a change reaches or the amount it moves by, after its start value (…变成净流入131亿, …扩大900万).
+_CHANGE_VERB = re.compile(r"(?:变成|变为|转为)[\u4e00-\u9fff]{0,4}$|(?:增加|减少|扩大|收窄|缩小|缩减|上升|下降|提高|降低)了?\s*$")
+# The dated start of a change (从2015年末季的…, 由去年同期的…): read with _TO for the value the change reaches.
+_FROM_DATE = re.compile(r"(?:从|由)\s*(?:(?P<y>(?:19|20)\d{2})\s*年|(?P<w>去年|上年|前年))")
 
 # The two ends of a change (从X增长到Y), with the qualifier Chinese writes between the preposition and the value
 # (从不足30亿美元增至近8000亿美元, 从27万亿元增长到超45万亿元): X is the start value, Y the end value.
@@ -785,6 +790,14 @@ def year(text: str, pos: int, s_start: int, paragraph_starts: list[int] | None =
     if bracket := _YEAR_BRACKET.search(text, max(s_start, pos - 12), pos) or \
             _BASE_VALUE.search(text, max(s_start, pos - 16), pos):
         return bracket["a"]
+    start = list(_FROM_DATE.finditer(before))
+    if start and (_TO.search(lead) or _CHANGE_VERB.search(lead)) and _FIGURE.search(before, start[-1].end()) \
+            and not _candidates(before[start[-1].end():]) and not _RELATIVE.search(before, start[-1].end()):
+        # 从2015年末季的311亿令吉减少至235亿令吉, 从去年同期的净流出79亿令吉变成净流入131亿令吉: when only the start of a
+        # change is dated, the value it reaches is the statement's own, the period the text reports on (a later one),
+        # not the start's; with no such period it is left undated.
+        begun = start[-1]["y"] or _relative(start[-1]["w"], date)
+        return report if report and begun and report > begun else None
     found = None
     own = _candidates(text[c_start:pos])
     if own:
@@ -847,11 +860,13 @@ def year(text: str, pos: int, s_start: int, paragraph_starts: list[int] | None =
                     return found
                 return _open_period(text, found, s_start, paragraph_starts)
         elif (later := [c for c in _candidates(text[c_end:s_end].split("——")[0])
-                        if "-" not in c[1]]) and not _FUTURE.search(text[c_end:c_end + 12]) \
+                        if "-" not in c[1] and not re.search(r"(?:从|由)\s*(?:19|20)\d{2}\s*年$", text[c_end:c_end + c[0]])]) \
+                and not _FUTURE.search(text[c_end:c_end + 12]) \
                 and not re.search(r"到|至|预计|将", text[c_end:c_end + 8]) \
                 and not any(_names_period(before, m) for m in _RELATIVE.finditer(before)):
             # The sentence's year stated after the figure (…世界第二,2020年…); not when a period word before the
-            # figure has set the sentence's time (9月外销订单…，年增30.5%，…就能超越2021年的历史最高纪录).
+            # figure has set the sentence's time (9月外销订单…，年增30.5%，…就能超越2021年的历史最高纪录), nor the
+            # start of a change told after it (按季下滑55亿令吉,主要是因为…从2015年末季的311亿令吉减少至…).
             found = later[0][1]
             change = _CHANGE_AFTER.search(text, c_end, s_end)
             if change and not _candidates(text[c_end:change.start()]):
