@@ -149,7 +149,8 @@ def one(mentions, quote):
     ("hk.txt", "294億", 2.94e10, "HKD", "2025-2026", "HKG"),
     ("tw.txt", "百分之七點九一", 7.91, "percent", "2025", "TWN"),
     ("tw.txt", "百分之十二點六八", 12.68, "percent", "2025", "TWN"),
-    ("tw.txt", "卅八年", 38, "count", None, "TWN"),
+    # 創卅八年以來單季最高紀錄: a span counted back from the statement's year (GUIDE convention 3), 1988-2025.
+    ("tw.txt", "卅八年", 38, "count", "1988-2025", "TWN"),
     # Nothing in line 2 dates these; the lead (line 1) reports on 二○二五年第四季, so they are 2025's.
     ("tw.txt", "四分之三", 75, "percent", "2025", "TWN"),
     ("tw.txt", "一八八一億美元", 1.881e11, "USD", "2025", "TWN"),

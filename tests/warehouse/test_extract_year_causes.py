@@ -43,6 +43,15 @@ CASES = [
     # The start value of a change written with a qualifier (从不足30亿美元增至近8000亿美元) is the value at an earlier,
     # unstated time, as 从30亿美元 is: no year.
     ("cn_eu_trade_50y", 3, "30亿美元", None),
+    # Durations by the GUIDE's conventions 2 and 3: a span counted back from the statement (N年以来, 创N年新高,
+    # 六季以来, 一年半以来, 过去30年几年来) is the N years or months ending in its reference year, counted inclusively;
+    # a run of months or quarters (連升兩季, 連續26個月) and an anniversary (建交50周年) are the statement's year.
+    ("tw_gdp_2010", 1, "31年", "1980-2010"),  # 今年第一季GDP…創下31年以來單季最高紀錄
+    ("cn_eu_trade_50y", 3, "50年", "1976-2025"),  # 50年来,中国同欧盟贸易快速增长 (a text of 2025)
+    ("hk_economy_2025", 1, "一年半", "2024-2025"),  # 第三季GDP…是超過一年半以來表現最好的一季
+    ("tw_gdp_2025q4", 5, "六季", "2024-2025"),  # (去年第四季)民間消費…是六季以來最高
+    ("hk_economy_2025", 2, "兩季", "2025"),  # 住宅樓價第二季回升1%後,第三季再升2%,連升兩季
+    ("cn_eu_trade_50y", 1, "50周年", "2025"),  # 2025年5月6日,…庆祝中国和欧盟建交50周年
 ]
 
 

@@ -9,8 +9,6 @@ from lib.warehouse.extract import extract_document
 from tests.warehouse.test_extract_labels import UNSEEN, unseen_mentions
 
 TEXTS = UNSEEN / "texts"
-# Labels changed to the conventions of 2026-12-01 (tests/labels/GUIDE.md) before the extractor follows them.
-_CONVENTION_PENDING = pytest.mark.xfail(strict=True, reason="label follows a convention of 2026-12-01; extractor not yet")
 
 
 def years(name: str, line: int, quote: str) -> list[str | None]:
@@ -45,8 +43,8 @@ CASES = [
     ("tw_tsmc_2025q4", 5, "百分之一到二", None),  # the hypothetical of 只要生產力提升百分之一到二
     # A run (连续N个月) is dated by its last month, the statement's (GUIDE convention 2); a span counted back
     # (近N个月来) is the span of years its months cover, counted back from the month the sentence names (convention 3).
-    pytest.param("tw_exports_2025", 1, "26個", "2025", marks=_CONVENTION_PENDING),  # 民國114年12月…為連續26個月正成長
-    pytest.param("tw_exports_2024m11", 4, "十三個", "2024", marks=_CONVENTION_PENDING),  # 十一月出口值…連續十三個月正成長
+    ("tw_exports_2025", 1, "26個", "2025"),  # 民國114年12月…為連續26個月正成長
+    ("tw_exports_2024m11", 4, "十三個", "2024"),  # 十一月出口值…連續十三個月正成長
     ("tw_exports_2024m11", 6, "二十五個", "2022-2024"),  # 電子零組件十一月…近二十五個月來最佳表現
     # A period stated once with its year (2024年1至8月) and then abbreviated (1至8月, 前8个月) is the same period,
     # although the lead's first sentence gives last year's figure (2023年浙江数字经济增加值…).

@@ -124,10 +124,13 @@ def _mention(doc: Document, text: str, doc_id: str, hit: Hit, date: str | None, 
     if unit in MONEY_UNITS + DOCUMENT_UNITS[:6] and (
             re.search(r"(?:价值|估值|市值)\s*(?:在|为)?\s*$", text[max(0, start - 5):start])
             and re.match(r"\s*(?:及|或)?(?:以上|以下)", text[end:end + 4])
-            or re.search(r"超过?\s*$", text[max(0, start - 3):start]) and re.match(r"\s*高?(?:估值|市值)的", text[end:end + 6])):
+            or re.search(r"超过?\s*$", text[max(0, start - 3):start])
+            and re.match(r"\s*高?(?:估值|市值)的", text[end:end + 6])):
         # 价值10亿美元以上的非上市公司 (what a unicorn is), 超50亿美元高估值的独角兽: a valuation bound that defines the class
         # of firms a list counts is a criterion, not an amount anything had at some time: no year.
         year = None
+    elif span := context.duration_year(text, start, end, hit.value, hit.measure, year, date):
+        year = span  # a span counted back (31年以来), a run of months (连续26个月), an anniversary (50周年)
     elif re.search(r"长达\s*\S{1,3}\s*年之?久?的?$", text[bounds(text, start, CLAUSE_END)[0]:start]):
         # 享受长达20年的双位数增长: a figure held over a span whose years the clause does not give; a year named
         # elsewhere in the sentence (2001年加入WTO) is an event, not the span.

@@ -848,10 +848,11 @@ def year(text: str, pos: int, s_start: int, paragraph_starts: list[int] | None =
             sentence = [c for c in sentence if c[1] not in opened]
         if sentence:
             found = sentence[-1][1]
-            years = [m["a"] for m in _YEAR.finditer(before) if m["a"] not in opened and not _in_edition(before, m.start())
+            years = [m["a"] for m in _YEAR.finditer(before) if m["a"] not in opened
+                     and not _in_edition(before, m.start())
                      and not _BASE.search(before[max(0, m.start() - 4):m.start()])]  # 与2020年相比: the base
-            if "-" not in found and len(set(years)) >= 2 and years[0] < years[-1] and re.search(r"(?:增幅|增长|增速)[^，,。]{0,4}$",
-                                                                        before[-10:]):
+            if "-" not in found and len(set(years)) >= 2 and years[0] < years[-1] \
+                    and re.search(r"(?:增幅|增长|增速)[^，,。]{0,4}$", before[-10:]):
                 return f"{years[0]}-{years[-1]}"  # growth between the two years the sentence names
             if since and "-" not in found and found == since[-1]["a"]:
                 # The sentence is dated only by `自YYYY年起` (an open period): its start value gets YYYY; the
@@ -860,7 +861,8 @@ def year(text: str, pos: int, s_start: int, paragraph_starts: list[int] | None =
                     return found
                 return _open_period(text, found, s_start, paragraph_starts)
         elif (later := [c for c in _candidates(text[c_end:s_end].split("——")[0])
-                        if "-" not in c[1] and not re.search(r"(?:从|由)\s*(?:19|20)\d{2}\s*年$", text[c_end:c_end + c[0]])]) \
+                        if "-" not in c[1]
+                        and not re.search(r"(?:从|由)\s*(?:19|20)\d{2}\s*年$", text[c_end:c_end + c[0]])]) \
                 and not _FUTURE.search(text[c_end:c_end + 12]) \
                 and not re.search(r"到|至|预计|将", text[c_end:c_end + 8]) \
                 and not any(_names_period(before, m) for m in _RELATIVE.finditer(before)):
@@ -942,6 +944,50 @@ _MONTH = re.compile(r"(?<![\d〇○零一二三四五六七八九十])(?P<m>1[0-
 # N年 opening a clause before a verb of change or an average (五年年均增长5.2%; 十年增加近70万亿元、年均增长6.2%) is the
 # duration the clause's figures accumulate over: the N years up to the statement's year, like 近N年.
 _LEAD_SPAN = re.compile(r"\s*(?P<n>\d{1,2}|[二两三四五六七八九十]{1,2})\s*年(?=\s*(?:年均|平均|累计|共计|合计|增加|增长|提高|下降|减少))")
+
+
+# The length of time a duration figure states (N年, N季, N个季度, N个月, 一年半), in months, with the text after it.
+_DURATION_UNIT = re.compile(r"\s*(?P<u>个?月|个?季度?)?")
+# Counted back from the statement (GUIDE: 近N年, 过去N年, N年来): N年以来 / N年来 / 30年几年来 (since N years ago),
+# 创15年新高 / 六季以来最高 (a record over the last N), 一年半以来表现最好.
+_BACK_AFTER = re.compile(r"\s*(?:[几多余]年)?(?:以来|来)|\s*的?(?:新高|新低|最高|最低|高位|低位)")
+# A run (连续N个月, 连N红, 连升两季, 连续11个季度): the GUIDE dates it by its last year, the statement's.
+_RUN_BEFORE = re.compile(r"(?:连续|连[升跌涨增降]?)\s*$")
+
+
+def duration_year(text: str, start: int, end: int, value: float, measure: str | None, found: str | None,
+                  date: str | None) -> str | None:
+    """The year of a figure that is itself a length of time, by the conventions the labels follow (GUIDE.md): a span
+    counted back from the statement (31年以来, 创15年新高, 六季以来最高, 一年半以来) is the N years (or months) ending
+    in the statement's reference year, counted inclusively (31年以来 in 2010 is 1980-2010); a run of months or
+    quarters (连续26个月, 连升两季, 连续11个季度) and an anniversary (建交50周年) are the statement's year. The reference
+    year is the one the statement's own time gives (`found`), else the document's. None when none of these holds
+    (other durations keep the rules that read them: 近N年, 连续N年, 长达)."""
+    ref = (found or "")[-4:] or (date[:4] if date else "")
+    if not ref or measure not in ("年", "季", "个"):
+        return None
+    unit = _DURATION_UNIT.match(text, end)
+    kind = "年" if measure == "年" else "季" if measure == "季" or "季" in (unit["u"] or "") else \
+        "月" if "月" in (unit["u"] or "") else None
+    if kind is None:
+        return None
+    if text[start:end + 2].rstrip("年").endswith("周") or text[start:end].endswith("周年"):
+        return ref  # 建交50周年: an anniversary is the year it falls in
+    if kind != "年" and _RUN_BEFORE.search(text, max(0, start - 3), start):
+        return ref  # 连续26个月正成长: the run's last month, the statement's
+    back = _BACK_AFTER.match(text, unit.end())
+    if not back or re.search(r"(?:连续|连)\s*$", text[max(0, start - 3):start]) or (
+            re.search(r"(?:近|过去|这)\s*$", text[max(0, start - 3):start]) and not re.match(r"\s*[几多余]年", back.group())):
+        return None  # 近5年来, 过去五年, 连续3年: read by run_period and _relative; 过去30年几年来 (30-odd) is read here
+    months = round(value * {"年": 12, "季": 3, "月": 1}[kind])
+    month = 12
+    if kind != "年":
+        # Counted back from the statement's month or quarter (第三季…一年半以来), else the date's month, else December.
+        s_start = bounds(text, start, SENTENCE_END)[0]
+        named = [_end_month(m) for m in _RELATIVE.finditer(text, s_start, start) if _end_month(m)]
+        month = named[-1] if named else int(date[5:7]) if date and len(date) >= 7 and ref == date[:4] else 12
+    first = (int(ref) * 12 + month - 1 - (months - 1)) // 12
+    return f"{first}-{ref}" if first < int(ref) else ref
 
 
 def run_period(text: str, pos: int, end: int, found: str | None, date: str | None) -> str | None:
