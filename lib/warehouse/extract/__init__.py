@@ -137,6 +137,8 @@ def _mention(doc: Document, text: str, doc_id: str, hit: Hit, date: str | None, 
         year = None
     elif run:
         year = run  # 连续3年 / 近5年来 and what they qualify: the span of years up to the statement's year
+    elif year and "-" not in year and (framed := context.framed_span(text, start, doc.paragraph_starts, date, report)):
+        year = framed  # 过去五年…。…城镇新增就业年均1270多万人: a yearly average over the span the section opened with
     elif hit.measure in ("年", "个年度", "季") and year and "run_of_years" not in flags and not (
             "-" in year and int(year[-4:]) - int(year[:4]) in (hit.value, hit.value - 1)) and text[start - 1] != "第":
         # A span of years (50年以来, 两年的努力) is dated only when it restates a period as long; the Nth year (连续

@@ -990,6 +990,27 @@ def duration_year(text: str, start: int, end: int, value: float, measure: str | 
     return f"{first}-{ref}" if first < int(ref) else ref
 
 
+# A figure per year of a span (年均, 连年, 逐年, 每年) needs the span; a section that opens on 过去五年 (a government
+# work report's review, then its list of results) sets it for the items after it.
+_PER_YEAR = re.compile(r"年均|连年|逐年|平均每年|每年")
+_FRAME = re.compile(r"\s*过去\s*(?:\d{1,2}|[一二两三四五六七八九十])年(?![几多余])")
+
+
+def framed_span(text: str, pos: int, paragraph_starts: list[int], date: str | None, report: str | None,
+                limit: int = 8) -> str | None:
+    """The span a yearly figure (年均1270多万人, 连年稳定在1.3万亿斤以上) holds over when its clause names none: the
+    过去N年 that opens one of the `limit` paragraphs before it, resolved as _relative does (过去五年 in a report of
+    2023-03 is 2018-2022); None when its clause has no per-year word or no such paragraph opens the section."""
+    c_start = bounds(text, pos, CLAUSE_END)[0]
+    if not _PER_YEAR.search(text, c_start, pos):
+        return None
+    for p in reversed([p for p in paragraph_starts if p <= pos][-limit:]):
+        if frame := _FRAME.match(text, p):
+            found = _relative(frame.group(), date, report)
+            return found if found and "-" in found else None
+    return None
+
+
 def run_period(text: str, pos: int, end: int, found: str | None, date: str | None) -> str | None:
     """The span of years a run before the figure in its clause (or the figure itself: 连续3年) covers, ending at the
     figure's year (`found`, a single year), or at the document's year when nothing else dates it; None when the
