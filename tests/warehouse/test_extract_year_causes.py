@@ -57,6 +57,10 @@ CASES = [
     ("cn_gov_report_2023", 18, "1270多万人", "2018-2022"),  # 城镇新增就业年均1270多万人
     ("cn_gov_report_2023", 16, "1.3万亿斤", "2018-2022"),  # 粮食产量连年稳定在1.3万亿斤以上
     ("cn_gov_report_2023", 17, "40万亿元", "2022"),
+    # 过去N年 counts back inclusively from the statement's reference year: the report's year when the text names one,
+    # else the text's own (a press conference of 2020-10: 过去五年间 is 2016-2020; the 2023 work report: 2018-2022).
+    ("cn_miit_2020q3", 3, "五年", "2016-2020"),
+    ("cn_gov_report_2023", 12, "五年", "2018-2022"),
 ]
 
 

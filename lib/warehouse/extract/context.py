@@ -753,8 +753,12 @@ def _relative(span: str, date: str | None, report: str | None = None, earlier: s
     year = int(date[:4])
     month = int(date[5:7]) if len(date) >= 7 else 12
     if m["span"]:
+        # 过去N年 counts back inclusively from the statement's reference year (GUIDE convention 3): the year the text
+        # reports on when it names one (过去五年 in the 2023 work report on 2022: 2018-2022), else the text's own
+        # year (过去五年间 at a press conference of 2020: 2016-2020). 过去一年 is the year just ended.
         n = cn_or_digits(m["span"]) if m["span"] != "一" else 1
-        return f"{year - n}-{year - 1}" if n and n > 1 else str(year - 1)
+        end = int(report) if report and report.isdigit() else year
+        return f"{end - n + 1}-{end}" if n and n > 1 else str(year - 1)
     if m.group() in ("上月", "上个月"):
         return str(year - 1 if month == 1 else year)  # last month: December of last year in a January text
     if end_month:
