@@ -61,6 +61,10 @@ CASES = [
     # else the text's own (a press conference of 2020-10: 过去五年间 is 2016-2020; the 2023 work report: 2018-2022).
     ("cn_miit_2020q3", 3, "五年", "2016-2020"),
     ("cn_gov_report_2023", 12, "五年", "2018-2022"),
+    # A period word opening a sentence after a viewpoint clause (从省内看,1至8月,…) sets the paragraph's time as it
+    # does at the start, with the year it was stated with before (2024年1至8月 in the lead paragraph), not the lead's
+    # background year: 从全国看,浙江数字经济核心制造业营收居全国第三 is 2024's.
+    ("cn_zhejiang_digital_2024", 2, "第三", "2024"),
 ]
 
 

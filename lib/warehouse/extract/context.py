@@ -1047,7 +1047,8 @@ _YEAR_UNDER_REPORT = re.compile(r"全年|年末|年底|年内")
 # year that opens a condition (2017年后, 2019年以来) does not.
 _YEAR_START = re.compile(r"\s*(?:在|于)?(?P<a>(?:19|20)\d{2})\s*年(?!代|以来|以后|之后|后|以前|之前|前|起|开始|至|到|\d)")
 # A sentence that opens on a relative time and a comma (前4月，…; 上半年，…) sets the paragraph's time too.
-_RELATIVE_START = re.compile(r"\s*(?P<w>(?:" + _RELATIVE.pattern + r"))\s*[，,]")
+# A viewpoint clause may stand before it (从省内看,1至8月,浙江…: 从X看 frames what follows, it names no time).
+_RELATIVE_START = re.compile(r"\s*(?:从[^，,。；;]{1,10}看\s*[，,]\s*)?(?P<w>(?:" + _RELATIVE.pattern + r"))\s*[，,]")
 # The present (目前，…) describes the state of things when written, not a period later sentences report on.
 _PRESENT = ("目前", "当前", "现阶段", "现在", "如今", "近期")
 # 从2013年企业研发占各国研发总支出的比例看，…: a year in the viewpoint a paragraph opens with frames a comparison
@@ -1136,7 +1137,8 @@ def _paragraph_year(text: str, s_start: int, paragraph_starts: list[int], date: 
         if opening:
             found = f"{opening['a']}-{opening['b']}" if opening.re is _YEAR_PERIOD else opening["a"]
         elif (relative := _RELATIVE_START.match(sentence)) and relative["w"] not in _PRESENT:
-            found = _relative(relative["w"], date, report) or found  # 前4月，我省…: the months of the text's year
+            # 前4月，我省…: the months of the text's year, or of the year that period was stated with before
+            found = _relative(relative["w"], date, report, text[:pos]) or found
         elif _ANAPHORIC.match(sentence.lstrip()):
             found = _named_before(text, pos, date, report) or found  # 期内…。商品转口价格…: the period named before
         for m in _REFERENCE.finditer(sentence):
