@@ -65,6 +65,8 @@ CASES = [
     # does at the start, with the year it was stated with before (2024年1至8月 in the lead paragraph), not the lead's
     # background year: 从全国看,浙江数字经济核心制造业营收居全国第三 is 2024's.
     ("cn_zhejiang_digital_2024", 2, "第三", "2024"),
+    # The year of a base after 相当于 is the base's: 中國2014年科研投入總額…,相當于美國2013年科研投入總額的80% is 2014's.
+    ("cn_oecd_rd_2014", 2, "80%", "2014"),
 ]
 
 

@@ -649,6 +649,8 @@ _BASE = re.compile(r"(?:比|较|相比|比起|相较|与|同)\s*$")
 
 # …and so are the years listed after it (相比2023年(93.7%)和2022年(93.5%)进一步上升: both are bases).
 _BASE_LIST = re.compile(r"(?:比|较|相比|比起|相较)\s*(?:19|20)\d{2}\s*年(?:[（(][^（()）]{0,12}[）)])?\s*(?:和|及|、|与|或)\s*$")
+# The base of a ratio after 相当于 (相当于美国2013年科研投入总额的80%): the figure is the subject's, at its own time.
+_RATIO_BASE = re.compile(r"相当于\s*[\u4e00-\u9fff]{0,6}$")
 # A figure in brackets right after a year (2023年(65.6%), 2022年（93.5%）) is that year's value: Chinese writes a
 # series of past values as year and bracketed value.
 _YEAR_BRACKET = re.compile(r"(?P<a>(?:19|20)\d{2})\s*年(?:底|末)?\s*[（(]\s*(?:约|近|为|达)?\s*$")
@@ -700,6 +702,7 @@ def _candidates(span: str) -> list[tuple[int, str]]:
               and not re.match(r"\s*\d{1,2}\s*月份?\s*(?:以来|来)", span[m.end():m.end() + 8])
               and not _BASE.search(span[max(0, m.start() - 4):m.start()])
               and not _BASE_LIST.search(span[max(0, m.start() - 30):m.start()])
+              and not _RATIO_BASE.search(span[max(0, m.start() - 10):m.start()])
               and not _in_edition(span, m.start())]
     # A plan named as the document it is (“十四五”信息通信行业发展规划建设目标) is a title, not the figure's period;
     # 十四五期间/时期/末 and the plan alone are periods.
