@@ -121,6 +121,12 @@ MY_BOP_2016Q1 = ("https://boron.orientaldaily.com.my/news/business/2016/05/13/14
                  "变成净流入131亿令吉。\n"
                  "除此之外,国行国际外汇储备金,在首季下滑276亿令吉,至3815亿令吉,比2015年末季的4091亿令吉低。")
 
+TW_GDP_2018 = ("https://cna.com.tw/news/firstnews/201802130204.aspx", "2018-02-13",
+               "(中央社記者陳政偉台北13日電)主計總處發布最新國民所得統計,上修107年全年經濟成長率預測2.42%,主計長朱澤民表示,"
+               "內需增溫將是今年經濟成長推升主力,目前經濟正踏穩腳步,對今年成長樂觀期待。\n"
+               "行政院主計總處今天召開國民所得統計評審會,公布106年第4季初步統計經濟成長率為3.28%,與1月概估數持平;"
+               "較106年11月預測數2.3%增加0.98個百分點。")
+
 
 def page_years(page: tuple[str, str, str], tmp_path) -> dict[str, str | None]:
     from lib.warehouse.extract import extract_document
@@ -183,3 +189,10 @@ def test_the_value_a_change_reaches_from_a_dated_start_is_the_reports(tmp_path):
     got = page_years(MY_BOP_2016Q1, tmp_path)
     assert (got["311亿令吉"], got["235亿令吉"], got["55亿令吉"]) == ("2015", "2016", "2016")
     assert (got["79亿令吉"], got["131亿令吉"], got["4091亿令吉"], got["3815亿令吉"]) == ("2015", "2016", "2015", "2016")
+
+
+def test_a_taiwanese_year_without_minguo_is_a_year_of_its_calendar(tmp_path):
+    """A Taiwanese text writes 民國 years without 民國 (公布106年第4季初步統計經濟成長率為3.28%): 106年 is 2017, 107年
+    2018; a mainland text's 106年 would be read as nothing."""
+    got = page_years(TW_GDP_2018, tmp_path)
+    assert (got["2.42%"], got["3.28%"], got["0.98個百分點"]) == ("2018", "2017", "2017")

@@ -171,9 +171,13 @@ def extract_mentions(doc: Document, doc_id: str, date: str | None = None, title:
     # A wire story may print its dateline on a line of its own (据新华社北京11月13日电): the lead is the line after it.
     first = 1 if len(doc.line_starts) > 1 and context.DATELINE.fullmatch(text[:starts[1]]) else 0
     first_line = text[starts[first]:starts[first + 1]]
-    report = context.report_period(matching_text(title, [0]) if title else None, first_line, date)
-    mentions = [_mention(doc, text, doc_id, hit, date, home, report)
-                for hit in Scanner(doc, text, COUNTRY_NAMES).run()]
+    taiwan = context.TAIWAN.set(home == "TWN")  # 106年 is a year of the Taiwanese calendar (context._ROC_BARE)
+    try:
+        report = context.report_period(matching_text(title, [0]) if title else None, first_line, date)
+        mentions = [_mention(doc, text, doc_id, hit, date, home, report)
+                    for hit in Scanner(doc, text, COUNTRY_NAMES).run()]
+    finally:
+        context.TAIWAN.reset(taiwan)
     mentions.sort(key=lambda m: (m.line_no, m.char_start))
     counters: dict[int, int] = {}
     for m in mentions:

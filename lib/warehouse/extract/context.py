@@ -1,6 +1,7 @@
 """Subject, year, qualifier and topic of a number, read from its clause, sentence and the text before it."""
 from __future__ import annotations
 
+import contextvars
 import re
 
 from lib.contract import REGIONS, economy_order
@@ -674,6 +675,11 @@ _CHANGE_AFTER = re.compile(r"(?:由|从)\s*(?:19|20)\d{2}\s*年[^，,。；;]{0,
 
 # Taiwan's calendar counts years from 1912 (民国元年): 民国114年 is 2025, 民国113年 2024.
 _ROC = re.compile(r"民国\s*(?P<n>\d{1,3})\s*年")
+# A Taiwanese text writes the same years without 民国 (公布106年第4季…, 114年整体表现): in a text written from Taiwan
+# (set by extract_mentions while it reads one) a year 80-119 before 年 is one, unless it is a length of time
+# (100年来, 80年间, 90多年) or part of a longer number.
+_ROC_BARE = re.compile(r"(?<![\d.])(?P<n>[89]\d|1[01]\d)\s*年(?![\d代来间内后前多余之半])(?!以来|以后|以前)")
+TAIWAN = contextvars.ContextVar("taiwan", default=False)
 
 
 def _in_edition(span: str, at: int) -> bool:
@@ -692,6 +698,9 @@ def _candidates(span: str) -> list[tuple[int, str]]:
     periods += [(m.end(), f"{m['a']}-{m['a'][:2]}{m['c'] or m['b']}", m.span()) for m in _SPLIT_YEAR.finditer(span)
                 if "年" in m.group() or m["c"] or int(m["b"]) == (int(m["a"]) + 1) % 100]
     periods += [(m.end(), str(1911 + int(m["n"])), m.span()) for m in _ROC.finditer(span) if 0 < int(m["n"]) < 200]
+    if TAIWAN.get():
+        periods += [(m.end(), str(1911 + int(m["n"])), m.span()) for m in _ROC_BARE.finditer(span)
+                    if not any(a <= m.start() < b for _, _, (a, b) in periods)]
     periods = [p for p in periods if not _in_edition(span, p[2][0])]
     spans = [sp for _, _, sp in periods]
     found = [(end, y) for end, y, _ in periods]
