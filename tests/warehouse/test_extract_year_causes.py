@@ -127,6 +127,12 @@ TW_GDP_2018 = ("https://cna.com.tw/news/firstnews/201802130204.aspx", "2018-02-1
                "行政院主計總處今天召開國民所得統計評審會,公布106年第4季初步統計經濟成長率為3.28%,與1月概估數持平;"
                "較106年11月預測數2.3%增加0.98個百分點。")
 
+SG_GDP_2019Q1 = ("http://world.xinhua08.com/a/20190412/1816392.shtml", "2019-04-12",
+                 "新华财经新加坡4月12日电(记者李晓渝)新加坡贸工部12日公布的预估数据显示,今年第一季度新加坡经济同比增长1.3%,"
+                 "增速低于去年第四季度的1.9%。\n"
+                 "本次公布的数据是主要依据今年前两个月数据得出的预估值。数据显示,经季节性调整按环比折年率计算,新加坡经济今年第一"
+                 "季度增长2%,增幅高于去年第四季度的1.4%。")
+
 
 def page_years(page: tuple[str, str, str], tmp_path) -> dict[str, str | None]:
     from lib.warehouse.extract import extract_document
@@ -196,3 +202,10 @@ def test_a_taiwanese_year_without_minguo_is_a_year_of_its_calendar(tmp_path):
     2018; a mainland text's 106年 would be read as nothing."""
     got = page_years(TW_GDP_2018, tmp_path)
     assert (got["2.42%"], got["3.28%"], got["0.98個百分點"]) == ("2018", "2017", "2017")
+
+
+def test_a_lead_reports_on_the_first_period_it_names_and_this_years_quarter_is_this_years(tmp_path):
+    """今年第一季度…增长1.3%,增速低于去年第四季度的1.9%: the lead reports on the first period it names (2019's first
+    quarter, not last year's fourth), and 今年第一季度 is this year's quarter wherever it stands."""
+    got = page_years(SG_GDP_2019Q1, tmp_path)
+    assert (got["1.3%"], got["1.9%"], got["2%"], got["1.4%"]) == ("2019", "2018", "2019", "2018")

@@ -744,8 +744,9 @@ def _relative(span: str, date: str | None, report: str | None = None, earlier: s
     end_month = _end_month(m)
     tail = earlier[max(earlier.rfind(ch) for ch in SENTENCE_END) + 1:]
     preceding = [(tail, w) for w in _RELATIVE.finditer(tail)] + [(span, w) for w in words if w.start() < m.start()]
-    preceding = [w for text, w in preceding if not text.startswith("的", w.end())
-                 and not _PART_OF_YEAR.match(text, w.end())]  # 去年8月以来: a date of its own
+    preceding = [w for text, w in preceding if not text.startswith("的", w.end()) and (
+        not _PART_OF_YEAR.match(text, w.end())  # 去年8月以来: a date of its own…
+        or text is span and re.fullmatch(r"\s*第?", span[w.end():m.start()]))]  # …but 今年第一季度 is that year's
     if end_month and preceding and preceding[-1].group() in _YEAR_WORDS and date:
         # 今年…，较五月预测…: a month or quarter whose sentence names 今年/去年/明年 just before it (no other time word
         # between) is a part of that year, as in 今年五月 or 去年第四季, not the latest such month before the text's
@@ -1186,7 +1187,8 @@ def report_period(title: str | None, first_line: str, date: str | None = None) -
         return named["y"]
     for span in (title, lead):
         periods = [m for m in _RELATIVE.finditer(span or "") if _names_period(span, m)]
-        if periods and date and (found := _relative(periods[-1].group(), date)) and "-" not in found:
+        # The period the lead names first is the one it reports on (今年第一季度…增长1.3%,增速低于去年第四季度的1.9%).
+        if periods and date and (found := _relative(periods[0].group(), date)) and "-" not in found:
             return found
     return None
 
