@@ -131,14 +131,21 @@ SG_GDP_2019Q1 = ("http://world.xinhua08.com/a/20190412/1816392.shtml", "2019-04-
                  "新华财经新加坡4月12日电(记者李晓渝)新加坡贸工部12日公布的预估数据显示,今年第一季度新加坡经济同比增长1.3%,"
                  "增速低于去年第四季度的1.9%。\n"
                  "本次公布的数据是主要依据今年前两个月数据得出的预估值。数据显示,经季节性调整按环比折年率计算,新加坡经济今年第一"
-                 "季度增长2%,增幅高于去年第四季度的1.4%。")
+                 "季度增长2%,增幅高于去年第四季度的1.4%。\n"
+                 "按行业来看,今年第一季度制造业同比萎缩1.9%,而上一季度同比增长5.1%;建筑业同比增长1.4%,结束了连续十个季度的"
+                 "萎缩态势;服务业同比增长2.1%,高于去年第四季度1.8%的增幅。")
 
 
-def page_years(page: tuple[str, str, str], tmp_path) -> dict[str, str | None]:
+def page_mentions(page: tuple[str, str, str], tmp_path) -> list:
+    """The mentions of a real page's lines, read with the page's date."""
     from lib.warehouse.extract import extract_document
     path = tmp_path / "page.txt"
     path.write_text(page[2] + "\n", encoding="utf-8")
-    return {m.raw: m.year for m in extract_document(path, "pg_", date=page[1])}
+    return extract_document(path, "pg_", date=page[1])
+
+
+def page_years(page: tuple[str, str, str], tmp_path) -> dict[str, str | None]:
+    return {m.raw: m.year for m in page_mentions(page, tmp_path)}
 
 
 def test_a_lead_reports_on_the_period_it_names_first(tmp_path):
@@ -180,10 +187,7 @@ def test_the_ends_of_a_change_keep_their_years_behind_a_qualifier(tmp_path):
 def test_an_open_period_in_the_figures_own_clause_is_not_its_start_year(tmp_path):
     """2012年以來我國數字經濟年均增速高達15.9%: an average since 2012 is not 2012's; with no earlier year to end it in
     the paragraph it is left undated (year_unknown), while 2021年,…45.5萬億元 keeps its year."""
-    from lib.warehouse.extract import extract_document
-    path = tmp_path / "page.txt"
-    path.write_text(CN_DIGITAL_2021[2] + "\n", encoding="utf-8")
-    got = {m.raw: m for m in extract_document(path, "pg_", date=CN_DIGITAL_2021[1])}
+    got = {m.raw: m for m in page_mentions(CN_DIGITAL_2021, tmp_path)}
     assert got["15.9%"].year is None and "year_unknown" in got["15.9%"].flags
     assert got["45.5萬億元"].year == "2021"
 
@@ -207,5 +211,12 @@ def test_a_taiwanese_year_without_minguo_is_a_year_of_its_calendar(tmp_path):
 def test_a_lead_reports_on_the_first_period_it_names_and_this_years_quarter_is_this_years(tmp_path):
     """今年第一季度…增长1.3%,增速低于去年第四季度的1.9%: the lead reports on the first period it names (2019's first
     quarter, not last year's fourth), and 今年第一季度 is this year's quarter wherever it stands."""
-    got = page_years(SG_GDP_2019Q1, tmp_path)
-    assert (got["1.3%"], got["1.9%"], got["2%"], got["1.4%"]) == ("2019", "2018", "2019", "2018")
+    got = [(m.raw, m.year) for m in page_mentions(SG_GDP_2019Q1, tmp_path) if m.line_no < 3]
+    assert [y for raw, y in got if raw in ("1.3%", "1.9%", "2%", "1.4%")] == ["2019", "2018", "2019", "2018"]
+
+
+def test_the_previous_quarter_is_the_one_before_the_quarter_its_sentence_names(tmp_path):
+    """今年第一季度制造业同比萎缩1.9%,而上一季度同比增长5.1%: 上一季度 is the quarter before 2019's first, 2018's fourth
+    (it was read as 一季度, the first); it dates only its own clause (建筑业同比增长1.4% stays 2019's)."""
+    got = [(m.raw, m.year) for m in page_mentions(SG_GDP_2019Q1, tmp_path) if m.line_no == 3]
+    assert got[:3] == [("1.9%", "2019"), ("5.1%", "2018"), ("1.4%", "2019")]

@@ -604,7 +604,7 @@ def cn_or_digits(text: str) -> int | None:
 # the text's own day (台积电今天股价收在264元); 此次/这次/本次 its own occasion (此次借用520亿救急).
 _RELATIVE = re.compile(r"过去(?P<span>\d{1,2}|[一二两三四五六七八九十])年(?![几多余])|目前|当前|现阶段|现在|如今|今年|近期|本年"
                        r"|今早|今日|今天|昨天|昨日|此次|这次|本次|(?<![比较与同])(?:去年|上年|前年)|明年|来年|(?<![\d年])\d{1,2}\s*月\s*\d{1,2}\s*日"
-                       r"|(?<!年)(?:第?(?P<q>[一二三四1-4首])季度?|(?P<h>上|下)半年|前三季度)|上个?月"
+                       r"|(?P<pq>(?:上|前)一?个?季度?)|(?<!年)(?<![上前])(?:第?(?P<q>[一二三四1-4首])季度?|(?P<h>上|下)半年|前三季度)|上个?月"
                        r"|本季度?|本月|当月|年初以来|年初至今"
                        r"|(?<![\d年.〇○零一二三四五六七八九十两])(?:[1一]\s*[-—~至到]\s*)?(?P<mo>\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月"
                        r"(?:份|末|底)?(?![\d日])|(?:前|首)(?P<mn>\d{1,2}|[一二两三四五六七八九十]{1,2})个?月")
@@ -739,7 +739,8 @@ def _relative(span: str, date: str | None, report: str | None = None, earlier: s
         return None
     # 去年的下降趋势 ("last year's downward trend") names another time's state as a modifier; the figure is dated
     # by a time word that is not a modifier of a noun (上半年…结束了去年的下降趋势，销售量达到…: the first half).
-    own = [w for w in words if not span.startswith("的", w.end())]
+    own = [w for w in words if not span.startswith("的", w.end())
+           and not (w["pq"] and re.search(r"[，,；;]", span[w.end():]))]  # 而上一季度…5.1%；建筑业…: its clause only
     m = (own or words)[-1]
     end_month = _end_month(m)
     tail = earlier[max(earlier.rfind(ch) for ch in SENTENCE_END) + 1:]
@@ -752,6 +753,18 @@ def _relative(span: str, date: str | None, report: str | None = None, earlier: s
         # between) is a part of that year, as in 今年五月 or 去年第四季, not the latest such month before the text's
         # date (nor the lead's period). After 去年8月以来…；较1-8月 the nearer 8月 leaves 1-8月 to the usual reading.
         return str(int(date[:4]) + _RELATIVE_SHIFT.get(preceding[-1].group(), 0))
+    if m["pq"]:
+        # 上季/上一季度/前一季 (the previous quarter): the quarter before the one the sentence names before it (今年第一
+        # 季度…,而上一季度同比增长5.1%: last year's fourth), else before the latest quarter ended by the text's date.
+        before = tail + span[:m.start()]
+        named = [w for w in _RELATIVE.finditer(before) if w["q"]]
+        if named:
+            found = _relative(before[:named[-1].end()], date, report, earlier[:len(earlier) - len(tail)])
+            return str(int(found) - 1) if found and found.isdigit() and _end_month(named[-1]) == 3 else found
+        if not date:
+            return None
+        latest = int(date[:4]) * 4 + (int(date[5:7]) if len(date) >= 7 else 12) // 3 - 1  # the latest ended quarter
+        return str((latest - 1) // 4)
     if end_month and earlier:
         # Chinese states a period in full once and then abbreviates it: 2024年1至8月，浙江… then 1至8月 / 前8个月
         # in later paragraphs is the same 2024 period (not the lead's 2023 background figure, nor one year back).
