@@ -135,6 +135,10 @@ SG_GDP_2019Q1 = ("http://world.xinhua08.com/a/20190412/1816392.shtml", "2019-04-
                  "按行业来看,今年第一季度制造业同比萎缩1.9%,而上一季度同比增长5.1%;建筑业同比增长1.4%,结束了连续十个季度的"
                  "萎缩态势;服务业同比增长2.1%,高于去年第四季度1.8%的增幅。")
 
+CN_H1_2016 = ("http://news.fjsen.com/2016-07/15/content_18180321_all.htm", "2016-07-15",
+              "上半年国民经济运行总体平稳、稳中有进\n"
+              "全国夏粮总产量13926万吨,比上年减少162万吨,下降1.2%。夏粮总产量略低于最高年份2015年,为历史第二高产年。")
+
 
 def page_mentions(page: tuple[str, str, str], tmp_path) -> list:
     """The mentions of a real page's lines, read with the page's date."""
@@ -220,3 +224,10 @@ def test_the_previous_quarter_is_the_one_before_the_quarter_its_sentence_names(t
     (it was read as 一季度, the first); it dates only its own clause (建筑业同比增长1.4% stays 2019's)."""
     got = [(m.raw, m.year) for m in page_mentions(SG_GDP_2019Q1, tmp_path) if m.line_no == 3]
     assert got[:3] == [("1.9%", "2019"), ("5.1%", "2018"), ("1.4%", "2019")]
+
+
+def test_a_year_after_a_verb_of_comparing_is_the_other_side(tmp_path):
+    """夏粮总产量略低于最高年份2015年,为历史第二高产年: 2015 is the record the harvest is compared with; the rank is the
+    year the release reports on (上半年 in its headline, a text of 2016-07)."""
+    got = page_years(CN_H1_2016, tmp_path)
+    assert (got["13926万吨"], got["第二"]) == ("2016", "2016")

@@ -652,6 +652,9 @@ _BASE = re.compile(r"(?:比|较|相比|比起|相较|与|同)\s*$")
 _BASE_LIST = re.compile(r"(?:比|较|相比|比起|相较)\s*(?:19|20)\d{2}\s*年(?:[（(][^（()）]{0,12}[）)])?\s*(?:和|及|、|与|或)\s*$")
 # The base of a ratio after 相当于 (相当于美国2013年科研投入总额的80%): the figure is the subject's, at its own time.
 _RATIO_BASE = re.compile(r"相当于\s*[\u4e00-\u9fff]{0,6}$")
+# A year after a verb of comparing in its clause (略低于最高年份2015年, 超越2021年的纪录, 高于2019年水平) is the other
+# side of the comparison: the figure is the statement's own, not that year's.
+_COMPARATOR = re.compile(r"(?:低于|高于|超过|超越|不及|逊于|仅次于|接近|追平|打破)[^，,。；;\d]{0,8}$")
 # A figure in brackets right after a year (2023年(65.6%), 2022年（93.5%）) is that year's value: Chinese writes a
 # series of past values as year and bracketed value.
 _YEAR_BRACKET = re.compile(r"(?P<a>(?:19|20)\d{2})\s*年(?:底|末)?\s*[（(]\s*(?:约|近|为|达)?\s*$")
@@ -712,6 +715,7 @@ def _candidates(span: str) -> list[tuple[int, str]]:
               and not _BASE.search(span[max(0, m.start() - 4):m.start()])
               and not _BASE_LIST.search(span[max(0, m.start() - 30):m.start()])
               and not _RATIO_BASE.search(span[max(0, m.start() - 10):m.start()])
+              and not _COMPARATOR.search(span[max(0, m.start() - 12):m.start()])
               and not _in_edition(span, m.start())]
     # A plan named as the document it is (“十四五”信息通信行业发展规划建设目标) is a title, not the figure's period;
     # 十四五期间/时期/末 and the plan alone are periods.
