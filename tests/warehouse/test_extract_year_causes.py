@@ -52,6 +52,8 @@ CASES = [
     ("tw_gdp_2025q4", 5, "六季", "2024-2025"),  # (去年第四季)民間消費…是六季以來最高
     ("hk_economy_2025", 2, "兩季", "2025"),  # 住宅樓價第二季回升1%後,第三季再升2%,連升兩季
     ("cn_eu_trade_50y", 1, "50周年", "2025"),  # 2025年5月6日,…庆祝中国和欧盟建交50周年
+    ("tw_exports_2025", 3, "15年", "2011-2025"),  # …分別是15年與4年以來最大增速: 以來 is both spans'
+    ("tw_exports_2025", 3, "4年", "2022-2025"),
     # A yearly figure (年均, 连年) whose clause names no span holds over the 过去N年 its section opened with (过去五年极不
     # 寻常…。 then the list of results); 工业增加值突破40万亿元 in the same list, with no per-year word, stays 2022's.
     ("cn_gov_report_2023", 18, "1270多万人", "2018-2022"),  # 城镇新增就业年均1270多万人

@@ -984,7 +984,8 @@ _LEAD_SPAN = re.compile(r"\s*(?P<n>\d{1,2}|[二两三四五六七八九十]{1,2}
 _DURATION_UNIT = re.compile(r"\s*(?P<u>个?月|个?季度?)?")
 # Counted back from the statement (GUIDE: 近N年, 过去N年, N年来): N年以来 / N年来 / 30年几年来 (since N years ago),
 # 创15年新高 / 六季以来最高 (a record over the last N), 一年半以来表现最好.
-_BACK_AFTER = re.compile(r"\s*(?:[几多余]年)?(?:以来|来)|\s*的?(?:新高|新低|最高|最低|高位|低位)")
+_BACK_AFTER = re.compile(r"(?:\s*[与和及、]\s*(?:\d{1,3}|[一二两三四五六七八九十百]{1,3})\s*年)?"  # 15年与4年以来: both
+                         r"(?:\s*(?:[几多余]年)?(?:以来|来)|\s*的?(?:新高|新低|最高|最低|高位|低位))")
 # A run (连续N个月, 连N红, 连升两季, 连续11个季度): the GUIDE dates it by its last year, the statement's.
 _RUN_BEFORE = re.compile(r"(?:连续|连[升跌涨增降]?)\s*$")
 
