@@ -54,6 +54,8 @@ CASES = [
     ("cn_eu_trade_50y", 1, "50周年", "2025"),  # 2025年5月6日,…庆祝中国和欧盟建交50周年
     ("tw_exports_2025", 3, "15年", "2011-2025"),  # …分別是15年與4年以來最大增速: 以來 is both spans'
     ("tw_exports_2025", 3, "4年", "2022-2025"),
+    # A run the statement ends had its last year just before the statement's (對陸港終止連3年跌勢轉為上升13.2%).
+    ("tw_exports_2025", 4, "3年", "2024"),
     # A yearly figure (年均, 连年) whose clause names no span holds over the 过去N年 its section opened with (过去五年极不
     # 寻常…。 then the list of results); 工业增加值突破40万亿元 in the same list, with no per-year word, stays 2022's.
     ("cn_gov_report_2023", 18, "1270多万人", "2018-2022"),  # 城镇新增就业年均1270多万人
@@ -226,6 +228,8 @@ def test_the_previous_quarter_is_the_one_before_the_quarter_its_sentence_names(t
     (it was read as 一季度, the first); it dates only its own clause (建筑业同比增长1.4% stays 2019's)."""
     got = [(m.raw, m.year) for m in page_mentions(SG_GDP_2019Q1, tmp_path) if m.line_no == 3]
     assert got[:3] == [("1.9%", "2019"), ("5.1%", "2018"), ("1.4%", "2019")]
+    # 結束了連續十個季度的萎縮態勢: the run the first quarter of 2019 ends had its last quarter in 2018.
+    assert ("十个", "2018") in got
 
 
 def test_a_year_after_a_verb_of_comparing_is_the_other_side(tmp_path):

@@ -1008,19 +1008,24 @@ def duration_year(text: str, start: int, end: int, value: float, measure: str | 
         return None
     if text[start:end + 2].rstrip("年").endswith("周") or text[start:end].endswith("周年"):
         return ref  # 建交50周年: an anniversary is the year it falls in
-    if kind != "年" and _RUN_BEFORE.search(text, max(0, start - 3), start):
-        return ref  # 连续26个月正成长: the run's last month, the statement's
-    back = _BACK_AFTER.match(text, unit.end())
-    if not back or re.search(r"(?:连续|连)\s*$", text[max(0, start - 3):start]) or (
-            re.search(r"(?:近|过去|这)\s*$", text[max(0, start - 3):start]) and not re.match(r"\s*[几多余]年", back.group())):
-        return None  # 近5年来, 过去五年, 连续3年: read by run_period and _relative; 过去30年几年来 (30-odd) is read here
-    months = round(value * {"年": 12, "季": 3, "月": 1}[kind])
+    step = {"年": 12, "季": 3, "月": 1}[kind]
     month = 12
     if kind != "年":
         # Counted back from the statement's month or quarter (第三季…一年半以来), else the date's month, else December.
         s_start = bounds(text, start, SENTENCE_END)[0]
         named = [_end_month(m) for m in _RELATIVE.finditer(text, s_start, start) if _end_month(m)]
         month = named[-1] if named else int(date[5:7]) if date and len(date) >= 7 and ref == date[:4] else 12
+    if re.search(r"(?:结束|终止|止住|中断)了?\s*(?:连续|连)\s*$", text[max(0, start - 6):start]):
+        # 对陆港终止连3年跌势, 结束了连续十个季度的萎缩态势: a run that the statement ends had its last year (month,
+        # quarter) just before the statement's.
+        return str((int(ref) * 12 + month - 1 - step) // 12)
+    if kind != "年" and _RUN_BEFORE.search(text, max(0, start - 3), start):
+        return ref  # 连续26个月正成长: the run's last month, the statement's
+    back = _BACK_AFTER.match(text, unit.end())
+    if not back or re.search(r"(?:连续|连)\s*$", text[max(0, start - 3):start]) or (
+            re.search(r"(?:近|过去|这)\s*$", text[max(0, start - 3):start]) and not re.match(r"\s*[几多余]年", back.group())):
+        return None  # 近5年来, 过去五年, 连续3年: read by run_period and _relative; 过去30年几年来 (30-odd) is read here
+    months = round(value * step)
     first = (int(ref) * 12 + month - 1 - (months - 1)) // 12
     return f"{first}-{ref}" if first < int(ref) else ref
 
