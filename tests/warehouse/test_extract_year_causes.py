@@ -96,7 +96,10 @@ def test_an_edition_year_after_a_reports_name_is_not_its_period():
 TW_ORDERS_2025M9 = ("https://ec.ltn.com.tw/article/breakingnews/5219022", "2025-10-21",
                     "〔記者廖家寧／台北報導〕經濟部統計處今（21日）公布9月外銷訂單702.2億美元，創歷年單月新高，月增17%，"
                     "年增30.5%，寫連續8個月正成長；今年前3季接單金額為5243.7億美元，年增22.3%，也就是說，今年剩下的3個月"
-                    "只要每月平均接單額達到499.1億美元，就能超越2021年的歷史最高紀錄。")
+                    "只要每月平均接單額達到499.1億美元，就能超越2021年的歷史最高紀錄。\n"
+                    "今年全年外銷訂單接單額能否創歷史新高？黃偉傑指出，歷史最高紀錄是2021年的6741億美元，今年前3季接單額已達"
+                    "5243.7億美元。\n"
+                    "9月外銷訂單海外生產比52.1%，較上年同月微幅上升0.5個百分點。")
 
 CN_INDUSTRY_2008M10 = ("http://www.sz-shandao.com/gnyw/2008-11/14/content_128175.htm", "2008-11-14",
                        "據新華社北京11月13日電\n"
@@ -144,12 +147,12 @@ CN_H1_2016 = ("http://news.fjsen.com/2016-07/15/content_18180321_all.htm", "2016
               "全国夏粮总产量13926万吨,比上年减少162万吨,下降1.2%。夏粮总产量略低于最高年份2015年,为历史第二高产年。")
 
 
-def page_mentions(page: tuple[str, str, str], tmp_path) -> list:
-    """The mentions of a real page's lines, read with the page's date."""
+def page_mentions(page: tuple[str, str, str], tmp_path, dated: bool = True) -> list:
+    """The mentions of a real page's lines, read with the page's date (or, `dated=False`, without one)."""
     from lib.warehouse.extract import extract_document
     path = tmp_path / "page.txt"
     path.write_text(page[2] + "\n", encoding="utf-8")
-    return extract_document(path, "pg_", date=page[1])
+    return extract_document(path, "pg_", date=page[1] if dated else None)
 
 
 def page_years(page: tuple[str, str, str], tmp_path) -> dict[str, str | None]:
@@ -237,3 +240,12 @@ def test_a_year_after_a_verb_of_comparing_is_the_other_side(tmp_path):
     year the release reports on (上半年 in its headline, a text of 2016-07)."""
     got = page_years(CN_H1_2016, tmp_path)
     assert (got["13926万吨"], got["第二"]) == ("2016", "2016")
+
+
+def test_without_its_date_a_relative_period_is_not_replaced_by_another_year(tmp_path):
+    """Read without its date, 今年前3季接單額已達5243.7億美元 and 9月…較上年同月…0.5個百分點 have no year (flagged: the date
+    would give one), not the 2021 the sentence or the paragraph before names for a record; 6741億美元 keeps 2021."""
+    got = {(m.line_no, m.raw): m for m in page_mentions(TW_ORDERS_2025M9, tmp_path, dated=False)}
+    assert got[(2, "6741億美元")].year == "2021"
+    for key in ((2, "5243.7億美元"), (3, "0.5個百分點")):
+        assert got[key].year is None and "year_needs_date" in got[key].flags, key

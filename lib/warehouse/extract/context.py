@@ -850,6 +850,10 @@ def year(text: str, pos: int, s_start: int, paragraph_starts: list[int] | None =
         found = _relative(text[c_start:c_end], date, report, text[:c_start])
         if found:
             return found
+        if not date and any(_names_period(text[c_start:c_end], m) for m in _RELATIVE.finditer(text[c_start:c_end])):
+            # 今年前3季接单额已达5243.7亿美元 in a text without a date: its own clause names its period, which only the
+            # date resolves; a year elsewhere in the sentence (历史最高纪录是2021年的…) is not it.
+            return None
     if found is None and _ANAPHORIC.search(text[s_start:pos]) and not _candidates(before):
         found = _named_before(text, s_start, date, report)  # 月内转口货量跌11.8%: the month named before
         if found:
@@ -1104,7 +1108,7 @@ _COMPARED_BACK = re.compile(r"\s*(?:与之相比|与此相比|与其相比|相�
 # 全季/当季 ("the whole quarter"), 该月/同月 ("that month"). Statistical releases name the period once (5月商品整体
 # 出口…; 今年首5个月…) and then write 月内/期内 for it, across sentences and paragraphs; a quarterly report's 全季
 # is the quarter its previous paragraph named (去年第四季…。…全季晶圆销售金额).
-_ANAPHORIC = re.compile(r"月内|期内|全季|当季|该月|同月")
+_ANAPHORIC = re.compile(r"月内|期内|全季|当季|该月|(?<!上年)(?<!去年)同月")  # 上年同月 is last year's month
 
 
 def dated_relatively(sentence: str) -> bool:
