@@ -123,12 +123,24 @@ def _mention(doc: Document, text: str, doc_id: str, hit: Hit, date: str | None, 
         unit = HOME_CURRENCY[home]  # 元 outside the mainland is the local dollar (港元, 新台币)
     year = context.year(text, start, s_start, doc.paragraph_starts, date, report)
     run = context.run_period(text, start, end, year, date)
-    if re.search(r"长达\s*\S{1,3}\s*年之?久?的?$", text[bounds(text, start, CLAUSE_END)[0]:start]):
+    if unit in MONEY_UNITS + DOCUMENT_UNITS[:6] and (
+            re.search(r"(?:价值|估值|市值)\s*(?:在|为)?\s*$", text[max(0, start - 5):start])
+            and re.match(r"\s*(?:及|或)?(?:以上|以下)", text[end:end + 4])
+            or re.search(r"超过?\s*$", text[max(0, start - 3):start])
+            and re.match(r"\s*高?(?:估值|市值)的", text[end:end + 6])):
+        # 价值10亿美元以上的非上市公司 (what a unicorn is), 超50亿美元高估值的独角兽: a valuation bound that defines the class
+        # of firms a list counts is a criterion, not an amount anything had at some time: no year.
+        year = None
+    elif span := context.duration_year(text, start, end, hit.value, hit.measure, year, date):
+        year = span  # a span counted back (31年以来), a run of months (连续26个月), an anniversary (50周年)
+    elif re.search(r"长达\s*\S{1,3}\s*年之?久?的?$", text[bounds(text, start, CLAUSE_END)[0]:start]):
         # 享受长达20年的双位数增长: a figure held over a span whose years the clause does not give; a year named
         # elsewhere in the sentence (2001年加入WTO) is an event, not the span.
         year = None
     elif run:
         year = run  # 连续3年 / 近5年来 and what they qualify: the span of years up to the statement's year
+    elif year and "-" not in year and (framed := context.framed_span(text, start, doc.paragraph_starts, date, report)):
+        year = framed  # 过去五年…。…城镇新增就业年均1270多万人: a yearly average over the span the section opened with
     elif hit.measure in ("年", "季") and "run_of_years" not in flags and text[start - 1] != "第" and (
             back := context.counted_back(text, end, round(hit.value * (12 if hit.measure == "年" else 3)), year, date)):
         year = back  # 50年以来最高, 创15年新高, 六季以来最高: the span counted back from the statement (convention 3)
@@ -160,10 +172,17 @@ def extract_mentions(doc: Document, doc_id: str, date: str | None = None, title:
     text = matching_text(doc.text, doc.line_starts)
     date = document_date(text) or date
     home = context.home_economy(text, context.is_traditional(doc.text, text))
-    first_line = text[:doc.line_starts[1]] if len(doc.line_starts) > 1 else text
-    report = context.report_period(matching_text(title, [0]) if title else None, first_line, date)
-    mentions = [_mention(doc, text, doc_id, hit, date, home, report)
-                for hit in Scanner(doc, text, COUNTRY_NAMES).run()]
+    starts = doc.line_starts + [len(text)]
+    # A wire story may print its dateline on a line of its own (据新华社北京11月13日电): the lead is the line after it.
+    first = 1 if len(doc.line_starts) > 1 and context.DATELINE.fullmatch(text[:starts[1]]) else 0
+    first_line = text[starts[first]:starts[first + 1]]
+    taiwan = context.TAIWAN.set(home == "TWN")  # 106年 is a year of the Taiwanese calendar (context._ROC_BARE)
+    try:
+        report = context.report_period(matching_text(title, [0]) if title else None, first_line, date)
+        mentions = [_mention(doc, text, doc_id, hit, date, home, report)
+                    for hit in Scanner(doc, text, COUNTRY_NAMES).run()]
+    finally:
+        context.TAIWAN.reset(taiwan)
     mentions.sort(key=lambda m: (m.line_no, m.char_start))
     counters: dict[int, int] = {}
     for m in mentions:

@@ -1,6 +1,7 @@
 """Subject, year, qualifier and topic of a number, read from its clause, sentence and the text before it."""
 from __future__ import annotations
 
+import contextvars
 import re
 
 from lib.contract import REGIONS, economy_order
@@ -651,11 +652,13 @@ def cn_or_digits(text: str) -> int | None:
 # now": 积体电路发明至今满60年) is the text's present like 目前 (label convention 4 of 2026-12-01).
 _RELATIVE = re.compile(r"过去(?P<span>\d{1,2}|[一二两三四五六七八九十])年(?![几多余])|目前|当前|现阶段|现在|如今|(?<!初)至今|今年|近期|本年"
                        r"|今早|今日|今天|昨天|昨日|此次|这次|本次|(?<![比较与同])(?:去年|上年|前年)|明年|来年|(?<![\d年])\d{1,2}\s*月\s*\d{1,2}\s*日"
-                       r"|(?<!年)(?:第?(?P<q>[一二三四1-4首])季度?|(?P<h>上|下)半年|前三季度)|上个?月"
+                       r"|(?P<pq>(?:上|前)一?个?季度?)|(?<!年)(?<![上前])(?:第?(?P<q>[一二三四1-4首])季度?|(?P<h>上|下)半年|前三季度)|上个?月"
                        r"|本季度?|本月|当月|年初以来|年初至今"
                        r"|(?<![\d年.〇○零一二三四五六七八九十两])(?:[1一]\s*[-—~至到]\s*)?(?P<mo>\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月"
                        r"(?:份|末|底)?(?![\d日])|(?:前|首)(?P<mn>\d{1,2}|[一二两三四五六七八九十]{1,2})个?月")
 _RELATIVE_SHIFT = {"去年": -1, "上年": -1, "前年": -2, "明年": 1, "来年": 1}
+_YEAR_WORDS = ("今年", "本年", *_RELATIVE_SHIFT)  # the relative words that name a whole year
+_PART_OF_YEAR = re.compile(r"\s*(?:第?[一二三四1-4首]季|[上下]半年|前三季|[\d一二三四五六七八九十]{1,3}\s*月)")
 # 近年来/近几年/多年来 open a statement about recent years of unstated length: the year an earlier sentence of
 # the paragraph set (2021年，…) does not reach past it.
 _VAGUE_SPAN = re.compile(r"近年|近些年|近几年|近来|多年来")
@@ -693,11 +696,50 @@ _SPLIT_YEAR = re.compile(r"(?P<a>(?:19|20)\d{2})/(?P<b>\d{2})(?:\s*年度?)?"
 # the figure's own (later) year, as 比上年 is (GUIDE: growth gets the year of the new value).
 _BASE = re.compile(r"(?:比|较|相比|比起|相较|与|同)\s*$")
 
+# …and so are the years listed after it (相比2023年(93.7%)和2022年(93.5%)进一步上升: both are bases).
+_BASE_LIST = re.compile(r"(?:比|较|相比|比起|相较)\s*(?:19|20)\d{2}\s*年(?:[（(][^（()）]{0,12}[）)])?\s*(?:和|及|、|与|或)\s*$")
+# The base of a ratio after 相当于 (相当于美国2013年科研投入总额的80%): the figure is the subject's, at its own time.
+_RATIO_BASE = re.compile(r"相当于\s*[\u4e00-\u9fff]{0,6}$")
+# A year after a verb of comparing in its clause (略低于最高年份2015年, 超越2021年的纪录, 高于2019年水平) is the other
+# side of the comparison: the figure is the statement's own, not that year's.
+_COMPARATOR = re.compile(r"(?:低于|高于|超过|超越|不及|逊于|仅次于|接近|追平|打破)[^，,。；;\d]{0,8}$")
+# A figure in brackets right after a year (2023年(65.6%), 2022年（93.5%）) is that year's value: Chinese writes a
+# series of past values as year and bracketed value.
+_YEAR_BRACKET = re.compile(r"(?P<a>(?:19|20)\d{2})\s*年(?:底|末)?\s*[（(]\s*(?:约|近|为|达)?\s*$")
+# The value of the base itself, written after it with 的 (较2014年的4.8%升幅略快, 比2019年同期的X): that year's. After
+# 是/为/相当于 the figure is a ratio to the base (是2017年的5倍) and keeps the subject's year; those are not matched.
+_BASE_VALUE = re.compile(r"(?:比|较|相比|比起|相较|高于|低于|快于|慢于)\s*(?P<a>(?:19|20)\d{2})\s*年"
+                         r"(?:同期|全年|底|末|年末|末季|第?[一二三四1-4]季度?|[上下]半年|\d{1,2}月份?)?的\s*(?:约|近)?\s*$")
+# The value a change reaches or the amount it moves by, after its start value (…变成净流入131亿, …扩大900万).
+_CHANGE_VERB = re.compile(r"(?:变成|变为|转为)[\u4e00-\u9fff]{0,4}$|(?:增加|减少|扩大|收窄|缩小|缩减|上升|下降|提高|降低)了?\s*$")
+# The dated start of a change (从2015年末季的…, 由去年同期的…): read with _TO for the value the change reaches.
+_FROM_DATE = re.compile(r"(?:从|由)\s*(?:(?P<y>(?:19|20)\d{2})\s*年|(?P<w>去年|上年|前年))")
+
+# The two ends of a change (从X增长到Y), with the qualifier Chinese writes between the preposition and the value
+# (从不足30亿美元增至近8000亿美元, 从27万亿元增长到超45万亿元): X is the start value, Y the end value.
+_QUALIFIED = r"\s*(?:不足|不到|近|约|超过|超|逾|突破)?[\s?]*$"
+_FROM = re.compile(r"(?:从|由)" + _QUALIFIED)
+_TO = re.compile(r"(?<!达)(?:至|到)" + _QUALIFIED)
+
 # A change from one year's value to another's (由2015年52家增加至2021年的309家).
 _CHANGE_AFTER = re.compile(r"(?:由|从)\s*(?:19|20)\d{2}\s*年[^，,。；;]{0,20}?(?:至|到)\s*(?P<b>(?:19|20)\d{2})\s*年")
 
 # Taiwan's calendar counts years from 1912 (民国元年): 民国114年 is 2025, 民国113年 2024.
 _ROC = re.compile(r"民国\s*(?P<n>\d{1,3})\s*年")
+# A Taiwanese text writes the same years without 民国 (公布106年第4季…, 114年整体表现): in a text written from Taiwan
+# (set by extract_mentions while it reads one) a year 80-119 before 年 is one, unless it is a length of time
+# (100年来, 80年间, 90多年) or part of a longer number.
+_ROC_BARE = re.compile(r"(?<![\d.])(?P<n>[89]\d|1[01]\d)\s*年(?![\d代来间内后前多余之半])(?!以来|以后|以前)")
+TAIWAN = contextvars.ContextVar("taiwan", default=False)
+
+
+def _in_edition(span: str, at: int) -> bool:
+    """True when `at` is inside a title in 《》 after its first words: a year written after a document's name
+    (《中国数字经济发展报告(2022年)》显示,2021年…; 《数字贸易发展与合作报告2025》) names its edition, which reports
+    on an earlier year, not the time of the figures. A year that opens the title (《2023年全球创新指数》数据显示，…
+    达到24个) names the period the document covers, and dates them."""
+    opening = span.rfind("《", 0, at)
+    return opening > span.rfind("》", 0, at) and bool(span[opening + 1:at].strip())
 
 
 def _candidates(span: str) -> list[tuple[int, str]]:
@@ -707,6 +749,10 @@ def _candidates(span: str) -> list[tuple[int, str]]:
     periods += [(m.end(), f"{m['a']}-{m['a'][:2]}{m['c'] or m['b']}", m.span()) for m in _SPLIT_YEAR.finditer(span)
                 if "年" in m.group() or m["c"] or int(m["b"]) == (int(m["a"]) + 1) % 100]
     periods += [(m.end(), str(1911 + int(m["n"])), m.span()) for m in _ROC.finditer(span) if 0 < int(m["n"]) < 200]
+    if TAIWAN.get():
+        periods += [(m.end(), str(1911 + int(m["n"])), m.span()) for m in _ROC_BARE.finditer(span)
+                    if not any(a <= m.start() < b for _, _, (a, b) in periods)]
+    periods = [p for p in periods if not _in_edition(span, p[2][0])]
     spans = [sp for _, _, sp in periods]
     found = [(end, y) for end, y, _ in periods]
     found += [(m.end(), m["a"]) for m in _YEAR.finditer(span) if not any(a <= m.start() < b for a, b in spans)
@@ -714,7 +760,11 @@ def _candidates(span: str) -> list[tuple[int, str]]:
               # 创2023年11月以来新高: a month with 以来 is the start of the span a record is measured over,
               # not the figure's own time (and not a report's period).
               and not re.match(r"\s*\d{1,2}\s*月份?\s*(?:以来|来)", span[m.end():m.end() + 8])
-              and not _BASE.search(span[max(0, m.start() - 4):m.start()])]
+              and not _BASE.search(span[max(0, m.start() - 4):m.start()])
+              and not _BASE_LIST.search(span[max(0, m.start() - 30):m.start()])
+              and not _RATIO_BASE.search(span[max(0, m.start() - 10):m.start()])
+              and not _COMPARATOR.search(span[max(0, m.start() - 12):m.start()])
+              and not _in_edition(span, m.start())]
     # A plan named as the document it is (“十四五”信息通信行业发展规划建设目标) is a title, not the figure's period;
     # 十四五期间/时期/末 and the plan alone are periods.
     found += [(m.end(), _plan_period(m["n"])) for m in _PLAN.finditer(span)
@@ -741,9 +791,32 @@ def _relative(span: str, date: str | None, report: str | None = None, earlier: s
         return None
     # 去年的下降趋势 ("last year's downward trend") names another time's state as a modifier; the figure is dated
     # by a time word that is not a modifier of a noun (上半年…结束了去年的下降趋势，销售量达到…: the first half).
-    own = [w for w in words if not span.startswith("的", w.end())]
+    own = [w for w in words if not span.startswith("的", w.end())
+           and not (w["pq"] and re.search(r"[，,；;]", span[w.end():]))]  # 而上一季度…5.1%；建筑业…: its clause only
     m = (own or words)[-1]
     end_month = _end_month(m)
+    tail = earlier[max(earlier.rfind(ch) for ch in SENTENCE_END) + 1:]
+    preceding = [(tail, w) for w in _RELATIVE.finditer(tail)] + [(span, w) for w in words if w.start() < m.start()]
+    preceding = [w for text, w in preceding if not text.startswith("的", w.end()) and (
+        not _PART_OF_YEAR.match(text, w.end())  # 去年8月以来: a date of its own…
+        or text is span and re.fullmatch(r"\s*第?", span[w.end():m.start()]))]  # …but 今年第一季度 is that year's
+    if end_month and preceding and preceding[-1].group() in _YEAR_WORDS and date:
+        # 今年…，较五月预测…: a month or quarter whose sentence names 今年/去年/明年 just before it (no other time word
+        # between) is a part of that year, as in 今年五月 or 去年第四季, not the latest such month before the text's
+        # date (nor the lead's period). After 去年8月以来…；较1-8月 the nearer 8月 leaves 1-8月 to the usual reading.
+        return str(int(date[:4]) + _RELATIVE_SHIFT.get(preceding[-1].group(), 0))
+    if m["pq"]:
+        # 上季/上一季度/前一季 (the previous quarter): the quarter before the one the sentence names before it (今年第一
+        # 季度…,而上一季度同比增长5.1%: last year's fourth), else before the latest quarter ended by the text's date.
+        before = tail + span[:m.start()]
+        named = [w for w in _RELATIVE.finditer(before) if w["q"]]
+        if named:
+            found = _relative(before[:named[-1].end()], date, report, earlier[:len(earlier) - len(tail)])
+            return str(int(found) - 1) if found and found.isdigit() and _end_month(named[-1]) == 3 else found
+        if not date:
+            return None
+        latest = int(date[:4]) * 4 + (int(date[5:7]) if len(date) >= 7 else 12) // 3 - 1  # the latest ended quarter
+        return str((latest - 1) // 4)
     if end_month and earlier:
         # Chinese states a period in full once and then abbreviates it: 2024年1至8月，浙江… then 1至8月 / 前8个月
         # in later paragraphs is the same 2024 period (not the lead's 2023 background figure, nor one year back).
@@ -758,8 +831,12 @@ def _relative(span: str, date: str | None, report: str | None = None, earlier: s
     year = int(date[:4])
     month = int(date[5:7]) if len(date) >= 7 else 12
     if m["span"]:
+        # 过去N年 counts back inclusively from the statement's reference year (GUIDE convention 3): the year the text
+        # reports on when it names one (过去五年 in the 2023 work report on 2022: 2018-2022), else the text's own
+        # year (过去五年间 at a press conference of 2020: 2016-2020). 过去一年 is the year just ended.
         n = cn_or_digits(m["span"]) if m["span"] != "一" else 1
-        return f"{year - n}-{year - 1}" if n and n > 1 else str(year - 1)
+        end = int(report) if report and report.isdigit() else year
+        return f"{end - n + 1}-{end}" if n and n > 1 else str(year - 1)
     if m.group() in ("上月", "上个月"):
         return str(year - 1 if month == 1 else year)  # last month: December of last year in a January text
     if end_month:
@@ -767,6 +844,14 @@ def _relative(span: str, date: str | None, report: str | None = None, earlier: s
         # has ended by the text's date.
         return str(year - 1 if end_month > month else year)
     return str(year + _RELATIVE_SHIFT.get(m.group(), 0))
+
+
+def _open_period(text: str, start: str, s_start: int, paragraph_starts: list[int] | None) -> str | None:
+    """An open period (自2012年以来) from `start` to the latest year the paragraph states before `s_start`; None when
+    it states none."""
+    p_start = max([p for p in (paragraph_starts or [0]) if p <= s_start] or [0])
+    ends = [y[-4:] for _, y in _candidates(text[p_start:s_start]) if y[-4:] > start]
+    return f"{start}-{max(ends)}" if ends else None
 
 
 def year(text: str, pos: int, s_start: int, paragraph_starts: list[int] | None = None,
@@ -784,10 +869,26 @@ def year(text: str, pos: int, s_start: int, paragraph_starts: list[int] | None =
     lead = before[-8:]
     clause = text[c_start:c_end]
     since = list(_SINCE.finditer(before))
+    if bracket := _YEAR_BRACKET.search(text, max(s_start, pos - 12), pos) or \
+            _BASE_VALUE.search(text, max(s_start, pos - 16), pos):
+        return bracket["a"]
+    start = list(_FROM_DATE.finditer(before))
+    if start and (_TO.search(lead) or _CHANGE_VERB.search(lead)) and _FIGURE.search(before, start[-1].end()) \
+            and not _candidates(before[start[-1].end():]) and not _RELATIVE.search(before, start[-1].end()):
+        # 从2015年末季的311亿令吉减少至235亿令吉, 从去年同期的净流出79亿令吉变成净流入131亿令吉: when only the start of a
+        # change is dated, the value it reaches is the statement's own, the period the text reports on (a later one),
+        # not the start's; with no such period it is left undated.
+        begun = start[-1]["y"] or _relative(start[-1]["w"], date)
+        return report if report and begun and report > begun else None
     found = None
     own = _candidates(text[c_start:pos])
     if own:
         found = own[-1][1]
+        if since and {y for _, y in own} == {since[-1]["a"]} and since[-1].start() >= c_start - s_start \
+                and not re.search(r"(?:从|由)\s*\D{0,3}$", lead):
+            # 2012年以来我国数字经济年均增速高达15.9%: an open period in the figure's own clause is not its start year
+            # alone; it runs to the latest year the paragraph has stated, else it is left undated, as for a sentence.
+            return _open_period(text, found, s_start, paragraph_starts)
     else:
         # A double dash (——) opens an aside: a year after it is not the figure's.
         after = _candidates(text[pos:c_end].split("——")[0])
@@ -797,8 +898,19 @@ def year(text: str, pos: int, s_start: int, paragraph_starts: list[int] | None =
         found = _relative(text[c_start:c_end], date, report, text[:c_start])
         if found:
             return found
+        if not date and any(_names_period(text[c_start:c_end], m) for m in _RELATIVE.finditer(text[c_start:c_end])):
+            # 今年前3季接单额已达5243.7亿美元 in a text without a date: its own clause names its period, which only the
+            # date resolves; a year elsewhere in the sentence (历史最高纪录是2021年的…) is not it.
+            return None
     if found is None and _ANAPHORIC.search(text[s_start:pos]) and not _candidates(before):
         found = _named_before(text, s_start, date, report)  # 月内转口货量跌11.8%: the month named before
+        if found:
+            return found
+    if found is None and _COMPARED_BACK.match(text, s_start) and not _candidates(before) \
+            and not _RELATIVE.search(text[s_start:s_end]):
+        # 与之相比 / 相比之下 ("compared with that") opens a sentence set against the statement just before it: the
+        # same time, as its pronoun refers back (…在2024年实现两位数增长(10.1%)…。与之相比,东盟10国…平均增速为5%).
+        found = _named_before(text, s_start, date, report, limit=1)
         if found:
             return found
     if found is None and not _FUTURE.search(clause) and re.match(r"\s*(?:其中|当中)", text[s_start:s_start + 4]) \
@@ -822,22 +934,28 @@ def year(text: str, pos: int, s_start: int, paragraph_starts: list[int] | None =
             sentence = [c for c in sentence if c[1] not in opened]
         if sentence:
             found = sentence[-1][1]
-            years = [m["a"] for m in _YEAR.finditer(before) if m["a"] not in opened]
-            if "-" not in found and len(set(years)) >= 2 and re.search(r"(?:增幅|增长|增速)[^，,。]{0,4}$",
-                                                                        before[-10:]):
+            years = [m["a"] for m in _YEAR.finditer(before) if m["a"] not in opened
+                     and not _in_edition(before, m.start())
+                     and not _BASE.search(before[max(0, m.start() - 4):m.start()])]  # 与2020年相比: the base
+            if "-" not in found and len(set(years)) >= 2 and years[0] < years[-1] \
+                    and re.search(r"(?:增幅|增长|增速)[^，,。]{0,4}$", before[-10:]):
                 return f"{years[0]}-{years[-1]}"  # growth between the two years the sentence names
             if since and "-" not in found and found == since[-1]["a"]:
                 # The sentence is dated only by `自YYYY年起` (an open period): its start value gets YYYY; the
                 # others run to the latest year the paragraph states, or stay undated when it states none.
                 if re.search(r"(?:从|由)\s*\D{0,3}$", lead):
                     return found
-                p_start = max([p for p in (paragraph_starts or [0]) if p <= s_start] or [0])
-                ends = [y[-4:] for _, y in _candidates(text[p_start:s_start]) if y[-4:] > found]
-                return f"{found}-{max(ends)}" if ends else None
+                return _open_period(text, found, s_start, paragraph_starts)
         elif (later := [c for c in _candidates(text[c_end:s_end].split("——")[0])
-                        if "-" not in c[1]]) and not _FUTURE.search(text[c_end:c_end + 12]) \
-                and not re.search(r"到|至|预计|将", text[c_end:c_end + 8]):
-            found = later[0][1]  # the sentence's year stated after the figure (…世界第二,2020年…)
+                        if "-" not in c[1]
+                        and not re.search(r"(?:从|由)\s*(?:19|20)\d{2}\s*年$", text[c_end:c_end + c[0]])]) \
+                and not _FUTURE.search(text[c_end:c_end + 12]) \
+                and not re.search(r"到|至|预计|将", text[c_end:c_end + 8]) \
+                and not any(_names_period(before, m) for m in _RELATIVE.finditer(before)):
+            # The sentence's year stated after the figure (…世界第二,2020年…); not when a period word before the
+            # figure has set the sentence's time (9月外销订单…，年增30.5%，…就能超越2021年的历史最高纪录), nor the
+            # start of a change told after it (按季下滑55亿令吉,主要是因为…从2015年末季的311亿令吉减少至…).
+            found = later[0][1]
             change = _CHANGE_AFTER.search(text, c_end, s_end)
             if change and not _candidates(text[c_end:change.start()]):
                 # 稳居全球第二，但…差距越来越大，数量差距由2015年52家增加至2021年的309家: a change told after the figure
@@ -885,13 +1003,13 @@ def year(text: str, pos: int, s_start: int, paragraph_starts: list[int] | None =
             found = f"{int(found) - years}-{found}"
     if "-" in found:
         first, last = found.split("-")
-        if re.search(r"(?:从|由)\s*$", lead):
+        if _FROM.search(lead):
             return first
-        if re.search(r"(?<!达)(?:至|到)[\s?]*$", lead) and re.search(r"从|由", before):
+        if _TO.search(lead) and re.search(r"从|由", before):
             # 从X增至Y: the end value (达到 is "reach", a level of the whole period). Without a start (下调至
             # 1,000亿 in 2026/27及2027/28年度) the value is a level for the whole period.
             return last
-    elif re.search(r"(?:从|由)\s*$", lead) and re.search(r"(?:至|到)", text[pos:c_end]) and \
+    elif _FROM.search(lead) and re.search(r"(?:至|到)", text[pos:c_end]) and \
             not _candidates(text[c_start:pos]):
         return None  # `从X增长至Y` dated only by its end: X is the value at an earlier, unstated date
     return found
@@ -914,6 +1032,77 @@ _MONTH = re.compile(r"(?<![\d〇○零一二三四五六七八九十])(?P<m>1[0-
 # N年 opening a clause before a verb of change or an average (五年年均增长5.2%; 十年增加近70万亿元、年均增长6.2%) is the
 # duration the clause's figures accumulate over: the N years up to the statement's year, like 近N年.
 _LEAD_SPAN = re.compile(r"\s*(?P<n>\d{1,2}|[二两三四五六七八九十]{1,2})\s*年(?=\s*(?:年均|平均|累计|共计|合计|增加|增长|提高|下降|减少))")
+
+
+# The length of time a duration figure states (N年, N季, N个季度, N个月, 一年半), in months, with the text after it.
+_DURATION_UNIT = re.compile(r"\s*(?P<u>个?月|个?季度?)?")
+# Counted back from the statement (GUIDE: 近N年, 过去N年, N年来): N年以来 / N年来 / 30年几年来 (since N years ago),
+# 创15年新高 / 六季以来最高 (a record over the last N), 一年半以来表现最好.
+_BACK_AFTER = re.compile(r"(?:\s*[与和及、]\s*(?:\d{1,3}|[一二两三四五六七八九十百]{1,3})\s*年)?"  # 15年与4年以来: both
+                         r"(?:\s*(?:[几多余]年)?(?:以来|来)|\s*的?(?:新高|新低|最高|最低|高位|低位))")
+# A run (连续N个月, 连N红, 连升两季, 连续11个季度): the GUIDE dates it by its last year, the statement's.
+_RUN_BEFORE = re.compile(r"(?:连续|连[升跌涨增降]?)\s*$")
+
+
+def duration_year(text: str, start: int, end: int, value: float, measure: str | None, found: str | None,
+                  date: str | None) -> str | None:
+    """The year of a figure that is itself a length of time, by the conventions the labels follow (GUIDE.md): a span
+    counted back from the statement (31年以来, 创15年新高, 六季以来最高, 一年半以来) is the N years (or months) ending
+    in the statement's reference year, counted inclusively (31年以来 in 2010 is 1980-2010); a run of months or
+    quarters (连续26个月, 连升两季, 连续11个季度) and an anniversary (建交50周年) are the statement's year. The reference
+    year is the one the statement's own time gives (`found`), else the document's. None when none of these holds
+    (other durations keep the rules that read them: 近N年, 连续N年, 长达)."""
+    ref = (found or "")[-4:] or (date[:4] if date else "")
+    if not ref or measure not in ("年", "季", "个"):
+        return None
+    unit = _DURATION_UNIT.match(text, end)
+    kind = "年" if measure == "年" else "季" if measure == "季" or "季" in (unit["u"] or "") else \
+        "月" if "月" in (unit["u"] or "") else None
+    if kind is None:
+        return None
+    if text[start:end + 2].rstrip("年").endswith("周") or text[start:end].endswith("周年"):
+        return ref  # 建交50周年: an anniversary is the year it falls in
+    step = {"年": 12, "季": 3, "月": 1}[kind]
+    month = 12
+    if kind != "年":
+        # Counted back from the statement's month or quarter (第三季…一年半以来), else the date's month, else December.
+        s_start = bounds(text, start, SENTENCE_END)[0]
+        named = [_end_month(m) for m in _RELATIVE.finditer(text, s_start, start) if _end_month(m)]
+        month = named[-1] if named else int(date[5:7]) if date and len(date) >= 7 and ref == date[:4] else 12
+    if re.search(r"(?:结束|终止|止住|中断)了?\s*(?:连续|连)\s*$", text[max(0, start - 6):start]):
+        # 对陆港终止连3年跌势, 结束了连续十个季度的萎缩态势: a run that the statement ends had its last year (month,
+        # quarter) just before the statement's.
+        return str((int(ref) * 12 + month - 1 - step) // 12)
+    if kind != "年" and _RUN_BEFORE.search(text, max(0, start - 3), start):
+        return ref  # 连续26个月正成长: the run's last month, the statement's
+    back = _BACK_AFTER.match(text, unit.end())
+    if not back or re.search(r"(?:连续|连)\s*$", text[max(0, start - 3):start]) or (
+            re.search(r"(?:近|过去|这)\s*$", text[max(0, start - 3):start]) and not re.match(r"\s*[几多余]年", back.group())):
+        return None  # 近5年来, 过去五年, 连续3年: read by run_period and _relative; 过去30年几年来 (30-odd) is read here
+    months = round(value * step)
+    first = (int(ref) * 12 + month - 1 - (months - 1)) // 12
+    return f"{first}-{ref}" if first < int(ref) else ref
+
+
+# A figure per year of a span (年均, 连年, 逐年, 每年) needs the span; a section that opens on 过去五年 (a government
+# work report's review, then its list of results) sets it for the items after it.
+_PER_YEAR = re.compile(r"年均|连年|逐年|平均每年|每年")
+_FRAME = re.compile(r"\s*过去\s*(?:\d{1,2}|[一二两三四五六七八九十])年(?![几多余])")
+
+
+def framed_span(text: str, pos: int, paragraph_starts: list[int], date: str | None, report: str | None,
+                limit: int = 8) -> str | None:
+    """The span a yearly figure (年均1270多万人, 连年稳定在1.3万亿斤以上) holds over when its clause names none: the
+    过去N年 that opens one of the `limit` paragraphs before it, resolved as _relative does (过去五年 in a report of
+    2023-03 is 2018-2022); None when its clause has no per-year word or no such paragraph opens the section."""
+    c_start = bounds(text, pos, CLAUSE_END)[0]
+    if not _PER_YEAR.search(text, c_start, pos):
+        return None
+    for p in reversed([p for p in paragraph_starts if p <= pos][-limit:]):
+        if frame := _FRAME.match(text, p):
+            found = _relative(frame.group(), date, report)
+            return found if found and "-" in found else None
+    return None
 
 
 def run_period(text: str, pos: int, end: int, found: str | None, date: str | None) -> str | None:
@@ -979,7 +1168,8 @@ _YEAR_UNDER_REPORT = re.compile(r"全年|年末|年底|年内")
 # year that opens a condition (2017年后, 2019年以来) does not.
 _YEAR_START = re.compile(r"\s*(?:在|于)?(?P<a>(?:19|20)\d{2})\s*年(?!代|以来|以后|之后|后|以前|之前|前|起|开始|至|到|\d)")
 # A sentence that opens on a relative time and a comma (前4月，…; 上半年，…) sets the paragraph's time too.
-_RELATIVE_START = re.compile(r"\s*(?P<w>(?:" + _RELATIVE.pattern + r"))\s*[，,]")
+# A viewpoint clause may stand before it (从省内看,1至8月,浙江…: 从X看 frames what follows, it names no time).
+_RELATIVE_START = re.compile(r"\s*(?:从[^，,。；;]{1,10}看\s*[，,]\s*)?(?P<w>(?:" + _RELATIVE.pattern + r"))\s*[，,]")
 # The present (目前，…) describes the state of things when written, not a period later sentences report on.
 _PRESENT = ("目前", "当前", "现阶段", "现在", "如今", "近期")
 # 从2013年企业研发占各国研发总支出的比例看，…: a year in the viewpoint a paragraph opens with frames a comparison
@@ -992,11 +1182,14 @@ _SAME_PERIOD = re.compile(r"\s*同期")
 _NEW_SUBJECT = re.compile(r"\s*(?:我国|中国|美国|欧盟|英国|日本|德国|法国|韩国|印度|全球|世界)")
 
 
+_COMPARED_BACK = re.compile(r"\s*(?:与之相比|与此相比|与其相比|相比之下|相较之下|对比之下)")
+
+
 # Words that refer back to the period named before them: 月内 ("within the month"), 期内 ("within the period"),
 # 全季/当季 ("the whole quarter"), 该月/同月 ("that month"). Statistical releases name the period once (5月商品整体
 # 出口…; 今年首5个月…) and then write 月内/期内 for it, across sentences and paragraphs; a quarterly report's 全季
 # is the quarter its previous paragraph named (去年第四季…。…全季晶圆销售金额).
-_ANAPHORIC = re.compile(r"月内|期内|全季|当季|该月|同月")
+_ANAPHORIC = re.compile(r"月内|期内|全季|当季|该月|(?<!上年)(?<!去年)同月")  # 上年同月 is last year's month
 
 
 def dated_relatively(sentence: str) -> bool:
@@ -1065,7 +1258,8 @@ def _paragraph_year(text: str, s_start: int, paragraph_starts: list[int], date: 
         if opening:
             found = f"{opening['a']}-{opening['b']}" if opening.re is _YEAR_PERIOD else opening["a"]
         elif (relative := _RELATIVE_START.match(sentence)) and relative["w"] not in _PRESENT:
-            found = _relative(relative["w"], date, report) or found  # 前4月，我省…: the months of the text's year
+            # 前4月，我省…: the months of the text's year, or of the year that period was stated with before
+            found = _relative(relative["w"], date, report, text[:pos]) or found
         elif _ANAPHORIC.match(sentence.lstrip()):
             found = _named_before(text, pos, date, report) or found  # 期内…。商品转口价格…: the period named before
         for m in _REFERENCE.finditer(sentence):
@@ -1087,19 +1281,50 @@ def report_period(title: str | None, first_line: str, date: str | None = None) -
     does. Only period words count: the present (目前) and the release day (今天, 7月16日) name no period."""
     lead = first_line[:min([i for i in (first_line.find(ch) for ch in SENTENCE_END) if i != -1] or [len(first_line)])]
     for span in (title, lead):
-        found = [y for _, y in _candidates(span or "") if "-" not in y or int(y[-4:]) - int(y[:4]) == 1]
+        found = [(end, y) for end, y in _candidates(span or "") if "-" not in y or int(y[-4:]) - int(y[:4]) == 1]
+        first = next((m for m in _RELATIVE.finditer(span or "") if _names_period(span, m)), None)
+        if found and first and first.end() < found[0][0] and date \
+                and (period := _relative(first.group(), date)) and "-" not in period:
+            # A lead names the period it reports on first (公布9月外销订单702.2亿美元，…就能超越2021年的历史最高纪录):
+            # a year named after it is a record or a comparison, not the report's period.
+            return period
         if found:
-            return found[0]
+            return found[0][1]
+    named = _NAMED_BY_YEAR.match(title or "") or _RELEASED.search(first_line)
+    if named:
+        return named["y"]
     for span in (title, lead):
-        periods = [m for m in _RELATIVE.finditer(span or "") if not span.startswith("的", m.end())
-                   and (m["q"] or m["h"] or m["mo"] or m["mn"] or m.group() in _PERIOD_WORDS)]
-        if periods and date and (found := _relative(periods[-1].group(), date)) and "-" not in found:
+        periods = [m for m in _RELATIVE.finditer(span or "") if _names_period(span, m)]
+        # The period the lead names first is the one it reports on (今年第一季度…增长1.3%,增速低于去年第四季度的1.9%).
+        if periods and date and (found := _relative(periods[0].group(), date)) and "-" not in found:
             return found
     return None
 
 
+# A news item on a list or report just released (胡润研究院18日发布《2023全球独角兽榜》; IT桔子发布的《2024年中美
+# 独角兽公司发展分析报告》) relays that document's figures. An annual list, index or report is named by the year it
+# covers, written first and in headlines often without 年 (2023胡润全球独角兽榜, 2023全球创新指数), so a figure nothing
+# nearer dates is that year's. The lead paragraph names the document (in its first sentence or the next); a year
+# written after the name (《数字贸易发展与合作报告2025》, 报告（2023年）) is the edition's, which usually covers the year
+# before, and is not read.
+_RELEASED = re.compile(r"(?:发布|公布|发表|推出|出炉|揭晓|根据|据)[^，,；;。《]{0,4}《\s*(?P<y>(?:19|20)\d{2})(?!\d)(?!\s*年代)")
+_NAMED_BY_YEAR = re.compile(r"\s*(?P<y>(?:19|20)\d{2})(?=[\u4e00-\u9fff])(?!年)")
+
+
+# A wire dateline (据新华社北京11月13日电, 中新社北京11月15日电, 本报讯): where it stands on a line of its own, it names
+# the day of the dispatch, and the lead is the line after it.
+DATELINE = re.compile(r"\s*[（(]?\s*(?:据)?[^，,。；;]{0,20}?(?:(?:社|报|网|台)[^，,。；;]{0,8}?|\d{1,2}\s*月\s*\d{1,2}\s*日\s*)"
+                      r"(?:电|讯)\s*[）)]?\s*")
+
+
 # Relative words that name a reporting period (a year, quarter or month), not the present or a day.
 _PERIOD_WORDS = ("今年", "去年", "上年", "本年", "前三季度", "上月", "上个月", "本季", "本季度", "本月")
+
+
+def _names_period(span: str, m: re.Match) -> bool:
+    """True when a _RELATIVE match names a reporting period (not the present, a day, or a modifier: 去年的…)."""
+    return not span.startswith("的", m.end()) and bool(m["q"] or m["h"] or m["mo"] or m["mn"]
+                                                     or m.group() in _PERIOD_WORDS)
 
 
 def _plan_period(numeral: str) -> str:
