@@ -144,6 +144,11 @@ def _sentence(tmp_path, line: str) -> list:
     ("预计全年增速在8%–9%之间。", "8%–9%", 8, 9, "percent"),
     ("营收年增两成，毛利率六成二，创新高。", "两成", 20, None, "percent"),
     ("营收年增两成，毛利率六成二，创新高。", "六成二", 62, None, "percent"),
+    # Units printed after the magnitude (2萬4337美元 = 24,337: how the Taiwanese press prints a per-head income), only
+    # before a unit: 1万 followed by a year stays one figure and a date.
+    ("去年平均每人所得為2萬4337美元。", "2萬4337美元", 24337, None, "USD"),
+    ("全市户籍人口3万1200人。", "3万1200人", 31200, None, "count"),
+    ("新增岗位达1万2025年起逐年增加。", "1万", 10000, None, "count"),
     # An indicator's abbreviation glued to its amount (人均GDP8.94万元) is no model name; 万分之 is a fraction.
     ("全年人均GDP8.94万元，比上年增长5.0%。", "8.94万元", 89400, None, "CNY"),
     ("不良贷款率下降万分之三。", "万分之三", 0.03, None, "percent"),

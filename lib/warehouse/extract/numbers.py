@@ -94,8 +94,11 @@ _QUANTITY = re.compile(
     r"(?P<q1>[\s?]*(?:多|余))?"
     # A digit before 千亿/百万… is a multiple of that magnitude (6千亿美元 = 6000亿, 3百万): a plain reading.
     r"(?P<mag>[\s?]*(?:万亿|兆(?!瓦|赫|字节|比特|位|帕)|[千百十]亿|[千百]万|亿|万))?"
-    # Mixed magnitudes: 42亿2657万, 2兆2500亿 (the tail's magnitude is smaller; checked when read).
-    r"(?P<tail>\d+(?:\.\d+)?(?:亿|万))?"
+    # Mixed magnitudes: 42亿2657万, 2兆2500亿 (the tail's magnitude is smaller; checked when read), and a tail of
+    # units after the magnitude, 2萬4337美元 = 24,337 (how Taiwanese and Hong Kong papers print a per-head income;
+    # only before a unit or measure word, so that 1万2025年 stays two).
+    r"(?P<tail>\d+(?:\.\d+)?(?:亿|万)|\d{1,12}(?![\d.])(?=(?:" + _UNIT_WORDS + "|"
+    + "|".join(sorted(MEASURE_WORDS, key=len, reverse=True)) + r")))?"
     r"(?P<q2>多|余)?"
     r"(?P<unit>[\s?]*(?:" + _UNIT_WORDS + "|" + "|".join(sorted(MEASURE_WORDS, key=len, reverse=True)) + r"))?"
 )
@@ -440,7 +443,14 @@ class Scanner:
                 flags.append("fraction")
             mult = MAGNITUDES.get(mag_text, 1.0)
             tail = m.group("tail")
-            if tail:
+            if tail and tail[-1].isdigit():
+                # Units after the magnitude (2萬4337美元): fewer digits than the magnitude has zeros, and a unit or
+                # measure word after them; else the digits are another number (1万 2025年 is not one figure).
+                if not mag_text or len(tail) > len(str(int(mult))) - 1:
+                    continue
+                value += int(tail) / mult
+                mag_text += tail
+            elif tail:
                 tail_mult = MAGNITUDES[tail[-1]]
                 if not mag_text or tail_mult >= mult:
                     continue  # `5亿3亿` is no number; the tail must be a smaller magnitude
