@@ -306,7 +306,7 @@ if __name__ == "__main__":
 
 def test_flag_tally_splits_the_same_agreements():
     """bench.label_flags divides the found figures of the seeds into flagged and unflagged ones: the two parts add up
-    to the agreements the measurement counts, and every flagged undated figure is one the extractor left undated."""
+    to the figures found and to the agreements the measurement counts."""
     from bench.label_flags import tally
     _, total = measure(seed_samples())
     t = tally("seeds")
