@@ -13,6 +13,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -176,35 +177,76 @@ def page_name(page_id: str) -> str:
     return "" if page_id == PAGES[0] else page_id
 
 
-def load_tables(page_id: str, counts: list[int]) -> None:
-    """The websocket load table on `page_id`: one fresh server, then 2 replicas behind HAProxy."""
+@dataclass
+class _Target:
+    """What the load client talks to: one server or the proxy, the server pids, and how to stop it."""
+
+    url: str
+    pids: list[int]
+    stop: Callable[[], None]
+
+
+def _one_server() -> _Target:
     server = bench.start_server("app.py")
-    try:
-        rounds = load.run_rounds(server.url, page_name(page_id), "lang=en", counts, [server.proc.pid])
-        print(load.table(rounds, f"5. websocket load on {page_id} (en), one server, sessions held open until all "
-                                 "finished; target: 20 sessions p95 <= 3x one session, no error"), flush=True)
-    finally:
-        server.stop()
+    return _Target(server.url, [server.proc.pid], server.stop)
+
+
+def _two_replicas() -> _Target:
     from deploy import run as deploy
 
-    try:
-        deployment = deploy.start(replicas=2)
-    except deploy.DeployError as exc:
-        print(f"6. through HAProxy with 2 replicas: skipped: {exc}", flush=True)
-        return
-    try:
-        rounds = load.run_rounds(deployment.url, page_name(page_id), "lang=en", counts, deployment.pids)
-        print(load.table(rounds, f"6. the same through HAProxy (sticky cookie, health checks) with 2 replicas; "
-                                 "RSS of both replicas"), flush=True)
-    finally:
-        deployment.stop()
+    deployment = deploy.start(replicas=2)
+    return _Target(deployment.url, deployment.pids, deployment.stop)
+
+
+def load_tables(page_id: str, counts: list[int], readers: list[int], think: float = load.THINK_SECONDS,
+                views: int = load.DEPARTMENT_VIEWS, duration: float = load.DEPARTMENT_SECONDS) -> None:
+    """The websocket load tables on `page_id`, on one server and then through HAProxy with 2 replicas, each scenario
+    on freshly started servers (memory per session counts from a server that has served one view): the burst
+    (`counts` new sessions at the same instant, the worst case) and the department (`readers` with open tabs
+    rerunning after a think time; none: no department table)."""
+    from deploy.run import DeployError
+
+    page = page_name(page_id)
+    burst = ("burst: N new sessions at the same instant, held open until all finished (the worst case: one process "
+             "runs their scripts one at a time); target: 20 sessions p95 <= 3x one session, no error")
+    department = (f"department: N readers with open tabs, each up to {views} views, think time exponential mean "
+                  f"{think:g} s, no rerun after {duration:g} s; p95/1 over one reader's; first = a reader's first "
+                  "view (a new session), rerun = the later ones; busy = server CPU / wall (cores)")
+    targets = (("5", "one server", _one_server), ("6", "through HAProxy (sticky cookie, health checks) with 2 "
+                                                       "replicas, RSS and CPU of both", _two_replicas))
+    for number, where, start in targets:
+        for suffix, title in [("", burst), ("b", department)][:1 + bool(readers)]:
+            try:
+                target = start()
+            except DeployError as exc:
+                print(f"{number}{suffix}. {where}: skipped: {exc}", flush=True)
+                break
+            try:
+                if suffix:
+                    rounds = load.run_department(target.url, page, "lang=en", readers, target.pids, views, think,
+                                                 duration)
+                else:
+                    rounds = load.run_rounds(target.url, page, "lang=en", counts, target.pids)
+                print(load.table(rounds, f"{number}{suffix}. websocket load on {page_id} (en), {where}; {title}",
+                                 department=bool(suffix)), flush=True)
+            finally:
+                target.stop()
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--runs", type=int, default=5, help="repetitions per measurement (default 5)")
     parser.add_argument("--sessions", default=",".join(map(str, load.SESSION_COUNTS)),
-                        help="simultaneous websocket sessions of the load table (default 1,5,10,20,50)")
+                        help="simultaneous websocket sessions of the burst load table (default 1,5,10,20,50)")
+    parser.add_argument("--readers", default=",".join(map(str, load.DEPARTMENT_COUNTS)),
+                        help="readers of the department load table (default 1,20,50; '' skips it; each round lasts "
+                             "about --duration seconds)")
+    parser.add_argument("--think", type=float, default=load.THINK_SECONDS,
+                        help=f"department: mean think time between a reader's views (default {load.THINK_SECONDS:g} s)")
+    parser.add_argument("--duration", type=float, default=load.DEPARTMENT_SECONDS,
+                        help=f"department: no rerun after this many seconds (default {load.DEPARTMENT_SECONDS:g})")
+    parser.add_argument("--load-only", action="store_true",
+                        help="only the load tables (steps 5 and 6): no build, warm runs, browser or memory steps")
     parser.add_argument("--browser-sessions", type=int, default=0,
                         help="also load the load table's page in this many Chromium tabs at once (default 0: skip; "
                              "it measures Chromium drawing on the same cores as the server as much as the server)")
@@ -220,7 +262,11 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     pages = list(PAGES)
     counts = [int(n) for n in args.sessions.split(",")]
+    readers = [int(n) for n in args.readers.split(",") if n.strip()]
     print(f"Benchmark {machine()}", flush=True)
+    if args.load_only:
+        load_tables(args.load_page, counts, readers, args.think, duration=args.duration)
+        return 0
 
     if not args.skip_build:
         times = build_times(args.runs)
@@ -295,7 +341,7 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         app.stop()
         reference.stop()
-    load_tables(args.load_page, counts)
+    load_tables(args.load_page, counts, readers, args.think, duration=args.duration)
     if args.corpus is not None:
         from bench import corpus
 

@@ -52,6 +52,15 @@ def test_page_stream_through_the_proxy_reaches_script_finished(deployment):
     assert session.deltas > 10 and session.received > 10_000  # the page's elements and charts came through
 
 
+def test_department_readers_through_the_proxy_rerun_their_sessions(deployment):
+    """bench.load's department scenario through the proxy: each reader's reruns reach the replica holding its
+    session (one websocket each) and finish."""
+    (found,) = load.run_department(deployment.url, ("rd",), "lang=en", counts=(2,), pids=deployment.pids, views=2,
+                                   think=0.05, duration=30)
+    assert not found.errors, found.errors
+    assert sorted(v.rerun for v in found.results) == [False, False, True, True]
+
+
 def test_cookie_keeps_a_visitor_on_one_replica(deployment):
     first, second = deployment.replicas
     before = script_runs(first), script_runs(second)
