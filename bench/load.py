@@ -264,8 +264,8 @@ async def reader(base: str, pages: tuple[str, ...], query: str, views: int, thin
                  timeout: float = SESSION_TIMEOUT, headers: dict[str, str] | None = None) -> None:
     """One reader: arrive at a random moment within the first think time, open a session with a page view, then
     rerun it after an exponential pause of mean `think` seconds, up to `views` views, no rerun started after
-    `until` (a perf_counter time). Each view asks for a page of `pages` chosen at random. Every view is appended to `out`
-    as it starts; once the reader has read its last view it appends to `done` and keeps the socket open until
+    `until` (a perf_counter time). Each view asks for a page of `pages` chosen at random. Every view is appended to
+    `out` as it starts; once the reader has read its last view it appends to `done` and keeps the socket open until
     `hold` is set, so the server keeps the session, as for a tab left open. Like a browser tab, each rerun names
     the large elements of the previous run it holds (Streamlit then sends references to them); unlike one, it sends
     no widget states (the URL's query string carries the page's state)."""
@@ -366,8 +366,8 @@ def table(rounds: list[Round], title: str, department: bool = False) -> str:
         lines.append(line)
     added = memory_per_added_session(rounds)
     if added:
-        lines.append(f"   memory per added session: (RSS with {added[0]} sessions open - RSS with 1) / {added[0] - 1} = "
-                     f"{added[1]:.2f} MB")
+        lines.append(f"   memory per added session: (RSS with {added[0]} sessions open - RSS with 1) / "
+                     f"{added[0] - 1} = {added[1]:.2f} MB")
     errors = [e for r in rounds for e in r.errors]
     if errors:
         lines.append(f"   first error: {errors[0]}")
@@ -407,7 +407,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pages", help="department: comma-separated pages each view picks from at random "
                                         "(default --page)")
     parser.add_argument("--think", type=float, default=THINK_SECONDS,
-                        help=f"department: mean seconds between a reader's views, exponential (default {THINK_SECONDS:g})")
+                        help="department: mean seconds between a reader's views, exponential "
+                             f"(default {THINK_SECONDS:g})")
     parser.add_argument("--views", type=int, default=DEPARTMENT_VIEWS,
                         help=f"department: views per reader at most (default {DEPARTMENT_VIEWS})")
     parser.add_argument("--duration", type=float, default=DEPARTMENT_SECONDS,
@@ -424,7 +425,8 @@ def main(argv: list[str] | None = None) -> int:
         rounds = run_department(args.url, pages, args.query, _counts(parser, args.readers, "--readers"), args.pid,
                                 args.views, args.think, args.duration)
         print(table(rounds, f"department: N readers, up to {args.views} views each, think time exponential mean "
-                            f"{args.think:g} s, within {args.duration:g} s, on {args.url}/{','.join(pages)}?{args.query}",
+                            f"{args.think:g} s, no rerun after {args.duration:g} s, on "
+                            f"{args.url}/{','.join(pages)}?{args.query}",
                     department=True))
         failed |= any(r.errors for r in rounds)
     return 1 if failed else 0
