@@ -208,10 +208,11 @@ def load_tables(page_id: str, counts: list[int], readers: list[int], think: floa
 
     page = page_name(page_id)
     burst = ("burst: N new sessions at the same instant, held open until all finished (the worst case: one process "
-             "runs their scripts one at a time); target: 20 sessions p95 <= 3x one session, no error")
+             f"runs their scripts one at a time); the 1-session row is {load.SINGLE_VIEWS} lone views one after the "
+             "other, p95/1 is over their median; target: 20 sessions p95 <= 3x one session, no error")
     department = (f"department: N readers with open tabs, each up to {views} views, think time exponential mean "
-                  f"{think:g} s, no rerun after {duration:g} s; p95/1 over one reader's; first = a reader's first "
-                  "view (a new session), rerun = the later ones; busy = server CPU / wall (cores)")
+                  f"{think:g} s, no rerun after {duration:g} s; p95/1 over one reader's median; first = a reader's "
+                  "first view (a new session), rerun = the later ones; busy = server CPU / wall (cores)")
     targets = (("5", "one server", _one_server), ("6", "through HAProxy (sticky cookie, health checks) with 2 "
                                                        "replicas, RSS and CPU of both", _two_replicas))
     for number, where, start in targets:

@@ -46,3 +46,11 @@ def test_memory_per_added_session_is_the_difference_over_the_added_sessions():
     rounds = [load.Round(1, 1.0, rss_mb=200.0), load.Round(5, 1.0, rss_mb=201.0), load.Round(21, 1.0, rss_mb=210.0)]
     assert load.memory_per_added_session(rounds) == (21, 0.5)
     assert load.memory_per_added_session(rounds[1:]) is None  # no 1-session round to start from
+
+
+def test_burst_single_round_holds_several_lone_views(server):
+    rounds = load.run_rounds(server.url, "rd", "lang=en", (1, 2), [server.proc.pid], timeout=120)
+    single, pair = rounds
+    assert len(single.results) == load.SINGLE_VIEWS and len(pair.results) == 2
+    assert not single.errors and not pair.errors, single.errors + pair.errors
+    assert "p95/1" in load.table(rounds, "burst")
