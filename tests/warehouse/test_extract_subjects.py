@@ -258,3 +258,15 @@ def test_respectively_pairs_each_series_of_figures_with_the_subjects(tmp_path):
     text = "全球独角兽企业共586家。欧洲方面，德国和法国分别以15家和12家位列第五和第六。\n"
     got = _read(tmp_path, "ranks", text, "2020-08-04")
     assert [e for _, e in got[1:]] == ["DEU", "FRA", "DEU", "FRA"], got
+
+
+def test_the_world_carries_to_the_next_sentence_when_it_alone_is_named():
+    """全球独角兽企业总价值4.3兆美元,79%的独角兽企业销售软体和服务…。21%销售实体产品 (cn_hurun_2023 line 3) and 金融科技是
+    全球独角兽的主要行业。有168家独角兽;其次是电子商务127家… (cn_unicorn_2022 line 5): the world is the topic the next
+    sentence's figures continue; 随着全球数字化的纵深演进 (background) and a sentence naming an economy besides do not
+    carry it (seed 004 line 621 stays China's)."""
+    assert subjects("cn_hurun_2023", 3, "21%") == ["WLD"]
+    assert subjects("cn_unicorn_2022", 2, "44岁", "三分之一") == ["WLD"] * 2
+    assert subjects("cn_unicorn_2022", 5, "168家", "97家", "52家") == ["WLD"] * 3
+    from tests.helpers import seed_mentions
+    assert [m.entity for m in seed_mentions()["004"] if m.line_no == 621 and m.quote == "千吨"] == ["CHN"]

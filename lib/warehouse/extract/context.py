@@ -578,13 +578,20 @@ def entity(text: str, pos: int, unit: str, home: str = "CHN",
         # The previous sentence's first subject, leaving out a clause that only cites a source (美国国家科学基金会…
         # 发布的《…》显示，中国已成为…: the report is American, the statement is about China).
         clauses = re.split(r"(?<=[，,；;：:])", text[max(p_start, paragraph):back])
+        # The world carries as an economy does when the sentence is about it alone: 全球/世界 before a noun
+        # (全球独角兽企业总价值4.3兆美元,79%的…。21%销售实体产品; 金融科技是全球独角兽的主要行业。有168家…) keeps the
+        # world as topic for the figures after it, as Chinese keeps any topic over sentences that name none. Not
+        # when the sentence also names an economy (全球声明的5G标准专利…其中我国…: the economy is what follows is
+        # about), not inside a cause (随着全球数字化的纵深演进: background), and not 国际上, an adverb
+        # ("internationally"), not a noun phrase's scope.
+        rest = {h[1] for h in _subjects(text[max(p_start, paragraph):back], True, home)}
         for i, clause in enumerate(clauses):
             if (_SOURCE_CLAUSE.search(clause) or _CAUSE_CLAUSE.match(clause)) and clause is not clauses[-1] \
                     or i and _picks_partners(clause, clauses[i - 1], home):
                 continue
-            hits = _subjects(clause, True, home)
+            hits = [h for h in _subjects(clause, bool(rest), home) if h[1] != "WLD" or
+                    clause[h[0]:h[3]] != "国际上" and not _CAUSE_CLAUSE.search(clause, 0, h[0])]
             if hits:
-                rest = {h[1] for h in _subjects(text[max(p_start, paragraph):back], True, home)}
                 return hits[0][1], ("ambiguous" if len(rest) > 1 else False)
         if _FIGURE.search(text, max(p_start, paragraph), back) is None:
             break
