@@ -270,3 +270,12 @@ def test_the_world_carries_to_the_next_sentence_when_it_alone_is_named():
     assert subjects("cn_unicorn_2022", 5, "168家", "97家", "52家") == ["WLD"] * 3
     from tests.helpers import seed_mentions
     assert [m.entity for m in seed_mentions()["004"] if m.line_no == 621 and m.quote == "千吨"] == ["CHN"]
+
+
+def test_an_unlisted_top_n_of_a_world_ranking_is_the_worlds_and_a_count_placed_by_origin_is_the_origins():
+    """排名前十的独角兽占全球独角兽企业总价值的17.6%,其中5家来自中国 (cn_unicorn_2022 line 6) and 前十強經濟體數字服務總
+    出口占全球數字服務出口的66% (cn_digital_trade_2024 line 3): what the world's top N hold is the world's; five of them
+    come from China (来自中国) and are China's. 中国城市入围全球榜单前十 (cn_hurun_2023 line 5) stays China's."""
+    assert subjects("cn_unicorn_2022", 6, "前十", "17.6%", "5家") == ["WLD", "WLD", "CHN"]
+    assert subjects("cn_digital_trade_2024", 3, "66%", "65.6%", "65.7%") == ["WLD"] * 3
+    assert subjects("cn_hurun_2023", 5, "前十") == ["CHN"]

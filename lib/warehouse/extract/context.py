@@ -172,6 +172,9 @@ _PLACE_OF = {w: f"{c}:{w}" for w, c in CITY_WORDS}
 # A region or economy just before N个国家 names whose countries they are (欧盟28个国家, cn_oecd_rd_2014).
 _ECONOMY_BEFORE = re.compile("(?:" + _SUBJECT_RE.pattern + r")\s*$")
 _MANY_COUNTRIES = re.compile(r"(?<![与同和跟\d])\d+\s*个国家(?!级)")
+# The top N of a ranking as a noun (前十强经济体, 排名前十的独角兽, 前10名), not its place in it (位居前三 after a subject).
+_TOP_GROUP = re.compile(r"(?<![居列围入身至持在进])前\s*(?:\d{1,2}|[二两三四五六七八九十]{1,2})\s*(?:强|名|位)?"
+                        r"(?=的|经济体|国家|企业|公司|独角兽|城市|中)")
 
 
 # Places not in CITY_WORDS, by the suffix Chinese writes after a place name: provinces (省), counties (县),
@@ -350,6 +353,14 @@ def _subjects(span: str, skip_world: bool, home: str, others: list[str] | None =
         others += [_SUBJECT_OF[span[a:b]][0] for a, c, _, b in hits if c == _OTHER and span[a:b] in _SUBJECT_OF]
     hits = [h for h in hits if h[1] != _OTHER]
     hits += [h for h in named if not any(a <= h[0] < b and h[3] - h[0] < b - a for a, _, _, b in named)]
+    for m in _TOP_GROUP.finditer(span):
+        # 排名前十的独角兽占全球独角兽企业总价值的17.6%, 前十强经济体数字服务总出口占全球数字服务出口的66%: the top N of a
+        # world ranking, not listed, are the world's leaders and what they hold is a figure of the world's structure
+        # (how concentrated it is), the world's. Only when the clause names the world (as the whole or the list) and
+        # no economy before the top N (中国城市入围全球榜单前十: China's cities); 前十名中 (among the top ten) is a field.
+        if not skip_world and re.search(r"全球|世界", span + tail) and not span.startswith("中", m.end()) \
+                and not any(h[0] < m.start() and h[1] not in ("WLD", _OTHER) for h in hits):
+            hits.append((m.start(), "WLD", False, m.end()))
     for m in _MANY_COUNTRIES.finditer(span):
         if not skip_world and not _ECONOMY_BEFORE.search(span, 0, m.start()):  # 欧盟28个国家 are the EU
             hits.append((m.start(), "WLD", False, m.end()))
@@ -362,6 +373,8 @@ def _subjects(span: str, skip_world: bool, home: str, others: list[str] | None =
 
 
 _TIME_ENDS = ("以后", "之后", "以来", "后", "时")
+# A count's members placed by origin or seat right after it (5家来自中国, 33家位于深圳, 12家总部在北京).
+_ORIGIN_AFTER = re.compile(r"[^，,；;。]{0,8}?(?:来自|位于|总部位于|总部设在|总部在)")
 # Words for both sides of a relation (两国, 双方, 双边, 两地): the figure is the pair's.
 _PAIR = re.compile(r"两国|双方|双边|两地")
 
@@ -523,6 +536,11 @@ def entity(text: str, pos: int, unit: str, home: str = "CHN",
         following = _subjects(text[c_end:bounds(text, c_end, CLAUSE_END)[1]], False, home)
         if following:
             return following[0][1], False
+    # 其中5家来自中国, 33家位于深圳: a count followed by where its members come from or sit (来自/位于/总部在 X) counts
+    # X's members, whatever the clause before was about (the top ten of a world list: five of them are China's).
+    origin = _ORIGIN_AFTER.match(text, pos, c_end)
+    if origin and (where := _subjects(text[origin.end():c_end], False, home)) and where[0][0] == 0:
+        return where[0][1], False
     # A world word later in the clause (10万卡…国际上已有多家部署) sets the scope when nothing earlier does.
     after = [h for h in _subjects(text[pos:c_end], False, home)
              if h[1] == "WLD" and not (h[0] == 0 and text[pos - 1:pos] in "与同和跟")]
