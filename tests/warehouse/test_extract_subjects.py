@@ -52,6 +52,9 @@ def test_a_topic_noun_before_the_copula_leaves_the_economy_after_it_the_subject(
 def test_the_base_of_a_comparison_and_a_comparator_are_not_the_subject():
     """分別是印度、英國、德國和以色列的3.4倍…8.5倍 and 不到美國的1/2 are China's multiples and shares of the others';
     比美國少32.3個百分點 is China's (A比B少X: X is A's); 緊隨
+
+
+    比美國少32.3個百分點 is China's shortfall against the US (the gap's own figures are the pair's: below); 緊隨
     美國(488家) is a comparator whose own count follows it (cn_unicorn_2021). 達到歐盟28個國家總投入的102% and
     相當于美國2013年科研投入總額的80% are China's (cn_oecd_rd_2014); 僅次於美國與韓國，全球排名第 3 is Taiwan's rank
     (tw_semicon_2018). 作为全国最大的…口岸 is no comparison (cn_nev_exports_2023)."""
@@ -59,6 +62,8 @@ def test_the_base_of_a_comparison_and_a_comparator_are_not_the_subject():
     assert set(subjects("cn_unicorn_2021", 2, "1/2", "32.3個")) == {"CHN"}
     # …but a gap stated as one figure (與…美國差距…由52家增加至309家) is the pair's (label convention 8 of 2026-12-01).
     assert set(subjects("cn_unicorn_2021", 2, "52家", "309家", "10153.8億美元")) == {"CHN+USA"}
+
+
     assert subjects("cn_oecd_rd_2014", 2, "102%", "80%") == ["CHN", "CHN"]
     assert subjects("tw_semicon_2018", 4, "第 3") == ["TWN"]
     assert subjects("cn_nev_exports_2023", 2, "6.3万辆") == ["CHN"]
@@ -279,3 +284,9 @@ def test_an_unlisted_top_n_of_a_world_ranking_is_the_worlds_and_a_count_placed_b
     assert subjects("cn_unicorn_2022", 6, "前十", "17.6%", "5家") == ["WLD", "WLD", "CHN"]
     assert subjects("cn_digital_trade_2024", 3, "66%", "65.6%", "65.7%") == ["WLD"] * 3
     assert subjects("cn_hurun_2023", 5, "前十") == ["CHN"]
+
+
+def test_the_size_of_a_gap_between_two_economies_is_the_pairs():
+    """盡管中國穩居全球第二,但與全球第一的美國差距越來越大,數量差距由2015年52家增加至2021年的309家,估值差距…達10153.8億美元
+    (cn_unicorn_2021 line 2): a gap is between China and the US, so its size is the pair's (CONVENTIONS 8)."""
+    assert subjects("cn_unicorn_2021", 2, "52家", "309家", "10153.8億美元") == ["CHN+USA"] * 3

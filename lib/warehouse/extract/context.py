@@ -284,6 +284,8 @@ _BASE_AFTER = re.compile(r"(?:[、和与及][^，,；;。、的]{1,8})*[^，,；
                          r"(?:[\d.]+\s*[^\d，,；;。、和及]{0,3}(?:[、和及]\s*|$))*$")
 # The other side of a gap or comparison (与美国差距越来越大, 同美国相比): the gap is the subject's to it.
 _GAP_AFTER = re.compile(r"\s*的?\s*(?:差距|相比|相较|相差|比较)")
+# The other side of a gap named with 与/同/跟/和 before 差距 (与全球第一的美国差距越来越大): the gap's figures are the pair's.
+_GAP_SIDE = re.compile(r"(?:与|同|跟|和)[^，,；;。与同跟和]{0,8}?(?P<e>" + _SUBJECT_RE.pattern + r")\s*(?:之间)?的?\s*差距")
 
 
 def _subjects(span: str, skip_world: bool, home: str, others: list[str] | None = None, tail: str = ""
@@ -586,6 +588,13 @@ def entity(text: str, pos: int, unit: str, home: str = "CHN",
         if "+" in code and others and (rest := [c for c in code.split("+") if c not in others]):
             # 欧盟与中国进出口贸易…，其中从中国进口…: a member the figure's clause names as partner is not its subject.
             code = "+".join(rest)
+        if re.search(r"差距|差额", text[c_start:c_end]) and "+" not in code and ":" not in code and code != "WLD" \
+                and (side := _GAP_SIDE.search(text, s_start, pos)) and not _SUBJECT_OF[side["e"]][1] \
+                and (other := _PLACE_OF.get(side["e"], _SUBJECT_OF[side["e"]][0]).replace(HOME, home)) \
+                not in (code, "WLD") and ":" not in other:
+            # 中国稳居全球第二,但与全球第一的美国差距越来越大,数量差距由2015年52家增加至2021年的309家: a gap (差距) is
+            # between two parties, so its size is a figure of the pair, as 中美差距 is (CONVENTIONS 8: the group).
+            return "+".join(economy_order([code, other])), False
         return code, False
     if after:
         return after[0][1], False
