@@ -290,3 +290,11 @@ def test_the_size_of_a_gap_between_two_economies_is_the_pairs():
     """盡管中國穩居全球第二,但與全球第一的美國差距越來越大,數量差距由2015年52家增加至2021年的309家,估值差距…達10153.8億美元
     (cn_unicorn_2021 line 2): a gap is between China and the US, so its size is the pair's (CONVENTIONS 8)."""
     assert subjects("cn_unicorn_2021", 2, "52家", "309家", "10153.8億美元") == ["CHN+USA"] * 3
+
+
+def test_respectively_reaches_names_the_word_lists_do_not_know():
+    """排名前三的企业分别是字节跳动、SpaceX公司、蚂蚁集团,价值分别为1.38兆元人民币、9450亿元人民币、8300亿元人民币 (cn_hurun_2023
+    line 4): each value is its firm's, a Latin name (SpaceX公司) and one after 、 included; 占整个创业公司大池子的5‰ and
+    1878 家独角兽公司 (cn_unicorn_us_2024 line 3) name no firm."""
+    assert subjects("cn_hurun_2023", 4, "1.38兆元", "9450亿元", "8300亿元") == ["ByteDance", "SpaceX公司", "蚂蚁集团"]
+    assert all("公司" not in (m.entity or "") for m in line_mentions("cn_unicorn_us_2024", 3))

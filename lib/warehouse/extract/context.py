@@ -185,8 +185,10 @@ _NOT_IN_PLACE = set("的在和与及全本该各每所有其这那些地级城�
 # Companies named with the suffix of a firm (公司, 集团, 控股, 银行; 汽车 after a two-character brand) at the
 # start of a clause, where Chinese puts the subject: 长安汽车出口…, 淡马锡控股的…. Generic heads (该公司,
 # 上市公司, 科技公司, 新能源汽车) are not names.
+# A name may be written in Latin letters (SpaceX公司).
 _COMPANY = re.compile(r"(?:^|(?<=[，,；;。：:（(“\s])|(?<=其中)|(?<=而)|(?<=但))"
-                      r"(?P<name>[\u4e00-\u9fff]{2,12}?(?:有限公司|公司|集团|控股|银行)|[\u4e00-\u9fff]{2}汽车)")
+                      r"(?P<name>(?:[\u4e00-\u9fff]{2,12}?|[A-Za-z][A-Za-z&.\-]{1,15})(?:有限公司|公司|集团|控股|银行)"
+                      r"|[\u4e00-\u9fff]{2}汽车)")
 # A head naming a kind of firm or bank (百货公司 = department stores, 商业银行, 世界银行 is no firm) is no name.
 _GENERIC = re.compile(r"^(?:该|本|这|其|各|多家|一些|部分|上市|科技|互联网|头部|龙头|大型|中小|国有|民营|外资|跨国|子|母|"
                       r"控股|电动|燃油|智能|乘用|商用|国产|进口|出口|新能源|传统|整车|全球|我国|国内|全国|世界|百货|商业|"
@@ -195,7 +197,7 @@ _GENERIC = re.compile(r"^(?:该|本|这|其|各|多家|一些|部分|上市|科�
 
 # A firm's name is a proper noun: a head with a particle, measure word, preposition or demonstrative is a noun
 # phrase about firms (据波音公司 is a source, 上述两家公司 / 其控股 refer back, 对外投资公司 describes).
-_NOT_IN_NAME = re.compile(r"[的等在对向从据由与和及其该此这那些述各每所被把将是]|[\d一二两三四五六七八九十百千多几数]+[家个]")
+_NOT_IN_NAME = re.compile(r"^[家个座只位名项]|[的等在对向从据由与和及其该此这那些述各每所被把将是占]|整个|全部|所有|[\d一二两三四五六七八九十百千多几数]+[家个]")
 
 
 def _named_subjects(span: str, home: str) -> list[tuple[int, str, bool, int]]:
@@ -409,10 +411,18 @@ def _respectively(text: str, pos: int, s_start: int, home: str) -> str | None:
     hits = _subjects(span, False, home)
     group = _leading_group(span, hits) if hits else None
     members = group.split("+") if group else []
+    end = bounds(text, pos, "；;。！？")[1]  # (a list of figures ends at a semicolon)
+    if (listed := _LISTED.search(span)) and (len(members) < 2 or
+                                             _place_in_series(text, respectively, pos, end, len(members)) is None):
+        # 排名前三的企业分别是字节跳动、SpaceX公司、蚂蚁集团,价值分别为…: the names listed after 分别是/依次为/的是 are the
+        # members, whether or not the word lists know them (a firm as written, an economy by its code).
+        names = [x.strip() for x in re.split(r"、|和|及|与", listed["names"])]
+        if all(0 < len(x) <= 12 and not re.search(r"\d", x) for x in names):  # names, not figures
+            members = [_PLACE_OF.get(x, _SUBJECT_OF.get(x, (x,))[0]).replace(HOME, home) for x in names]
     if len(members) < 2 or _subjects(text[start:respectively], False, home):
         return None  # (a measure may stand before 分别: 跌幅分别为…)
-    n = _place_in_series(text, respectively, pos, bounds(text, pos, "；;。！？")[1], len(members))
-    return None if n is None else members[n]  # (a list of figures ends at a semicolon)
+    n = _place_in_series(text, respectively, pos, end, len(members))
+    return None if n is None else members[n]
 
 
 # A rank written 第N, one series of a 分别 sentence (以24家和21家排在第三和第四) beside its amounts.
@@ -430,6 +440,11 @@ def _place_in_series(text: str, start: int, pos: int, end: int, members: int) ->
             continue
         return sum(m.end() <= pos for m in series)
     return None
+
+
+
+# A list introduced as the members of what the clause names: 分别是/分别为/依次为/的是 A、B和C, to the clause's end.
+_LISTED = re.compile(r"(?:分别是|分别为|依次是|依次为|的是)(?P<names>[^，,；;。]+)$")
 
 
 def _leading_group(span: str, hits: list[tuple]) -> str | None:
