@@ -298,3 +298,9 @@ def test_respectively_reaches_names_the_word_lists_do_not_know():
     1878 家独角兽公司 (cn_unicorn_us_2024 line 3) name no firm."""
     assert subjects("cn_hurun_2023", 4, "1.38兆元", "9450亿元", "8300亿元") == ["ByteDance", "SpaceX公司", "蚂蚁集团"]
     assert all("公司" not in (m.entity or "") for m in line_mentions("cn_unicorn_us_2024", 3))
+
+
+def test_a_top_n_listed_in_order_is_its_members():
+    """全球數字服務出口排名前10的經濟體依次為美國、英國、…法國和盧森堡 (cn_digital_trade_2024 line 3): 依次為 lists the top
+    ten in order, as 分别是 does."""
+    assert subjects("cn_digital_trade_2024", 3, "前10")[0] == "USA+GBR+IRL+DEU+IND+CHN+SGP+NLD+FRA+LUX"

@@ -313,7 +313,8 @@ class Scanner:
         text = self.text
         # 位列前三的是韩国、以色列和日本 (a cleft: "the top three are…") lists them as 分别是 does; the list ends with
         # its clause (…和日本,分别为4.29%…).
-        listed = re.match(r"[^。；;，,]{0,12}?(?:分别(?:是|为)|的是)(?P<names>[^。；;，,]*)", text[end:])
+        # 依次为 ("in order, are") lists them as 分别是 does (出口排名前10的经济体依次为美国、英国…).
+        listed = re.match(r"[^。；;，,]{0,12}?(?:分别(?:是|为)|依次(?:是|为)|的是)(?P<names>[^。；;，,]*)", text[end:])
         if listed:
             names = [x.strip() for x in re.split(r"、|和|及|与", listed["names"])]
             if len(names) == n and all(0 < len(x) <= 8 for x in names):
