@@ -304,3 +304,10 @@ def test_a_top_n_listed_in_order_is_its_members():
     """全球數字服務出口排名前10的經濟體依次為美國、英國、…法國和盧森堡 (cn_digital_trade_2024 line 3): 依次為 lists the top
     ten in order, as 分别是 does."""
     assert subjects("cn_digital_trade_2024", 3, "前10")[0] == "USA+GBR+IRL+DEU+IND+CHN+SGP+NLD+FRA+LUX"
+
+
+def test_a_comparators_figure_in_brackets_after_the_noun_compared_is_the_comparators():
+    """歐洲數字服務出口…增長10.1%,高于全球平均水平(8.3%) (cn_digital_trade_2024 line 5): the bracketed figure is the
+    world average, as 緊隨美國(488家) is the US count (cn_unicorn_2021 line 1); the growth stays Europe's."""
+    assert subjects("cn_digital_trade_2024", 5, "10.1%", "8.3%") == ["XEU", "WLD"]
+    assert subjects("cn_unicorn_2021", 1, "488家") == ["USA"]

@@ -325,10 +325,11 @@ def _subjects(span: str, skip_world: bool, home: str, others: list[str] | None =
         if word == "国内" and span.startswith("生产总值", m.end()):
             continue  # 国内生产总值 is GDP, not "China"
         if re.search(r"(?:超过|超越|超车|超|高于|低于|不及|不如|领先|接近|仅次于|紧随|紧跟|赶超|追上|赶上|落后于|落后|根据|据|比|较)$",
-                     span[max(0, m.start() - 3):m.start()]) and not re.fullmatch(r"(?:的|[（(])\s*(?:约|近)?", span[m.end():]):
+                     span[max(0, m.start() - 3):m.start()]) and not re.fullmatch(
+                         r"(?:的|[^，,；;。（(的]{0,6}[（(])\s*(?:约|近)?", span[m.end():]):
             # A comparator (超过美国, 产量接近美国, 紧随美国, 比美国少32.3个百分点) or a cited source (根据英国《经济学家》), not
-            # the subject; but a comparator's own figure (超过中国的2.24%, 仅次于美国的27%, 紧随美国(488家)) is
-            # that economy's.
+            # the subject; but a comparator's own figure (超过中国的2.24%, 仅次于美国的27%, 紧随美国(488家), and in
+            # brackets after the noun compared: 高于全球平均水平(8.3%)) is that economy's.
             hits.append((m.start(), _OTHER, False, m.end()))
             continue
         if _PARTNER_BEFORE.search(span[max(0, m.start() - 4):m.start()]) or (
