@@ -311,3 +311,9 @@ def test_a_comparators_figure_in_brackets_after_the_noun_compared_is_the_compara
     world average, as 緊隨美國(488家) is the US count (cn_unicorn_2021 line 1); the growth stays Europe's."""
     assert subjects("cn_digital_trade_2024", 5, "10.1%", "8.3%") == ["XEU", "WLD"]
     assert subjects("cn_unicorn_2021", 1, "488家") == ["USA"]
+
+
+def test_a_superlatives_cleft_names_its_subject_after_the_copula():
+    """全球拥有独角兽企业数量最多的国家是美国,有 763 家;中国位居第二,有 637 家 (cn_unicorn_us_2024 line 6): the country
+    with the most is the US, whose count follows; the world is the field of the superlative."""
+    assert subjects("cn_unicorn_us_2024", 6, "763 家", "637 家") == ["USA", "CHN"]
