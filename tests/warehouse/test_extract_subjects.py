@@ -317,3 +317,10 @@ def test_a_superlatives_cleft_names_its_subject_after_the_copula():
     """全球拥有独角兽企业数量最多的国家是美国,有 763 家;中国位居第二,有 637 家 (cn_unicorn_us_2024 line 6): the country
     with the most is the US, whose count follows; the world is the field of the superlative."""
     assert subjects("cn_unicorn_us_2024", 6, "763 家", "637 家") == ["USA", "CHN"]
+
+
+def test_a_year_after_yu_with_zhihou_is_a_condition_not_a_time_clause():
+    """列出了全球成立于2000年之后,价值10亿美元以上的非上市公司 (cn_unicorn_2022 line 1; the same list without the comma in
+    cn_hurun_2023 line 1): "founded after 2000" says which firms are counted; the world listing them is the subject."""
+    assert subjects("cn_unicorn_2022", 1, "10亿美元") == ["WLD"]
+    assert subjects("cn_hurun_2023", 1, "10亿美元") == ["WLD"]

@@ -575,7 +575,9 @@ def entity(text: str, pos: int, unit: str, home: str = "CHN",
         p_start, _ = bounds(text, clause_end - 1, CLAUSE_END)
         p_start = max(p_start, s_start)
         hits = _subjects(text[p_start:clause_end], unit == "rank", home)
-        aside = re.search(r"(?:" + "|".join(_TIME_ENDS) + r")\s*$", text[p_start:clause_end]) or \
+        # 成立于2000年之后 (founded after 2000) is a condition on what is counted, not a time clause: a year after 于.
+        condition = re.search(r"于\s*(?:19|20)\d{2}\s*年\s*(?:以后|之后|后)\s*$", text[p_start:clause_end])
+        aside = not condition and re.search(r"(?:" + "|".join(_TIME_ENDS) + r")\s*$", text[p_start:clause_end]) or \
             re.search(r"(?:预测|显示|指出|认为|表示|称|说|估计|统计|报告)\s*$", text[p_start:clause_end]) or \
             _CAUSE_CLAUSE.match(text, p_start, clause_end)
         if aside:
