@@ -324,3 +324,8 @@ def test_a_year_after_yu_with_zhihou_is_a_condition_not_a_time_clause():
     cn_hurun_2023 line 1): "founded after 2000" says which firms are counted; the world listing them is the subject."""
     assert subjects("cn_unicorn_2022", 1, "10亿美元") == ["WLD"]
     assert subjects("cn_hurun_2023", 1, "10亿美元") == ["WLD"]
+
+
+def test_the_surplus_with_the_source_of_a_surplus_is_the_reporters():
+    """美國更是取代陸港，成為最大出超來源，達到1501億美元 (tw_exports_2025 line 3): Taiwan's surplus with the US."""
+    assert subjects("tw_exports_2025", 3, "1501億美元") == ["TWN"]

@@ -384,6 +384,8 @@ def _subjects(span: str, skip_world: bool, home: str, others: list[str] | None =
 
 
 _TIME_ENDS = ("以后", "之后", "以来", "后", "时")
+# A partner named as the source of the reporter's surplus or deficit (最大出超来源, 顺差来源国).
+_SURPLUS_SOURCE = re.compile(r"(?:出超|入超|顺差|逆差)来源")
 # A count's members placed by origin or seat right after it (5家来自中国, 33家位于深圳, 12家总部在北京).
 _ORIGIN_AFTER = re.compile(r"[^，,；;。]{0,8}?(?:来自|位于|总部位于|总部设在|总部在)")
 # Words for both sides of a relation (两国, 双方, 双边, 两地): the figure is the pair's.
@@ -609,6 +611,11 @@ def entity(text: str, pos: int, unit: str, home: str = "CHN",
                 if nouns & _content_bigrams(clause):
                     return code, False
         code = carried[0][0]
+        if unit != "rank" and _SURPLUS_SOURCE.search(text, s_start, pos) and ":" not in code and "+" not in code:
+            # 美国更是取代陆港，成为最大出超来源，达到1501亿美元: an economy named as the source of a surplus or deficit is
+            # the reporter's trade partner, and the amount is the reporter's surplus with it (CONVENTIONS 8: trade by
+            # partner belongs to the reporter); its rank (最大) stays the partner's.
+            return home, False
         if "+" in code and others and (rest := [c for c in code.split("+") if c not in others]):
             # 欧盟与中国进出口贸易…，其中从中国进口…: a member the figure's clause names as partner is not its subject.
             code = "+".join(rest)
