@@ -329,3 +329,9 @@ def test_a_year_after_yu_with_zhihou_is_a_condition_not_a_time_clause():
 def test_the_surplus_with_the_source_of_a_surplus_is_the_reporters():
     """美國更是取代陸港，成為最大出超來源，達到1501億美元 (tw_exports_2025 line 3): Taiwan's surplus with the US."""
     assert subjects("tw_exports_2025", 3, "1501億美元") == ["TWN"]
+
+
+def test_a_count_closing_a_list_of_firms_with_deng_is_the_owners():
+    """擁有字節跳動、小紅書、大疆創新、商湯科技、縱目科技等11家超級獨角獸企業 (cn_unicorn_2021 line 1): the firms are examples;
+    the 11 super-unicorns are China's."""
+    assert subjects("cn_unicorn_2021", 1, "11家") == ["CHN"]

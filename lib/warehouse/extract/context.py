@@ -528,6 +528,10 @@ def entity(text: str, pos: int, unit: str, home: str = "CHN",
                                                                     s_start):c_start], home):
         others += [h[1] for h in in_clause if not h[2]]
         in_clause = [h for h in in_clause if h[2]]
+    if unit == "count" and re.search(r"等\s*$", text[c_start:pos]):
+        # 拥有字节跳动、小红书、大疆创新…等11家超级独角兽企业: firms listed before 等 and a count are examples of what
+        # is counted; the count is the owner's (the subject named or carried), not the first firm's.
+        in_clause = [h for h in in_clause if not h[2]]
     if in_clause:
         companies = [h for h in in_clause if h[2]]
         group = _group(text[c_start:pos], companies or in_clause)
