@@ -335,3 +335,8 @@ def test_a_count_closing_a_list_of_firms_with_deng_is_the_owners():
     """擁有字節跳動、小紅書、大疆創新、商湯科技、縱目科技等11家超級獨角獸企業 (cn_unicorn_2021 line 1): the firms are examples;
     the 11 super-unicorns are China's."""
     assert subjects("cn_unicorn_2021", 1, "11家") == ["CHN"]
+
+
+def test_a_rank_modifying_the_economy_after_it_is_that_economys():
+    """盡管中國穩居全球第二,但與全球第一的美國差距越來越大 (cn_unicorn_2021 line 2): first is the US's rank, second China's."""
+    assert subjects("cn_unicorn_2021", 2, "第一") == ["USA"]

@@ -384,6 +384,8 @@ def _subjects(span: str, skip_world: bool, home: str, others: list[str] | None =
 
 
 _TIME_ENDS = ("以后", "之后", "以来", "后", "时")
+# A rank modifying the economy after it: 第一的美国, 第二大的日本, 首位的中国.
+_RANK_OF_NOUN = re.compile(r"(?:第?[一二三四五六七八九十\d]+(?:大|位|名)?|首位)\s*的\s*(?P<e>" + _SUBJECT_RE.pattern + ")")
 # A partner named as the source of the reporter's surplus or deficit (最大出超来源, 顺差来源国).
 _SURPLUS_SOURCE = re.compile(r"(?:出超|入超|顺差|逆差)来源")
 # A count's members placed by origin or seat right after it (5家来自中国, 33家位于深圳, 12家总部在北京).
@@ -528,6 +530,10 @@ def entity(text: str, pos: int, unit: str, home: str = "CHN",
                                                                     s_start):c_start], home):
         others += [h[1] for h in in_clause if not h[2]]
         in_clause = [h for h in in_clause if h[2]]
+    if unit == "rank" and (modified := _RANK_OF_NOUN.match(text, pos, c_end)):
+        # 与全球第一的美国差距越来越大: a rank before 的 and an economy modifies it ("the world's number one, the US").
+        code = _SUBJECT_OF[modified["e"]][0]
+        return (home if code == HOME else _PLACE_OF.get(modified["e"], code)), False
     if unit == "count" and re.search(r"等\s*$", text[c_start:pos]):
         # 拥有字节跳动、小红书、大疆创新…等11家超级独角兽企业: firms listed before 等 and a count are examples of what
         # is counted; the count is the owner's (the subject named or carried), not the first firm's.
