@@ -340,3 +340,10 @@ def test_a_count_closing_a_list_of_firms_with_deng_is_the_owners():
 def test_a_rank_modifying_the_economy_after_it_is_that_economys():
     """盡管中國穩居全球第二,但與全球第一的美國差距越來越大 (cn_unicorn_2021 line 2): first is the US's rank, second China's."""
     assert subjects("cn_unicorn_2021", 2, "第一") == ["USA"]
+
+
+def test_a_span_of_years_opening_a_sentence_takes_the_main_clause_past_a_cause():
+    """…两大文明。” [1]50年来,随着中国改革开放的持续深入和欧洲一体化的推进,中欧经贸合作取得举世瞩目的… (cn_eu_trade_50y
+    line 1): the fifty years are China and the EU's, the main clause's subject; the cause clause is background, the
+    closing quote and the reference mark are no part of the span."""
+    assert subjects("cn_eu_trade_50y", 1, "50年") == ["CHN+EUU"]

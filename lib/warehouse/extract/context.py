@@ -522,7 +522,7 @@ def entity(text: str, pos: int, unit: str, home: str = "CHN",
     c_start, c_end = bounds(text, pos, CLAUSE_END)
     # A clause does not run past its paragraph (a heading without punctuation is one: lib/.../document.py).
     c_end = min([p for p in (paragraph_starts or []) if p > pos] + [c_end])
-    s_start, _ = bounds(text, pos, SENTENCE_END)
+    s_start, s_end = bounds(text, pos, SENTENCE_END)
     others: list[str] = []
     in_clause = _subjects(text[c_start:pos], unit == "rank", home, others, tail=text[pos:pos + 6])
     if in_clause and c_start > s_start and _picks_partners(text[c_start:pos],
@@ -567,9 +567,16 @@ def entity(text: str, pos: int, unit: str, home: str = "CHN",
         return pair, False
     # A clause that opens the sentence with a length of time only (过去30年几年来，中国…; 近5年来，…) is an adverbial
     # of the clause after it: the subject is the one that clause names first.
+    # A closing quote or a reference mark ([1]) left from the sentence before is no part of it; a cause clause
+    # after the span (50年来,随着中国改革开放…,中欧经贸合作…) is background, so the main clause after it names the subject.
     if c_start == s_start and re.fullmatch(r"(?:过去|近|长达)?\s*\d{1,3}\s*多?年[几多余]?年?(?:以来|来|间)?",
-                                           text[c_start:c_end].strip(" ，,")):
-        following = _subjects(text[c_end:bounds(text, c_end, CLAUSE_END)[1]], False, home)
+                                           re.sub(r"^[\s”」\"]*(?:\[\d{1,3}\])?", "", text[c_start:c_end]).strip(" ，,")):
+        following, start = [], c_end
+        while start < s_end and not following:
+            end = bounds(text, start, CLAUSE_END)[1]
+            if not _CAUSE_CLAUSE.match(text, start, end):
+                following = _subjects(text[start:end], False, home)
+            start = end
         if following:
             return following[0][1], False
     # 其中5家来自中国, 33家位于深圳: a count followed by where its members come from or sit (来自/位于/总部在 X) counts
