@@ -347,3 +347,9 @@ def test_a_span_of_years_opening_a_sentence_takes_the_main_clause_past_a_cause()
     line 1): the fifty years are China and the EU's, the main clause's subject; the cause clause is background, the
     closing quote and the reference mark are no part of the span."""
     assert subjects("cn_eu_trade_50y", 1, "50年") == ["CHN+EUU"]
+
+
+def test_together_after_a_list_is_the_lists():
+    """全球數字服務出口仍主要集中在歐洲、亞洲和北美三大區域,共占據全球數字服務出口的94%,相比2023年(93.7%)…
+    (cn_digital_trade_2024 line 5): 共 (together) sums over the three regions just listed."""
+    assert subjects("cn_digital_trade_2024", 5, "94%", "93.7%", "93.5%") == ["XEU+XAS+XNA"] * 3

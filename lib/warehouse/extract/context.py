@@ -615,6 +615,13 @@ def entity(text: str, pos: int, unit: str, home: str = "CHN",
             # 美元多出158亿美元): this clause continues its series, with the subject that one carries.
             return entity(text, clause_end, unit, home, paragraph_starts)
         clause_end = p_start - 1
+    if carried and re.match(r"\s*(?:共同|共|合计|合共|一共|总共)", text[c_start:pos]):
+        # 全球数字服务出口仍主要集中在欧洲、亚洲和北美三大区域,共占据全球数字服务出口的94%: 共 (together) sums over
+        # the several the clause before has just listed, so the figure is that group's, not its clause's topic.
+        clause = carried[0][1]
+        hits = _subjects(clause, False, home)
+        if hits and re.fullmatch(r"[^，,；;。、和与及]{0,8}", clause[hits[-1][3]:]) and (group := _group(clause, hits)):
+            return group, False  # the list ends its clause (欧洲、亚洲和北美三大区域)
     if carried:
         # The nearest clause with a subject gives it, unless a farther one names what the figure's clause
         # measures (台湾出口产品中，…，美国并未课税，…商品出口达1881亿美元: 出口 is Taiwan's): Chinese keeps a
