@@ -353,3 +353,9 @@ def test_together_after_a_list_is_the_lists():
     """全球數字服務出口仍主要集中在歐洲、亞洲和北美三大區域,共占據全球數字服務出口的94%,相比2023年(93.7%)…
     (cn_digital_trade_2024 line 5): 共 (together) sums over the three regions just listed."""
     assert subjects("cn_digital_trade_2024", 5, "94%", "93.7%", "93.5%") == ["XEU+XAS+XNA"] * 3
+
+
+def test_economies_after_an_emphatic_copula_and_ranked_by_a_verb_are_the_subject():
+    """亞洲四小龍過往出口規模都是南韓、香港居前兩名 (tw_exports_2025 line 5): Korea and Hong Kong held the top two; the four
+    tigers before 是 are the field."""
+    assert subjects("tw_exports_2025", 5, "前兩名") == ["KOR+HKG"]

@@ -233,6 +233,8 @@ def _named_subjects(span: str, home: str) -> list[tuple[int, str, bool, int]]:
 # Fixes 8 subject misses in 3 texts: cn_sg_trade_2018 3 (中国继续是新加坡第一大贸易伙伴, 新加坡继续为中国…第二大
 # 目的国), cn_eu_trade_50y 2 (中国是欧盟第一大进口来源国…, 欧盟则是中国第二大…), cn_unicorn_2021 3 (…，是全球獨角獸
 # 企業重要誕生地；總估值…: China's, not the world's).
+# Economies listed after an emphatic 是 and ranked by the verb after them (是南韩、香港居前两名).
+_RANKED_AFTER = re.compile(r"(?:\s*[、和与及]\s*[^，,；;。、和与及]{1,6})*\s*(?:居|位居|位列|排名|排在)")
 _SUPERLATIVE_CLEFT = re.compile(r"最[\u4e00-\u9fff]{1,3}的(?:国家|经济体|地区|城市|企业|公司)?$")
 _COPULA = re.compile(r"(?:(?:继续|仍然|仍|则|也|还|已经|已)?成为|(?:继续|仍然|仍|则|也|还|已经|已|^|(?<=[^的认作因约仅别])"
                      r")(?:是|为))$")
@@ -351,6 +353,11 @@ def _subjects(span: str, skip_world: bool, home: str, others: list[str] | None =
             # 全球拥有独角兽企业数量最多的国家是美国,有763家: a superlative's cleft ("the country with the most … is the
             # US") names its subject after 是; the world before it is the field the superlative ranks in.
             hits = [h for h in hits if h[1] != "WLD"]
+        elif copula and _RANKED_AFTER.match(span + tail, m.end()):
+            # 亚洲四小龙过往出口规模都是南韩、香港居前两名: 是 stresses an embedded clause ("it was Korea and Hong Kong
+            # that held the top two"), whose economies, ranked by the verb after them, are the subject; what came
+            # before 是 is the field.
+            hits = []
         elif re.search(r"(?:是|为|相当于)$", span[max(0, m.start() - 3):m.start()]) and span[m.end():] in ("的", ""):
             continue  # the base of a multiple or share (是美国的两倍): the subject is named before it
         elif (copula := _COPULA.search(span[max(0, m.start() - 5):m.start()])) and span[m.end():] and (
