@@ -359,3 +359,9 @@ def test_economies_after_an_emphatic_copula_and_ranked_by_a_verb_are_the_subject
     """亞洲四小龍過往出口規模都是南韓、香港居前兩名 (tw_exports_2025 line 5): Korea and Hong Kong held the top two; the four
     tigers before 是 are the field."""
     assert subjects("tw_exports_2025", 5, "前兩名") == ["KOR+HKG"]
+
+
+def test_a_paragraphs_opening_topic_carries_past_commentary_that_restates_the_noun():
+    """從發展態勢來看,2019年以來,全球傳統貨物貿易…。而數字服務貿易憑借…展現出強大韌性與潛力。2024年數字服務貿易規模較2019年
+    增長64.7%,規模達4.64萬億美元 (cn_digital_trade_2024 line 2): the world, which the paragraph opened on."""
+    assert subjects("cn_digital_trade_2024", 2, "64.7%", "4.64萬億美元") == ["WLD"] * 2

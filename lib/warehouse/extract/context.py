@@ -662,8 +662,12 @@ def entity(text: str, pos: int, unit: str, home: str = "CHN",
         return after[0][1], False
     back = s_start - 1
     paragraph = max([p for p in (paragraph_starts or [0]) if p <= s_start] or [0])
+    opening_only = False
     while back > paragraph:
         p_start, _ = bounds(text, back - 1, SENTENCE_END)
+        if opening_only and p_start > paragraph:
+            back = p_start - 1  # past a sentence of commentary only the paragraph's opening sentence sets the topic
+            continue
         # The previous sentence's first subject, leaving out a clause that only cites a source (美国国家科学基金会…
         # 发布的《…》显示，中国已成为…: the report is American, the statement is about China).
         clauses = re.split(r"(?<=[，,；;：:])", text[max(p_start, paragraph):back])
@@ -683,7 +687,13 @@ def entity(text: str, pos: int, unit: str, home: str = "CHN",
             if hits:
                 return hits[0][1], ("ambiguous" if len(rest) > 1 else False)
         if _FIGURE.search(text, max(p_start, paragraph), back) is None:
-            break
+            if opening_only or not _content_bigrams(text[max(p_start, paragraph):back]) & \
+                    _content_bigrams(text[s_start:pos]):
+                break
+            # 从发展态势来看,2019年以来,全球传统货物贸易…。而数字服务贸易凭借…展现出强大韧性。2024年数字服务贸易规模…增长
+            # 64.7%: a sentence of commentary without figures or subject that restates the figure's noun (数字服务贸易)
+            # keeps the paragraph's topic, which its opening sentence set: that one gives the subject, nothing between.
+            opening_only = True
         # A sentence that states figures without naming whose continues the topic of the sentence before it
         # (微众银行成立于2014年…。去年实现营业收入近270亿元…。估值增长200亿元…): go back while that holds.
         back = p_start - 1
