@@ -197,7 +197,9 @@ _GENERIC = re.compile(r"^(?:该|本|这|其|各|多家|一些|部分|上市|科�
 
 # A firm's name is a proper noun: a head with a particle, measure word, preposition or demonstrative is a noun
 # phrase about firms (据波音公司 is a source, 上述两家公司 / 其控股 refer back, 对外投资公司 describes).
-_NOT_IN_NAME = re.compile(r"^[家个座只位名项]|[的等在对向从据由与和及其该此这那些述各每所被把将是占]|整个|全部|所有|[\d一二两三四五六七八九十百千多几数]+[家个]")
+# So is one opening on a measure word (1878 家独角兽公司) or holding 占/整个/全部/所有 (占整个创业公司大池子).
+_NOT_IN_NAME = re.compile(r"^[家个座只位名项]|[的等在对向从据由与和及其该此这那些述各每所被把将是占]|整个|全部|所有"
+                          r"|[\d一二两三四五六七八九十百千多几数]+[家个]")
 
 
 def _named_subjects(span: str, home: str) -> list[tuple[int, str, bool, int]]:
@@ -233,11 +235,12 @@ def _named_subjects(span: str, home: str) -> list[tuple[int, str, bool, int]]:
 # Fixes 8 subject misses in 3 texts: cn_sg_trade_2018 3 (中国继续是新加坡第一大贸易伙伴, 新加坡继续为中国…第二大
 # 目的国), cn_eu_trade_50y 2 (中国是欧盟第一大进口来源国…, 欧盟则是中国第二大…), cn_unicorn_2021 3 (…，是全球獨角獸
 # 企業重要誕生地；總估值…: China's, not the world's).
-# Economies listed after an emphatic 是 and ranked by the verb after them (是南韩、香港居前两名).
-_RANKED_AFTER = re.compile(r"(?:\s*[、和与及]\s*[^，,；;。、和与及]{1,6})*\s*(?:居|位居|位列|排名|排在)")
-_SUPERLATIVE_CLEFT = re.compile(r"最[\u4e00-\u9fff]{1,3}的(?:国家|经济体|地区|城市|企业|公司)?$")
 _COPULA = re.compile(r"(?:(?:继续|仍然|仍|则|也|还|已经|已)?成为|(?:继续|仍然|仍|则|也|还|已经|已|^|(?<=[^的认作因约仅别])"
                      r")(?:是|为))$")
+# Economies listed after an emphatic 是 and ranked by the verb after them (是南韩、香港居前两名), and a superlative's
+# cleft before the copula (…最多的国家是美国): the economies after 是 are the subject.
+_RANKED_AFTER = re.compile(r"(?:\s*[、和与及]\s*[^，,；;。、和与及]{1,6})*\s*(?:居|位居|位列|排名|排在)")
+_SUPERLATIVE_CLEFT = re.compile(r"最[\u4e00-\u9fff]{1,3}的(?:国家|经济体|地区|城市|企业|公司)?$")
 
 
 # Trade by destination and origin: Chinese names the partner after a preposition of direction (对/向/自 X, 输往/
