@@ -213,6 +213,9 @@ TAIWAN = {
                   "1704.8億美元、年增13.2%，終止連續3年跌勢，回穩態勢逐漸明朗；對東協出口1189.8億美元、年增35.6%。\n",
     "tw_korea": "財政部統計處長蔡美娜說，過去四年間，平均每一年的出口都比南韓大概少了約兩千億美元，換算每一個月比南韓少了"
                 "約一七一億美元。\n",
+    # udn.com/news/story/7238/9255739 (2026-01-09), the same year's release as written by another paper.
+    "tw_surplus": "統計也顯示，台灣對美出口所占比重已超過大陸及香港，為26年來首見。此外，美國今年也首度取代陸港成為最大出超國"
+                  "為1501.16億美元，亦為史上僅見。\n",
 }
 
 
@@ -326,9 +329,11 @@ def test_a_year_after_yu_with_zhihou_is_a_condition_not_a_time_clause():
     assert subjects("cn_hurun_2023", 1, "10亿美元") == ["WLD"]
 
 
-def test_the_surplus_with_the_source_of_a_surplus_is_the_reporters():
-    """美國更是取代陸港，成為最大出超來源，達到1501億美元 (tw_exports_2025 line 3): Taiwan's surplus with the US."""
+def test_the_surplus_with_the_source_of_a_surplus_is_the_reporters(tmp_path):
+    """美國更是取代陸港，成為最大出超來源，達到1501億美元 (tw_exports_2025 line 3), and 美國…成為最大出超國為1501.16億美元
+    in the same clause (udn.com's report of the release): Taiwan's surplus with the US."""
     assert subjects("tw_exports_2025", 3, "1501億美元") == ["TWN"]
+    assert dict(_taiwan(tmp_path, "tw_surplus"))["1501.16億美元"] == "TWN"
 
 
 def test_a_count_closing_a_list_of_firms_with_deng_is_the_owners():

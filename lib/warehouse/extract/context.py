@@ -396,8 +396,8 @@ def _subjects(span: str, skip_world: bool, home: str, others: list[str] | None =
 _TIME_ENDS = ("以后", "之后", "以来", "后", "时")
 # A rank modifying the economy after it: 第一的美国, 第二大的日本, 首位的中国.
 _RANK_OF_NOUN = re.compile(r"(?:第?[一二三四五六七八九十\d]+(?:大|位|名)?|首位)\s*的\s*(?P<e>" + _SUBJECT_RE.pattern + ")")
-# A partner named as the source of the reporter's surplus or deficit (最大出超来源, 顺差来源国).
-_SURPLUS_SOURCE = re.compile(r"(?:出超|入超|顺差|逆差)来源")
+# A partner named as the source of the reporter's surplus or deficit (最大出超来源, 最大出超国, 顺差来源国).
+_SURPLUS_SOURCE = re.compile(r"(?:出超|入超|顺差|逆差)(?:来源|国)")
 # A count's members placed by origin or seat right after it (5家来自中国, 33家位于深圳, 12家总部在北京).
 _ORIGIN_AFTER = re.compile(r"[^，,；;。]{0,8}?(?:来自|位于|总部位于|总部设在|总部在)")
 # Words for both sides of a relation (两国, 双方, 双边, 两地): the figure is the pair's.
@@ -568,6 +568,8 @@ def entity(text: str, pos: int, unit: str, home: str = "CHN",
             return group, False
         if companies:
             return companies[-1][1], False
+        if unit != "rank" and _SURPLUS_SOURCE.search(text, c_start, pos) and ":" not in in_clause[-1][1]:
+            return home, False  # 美国…成为最大出超国为1501亿美元: the reporter's surplus with its partner (as below)
         return in_clause[-1][1], False
     if listed := _respectively(text, pos, s_start, home):
         return listed, False
