@@ -655,14 +655,7 @@ def entity(text: str, pos: int, unit: str, home: str = "CHN",
         if "+" in code and others and (rest := [c for c in code.split("+") if c not in others]):
             # 欧盟与中国进出口贸易…，其中从中国进口…: a member the figure's clause names as partner is not its subject.
             code = "+".join(rest)
-        if re.search(r"差距|差额", text[c_start:c_end]) and "+" not in code and ":" not in code and code != "WLD" \
-                and (side := _GAP_SIDE.search(text, s_start, pos)) and not _SUBJECT_OF[side["e"]][1] \
-                and (other := _PLACE_OF.get(side["e"], _SUBJECT_OF[side["e"]][0]).replace(HOME, home)) \
-                not in (code, "WLD") and ":" not in other:
-            # 中国稳居全球第二,但与全球第一的美国差距越来越大,数量差距由2015年52家增加至2021年的309家: a gap (差距) is
-            # between two parties, so its size is a figure of the pair, as 中美差距 is (CONVENTIONS 8: the group).
-            return "+".join(economy_order([code, other])), False
-        return code, False
+        return _gap_pair(text, s_start, pos, c_start, c_end, code, home), False
     if after:
         return after[0][1], False
     back = s_start - 1
@@ -703,6 +696,17 @@ def entity(text: str, pos: int, unit: str, home: str = "CHN",
         # (微众银行成立于2014年…。去年实现营业收入近270亿元…。估值增长200亿元…): go back while that holds.
         back = p_start - 1
     return home, True
+
+
+def _gap_pair(text: str, s_start: int, pos: int, c_start: int, c_end: int, code: str, home: str) -> str:
+    """中国稳居全球第二,但与全球第一的美国差距越来越大,数量差距由2015年52家增加至2021年的309家: a gap (差距) is between
+    two parties, so its size is a figure of the pair, as 中美差距 is (CONVENTIONS 8: the group `CHN+USA`), when the
+    figure's clause speaks of the gap and the sentence names the other side with 与/同/跟/和 before 差距; else `code`."""
+    if not re.search(r"差距|差额", text[c_start:c_end]) or "+" in code or ":" in code or code == "WLD" \
+            or not (side := _GAP_SIDE.search(text, s_start, pos)) or _SUBJECT_OF[side["e"]][1]:
+        return code
+    other = _PLACE_OF.get(side["e"], _SUBJECT_OF[side["e"]][0]).replace(HOME, home)
+    return code if other in (code, "WLD") or ":" in other else "+".join(economy_order([code, other]))
 
 
 # A clause that names who reports (…显示，/ 据…统计，): its subject is a source, not what follows is about.
