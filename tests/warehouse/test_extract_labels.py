@@ -185,7 +185,9 @@ def seed_samples() -> dict[str, tuple[Path, str | None, str | None, list[dict]]]
 
 # Splits whose rows were read while rules were written: all of them since the eighth session, when fresh4 (kept
 # clean through the seventh) was opened for reading because a newer clean split, fresh5, was being labelled.
-READ_SPLITS = ("dev", "dev2", "heldout", "fresh", "fresh3", "fresh4")
+# fresh8 (labelled 2026-12-02, measured clean before and after that day's rules) was opened for reading at 01:58 UTC
+# that day; fresh7, labelled with it, stays unread for the final clean measure.
+READ_SPLITS = ("dev", "dev2", "heldout", "fresh", "fresh3", "fresh4", "fresh8")
 
 
 def _sidecar(meta_path: Path) -> tuple[dict, str | None, str | None]:
@@ -233,7 +235,7 @@ def table_row(name: str, counts: dict) -> str:
     return f"{name:<28}{n:>8} " + " ".join(f"{r[k]:>8.1%}" if r[k] is not None else f"{'-':>8}" for k in MEASURES)
 
 
-SPLITS = ("seeds", "dev", "dev2", "heldout", "fresh", "fresh3", "fresh4")
+SPLITS = ("seeds", "dev", "dev2", "heldout", "fresh", "fresh3", "fresh4", "fresh8")
 
 
 def report(show_rows: bool = True, splits: tuple[str, ...] = SPLITS) -> dict[str, dict]:

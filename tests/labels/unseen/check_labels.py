@@ -17,7 +17,7 @@ def parse(s):
             d=CD[c]
             cur = cur*10+d if (prevdigit and cur is not None) else d
             prevdigit=True; i+=1; continue
-        if c in '點点':
+        if c in '點点．·':  # ．/· between Chinese numerals is a decimal point (CONVENTIONS 9; fresh8 split: 七．六四％)
             j=i+1; digs=''
             while j<len(s) and s[j] in CD: digs+=str(CD[s[j]]); j+=1
             cur=(cur or 0)+float('0.'+digs); i=j; prevdigit=False; continue
@@ -34,12 +34,13 @@ def parse(s):
         if c=='半': cur=(cur or 0)+0.5; i+=1; continue
         i+=1  # ignore other chars (多 etc.)
     return total+section+(cur or 0)
-KEEP=set('0123456789.,'+''.join(CD)+''.join(SMALL)+''.join(BIG)+'點点半')
+KEEP=set('0123456789.,'+''.join(CD)+''.join(SMALL)+''.join(BIG)+'點点半'+'．·')  # ．/·: decimal point (fresh8)
 def numpart(r):
     return ''.join(ch for ch in r if ch in KEEP)
 def expected(raw, unit):
     r=raw
     if '首' in r: return [1]
+    if r in ('居冠','之冠'): return [1]  # 居冠/之冠 = 居首/之首, rank 1 (fresh8 split, Taiwanese usage: 美國二八四．五億美元居冠)
     # Word forms the GUIDE defines that the sample had not met before the fresh split (2026-12-01):
     if r in ('翻番','翻倍','翻一番'): return [2]  # multiples: 翻番 = 2 times
     # Convention 9 (decided 2026-12-01): 一半 / 过半 / 過半 in a share = 50 percent (qualifier in the note), and a
