@@ -201,12 +201,15 @@ year_from, year_to = state.get_years(YEARS[0].lo, YEARS[0].hi)
 price = state.get(PRICE)
 
 # ---------------------------------------------------------------- WDI charts
-page.show(wdi_blocks(state.get(MEASURE), price, state.get(GROWTH), ctx.economies, year_from, year_to, lang,
-                     ctx.present))
+# The first chart is on the first screen; the others below it are drawn when their section is opened (page.more).
+wdi = wdi_blocks(state.get(MEASURE), price, state.get(GROWTH), ctx.economies, year_from, year_to, lang, ctx.present)
+page.show(wdi[:1])
+with page.more("rd_wdi", ctx.t("rd.more.wdi")):
+    page.show(wdi[1:])
 
 # ---------------------------------------------------------------- document 003's figure 7
-st.subheader(ctx.t("rd.fig7.header"))
-page.show(figure7_blocks(price, year_from, lang, ctx.present))
+with page.more("rd_fig7", ctx.t("rd.fig7.header")):
+    page.show(figure7_blocks(price, year_from, lang, ctx.present))
 
 with st.expander(ctx.t("rd.caveats.header"), expanded=True, icon=":material/info:"):
     notes, definition, licence = caveats(lang)
@@ -215,19 +218,20 @@ with st.expander(ctx.t("rd.caveats.header"), expanded=True, icon=":material/info
     st.caption(licence)
 
 # ---------------------------------------------------------------- the documents' statements
-st.subheader(ctx.t("rd.docs.header"))
-st.caption(ctx.t("rd.docs.intro"))
-compared, listed = statement_blocks(lang, ctx.present)
-if listed is None:
-    st.info(ctx.t("rd.docs.none"))
-else:
-    page.show(compared)
-    page.table(listed, lang, key="rd_statements")
+with page.more("rd_docs", ctx.t("rd.docs.header")) as opened:
+    st.caption(ctx.t("rd.docs.intro"))
+    compared, listed = statement_blocks(lang, ctx.present)
+    if listed is None:
+        st.info(ctx.t("rd.docs.none"))
+    else:
+        page.show(compared)
+        page.table(listed, lang, key="rd_statements")
 
-_, first_line, last_line = rd.FIELDS_PASSAGE
-st.markdown(f"**{ctx.t('rd.fields.header', first=first_line, last=last_line)}**")
-st.caption(ctx.t("rd.fields.note"))
-for text, line in fields_lines(lang):
-    with st.container(border=True):
-        st.text(text)
-        st.caption(line)
+    if opened:  # document 003's passage on fields: a box per line, sent once the section is open
+        _, first_line, last_line = rd.FIELDS_PASSAGE
+        st.markdown(f"**{ctx.t('rd.fields.header', first=first_line, last=last_line)}**")
+        st.caption(ctx.t("rd.fields.note"))
+        for text, line in fields_lines(lang):
+            with st.container(border=True):
+                st.text(text)
+                st.caption(line)

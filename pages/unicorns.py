@@ -334,43 +334,43 @@ with st.container(border=True):
         page.table(blank, lang)
 
 # ---------------------------------------------------------------- founding years (only one list has them)
-st.subheader(ctx.t("unicorns.founded.header"))
+# The sections below the first screen are drawn when opened (page.more): each chart costs the browser to draw.
 founded = founding_list(economies, lang)
-if founded is None:
-    st.info(ctx.t("unicorns.founded.none"))
-else:
-    first_year, last_year = founded["first"], founded["last"]
-    SINCE = state.Param("since", "year", DOCUMENT_SINCE, lo=first_year, hi=last_year)
-    FROM = state.Param("from", "year", max(DOCUMENT_FIG6_START, first_year), lo=first_year, hi=last_year)
-    TO = state.Param("to", "year", last_year, lo=first_year, hi=last_year)
+with page.more("unicorns_founded", ctx.t("unicorns.founded.header")):
+    if founded is None:
+        st.info(ctx.t("unicorns.founded.none"))
+    else:
+        first_year, last_year = founded["first"], founded["last"]
+        SINCE = state.Param("since", "year", DOCUMENT_SINCE, lo=first_year, hi=last_year)
+        FROM = state.Param("from", "year", max(DOCUMENT_FIG6_START, first_year), lo=first_year, hi=last_year)
+        TO = state.Param("to", "year", last_year, lo=first_year, hi=last_year)
 
-    st.caption(ctx.t("unicorns.founded.only_list", list=founded["name"]))
-    st.number_input(ctx.t("unicorns.founded.since_label"), min_value=first_year, max_value=last_year, step=1,
-                    help=ctx.t("unicorns.founded.since_help"), **state.widget_kwargs(SINCE))
-    page.chart(**founded_since_view(state.get(SINCE), economies, lang, present))
+        st.caption(ctx.t("unicorns.founded.only_list", list=founded["name"]))
+        st.number_input(ctx.t("unicorns.founded.since_label"), min_value=first_year, max_value=last_year, step=1,
+                        help=ctx.t("unicorns.founded.since_help"), **state.widget_kwargs(SINCE))
+        page.chart(**founded_since_view(state.get(SINCE), economies, lang, present))
 
-    st.slider(ctx.t("unicorns.founded.range_label"), first_year, last_year, **state.range_kwargs((FROM, TO)))
-    start, end = sorted((state.get(FROM), state.get(TO)))
-    page.chart(**founding_years_view(start, end, economies, lang, present))
-    said = document_says(lang)
-    if said:
-        with st.expander(ctx.t("unicorns.founded.document_says"), icon=":material/format_quote:"):
-            for quoted in said:
-                st.markdown(quoted)
+        st.slider(ctx.t("unicorns.founded.range_label"), first_year, last_year, **state.range_kwargs((FROM, TO)))
+        start, end = sorted((state.get(FROM), state.get(TO)))
+        page.chart(**founding_years_view(start, end, economies, lang, present))
+said = document_says(lang) if founded is not None else None
+if said:  # after the section: expanders do not nest
+    with st.expander(ctx.t("unicorns.founded.document_says"), icon=":material/format_quote:"):
+        for quoted in said:
+            st.markdown(quoted)
 
 # ---------------------------------------------------------------- valuations and the most valuable companies
-st.subheader(ctx.t("unicorns.valuation.header"))
-boxes, bars = valuation_views(list_id, economies, lang, present)
-page.chart(**boxes)
-if list_id == DOCUMENT_LIST:
-    st.caption(ctx.t("unicorns.valuation.rounded"))
-page.chart(**bars)
+with page.more("unicorns_valuation", ctx.t("unicorns.valuation.header")):
+    boxes, bars = valuation_views(list_id, economies, lang, present)
+    page.chart(**boxes)
+    if list_id == DOCUMENT_LIST:
+        st.caption(ctx.t("unicorns.valuation.rounded"))
+    page.chart(**bars)
 
 # ---------------------------------------------------------------- company search (user text: bound, never parsed)
 @st.fragment
 def company_search() -> None:
     """The search reruns on its own: typing a company name does not redraw the charts above."""
-    st.subheader(ctx.t("unicorns.search.header"))
     st.text_input(ctx.t("unicorns.search.label"), max_chars=SEARCH.max_len,
                   placeholder=ctx.t("unicorns.search.placeholder"),
                   help=ctx.t("unicorns.search.help", max_len=SEARCH.max_len), **state.widget_kwargs(SEARCH))
@@ -381,13 +381,18 @@ def company_search() -> None:
     st.caption(ctx.t("chart.source", source=about["citation"]))
 
 
-company_search()
+# The search and its grid of the whole list are built when the section is opened (a grid costs the browser as much
+# as a chart); the search term in the URL opens it.
+with page.more("unicorns_search", ctx.t("unicorns.search.header"), icon=":material/search:",
+               opened=bool(state.get(SEARCH))) as opened:
+    if opened:
+        company_search()
 
 # ---------------------------------------------------------------- the document's market values of leading firms
-st.subheader(ctx.t("unicorns.market.header"))
-market = market_view(lang, present)
-if market is None:
-    st.info(ctx.t("unicorns.market.none"))
-else:
-    st.caption(ctx.t("unicorns.market.intro"))
-    page.chart(**market)
+with page.more("unicorns_market", ctx.t("unicorns.market.header")):
+    market = market_view(lang, present)
+    if market is None:
+        st.info(ctx.t("unicorns.market.none"))
+    else:
+        st.caption(ctx.t("unicorns.market.intro"))
+        page.chart(**market)

@@ -17,9 +17,12 @@ from lib.paths import ROOT
 
 def run_page(script: str, lang: str = "en", timeout: float = 60, *, open_data: bool = False, **params) -> AppTest:
     """Run `script` (path relative to the project root) with ?lang=…&key=value…; fail on any exception shown.
+    Every section of secondary charts is open (?more=all: the whole page, lib/ui/page.py `more`) unless `more` is
+    given (more="": the first screen's charts only, as a fresh visit draws them).
     open_data: then switch every chart to its data table, as a link with ?table=<every chart> does."""
     at = AppTest.from_file(str(ROOT / script), default_timeout=timeout)
     at.query_params["lang"] = lang
+    params.setdefault("more", "all")
     for key, value in params.items():
         at.query_params[key] = value
     at.run()

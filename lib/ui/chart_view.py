@@ -40,7 +40,7 @@ a.chart-link {font-size: 0.85rem; white-space: nowrap;}
   const wanted = decodeURIComponent(location.hash.slice(1));
   if (!/^(chart|mention)-/.test(wanted) || window.__chartLanding === location.href) return;
   window.__chartLanding = location.href;
-  let moved = false;
+  let moved = false, opening = false;
   for (const name of ["wheel", "touchstart", "keydown", "mousedown"])
     window.addEventListener(name, () => { moved = true; }, {once: true, capture: true});
   const start = Date.now();
@@ -55,6 +55,13 @@ a.chart-link {font-size: 0.85rem; white-space: nowrap;}
     const marker = wanted.startsWith("mention-") &&
       [...document.querySelectorAll("span[data-mentions]")].find(s => s.dataset.mentions.split(" ").includes(wanted));
     const target = document.getElementById(marker ? marker.dataset.chart : wanted);
+    // A chart in a closed section (lib/ui/page.py `more`) has its anchor only: open the section, which draws it.
+    const closed = target && target.closest("details:not([open])");
+    if (closed) {
+      if (!opening) { opening = true; closed.querySelector("summary").click(); }
+      setTimeout(tick, 100);
+      return;
+    }
     if (target && app && app.getAttribute("data-test-script-state") === "notRunning" && Date.now() - heldSince > 400) {
       target.scrollIntoView({block: "start"});
       return;
@@ -88,15 +95,31 @@ def link_here(name: str, absolute: bool = False) -> str:
     return base + relative
 
 
-def _head(name: str, data: pd.DataFrame, lang: str, present: bool) -> str:
-    """The anchor, the switch and a link to this chart; returns the view to draw."""
+def _once(name: str) -> None:
+    """Before the first chart of a run, the style and the landing script (fixed text, no input) and the slot of the
+    note about unknown tables; counts `name` as on the page."""
     run = st.session_state.get(_RUN)
-    if run is None or run["slot"] is None:  # once a run: the style and the landing script (fixed text, no input)
+    if run is None or run["slot"] is None:
         st.html(HEAD_HTML, unsafe_allow_javascript=True)
     if run is not None:
         if run["slot"] is None:  # the note about unknown tables goes above the first chart
             run["slot"] = st.empty()
         run["drawn"].append(name)
+
+
+def anchor_only(name: str, data: pd.DataFrame, chart: bool = True) -> None:
+    """A chart (or keyed table: chart=False) of a closed section (lib/ui/page.py `more`): its anchor and statement
+    markers without the chart, so a link to it (#chart-..., #mention-...) finds it, and the landing script opens
+    the section."""
+    if chart:
+        _once(name)
+    st.html(f'<span hidden id="{state.chart_anchor(name)}"></span>', width="content")
+    tables.mark_mentions(state.chart_anchor(name), data)
+
+
+def _head(name: str, data: pd.DataFrame, lang: str, present: bool) -> str:
+    """The anchor, the switch and a link to this chart; returns the view to draw."""
+    _once(name)
     current = "chart" if present else view(name)  # presentation mode shows charts only
     key = VIEW_KEY + name
     st.session_state[key] = current  # the URL drives the switch, as state.widget_kwargs does for other widgets

@@ -1,6 +1,7 @@
 """The page frame every page calls first (config, shared sidebar, title, warehouse check) and `chart` to show a figure."""
 from __future__ import annotations
 
+import contextlib
 import dis
 import functools
 import hashlib
@@ -9,7 +10,7 @@ import os
 import threading
 import types
 from collections import OrderedDict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 import pandas as pd
@@ -31,6 +32,8 @@ PRESENTATION_HIDDEN_INPUTS = (
     "stAudioInput", "stChatInput", "stDownloadButton", "stButton", "stFormSubmitButton",
 )
 PRESENT_EXIT_KEY = "_present_exit"  # the one button left, to get out of presentation mode
+MORE = state.identifiers("more")  # the sections of secondary charts opened on this page (`more`), in the URL
+_UNDRAWN = "_page_undrawn"  # session key: set while a closed section's charts run (registered, not drawn)
 
 
 def _presentation_css() -> str:
@@ -81,6 +84,7 @@ def setup(page_id: str, *, needs_warehouse: bool = True) -> PageContext:
     st.set_page_config(page_title=f"{ctx.t(f'page.{page_id}.title')} · {ctx.t('app.title')}", layout="wide",
                        initial_sidebar_state="collapsed" if ctx.present else "auto")
     state.keep_sticky()  # a page switch clears the URL; put the session's language and selections back
+    st.session_state[_SECTIONS] = []  # this run's sections of secondary charts (`more`)
     if ctx.present:
         st.html(_presentation_css())
         st.button(ctx.t("sidebar.present.exit"), type="tertiary", on_click=state.set, args=(state.PRESENT, False),
@@ -337,8 +341,58 @@ def show(blocks: Iterable[tuple[str, object]]) -> None:
 
 
 def table(data: pd.DataFrame, lang: str, **kwargs) -> None:
-    """A table a person reads, with links to the fact explorer (lib/ui/tables.py `show`)."""
+    """A table a person reads, with links to the fact explorer (lib/ui/tables.py `show`). In a closed `more` no grid,
+    only the anchor of a keyed table of statements, so a link to one of them still lands (and opens the section)."""
+    if st.session_state.get(_UNDRAWN):
+        key = kwargs.get("key")
+        if key and "mention_id" in data.columns:
+            chart_view.anchor_only(str(key), data, chart=False)
+        return
     tables.show(data, lang, **kwargs)
+
+
+MORE_ALL = "all"  # ?more=all opens every section (a whole page at once, e.g. for a screenshot)
+_SECTIONS = "_page_more_sections"  # session key: the sections of the page's last run, in order
+
+
+def _more_toggled(name: str, key: str) -> None:
+    """A section was opened or closed: put it into the URL (`more`), so the address reproduces it."""
+    given = state.get(MORE)
+    opened = st.session_state.get(_SECTIONS, []) if MORE_ALL in given else given
+    state.set(MORE, tuple([n for n in opened if n != name] + [name] * bool(st.session_state.get(key))))
+
+
+@contextlib.contextmanager
+def more(name: str, label: str, *, icon: str = ":material/bar_chart:", opened: bool = False) -> Iterator[bool]:
+    """A section of secondary charts below the first screen, drawn only when the reader opens it: an expander
+    whose state lives in the URL (`?more=name,...`, so a copied link reopens it). Yields whether it is open.
+
+    Closed, the charts inside still run: `chart` registers each for the export pack and leaves its anchor (a link
+    to it opens the section, lib/ui/chart_view.py), but sends no figure, and `table` sends no grid. Each Plotly
+    chart costs the browser about 0.1-0.25 s of a reference page's CPU to draw (`bench.trace`), most of it for
+    charts nobody has scrolled to yet. In presentation mode every section is open and drawn as a plain container.
+    opened: open whatever the URL's `more` says (a section whose own input in the URL asks for it, such as a search).
+    Text outside `chart` and `table` is still sent when closed (hidden in the expander): guard costly parts with the
+    yielded flag."""
+    if state.get(state.PRESENT):
+        with st.container():
+            yield True
+        return
+    opened = opened or name in state.get(MORE) or MORE_ALL in state.get(MORE)
+    seen = st.session_state.setdefault(_SECTIONS, [])
+    if name not in seen:
+        seen.append(name)
+    key = f"_more_{name}"
+    st.session_state[key] = opened  # the URL drives the expander, as state.widget_kwargs does for widgets
+    with st.expander(label, key=key, on_change=_more_toggled, args=(name, key), icon=icon):
+        if opened:
+            yield True
+            return
+        st.session_state[_UNDRAWN] = True
+        try:
+            yield False
+        finally:
+            st.session_state.pop(_UNDRAWN, None)
 
 
 def _ids(given: Iterable[str], data: pd.DataFrame, column: str) -> tuple[str, ...]:
@@ -393,6 +447,9 @@ def chart(fig: go.Figure, data: pd.DataFrame, *, name: str, source: str, lang: s
         items.append(Item(filename, fig, source, lang, _ids(indicators, data, "indicator_id"),
                           _ids(sources, data, "source_id"), notes, data, values,
                           chart_view.link_here(name, absolute=True)))
+    if st.session_state.get(_UNDRAWN):  # in a closed `more`: the anchor only, so a link still finds the chart
+        chart_view.anchor_only(name, data)
+        return
     present = state.get(state.PRESENT)
     # The chart's anchor and Chart/Table switch (its view in the URL), then the figure or its data table.
     chart_view.show(name, data, source=source, lang=lang, filename=filename, present=present, values=values,

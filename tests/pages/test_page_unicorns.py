@@ -193,8 +193,10 @@ def test_search_is_plain_text(db):
 def test_through_app(lang):
     at = apptest.run_through_app("pages/unicorns.py", lang)
     # counts, the counts every document states over the years, founded since, founding years, valuations, top
-    # companies, market values
-    assert len(at.get("plotly_chart")) == 7
+    # companies, market values: the first two drawn on a fresh visit, the others when their section is opened
+    # (page.more), all seven in the export pack
+    assert len(at.get("plotly_chart")) == 2
+    assert len(at.session_state["_export_items_unicorns"]) == 7
 
 
 
