@@ -321,24 +321,25 @@ economies = tuple(figures.economy_order([*ctx.economies, *(top_economies() if ad
 # --- China, the US and the EU under the chosen definition: the first screen
 page.show(first_screen(definition, economies, year_from, year_to, lang, ctx.present))
 
-# --- what the paper says, and the headline test of its share claim
-st.subheader(ctx.t("digital.claims.title"))
-st.caption(ctx.t("digital.claims.intro"))
-said, metrics = claim_blocks(lang)
-page.show(said)
-if metrics:
-    for column, (label, value, help_text) in zip(st.columns(len(metrics)), metrics):
-        column.metric(label, value, help=help_text)
-page.show(definitions_chart(year_from, year_to, lang, ctx.present))
+# --- what the paper says, and the headline test of its share claim: below the first screen, drawn once opened
+with page.more("digital_claims", ctx.t("digital.claims.title"), icon=":material/format_quote:") as opened:
+    st.caption(ctx.t("digital.claims.intro"))
+    said, metrics = claim_blocks(lang)
+    page.show(said)
+    if metrics and opened:
+        for column, (label, value, help_text) in zip(st.columns(len(metrics)), metrics):
+            column.metric(label, value, help=help_text)
+    page.show(definitions_chart(year_from, year_to, lang, ctx.present))
 
 # --- the paper's top six against each definition's ranking; when Ireland passed India, per definition
-ranking = ranking_blocks(lang)
-if ranking is not None:
-    above, grid, colours, source = ranking
-    page.show(above)
-    page.table(grid, lang, colours=colours, key="ranking")
-    st.caption(source)
-page.show(overtake_blocks(lang))
+with page.more("digital_ranking", ctx.t("digital.more.ranking"), icon=":material/leaderboard:"):
+    ranking = ranking_blocks(lang)
+    if ranking is not None:
+        above, grid, colours, source = ranking
+        page.show(above)
+        page.table(grid, lang, colours=colours, key="ranking")
+        st.caption(source)
+    page.show(overtake_blocks(lang))
 
 # --- why the public series and the paper differ
 st.subheader(ctx.t("digital.why.title"))

@@ -169,7 +169,6 @@ def remove_form() -> None:
 
 
 def series_chart() -> None:
-    st.subheader(ctx.t("documents.series.title"), anchor=False)
     if stated.empty:
         st.info(ctx.t("documents.series.none"))
         return
@@ -185,7 +184,6 @@ def series_chart() -> None:
 
 
 def conflicts_table() -> None:
-    st.subheader(ctx.t("documents.conflicts.title"), anchor=False)
     st.caption(ctx.t("documents.conflicts.help"))
     shown = conflict_rows(lang)
     if shown is None:
@@ -199,5 +197,8 @@ documents_table()
 if not ctx.present:
     upload_form()
     remove_form()
-series_chart()
-conflicts_table()
+# Below the first screen: the chart and the grid of conflicts are drawn once their section is opened (page.more).
+with page.more("documents_series", ctx.t("documents.series.title")):
+    series_chart()
+with page.more("documents_conflicts", ctx.t("documents.conflicts.title"), icon=":material/compare_arrows:"):
+    conflicts_table()

@@ -231,20 +231,22 @@ else:
     page.table(selected, lang)
 
 # ---------------------------------------------------------------- 3. gaps to measures
-st.header(ctx.t("chains.measures.header"))
-st.caption(ctx.t("chains.measures.intro"))
-gaps_heading, gap_items, measures_heading, measure_items = gaps_and_measures(docs, chain, lang)
-gaps_col, measures_col = st.columns(2)
-# Long lists scroll inside a box of fixed height: the page was ~20,000 px long with them spelled out.
-gaps_col, measures_col = (column.container(height=640) for column in (gaps_col, measures_col))
-# Each list is one markdown element: one element per item (about 130) was most of the page's drawing in the browser.
-with gaps_col:
-    st.subheader(gaps_heading)
-    if gap_items:
-        st.markdown("\n".join(gap_items), unsafe_allow_html=True)
-with measures_col:
-    st.subheader(measures_heading)
-    if not measure_items:
-        st.info(ctx.t("chains.measures.empty"))
-    else:
-        st.markdown("\n".join(measure_items), unsafe_allow_html=True)
+# Below the first screens: the two long lists are sent once their section is opened (page.more).
+with page.more("chains_measures", ctx.t("chains.measures.header"), icon=":material/checklist:") as opened:
+    if opened:
+        st.caption(ctx.t("chains.measures.intro"))
+        gaps_heading, gap_items, measures_heading, measure_items = gaps_and_measures(docs, chain, lang)
+        gaps_col, measures_col = st.columns(2)
+        # Long lists scroll inside a box of fixed height: the page was ~20,000 px long with them spelled out.
+        gaps_col, measures_col = (column.container(height=640) for column in (gaps_col, measures_col))
+        # Each list is one markdown element: one element per item (about 130) was most of the page's drawing.
+        with gaps_col:
+            st.subheader(gaps_heading)
+            if gap_items:
+                st.markdown("\n".join(gap_items), unsafe_allow_html=True)
+        with measures_col:
+            st.subheader(measures_heading)
+            if not measure_items:
+                st.info(ctx.t("chains.measures.empty"))
+            else:
+                st.markdown("\n".join(measure_items), unsafe_allow_html=True)

@@ -21,7 +21,9 @@ from lib.ui.state import PAGES
 SHOTS = ROOT / "artifacts" / "screenshots"
 EXPORTS = ROOT / "artifacts" / "export"
 SWITCHES = '[class*="st-key-_chart_head_"] [data-testid="stButtonGroup"]'  # each chart's Chart/Table switch
-VARIANTS = {"zh": {"lang": "zh"}, "en": {"lang": "en"}, "present": {"lang": "en", "present": "1"}}
+# zh: as a fresh visit opens a page (sections of secondary charts closed, lib/ui/page.py `more`); en: with every
+# section open (?more=all, the whole page a report writer screenshots); present: presentation mode (all drawn).
+VARIANTS = {"zh": {"lang": "zh"}, "en": {"lang": "en", "more": "all"}, "present": {"lang": "en", "present": "1"}}
 # What Streamlit's pages/ folder mode lists instead of the titles: the script names, "_" shown as a space.
 FILE_NAMES = {"app", *(page_id.replace("_", " ") for page_id in PAGES)}
 # Streamlit logs this (since 1.x no longer on the page) when a widget gets a default and a Session State value.
@@ -154,7 +156,8 @@ def test_presentation_mode_hides_every_control_and_draws_the_same_charts(server,
     """Issue 6: with ?present=1 no input widget or Chart/Table switch is visible, yet the charts are those of the
     same link without it (the selection still comes from the URL), only larger and at the report size, each with
     its source line. Issue 16: nothing else either (no cards, text, captions or tables): the title and the charts."""
-    normal_url, present_url = url_of(server, page_id, lang=lang), url_of(server, page_id, lang=lang, present="1")
+    normal_url = url_of(server, page_id, lang=lang, more="all")  # every section open: all the page's charts
+    present_url = url_of(server, page_id, lang=lang, present="1")
     charts = load(page, normal_url).charts
     normal = drawn_charts(page)
     assert visible_inputs(page), "the normal view shows the page's controls (else this test checks nothing)"
@@ -187,7 +190,7 @@ def test_export_pack_downloads_from_the_page(server, page, page_id, lang):
     PowerPoint with one slide per chart whose notes carry the source line."""
     from pptx import Presentation
 
-    charts = load(page, url_of(server, page_id, lang=lang)).charts
+    charts = load(page, url_of(server, page_id, lang=lang, more="all")).charts  # every section open (page.more)
     assert charts > 0
     page.get_by_role("button", name=t("export.button", lang)).click()
     download_button = page.get_by_role("button", name=t("export.download", lang))
@@ -251,7 +254,7 @@ def test_charts_fit_a_narrow_window(browser, server, page_id, width, lang, prese
     context = browser.new_context(viewport={"width": width, "height": 1000})
     try:
         page = context.new_page()
-        load(page, url_of(server, page_id, lang=lang, **({"present": "1"} if present else {})))
+        load(page, url_of(server, page_id, lang=lang, **({"present": "1"} if present else {"more": "all"})))
         page.wait_for_timeout(500)  # Plotly lays the figures out again once the page has settled
         charts = page.evaluate(_FIT_JS)
         assert charts or page_id in ("explorer", "sources")
@@ -291,8 +294,8 @@ def test_show_table_changes_the_url_and_a_link_lands_on_its_chart(server, page):
     """Issue 16.7: the Chart/Table switch writes the URL (the table is built only then, with its CSV), and the
     chart's own link, opened afresh, lands on that chart with the table open; a link with an anchor from a Chinese
     page lands on its chart too."""
-    chart = "rd_researchers"
-    load(page, url_of(server, "rd", lang="en"))
+    chart = "rd_researchers"  # in a section of secondary charts (page.more): opened by the URL here
+    load(page, url_of(server, "rd", lang="en", more="rd_wdi"))
     head = page.locator(f".st-key-_chart_head_{chart}")
     assert page.locator(f".st-key-{TABLE_KEY}{chart}").count() == 0, "built before anyone asked for it"
     head.locator("button").filter(has_text=re.compile(rf"^{t('chart.view.table', 'en')}$")).click()
@@ -324,7 +327,8 @@ def test_show_table_changes_the_url_and_a_link_lands_on_its_chart(server, page):
     # The grid is drawn after the page lands on its anchor: wait for it (a bare is_visible() raced the draw under load).
     fresh.locator(f".st-key-{TABLE_KEY}{chart} [data-testid=\"stDataFrame\"]").wait_for(state="visible", timeout=30000)
 
-    link = state.chart_link("rd", chart, lang="zh")  # the default language written out, as a person may paste it
+    # The default language written out, as a person may paste it; no `more`: the landing opens the chart's section.
+    link = state.chart_link("rd", chart, lang="zh")
     fresh.goto(f"{server.url}/{link.removeprefix('./')}")
     where = _lands(fresh, state.chart_anchor(chart))
     assert where.get("content") is not None and where["content"] < where["height"] / 2, (link, where)
@@ -371,7 +375,7 @@ def test_metrics_and_controls_are_not_cut_off(browser, server, page_id, lang, wi
     context = browser.new_context(viewport={"width": width, "height": 1000})
     try:
         page = context.new_page()
-        load(page, url_of(server, page_id, lang=lang))
+        load(page, url_of(server, page_id, lang=lang, more="all"))  # the sections' controls too (page.more)
         page.wait_for_timeout(500)
         assert page.locator('[data-testid="stSidebar"]').first.is_visible()
         SHOTS.mkdir(parents=True, exist_ok=True)
@@ -397,3 +401,17 @@ def test_sources_builds_the_open_tab_and_a_click_opens_another_into_the_url(serv
     page.wait_for_selector('[data-testid="stExpander"]', timeout=60_000)
     selected = page.locator('[role="tab"][aria-selected="true"]').inner_text()
     assert selected == t("sources.tab.datasets", "en") and "view=datasets" in page.url
+
+
+def test_a_section_of_secondary_charts_opens_on_click_into_the_url(server, page):
+    """Issue 15: a fresh visit draws the charts of the first screen; the sections below hold the others, each chart
+    drawn once its section is opened, which puts the section into the address (?more=) so a copied link reopens it."""
+    first = load(page, url_of(server, "unicorns", lang="en")).charts
+    sections = page.locator('[data-testid="stMain"] [class*="st-key-_more_"]')
+    assert sections.count() >= 3 and page.locator(f"{SWITCHES}").count() == first
+    section = sections.filter(has_text=t("unicorns.valuation.header", "en"))
+    section.locator("summary").click()
+    page.wait_for_url(re.compile(r"[?&]more=unicorns_valuation(&|$)"), timeout=30000)
+    assert load(page, page.url).charts == first + 2  # the box plot and the most valuable companies
+    everything = load(page, url_of(server, "unicorns", lang="en", more="all")).charts
+    assert everything > first + 2

@@ -50,11 +50,11 @@ def test_every_table_fits_its_column_at_1100_px(browser, server, page_id, params
     context = browser.new_context(viewport={"width": 1100, "height": 1000})
     try:
         page = context.new_page()
-        url = url_of(server, page_id, lang=lang, **params)
+        url = url_of(server, page_id, lang=lang, more="all", **params)  # every section of charts open (page.more)
         load(page, url)
         names = page.evaluate(_CHART_NAMES_JS)
         if names:
-            load(page, url_of(server, page_id, lang=lang, table=",".join(names), **params))
+            load(page, url_of(server, page_id, lang=lang, more="all", table=",".join(names), **params))
         open_every_expander(page)
         tables = page.evaluate(_WIDTHS_JS)
         if page_id in WITH_TABLES or params:

@@ -223,7 +223,9 @@ def test_url_selects_definition_years_and_top_six():
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_page_runs_through_app(lang):
     at = apptest.run_through_app("pages/digital_services.py", lang)
-    assert len(at.get("plotly_chart")) == 3
+    # The first screen's two charts drawn; the third when its section is opened (page.more); all in the export pack.
+    assert len(at.get("plotly_chart")) == 2
+    assert len(at.session_state["_export_items_digital_services"]) == 3
     assert at.title[0].value == text("page.digital_services.title", lang)
     assert any(text("digital.why.title", lang) == h.value for h in at.subheader)
 

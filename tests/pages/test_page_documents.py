@@ -58,7 +58,7 @@ def test_documents_are_named_by_their_titles_labelled_and_their_files_kept_off_s
 def test_chinese_page_names_its_sections(db):
     at = run_page("pages/documents.py", "zh")
     assert at.title[0].value == "文件库"
-    headers = [h.value for h in at.subheader]
+    headers = [h.value for h in at.subheader] + [e.label for e in at.expander]  # sections below: page.more
     assert "全部文件" in headers and "同一指标在不同文件中的数值" in headers and "文件之间的冲突" in headers
 
 
