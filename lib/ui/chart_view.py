@@ -40,7 +40,7 @@ a.chart-link {font-size: 0.85rem; white-space: nowrap;}
   const wanted = decodeURIComponent(location.hash.slice(1));
   if (!/^(chart|mention)-/.test(wanted) || window.__chartLanding === location.href) return;
   window.__chartLanding = location.href;
-  let moved = false, opening = false;
+  let moved = false, clickedAt = 0;
   for (const name of ["wheel", "touchstart", "keydown", "mousedown"])
     window.addEventListener(name, () => { moved = true; }, {once: true, capture: true});
   const start = Date.now();
@@ -56,9 +56,13 @@ a.chart-link {font-size: 0.85rem; white-space: nowrap;}
       [...document.querySelectorAll("span[data-mentions]")].find(s => s.dataset.mentions.split(" ").includes(wanted));
     const target = document.getElementById(marker ? marker.dataset.chart : wanted);
     // A chart in a closed section (lib/ui/page.py `more`) has its anchor only: open the section, which draws it.
+    // Clicked once the script is idle, and again if a click was lost (still closed 3 s later).
     const closed = target && target.closest("details:not([open])");
     if (closed) {
-      if (!opening) { opening = true; closed.querySelector("summary").click(); }
+      if (app && app.getAttribute("data-test-script-state") === "notRunning" && Date.now() - clickedAt > 3000) {
+        clickedAt = Date.now();
+        closed.querySelector("summary").click();
+      }
       setTimeout(tick, 100);
       return;
     }
