@@ -49,7 +49,11 @@ def test_the_url_opens_one_section_and_presentation_mode_draws_all(page_id):
     closed = helpers.run_page(f"pages/{page_id}.py", "en", more="")
     sections = closed.session_state[page._SECTIONS]
     assert len(sections) >= 2
-    one = helpers.run_page(f"pages/{page_id}.py", "en", more=sections[0])  # each page's first section has charts
+    # The first section holding charts, opened by the URL alone, draws them (and no more than the whole page).
+    for name in sections:
+        one = helpers.run_page(f"pages/{page_id}.py", "en", more=name)
+        if len(one.get("plotly_chart")) > len(closed.get("plotly_chart")):
+            break
     assert len(closed.get("plotly_chart")) < len(one.get("plotly_chart")) <= len(opened.get("plotly_chart"))
     present = helpers.run_page(f"pages/{page_id}.py", "en", more="", present="1")
     assert _titles(present) and len(_titles(present)) == len(_titles(opened))
