@@ -387,6 +387,8 @@ with page.more("unicorns_search", ctx.t("unicorns.search.header"), icon=":materi
                opened=bool(state.get(SEARCH))) as opened:
     if opened:
         company_search()
+if not opened:  # a search the URL gave that cleaning emptied: said in sight, not inside the closed section
+    page.text_notice(SEARCH, lang)
 
 # ---------------------------------------------------------------- the document's market values of leading firms
 with page.more("unicorns_market", ctx.t("unicorns.market.header")):
