@@ -22,7 +22,8 @@ def run_page(script: str, lang: str = "en", timeout: float = 60, *, open_data: b
     open_data: then switch every chart to its data table, as a link with ?table=<every chart> does."""
     at = AppTest.from_file(str(ROOT / script), default_timeout=timeout)
     at.query_params["lang"] = lang
-    params.setdefault("more", "all")
+    if params.setdefault("more", "all") == "":
+        del params["more"]  # no `more` in the URL at all, as a fresh visit
     for key, value in params.items():
         at.query_params[key] = value
     at.run()

@@ -102,11 +102,13 @@ def test_html_exports_embed_plotly_js():
 
 @pytest.fixture(scope="module")
 def drawn_charts() -> dict[str, list]:
-    """Every chart every page draws with its defaults: (spec, config) as the browser receives them."""
+    """Every chart every page draws with its defaults and every section open (?more=all): (spec, config) as the
+    browser receives them."""
     charts = {}
     for page_id in state.PAGES:
         at = AppTest.from_file(str(ROOT / "pages" / f"{page_id}.py"), default_timeout=90)
         at.query_params["lang"] = "en"
+        at.query_params["more"] = "all"
         at.run()
         assert not at.exception, [e.value for e in at.exception]
         charts[page_id] = [(json.loads(c.proto.spec), json.loads(c.proto.config or "{}"))

@@ -31,6 +31,7 @@ SESSIONS = [
 def _charts(page_id: str, lang: str, params: dict) -> list[dict]:
     at = AppTest.from_file(str(ROOT / "pages" / f"{page_id}.py"), default_timeout=180)
     at.query_params["lang"] = lang
+    at.query_params["more"] = "all"  # every section of charts open (lib/ui/page.py `more`)
     for key, value in params.items():
         at.query_params[key] = value
     at.run()

@@ -156,7 +156,8 @@ def test_each_slide_links_back_to_its_chart_in_the_same_view():
     lands on it (#chart-<name>)."""
     from tests import helpers as apptest
 
-    at = apptest.run_page("pages/rd.py", "en", measure="per_capita", table="rd_researchers")
+    # A fresh visit: the chart's section is closed (page.more), yet the chart is registered with its link.
+    at = apptest.run_page("pages/rd.py", "en", more="", measure="per_capita", table="rd_researchers")
     items = at.session_state["_export_items_rd"]
     researchers = next(item for item in items if item.name.startswith("rd_researchers"))
     assert researchers.link.endswith("?lang=en&measure=per_capita&table=rd_researchers#chart-rd_researchers")
