@@ -329,9 +329,9 @@ with st.container(border=True):
     st.markdown(f"**{ctx.t('unicorns.explain.header')}**")
     reasons, blank = explanation(list_id, measure, lang)
     st.markdown(reasons)
-    if blank is not None:  # the grid of those companies is sent once its section is opened (page.more)
-        with page.more("unicorns_blank", ctx.t("unicorns.blank.header"), icon=":material/help:"):
-            page.table(blank, lang)
+if blank is not None:  # the grid of those companies is sent once its section is opened (page.more)
+    with page.more("unicorns_blank", ctx.t("unicorns.blank.header"), icon=":material/help:"):
+        page.table(blank, lang)
 
 # ---------------------------------------------------------------- founding years (only one list has them)
 # The sections below the first screen are drawn when opened (page.more): each chart costs the browser to draw.
