@@ -249,3 +249,22 @@ def test_without_its_date_a_relative_period_is_not_replaced_by_another_year(tmp_
     assert got[(2, "6741億美元")].year == "2021"
     for key in ((2, "5243.7億美元"), (3, "0.5個百分點")):
         assert got[key].year is None and "year_needs_date" in got[key].flags, key
+
+
+# A CNA story as a portal carries it, with no date of the portal's own: the only date is the editor's stamp at the
+# end, 1141107 = 民國114年11月7日 (https://tw.news.yahoo.com/財部-10月對美出口年增1-4倍-穩居第-大市場-103223521.html).
+TW_CNA_EXPORTS_2025M10 = ("https://tw.news.yahoo.com/103223521.html", "",
+                          "（中央社記者呂晏慈台北7日電）財政部今天表示，10月對美出口猛爆式成長，出口金額達211.4億美元，"
+                          "年增1.4倍，美國占總出口比重增至34.2%。\n"
+                          "蔡美娜補充，前10月對陸港出口占比為27%，為近24年來同期最低點，同時對美出口占比為29.5%，穩居"
+                          "第一大市場，也為近35年來同期最高值。（編輯：楊凱翔）1141107")
+
+
+def test_a_cna_editors_stamp_dates_the_story(tmp_path):
+    """CNA closes every story with （編輯：name）and the day in the Republic calendar run together: 10月 and 前10月 are
+    2025's, and 近24年來 counts back from 2025; without the stamp nothing dates them and they stay flagged."""
+    got = {m.raw: m.year for m in page_mentions(TW_CNA_EXPORTS_2025M10, tmp_path, dated=False)}
+    assert (got["211.4億美元"], got["27%"], got["24年"]) == ("2025", "2025", "2002-2025")
+    url, date, text = TW_CNA_EXPORTS_2025M10
+    unstamped = page_mentions((url, date, text.replace("（編輯：楊凱翔）", "")), tmp_path, dated=False)
+    assert all(m.year is None and "year_needs_date" in m.flags for m in unstamped if m.raw in ("211.4億美元", "27%"))

@@ -147,10 +147,23 @@ _CN_DIGIT = str.maketrans("〇○零一二三四五六七八九", "000123456789"
 _DATELINE = re.compile(r"(?:收稿日期|发布日期|发布时间|日期)\s*[:：]?\s*(?P<y>(?:19|20)\d{2})\s*[-年./]\s*(?P<m>\d{1,2})")
 
 
+# 中央社 (CNA, Taiwan's national news agency) closes every story with its editor and the release date in the
+# Republic calendar, year, month and day run together: （编辑：杨凯翔）1141107 is 2025-11-07 (民国114年 = 1911 + 114).
+# Portals and papers that carry CNA copy print the stamp as it is, often with no other date, so it is the text's
+# own date (今天, 10月, 今年 resolve against it). Only at the very end of the text and only after an editor's name
+# in brackets: a seven-digit figure anywhere else is never read as a date.
+_CNA_STAMP = re.compile(r"[（(]\s*编辑\s*[:：][^（()）]{1,12}[）)]\s*(?P<y>1\d{2}|[89]\d)(?P<m>0[1-9]|1[0-2])"
+                        r"(?P<d>0[1-9]|[12]\d|3[01])\s*$")
+
+
 def document_date(text: str) -> str | None:
-    """The document's own date when its text prints one (收稿日期 / 发布日期 lines): `YYYY-MM`."""
+    """The document's own date when its text prints one (收稿日期 / 发布日期 lines: `YYYY-MM`; a CNA editor's stamp
+    at the end: `YYYY-MM-DD`)."""
     m = _DATELINE.search(text)
-    return f"{m['y']}-{int(m['m']):02d}" if m else None
+    if m:
+        return f"{m['y']}-{int(m['m']):02d}"
+    stamp = _CNA_STAMP.search(text.rstrip())
+    return f"{int(stamp['y']) + 1911}-{stamp['m']}-{stamp['d']}" if stamp else None
 
 
 _MARKS: dict[tuple[int, str], tuple[str, list[int]]] = {}
