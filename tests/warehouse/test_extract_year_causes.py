@@ -268,3 +268,23 @@ def test_a_cna_editors_stamp_dates_the_story(tmp_path):
     url, date, text = TW_CNA_EXPORTS_2025M10
     unstamped = page_mentions((url, date, text.replace("（編輯：楊凱翔）", "")), tmp_path, dated=False)
     assert all(m.year is None and "year_needs_date" in m.flags for m in unstamped if m.raw in ("211.4億美元", "27%"))
+
+
+# A portal's page that prints its posting time under the headline and has no other date
+# (http://zhinengpai.8966911.cn/article/20201124/32975.html, posted 2020-11-24).
+CN_INTERNET_REPORT_2020 = ("http://zhinengpai.8966911.cn/article/20201124/32975.html", "",
+                           "中国数字经济占GDP比重达36.2%\n"
+                           "业界 | 2020-11-24 11:46:03\n"
+                           "《中国互联网发展报告2020》显示,截至2020年5月底,中国光纤网络全面覆盖城乡,光纤用户占比达93.1%,"
+                           "位居世界第一。5G基站建设数量至今年9月已超过48万个。")
+
+
+def test_a_posting_time_near_the_top_dates_the_page(tmp_path):
+    """业界 | 2020-11-24 11:46:03 under the headline is when the page was posted: 至今年9月 is 2020's. A date without a
+    time of day (截至2020年5月底) is a date the story reports, not the page's: without the posting line 48万个 stays
+    undated and flagged."""
+    got = {m.raw: m.year for m in page_mentions(CN_INTERNET_REPORT_2020, tmp_path, dated=False)}
+    assert (got["48万个"], got["93.1%"]) == ("2020", "2020")
+    url, date, text = CN_INTERNET_REPORT_2020
+    unposted = page_mentions((url, date, text.replace("业界 | 2020-11-24 11:46:03\n", "")), tmp_path, dated=False)
+    assert [(m.year, "year_needs_date" in m.flags) for m in unposted if m.raw == "48万个"] == [(None, True)]

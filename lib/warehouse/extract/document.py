@@ -156,14 +156,25 @@ _CNA_STAMP = re.compile(r"[（(]\s*编辑\s*[:：][^（()）]{1,12}[）)]\s*(?P<
                         r"(?P<d>0[1-9]|[12]\d|3[01])\s*$")
 
 
+# A news web page prints the time it was posted under its headline, with the source (来源: 新华社 2022-07-09 07:56,
+# 业界 | 2020-11-24 11:46:03): a full date with a time of day near the top is the page's own date. The time of day
+# is what tells it from a date the story reports (截至2020年5月底, 2022-07-08 in a table), so it is required.
+_POSTED = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>1[0-2]|0?[1-9])\s*[-/.月]\s*(?P<d>3[01]|[12]\d|0?[1-9])"
+                     r"\s*日?\s+(?:[01]?\d|2[0-3])[:：][0-5]\d(?![\d])")
+_POSTED_WITHIN = 400  # characters: the headline, its lead and the source line
+
+
 def document_date(text: str) -> str | None:
     """The document's own date when its text prints one (收稿日期 / 发布日期 lines: `YYYY-MM`; a CNA editor's stamp
-    at the end: `YYYY-MM-DD`)."""
+    at the end, or a posting time near the top: `YYYY-MM-DD`)."""
     m = _DATELINE.search(text)
     if m:
         return f"{m['y']}-{int(m['m']):02d}"
     stamp = _CNA_STAMP.search(text.rstrip())
-    return f"{int(stamp['y']) + 1911}-{stamp['m']}-{stamp['d']}" if stamp else None
+    if stamp:
+        return f"{int(stamp['y']) + 1911}-{stamp['m']}-{stamp['d']}"
+    posted = _POSTED.search(text, 0, _POSTED_WITHIN)
+    return f"{posted['y']}-{int(posted['m']):02d}-{int(posted['d']):02d}" if posted else None
 
 
 _MARKS: dict[tuple[int, str], tuple[str, list[int]]] = {}
