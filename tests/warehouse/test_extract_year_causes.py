@@ -288,3 +288,26 @@ def test_a_posting_time_near_the_top_dates_the_page(tmp_path):
     url, date, text = CN_INTERNET_REPORT_2020
     unposted = page_mentions((url, date, text.replace("业界 | 2020-11-24 11:46:03\n", "")), tmp_path, dated=False)
     assert [(m.year, "year_needs_date" in m.flags) for m in unposted if m.raw == "48万个"] == [(None, True)]
+
+
+# Headlines that restate the lead's figure without its year (guangxilong.com/c/0G1D2CR022.html, a relay of the
+# 2022-07 report; cn.bg3.co, the 《中国独角兽企业发展追踪报告》 of 2024-09-08).
+CN_DIGITAL_ECONOMY_2021 = ("http://guangxilong.com/c/0G1D2CR022.html", "2022-07",
+                           "数字经济|中国数字经济规模快速增长 占GDP比重近四成\n"
+                           "上周五 , 中国信息通信研究院发布报告称 , 2021年中国数字经济规模达到45.5万亿元 , 同比名义增长16.2% , "
+                           "占GDP比重达到39.8% 。")
+CN_UNICORN_VALUE_2023 = ("https://cn.bg3.co/a/du-jiao-shou-qi-ye-fa-zhan-zui-xin-shu-ju-chu-lu.html", "",
+                         "独角兽企业发展最新数据出炉 中国独角兽企业总估值超1.2万亿美元\n"
+                         "9月8日举行的独角兽创新发展论坛发布了《中国独角兽企业发展追踪报告》。2016—2023年中国独角兽企业"
+                         "总估值由近5000亿美元持续攀升至超1.2万亿美元,其中,在2020年首破1万亿美元。")
+
+
+def test_a_headline_figure_has_the_year_of_the_figure_it_restates(tmp_path):
+    """A headline names the figure its story reports: 近四成 rounds the lead's 39.8% of 2021 (same words before it,
+    占GDP比重) and 超1.2万亿美元 is the body's 2023 value. A headline figure the body does not restate stays undated."""
+    assert page_years(CN_DIGITAL_ECONOMY_2021, tmp_path)["四成"] == "2021"
+    got = {m.raw: m for m in page_mentions(CN_UNICORN_VALUE_2023, tmp_path, dated=False) if m.line_no == 1}
+    assert got["1.2万亿美元"].year == "2023" and "year_unknown" not in got["1.2万亿美元"].flags
+    url, date, text = CN_DIGITAL_ECONOMY_2021
+    other = page_mentions((url, date, text.replace("近四成", "近五成")), tmp_path)
+    assert [m.year for m in other if m.line_no == 1] == [None]

@@ -166,6 +166,34 @@ def _mention(doc: Document, text: str, doc_id: str, hit: Hit, date: str | None, 
                    hit.value_high, unit, hit.measure, qualifier, year, entity, topic, sentence, flags)
 
 
+# The words before a figure that name what it measures, without the verb or qualifier that joins them (占GDP比重达到,
+# 占GDP比重近 -> 占GDP比重).
+_LEAD_IN = re.compile(r"(?:达到|达|为|是|至|近|约|超过|超|逾|突破|高达|增至)*\s*$")
+
+
+def _headline_years(doc: Document, mentions: list[Mention]) -> None:
+    """A news headline restates the figure its story reports, without the year the lead gives it (中国数字经济规模快速增长
+    占GDP比重近四成 over 2021年中国数字经济规模达到45.5万亿元,…占GDP比重达到39.8%; 中国独角兽企业总估值超1.2万亿美元 over
+    2016—2023年…总估值由近5000亿美元持续攀升至超1.2万亿美元): an undated figure of the first line, when that line is a
+    headline (no full stop), takes the year of the body's figure it restates: the same value in the same unit, or a
+    rounded value (近四成 for 39.8%, within an eighth) after the same words. Only when the body's restatements agree on
+    one year; a headline figure the body does not restate stays undated."""
+    if not doc.lines or re.search(r"[。！？!?]", doc.lines[0]) or len(doc.lines[0]) > 40:
+        return
+
+    def lead_in(m: Mention) -> str:
+        before = doc.lines[m.line_no - 1][:m.char_start]
+        return before[:_LEAD_IN.search(before).start()][-4:]
+
+    for head in (m for m in mentions if m.line_no == 1 and m.year is None):
+        years = {m.year for m in mentions if m.line_no > 1 and m.year and m.unit == head.unit and (
+            m.value == head.value or lead_in(m) and lead_in(m) == lead_in(head)
+            and abs(m.value - head.value) <= abs(head.value) / 8)}
+        if len(years) == 1:
+            head.year = years.pop()
+            head.flags = [f for f in head.flags if f not in ("year_unknown", "year_needs_date")]
+
+
 def extract_mentions(doc: Document, doc_id: str, date: str | None = None, title: str | None = None
                      ) -> list[Mention]:
     """Every quantitative statement of an indexed document, in line order, with ids `doc-line-n`."""
@@ -184,6 +212,7 @@ def extract_mentions(doc: Document, doc_id: str, date: str | None = None, title:
     finally:
         context.TAIWAN.reset(taiwan)
     mentions.sort(key=lambda m: (m.line_no, m.char_start))
+    _headline_years(doc, mentions)
     counters: dict[int, int] = {}
     for m in mentions:
         counters[m.line_no] = counters.get(m.line_no, 0) + 1
