@@ -311,3 +311,18 @@ def test_a_headline_figure_has_the_year_of_the_figure_it_restates(tmp_path):
     url, date, text = CN_DIGITAL_ECONOMY_2021
     other = page_mentions((url, date, text.replace("近四成", "近五成")), tmp_path)
     assert [m.year for m in other if m.line_no == 1] == [None]
+
+
+# A Hong Kong release relayed without a date (https://std.stheadline.com/realtime/article/480237/, no date printed).
+HK_EXPORTS_JUNE = ("https://std.stheadline.com/realtime/article/480237/", "",
+                   "政府統計處公布,本港6月商品轉口貨量按年上升9.2%,出口貨量亦上升1.2%。兩者合計,商品整體出口貨量上升9.1%,"
+                   "進口貨量則上升8.2%。\n"
+                   "經季節性調整後,第二季商品整體出口貨量按季上升1.0%。其中轉口貨量按季上升1.1%。")
+
+
+def test_a_sentence_continuing_a_relatively_dated_one_says_it_needs_the_date(tmp_path):
+    """兩者合計 and 其中 continue the time the paragraph's first sentence states (6月, 第二季): without the text's date
+    their figures stay undated, flagged year_needs_date like the first sentence's, since the date would date them."""
+    got = {m.raw: m for m in page_mentions(HK_EXPORTS_JUNE, tmp_path, dated=False)}
+    for raw in ("9.2%", "9.1%", "1.0%", "1.1%"):
+        assert got[raw].year is None and "year_needs_date" in got[raw].flags, raw

@@ -157,8 +157,12 @@ def _mention(doc: Document, text: str, doc_id: str, hit: Hit, date: str | None, 
         year = f"{year}-{later['y']}"
     if year is None:
         flags.append("year_unknown")  # nothing in the text dates it: said, not guessed from another sentence
-        if not date and context.dated_relatively(text[s_start:s_end]):
-            flags.append("year_needs_date")  # 十一月/今年/目前 with no document date: the reason, and what to add
+        # 十一月/今年/目前 with no document date: the reason, and what to add. A news paragraph states its time once,
+        # in its first sentence, and the sentences after it continue that time (本港6月商品轉口貨量按年上升9.2%…。
+        # 兩者合計,商品整體出口貨量上升9.1%; 今年第三季度…微升0.1%。其中转口量上升0.3%): the date would date them too.
+        para = max([p for p in doc.paragraph_starts if p <= start] + [0])
+        if not date and context.dated_relatively(text[min(para, s_start):s_end]):
+            flags.append("year_needs_date")
     topic = context.topic(sentence)
     if topic == "other":
         topic = context.topic(doc.text[bounds(text, max(s_start - 2, 0), SENTENCE_END)[0]:s_end])
