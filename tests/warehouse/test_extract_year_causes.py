@@ -326,3 +326,12 @@ def test_a_sentence_continuing_a_relatively_dated_one_says_it_needs_the_date(tmp
     got = {m.raw: m for m in page_mentions(HK_EXPORTS_JUNE, tmp_path, dated=False)}
     for raw in ("9.2%", "9.1%", "1.0%", "1.1%"):
         assert got[raw].year is None and "year_needs_date" in got[raw].flags, raw
+
+
+def test_the_base_of_a_yu_xiang_bi_frame_is_its_years_value(tmp_path):
+    """與二○二二年的出口高點四七九四點二億美元相比 (https://udn.com/news/story/7238/9061161, a text of 2025-10): the value
+    the 與…相比 frame compares with is 2022's, as 較2014年的4.8% is 2014's; 現在 dates only the gap (二六七億美元)."""
+    page = ("https://udn.com/news/story/7238/9061161", "2025-10-10",
+            "財政部統計處處長蔡美娜說，現在與二○二二年的出口高點四七九四點二億美元相比，只差二六七億美元。")
+    got = page_years(page, tmp_path)
+    assert (got["四七九四點二億美元"], got["二六七億美元"]) == ("2022", "2025")

@@ -825,6 +825,12 @@ _YEAR_BRACKET = re.compile(r"(?P<a>(?:19|20)\d{2})\s*年(?:底|末)?\s*[（(]\s*
 # 是/为/相当于 the figure is a ratio to the base (是2017年的5倍) and keeps the subject's year; those are not matched.
 _BASE_VALUE = re.compile(r"(?:比|较|相比|比起|相较|高于|低于|快于|慢于)\s*(?P<a>(?:19|20)\d{2})\s*年"
                          r"(?:同期|全年|底|末|年末|末季|第?[一二三四1-4]季度?|[上下]半年|\d{1,2}月份?)?的\s*(?:约|近)?\s*$")
+# The same base in the frame 与/和/同/跟 … 相比 (现在与2022年的出口高点4794.2亿美元相比，只差267亿美元): the value the
+# frame compares with, written after its year with 的 and the name of what it measures, is that year's, whatever time
+# word opens the sentence (现在 dates the gap, not the base). Only when 相比/相较/比较 closes the frame right after it.
+_BASE_FRAME = re.compile(r"(?:与|和|同|跟)\s*(?P<a>(?:19|20)\d{2})\s*年(?:同期|全年|底|末)?的[\u4e00-\u9fff]{0,6}?"
+                         r"(?:约|近)?\s*$")
+_BASE_FRAME_END = re.compile(r"[^，,。；;：:]{0,16}?(?:相比|相较|比较)")
 # The value a change reaches or the amount it moves by, after its start value (…变成净流入131亿, …扩大900万).
 _CHANGE_VERB = re.compile(r"(?:变成|变为|转为)[\u4e00-\u9fff]{0,4}$|(?:增加|减少|扩大|收窄|缩小|缩减|上升|下降|提高|降低)了?\s*$")
 # The dated start of a change (从2015年末季的…, 由去年同期的…): read with _TO for the value the change reaches.
@@ -987,6 +993,9 @@ def year(text: str, pos: int, s_start: int, paragraph_starts: list[int] | None =
     if bracket := _YEAR_BRACKET.search(text, max(s_start, pos - 12), pos) or \
             _BASE_VALUE.search(text, max(s_start, pos - 16), pos):
         return bracket["a"]
+    if (frame := _BASE_FRAME.search(text, max(s_start, pos - 20), pos)) and \
+            _BASE_FRAME_END.match(text, pos, s_end):
+        return frame["a"]
     start = list(_FROM_DATE.finditer(before))
     if start and (_TO.search(lead) or _CHANGE_VERB.search(lead)) and _FIGURE.search(before, start[-1].end()) \
             and not _candidates(before[start[-1].end():]) and not _RELATIVE.search(before, start[-1].end()):
