@@ -335,3 +335,17 @@ def test_the_base_of_a_yu_xiang_bi_frame_is_its_years_value(tmp_path):
             "財政部統計處處長蔡美娜說，現在與二○二二年的出口高點四七九四點二億美元相比，只差二六七億美元。")
     got = page_years(page, tmp_path)
     assert (got["四七九四點二億美元"], got["二六七億美元"]) == ("2022", "2025")
+
+
+def test_a_relative_time_word_opening_a_later_clause_dates_what_follows(tmp_path):
+    """台大2012年至2014年…都在百件以上,…但去年申請量大減至38件,…全年排名慘跌至第18名,今年前3季申請量30件,排名第12
+    (https://cna.com.tw/news/afe/201610250403.aspx, 2016-10-25): the nearest time word before a figure dates it, 去年
+    and 今年 as a stated year would; 2024年1~7月 is still one period (the month belongs to its year)."""
+    page = ("https://cna.com.tw/news/afe/201610250403.aspx", "2016-10-25",
+            "智慧局以台大為例,台大2012年至2014年發明專利申請量都在百件以上,且排名大專院校申請量第一或二名,但去年申請量大減"
+            "至38件,去年第4季申請量更僅剩8件,全年排名慘跌至第18名,今年前3季申請量30件,排名第12。")
+    got = page_years(page, tmp_path)
+    assert (got["百件"], got["第18名"], got["第12"]) == ("2012-2014", "2015", "2016")
+    other = ("https://wantrich.chinatimes.com/news/20240916900489-420501", "2024-09-16",
+             "發明專利2023年占比首度突破7成,2024年1~7月則略降至69.4%,新型及設計占比則分別為20.3%、10.3%。")
+    assert page_years(other, tmp_path)["20.3%"] == "2024"

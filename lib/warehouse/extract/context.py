@@ -1056,6 +1056,18 @@ def year(text: str, pos: int, s_start: int, paragraph_starts: list[int] | None =
             # 2014年也是中国自1996年以来科研投入增长最慢的一年,增幅为9%: next to a year of its own, 自YYYY年以来 is the
             # range a record is measured over, not the figure's time (nor one end of a growth period).
             sentence = [c for c in sentence if c[1] not in opened]
+        last = max((c[0] for c in sentence), default=len(before))
+        nearer = [m for m in _RELATIVE.finditer(before, last) if _names_period(before, m)
+                  and re.search(r"[，,；;]", before[last:m.start()]) and not re.search(r"\d{2,4}\s*年", before[m.end():])]
+        if nearer:
+            # The time word nearest before the figure dates it, a relative one (去年, 今年前3季) as a stated year does:
+            # Chinese moves a sentence on in time by naming the new period once (台大2012年至2014年…都在百件以上,…但
+            # 去年申請量大減至38件,去年第4季…僅剩8件,全年排名慘跌至第18名,今年前3季申請量30件,排名第12: 第18名 is 去年's,
+            # 第12 this year's, not 2012-2014). Without the text's date it is left undated, as the word's own clause is.
+            # Only a word that opens a later clause: a part of a year written after the year (2024年1~7月, 2022年首10個月)
+            # belongs to that year. And only when no year (a base: 與1月概估數持平;較106年11月預測數…增加0.98個百分點)
+            # stands between the word and the figure.
+            return _relative(before[nearer[-1].start():], date, report, text[:s_start + nearer[-1].start()])
         if sentence:
             found = sentence[-1][1]
             years = [m["a"] for m in _YEAR.finditer(before) if m["a"] not in opened
