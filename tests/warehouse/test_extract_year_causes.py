@@ -349,3 +349,16 @@ def test_a_relative_time_word_opening_a_later_clause_dates_what_follows(tmp_path
     other = ("https://wantrich.chinatimes.com/news/20240916900489-420501", "2024-09-16",
              "發明專利2023年占比首度突破7成,2024年1~7月則略降至69.4%,新型及設計占比則分別為20.3%、10.3%。")
     assert page_years(other, tmp_path)["20.3%"] == "2024"
+
+
+def test_mu_qian_opening_a_later_clause_is_the_texts_present(tmp_path):
+    """…2022年突破3萬億元,目前研究與試驗發展(R&D)經費總量僅次于美國,位居世界第二位 (http://m.xbqs.cn/20/11984.html,
+    經濟日報北京10月3日訊 on the 2023 communiqué released 2024-10-02): 目前 moves the sentence to the text's present, as
+    去年 or 今年 would; 2022 dates only its own clause. Without the text's date the rank is undated and flagged."""
+    page = ("http://m.xbqs.cn/20/11984.html", "2024-10-03",
+            "統計師張啟龍表示,我國研究與試驗發展(R&D)經費總量于2012年突破1萬億元,2019年突破2萬億元,2022年突破3萬億元,"
+            "目前研究與試驗發展(R&D)經費總量僅次于美國,位居世界第二位。")
+    got = page_years(page, tmp_path)
+    assert (got["3萬億元"], got["第二位"]) == ("2022", "2024")
+    undated = {m.raw: m for m in page_mentions(page, tmp_path, dated=False)}
+    assert undated["第二位"].year is None and "year_needs_date" in undated["第二位"].flags

@@ -1057,7 +1057,7 @@ def year(text: str, pos: int, s_start: int, paragraph_starts: list[int] | None =
             # range a record is measured over, not the figure's time (nor one end of a growth period).
             sentence = [c for c in sentence if c[1] not in opened]
         last = max((c[0] for c in sentence), default=len(before))
-        nearer = [m for m in _RELATIVE.finditer(before, last) if _names_period(before, m)
+        nearer = [m for m in _RELATIVE.finditer(before, last) if (_names_period(before, m) or m.group() in _PRESENT)
                   and re.search(r"[，,；;]", before[last:m.start()]) and not re.search(r"\d{2,4}\s*年", before[m.end():])]
         if nearer:
             # The time word nearest before the figure dates it, a relative one (去年, 今年前3季) as a stated year does:
