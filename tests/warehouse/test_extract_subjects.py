@@ -186,12 +186,16 @@ def _eurostat(tmp_path, name):
 
 
 def test_the_whole_of_a_share_the_field_and_the_frame_of_a_rank_are_no_subjects(tmp_path):
-    """占欧盟货物贸易总量的18% (the whole a share is of: the US's share), 在歐盟相應貿易體量中占比 (the field), 中國保持
-    歐盟第一大貿易伙伴 (the list the rank is in): the EU is none of these figures' subject."""
+    """中國保持歐盟第一大貿易伙伴 (the list the rank is in): the EU is not the rank's subject, China is. But the shares
+    of the EU's totals held by its partners (美国、中国和瑞士为欧盟三大出口目的地,分别占欧盟…出口总额的21%、10%和8%,
+    这占欧盟货物贸易总量的18%, 在歐盟相應貿易體量中占比分別為15.6%…) are the EU's trade by partner, the reporter's
+    (label convention 8 of 2026-12-01, as 香港服務輸出…目的地 in hk_services_2016); 欧盟和中国之间的货物贸易额 is
+    the pair's."""
     got = _eurostat(tmp_path, "eu2015")
-    assert ("18%", "USA") in got and ("21%", "USA") in got and ("10%", "CHN") in got and ("8%", "CHE") in got
-    assert _eurostat(tmp_path, "eu2022") == [("第一大", "CHN"), ("第一大", "CHN"), ("第三大", "CHN"), ("15.6%", "CHN"),
-                                             ("21.1%", "CHN"), ("9.2%", "CHN")]
+    assert ("18%", "EUU") in got and ("21%", "EUU") in got and ("10%", "EUU") in got and ("8%", "EUU") in got
+    assert ("5210亿欧元", "EUU+CHN") in got and ("第一位", "USA") in got
+    assert _eurostat(tmp_path, "eu2022") == [("第一大", "CHN"), ("第一大", "CHN"), ("第三大", "CHN"), ("15.6%", "EUU"),
+                                             ("21.1%", "EUU"), ("9.2%", "EUU")]
 
 
 def test_respectively_after_a_measure_and_up_to_a_semicolon(tmp_path):
@@ -370,3 +374,37 @@ def test_a_paragraphs_opening_topic_carries_past_commentary_that_restates_the_no
     """從發展態勢來看,2019年以來,全球傳統貨物貿易…。而數字服務貿易憑借…展現出強大韌性與潛力。2024年數字服務貿易規模較2019年
     增長64.7%,規模達4.64萬億美元 (cn_digital_trade_2024 line 2): the world, which the paragraph opened on."""
     assert subjects("cn_digital_trade_2024", 2, "64.7%", "4.64萬億美元") == ["WLD"] * 2
+
+
+def test_a_share_or_amount_of_a_partner_in_a_breakdown_of_trade_is_the_reporters():
+    """Label convention 8: trade by destination or origin belongs to the reporter. 中國大陸及美國是香港服務輸出中的兩個
+    最主要目的地,分別佔…服務輸出總額的40.1%及14.2%,其後是英國(8.2%) (Hong Kong's services exports by destination; the
+    import line names no reporter, so the text's economy); 主要訂單來源地區，以美國二八四．五億美元居冠…中國及香港
+    一二四．五億美元、年增十七．六％ (Taiwan's export orders by source, and the headline 美國訂單逾284億美元);
+    中新双边贸易额占新加坡贸易总额的11.8%,马来西亚以11.6%位列第二…为9.9% (Singapore's total owns the shares);
+    马来西亚对第二大贸易伙伴新加坡的出口额和进口额…下降12.5%和9.1%, 中国和马来西亚双边贸易额占去其中17%, 新加坡
+    则占12.4% (Malaysia's). The count of partners (兩個) stays theirs."""
+    assert subjects("hk_services_2016", 9, "40.1%", "14.2%", "8.2%", "4.2%", "4.0%") == ["HKG"] * 5
+    assert subjects("hk_services_2016", 10, "38.5%", "11.4%", "8.0%", "5.8%", "4.2%") == ["HKG"] * 5
+    assert subjects("hk_services_2016", 9, "兩個") == ["CHN+USA"]
+    assert subjects("tw_export_orders_2025m11", 6, "二八四．五億美元", "一二四．五億美元", "十七．六％",
+                    "二十九．九億美元") == ["TWN"] * 4
+    assert subjects("tw_export_orders_2025m11", 5, "284億美元") == ["TWN"]
+    assert subjects("sg_cn_trade_2013", 2, "11.8%", "11.6%", "9.9%") == ["SGP"] * 3
+    assert subjects("my_cn_trade_2019", 4, "12.5%", "9.1%") == ["MYS"] * 2
+    assert subjects("my_cn_trade_2019", 2, "17%", "12.4%") == ["MYS"] * 2
+
+
+def test_the_rank_of_a_partner_is_the_partners():
+    """马来西亚第二大贸易伙伴新加坡 (Malaysia's second largest partner, Singapore) and the cleft 排在第三位的是欧盟
+    (in third place is the EU): the rank places the partner, so it is the partner's."""
+    assert subjects("my_cn_trade_2019", 2, "第二大") == ["SGP"]
+    assert subjects("my_cn_trade_2019", 4, "第二大") == ["SGP"]
+    assert subjects("sg_cn_trade_2013", 2, "第三位") == ["EUU"]
+
+
+def test_a_share_of_the_world_stays_the_parts():
+    """全球數字服務出口仍主要集中在歐洲、亞洲和北美三大區域,共占據全球數字服務出口的94%, and 歐洲數字服務出口在全球
+    占比最高的情況下,增長10.1% (cn_digital_trade_2024): the world owns the total, so the shares and the growth stay
+    the parts' (no reporter takes them)."""
+    assert subjects("cn_digital_trade_2024", 5, "94%", "10.1%") == ["XEU+XAS+XNA", "XEU"]
