@@ -408,3 +408,9 @@ def test_a_share_of_the_world_stays_the_parts():
     占比最高的情況下,增長10.1% (cn_digital_trade_2024): the world owns the total, so the shares and the growth stay
     the parts' (no reporter takes them)."""
     assert subjects("cn_digital_trade_2024", 5, "94%", "10.1%") == ["XEU+XAS+XNA", "XEU"]
+
+
+def test_an_economy_overtaken_is_no_side_of_a_bilateral_figure():
+    """2013年中国超过马来西亚,成为新加坡最大贸易伙伴,双边贸易额达到1152亿新元 (sg_cn_trade_2013): Malaysia is the one
+    China overtook, a comparator; 双边 is China's and Singapore's trade."""
+    assert subjects("sg_cn_trade_2013", 1, "1152亿新元", "914.3亿美元", "11%") == ["CHN+SGP"] * 3

@@ -469,6 +469,10 @@ _ORIGIN_AFTER = re.compile(r"[^，,；;。]{0,8}?(?:来自|位于|总部位于|�
 _PAIR = re.compile(r"两国|双方|双边|两地")
 
 
+# A comparator overtaken or passed (超过/超越/取代/领先/仅次于 X): it is compared with, not a party to what follows.
+_OVERTAKEN = re.compile(r"(?:超过|超越|取代|领先|仅次于|高于|低于)$")
+
+
 def _last_pair(text: str, end: int, home: str) -> str | None:
     """The two economies the text names last before `end` (within 400 characters), in house order (CHN, USA, EUU,
     …): `CHN+SGP`; None when it names fewer than two."""
@@ -476,6 +480,8 @@ def _last_pair(text: str, end: int, home: str) -> str | None:
     for m in _SUBJECT_RE.finditer(text, max(0, end - 400), end):
         code, company = _SUBJECT_OF[m.group()]
         code = home if code == HOME else code
+        if _OVERTAKEN.search(text, max(0, m.start() - 3), m.start()):
+            continue  # 中国超过马来西亚,成为新加坡最大贸易伙伴,双边贸易额…: the one overtaken is no side of the relation
         if not company and code != "WLD" and "+" not in code:
             last[code] = m.start()
     pair = economy_order(sorted(last, key=last.get)[-2:])
