@@ -31,6 +31,9 @@ def test_a_cause_clause_gives_no_subject():
     9月起啟動減息，樓市氣氛轉趨正面。住宅樓價第二季回升1% (Hong Kong's house prices, not the US's)."""
     assert subjects("tw_exports_2025", 4, "30.9％", "26年") == ["TWN"] * 2
     assert subjects("hk_economy_2025", 2, "1%", "2%") == ["HKG"] * 2
+    # 考量美國關稅政策不確定因素太高，…第三季商品出口增幅較預測高出七．三九個百分點 (considering the US tariffs:
+    # the grounds, not whose exports): Taiwan's.
+    assert subjects("tw_gdp_2025q3", 5, "七．三九個百分點", "九十一．六億美元") == ["TWN"] * 2
 
 
 def test_an_economy_after_the_copula_is_the_predicate():

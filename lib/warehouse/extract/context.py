@@ -811,8 +811,11 @@ _SOURCE_CLAUSE = re.compile(r"(?:预测|显示|指出|认为|表示|称|说|估�
 
 # A clause opened by a cause or circumstance (随着全球供应链重组，…; 加上美国联储局启动减息，…) is an adverbial of the
 # main clause: what it names is the background, not the subject of the figures after it (tw_exports_2025 line 4,
-# hk_economy_2025 line 2: 3 + 3 figures taken as the world's and the US's).
-_CAUSE_CLAUSE = re.compile(r"\s*(?:随[着著]|伴随[着著]?|由于|因为|加上|加之|得益于|受益于|受惠于|鉴于|受[^，,；;。]{1,16}影响)")
+# hk_economy_2025 line 2: 3 + 3 figures taken as the world's and the US's). 考量/考虑到 (considering) gives the
+# grounds a statement is made on, as 鉴于 does (考量美国关税政策不确定因素太高，…出口增幅较预测高出7.39个百分点:
+# Taiwan's exports, tw_gdp_2025q3 line 5).
+_CAUSE_CLAUSE = re.compile(r"\s*(?:随[着著]|伴随[着著]?|由于|因为|加上|加之|得益于|受益于|受惠于|鉴于|考量|考虑到"
+                           r"|受[^，,；;。]{1,16}影响)")
 
 
 # One figure each, for counting the figures of a 分别 list.
