@@ -48,6 +48,10 @@ def expected(raw, unit):
     if r in ('一半','过半','過半') and unit=='percent': return [50]
     r=re.sub(r'(?<=[〇○零一二两兩三四五六七八九十])[．·](?=[〇○零一二两兩三四五六七八九])','點',r)
     if r.endswith('成') and unit=='percent': return [parse(numpart(r))*10]  # 八成 = 80 percent
+    # fresh7 split (2026-12-02): a half as a share (一半, 过半/過半, and 半 left after the qualifier 近 is taken out of raw)
+    # is 50 percent (CONVENTIONS 9); x成y (8成1) is x tenths and y hundredths = 10x+y percent.
+    if r in ('半','一半','过半','過半') and unit=='percent': return [50]
+    if re.fullmatch(r'[0-9]+成[0-9]', r) and unit=='percent': a,b=r.split('成'); return [float(a)*10+float(b)]
     if re.fullmatch(r'[0-9.]+/[0-9.]+', r):  # a fraction written 1/2, as a share in percent
         a,b=r.split('/'); return [float(a)/float(b)*100]
     if '分之' in r and '百分之' not in r:
