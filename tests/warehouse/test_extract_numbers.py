@@ -148,6 +148,7 @@ def _sentence(tmp_path, line: str) -> list:
     # before a unit: 1万 followed by a year stays one figure and a date.
     ("去年平均每人所得為2萬4337美元。", "2萬4337美元", 24337, None, "USD"),
     ("全市户籍人口3万1200人。", "3万1200人", 31200, None, "count"),
+    ("全年專利申請9萬7,411件。", "9萬7,411件", 97411, None, "count"),
     ("新增岗位达1万2025年起逐年增加。", "1万", 10000, None, "count"),
     # An indicator's abbreviation glued to its amount (人均GDP8.94万元) is no model name; 万分之 is a fraction.
     ("全年人均GDP8.94万元，比上年增长5.0%。", "8.94万元", 89400, None, "CNY"),

@@ -95,9 +95,9 @@ _QUANTITY = re.compile(
     # A digit before 千亿/百万… is a multiple of that magnitude (6千亿美元 = 6000亿, 3百万): a plain reading.
     r"(?P<mag>[\s?]*(?:万亿|兆(?!瓦|赫|字节|比特|位|帕)|[千百十]亿|[千百]万|亿|万))?"
     # Mixed magnitudes: 42亿2657万, 2兆2500亿 (the tail's magnitude is smaller; checked when read), and a tail of
-    # units after the magnitude, 2萬4337美元 = 24,337 (how Taiwanese and Hong Kong papers print a per-head income;
+    # units after the magnitude, 2萬4337美元 = 24,337 or 9萬7,411件 (how Taiwanese and Hong Kong papers print them;
     # only before a unit or measure word, so that 1万2025年 stays two).
-    r"(?P<tail>\d+(?:\.\d+)?(?:亿|万)|\d{1,12}(?![\d.])(?=(?:" + _UNIT_WORDS + "|"
+    r"(?P<tail>\d+(?:\.\d+)?(?:亿|万)|(?:\d{1,3}(?:,\d{3})+|\d{1,12})(?![\d.,])(?=(?:" + _UNIT_WORDS + "|"
     + "|".join(sorted(MEASURE_WORDS, key=len, reverse=True)) + r")))?"
     r"(?P<q2>多|余)?"
     r"(?P<unit>[\s?]*(?:" + _UNIT_WORDS + "|" + "|".join(sorted(MEASURE_WORDS, key=len, reverse=True)) + r"))?"
@@ -447,9 +447,10 @@ class Scanner:
             if tail and tail[-1].isdigit():
                 # Units after the magnitude (2萬4337美元): fewer digits than the magnitude has zeros, and a unit or
                 # measure word after them; else the digits are another number (1万 2025年 is not one figure).
-                if not mag_text or len(tail) > len(str(int(mult))) - 1:
+                digits = tail.replace(",", "")  # 9萬7,411件: a thousands comma in the units
+                if not mag_text or len(digits) > len(str(int(mult))) - 1:
                     continue
-                value += int(tail) / mult
+                value += int(digits) / mult
                 mag_text += tail
             elif tail:
                 tail_mult = MAGNITUDES[tail[-1]]
