@@ -908,10 +908,11 @@ _SPLIT_YEAR = re.compile(r"(?P<a>(?:19|20)\d{2})/(?P<b>\d{2})(?:\s*年度?)?"
 
 # `比2010年增长5%`, `较2019年`, `与2020年相比`: the year after 比/较/与 is the base of a comparison; the growth is
 # the figure's own (later) year, as 比上年 is (GUIDE: growth gets the year of the new value).
-_BASE = re.compile(r"(?:比|较|相比|比起|相较|与|同)\s*$")
+_COMPARE = "比|较|相比|比起|相较"  # the words that introduce the base of a comparison
+_BASE = re.compile(r"(?:" + _COMPARE + r"|与|同)\s*$")
 
 # …and so are the years listed after it (相比2023年(93.7%)和2022年(93.5%)进一步上升: both are bases).
-_BASE_LIST = re.compile(r"(?:比|较|相比|比起|相较)\s*(?:19|20)\d{2}\s*年(?:[（(][^（()）]{0,12}[）)])?\s*(?:和|及|、|与|或)\s*$")
+_BASE_LIST = re.compile(r"(?:" + _COMPARE + r")\s*(?:19|20)\d{2}\s*年(?:[（(][^（()）]{0,12}[）)])?\s*(?:和|及|、|与|或)\s*$")
 # The base of a ratio after 相当于 (相当于美国2013年科研投入总额的80%): the figure is the subject's, at its own time.
 _RATIO_BASE = re.compile(r"相当于\s*[\u4e00-\u9fff]{0,6}$")
 # A year after a verb of comparing in its clause (略低于最高年份2015年, 超越2021年的纪录, 高于2019年水平) is the other
@@ -922,7 +923,7 @@ _COMPARATOR = re.compile(r"(?:低于|高于|超过|超越|不及|逊于|仅次�
 _YEAR_BRACKET = re.compile(r"(?P<a>(?:19|20)\d{2})\s*年(?:底|末)?\s*[（(]\s*(?:约|近|为|达)?\s*$")
 # The value of the base itself, written after it with 的 (较2014年的4.8%升幅略快, 比2019年同期的X): that year's. After
 # 是/为/相当于 the figure is a ratio to the base (是2017年的5倍) and keeps the subject's year; those are not matched.
-_BASE_VALUE = re.compile(r"(?:比|较|相比|比起|相较|高于|低于|快于|慢于)\s*(?P<a>(?:19|20)\d{2})\s*年"
+_BASE_VALUE = re.compile(r"(?:" + _COMPARE + r"|高于|低于|快于|慢于)\s*(?P<a>(?:19|20)\d{2})\s*年"
                          r"(?:同期|全年|底|末|年末|末季|第?[一二三四1-4]季度?|[上下]半年|\d{1,2}月份?)?的\s*(?:约|近)?\s*$")
 # The same base in the frame 与/和/同/跟 … 相比 (现在与2022年的出口高点4794.2亿美元相比，只差267亿美元): the value the
 # frame compares with, written after its year with 的 and the name of what it measures, is that year's, whatever time
