@@ -53,6 +53,15 @@ def _read(name, line, quote):
     # A digit before 千亿 multiplies it; 成 after a digit is tenths as after a numeral.
     ("tw_exports_2025", 1, "6千億美元", 6e11, "USD"),
     ("tw_semicon_2018", 4, "7成", 70, "percent"),
+    # Points after 成 in digits as in numerals (8成1 = 81%); the small percent sign ﹪ of Big5-era Taiwanese texts;
+    # a length bounded by 不到 (成立不到3年: an age, no date).
+    ("tw_rd_2023", 3, "8成1", 81, "percent"),
+    ("tw_patent_2004", 2, "9.68﹪", 9.68, "percent"),
+    ("tw_patent_2004", 3, "-26.36﹪", -26.36, "percent"),
+    ("cn_unicorn_2020", 7, "3年", 3, "count"),
+    ("cn_unicorn_2020", 7, "2年", 2, "count"),
+    # An ordinal coordinated with a place just read is a place (分別以24家和21家排在第三和第四).
+    ("cn_unicorn_2020", 3, "第四", 4, "rank"),
 ])
 def test_forms_on_unseen_lines(name, line, quote, value, unit):
     got = _read(name, line, quote)

@@ -269,7 +269,11 @@ class Scanner:
             # closing its phrase (深圳(33家,第六位), 前两名与第三名往后…): the place in a ranking, as 第3名 in digits;
             # so is 为/是第N closing its clause (2020年为第四。: "was fourth").
             # 第N位 before a noun (第三位嘉宾) counts people in order and is left out.
-            if not _RANK_CONTEXT.search(text[max(0, m.start() - 8):m.start()]) \
+            # An ordinal coordinated with a place just read (排在第三和第四, 位居第二与第三) is a place too: 和/与/及
+            # join two of the same kind, as 、 does in 第三、四位 (_RANK_LIST).
+            joined = text[m.start() - 1:m.start()] in ("和", "与", "及") and any(
+                h.unit == "rank" and h.end == m.start() - 1 for h in self.hits)
+            if not joined and not _RANK_CONTEXT.search(text[max(0, m.start() - 8):m.start()]) \
                     and not (m["w"] == "大" and re.match(r"[\u4e00-\u9fff]", text[m.end():m.end() + 1])) \
                     and not (text[m.start() - 1:m.start()] in ("为", "是") and re.match(r"[，,；;。]", text[m.end():m.end() + 1]))\
                     and not (m["w"] in ("位", "名") and not re.match(r"[\u4e00-\u9fff]", text[m.end():m.end() + 1])
@@ -377,7 +381,9 @@ class Scanner:
         # written with one to three digits, so such a 年 always counts years.
         # 满/逾/连 (full, over, running: 至今满 60 年, 逾 40 年, 连3年跌势) are words of extent too: three
         # misses in two texts (tw_semicon_2018, tw_exports_2025); 连 is the short form of 连续.
-        for m in re.finditer(r"(?P<lead>近|过去|长达|历时|时隔|长|满|逾|连)?\s*(?<![\d.])(?P<n>\d{1,3})\s*多?年"
+        # 不到/不足/未满/超过 (less than, over: 成立不到3年, an age by GUIDE convention 3) bound a length; a date
+        # takes no such bound, so N年 after them counts years (cn_unicorn_2020).
+        for m in re.finditer(r"(?P<lead>近|过去|长达|历时|时隔|长|满|逾|连|不到|不足|未满|超过)?\s*(?<![\d.])(?P<n>\d{1,3})\s*多?年"
                              r"(?P<rec>(?:来|以来)?(?:新高|新低|最高|最低|之久))?", self.text):
             if not (m["lead"] or m["rec"]) or not self._free(m.start("n"), m.end("n")) \
                     or re.match(r"\s*(?:代|级|度|期|月|底|末)", self.text[m.end():m.end() + 2]):
@@ -707,7 +713,10 @@ _WORD_FORMS = [
     # write the tenths in digits too (市占率逾 7 成): 成 is a share whatever numeral comes before it.
     # 两成 is two tenths like 二成; 六成二 (Taiwan) is 62%: a numeral after 成 adds points.
     # 四成半 (Hong Kong and Taiwan) is 45%: 半 after 成 is half a tenth. 一成不变 ("unchanged") is an idiom.
-    (re.compile(r"(?P<n>[一二两三四五六七八九]|(?<![\d.])\d(?:\.\d)?(?=\s*成))\s*成(?P<m>[一二三四五六七八九半](?=[，,。；;、）)\s的左右以上多企家人]|$))?"
+    # Where the tenths are in digits the points after 成 are too (8成1 = 81%, label convention of the fresh7 split:
+    # x成y is x tenths and y hundredths whichever script prints them).
+    (re.compile(r"(?P<n>[一二两三四五六七八九]|(?<![\d.])\d(?:\.\d)?(?=\s*成))\s*成"
+                r"(?P<m>(?:[一二三四五六七八九半]|(?<=\d成)\d(?!\d))(?=[，,。；;、）)\s的左右以上多企家人]|$))?"
                 r"(?![为本果效功立熟长就员交型品分绩]|不变)"),
      _tenths),
     # 一年半 (one and a half years) and 半年 (half a year) are lengths of time: misses in hk_economy_2025,
