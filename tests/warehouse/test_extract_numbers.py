@@ -87,7 +87,13 @@ def test_forms_on_unseen_lines(name, line, quote, value, unit):
     ("cn_hurun_2023", 5, "四位", 4, None, "rank"),
     ("cn_unicorn_us_2024", 6, "第三名", 3, None, "rank"),
     ("cn_hurun_2023", 1, "五席", 5, None, "count"),
-    ("tw_gdp_2010", 2, "兩周年", 2, None, "count"),  # 就職兩周年: an anniversary in numerals, as 50周年 in digits
+    ("tw_gdp_2010", 2, "兩周年", 2, None, "count"),
+    # Taiwanese 冠 for 首: 居冠 and 之冠 are first place (label convention 1, as 居首 and 之首).
+    ("tw_export_orders_2025m11", 6, "冠", 1, None, "rank"),  # quoted from 冠, as 首 in 居首
+    ("tw_gdp_2025q3", 1, "之冠", 1, None, "rank"),
+    # A range between two percentages joined by 至 (漲幅在7.3%至20.4%之間, 1%至3%的增長).
+    ("cn_cpi_2019", 2, "7.3%至20.4%", 7.3, 20.4, "percent"),
+    ("sg_cn_trade_2013", 6, "1%至3%", 1, 3, "percent"),  # 就職兩周年: an anniversary in numerals, as 50周年 in digits
     # Chinese numerals: ranges with 至/到, mixed magnitudes, a bare magnitude passed, a vague amount with a magnitude.
     ("tw_tsmc_2025q4", 4, "三四六億至三五八億美元", 3.46e10, 3.58e10, "USD"),
     ("tw_tsmc_2025q4", 4, "一兆一一二三億元", 1.1123e12, None, "TWD"),

@@ -88,8 +88,9 @@ _QUANTITY = re.compile(
     r"(?P<num>" + _NUM + r")(?P<grp>(?: \d{3})+(?=[\u4e00-\u9fff]))?"
     r"(?:\s*×\s*10(?P<exp>\d{1,2}))?"
     # Ranges: 2~3家, 8%~9%, and with a dash 8%–9%, 5%-6% (the dash range is checked when read: its second
-    # number must carry the unit, so that 2012-2022年 and 1-4月 stay periods).
-    r"(?P<range>\s*(?P<rpct>%)?\s*(?P<dash>[~～]|[–—-])\s*(?P<num2>" + _NUM + r"))?"
+    # number must carry the unit, so that 2012-2022年 and 1-4月 stay periods). 至/到 join a range only between
+    # two percentages (7.3%至20.4%, 1%至3%: cn_cpi_2019, sg_cn_trade_2013), where neither can be a date.
+    r"(?P<range>\s*(?P<rpct>%)?\s*(?P<dash>[~～]|[–—-]|(?<=%)[至到](?=\s*(?:" + _NUM + r")\s*%))\s*(?P<num2>" + _NUM + r"))?"
     r"(?P<frac>/(?P<den>\d+)(?![\d.]))?"
     r"(?P<q1>[\s?]*(?:多|余))?"
     # A digit before 千亿/百万… is a multiple of that magnitude (6千亿美元 = 6000亿, 3百万): a plain reading.
@@ -287,11 +288,13 @@ class Scanner:
         # country") and 榜首 (名列榜首, the top of the list): label convention 1 of 2026-12-01 names them ranks.
         # 之首 closes the name of what is headed, which may be long (位居…全国…的省域之首); 之首要 (the foremost
         # task) and 之首脑 (heads of state) are other words.
+        # Taiwanese papers write 冠 for 首 (居冠 "ranks first", 亚洲四小龙之冠 "the first of the four tigers"):
+        # tw_export_orders_2025m11, tw_gdp_2025q3.
         for m in re.finditer(r"(?:位居|居于|居|名列|排名|位列|排在|跃居|稳居|荣登|登上|问鼎)\s*(?:世界|全球|全国|亚洲|行业|各省|同类)?"
-                             r"\s*(?P<w>首位|榜首|首)|(?:位居|居于|居|名列|位列|跃居|稳居)[^，,。；;]{0,24}?(?P<head>之首)(?![要先次批个届脑长])", text):
+                             r"\s*(?P<w>首位|榜首|首|冠(?!军))|(?:位居|居于|居|名列|位列|跃居|稳居)[^，,。；;]{0,24}?(?P<head>之[首冠])(?![要先次批个届脑长军])", text):
             if m["head"]:
                 if self._free(m.start("head"), m.end()):
-                    self._add(m.start("head"), m.end(), 1.0, None, "rank", "之首", [], m.start("head"))
+                    self._add(m.start("head"), m.end(), 1.0, None, "rank", m["head"], [], m.start("head"))
                 continue
             if self._free(m.start("w"), m.end()):
                 self._add(m.start("w"), m.end(), 1.0, None, "rank", m["w"], [], m.start("w"))
