@@ -210,7 +210,8 @@ def extract_mentions(doc: Document, doc_id: str, date: str | None = None, title:
     first_line = text[starts[first]:starts[first + 1]]
     taiwan = context.TAIWAN.set(home == "TWN")  # 106年 is a year of the Taiwanese calendar (context._ROC_BARE)
     try:
-        report = context.report_period(matching_text(title, [0]) if title else None, first_line, date)
+        report = context.report_period(matching_text(title, [0]) if title else None, first_line, date,
+                                       text[starts[first]:starts[min(first + 2, len(starts) - 1)]])
         mentions = [_mention(doc, text, doc_id, hit, date, home, report)
                     for hit in Scanner(doc, text, COUNTRY_NAMES).run()]
     finally:

@@ -1506,7 +1506,7 @@ def _paragraph_year(text: str, s_start: int, paragraph_starts: list[int], date: 
     return frame if _NEW_SUBJECT.match(text[s_start:s_start + 12]) else found
 
 
-def report_period(title: str | None, first_line: str, date: str | None = None) -> str | None:
+def report_period(title: str | None, first_line: str, date: str | None = None, opening: str = "") -> str | None:
     """The year a document reports on, when its title or its lead (the first sentence of its first line) states
     one: a statistical communiqué names its year in the title (2015年国民经济和社会发展统计公报), a news item
     in its lead (2025年，我国通信业…; 二〇二五年第四季经济成长率; 今个财政年度（2025/26年度）). A single year,
@@ -1514,8 +1514,19 @@ def report_period(title: str | None, first_line: str, date: str | None = None) -
 
     A release that names its period only relatively (今年前三季度广东GDP增长7.9%; 5月商品整体出口货量…; 财政部公布
     十一月总出口…; 台去年出口破6千亿美元) reports on that period, resolved against the document's date as _relative
-    does. Only period words count: the present (目前) and the release day (今天, 7月16日) name no period."""
-    lead = first_line[:min([i for i in (first_line.find(ch) for ch in SENTENCE_END) if i != -1] or [len(first_line)])]
+    does. Only period words count: the present (目前) and the release day (今天, 7月16日) name no period.
+
+    A lead may open on a sentence of background that names no time at all (全球吹起人工智慧（ＡＩ）狂潮，…推升我半導體及
+    相關科技業研發動能。國科會最新統計指出，二○二四年我國…; 在全球创业生态中,独角兽公司…一直备受关注。IT 桔子发布的《2024
+    年中美独角兽公司发展分析报告》…): the news, and its period, is then in the next sentence, which is read as the lead.
+
+    A news item on a ranking list released on the text's own day (今天胡潤研究院送出了全球獨角獸榜單, in the paragraph after
+    an opening of background; 胡润研究院18日发布《2023全球独角兽榜》; 胡润研究院8月30日发布《2022年中全球独角兽榜》) relays a
+    list that counts the state at its release and is named by that year: without a year in the title or lead, the list's
+    figures are of the year of the document's date. `opening` is the lead paragraph and the one after it."""
+    lead = _lead(first_line)
+    if not _candidates(lead) and not any(_names_period(lead, m) for m in _RELATIVE.finditer(lead)):
+        lead = _lead(first_line, sentences=2)
     for span in (title, lead):
         found = [(end, y) for end, y in _candidates(span or "") if "-" not in y or int(y[-4:]) - int(y[:4]) == 1]
         first = next((m for m in _RELATIVE.finditer(span or "") if _names_period(span, m)), None)
@@ -1534,7 +1545,22 @@ def report_period(title: str | None, first_line: str, date: str | None = None) -
         # The period the lead names first is the one it reports on (今年第一季度…增长1.3%,增速低于去年第四季度的1.9%).
         if periods and date and (found := _relative(periods[0].group(), date)) and "-" not in found:
             return found
+    if date and _LIST_RELEASED_TODAY.search(opening):
+        return date[:4]
     return None
+
+
+def _lead(line: str, sentences: int = 1) -> str:
+    """The first `sentences` sentences of a line."""
+    end = 0
+    for _ in range(sentences):
+        end = min([i + 1 for i in (line.find(ch, end) for ch in SENTENCE_END) if i != -1] or [len(line)])
+    return line[:end].rstrip(SENTENCE_END) if sentences == 1 else line[:end]
+
+
+# A ranking list released on the text's own day (今天/今日, or the day of the month alone: 18日发布): see report_period.
+_LIST_RELEASED_TODAY = re.compile(r"(?:今天|今日|(?<![\d月])\d{1,2}日)[^，,。；;《]{0,12}?(?:发布|公布|送出|揭晓|推出|发表)"
+                                  r"了?[^，,。；;《]{0,10}?榜")
 
 
 # A news item on a list or report just released (胡润研究院18日发布《2023全球独角兽榜》; IT桔子发布的《2024年中美

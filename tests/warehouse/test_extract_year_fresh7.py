@@ -1,0 +1,27 @@
+"""Year rules written from the causes of the year misses on fresh7 (issue 13): each case reads a real labelled line of
+an unseen text and names the convention of Chinese writing the rule in lib/warehouse/extract/ follows."""
+from __future__ import annotations
+
+import pytest
+
+from tests.warehouse.test_extract_years import years
+
+CASES = [
+    # A news item on a ranking list released on the text's own day, with no year in its title or lead (8月4日消息,…。
+    # then 今天胡潤研究院送出了全球獨角獸榜單): the list's figures in the later paragraphs are of the document's year.
+    ("cn_unicorn_2020", 3, "233家", "2020"),  # 報告顯示…其中美國以233家排名第一
+    ("cn_unicorn_2020", 4, "93家", "2020"),  # 具體城市來看,北京以93家排名第一
+    ("cn_unicorn_2020", 7, "33家", "2020"),  # 上榜獨角獸的平均年齡為9歲,33家成立不到3年
+    # A lead opening on a sentence of background that names no time (全球吹起人工智慧（ＡＩ）狂潮，…。) states its news,
+    # and the period it reports on, in the next sentence (國科會最新統計指出，二○二四年我國…).
+    ("tw_rd_2024", 2, "八九八六億元", "2024"),  # 整體研發經費中，企業投入的研發經費達到八九八六億元
+    ("tw_rd_2024", 5, "○點七個百分點", "2024"),  # …較上年增加○點七個百分點
+    ("tw_rd_2024", 3, "十年", "2015-2024"),  # 綜觀過去十年: counted back from the year reported on (convention 3)
+]
+
+
+@pytest.mark.parametrize("name,line,quote,year", CASES)
+def test_year_rules_on_fresh7_lines(name, line, quote, year):
+    """Every mention of `quote` on the line gets the year the rule gives."""
+    got = years(name, line, quote)
+    assert got and set(got) == {year}, got
