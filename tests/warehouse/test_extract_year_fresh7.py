@@ -17,6 +17,13 @@ CASES = [
     ("tw_rd_2024", 2, "八九八六億元", "2024"),  # 整體研發經費中，企業投入的研發經費達到八九八六億元
     ("tw_rd_2024", 5, "○點七個百分點", "2024"),  # …較上年增加○點七個百分點
     ("tw_rd_2024", 3, "十年", "2015-2024"),  # 綜觀過去十年: counted back from the year reported on (convention 3)
+    # A year of the Taiwanese calendar after 比/較 is the base of a comparison, as 2003年 would be: the figures after it
+    # keep the statement's year (93年專利…全年…72,105件,較92年的65,742 件增加6,363件…,本國人申請案43,038件); the base's own
+    # value, written after it with 的, is the base year's.
+    ("tw_patent_2004", 2, "6,363件", "2004"),
+    ("tw_patent_2004", 2, "43,038件", "2004"),
+    ("tw_patent_2004", 2, "24,333件", "2004"),  # 93年專利發證數66,415件,比92年大幅增加24,333件
+    ("tw_patent_2004", 2, "65,742 件", "2003"),
 ]
 
 

@@ -925,6 +925,7 @@ _YEAR_BRACKET = re.compile(r"(?P<a>(?:19|20)\d{2})\s*年(?:底|末)?\s*[（(]\s*
 # 是/为/相当于 the figure is a ratio to the base (是2017年的5倍) and keeps the subject's year; those are not matched.
 _BASE_VALUE = re.compile(r"(?:" + _COMPARE + r"|高于|低于|快于|慢于)\s*(?P<a>(?:19|20)\d{2})\s*年"
                          r"(?:同期|全年|底|末|年末|末季|第?[一二三四1-4]季度?|[上下]半年|\d{1,2}月份?)?的\s*(?:约|近)?\s*$")
+_BASE_VALUE_ROC = re.compile(_BASE_VALUE.pattern.replace(r"(?P<a>(?:19|20)\d{2})", r"(?<![\d.])(?P<n>[89]\d|1[01]\d)"))
 # The same base in the frame 与/和/同/跟 … 相比 (现在与2022年的出口高点4794.2亿美元相比，只差267亿美元): the value the
 # frame compares with, written after its year with 的 and the name of what it measures, is that year's, whatever time
 # word opens the sentence (现在 dates the gap, not the base). Only when 相比/相较/比较 closes the frame right after it.
@@ -969,14 +970,20 @@ def _candidates(span: str) -> list[tuple[int, str]]:
     periods = [(m.end(), f"{m['a']}-{m['b']}", m.span()) for m in _YEAR_PERIOD.finditer(span)]
     periods += [(m.end(), f"{m['a']}-{m['a'][:2]}{m['c'] or m['b']}", m.span()) for m in _SPLIT_YEAR.finditer(span)
                 if "年" in m.group() or m["c"] or int(m["b"]) == (int(m["a"]) + 1) % 100]
-    periods += [(m.end(), str(1911 + int(m["n"])), m.span()) for m in _ROC.finditer(span) if 0 < int(m["n"]) < 200]
+    roc = [(m.end(), str(1911 + int(m["n"])), m.span()) for m in _ROC.finditer(span) if 0 < int(m["n"]) < 200]
     if TAIWAN.get():
-        periods += [(m.end(), str(1911 + int(m["n"])), m.span()) for m in _ROC_BARE.finditer(span)
-                    if not any(a <= m.start() < b for _, _, (a, b) in periods)]
+        roc += [(m.end(), str(1911 + int(m["n"])), m.span()) for m in _ROC_BARE.finditer(span)
+                if not any(a <= m.start() < b for _, _, (a, b) in periods + roc)]
+    # A year of the Taiwanese calendar after 比/较 is the base of a comparison as a year written 2003年 is (較92年的65,742
+    # 件增加6,363件 in tw_patent_2004; 較106年11月預測數2.3%增加0.98個百分點 in a CNA release of 2018): not the figure's time.
+    periods += [p for p in roc if not any(a <= p[2][0] < b for _, _, (a, b) in periods)
+                and not _BASE.search(span[max(0, p[2][0] - 4):p[2][0]])
+                and not _COMPARATOR.search(span[max(0, p[2][0] - 12):p[2][0]])]
+    spans_roc = [sp for _, _, sp in roc]
     periods = [p for p in periods if not _in_edition(span, p[2][0])]
     spans = [sp for _, _, sp in periods]
     found = [(end, y) for end, y, _ in periods]
-    found += [(m.end(), m["a"]) for m in _YEAR.finditer(span) if not any(a <= m.start() < b for a, b in spans)
+    found += [(m.end(), m["a"]) for m in _YEAR.finditer(span) if not any(a <= m.start() < b for a, b in spans + spans_roc)
               and not re.match(r"\s*(?:后|以后|之后|以前|之前|前)", span[m.end():m.end() + 3])
               # 创2023年11月以来新高: a month with 以来 is the start of the span a record is measured over,
               # not the figure's own time (and not a report's period).
@@ -1093,6 +1100,8 @@ def year(text: str, pos: int, s_start: int, paragraph_starts: list[int] | None =
     if bracket := _YEAR_BRACKET.search(text, max(s_start, pos - 12), pos) or \
             _BASE_VALUE.search(text, max(s_start, pos - 16), pos):
         return bracket["a"]
+    if TAIWAN.get() and (base := _BASE_VALUE_ROC.search(text, max(s_start, pos - 16), pos)):
+        return str(1911 + int(base["n"]))  # 較92年的65,742 件: the base's own value, in the Taiwanese calendar
     if (frame := _BASE_FRAME.search(text, max(s_start, pos - 20), pos)) and \
             _BASE_FRAME_END.match(text, pos, s_end):
         return frame["a"]
