@@ -24,6 +24,11 @@ CASES = [
     ("tw_patent_2004", 2, "43,038件", "2004"),
     ("tw_patent_2004", 2, "24,333件", "2004"),  # 93年專利發證數66,415件,比92年大幅增加24,333件
     ("tw_patent_2004", 2, "65,742 件", "2003"),
+    # A year with 以来 before a record (为2011年以来的最低值) is the start of the span the record is measured over, not the
+    # figure's time: the figures keep the paragraph's year (根据商务部统计数据,2021年,…。…逆差下降69.5%至2112.8亿元,…).
+    ("cn_services_trade_2021", 2, "2112.8亿元", "2021"),
+    ("cn_services_trade_2021", 2, "4816.5亿元", "2021"),
+    ("cn_oecd_rd_2014", 3, "9%", "2014"),  # 2014年也是中國自1996年以來科研投入增長最慢的一年,增幅為9%
 ]
 
 

@@ -988,6 +988,8 @@ def _candidates(span: str) -> list[tuple[int, str]]:
               # 创2023年11月以来新高: a month with 以来 is the start of the span a record is measured over,
               # not the figure's own time (and not a report's period).
               and not re.match(r"\s*\d{1,2}\s*月份?\s*(?:以来|来)", span[m.end():m.end() + 8])
+              # …and so is a year with 以来 before a record (为2011年以来的最低值; 自1996年以来…增长最慢的一年).
+              and not re.match(r"\s*(?:以来|来)[^，,。；;\d]{0,8}?(?:最[高低大小快慢好差]|新[高低])", span[m.end():m.end() + 16])
               and not _BASE.search(span[max(0, m.start() - 4):m.start()])
               and not _BASE_LIST.search(span[max(0, m.start() - 30):m.start()])
               and not _RATIO_BASE.search(span[max(0, m.start() - 10):m.start()])
@@ -1534,7 +1536,7 @@ def report_period(title: str | None, first_line: str, date: str | None = None, o
     list that counts the state at its release and is named by that year: without a year in the title or lead, the list's
     figures are of the year of the document's date. `opening` is the lead paragraph and the one after it."""
     lead = _lead(first_line)
-    if not _candidates(lead) and not any(_names_period(lead, m) for m in _RELATIVE.finditer(lead)):
+    if not _dated(lead):
         lead = _lead(first_line, sentences=2)
     for span in (title, lead):
         found = [(end, y) for end, y in _candidates(span or "") if "-" not in y or int(y[-4:]) - int(y[:4]) == 1]
@@ -1557,6 +1559,11 @@ def report_period(title: str | None, first_line: str, date: str | None = None, o
     if date and _LIST_RELEASED_TODAY.search(opening):
         return date[:4]
     return None
+
+
+def _dated(span: str) -> bool:
+    """True when `span` names a year, a period or a period word (not only the present or a day)."""
+    return bool(_candidates(span)) or any(_names_period(span, m) for m in _RELATIVE.finditer(span))
 
 
 def _lead(line: str, sentences: int = 1) -> str:
