@@ -29,6 +29,12 @@ CASES = [
     ("cn_services_trade_2021", 2, "2112.8亿元", "2021"),
     ("cn_services_trade_2021", 2, "4816.5亿元", "2021"),
     ("cn_oecd_rd_2014", 3, "9%", "2014"),  # 2014年也是中國自1996年以來科研投入增長最慢的一年,增幅為9%
+    # A sentence opening on the base of its comparison (与2019年同期相比,…) is dated as the statement before it, across the
+    # paragraph's end (…2021年,我国服务贸易…); its 两年平均 is the two years up to that year (convention 3).
+    ("cn_services_trade_2021", 3, "2.2%", "2021"),  # 与2019年同期相比,服务进出口下降2.2%
+    ("cn_services_trade_2021", 3, "20.4%", "2021"),
+    ("cn_services_trade_2021", 3, "两年", "2020-2021"),  # 两年平均下降1.1%
+    ("cn_services_trade_2021", 3, "1.1%", "2020-2021"),
 ]
 
 

@@ -1148,6 +1148,14 @@ def year(text: str, pos: int, s_start: int, paragraph_starts: list[int] | None =
         found = _named_before(text, s_start, date, report, limit=1)
         if found:
             return found
+    if found is None and s_start > 1 and _BASE_OPENING.match(text, s_start) and not _candidates(text[s_start:s_end]) \
+            and not _RELATIVE.search(text[s_start:s_end]):
+        # A sentence opening on the base of its comparison (与2019年同期相比,服务进出口下降2.2%,两年平均下降1.1%) compares
+        # the time just spoken of with that base: it is dated as the statement before it (…2021年,我国服务贸易…。), across
+        # a paragraph's end, as 与之相比 is; so in a clause (2022年,…;与2020年相比,两年平均增长2.5% keeps 2022).
+        found = year(text, s_start - 2, bounds(text, s_start - 2, SENTENCE_END)[0], paragraph_starts, date, report)
+        if found:
+            return found
     if found is None and not _FUTURE.search(clause) and re.match(r"\s*(?:其中|当中)", text[s_start:s_start + 4]) \
             and not _candidates(before):
         # A sentence opening on 其中 or 当中 ("of which") details the one before it and shares its dating.
@@ -1429,6 +1437,7 @@ _SAME_PERIOD = re.compile(r"\s*同期")
 _NEW_SUBJECT = re.compile(r"\s*(?:我国|中国|美国|欧盟|英国|日本|德国|法国|韩国|印度|全球|世界)")
 
 
+_BASE_OPENING = re.compile(r"\s*(?:与|和|同|跟)\s*(?:19|20)\d{2}\s*年(?:同期|全年)?\s*(?:相比|相较|比较)\s*[，,]")
 _COMPARED_BACK = re.compile(r"\s*(?:与之相比|与此相比|与其相比|相比之下|相较之下|对比之下)")
 
 
