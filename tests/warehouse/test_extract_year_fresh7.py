@@ -35,6 +35,9 @@ CASES = [
     ("cn_services_trade_2021", 3, "20.4%", "2021"),
     ("cn_services_trade_2021", 3, "两年", "2020-2021"),  # 两年平均下降1.1%
     ("cn_services_trade_2021", 3, "1.1%", "2020-2021"),
+    # 12月当月 is that month itself, the latest December by the text's date (2022-08-26), not the month of writing.
+    ("cn_services_trade_2021", 3, "6197.3亿元", "2021"),  # 12月当月,我国服务进出口总额6197.3亿元,同比增长28.6%
+    ("cn_services_trade_2021", 3, "28.6%", "2021"),
 ]
 
 

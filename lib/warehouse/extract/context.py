@@ -862,14 +862,16 @@ def cn_or_digits(text: str) -> int | None:
 # 过去N年 is the N years before the text's year; a quarter or half-year without a year is the latest one that
 # has ended by the text's date (第四季 in a text of January is last year's). Months are also written in numerals
 # (十一月, 一至十一月, 前十一月: Taiwanese and Hong Kong releases), 首N个月 is 前N个月 (首10個月), and 今天/昨天 are
-# the text's own day (台积电今天股价收在264元); 此次/这次/本次 its own occasion (此次借用520亿救急). 至今 ("up to
+# the text's own day (台积电今天股价收在264元); 12月当月 is that month itself (当月, "that month", refers to the month
+# named: 12月当月,我国服务进出口总额6197.3亿元 in an article of 2022-08 on 2021; 中新社 2015-12-08: 中国进口疲态在11月继续
+# 好转,当月进口9100亿元), not the month of writing; 此次/这次/本次 its own occasion (此次借用520亿救急). 至今 ("up to
 # now": 积体电路发明至今满60年) is the text's present like 目前 (label convention 4 of 2026-12-01).
 _RELATIVE = re.compile(r"过去(?P<span>\d{1,2}|[一二两三四五六七八九十])年(?![几多余])|目前|当前|现阶段|现在|如今|(?<!初)至今|今年|近期|本年"
                        r"|今早|今日|今天|昨天|昨日|此次|这次|本次|(?<![比较与同])(?:去年|上年|前年)|明年|来年|(?<![\d年])\d{1,2}\s*月\s*\d{1,2}\s*日"
                        r"|(?P<pq>(?:上|前)一?个?季度?)|(?<!年)(?<![上前])(?:第?(?P<q>[一二三四1-4首])季度?|(?P<h>上|下)半年|前三季度)|上个?月"
                        r"|本季度?|本月|当月|年初以来|年初至今"
                        r"|(?<![\d年.〇○零一二三四五六七八九十两])(?:[1一]\s*[-—~至到]\s*)?(?P<mo>\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月"
-                       r"(?:份|末|底)?(?![\d日])|(?:前|首)(?P<mn>\d{1,2}|[一二两三四五六七八九十]{1,2})个?月")
+                       r"(?:份|末|底|当月)?(?![\d日])|(?:前|首)(?P<mn>\d{1,2}|[一二两三四五六七八九十]{1,2})个?月")
 _RELATIVE_SHIFT = {"去年": -1, "上年": -1, "前年": -2, "明年": 1, "来年": 1}
 _YEAR_WORDS = ("今年", "本年", *_RELATIVE_SHIFT)  # the relative words that name a whole year
 _PART_OF_YEAR = re.compile(r"\s*(?:第?[一二三四1-4首]季|[上下]半年|前三季|[\d一二三四五六七八九十]{1,3}\s*月)")
