@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.warehouse.test_extract_year_causes import TW_GDP_2018, page_years
 from tests.warehouse.test_extract_years import years
 
 CASES = [
@@ -24,6 +25,9 @@ CASES = [
     ("tw_patent_2004", 2, "43,038件", "2004"),
     ("tw_patent_2004", 2, "24,333件", "2004"),  # 93年專利發證數66,415件,比92年大幅增加24,333件
     ("tw_patent_2004", 2, "65,742 件", "2003"),
+    # …and so is the value after the base's measure noun standing for 的 (比92年申請案件數65,907件,增加6,743件).
+    ("tw_patent_2004", 3, "65,907件", "2003"),
+    ("tw_patent_2004", 3, "6,743件", "2004"),
     # A year with 以来 before a record (为2011年以来的最低值) is the start of the span the record is measured over, not the
     # figure's time: the figures keep the paragraph's year (根据商务部统计数据,2021年,…。…逆差下降69.5%至2112.8亿元,…).
     ("cn_services_trade_2021", 2, "2112.8亿元", "2021"),
@@ -46,3 +50,10 @@ def test_year_rules_on_fresh7_lines(name, line, quote, year):
     """Every mention of `quote` on the line gets the year the rule gives."""
     got = years(name, line, quote)
     assert got and set(got) == {year}, got
+
+
+def test_the_value_after_a_bases_measure_noun_is_the_bases(tmp_path):
+    """較106年11月預測數2.3%增加0.98個百分點 (a CNA release of 2018): 2.3% is the forecast of 106年11月 (2017), the base;
+    the change is the statement's (106年第4季, 2017)."""
+    got = page_years(TW_GDP_2018, tmp_path)
+    assert (got["2.3%"], got["0.98個百分點"]) == ("2017", "2017")
