@@ -141,9 +141,6 @@ def _mention(doc: Document, text: str, doc_id: str, hit: Hit, date: str | None, 
         year = run  # 连续3年 / 近5年来 and what they qualify: the span of years up to the statement's year
     elif year and "-" not in year and (framed := context.framed_span(text, start, doc.paragraph_starts, date, report)):
         year = framed  # 过去五年…。…城镇新增就业年均1270多万人: a yearly average over the span the section opened with
-    elif hit.measure in ("年", "季") and "run_of_years" not in flags and text[start - 1] != "第" and (
-            back := context.counted_back(text, end, round(hit.value * (12 if hit.measure == "年" else 3)), year, date)):
-        year = back  # 50年以来最高, 创15年新高, 六季以来最高: the span counted back from the statement (convention 3)
     elif hit.measure in ("年", "季") and re.search(r"长达\s*$", text[max(0, start - 4):start]):
         # 享受长达20年的双位数成长: a length the clause gives no years for (2001年 in its sentence is an event). Any
         # other length of time (两年的努力, 50周年, 连升两季, 半年内) is dated by the statement it belongs to (label

@@ -1296,10 +1296,16 @@ _LEAD_SPAN = re.compile(r"\s*(?P<n>\d{1,2}|[二两三四五六七八九十]{1,2}
 
 # The length of time a duration figure states (N年, N季, N个季度, N个月, 一年半), in months, with the text after it.
 _DURATION_UNIT = re.compile(r"\s*(?P<u>个?月|个?季度?)?")
-# Counted back from the statement (GUIDE: 近N年, 过去N年, N年来): N年以来 / N年来 / 30年几年来 (since N years ago),
-# 创15年新高 / 六季以来最高 (a record over the last N), 一年半以来表现最好.
+# A length of time measured back from the statement: N年以来/N年来 (30年来首度超车, 50年以来最高), N年之久, and a record
+# over N years (创15年新高, 十五年来最高, 六季以来最高, 超过一年半以来表现最好). Chinese writes these for the span that
+# ends at the time the sentence speaks of, so the span is the N calendar years (or the months of N quarters, N years)
+# counted back inclusively from the statement's year (label convention 3 of 2026-12-01: 31年以来 in a statement about
+# 2010 is 1980-2010). One suffix serves a list (15年与4年以来最大增速) and an approximate length (过去30年几年来, 30-odd
+# years) counts back from its numeral. 间 (8年间, 10年间) is left out: it names a span between stated years as often
+# as one counted back.
 _BACK_AFTER = re.compile(r"(?:\s*[与和及、]\s*(?:\d{1,3}|[一二两三四五六七八九十百]{1,3})\s*年)?"  # 15年与4年以来: both
-                         r"(?:\s*(?:[几多余]年)?(?:以来|来)|\s*的?(?:新高|新低|最高|最低|高位|低位))")
+                         r"(?:\s*(?:[几多余]\s*年?)?\s*(?:以来|来|之久)|\s*(?:[多余]\s*)?(?:年|季)?\s*的?"
+                         r"(?:新高|新低|最高|最低|最大|最小|最佳|最好|最差|最快|最慢|高位|低位))")
 # A run (连续N个月, 连N红, 连升两季, 连续11个季度): the GUIDE dates it by its last year, the statement's.
 _RUN_BEFORE = re.compile(r"(?:连续|连[升跌涨增降]?)\s*$")
 
@@ -1311,7 +1317,8 @@ def duration_year(text: str, start: int, end: int, value: float, measure: str | 
     in the statement's reference year, counted inclusively (31年以来 in 2010 is 1980-2010); a run of months or
     quarters (连续26个月, 连升两季, 连续11个季度) and an anniversary (建交50周年) are the statement's year. The reference
     year is the one the statement's own time gives (`found`), else the document's. None when none of these holds
-    (other durations keep the rules that read them: 近N年, 连续N年, 长达)."""
+    (other durations keep the rules that read them: 近N年, 连续N年, 长达; 第N年 is an ordinal, no length). This is the
+    one reading of a counted-back length (it took over counted_back, conv16's later pass, which measured the same)."""
     ref = (found or "")[-4:] or (date[:4] if date else "")
     if not ref or measure not in ("年", "季", "个"):
         return None
@@ -1336,7 +1343,7 @@ def duration_year(text: str, start: int, end: int, value: float, measure: str | 
     if kind != "年" and _RUN_BEFORE.search(text, max(0, start - 3), start):
         return ref  # 连续26个月正成长: the run's last month, the statement's
     back = _BACK_AFTER.match(text, unit.end())
-    if not back or re.search(r"(?:连续|连)\s*$", text[max(0, start - 3):start]) or (
+    if not back or re.search(r"(?:连续|连|第|长达)\s*$", text[max(0, start - 4):start]) or (
             re.search(r"(?:近|过去|这)\s*$", text[max(0, start - 3):start]) and not re.match(r"\s*[几多余]年", back.group())):
         return None  # 近5年来, 过去五年, 连续3年: read by run_period and _relative; 过去30年几年来 (30-odd) is read here
     months = round(value * step)
@@ -1390,37 +1397,6 @@ def run_period(text: str, pos: int, end: int, found: str | None, date: str | Non
         return found if n and int(found[-4:]) - int(found[:4]) + 1 == n else None
     last = int(found) if found else int(date[:4]) if date and runs[-1].group().startswith(("近", "这")) else None
     return f"{last - n + 1}-{last}" if n and n > 1 and last else None
-
-
-# A length of time measured back from the statement: N年以来/N年来 (30年来首度超车, 50年以来最高), and a record
-# over N years (创15年新高, 十五年来最高, 六季以来最高, 超过一年半以来表现最好). Chinese writes these for the span
-# that ends at the time the sentence speaks of, so the span is the N calendar years (or the months of N quarters,
-# N years) counted back inclusively from the statement's year (label convention 3 of 2026-12-01: 31年以来 in a
-# statement about 2010 is 1980-2010). One suffix serves a list (15年与4年以来最大增速) and an approximate length
-# (过去30年几年来, 30-odd years) counts back from its numeral. 间 (8年间, 10年间) is left out: it names a span between stated years as
-# often as one counted back.
-_COUNTED_BACK = re.compile(r"(?:\s*[与和及、]\s*(?:\d{1,3}|[一二两三四五六七八九十]{1,3})\s*年)?"
-                           r"(?:\s*[多余几]\s*年?)?\s*(?:以来|来|之久)|\s*(?:[多余]\s*)?(?:年|季)?\s*(?:新高|新低|最高|最低|最大|最小|最佳|最好|最差|最快|最慢)")
-
-
-def counted_back(text: str, end: int, months: int, found: str | None, date: str | None) -> str | None:
-    """The span of calendar years a length of `months` months ending at `end` (its 年/季 included) covers when the
-    text counts it back from the statement (_COUNTED_BACK after it), ending in the statement's year `found` (a
-    single year) or, when nothing dates the statement, the document's; None when it is not counted back."""
-    if not _COUNTED_BACK.match(text, end) or months <= 0:
-        return None
-    last = int(found) if found and "-" not in found else int(found[-4:]) if found else int(date[:4]) if date else None
-    if last is None:
-        return None
-    if months % 12 == 0:
-        return f"{last - months // 12 + 1}-{last}" if months > 12 else str(last)
-    s_start = bounds(text, end, SENTENCE_END)[0]
-    named = [cn_or_digits(m["m"]) for m in _MONTH.finditer(text, s_start, end)]
-    quarter = re.findall(r"第?([一二三四1-4])季", text[s_start:end])
-    month = named[-1] if named and named[-1] else {"一": 3, "二": 6, "三": 9, "四": 12}.get(quarter[-1], 3 * int(
-        quarter[-1]) if quarter[-1].isdigit() else 12) if quarter else 12
-    first = (last * 12 + month - 1 - (months - 1)) // 12
-    return f"{first}-{last}" if first < last else str(last)
 
 
 _YEAR_UNDER_REPORT = re.compile(r"全年|年末|年底|年内")
