@@ -52,6 +52,7 @@ def expected(raw, unit):
     # fresh7 split (2026-12-02): a half as a share (一半, 过半/過半, and 半 left after the qualifier 近 is taken out of raw)
     # is 50 percent (CONVENTIONS 9); x成y (8成1) is x tenths and y hundredths = 10x+y percent.
     if r in ('半','一半','过半','過半') and unit=='percent': return [50]
+    if r in ('半数','半數') and unit=='percent': return [50]  # 半数/半數 (half of a group) = 50 percent, like 一半 (CONVENTIONS 9; fresh10 split: 半数公司市值扩大)
     if re.fullmatch(r'[0-9]+成[0-9]', r) and unit=='percent': a,b=r.split('成'); return [float(a)*10+float(b)]
     if re.fullmatch(r'[0-9.]+/[0-9.]+', r):  # a fraction written 1/2, as a share in percent
         a,b=r.split('/'); return [float(a)/float(b)*100]
