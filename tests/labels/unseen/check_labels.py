@@ -61,6 +61,7 @@ def expected(raw, unit):
     r=r.replace('百分之','').replace('个百分点','').replace('個百分點','').replace('个千分点','')  # 个千分点: per-mille points (fresh4)
     parts=re.split('至|到|~|～|-',r)
     vals=[parse(numpart(p)) for p in parts if numpart(p)]
+    if len(parts)==2 and len(vals)==2 and not any(c in BIG for c in parts[0]) and any(c in BIG for c in parts[1]): vals[0]*=BIG[next(c for c in parts[1] if c in BIG)]  # a range whose magnitude is written once, after its high end (NT$10至100億 = 10億 to 100億; fresh10 split)
     if raw.startswith('-'): vals=[-v for v in vals]  # a figure printed with a minus sign (fresh4 split, 2026-12-01)
     f=1
     if '斤' in raw and unit=='t': f=0.0005
