@@ -188,7 +188,9 @@ def seed_samples() -> dict[str, tuple[Path, str | None, str | None, list[dict]]]
 # fresh8 (labelled 2026-12-02, measured clean before and after that day's rules) was opened for reading at 01:58 UTC
 # that day; fresh7, labelled with it and measured clean at eecc340 (94.5 / 97.8 / 99.5 / 98.9 / 59.6 / 74.9), was opened
 # for reading at 04:25 UTC on 2026-12-02 while fresh9 was being labelled by readers who never see lib/ or these rows.
-READ_SPLITS = ("dev", "dev2", "heldout", "fresh", "fresh3", "fresh4", "fresh8", "fresh7")
+# fresh9 and fresh10 were labelled blind the same morning; fresh10 (clean totals at eecc340 and aa33e90: 94.9 / 78.8 /
+# 96.6 / 95.7 / 73.3 / 56.9) was opened for reading at 04:45 UTC, and fresh9 stays clean for the day's final measure.
+READ_SPLITS = ("dev", "dev2", "heldout", "fresh", "fresh3", "fresh4", "fresh8", "fresh7", "fresh10")
 
 
 def _sidecar(meta_path: Path) -> tuple[dict, str | None, str | None]:
