@@ -224,3 +224,16 @@ def test_a_former_place_is_read_with_its_own_year(tmp_path):
     (tmp_path / "r.txt").write_text("2023年该国研发投入居全球第二，2020年为第四。", encoding="utf-8")
     got = [(m.quote, m.value, m.unit, m.year) for m in extract_document(tmp_path / "r.txt", "r")]
     assert got == [("第二", 2, "rank", "2023"), ("第四", 4, "rank", "2020")]
+
+
+@pytest.mark.parametrize("name,line,quote,value,value_high,unit", [
+    # Issue 13 (fresh10, read 2026-12-02). Mixed magnitudes whose smaller part carries a thousands comma
+    # (新台幣1兆1,372億元, tw_ic_2025q3:1) are summed like 42亿2657万 (GUIDE).
+    ("tw_ic_2025q3", 1, "1兆1,372億元", 1.1372e12, None, "TWD"),
+    ("tw_ic_2025q3", 2, "6兆4,825億元", 6.4825e12, None, "TWD"),
+])
+def test_issue13_forms_on_fresh10_lines(name, line, quote, value, value_high, unit):
+    got = _read(name, line, quote)
+    assert len(got) == 1, _line(name, line)
+    assert got[0][0] == pytest.approx(value) and got[0][2] == unit, got
+    assert got[0][1] == (pytest.approx(value_high) if value_high else None), got

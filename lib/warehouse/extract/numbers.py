@@ -97,8 +97,10 @@ _QUANTITY = re.compile(
     r"(?P<mag>[\s?]*(?:万亿|兆(?!瓦|赫|字节|比特|位|帕)|[千百十]亿|[千百]万|亿|万))?"
     # Mixed magnitudes: 42亿2657万, 2兆2500亿 (the tail's magnitude is smaller; checked when read), and a tail of
     # units after the magnitude, 2萬4337美元 = 24,337 or 9萬7,411件 (how Taiwanese and Hong Kong papers print them;
-    # only before a unit or measure word, so that 1万2025年 stays two).
-    r"(?P<tail>\d+(?:\.\d+)?(?:亿|万)|(?:\d{1,3}(?:,\d{3})+|\d{1,12})(?![\d.,])(?=(?:" + _UNIT_WORDS + "|"
+    # only before a unit or measure word, so that 1万2025年 stays two). The smaller magnitude's digits may carry a
+    # thousands comma as any number does (1兆1,372億元, 6兆4,825億元: tw_ic_2025q3; 3兆6,656億台湾元 in Taiwan
+    # Today's report of the Ministry of Economic Affairs): GUIDE, mixed magnitudes summed.
+    r"(?P<tail>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:亿|万)|(?:\d{1,3}(?:,\d{3})+|\d{1,12})(?![\d.,])(?=(?:" + _UNIT_WORDS + "|"
     + "|".join(sorted(MEASURE_WORDS, key=len, reverse=True)) + r")))?"
     r"(?P<q2>多|余)?"
     r"(?P<unit>[\s?]*(?:" + _UNIT_WORDS + "|" + "|".join(sorted(MEASURE_WORDS, key=len, reverse=True)) + r"))?"
