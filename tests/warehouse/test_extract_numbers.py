@@ -231,6 +231,10 @@ def test_a_former_place_is_read_with_its_own_year(tmp_path):
     # (新台幣1兆1,372億元, tw_ic_2025q3:1) are summed like 42亿2657万 (GUIDE).
     ("tw_ic_2025q3", 1, "1兆1,372億元", 1.1372e12, None, "TWD"),
     ("tw_ic_2025q3", 2, "6兆4,825億元", 6.4825e12, None, "TWD"),
+    # Measure words of the capital markets: 筆 (deals), 檔 (listed stocks, Taiwan), 股 (stocks, shares).
+    ("tw_vc_pulse_2025q2", 1, "7,356筆", 7356, None, "count"),
+    ("tw_ipo_market_2018", 2, "100檔", 100, None, "count"),
+    ("my_klse_market_cap_2016", 11, "34股", 34, None, "count"),
 ])
 def test_issue13_forms_on_fresh10_lines(name, line, quote, value, value_high, unit):
     got = _read(name, line, quote)

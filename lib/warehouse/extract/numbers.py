@@ -71,6 +71,11 @@ MEASURE_WORDS = [
     # 席 counts seats, in a parliament or among a ranking's places (前十名中，中国占有五席: cn_hurun_2023); the
     # idiom 一席之地 has the lone 一, which is never read as a count.
     "席",
+    # 笔 counts deals and transactions (完成7,356筆交易: tw_vc_pulse_2025q2; 交易件數僅6,238筆 in findit.org.tw's
+    # venture-capital review of 2024 Q1); 档 counts listed stocks in Taiwan (新增100 檔上市櫃公司: tw_ipo_market_2018;
+    # 4檔飆股, 18檔注意股 in ettoday.net); 股 counts stocks and shares (34股晋百亿俱乐部: my_klse_market_cap_2016;
+    # 成交量为346万股 in 东方日报's market report of 2020-07-23).
+    "笔", "档", "股",
 ]
 # 兆 is 10^12 in Taiwan, Hong Kong and Southeast-Asian usage (mainland 兆 = 10^6 survives only in units: 兆瓦).
 MAGNITUDES = {"万亿": 1e12, "兆": 1e12, "千亿": 1e11, "百亿": 1e10, "十亿": 1e9, "千万": 1e7, "百万": 1e6,
