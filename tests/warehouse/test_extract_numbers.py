@@ -235,6 +235,10 @@ def test_a_former_place_is_read_with_its_own_year(tmp_path):
     ("tw_vc_pulse_2025q2", 1, "7,356筆", 7356, None, "count"),
     ("tw_ipo_market_2018", 2, "100檔", 100, None, "count"),
     ("my_klse_market_cap_2016", 11, "34股", 34, None, "count"),
+    # A round N大 is the top N of a ranking (10大出口市场, 重返十大) without 榜 after it.
+    ("sg_cn_trade_2013", 5, "10大", 10, None, "rank"),
+    ("my_klse_market_cap_2016", 10, "10大", 10, None, "rank"),
+    ("my_klse_market_cap_2016", 5, "十大", 10, None, "rank"),
 ])
 def test_issue13_forms_on_fresh10_lines(name, line, quote, value, value_high, unit):
     got = _read(name, line, quote)

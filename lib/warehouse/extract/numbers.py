@@ -138,6 +138,12 @@ _RANK_LIST = re.compile(r"第(?P<list>[一二三四五六七八九十]{1,3}(?:�
 # (cn_unicorn_2022 lines 1 and 6; 四大 before a noun stays a count: 004:665 四大).
 _TOP_LIST = re.compile(r"(?<![一二三四五六七八九十\d])(?P<n>十|[一二三四五六七八九]十|\d{2,3})大(?=[^，,。；;]{0,10}?"
                        r"(?:榜单|名单|排行榜|榜))")
+# A round N大 (十大, 百大, 10大, 50大: the ten, the hundred largest) names the top N of a ranking even without 榜 after
+# it: 新加坡10大出口市场 (sg_cn_trade_2013), 2016年10大市值公司 and 联昌重返十大 (my_klse_market_cap_2016),
+# 跻身今年全球十大IPO项目 (cn_ipo_review_2025). Sets of categories are counted with other numerals (三大门类, 四大船舶
+# 产业集群, 十二大领域) and stay counts; 二十大 and 十九大 (party congresses) have a numeral before 十.
+_TOP_ROUND = re.compile(r"(?<![一二三四五六七八九十百千万\d.第前])(?P<n>十|百|[1-9]0{1,3})\s*大"
+                        r"(?!会|学|师|型|幅|量|小|于|多|概|约|致|都|力|批)(?=[\u4e00-\u9fffA-Za-z，,。；;]|$)")
 _GROWTH = re.compile(r"增长率|成长率|增速|经济增长|经济成长")
 # 升至第五, 上升3位至第8 (moved to a place), 历史第2 (second in history): a position reached or held, like 位居.
 # Misses in cn_unicorn_2022 (第五, 第8) and tw_exports_2025 (历史第2长红).
@@ -305,8 +311,8 @@ class Scanner:
                 continue
             if self._free(m.start("w"), m.end()):
                 self._add(m.start("w"), m.end(), 1.0, None, "rank", m["w"], [], m.start("w"))
-        for m in _TOP_LIST.finditer(text):
-            value = cn_number(m["n"]) if not m["n"].isdigit() else int(m["n"])
+        for m in [*_TOP_LIST.finditer(text), *_TOP_ROUND.finditer(text)]:
+            value = 100 if m["n"] == "百" else cn_number(m["n"]) if not m["n"].isdigit() else int(m["n"])
             if value is not None and self._free(m.start(), m.end()):
                 self._add(m.start(), m.end(), float(value), None, "rank", "大", ["top_n"], m.start(), qualifier="top")
         for m in _TOP_N.finditer(text):
