@@ -239,6 +239,9 @@ def test_a_former_place_is_read_with_its_own_year(tmp_path):
     ("sg_cn_trade_2013", 5, "10大", 10, None, "rank"),
     ("my_klse_market_cap_2016", 10, "10大", 10, None, "rank"),
     ("my_klse_market_cap_2016", 5, "十大", 10, None, "rank"),
+    # 第N大 before a noun in digits, as in numerals (第2大和第3大市值公司).
+    ("my_klse_market_cap_2016", 2, "第2大", 2, None, "rank"),
+    ("my_klse_market_cap_2016", 2, "第3大", 3, None, "rank"),
 ])
 def test_issue13_forms_on_fresh10_lines(name, line, quote, value, value_high, unit):
     got = _read(name, line, quote)

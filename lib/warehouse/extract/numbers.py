@@ -125,7 +125,9 @@ _LIST_MONEY = re.compile(r"\s*(?:和|、|与|及|或)\s*(?:" + _NUM + r")\s*(?:�
 # Communiqués also print the ratio sign ∶ (U+2236) for the colon, even mixed with `:` in one ratio (5.5:50.6∶43.9,
 # cn_yunhe_communique_2022).
 _RATIO = re.compile(r"(?<![\d.:∶])(?P<parts>\d+(?:\.\d+)?(?:[:∶]\d+(?:\.\d+)?){1,5})(?![\d:∶])")
-_RANK_DIGIT = re.compile(r"第\s*(?P<n>\d+)\s*(?P<w>位|名)?")
+# 第N大 before a noun (第2大和第3大市值公司: my_klse_market_cap_2016) is "the N-th largest" in digits as 第二大经济体 is
+# in numerals (_RANK_CN): a place wherever it stands (GUIDE: ranks).
+_RANK_DIGIT = re.compile(r"第\s*(?P<n>\d+)\s*(?P<w>位|名|大(?=[\u4e00-\u9fffA-Za-z]))?")
 # 第三方 (a third party) and 第一书记 (a first secretary) are words, not places.
 _RANK_CN = re.compile(r"第(?P<n>[一二三四五六七八九十]{1,3})(?P<w>位|名|大)?(?!次|代|个|批|层|步|产业|、|方|书记)")
 # 前十大 (the ten largest) is a top N like 前十名 (cn_eu_trade_2020 前十大货物贸易伙伴); so is 前十强 (the ten
