@@ -242,6 +242,9 @@ def test_a_former_place_is_read_with_its_own_year(tmp_path):
     # 第N大 before a noun in digits, as in numerals (第2大和第3大市值公司).
     ("my_klse_market_cap_2016", 2, "第2大", 2, None, "rank"),
     ("my_klse_market_cap_2016", 2, "第3大", 3, None, "rank"),
+    # 榜首 closing a long name of the list it heads, after a verb of position (跃居全球交易所榜首).
+    ("cn_ipo_review_2025", 1, "榜首", 1, None, "rank"),
+    ("cn_mva_top50_2024", 8, "榜首", 1, None, "rank"),
 ])
 def test_issue13_forms_on_fresh10_lines(name, line, quote, value, value_high, unit):
     got = _read(name, line, quote)

@@ -306,10 +306,16 @@ class Scanner:
         # Taiwanese papers write 冠 for 首 (居冠 "ranks first", 亚洲四小龙之冠 "the first of the four tigers"):
         # tw_export_orders_2025m11, tw_gdp_2025q3.
         for m in re.finditer(r"(?:位居|居于|居|名列|排名|位列|排在|跃居|稳居|荣登|登上|问鼎)\s*(?:世界|全球|全国|亚洲|行业|各省|同类)?"
-                             r"\s*(?P<w>首位|榜首|首|冠(?!军))|(?:位居|居于|居|名列|位列|跃居|稳居)[^，,。；;]{0,24}?(?P<head>之[首冠])(?![要先次批个届脑长军])", text):
-            if m["head"]:
-                if self._free(m.start("head"), m.end()):
-                    self._add(m.start("head"), m.end(), 1.0, None, "rank", m["head"], [], m.start("head"))
+                             r"\s*(?P<w>首位|榜首|首|冠(?!军))|(?:位居|居于|居|名列|位列|跃居|稳居)[^，,。；;]{0,24}?(?P<head>之[首冠])(?![要先次批个届脑长军])"
+                             # 榜首 (the top of the list) closes the name of the list it heads, which may be long:
+                             # 跃居全球交易所榜首 (cn_ipo_review_2025), 霸佔全球製造業榜首 (cn_mva_top50_2024), 登上全球交易所
+                             # IPO募资额榜首 (羊城晚报 2025), 排在全球新股融资的榜首位置 (财新网 2017-09-21).
+                             r"|(?:位居|居于|名列|排名|位列|排在|跃居|稳居|荣登|登上|登顶|问鼎|霸占|重夺|夺得|占据)"
+                             r"[^，,。；;！？]{1,14}?(?P<top>榜首)", text):
+            head = "head" if m["head"] else "top" if m["top"] else None
+            if head:
+                if self._free(m.start(head), m.end()):
+                    self._add(m.start(head), m.end(), 1.0, None, "rank", m[head], [], m.start(head))
                 continue
             if self._free(m.start("w"), m.end()):
                 self._add(m.start("w"), m.end(), 1.0, None, "rank", m["w"], [], m.start("w"))
