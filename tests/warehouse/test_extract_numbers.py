@@ -245,8 +245,13 @@ def test_a_former_place_is_read_with_its_own_year(tmp_path):
     # 榜首 closing a long name of the list it heads, after a verb of position (跃居全球交易所榜首).
     ("cn_ipo_review_2025", 1, "榜首", 1, None, "rank"),
     ("cn_mva_top50_2024", 8, "榜首", 1, None, "rank"),
+    # A range of places (第2至第4名, 第5名至第22名): low and high, and no place of its own for either end.
+    ("cn_mva_top50_2024", 7, "第2至第4名", 2, 4, "rank"),
+    ("cn_mva_top50_2024", 7, "第5名至第22名", 5, 22, "rank"),
 ])
 def test_issue13_forms_on_fresh10_lines(name, line, quote, value, value_high, unit):
+    if quote.startswith("第2至"):  # the range's ends are not read again as places of their own
+        assert [m.quote for m in _line(name, line) if m.quote in ("第4名", "第5名")] == []
     got = _read(name, line, quote)
     assert len(got) == 1, _line(name, line)
     assert got[0][0] == pytest.approx(value) and got[0][2] == unit, got

@@ -125,6 +125,10 @@ _LIST_MONEY = re.compile(r"\s*(?:和|、|与|及|或)\s*(?:" + _NUM + r")\s*(?:�
 # Communiqués also print the ratio sign ∶ (U+2236) for the colon, even mixed with `:` in one ratio (5.5:50.6∶43.9,
 # cn_yunhe_communique_2022).
 _RATIO = re.compile(r"(?<![\d.:∶])(?P<parts>\d+(?:\.\d+)?(?:[:∶]\d+(?:\.\d+)?){1,5})(?![\d:∶])")
+# 第2至第4名, 第5名至第22名 (cn_mva_top50_2024:7), 依序位居下跌榜第2至第4位 (东方日报 2020-07-23): a range of places, the
+# measure word printed once at its end or after each end; low and high like 8%~9% (GUIDE: ranges).
+_RANK_RANGE = re.compile(r"第\s*(?P<n>\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?:位|名)?\s*(?:至|到|~|－|-|—)\s*"
+                         r"第\s*(?P<n2>\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?P<w>位|名)")
 # 第N大 before a noun (第2大和第3大市值公司: my_klse_market_cap_2016) is "the N-th largest" in digits as 第二大经济体 is
 # in numerals (_RANK_CN): a place wherever it stands (GUIDE: ranks).
 _RANK_DIGIT = re.compile(r"第\s*(?P<n>\d+)\s*(?P<w>位|名|大(?=[\u4e00-\u9fffA-Za-z]))?")
@@ -261,6 +265,10 @@ class Scanner:
 
     def _ranks(self) -> None:
         text = self.text
+        for m in _RANK_RANGE.finditer(text):
+            low, high = cn_number(m["n"]), cn_number(m["n2"])
+            if low is not None and high is not None and low < high and not _excluded(text, m.start("n"), m.end("n")):
+                self._add(m.start(), m.end(), float(low), float(high), "rank", m["w"], ["rank_range"], m.start())
         for m in _RANK_DIGIT.finditer(text):
             has_word = bool(m.group("w"))
             # 星国第3，台湾垫底 (tw_exports_2025): 第N right after an economy, ending its clause, is its place, as
@@ -268,7 +276,8 @@ class Scanner:
             placed = self._after_economy(m.start()) and re.match(r"\s*[，,；;。]", text[m.end():m.end() + 2])
             if not has_word and not placed and not _RANK_CONTEXT.search(text[max(0, m.start() - 8):m.start()]):
                 continue
-            if _SKIP_AFTER.match(text, m.end("n")) or _excluded(text, m.start("n"), m.end("n")):
+            if _SKIP_AFTER.match(text, m.end("n")) or _excluded(text, m.start("n"), m.end("n")) \
+                    or not self._free(m.start(), m.end()):  # an end of a range of places read above
                 continue
             self._add(m.start(), m.end(), float(m.group("n")), None, "rank", m.group("w"), [], m.start("n"))
         for m in _RANK_LIST.finditer(text):
