@@ -95,7 +95,10 @@ _QUANTITY = re.compile(
     # Ranges: 2~3家, 8%~9%, and with a dash 8%–9%, 5%-6% (the dash range is checked when read: its second
     # number must carry the unit, so that 2012-2022年 and 1-4月 stay periods). 至/到 join a range only between
     # two percentages (7.3%至20.4%, 1%至3%: cn_cpi_2019, sg_cn_trade_2013), where neither can be a date.
-    r"(?P<range>\s*(?P<rpct>%)?\s*(?P<dash>[~～]|[–—-]|(?<=%)[至到](?=\s*(?:" + _NUM + r")\s*%))\s*(?P<num2>" + _NUM + r"))?"
+    # So do they before a number with a magnitude, printed once after the high end as with ~ (NT$10至100億:
+    # tw_ipo_market_2018; 預估11月外銷訂單667到687億美元: 中央社 2025-11-20), where no date has a magnitude.
+    r"(?P<range>\s*(?P<rpct>%)?\s*(?P<dash>[~～]|[–—-]|(?<=%)[至到](?=\s*(?:" + _NUM + r")\s*%)"
+    r"|(?<=\d)[至到](?=\s*(?:" + _NUM + r")\s*(?:万亿|兆|亿|万)))\s*(?P<num2>" + _NUM + r"))?"
     r"(?P<frac>/(?P<den>\d+)(?![\d.]))?"
     r"(?P<q1>[\s?]*(?:多|余))?"
     # A digit before 千亿/百万… is a multiple of that magnitude (6千亿美元 = 6000亿, 3百万): a plain reading.
@@ -463,7 +466,7 @@ class Scanner:
                 continue
             if _excluded(text, start, num_end):
                 continue
-            if m["range"] and m["dash"] not in "~～" and not m["unit"]:
+            if m["range"] and m["dash"] not in "~～" and not m["unit"] and not (m["dash"] in "至到" and m["mag"]):
                 continue  # a dash between numbers without a unit after the second names a period or a code
             unit_text = (m.group("unit") or "").replace("?", "").strip()
             mag_text = (m.group("mag") or "").replace("?", "").strip()
