@@ -250,6 +250,8 @@ def test_a_former_place_is_read_with_its_own_year(tmp_path):
     ("cn_mva_top50_2024", 7, "第5名至第22名", 5, 22, "rank"),
     # A range in digits joined by 至 with the magnitude printed once, after the high end (NT$10至100億).
     ("tw_ipo_market_2018", 4, "10至100億", 1e9, 1e10, "TWD"),
+    # Money without its currency after 金额 (總金額只有NT$148.1億(減少107.6億)) is in the writer's own currency.
+    ("tw_ipo_market_2018", 5, "107.6億", 1.076e10, None, "TWD"),
 ])
 def test_issue13_forms_on_fresh10_lines(name, line, quote, value, value_high, unit):
     if quote.startswith("第2至"):  # the range's ends are not read again as places of their own
