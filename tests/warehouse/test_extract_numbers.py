@@ -252,6 +252,8 @@ def test_a_former_place_is_read_with_its_own_year(tmp_path):
     ("tw_ipo_market_2018", 4, "10至100億", 1e9, 1e10, "TWD"),
     # Money without its currency after 金额 (總金額只有NT$148.1億(減少107.6億)) is in the writer's own currency.
     ("tw_ipo_market_2018", 5, "107.6億", 1.076e10, None, "TWD"),
+    # 元 named as 人民币 after it stays the renminbi in a text whose home is Hong Kong (以181.7亿元人民币).
+    ("cn_ipo_review_2025", 3, "181.7亿元", 1.817e10, None, "CNY"),
 ])
 def test_issue13_forms_on_fresh10_lines(name, line, quote, value, value_high, unit):
     if quote.startswith("第2至"):  # the range's ends are not read again as places of their own

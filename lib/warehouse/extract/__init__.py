@@ -122,8 +122,11 @@ def _mention(doc: Document, text: str, doc_id: str, hit: Hit, date: str | None, 
         # 44.99, citations per paper: data/catalog/document_indicators.yaml ai_paper_citation_rate) stays a count:
         # a rate named by 率 without 每 is what the text calls it, and the chart draws it as a count.
         unit = "other"
-    elif unit == "CNY" and home != "CHN" and (hit.measure or "").endswith("元") and home in HOME_CURRENCY:
-        unit = HOME_CURRENCY[home]  # 元 outside the mainland is the local dollar (港元, 新台币)
+    elif unit == "CNY" and home != "CHN" and (hit.measure or "").endswith("元") and home in HOME_CURRENCY \
+            and not re.match(r"\s*人民币", text[end:end + 4]):
+        # 元 outside the mainland is the local dollar (港元, 新台币), unless the currency is named after it: 以181.7亿元
+        # 人民币 (cn_ipo_review_2025, a text on Hong Kong's market), 230亿元人民币国债将在港发行 (新华社香港电 2012).
+        unit = HOME_CURRENCY[home]
     year = context.year(text, start, s_start, doc.paragraph_starts, date, report)
     run = context.run_period(text, start, end, year, date)
     if unit in MONEY_UNITS + DOCUMENT_UNITS[:6] and (
