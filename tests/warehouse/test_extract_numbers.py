@@ -198,6 +198,11 @@ def test_forms_the_samples_do_not_print(tmp_path, line, quote, value, value_high
     assert got[0][2] == (pytest.approx(value_high) if value_high else None)
 
 
+def test_people_before_a_word_of_years_are_people(tmp_path):
+    """人年 is person-years only as a unit: 1221万人年末 is people, then "at year-end"."""
+    assert ("1221万人", 1.221e7, None, "count") in _sentence(tmp_path, "全年城镇新增就业1221万人年末登记失业率为4.1%。")
+
+
 def test_dashes_between_numbers_without_a_unit_are_periods_and_codes(tmp_path):
     """2012-2022年 and 1-4月 are periods, COVID-19 a name, 010-12345678 a phone number: no figure and no sign."""
     assert _sentence(tmp_path, "2012-2022年，1-4月出口增长，受COVID-19影响，电话010-12345678。") == []
@@ -254,6 +259,8 @@ def test_a_former_place_is_read_with_its_own_year(tmp_path):
     ("tw_ipo_market_2018", 5, "107.6億", 1.076e10, None, "TWD"),
     # 元 named as 人民币 after it stays the renminbi in a text whose home is Hong Kong (以181.7亿元人民币).
     ("cn_ipo_review_2025", 3, "181.7亿元", 1.817e10, None, "CNY"),
+    # Person-years (R&D staff in full-time equivalents) are work, not people: `other`.
+    ("cn_talent_report_2020", 4, "387.8万人年", 3.878e6, None, "other"),
 ])
 def test_issue13_forms_on_fresh10_lines(name, line, quote, value, value_high, unit):
     if quote.startswith("第2至"):  # the range's ends are not read again as places of their own

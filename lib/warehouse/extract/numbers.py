@@ -60,6 +60,9 @@ UNITS: dict[str, tuple[str, float]] = {
     "千分点": ("other", 1.0),
     "平方公里": ("other", 1.0),
     "平方米": ("other", 1.0),
+    # 人年 (person-years) measures work, not people: R&D staff in full-time equivalents (387.8万人年:
+    # cn_talent_report_2020; R&D人员折合全时当量 (万人年) in 广州统计年鉴 2022 table 17-8). GUIDE: no unit of its own, `other`.
+    "人年": ("other", 1.0),
 }
 # Measure words of counts. Longer words first so that `标准机架` wins over `架`.
 MEASURE_WORDS = [
@@ -84,7 +87,8 @@ CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 
 
 # Digits with thousands separators (1,004) or plain; a comma group is exactly three digits.
 _NUM = r"\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
-_UNIT_WORDS = "|".join(sorted(UNITS, key=len, reverse=True))
+# 人年 is no unit where 年 starts a word of its own (5万人年均收入, 1221万人年末: people, then "yearly", "year-end").
+_UNIT_WORDS = "|".join(u + "(?![均末底初中内度])" if u == "人年" else u for u in sorted(UNITS, key=len, reverse=True))
 _SKIP_AFTER = re.compile(r"\s*(?:年|月|日|世纪|级|代|号|期|版|周年|kg)")
 _QUANTITY = re.compile(
     # A minus sign after a word or a space, not after a digit, % or a letter (2012-2022, 8%-9%, COVID-19):
