@@ -199,7 +199,9 @@ def test_forms_the_samples_do_not_print(tmp_path, line, quote, value, value_high
 
 
 def test_people_before_a_word_of_years_are_people(tmp_path):
-    """人年 is person-years only as a unit: 1221万人年末 is people, then "at year-end"."""
+    """人年 is person-years only as a unit: 1221万人年末 is people, then "at year-end". 第二高峰 (a second peak) is
+    no place."""
+    assert not [g for g in _sentence(tmp_path, "疫情出现第二高峰，多地停工。") if g[3] == "rank"]
     assert ("1221万人", 1.221e7, None, "count") in _sentence(tmp_path, "全年城镇新增就业1221万人年末登记失业率为4.1%。")
 
 
@@ -261,6 +263,8 @@ def test_a_former_place_is_read_with_its_own_year(tmp_path):
     ("cn_ipo_review_2025", 3, "181.7亿元", 1.817e10, None, "CNY"),
     # Person-years (R&D staff in full-time equivalents) are work, not people: `other`.
     ("cn_talent_report_2020", 4, "387.8万人年", 3.878e6, None, "other"),
+    # 第二高 (the second highest) is a place, as 第二大 is.
+    ("cn_ipo_review_2025", 2, "第二", 2, None, "rank"),
 ])
 def test_issue13_forms_on_fresh10_lines(name, line, quote, value, value_high, unit):
     if quote.startswith("第2至"):  # the range's ends are not read again as places of their own

@@ -140,6 +140,10 @@ _RANK_RANGE = re.compile(r"第\s*(?P<n>\d{1,3}|[一二三四五六七八九十]{
 # in numerals (_RANK_CN): a place wherever it stands (GUIDE: ranks).
 _RANK_DIGIT = re.compile(r"第\s*(?P<n>\d+)\s*(?P<w>位|名|大(?=[\u4e00-\u9fffA-Za-z]))?")
 # 第三方 (a third party) and 第一书记 (a first secretary) are words, not places.
+# 第二高 / 第三低 (the second highest, the third lowest) place a value among others as 第二大 does: 为近五年内第二高
+# (cn_ipo_review_2025:2), 為歷史第二高上市市值 (經濟日報 2025-09-05, udn.com 8986572); GUIDE: ranks. 第二高峰 and
+# 第二低谷 (a second peak, a second trough) count events and stay out.
+_NTH_HIGHEST = re.compile(r"[高低](?![峰潮谷])")
 _RANK_CN = re.compile(r"第(?P<n>[一二三四五六七八九十]{1,3})(?P<w>位|名|大)?(?!次|代|个|批|层|步|产业|、|方|书记)")
 # 前十大 (the ten largest) is a top N like 前十名 (cn_eu_trade_2020 前十大货物贸易伙伴); so is 前十强 (the ten
 # strongest: 全球数字服务贸易前十强, cn_digital_trade_2024), the usual name of a ranking's top N.
@@ -307,6 +311,7 @@ class Scanner:
                 h.unit == "rank" and h.end == m.start() - 1 for h in self.hits)
             if not joined and not _RANK_CONTEXT.search(text[max(0, m.start() - 8):m.start()]) \
                     and not (m["w"] == "大" and re.match(r"[\u4e00-\u9fff]", text[m.end():m.end() + 1])) \
+                    and not (not m["w"] and _NTH_HIGHEST.match(text, m.end())) \
                     and not (text[m.start() - 1:m.start()] in ("为", "是") and re.match(r"[，,；;。]", text[m.end():m.end() + 1]))\
                     and not (m["w"] in ("位", "名") and not re.match(r"[\u4e00-\u9fff]", text[m.end():m.end() + 1])
                              or m["w"] == "名" and text[m.end():m.end() + 2] in ("往后", "以后", "之后")) \
