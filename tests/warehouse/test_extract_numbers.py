@@ -265,6 +265,8 @@ def test_a_former_place_is_read_with_its_own_year(tmp_path):
     ("cn_talent_report_2020", 4, "387.8万人年", 3.878e6, None, "other"),
     # 第二高 (the second highest) is a place, as 第二大 is.
     ("cn_ipo_review_2025", 2, "第二", 2, None, "rank"),
+    # An exchange rate quoted 新台幣兌美元32.1元 is an amount in New Taiwan dollars, not in US dollars.
+    ("tw_ic_2025q3", 1, "32.1元", 32.1, None, "TWD"),
 ])
 def test_issue13_forms_on_fresh10_lines(name, line, quote, value, value_high, unit):
     if quote.startswith("第2至"):  # the range's ends are not read again as places of their own

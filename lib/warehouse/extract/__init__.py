@@ -104,6 +104,11 @@ def _mention(doc: Document, text: str, doc_id: str, hit: Hit, date: str | None, 
         flags.append({"group": "group_subject", "ambiguous": "ambiguous_subject"}.get(ambiguous, "subject_assumed"))
     unit = hit.unit
     prefix = _CURRENCY_BEFORE.search(text, max(0, start - 6), start)
+    if prefix and text[prefix.start() - 1:prefix.start()] == "兑":
+        # 新台币兑美元32.1元 (tw_ic_2025q3:1): a rate quoted against the currency after 兑 is an amount of the currency
+        # before it, as the Taiwanese papers print the daily fix (新台幣兌美元今天以31.13元開盤…以31.18元作收: 鉅亨網
+        # 2025-11-17); with no currency before 兑 the amount's own reading stands.
+        prefix = _CURRENCY_BEFORE.search(text, max(0, prefix.start() - 7), prefix.start() - 1)
     if prefix and (unit == "count" and "no_unit" in flags or unit == "CNY" and (hit.measure or "").endswith("元")
                    and not _CURRENCY_WORD.search(hit.measure or "")):
         # 新台币40万元, 人民币1.8万, 港币10亿元: a currency written before the number is the figure's currency;
