@@ -198,6 +198,13 @@ def test_forms_the_samples_do_not_print(tmp_path, line, quote, value, value_high
     assert got[0][2] == (pytest.approx(value_high) if value_high else None)
 
 
+def test_the_first_months_of_a_year_name_a_period():
+    """马来西亚2019年前11个月对外贸易总额 (my_cn_trade_2019:2), 訪港旅客數字在首10個月按年增加12% (hk_economy_2025:3): the
+    first N months name a period (January to November), as 前三季度 does; no count of months is read."""
+    assert [m.quote for m in _line("my_cn_trade_2019", 2) if m.quote.startswith("11")] == []
+    assert [m.quote for m in _line("hk_economy_2025", 3) if m.quote.startswith("10")] == []
+
+
 def test_people_before_a_word_of_years_are_people(tmp_path):
     """人年 is person-years only as a unit: 1221万人年末 is people, then "at year-end". 第二高峰 (a second peak) is
     no place."""

@@ -475,6 +475,10 @@ class Scanner:
                 continue
             if _excluded(text, start, num_end):
                 continue
+            if re.search(r"[前首]\s*$", text[max(0, start - 2):start]) and re.match(r"\s*个\s*月", text[num_end:num_end + 4]):
+                # 前11个月, 首5個月: the first N months of the year name a period (Jan-Nov), as 前三季度 and 1-11月 do, not
+                # a length of time (labellers' notes in my_cn_trade_2019, hk_trade_2009, cn_zhejiang_digital_2024).
+                continue
             if m["range"] and m["dash"] not in "~～" and not m["unit"] and not (m["dash"] in "至到" and m["mag"]):
                 continue  # a dash between numbers without a unit after the second names a period or a code
             unit_text = (m.group("unit") or "").replace("?", "").strip()
