@@ -274,6 +274,9 @@ def test_a_former_place_is_read_with_its_own_year(tmp_path):
     ("cn_ipo_review_2025", 2, "第二", 2, None, "rank"),
     # An exchange rate quoted 新台幣兌美元32.1元 is an amount in New Taiwan dollars, not in US dollars.
     ("tw_ic_2025q3", 1, "32.1元", 32.1, None, "TWD"),
+    # 林吉特 is the mainland press's name of the ringgit (1美元约合4.09林吉特, fresh8).
+    ("my_cn_trade_2019", 2, "4.09林吉特", 4.09, None, "MYR"),
+    ("my_cn_trade_2019", 2, "16751亿林吉特", 1.6751e12, None, "MYR"),
 ])
 def test_issue13_forms_on_fresh10_lines(name, line, quote, value, value_high, unit):
     if quote.startswith("第2至"):  # the range's ends are not read again as places of their own

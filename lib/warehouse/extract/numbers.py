@@ -23,6 +23,9 @@ UNITS: dict[str, tuple[str, float]] = {
     "新台币": ("TWD", 1.0),
     "令吉": ("MYR", 1.0),
     "马币": ("MYR", 1.0),
+    # 林吉特 is the mainland press's name of the ringgit (16751亿林吉特(1美元约合4.09林吉特): 中新社, my_cn_trade_2019;
+    # 出口额…达896.3亿林吉特: 央视新闻 2021-02-26), as 令吉 is Malaysia's own.
+    "林吉特": ("MYR", 1.0),
     "新元": ("SGD", 1.0),
     "新币": ("SGD", 1.0),
     "韩元": ("KRW", 1.0),
