@@ -277,6 +277,8 @@ def test_a_former_place_is_read_with_its_own_year(tmp_path):
     # 林吉特 is the mainland press's name of the ringgit (1美元约合4.09林吉特, fresh8).
     ("my_cn_trade_2019", 2, "4.09林吉特", 4.09, None, "MYR"),
     ("my_cn_trade_2019", 2, "16751亿林吉特", 1.6751e12, None, "MYR"),
+    # A valuation without its currency (以5600億估值, fresh7) is money in the writer's currency.
+    ("cn_unicorn_2020", 5, "5600億", 5.6e11, None, "CNY"),
 ])
 def test_issue13_forms_on_fresh10_lines(name, line, quote, value, value_high, unit):
     if quote.startswith("第2至"):  # the range's ends are not read again as places of their own

@@ -43,8 +43,9 @@ _CURRENCY_BEFORE = re.compile(r"(?P<cur>" + _CURRENCY_WORD.pattern + r"|(?<![A-Z
                               + "|".join(map(re.escape, _LATIN_CURRENCY)) + r"))\s*$")
 # 金额 (an amount of money: 總金額只有NT$148.1億(減少107.6億), tw_ipo_market_2018; 總成交金額近79兆... 日均值達4,245億,
 # 工商時報 2024-10-14; 外销订单金额, 出口金额 in the Taiwanese trade releases of fresh, fresh3 and fresh8) names money
-# as 销售额 does.
-_MONEY_WORDS = re.compile(r"收入|支出|开支|赤字|盈余|预算|投资|储备|市值|营收|税|资金|融资|贸易|出口|进口|产值|销售额|利润|金额")
+# as 销售额 does; so does 估值 (a valuation: 以5600億估值蟬聯全球第二大獨角獸, cn_unicorn_2020; 比特大陆估值下降500亿,至300亿
+# in 新浪VR's report of the 2020 Hurun list; 螞蟻金服以4000億以上的估值位列榜首, 胡润 2018 index).
+_MONEY_WORDS = re.compile(r"收入|支出|开支|赤字|盈余|预算|投资|储备|市值|营收|税|资金|融资|贸易|出口|进口|产值|销售额|利润|金额|估值")
 
 
 @dataclass
