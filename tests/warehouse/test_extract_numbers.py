@@ -279,6 +279,9 @@ def test_a_former_place_is_read_with_its_own_year(tmp_path):
     ("my_cn_trade_2019", 2, "16751亿林吉特", 1.6751e12, None, "MYR"),
     # A valuation without its currency (以5600億估值, fresh7) is money in the writer's currency.
     ("cn_unicorn_2020", 5, "5600億", 5.6e11, None, "CNY"),
+    # A currency named in brackets after the amount, "and likewise below" (7,648億(港元,下同), fresh8).
+    ("hk_services_2016", 2, "7,648億", 7.648e11, None, "HKD"),
+    ("cn_services_trade_2021", 2, "52982.7亿元", 5.29827e12, None, "CNY"),
 ])
 def test_issue13_forms_on_fresh10_lines(name, line, quote, value, value_high, unit):
     if quote.startswith("第2至"):  # the range's ends are not read again as places of their own

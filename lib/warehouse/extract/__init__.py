@@ -110,8 +110,14 @@ def _mention(doc: Document, text: str, doc_id: str, hit: Hit, date: str | None, 
         # before it, as the Taiwanese papers print the daily fix (新台幣兌美元今天以31.13元開盤…以31.18元作收: 鉅亨網
         # 2025-11-17); with no currency before 兑 the amount's own reading stands.
         prefix = _CURRENCY_BEFORE.search(text, max(0, prefix.start() - 7), prefix.start() - 1)
-    if prefix and (unit == "count" and "no_unit" in flags or unit == "CNY" and (hit.measure or "").endswith("元")
-                   and not _CURRENCY_WORD.search(hit.measure or "")):
+    # 7,648億(港元,下同) (hk_services_2016:2), 53732.0億元(人民币.下同) (cn_profits_2025q3:1), 52982.7亿元(人民币,下同)
+    # (cn_services_trade_2021:2): the currency named in brackets after an amount, for it and those below, is its own.
+    named = re.match(r"\s*[（(]\s*(?P<cur>" + _CURRENCY_WORD.pattern + r")\s*[,，.、]\s*下同", text[end:end + 14])
+    if named and (unit == "count" and "no_unit" in flags or (hit.measure or "").endswith("元")):
+        unit = UNITS[named["cur"]][0]
+        flags = [f for f in flags if f != "no_unit"]
+    elif prefix and (unit == "count" and "no_unit" in flags or unit == "CNY" and (hit.measure or "").endswith("元")
+                     and not _CURRENCY_WORD.search(hit.measure or "")):
         # 新台币40万元, 人民币1.8万, 港币10亿元: a currency written before the number is the figure's currency;
         # the trailing 元 is then only that currency's unit word, and a bare 万/亿 is an amount in it.
         unit = _LATIN_CURRENCY.get(prefix["cur"]) or UNITS[prefix["cur"]][0]
