@@ -142,11 +142,11 @@ _RANK_RANGE = re.compile(r"第\s*(?P<n>\d{1,3}|[一二三四五六七八九十]{
 # 第N大 before a noun (第2大和第3大市值公司: my_klse_market_cap_2016) is "the N-th largest" in digits as 第二大经济体 is
 # in numerals (_RANK_CN): a place wherever it stands (GUIDE: ranks).
 _RANK_DIGIT = re.compile(r"第\s*(?P<n>\d+)\s*(?P<w>位|名|大(?=[\u4e00-\u9fffA-Za-z]))?")
-# 第三方 (a third party) and 第一书记 (a first secretary) are words, not places.
 # 第二高 / 第三低 (the second highest, the third lowest) place a value among others as 第二大 does: 为近五年内第二高
 # (cn_ipo_review_2025:2), 為歷史第二高上市市值 (經濟日報 2025-09-05, udn.com 8986572); GUIDE: ranks. 第二高峰 and
 # 第二低谷 (a second peak, a second trough) count events and stay out.
 _NTH_HIGHEST = re.compile(r"[高低](?![峰潮谷])")
+# 第三方 (a third party) and 第一书记 (a first secretary) are words, not places.
 _RANK_CN = re.compile(r"第(?P<n>[一二三四五六七八九十]{1,3})(?P<w>位|名|大)?(?!次|代|个|批|层|步|产业|、|方|书记)")
 # 前十大 (the ten largest) is a top N like 前十名 (cn_eu_trade_2020 前十大货物贸易伙伴); so is 前十强 (the ten
 # strongest: 全球数字服务贸易前十强, cn_digital_trade_2024), the usual name of a ranking's top N.
