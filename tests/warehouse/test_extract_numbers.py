@@ -108,6 +108,47 @@ def test_forms_on_unseen_lines(name, line, quote, value, unit):
     ("cn_county_communique_2015", 4, "26.84", 26.84, None, "percent"),
     ("cn_county_communique_2015", 4, "47.44", 47.44, None, "percent"),
     ("cn_5g_2021", 5, "4.4元", 4.4, None, "CNY"),
+    # Issue 13 (fresh10, read 2026-12-02). Mixed magnitudes whose smaller part carries a thousands comma
+    # (新台幣1兆1,372億元, tw_ic_2025q3:1) are summed like 42亿2657万 (GUIDE).
+    ("tw_ic_2025q3", 1, "1兆1,372億元", 1.1372e12, None, "TWD"),
+    ("tw_ic_2025q3", 2, "6兆4,825億元", 6.4825e12, None, "TWD"),
+    # Measure words of the capital markets: 筆 (deals), 檔 (listed stocks, Taiwan), 股 (stocks, shares).
+    ("tw_vc_pulse_2025q2", 1, "7,356筆", 7356, None, "count"),
+    ("tw_ipo_market_2018", 2, "100檔", 100, None, "count"),
+    ("my_klse_market_cap_2016", 11, "34股", 34, None, "count"),
+    # A round N大 is the top N of a ranking (10大出口市场, 重返十大) without 榜 after it.
+    ("sg_cn_trade_2013", 5, "10大", 10, None, "rank"),
+    ("my_klse_market_cap_2016", 10, "10大", 10, None, "rank"),
+    ("my_klse_market_cap_2016", 5, "十大", 10, None, "rank"),
+    # 第N大 before a noun in digits, as in numerals (第2大和第3大市值公司).
+    ("my_klse_market_cap_2016", 2, "第2大", 2, None, "rank"),
+    ("my_klse_market_cap_2016", 2, "第3大", 3, None, "rank"),
+    # 榜首 closing a long name of the list it heads, after a verb of position (跃居全球交易所榜首).
+    ("cn_ipo_review_2025", 1, "榜首", 1, None, "rank"),
+    ("cn_mva_top50_2024", 8, "榜首", 1, None, "rank"),
+    # A range of places (第2至第4名, 第5名至第22名): low and high, and no place of its own for either end.
+    ("cn_mva_top50_2024", 7, "第2至第4名", 2, 4, "rank"),
+    ("cn_mva_top50_2024", 7, "第5名至第22名", 5, 22, "rank"),
+    # A range in digits joined by 至 with the magnitude printed once, after the high end (NT$10至100億).
+    ("tw_ipo_market_2018", 4, "10至100億", 1e9, 1e10, "TWD"),
+    # Money without its currency after 金额 (總金額只有NT$148.1億(減少107.6億)) is in the writer's own currency.
+    ("tw_ipo_market_2018", 5, "107.6億", 1.076e10, None, "TWD"),
+    # 元 named as 人民币 after it stays the renminbi in a text whose home is Hong Kong (以181.7亿元人民币).
+    ("cn_ipo_review_2025", 3, "181.7亿元", 1.817e10, None, "CNY"),
+    # Person-years (R&D staff in full-time equivalents) are work, not people: `other`.
+    ("cn_talent_report_2020", 4, "387.8万人年", 3.878e6, None, "other"),
+    # 第二高 (the second highest) is a place, as 第二大 is.
+    ("cn_ipo_review_2025", 2, "第二", 2, None, "rank"),
+    # An exchange rate quoted 新台幣兌美元32.1元 is an amount in New Taiwan dollars, not in US dollars.
+    ("tw_ic_2025q3", 1, "32.1元", 32.1, None, "TWD"),
+    # 林吉特 is the mainland press's name of the ringgit (1美元约合4.09林吉特, fresh8).
+    ("my_cn_trade_2019", 2, "4.09林吉特", 4.09, None, "MYR"),
+    ("my_cn_trade_2019", 2, "16751亿林吉特", 1.6751e12, None, "MYR"),
+    # A valuation without its currency (以5600億估值, fresh7) is money in the writer's currency.
+    ("cn_unicorn_2020", 5, "5600億", 5.6e11, None, "CNY"),
+    # A currency named in brackets after the amount, "and likewise below" (7,648億(港元,下同), fresh8).
+    ("hk_services_2016", 2, "7,648億", 7.648e11, None, "HKD"),
+    ("cn_services_trade_2021", 2, "52982.7亿元", 5.29827e12, None, "CNY"),
 ])
 def test_ranks_numerals_and_lists_on_unseen_lines(name, line, quote, value, value_high, unit):
     got = _read(name, line, quote)
@@ -240,53 +281,6 @@ def test_a_former_place_is_read_with_its_own_year(tmp_path):
     assert got == [("第二", 2, "rank", "2023"), ("第四", 4, "rank", "2020")]
 
 
-@pytest.mark.parametrize("name,line,quote,value,value_high,unit", [
-    # Issue 13 (fresh10, read 2026-12-02). Mixed magnitudes whose smaller part carries a thousands comma
-    # (新台幣1兆1,372億元, tw_ic_2025q3:1) are summed like 42亿2657万 (GUIDE).
-    ("tw_ic_2025q3", 1, "1兆1,372億元", 1.1372e12, None, "TWD"),
-    ("tw_ic_2025q3", 2, "6兆4,825億元", 6.4825e12, None, "TWD"),
-    # Measure words of the capital markets: 筆 (deals), 檔 (listed stocks, Taiwan), 股 (stocks, shares).
-    ("tw_vc_pulse_2025q2", 1, "7,356筆", 7356, None, "count"),
-    ("tw_ipo_market_2018", 2, "100檔", 100, None, "count"),
-    ("my_klse_market_cap_2016", 11, "34股", 34, None, "count"),
-    # A round N大 is the top N of a ranking (10大出口市场, 重返十大) without 榜 after it.
-    ("sg_cn_trade_2013", 5, "10大", 10, None, "rank"),
-    ("my_klse_market_cap_2016", 10, "10大", 10, None, "rank"),
-    ("my_klse_market_cap_2016", 5, "十大", 10, None, "rank"),
-    # 第N大 before a noun in digits, as in numerals (第2大和第3大市值公司).
-    ("my_klse_market_cap_2016", 2, "第2大", 2, None, "rank"),
-    ("my_klse_market_cap_2016", 2, "第3大", 3, None, "rank"),
-    # 榜首 closing a long name of the list it heads, after a verb of position (跃居全球交易所榜首).
-    ("cn_ipo_review_2025", 1, "榜首", 1, None, "rank"),
-    ("cn_mva_top50_2024", 8, "榜首", 1, None, "rank"),
-    # A range of places (第2至第4名, 第5名至第22名): low and high, and no place of its own for either end.
-    ("cn_mva_top50_2024", 7, "第2至第4名", 2, 4, "rank"),
-    ("cn_mva_top50_2024", 7, "第5名至第22名", 5, 22, "rank"),
-    # A range in digits joined by 至 with the magnitude printed once, after the high end (NT$10至100億).
-    ("tw_ipo_market_2018", 4, "10至100億", 1e9, 1e10, "TWD"),
-    # Money without its currency after 金额 (總金額只有NT$148.1億(減少107.6億)) is in the writer's own currency.
-    ("tw_ipo_market_2018", 5, "107.6億", 1.076e10, None, "TWD"),
-    # 元 named as 人民币 after it stays the renminbi in a text whose home is Hong Kong (以181.7亿元人民币).
-    ("cn_ipo_review_2025", 3, "181.7亿元", 1.817e10, None, "CNY"),
-    # Person-years (R&D staff in full-time equivalents) are work, not people: `other`.
-    ("cn_talent_report_2020", 4, "387.8万人年", 3.878e6, None, "other"),
-    # 第二高 (the second highest) is a place, as 第二大 is.
-    ("cn_ipo_review_2025", 2, "第二", 2, None, "rank"),
-    # An exchange rate quoted 新台幣兌美元32.1元 is an amount in New Taiwan dollars, not in US dollars.
-    ("tw_ic_2025q3", 1, "32.1元", 32.1, None, "TWD"),
-    # 林吉特 is the mainland press's name of the ringgit (1美元约合4.09林吉特, fresh8).
-    ("my_cn_trade_2019", 2, "4.09林吉特", 4.09, None, "MYR"),
-    ("my_cn_trade_2019", 2, "16751亿林吉特", 1.6751e12, None, "MYR"),
-    # A valuation without its currency (以5600億估值, fresh7) is money in the writer's currency.
-    ("cn_unicorn_2020", 5, "5600億", 5.6e11, None, "CNY"),
-    # A currency named in brackets after the amount, "and likewise below" (7,648億(港元,下同), fresh8).
-    ("hk_services_2016", 2, "7,648億", 7.648e11, None, "HKD"),
-    ("cn_services_trade_2021", 2, "52982.7亿元", 5.29827e12, None, "CNY"),
-])
-def test_issue13_forms_on_fresh10_lines(name, line, quote, value, value_high, unit):
-    if quote.startswith("第2至"):  # the range's ends are not read again as places of their own
-        assert [m.quote for m in _line(name, line) if m.quote in ("第4名", "第5名")] == []
-    got = _read(name, line, quote)
-    assert len(got) == 1, _line(name, line)
-    assert got[0][0] == pytest.approx(value) and got[0][2] == unit, got
-    assert got[0][1] == (pytest.approx(value_high) if value_high else None), got
+def test_the_ends_of_a_range_of_places_are_not_places_again():
+    """cn_mva_top50_2024:7 比第2至第4名的美國、日本和德國總和還多: one range of places, no 第4名 of its own."""
+    assert [m.quote for m in _line("cn_mva_top50_2024", 7) if m.quote in ("第4名", "第5名")] == []
