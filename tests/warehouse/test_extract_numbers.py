@@ -281,6 +281,11 @@ def test_a_former_place_is_read_with_its_own_year(tmp_path):
     assert got == [("第二", 2, "rank", "2023"), ("第四", 4, "rank", "2020")]
 
 
+def test_a_party_congress_is_no_top_ten(tmp_path):
+    """党的十大以来 names the tenth party congress, as 二十大 does: no top ten is read."""
+    assert not [g for g in _sentence(tmp_path, "党的十大以来，全国工业总产值增长三倍。") if g[3] == "rank"]
+
+
 def test_the_ends_of_a_range_of_places_are_not_places_again():
     """cn_mva_top50_2024:7 比第2至第4名的美國、日本和德國總和還多: one range of places, no 第4名 of its own."""
     assert [m.quote for m in _line("cn_mva_top50_2024", 7) if m.quote in ("第4名", "第5名")] == []

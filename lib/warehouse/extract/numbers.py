@@ -161,9 +161,10 @@ _TOP_LIST = re.compile(r"(?<![一二三四五六七八九十\d])(?P<n>十|[一�
 # A round N大 (十大, 百大, 10大, 50大: the ten, the hundred largest) names the top N of a ranking even without 榜 after
 # it: 新加坡10大出口市场 (sg_cn_trade_2013), 2016年10大市值公司 and 联昌重返十大 (my_klse_market_cap_2016),
 # 跻身今年全球十大IPO项目 (cn_ipo_review_2025). Sets of categories are counted with other numerals (三大门类, 四大船舶
-# 产业集群, 十二大领域) and stay counts; 二十大 and 十九大 (party congresses) have a numeral before 十.
-_TOP_ROUND = re.compile(r"(?<![一二三四五六七八九十百千万\d.第前])(?P<n>十|百|[1-9]0{1,3})\s*大"
-                        r"(?!会|学|师|型|幅|量|小|于|多|概|约|致|都|力|批)(?=[\u4e00-\u9fffA-Za-z，,。；;]|$)")
+# 产业集群, 十二大领域) and stay counts; 二十大 and 十九大 (party congresses) have a numeral before 十, and 党的十大 (the
+# tenth congress) 党的 before it.
+_TOP_ROUND = re.compile(r"(?<![一二三四五六七八九十百千万\d.第前])(?<!党的)(?P<n>十|百|[1-9]0{1,3})\s*大"
+                        r"(?!会|学|师|型|幅|量|小|于|多|概|约|致|都|力|批|以来|精神|报告|代表)(?=[\u4e00-\u9fffA-Za-z，,。；;]|$)")
 _GROWTH = re.compile(r"增长率|成长率|增速|经济增长|经济成长")
 # 升至第五, 上升3位至第8 (moved to a place), 历史第2 (second in history): a position reached or held, like 位居.
 # Misses in cn_unicorn_2022 (第五, 第8) and tw_exports_2025 (历史第2长红).
