@@ -417,3 +417,16 @@ def test_an_economy_overtaken_is_no_side_of_a_bilateral_figure():
     """2013年中国超过马来西亚,成为新加坡最大贸易伙伴,双边贸易额达到1152亿新元 (sg_cn_trade_2013): Malaysia is the one
     China overtook, a comparator; 双边 is China's and Singapore's trade."""
     assert subjects("sg_cn_trade_2013", 1, "1152亿新元", "914.3亿美元", "11%") == ["CHN+SGP"] * 3
+
+
+def test_zhongguo_dalu_is_how_writers_outside_the_mainland_name_it():
+    """tw_patent_2023 (the Simplified edition of a Taipei paper) line 1: 我国新申请专利案件数降为7.2万件,年减3.2% is
+    Taiwan's (经济部统计处; line 2 names 中国大陆 among the foreign applicants, as sg_cn_trade_2013 line 5 writes
+    除中国大陆和台湾地区以外 from Singapore): 中国大陆 is no mainland writer's word, so 我国 is Taiwan."""
+    assert subjects("tw_patent_2023", 1, "7.2万件", "3.2%") == ["TWN"] * 2
+    from pathlib import Path
+    from lib.warehouse.extract import context
+    from lib.warehouse.extract.document import matching_text
+    texts = Path(__file__).parents[1] / "labels" / "unseen" / "texts"
+    for name, home in (("tw_patent_2023", "TWN"), ("sg_cn_trade_2013", "SGP")):
+        assert context.home_economy(matching_text((texts / f"{name}.txt").read_text(encoding="utf-8"), [0])) == home

@@ -107,7 +107,11 @@ def home_economy(text: str, traditional: bool = False) -> str:
             sum(text.count(word) for word in _MAINLAND_WRITER) + \
             sum(text.count(word) for word, code in CITY_WORDS if code == "CHN" and not word.startswith("全"))
         return "CHN" if mainland > counts.get(best, 0) else best
-    mainland = sum(text.count(word) for word in _MAINLAND)
+    # 中国大陆 is what writers outside the mainland call it (Singapore: sg_cn_trade_2013 除中国大陆和台湾地区以外;
+    # Taiwan, in the Simplified edition of a Taipei paper: tw_patent_2023 日本、美国、中国大陆及南韩; Hong Kong in
+    # Traditional: hk_trade_2009, hk_services_2016); a mainland writer says 中国, 我国 or 国内. So it counts for
+    # neither 中国 nor 大陆 here, as it does not in a Traditional text above.
+    mainland = sum(text.count(word) for word in _MAINLAND) - 2 * text.count("中国大陆")
     best = max(counts, key=counts.get)
     return best if counts[best] > mainland else "CHN"
 
