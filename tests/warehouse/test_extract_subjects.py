@@ -430,3 +430,15 @@ def test_zhongguo_dalu_is_how_writers_outside_the_mainland_name_it():
     texts = Path(__file__).parents[1] / "labels" / "unseen" / "texts"
     for name, home in (("tw_patent_2023", "TWN"), ("sg_cn_trade_2013", "SGP")):
         assert context.home_economy(matching_text((texts / f"{name}.txt").read_text(encoding="utf-8"), [0])) == home
+
+
+def test_qizhong_is_one_word_and_opens_no_pair():
+    """cn_unicorn_2020 line 3: 其中美國以233家排名第一,略高於中國的227家 is the US's count and rank (其中 = among them),
+    not the pair 中美 read across the word boundary."""
+    assert subjects("cn_unicorn_2020", 3, "233家", "第一") == ["USA", "USA"]
+
+
+def test_a_subject_before_a_time_clause_opened_with_zi_and_a_year_is_the_main_clauses():
+    """tw_rd_2023 line 2: 台灣自2017年超越日本後，持續保持在第3名，2023年占4%，較2014年增加1個百分點 are Taiwan's (not
+    Korea's, named in the clause before), as 其中，中国自2018年以来，… keeps China in seed 003."""
+    assert subjects("tw_rd_2023", 2, "第3名", "4%", "1個百分點") == ["TWN"] * 3
