@@ -442,3 +442,12 @@ def test_a_subject_before_a_time_clause_opened_with_zi_and_a_year_is_the_main_cl
     """tw_rd_2023 line 2: 台灣自2017年超越日本後，持續保持在第3名，2023年占4%，較2014年增加1個百分點 are Taiwan's (not
     Korea's, named in the clause before), as 其中，中国自2018年以来，… keeps China in seed 003."""
     assert subjects("tw_rd_2023", 2, "第3名", "4%", "1個百分點") == ["TWN"] * 3
+
+
+def test_the_oecd_members_average_after_a_comparator_is_the_groups():
+    """cn_oecd_rd_2014 line 3 仍低于經合組織國家的平均水平2.37% (占比 before it is a noun, not 占 + the whole), tw_rd_2023
+    line 1 高於經濟合作暨發展組織（OECD）成員國平均 2.7% and line 2 超越OECD成員國平均2.7%: the average is the OECD members'
+    (XOE), a comparator's own figure, while 中國科研投入 and 我國…升至4% stay the subject's."""
+    assert subjects("cn_oecd_rd_2014", 3, "2.37%") == ["XOE"]
+    assert subjects("tw_rd_2023", 1, "4%", "2.7%") == ["TWN", "XOE"]
+    assert subjects("tw_rd_2023", 2, "2.7%") == ["XOE"]

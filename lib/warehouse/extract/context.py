@@ -31,6 +31,12 @@ ECONOMY_WORDS = [
     ("欧洲联盟", "EUU"), ("欧洲", "XEU"), ("亚洲", "XAS"), ("东亚", "XEA"), ("东南亚", "XSE"), ("北美", "XNA"),
     ("拉美", "XLA"), ("拉丁美洲", "XLA"), ("非洲", "XAF"), ("中东", "XME"), ("东盟", "XAN"), ("东协", "XAN"),
     ("一带一路沿线", "XBR"), ("一带一路”沿线", "XBR"), ("一带一路共建", "XBR"), ("一带一路”共建", "XBR"),
+    # The OECD's members as a group (an average of theirs is a figure of the group, not of any one economy):
+    # 经合组织国家的平均水平2.37% (cn_oecd_rd_2014 line 3), 经济合作暨发展组织（OECD）成员国平均 2.7% (tw_rd_2023
+    # line 1), OECD成员国平均2.7% (line 2). Chinese writes the full name with the abbreviation in brackets after it
+    # or either alone; the organisation alone (经合组织说) is a source, not a subject.
+    *[(name + abbr + tail, "XOE") for name in ("经济合作与发展组织", "经济合作暨发展组织", "经合组织", "OECD")
+      for abbr in ("", "（OECD）", "(OECD)") if not (name == "OECD" and abbr) for tail in ("成员国", "国家")],
     # Groups written as one word: the two economies together.
     ("中美两国", "CHN+USA"), ("中日韩", "CHN+JPN+KOR"), ("中美", "CHN+USA"), ("美中", "USA+CHN"), ("中欧", "CHN+EUU"),
     ("美欧", "USA+EUU"),
@@ -321,12 +327,12 @@ def _subjects(span: str, skip_world: bool, home: str, others: list[str] | None =
             code = home
         code = _PLACE_OF.get(word, code)
         # 占全球, and 占2003年至2013年全球…的三分之一: the world after 占 in its clause is the whole a share is of.
-        if code == "WLD" and (skip_world or re.search(r"占[^，,；;。]{0,12}$", span[max(0, m.start() - 13):m.start()])
+        if code == "WLD" and (skip_world or re.search(r"占(?!比)[^，,；;。]{0,12}$", span[max(0, m.start() - 13):m.start()])
                               or span.startswith(("第", "前", "最", "领先", "范围", "占", "份额", "市场份额", "化",
                                                   "排名", "唯一"), m.end())  # 全球化 is globalisation
                               or _AMONG.match(span, m.end()) and re.search(r"在$", span[:m.start()])):
             continue
-        if code != "WLD" and (re.search(r"占[^，,；;。]{0,12}$", span[max(0, m.start() - 13):m.start()])
+        if code != "WLD" and (re.search(r"占(?!比)[^，,；;。]{0,12}$", span[max(0, m.start() - 13):m.start()])
                               or _AMONG.match(span, m.end()) and re.search(r"在$", span[:m.start()])
                               or hits and hits[-1][1] != _OTHER and _RANK_AFTER.match(span + tail, m.end())):
             # As for the world: the whole a share is of (占欧盟…出口总额的21%), the field of a comparison (在欧盟相应
@@ -339,7 +345,11 @@ def _subjects(span: str, skip_world: bool, home: str, others: list[str] | None =
             continue  # 国内生产总值 is GDP, not "China"
         if re.search(r"(?:超过|超越|超车|超|高于|低于|不及|不如|领先|接近|仅次于|紧随|紧跟|赶超|追上|赶上|落后于|落后|根据|据|比|较)$",
                      span[max(0, m.start() - 3):m.start()]) and not re.fullmatch(
-                         r"(?:的|[^，,；;。（(的]{0,6}[（(])\s*(?:约|近)?", span[m.end():]):
+                         r"(?:的|[^，,；;。（(的]{0,6}[（(])\s*(?:约|近)?", span[m.end():]) and not (
+                re.fullmatch(r"\s*的?\s*平均(?:水平|值|数)?\s*(?:约|近|为)?\s*", span[m.end():])
+                and not re.match(r"[\d.]+\s*个?(?:百分|倍)", tail)):
+            # (高于经合组织国家的平均水平2.37%, 超越OECD成员国平均2.7%: the comparator's average is its own figure, as
+            # 超过中国的2.24% is; 高于全国平均水平1.5个百分点 is the subject's margin over it.)
             # A comparator (超过美国, 产量接近美国, 紧随美国, 比美国少32.3个百分点) or a cited source (根据英国《经济学家》), not
             # the subject; but a comparator's own figure (超过中国的2.24%, 仅次于美国的27%, 紧随美国(488家), and in
             # brackets after the noun compared: 高于全球平均水平(8.3%)) is that economy's.
