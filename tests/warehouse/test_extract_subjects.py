@@ -451,3 +451,15 @@ def test_the_oecd_members_average_after_a_comparator_is_the_groups():
     assert subjects("cn_oecd_rd_2014", 3, "2.37%") == ["XOE"]
     assert subjects("tw_rd_2023", 1, "4%", "2.7%") == ["TWN", "XOE"]
     assert subjects("tw_rd_2023", 2, "2.7%") == ["XOE"]
+
+
+def test_a_source_of_something_other_than_trade_is_no_trade_partner():
+    """cn_pct_2021 line 2: 亞洲作為專利國際申請的最大來源地…,占2021年申請總量的54.1% is Asia's share of the world's PCT
+    filings (label convention 8 gives the reporter only a trade partner's share), as 38.5% after it is."""
+    assert subjects("cn_pct_2021", 2, "54.1%", "38.5%") == ["XAS", "XAS"]
+
+
+def test_a_firm_is_the_head_after_de_however_long_the_modifier():
+    """cn_unicorn_2020 line 5: 具體公司而言 (as for specific firms: 具体 names no firm), 在前不久剛宣佈即將在港股和科創板上市的
+    螞蟻集團以1萬億估值蟬聯第一: Ant Group's valuation and rank, as 总部深圳的微众银行 is the bank in cn_unicorn_2022."""
+    assert subjects("cn_unicorn_2020", 5, "1萬億", "第一") == ["蚂蚁集团"] * 2
