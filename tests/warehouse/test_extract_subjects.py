@@ -463,3 +463,11 @@ def test_a_firm_is_the_head_after_de_however_long_the_modifier():
     """cn_unicorn_2020 line 5: 具體公司而言 (as for specific firms: 具体 names no firm), 在前不久剛宣佈即將在港股和科創板上市的
     螞蟻集團以1萬億估值蟬聯第一: Ant Group's valuation and rank, as 总部深圳的微众银行 is the bank in cn_unicorn_2022."""
     assert subjects("cn_unicorn_2020", 5, "1萬億", "第一") == ["蚂蚁集团"] * 2
+
+
+def test_the_top_n_framing_a_field_of_a_world_list_is_the_worlds():
+    """cn_unicorn_2020 line 6 在全球前十名的獨角獸企業中,中國佔據6席 and cn_hurun_2023 line 1 …《2023全球独角兽榜》…。此外,
+    前十名中,中国占有五席: the top ten is the world list's (WLD); the seats in it are China's. 价值10亿美元以上的非上市公司
+    names a kind of firm, none by name."""
+    assert subjects("cn_unicorn_2020", 6, "前十名", "6席") == ["WLD", "CHN"]
+    assert subjects("cn_hurun_2023", 1, "前十名") == ["WLD"]

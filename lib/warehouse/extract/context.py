@@ -205,7 +205,7 @@ _COMPANY = re.compile(r"(?:^|(?<=[，,；;。：:（(“\s的])|(?<=其中)|(?<=
                       r"(?P<name>(?:[\u4e00-\u9fff]{2,12}?|[A-Za-z][A-Za-z&.\-]{1,15})(?:有限公司|公司|集团|控股|银行)"
                       r"|[\u4e00-\u9fff]{2}汽车)")
 # A head naming a kind of firm or bank (百货公司 = department stores, 商业银行, 世界银行 is no firm) is no name.
-_GENERIC = re.compile(r"^(?:该|本|这|其|各|多家|一些|部分|具体|个别|上市|科技|互联网|头部|龙头|大型|中小|国有|民营|外资|跨国|子|母|"
+_GENERIC = re.compile(r"^(?:该|本|这|其|各|多家|一些|部分|具体|个别|上市|非上市|科技|互联网|头部|龙头|大型|中小|国有|民营|外资|跨国|子|母|"
                       r"控股|电动|燃油|智能|乘用|商用|国产|进口|出口|新能源|传统|整车|全球|我国|国内|全国|世界|百货|商业|"
                       r"中央|人民|投资|开发|贸易|保险|证券|航空|物流|零售|金融|电信|能源|石油|电力|城市|农村|非县域|"
                       r"政策性|中资|地方|村镇|股份制)")
@@ -636,6 +636,10 @@ def entity(text: str, pos: int, unit: str, home: str = "CHN",
     return code, assumed
 
 
+# The top N of a ranking as the field a count is made in: 前十名中, 前十名的独角兽企业中.
+_TOP_FIELD = re.compile(r"前\s*(?:\d{1,2}|[二两三四五六七八九十]{1,2})\s*(?:名|强|位)?\s*(?:的[^，,；;。]{0,10}?)?中")
+
+
 # A rank right before a partner noun and the partner's name (第二大贸易伙伴新加坡, 最大出口市场美国).
 # So is a rank in a cleft naming the partner after 的是 (排在第三位的是欧盟: "in third place is the EU").
 _PARTNER_RANK = re.compile(r"[^，,；;。的]{0,4}?(?:(?:贸易伙伴|出口市场|进口来源地?|出口目的地)(?:国)?|位?的是)\s*(?P<e>"
@@ -663,6 +667,12 @@ def _nearest_subject(text: str, pos: int, unit: str, home: str = "CHN",
         # 与全球第一的美国差距越来越大: a rank before 的 and an economy modifies it ("the world's number one, the US").
         code = _SUBJECT_OF[modified["e"]][0]
         return (home if code == HOME else _PLACE_OF.get(modified["e"], code)), False
+    if unit == "rank" and not in_clause and _TOP_FIELD.match(text, pos, c_end) and re.search(
+            r"全球|世界", text[bounds(text, s_start - 2, SENTENCE_END)[0] if s_start > 1 else s_start:pos]):
+        # 在全球前十名的独角兽企业中，中国占据6席 (cn_unicorn_2020 line 6), 《2023全球独角兽榜》…。此外，前十名中，中国占有五席
+        # (cn_hurun_2023 line 1): the top N framing a field ("among the top ten") is the top of the world list the
+        # sentence or the one before names, not a rank of the economy counted in it.
+        return "WLD", False
     if unit == "count" and re.search(r"等\s*$", text[c_start:pos]):
         # 拥有字节跳动、小红书、大疆创新…等11家超级独角兽企业: firms listed before 等 and a count are examples of what
         # is counted; the count is the owner's (the subject named or carried), not the first firm's.
