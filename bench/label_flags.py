@@ -36,7 +36,7 @@ def _share(right: int, n: int) -> str:
 
 def main(splits: list[str]) -> None:
     print(f"{'split':<10}{'year, no flag':>18}{'year, flagged':>18}{'subject, no flag':>20}{'subject, flagged':>20}"
-          f"{'wrong years flagged':>22}{'wrong subjects flagged':>25}")
+          f"{'wrong years flagged':>22}{'wrong subjects flagged':>25}{'right subjects flagged':>25}")
     for split in splits:
         t = tally(split)
         cells = []
@@ -46,7 +46,10 @@ def main(splits: list[str]) -> None:
         for measure in FLAGS:
             (pr, pn), (fr, fn) = t[measure]["plain"], t[measure]["flagged"]
             wrong.append(_share(fn - fr, (pn - pr) + (fn - fr)))
-        print(f"{split:<10}{cells[0]:>18}{cells[1]:>18}{cells[2]:>20}{cells[3]:>20}{wrong[0]:>22}{wrong[1]:>25}")
+        # The cost of a flag: how many right subjects carry one (a reader told to check what was right).
+        (pr, pn), (fr, fn) = t["subject"]["plain"], t["subject"]["flagged"]
+        right = _share(fr, pr + fr)
+        print(f"{split:<10}{cells[0]:>18}{cells[1]:>18}{cells[2]:>20}{cells[3]:>20}{wrong[0]:>22}{wrong[1]:>25}{right:>25}")
 
 
 if __name__ == "__main__":

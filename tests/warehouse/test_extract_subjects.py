@@ -471,3 +471,10 @@ def test_the_top_n_framing_a_field_of_a_world_list_is_the_worlds():
     names a kind of firm, none by name."""
     assert subjects("cn_unicorn_2020", 6, "前十名", "6席") == ["WLD", "CHN"]
     assert subjects("cn_hurun_2023", 1, "前十名") == ["WLD"]
+
+
+def test_the_members_on_a_world_list_are_the_worlds():
+    """cn_unicorn_2020 line 7 上榜獨角獸的平均年齡為9歲,33家成立不到3年 (the list is 全球獨角獸榜單, line 2), as cn_unicorn_2022
+    line 2 以上上榜独角兽企业总价值达27.9万亿元 is the world's: not the writer's economy assumed."""
+    assert subjects("cn_unicorn_2020", 7, "9歲", "33家") == ["WLD", "WLD"]
+    assert subjects("cn_unicorn_2022", 2, "27.9万亿元") == ["WLD"]

@@ -827,7 +827,17 @@ def _nearest_subject(text: str, pos: int, unit: str, home: str = "CHN",
         # A sentence that states figures without naming whose continues the topic of the sentence before it
         # (微众银行成立于2014年…。去年实现营业收入近270亿元…。估值增长200亿元…): go back while that holds.
         back = p_start - 1
+    if re.search(r"上榜|榜单上|入榜|在榜", text[s_start:pos]) and (lists := list(_LIST_NAMED.finditer(text, 0, s_start))) \
+            and lists[-1]["scope"]:
+        # 上榜独角兽的平均年龄为9岁，33家成立不到3年 (cn_unicorn_2020 line 7, after 胡润研究院送出了全球独角兽榜单 on line 2;
+        # cn_unicorn_2022: 全球共有1312家企业上榜…以上上榜独角兽企业总价值): the members "on the list" are those of the list
+        # the text named last, and a world list's are the world's.
+        return "WLD", False
     return home, True
+
+
+# A ranking list named in the text (全球独角兽榜单, 《2023全球独角兽榜》, 胡润全球富豪榜), with the world as its scope.
+_LIST_NAMED = re.compile(r"(?P<scope>全球|世界)?[^，,；;。《》全世]{0,12}?榜")
 
 
 def _gap_pair(text: str, s_start: int, pos: int, c_start: int, c_end: int, code: str, home: str) -> str:
