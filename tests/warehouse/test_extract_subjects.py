@@ -478,3 +478,9 @@ def test_the_members_on_a_world_list_are_the_worlds():
     line 2 以上上榜独角兽企业总价值达27.9万亿元 is the world's: not the writer's economy assumed."""
     assert subjects("cn_unicorn_2020", 7, "9歲", "33家") == ["WLD", "WLD"]
     assert subjects("cn_unicorn_2022", 2, "27.9万亿元") == ["WLD"]
+
+
+def test_a_university_named_after_its_province_is_no_province():
+    """cn_pct_2021 line 1: 浙江大學(306件)位列2021年全球教育機構申請量排名第二 ranks the university (as seed 000 line 613
+    names 浙江大学 among research institutions), not the province of Zhejiang."""
+    assert subjects("cn_pct_2021", 1, "306件", "第二") == ["浙江大学"] * 2

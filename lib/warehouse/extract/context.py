@@ -322,6 +322,13 @@ def _subjects(span: str, skip_world: bool, home: str, others: list[str] | None =
         code, company = _SUBJECT_OF[word]
         if any(a <= m.start() < b for a, _, _, b in named):
             continue  # inside a longer name: 新加坡 in 新加坡政府投资公司, 青海 in 青海省
+        if word in _PLACE_OF and span.startswith("大学", m.end()):
+            # 浙江大学 is a university named after its province, not Zhejiang: seed 000 line 613 lists it among
+            # research institutions (以中国科学技术大学、浙江大学、清华大学等为代表的研究机构), cn_pct_2021 line 1 ranks it
+            # among applicants (浙江大學(306件)位列…全球教育機構申請量排名第二). Its figures are the university's, written
+            # as named, as a firm's are (the fresh7 labels: companies and universities as written).
+            hits.append((m.start(), word + "大学", True, m.end() + 2))
+            continue
 
         if span.rfind("《", 0, m.start()) > span.rfind("》", 0, m.start()):
             continue  # inside a title: 《全球数据安全倡议》 names a document
