@@ -484,3 +484,10 @@ def test_a_university_named_after_its_province_is_no_province():
     """cn_pct_2021 line 1: 浙江大學(306件)位列2021年全球教育機構申請量排名第二 ranks the university (as seed 000 line 613
     names 浙江大学 among research institutions), not the province of Zhejiang."""
     assert subjects("cn_pct_2021", 1, "306件", "第二") == ["浙江大学"] * 2
+
+
+def test_a_kind_of_firm_by_size_listing_or_time_is_no_name():
+    """tw_ipo_market_2018 line 4 其中,中大型公司IPO家數減少更加明顯 and line 5 新上市公司平均集資只有NT$4.6 億,新上櫃公司…: kinds
+    of Taiwanese firms, not firms named 中大型公司 or 新上市公司; the figures are Taiwan's."""
+    assert subjects("tw_ipo_market_2018", 5, "4.6 億", "2.7 億") == ["TWN", "TWN"]
+    assert "中大型公司" not in {m.entity for m in line_mentions("tw_ipo_market_2018", 4)}

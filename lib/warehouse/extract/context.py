@@ -204,8 +204,10 @@ _NOT_IN_PLACE = set("的在和与及全本该各每所有其这那些地级城�
 _COMPANY = re.compile(r"(?:^|(?<=[，,；;。：:（(“\s的])|(?<=其中)|(?<=而)|(?<=但))"
                       r"(?P<name>(?:[\u4e00-\u9fff]{2,12}?|[A-Za-z][A-Za-z&.\-]{1,15})(?:有限公司|公司|集团|控股|银行)"
                       r"|[\u4e00-\u9fff]{2}汽车)")
-# A head naming a kind of firm or bank (百货公司 = department stores, 商业银行, 世界银行 is no firm) is no name.
-_GENERIC = re.compile(r"^(?:该|本|这|其|各|多家|一些|部分|具体|个别|上市|非上市|科技|互联网|头部|龙头|大型|中小|国有|民营|外资|跨国|子|母|"
+# A head naming a kind of firm or bank (百货公司 = department stores, 商业银行, 世界银行 is no firm) is no name, nor
+# one that sorts firms by size, listing or time (中大型公司, 新上市公司/新上柜公司, 近期亮点公司: tw_ipo_market_2018;
+# 具体公司而言: cn_unicorn_2020; 非上市公司: cn_hurun_2023).
+_GENERIC = re.compile(r"^(?:该|本|这|其|各|多家|一些|部分|具体|个别|近期|上市|非上市|新上市|上柜|新上柜|中大型|科技|互联网|头部|龙头|大型|中小|国有|民营|外资|跨国|子|母|"
                       r"控股|电动|燃油|智能|乘用|商用|国产|进口|出口|新能源|传统|整车|全球|我国|国内|全国|世界|百货|商业|"
                       r"中央|人民|投资|开发|贸易|保险|证券|航空|物流|零售|金融|电信|能源|石油|电力|城市|农村|非县域|"
                       r"政策性|中资|地方|村镇|股份制)")
