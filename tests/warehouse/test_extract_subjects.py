@@ -491,3 +491,11 @@ def test_a_kind_of_firm_by_size_listing_or_time_is_no_name():
     of Taiwanese firms, not firms named 中大型公司 or 新上市公司; the figures are Taiwan's."""
     assert subjects("tw_ipo_market_2018", 5, "4.6 億", "2.7 億") == ["TWN", "TWN"]
     assert "中大型公司" not in {m.entity for m in line_mentions("tw_ipo_market_2018", 4)}
+
+
+def test_a_company_introduced_with_its_stock_code_is_named_so_after():
+    """my_klse_market_cap_2016: 马银行(MAYBANK,1155,主要板金融) and 国家能源(TENAGA,5347,主要板贸服) on line 2 introduce listed
+    companies; line 3 特别是马银行,…市值为810亿3594万令吉 and line 7 公司国家能源今年最高上探14.90令吉 are theirs, not Malaysia's
+    (tw_semicon_2018 writes 台積電(2330) the same way, a company the word lists know)."""
+    assert subjects("my_klse_market_cap_2016", 3, "810亿3594万令吉") == ["马银行"]
+    assert subjects("my_klse_market_cap_2016", 7, "14.90令吉") == ["国家能源"]

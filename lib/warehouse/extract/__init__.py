@@ -224,6 +224,7 @@ def extract_mentions(doc: Document, doc_id: str, date: str | None = None, title:
     first = 1 if len(doc.line_starts) > 1 and context.DATELINE.fullmatch(text[:starts[1]]) else 0
     first_line = text[starts[first]:starts[first + 1]]
     taiwan = context.TAIWAN.set(home == "TWN")  # 106年 is a year of the Taiwanese calendar (context._ROC_BARE)
+    listed = context.LISTED.set(context.listed_names(text))  # companies introduced with a stock code
     try:
         report = context.report_period(matching_text(title, [0]) if title else None, first_line, date,
                                        text[starts[first]:starts[min(first + 2, len(starts) - 1)]])
@@ -231,6 +232,7 @@ def extract_mentions(doc: Document, doc_id: str, date: str | None = None, title:
                     for hit in Scanner(doc, text, COUNTRY_NAMES).run()]
     finally:
         context.TAIWAN.reset(taiwan)
+        context.LISTED.reset(listed)
     mentions.sort(key=lambda m: (m.line_no, m.char_start))
     _headline_years(doc, mentions)
     counters: dict[int, int] = {}

@@ -219,9 +219,35 @@ _NOT_IN_NAME = re.compile(r"^[家个座只位名项]|[的等在对向从据由�
                           r"|[\d一二两三四五六七八九十百千多几数]+[家个]")
 
 
+# A listed company is introduced with its ticker and stock code in brackets (马银行(MAYBANK,1155,主要板金融), 国家能源
+# (TENAGA,5347,主要板贸服), 联昌集团(CIMB,1023,…): my_klse_market_cap_2016; 台積電(2330): tw_semicon_2018), and named
+# without them after that. The name is the end of the run of characters before the bracket: its longest tail that
+# the text uses again on its own after a particle (国内龙头马银行 -> 马银行, 即国家能源 -> 国家能源), else that tail.
+_TICKER = re.compile(r"(?P<run>[\u4e00-\u9fff]{2,12})[（(]\s*(?:[A-Z][A-Z0-9.&]{1,11}\s*[,，]\s*\d{4,6}|"
+                     r"(?!(?:19|20)\d{2}\b)\d{4,6}(?:\.[A-Z]{2})?\s*[）)])")
+LISTED: contextvars.ContextVar[tuple[str, ...]] = contextvars.ContextVar("listed", default=())
+
+
+def listed_names(text: str) -> tuple[str, ...]:
+    """The names of the companies a text introduces with a stock code, longest first."""
+    names = set()
+    for m in _TICKER.finditer(text):
+        run = re.split(r"[的和与及即是在、]", m["run"])[-1]
+        again = [run[i:] for i in range(len(run) - 2, -1, -1) if len(run) - i <= 6
+                 and re.search(re.escape(run[i:]) + r"(?![（(])", text)]
+        name = again[-1] if again else run
+        if len(name) >= 2 and name not in _SUBJECT_OF and not _GENERIC.match(name):
+            names.add(name)
+    return tuple(sorted(names, key=len, reverse=True))
+
+
 def _named_subjects(span: str, home: str) -> list[tuple[int, str, bool, int]]:
-    """Places and companies the fixed word lists do not know, named by their suffix."""
+    """Places and companies the fixed word lists do not know, named by their suffix or by a stock code."""
     found = []
+    for name in LISTED.get():
+        for m in re.finditer(re.escape(name), span):
+            if not any(a <= m.start() < b for a, _, _, b in found):
+                found.append((m.start(), name, True, m.end()))
     for m in _PLACE_SUFFIX.finditer(span):
         # The name runs back from its suffix over at most four characters, stopping at a word that cannot be
         # part of a place name (2023年丹寨县 -> 丹寨县; 惟近年市道 -> nothing).
