@@ -499,3 +499,11 @@ def test_a_company_introduced_with_its_stock_code_is_named_so_after():
     (tw_semicon_2018 writes 台積電(2330) the same way, a company the word lists know)."""
     assert subjects("my_klse_market_cap_2016", 3, "810亿3594万令吉") == ["马银行"]
     assert subjects("my_klse_market_cap_2016", 7, "14.90令吉") == ["国家能源"]
+
+
+def test_the_members_of_a_ranking_listed_with_their_figures_in_brackets():
+    """tw_ipo_market_2018 line 6: 資本額前5名依序為:致和證券(NT$22.4億)、高端疫苗(NT$15.53億)、… (依序 is Taiwan's 依次): the
+    top five are the five firms (致和證券 keeps the 和 of its name), each bracketed figure its firm's, as cn_pct_2021 line 3
+    pairs 美國(59570件申請,+1.9%) and cn_hurun_2023 line 5 深圳(33家,第六位)."""
+    got = subjects("tw_ipo_market_2018", 6, "前5名", "22.4億", "15.53億", "3.97億")
+    assert got == ["致和证券+高端疫苗+是方电讯+健椿工业+万达光电", "致和证券", "高端疫苗", "万达光电"]

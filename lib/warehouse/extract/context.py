@@ -593,6 +593,12 @@ def _place_in_series(text: str, start: int, pos: int, end: int, members: int) ->
 
 
 
+# An item of such a list written NAME(figure): the name after the list's opening word or the item before it, then the
+# bracket and a currency prefix (NT$, US$, RMB¥) before the figure. Taiwan writes 依序 for 依次 (in order).
+_LISTED_ITEM = re.compile(r"(?:(?:分别|依次|依序)(?:是|为)|的是)\s*[:：]?\s*(?:[^，,；;。（()）、]{2,10}[（(][^（()）]{1,24}[）)]\s*、\s*)*"
+                          r"(?P<name>[\u4e00-\u9fff]{2,10})\s*[（(]\s*(?:[A-Z]{0,3}[$¥])?\s*")
+
+
 # A list introduced as the members of what the clause names: 分别是/分别为/依次为/的是 A、B和C, to the clause's end.
 _LISTED = re.compile(r"(?:分别是|分别为|依次是|依次为|的是)(?P<names>[^，,；;。]+)$")
 
@@ -712,6 +718,14 @@ def _nearest_subject(text: str, pos: int, unit: str, home: str = "CHN",
         # 拥有字节跳动、小红书、大疆创新…等11家超级独角兽企业: firms listed before 等 and a count are examples of what
         # is counted; the count is the owner's (the subject named or carried), not the first firm's.
         in_clause = [h for h in in_clause if not h[2]]
+    if not in_clause and (item := _LISTED_ITEM.search(text, s_start, pos)) and item.end() == pos:
+        # 资本额前5名依序为:致和证券(NT$22.4亿)、高端疫苗(NT$15.53亿)、… (tw_ipo_market_2018 line 6): in a list announced
+        # as the members of a ranking, the figure in brackets after a name is that member's, as 美国(59570件申请,+1.9%)、
+        # 日本(50260件申请,-0.6%) are (cn_pct_2021 line 3) and 深圳(33家,第六位) is (cn_hurun_2023 line 5); a name the
+        # word lists do not know is written as named.
+        name = item["name"]
+        code = _SUBJECT_OF.get(name, (None,))[0]
+        return (home if code == HOME else _PLACE_OF.get(name, code)) if code else name, False
     if in_clause:
         companies = [h for h in in_clause if h[2]]
         group = _group(text[c_start:pos], companies or in_clause)

@@ -367,9 +367,14 @@ class Scanner:
         # 位列前三的是韩国、以色列和日本 (a cleft: "the top three are…") lists them as 分别是 does; the list ends with
         # its clause (…和日本,分别为4.29%…).
         # 依次为 ("in order, are") lists them as 分别是 does (出口排名前10的经济体依次为美国、英国…).
-        listed = re.match(r"[^。；;，,]{0,12}?(?:分别(?:是|为)|依次(?:是|为)|的是)(?P<names>[^。；;，,]*)", text[end:])
+        # Taiwan writes 依序 for 依次; each name may carry its figure in brackets (依序为:致和证券(NT$22.4亿)、高端疫苗(…)).
+        listed = re.match(r"[^。；;，,]{0,12}?(?:分别(?:是|为)|依次(?:是|为)|依序(?:是|为)|的是)\s*[:：]?(?P<names>[^。；;，,]*)",
+                          text[end:])
         if listed:
-            names = [x.strip() for x in re.split(r"、|和|及|与", listed["names"])]
+            plain = re.sub(r"[（(][^（()）]*[）)]", "", listed["names"])
+            names = [x.strip() for x in plain.split("、")]  # (致和证券: 和 inside a name, where 、 lists all n)
+            if len(names) != n:
+                names = [x.strip() for x in re.split(r"、|和|及|与", plain)]
             if len(names) == n and all(0 < len(x) <= 8 for x in names):
                 return "+".join(self.country_names.get(x, x) for x in names)
         if re.match(r"\s*(?:位|名)?的?(?:企业|公司|厂商|厂家|品牌|车企|集团)", text[end:end + 6]):
