@@ -507,3 +507,9 @@ def test_the_members_of_a_ranking_listed_with_their_figures_in_brackets():
     pairs 美國(59570件申請,+1.9%) and cn_hurun_2023 line 5 深圳(33家,第六位)."""
     got = subjects("tw_ipo_market_2018", 6, "前5名", "22.4億", "15.53億", "3.97億")
     assert got == ["致和证券+高端疫苗+是方电讯+健椿工业+万达光电", "致和证券", "高端疫苗", "万达光电"]
+
+
+def test_a_semicolon_closes_a_member_of_a_series_and_its_topic():
+    """tw_vc_pulse_2025q2 line 3: 歐洲同季募資146億美元、交易1,733筆,亦較第1季略減；亞洲市場則仍處於低檔,交易數為2,022筆,募資
+    128億美元: Asia's deals and funds; 交易 restated does not reach back past the semicolon to Europe."""
+    assert subjects("tw_vc_pulse_2025q2", 3, "146億美元", "2,022", "128億美元") == ["XEU", "XAS", "XAS"]

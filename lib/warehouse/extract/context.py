@@ -825,6 +825,10 @@ def _nearest_subject(text: str, pos: int, unit: str, home: str = "CHN",
             for code, clause in carried[1:]:
                 if "+" in code and "其中" in text[text.rfind(clause, s_start, c_start):c_start]:
                     break  # 中国、美国、法国…，其中，中国…: after 其中 the figure is a member's, not the group's
+                if re.search(r"[；;]", text[text.rfind(clause, s_start, c_start) + len(clause):c_start]):
+                    # 欧洲同季募资146亿美元、交易1,733笔…；亚洲市场则仍处于低档，交易数为2,022笔 (tw_vc_pulse_2025q2 line 3):
+                    # a semicolon closes one member of a series and the next opens on its own topic, which holds.
+                    break
                 if nouns & _content_bigrams(clause):
                     return code, False
         code = carried[0][0]
