@@ -20,7 +20,7 @@ ECONOMIES = ("CHN", "USA", "EUU", "JPN", "KOR", "DEU", "GBR", "IND", "IRL", "FRA
 # and the EU (EUU), written as codes and named in data/i18n (economy.CODE). They have no ISO 3166 code and their
 # extent differs from the World Bank's aggregates (欧洲 is not Europe & Central Asia, ECS), so they take codes from
 # ISO 3166's user-assigned range (X..), which no country will ever be given.
-REGIONS = ("XEU", "XAS", "XEA", "XSE", "XNA", "XLA", "XAF", "XME", "XAN", "XBR", "XOE")
+REGIONS = ("XEU", "XAS", "XEA", "XSE", "XNA", "XLA", "XAF", "XME", "XAN", "XBR", "XOE", "XAM", "XSA", "XOC")
 MAIN_ECONOMIES = ECONOMIES[:3]
 COMPARED = ("USA", "EUU")  # what China is compared with
 WORLD = "WLD"

@@ -513,3 +513,10 @@ def test_a_semicolon_closes_a_member_of_a_series_and_its_topic():
     """tw_vc_pulse_2025q2 line 3: 歐洲同季募資146億美元、交易1,733筆,亦較第1季略減；亞洲市場則仍處於低檔,交易數為2,022筆,募資
     128億美元: Asia's deals and funds; 交易 restated does not reach back past the semicolon to Europe."""
     assert subjects("tw_vc_pulse_2025q2", 3, "146億美元", "2,022", "128億美元") == ["XEU", "XAS", "XAS"]
+
+
+def test_the_americas_south_america_and_oceania_are_regions():
+    """cn_mva_top50_2024 line 5 北美洲4席,南美洲4席,非洲2席,大洋洲僅有1席 and tw_vc_pulse_2025q2 line 3 美洲地區完成3,425筆交易、
+    募資727億美元: each continent's seats and funds (not North America's for South America, not Africa's for Oceania)."""
+    assert subjects("cn_mva_top50_2024", 5, "4席", "2席", "1席") == ["XNA", "XSA", "XAF", "XOC"]
+    assert subjects("tw_vc_pulse_2025q2", 3, "727億美元") == ["XAM"]

@@ -29,7 +29,10 @@ ECONOMY_WORDS = [
     # Regions and groupings (lib/contract.py REGIONS), not places of the writer's economy. 欧洲联盟 is the EU;
     # 一带一路 alone names the initiative, its 沿线/共建 countries the grouping.
     ("欧洲联盟", "EUU"), ("欧洲", "XEU"), ("亚洲", "XAS"), ("东亚", "XEA"), ("东南亚", "XSE"), ("北美", "XNA"),
-    ("拉美", "XLA"), ("拉丁美洲", "XLA"), ("非洲", "XAF"), ("中东", "XME"), ("东盟", "XAN"), ("东协", "XAN"),
+    ("拉美", "XLA"), ("拉丁美洲", "XLA"), ("非洲", "XAF"),
+    # 美洲 (the Americas: tw_vc_pulse_2025q2 美洲地区完成3,425笔交易), 北美洲, 南美洲 and 大洋洲 (cn_mva_top50_2024 line 5:
+    # 北美洲4席,南美洲4席,非洲2席,大洋洲仅有1席) are continents as 亚洲 and 非洲 are.
+    ("美洲", "XAM"), ("北美洲", "XNA"), ("南美洲", "XSA"), ("南美", "XSA"), ("大洋洲", "XOC"), ("中东", "XME"), ("东盟", "XAN"), ("东协", "XAN"),
     ("一带一路沿线", "XBR"), ("一带一路”沿线", "XBR"), ("一带一路共建", "XBR"), ("一带一路”共建", "XBR"),
     # The OECD's members as a group (an average of theirs is a figure of the group, not of any one economy):
     # 经合组织国家的平均水平2.37% (cn_oecd_rd_2014 line 3), 经济合作暨发展组织（OECD）成员国平均 2.7% (tw_rd_2023
