@@ -520,3 +520,9 @@ def test_the_americas_south_america_and_oceania_are_regions():
     募資727億美元: each continent's seats and funds (not North America's for South America, not Africa's for Oceania)."""
     assert subjects("cn_mva_top50_2024", 5, "4席", "2席", "1席") == ["XNA", "XSA", "XAF", "XOC"]
     assert subjects("tw_vc_pulse_2025q2", 3, "727億美元") == ["XAM"]
+
+
+def test_a_colon_opening_a_list_closes_the_topic_before_it():
+    """cn_mva_top50_2024 lines 6-7: 全球製造業前5強為: / 1、中國4.6614兆美元,佔全球製造業增加值的27.25%,近十分之三: China's
+    share; 製造業 restated does not reach back past the colon to the top five (WLD)."""
+    assert subjects("cn_mva_top50_2024", 7, "27.25%", "十分之三") == ["CHN", "CHN"]
