@@ -512,7 +512,7 @@ def test_the_members_of_a_ranking_listed_with_their_figures_in_brackets():
 def test_a_semicolon_closes_a_member_of_a_series_and_its_topic():
     """tw_vc_pulse_2025q2 line 3: 歐洲同季募資146億美元、交易1,733筆,亦較第1季略減；亞洲市場則仍處於低檔,交易數為2,022筆,募資
     128億美元: Asia's deals and funds; 交易 restated does not reach back past the semicolon to Europe."""
-    assert subjects("tw_vc_pulse_2025q2", 3, "146億美元", "2,022", "128億美元") == ["XEU", "XAS", "XAS"]
+    assert subjects("tw_vc_pulse_2025q2", 3, "146億美元", "2,022筆", "128億美元") == ["XEU", "XAS", "XAS"]
 
 
 def test_the_americas_south_america_and_oceania_are_regions():
