@@ -526,3 +526,12 @@ def test_a_colon_opening_a_list_closes_the_topic_before_it():
     """cn_mva_top50_2024 lines 6-7: 全球製造業前5強為: / 1、中國4.6614兆美元,佔全球製造業增加值的27.25%,近十分之三: China's
     share; 製造業 restated does not reach back past the colon to the top five (WLD)."""
     assert subjects("cn_mva_top50_2024", 7, "27.25%", "十分之三") == ["CHN", "CHN"]
+
+
+def test_a_release_naming_no_economy_but_its_own_is_about_it_throughout():
+    """hk_retail_2015 (a 政府統計處 release naming only Hong Kong) and cn_county_communique_2015 (a county communiqué): a
+    figure whose paragraph names no subject is the home economy's, without subject_assumed; tw_rd_2024 names 台積電 and
+    other firms only, so its home figures also lose the flag, while cn_pct_2021 (China, the US, Japan…) keeps it."""
+    for name in ("hk_retail_2015", "cn_county_communique_2015"):
+        assert not [m for m in unseen_mentions(name) if "subject_assumed" in m.flags], name
+    assert [m for m in unseen_mentions("cn_pct_2021") if "subject_assumed" in m.flags]
