@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import ast
+import html
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -11,7 +13,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from lib.ui import state
-from lib.ui.chart_view import VIEW_KEY
+from lib.ui.chart_view import HEAD_CLASS
 from lib.paths import ROOT
 
 
@@ -35,10 +37,17 @@ def run_page(script: str, lang: str = "en", timeout: float = 60, *, open_data: b
 
 def open_data_tables(at: AppTest) -> AppTest:
     """Switch every chart drawn to its table view through the URL and rerun: the tables are built only then."""
-    names = [key.removeprefix(VIEW_KEY) for key in at.session_state.keys() if key.startswith(VIEW_KEY)]
+    names = chart_names(at)
     if names:
         at.query_params[state.TABLES.name] = ",".join(names)
     return at.run() if names else at
+
+
+def chart_names(at: AppTest) -> list[str]:
+    """The charts the run drew with their head (lib/ui/chart_view.py: anchor, Chart/Table switch, link), in order."""
+    head = re.compile(rf'<div class="{HEAD_CLASS}" id="[^"]*" data-name="([^"]*)"')
+    heads = (head.match(element.proto.body) for element in at.get("html"))
+    return [html.unescape(found.group(1)) for found in heads if found]
 
 
 def run_through_app(script: str, lang: str = "en", timeout: float = 60) -> AppTest:

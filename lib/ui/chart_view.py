@@ -1,5 +1,7 @@
-"""The Chart/Table switch of every chart: which view is open lives in the URL (`?table=name,...`), and an anchor per
-chart (`#chart-name`) lets a link land on that chart with that view open.
+"""The head of every chart: its anchor (`#chart-name`, so a link lands on that chart with its view open), the
+Chart/Table switch (which view is open lives in the URL, `?table=name,...`) and a link to the chart, all one HTML
+element: the switch is two links to this page with `?table=` changed, which the script below follows without a
+reload. A widget switch in a row of its own elements cost a fifth of a page rerun's server CPU (README, Benchmark).
 
 lib/ui/page.py `chart` calls `show` for every chart; app.py runs each page inside `page_run`, which says under the
 first chart which requested tables name no chart on the page (a URL is user input: nothing is ignored unseen).
@@ -10,7 +12,6 @@ import contextlib
 import functools
 import html
 from collections.abc import Callable, Iterator
-from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
@@ -19,19 +20,48 @@ from lib.ui import i18n, state, tables
 from lib.ui.export_csv import chart_csv
 
 VIEWS = ("chart", "table")
-VIEW_KEY = "_view_"  # session-state key prefix of each chart's switch (the chart's name follows)
+HEAD_CLASS = "chart-head"  # the class of each chart's head; its data-name is the chart's name
 TABLE_KEY = "_chart_table_"  # key prefix of the container holding a chart's table view
 _RUN = "_chart_view_run"  # this run's charts and the slot for the note, while app.py's page_run is active
 # No "<" inside the style or the script: the browser's sanitiser drops a script whose text holds one.
 HEAD_HTML = """<style>
-/* The anchor is a heading without text: it takes no room, and a link landing on it keeps the switch in sight
-   below Streamlit's fixed header. */
-[class*="st-key-_chart_head_"] [data-testid="stHeading"] {width: 0; min-width: 0; margin: 0; padding: 0;}
-[class*="st-key-_chart_head_"] [data-testid="stHeading"] h3 {padding: 0; margin: 0; scroll-margin-top: 4rem;}
-[class*="st-key-_chart_head_"] [data-testid="stHeaderActionElements"] {display: none;}
+/* A chart's head is its anchor: a link landing on it keeps the switch in sight below Streamlit's fixed header. */
+.chart-head {display: flex; justify-content: flex-end; align-items: center; gap: 0.75rem; scroll-margin-top: 4rem;}
+/* The switch looks like Streamlit's segmented control in this theme (its primary colour, borders and sizes). */
+.chart-views {display: inline-flex; border: 1px solid rgb(220, 216, 212); border-radius: 0.5rem; overflow: hidden;}
+.chart-views a {padding: 0.3rem 0.75rem; font-size: 0.875rem; line-height: 1.4; color: inherit; text-decoration: none;}
+.chart-views a + a {border-left: 1px solid rgb(220, 216, 212);}
+.chart-views a:hover {color: rgb(197, 57, 72);}
+.chart-views a[aria-current] {color: rgb(197, 57, 72); background: rgba(197, 57, 72, 0.1);
+  box-shadow: inset 0 0 0 1px rgb(197, 57, 72);}
+.chart-views a:focus-visible {outline: 2px solid rgb(197, 57, 72); outline-offset: -2px;}
 a.chart-link {font-size: 0.85rem; white-space: nowrap;}
 </style>
 <script>
+/* The Chart/Table switch: a click on a.chart-view puts its URL (this page, `?table=` changed) in the address bar and
+   tells Streamlit as the Back button does; its popstate handler reruns the page with that query string, in the same
+   session, without reloading the page. Focus returns to the switch once it is drawn again, for the keyboard. Links
+   and reloads keep the view, since it is in the URL; without this script the link still works, by reloading. */
+(() => {
+  if (window.__chartViews) return;
+  window.__chartViews = true;
+  document.addEventListener("click", event => {
+    const link = event.target.closest ? event.target.closest("a.chart-view") : null;
+    if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    if (link.hasAttribute("aria-current")) return;
+    const head = link.closest(".chart-head").id, view = link.dataset.view, start = Date.now();
+    history.pushState(null, "", link.href);
+    window.dispatchEvent(new PopStateEvent("popstate"));
+    const refocus = () => {
+      const again = document.querySelector(`#${head} a.chart-view[data-view="${view}"][aria-current]`);
+      if (again) again.focus({preventScroll: true});
+      else if (Date.now() - start > 30000) return;
+      else setTimeout(refocus, 100);
+    };
+    refocus();
+  });
+})();
 /* Land on the chart a link names (#chart-...). Streamlit scrolls to a heading's anchor when the heading mounts, but
    the page below it may not have arrived yet, so the scroll stops short: scroll again once the script has finished
    and the page height has held for 0.4 s, unless the reader has scrolled or clicked meanwhile. Once per URL.
@@ -82,18 +112,10 @@ def view(name: str) -> str:
     return "table" if name in state.get(state.TABLES) else "chart"
 
 
-def _switch(name: str, key: str) -> None:
-    """The switch was used: put the chart's view into the URL (opening the table changes the link)."""
-    open_tables = [n for n in state.get(state.TABLES) if n != name]
-    if st.session_state.get(key) == "table":
-        open_tables.append(name)
-    state.set(state.TABLES, tuple(open_tables))
-
-
 def link_here(name: str, absolute: bool = False) -> str:
     """A link to this page as it is now (every parameter in the URL, so the same view), landing on chart `name`.
     absolute: with the address the browser shows (for the export pack's notes, read outside the app)."""
-    query = urlencode({k: st.query_params.get_all(k)[-1] for k in st.query_params}, safe=",")
+    query = state.here()
     relative = (f"?{query}" if query else "") + f"#{state.chart_anchor(name)}"
     base = (st.context.url or "").split("?")[0].split("#")[0] if absolute else ""
     return base + relative
@@ -121,33 +143,42 @@ def anchor_only(name: str, data: pd.DataFrame, chart: bool = True) -> None:
     tables.mark_mentions(state.chart_anchor(name), data)
 
 
+def _switch(name: str, current: str, lang: str) -> str:
+    """The Chart/Table switch: a link per view to this page with `?table=` changed, landing on the chart; the open
+    view is marked aria-current. The script of HEAD_HTML follows the links without a reload."""
+    others = tuple(n for n in state.get(state.TABLES) if n != name)
+    links = []
+    for wanted in VIEWS:
+        query = state.here(**{state.TABLES.name: others + (name,) if wanted == "table" else others})
+        href = html.escape(f"?{query}#{state.chart_anchor(name)}")
+        marked = ' aria-current="true"' if wanted == current else ""
+        links.append(f'<a class="chart-view" data-view="{wanted}" href="{href}" target="_self"{marked}>'
+                     f'{html.escape(i18n.t(f"chart.view.{wanted}", lang))}</a>')
+    label = html.escape(i18n.t("chart.view", lang))
+    return f'<span class="chart-views" role="group" aria-label="{label}">{"".join(links)}</span>'
+
+
 def _head(name: str, data: pd.DataFrame, lang: str, present: bool) -> str:
-    """The anchor, the switch and a link to this chart; returns the view to draw."""
+    """The chart's head, one element: its anchor, the switch and a link to this chart; returns the view to draw."""
     _once(name)
     current = "chart" if present else view(name)  # presentation mode shows charts only
-    key = VIEW_KEY + name
-    st.session_state[key] = current  # the URL drives the switch, as state.widget_kwargs does for other widgets
-    with st.container(horizontal=True, horizontal_alignment="right", vertical_alignment="center", gap="small",
-                      key=f"_chart_head_{name}"):
-        st.subheader("", anchor=state.chart_anchor(name), width="content")
-        tables.mark_mentions(state.chart_anchor(name), data)
-        if present:  # the anchor stays so a link still lands here
-            return current
-        st.segmented_control(i18n.t("chart.view", lang), VIEWS, required=True, key=key, on_change=_switch,
-                             args=(name, key), format_func=lambda v: i18n.t(f"chart.view.{v}", lang),
-                             label_visibility="collapsed")
-        # HTML, not markdown: the address repeats the URL's values (%-escaped), never read as markdown.
-        st.html(f'<a class="chart-link" href="{html.escape(link_here(name))}" target="_self" '
-                f'title="{html.escape(i18n.t("chart.link.help", lang))}">{html.escape(i18n.t("chart.link", lang))}</a>',
-                width="content")
+    anchor = state.chart_anchor(name)
+    parts = [tables.mentions_marker(anchor, data)]
+    if not present:  # the anchor alone stays there, so a link still lands here
+        # The addresses repeat the URL's values (%-escaped), escaped again for HTML: never read as markup.
+        help_text, text = (html.escape(i18n.t(key, lang)) for key in ("chart.link.help", "chart.link"))
+        parts += [_switch(name, current, lang),
+                  f'<a class="chart-link" href="{html.escape(link_here(name))}" target="_self" title="{help_text}">'
+                  f'{text}</a>']
+    st.html(f'<div class="{HEAD_CLASS}" id="{anchor}" data-name="{html.escape(name)}">{"".join(parts)}</div>')
     return current
 
 
 def show(name: str, data: pd.DataFrame, *, source: str, lang: str, filename: str, present: bool,
          draw: Callable[[], None], values: pd.DataFrame | None = None) -> None:
-    """Above the chart its anchor and Chart/Table switch; then `draw()` (the figure), or the data drawn as a table
-    with its source line and a CSV download (the chart's values as numbers when given, as in the export pack; the
-    table's text otherwise). The table is built only when asked for: a data grid for every chart on every run was
+    """Above the chart its head (anchor, Chart/Table switch, link); then `draw()` (the figure), or the data drawn as
+    a table with its source line and a CSV download (the chart's values as numbers when given, as in the export pack;
+    the table's text otherwise). The table is built only when asked for: a data grid for every chart on every run was
     a fifth of a page's time, for tables rarely looked at."""
     if _head(name, data, lang, present) == "chart":
         draw()

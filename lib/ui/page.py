@@ -45,12 +45,12 @@ def _presentation_css() -> str:
     # is the title or the exit button, and a layout block (columns, bordered cards, expander, tabs) unless a chart
     # is inside it. A chart's anchor stays (it takes no room), so a link still lands on the chart.
     chart = '[data-testid="stPlotlyChart"]'
-    anchor = '[class*="st-key-_chart_head_"]'
+    anchor = f'.{chart_view.HEAD_CLASS}'
     return f"""<style>
 [data-testid="stSidebar"], [data-testid="stExpandSidebarButton"], [data-testid="stHeader"],
 [data-testid="stToolbar"], [data-testid="stStatusWidget"], [data-testid="stMainMenu"] {{display: none !important;}}
 {hidden} {{display: none !important;}}
-[data-testid="stMain"] [data-testid="stElementContainer"]:not(:has({chart})):not(:has(h1)):not(.st-key-{PRESENT_EXIT_KEY}):not({anchor} *),
+[data-testid="stMain"] [data-testid="stElementContainer"]:not(:has({chart})):not(:has(h1)):not(.st-key-{PRESENT_EXIT_KEY}):not(:has({anchor})),
 [data-testid="stMain"] [data-testid="stLayoutWrapper"]:not(:has({chart})):not(:has({anchor})),
 [data-testid="stMain"] [data-testid="stTabs"]:not(:has({chart})),
 [data-testid="stMain"] [data-testid="stExpander"]:not(:has({chart})) {{display: none !important;}}

@@ -301,6 +301,18 @@ def range_kwargs(params: tuple[Param, Param]) -> dict[str, object]:
     return {"key": key, "on_change": _copy_range_to_url, "args": (params, key)}
 
 
+def here(**changes: object) -> str:
+    """The query string (no "?") of this page's URL as it is now, every parameter with its last value, so a link
+    with it opens the same view; `changes` replace parameters (an empty value removes one):
+    `here(table=("rd_wdi",))` -> "lang=en&table=rd_wdi"."""
+    params = {k: st.query_params.get_all(k)[-1] for k in st.query_params}
+    for name, value in changes.items():
+        params.pop(name, None)
+        if encode(value):
+            params[name] = encode(value)
+    return urlencode(params, safe=",")
+
+
 def requested(param: Param) -> tuple[str, ...]:
     """The raw tokens of a list parameter as the URL gives them, valid or not (for saying which were ignored)."""
     return tokens_of(st.query_params.get_all(param.name)) if param.name in st.query_params else ()

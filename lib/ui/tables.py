@@ -70,15 +70,21 @@ def blanks(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def mark_mentions(anchor: str, data: pd.DataFrame) -> None:
-    """A hidden marker naming the document statements in `data`, drawn under the anchor `anchor`: the landing script
-    (lib/ui/chart_view.py) resolves a link ending in #mention-<id> (the fact explorer's "See the chart") to the
-    first chart or table of the page that holds that statement."""
+def mentions_marker(anchor: str, data: pd.DataFrame) -> str:
+    """A hidden marker naming the document statements in `data`, drawn under the anchor `anchor` ("" when `data`
+    holds none): the landing script (lib/ui/chart_view.py) resolves a link ending in #mention-<id> (the fact
+    explorer's "See the chart") to the first chart or table of the page that holds that statement."""
     if "mention_id" not in data:
-        return
+        return ""
     ids = [state.mention_anchor(m) for m in dict.fromkeys(data["mention_id"]) if isinstance(m, str) and m]
-    if ids:  # anchors only (letters, digits, _ and -): nothing from the URL or a document's text
-        st.html(f'<span hidden data-chart="{anchor}" data-mentions="{" ".join(ids)}"></span>', width="content")
+    # Anchors only (letters, digits, _ and -): nothing from the URL or a document's text.
+    return f'<span hidden data-chart="{anchor}" data-mentions="{" ".join(ids)}"></span>' if ids else ""
+
+
+def mark_mentions(anchor: str, data: pd.DataFrame) -> None:
+    """The marker of `mentions_marker` as its own element."""
+    if marker := mentions_marker(anchor, data):
+        st.html(marker, width="content")
 
 
 def show(data: pd.DataFrame, lang: str, *, key: str | None = None, hidden: Iterable[str] = (),

@@ -6,6 +6,7 @@ import pytest
 
 from lib import serve as bench
 from lib.ui import figures
+from lib.ui.chart_view import HEAD_CLASS
 from lib.ui.state import PAGES
 from tests.browser.test_browser import load, url_of
 
@@ -15,8 +16,7 @@ VIEWS = [(page_id, {}) for page_id in PAGES] + [("sources", {"view": v}) for v i
 # Sources tab above holds one, its first tab none.
 WITH_TABLES = {"overview", "rd", "unicorns", "digital_services", "four_chains", "documents"}
 
-_CHART_NAMES_JS = """() => [...document.querySelectorAll('[class*="st-key-_chart_head_"]')]
-  .map(e => [...e.classList].find(c => c.startsWith('st-key-_chart_head_')).slice('st-key-_chart_head_'.length))"""
+_CHART_NAMES_JS = f"""() => [...document.querySelectorAll('.{HEAD_CLASS}')].map(e => e.dataset.name)"""
 # Every data grid (its scroller holds the columns) and every HTML table in the page body: how wide its content is
 # against the room it has. A grid not yet drawn has no scroller and is skipped.
 _WIDTHS_JS = """() => {

@@ -15,11 +15,12 @@ PAGES = ("rd", "unicorns", "digital_services", "documents")
 
 
 def _anchors(at) -> set[str]:
-    """Every chart's anchor on the page: the drawn charts' headings and the closed sections' hidden anchors."""
-    drawn = {h.proto.anchor for h in at.subheader if h.proto.anchor.startswith("chart-")}  # a keyed table's too
-    hidden = {m.group(1) for h in at.get("html") for m in [re.match(r'<span hidden id="(chart-[^"]+)">', h.proto.body)]
-              if m}
-    return drawn | hidden
+    """Every chart's anchor on the page: the drawn charts' heads, the keyed tables' headings and the closed
+    sections' hidden anchors."""
+    tables = {h.proto.anchor for h in at.subheader if h.proto.anchor.startswith("chart-")}
+    anchor = re.compile(r'<(?:span hidden|div class="chart-head") id="(chart-[^"]+)"')
+    found = (anchor.match(h.proto.body) for h in at.get("html"))
+    return tables | {m.group(1) for m in found if m}
 
 
 def _titles(at) -> list[str]:
