@@ -40,8 +40,9 @@ a.chart-link {font-size: 0.85rem; white-space: nowrap;}
 <script>
 /* The Chart/Table switch: a click on a.chart-view puts its URL (this page, `?table=` changed) in the address bar and
    tells Streamlit as the Back button does; its popstate handler reruns the page with that query string, in the same
-   session, without reloading the page. Focus returns to the switch once it is drawn again, for the keyboard. Links
-   and reloads keep the view, since it is in the URL; without this script the link still works, by reloading. */
+   session, without reloading the page. Focus returns to the switch once it is drawn again, for the keyboard. Should
+   no rerun start within 3 s (a Streamlit that no longer reruns on popstate), the page is reloaded at the new URL.
+   Links and reloads keep the view, since it is in the URL; without this script the link reloads the page. */
 (() => {
   if (window.__chartViews) return;
   window.__chartViews = true;
@@ -53,9 +54,13 @@ a.chart-link {font-size: 0.85rem; white-space: nowrap;}
     const head = link.closest(".chart-head").id, view = link.dataset.view, start = Date.now();
     history.pushState(null, "", link.href);
     window.dispatchEvent(new PopStateEvent("popstate"));
+    let ran = false;
     const refocus = () => {
       const again = document.querySelector(`#${head} a.chart-view[data-view="${view}"][aria-current]`);
+      const app = document.querySelector('[data-testid="stApp"]');
+      ran = ran || (app && app.getAttribute("data-test-script-state") === "running");
       if (again) again.focus({preventScroll: true});
+      else if (!ran && Date.now() - start > 3000) location.reload();
       else if (Date.now() - start > 30000) return;
       else setTimeout(refocus, 100);
     };
@@ -139,8 +144,8 @@ def anchor_only(name: str, data: pd.DataFrame, chart: bool = True) -> None:
     the section."""
     if chart:
         _once(name)
-    st.html(f'<span hidden id="{state.chart_anchor(name)}"></span>', width="content")
-    tables.mark_mentions(state.chart_anchor(name), data)
+    anchor = state.chart_anchor(name)
+    st.html(f'<span hidden id="{anchor}"></span>{tables.mentions_marker(anchor, data)}', width="content")
 
 
 def _switch(name: str, current: str, lang: str) -> str:

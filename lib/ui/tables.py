@@ -81,12 +81,6 @@ def mentions_marker(anchor: str, data: pd.DataFrame) -> str:
     return f'<span hidden data-chart="{anchor}" data-mentions="{" ".join(ids)}"></span>' if ids else ""
 
 
-def mark_mentions(anchor: str, data: pd.DataFrame) -> None:
-    """The marker of `mentions_marker` as its own element."""
-    if marker := mentions_marker(anchor, data):
-        st.html(marker, width="content")
-
-
 def show(data: pd.DataFrame, lang: str, *, key: str | None = None, hidden: Iterable[str] = (),
          colours: pd.DataFrame | None = None, download: bool = True, budget: int = BUDGET) -> None:
     """`data` as a grid that fits its column without scrolling sideways (`fit`); a row stated in a document (a
@@ -101,7 +95,8 @@ def show(data: pd.DataFrame, lang: str, *, key: str | None = None, hidden: Itera
         anchor = state.chart_anchor(str(key))
         with st.container(horizontal=True, key=f"_table_head_{key}"):
             st.subheader("", anchor=anchor, width="content")
-            mark_mentions(anchor, data)
+            if marker := mentions_marker(anchor, data):
+                st.html(marker, width="content")
     gone = tuple(c for c in data.columns if c in set(hidden) or c == i18n.t("cite.col.location", lang))
     shown, _, config, row_height, dropped = _fitted(data, lang, tuple(state.link_params().items()), gone, budget)
     if colours is not None:  # a Styler is made per run: Streamlit computes its styles in place (no link column here)

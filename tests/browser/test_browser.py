@@ -304,9 +304,9 @@ def test_show_table_changes_the_url_and_a_link_lands_on_its_chart(server, page):
     table.locator('[data-testid="stDataFrame"]').wait_for(timeout=30000)
     # The switch's link is followed by a rerun in the same session, not a reload (a reload costs about 2.5 times the
     # CPU: README, Benchmark), and the keyboard's focus is back on the switch, on the view now open.
-    assert page.evaluate("() => window.__sameDocument === true"), "the page was reloaded"
     page.wait_for_function("() => document.activeElement && document.activeElement.dataset.view === 'table' && "
                            "document.activeElement.hasAttribute('aria-current')", timeout=30000)
+    assert page.evaluate("() => window.__sameDocument === true"), "the page was reloaded"
     assert t("chart.download", "en") in table.locator('[data-testid="stDownloadButton"]').inner_text()
     # Its CSV holds the numbers drawn, as the export pack's does (issue 16: not the rounded text of the table):
     # China's researchers per million in the latest year equal the warehouse's.
