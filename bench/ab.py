@@ -1,13 +1,15 @@
-"""`python -m bench.ab OTHER_TREE [MORE_TREES ...] [--pages unicorns,rd?more=all] [--rounds 5]`: an A/B of this
-checkout (B) against another one (A; e.g. a copy of main: `git archive main | tar -x -C /tmp/main`, with a built
-warehouse) and any more (C, D, ...), in the same minutes: every round measures each tree in turn, in reverse order
-every other round, so a busy spell on a shared machine falls on all of them. Per page and tree: the server CPU per
-rerun (one server per tree; readers with a tab open rerunning the page without a pause, as bench/load.py's
-department with no think time) and the CPU of a warm AppTest run (bench/__main__.py `warm_run`, in the tree's own
-interpreter). Prints each round and the medians."""
+"""`python -m bench.ab OTHER_TREE [MORE_TREES ...] [--pages unicorns,rd?more=all] [--rounds 9]`: this checkout (B)
+against another one (A; e.g. a copy of main: `git archive main | tar -x -C /tmp/main`, with a built warehouse) and
+any more (C, D, ...), measured at the same time: one server per tree, and in each round every tree's readers rerun
+the page in the same seconds (readers with a tab open rerunning without a pause, as bench/load.py's department with
+no think time), so a busy spell of the shared machine's other jobs falls on all trees alike; the warm AppTest runs
+(bench/__main__.py `warm_run`, in each tree's own interpreter) likewise run side by side. Per page and tree: server
+CPU per rerun, CPU of a warm AppTest run, and the elements (deltas) a rerun sends, a count no other job disturbs.
+Prints each round, then the medians and each round's B/A ratio's median."""
 from __future__ import annotations
 
 import argparse
+import asyncio
 import os
 import statistics
 import subprocess
@@ -35,26 +37,42 @@ def start(tree: Path) -> serve.Server:
     cmd = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port), "--server.headless", "true",
            "--server.runOnSave", "false", "--server.fileWatcherType", "none"]
     with open(log, "wb") as out:
-        proc = subprocess.Popen(cmd, cwd=tree, stdout=out, stderr=subprocess.STDOUT,
-                                env=_env(tree))
+        proc = subprocess.Popen(cmd, cwd=tree, stdout=out, stderr=subprocess.STDOUT, env=_env(tree))
     server = serve.Server(proc, port, log)
     serve.wait_healthy(f"{server.url}/_stcore/health", 90, proc, log)
     return server
 
 
-def rerun_cpu_ms(server: serve.Server, page: str, query: str, readers: int, reruns: int) -> float:
-    """Server CPU (ms) per view of `readers` tabs each viewing the page 1 + `reruns` times without a pause."""
-    (round_,) = load.run_department(server.url, page_name(page), query, counts=[readers], pids=[server.proc.pid],
-                                    views=reruns + 1, think=0, duration=3600)
-    if round_.errors:
-        raise RuntimeError(f"{server.url}/{page}: {round_.errors[0]}")
-    return round_.cpu / len(round_.times) * 1000
+async def _reruns(servers: dict[str, serve.Server], page: str, query: str, readers: int,
+                  reruns: int) -> dict[str, tuple[float, float]]:
+    """Each server's CPU (ms) per view and the median elements a rerun sends, its readers running alongside the
+    other servers' readers: `readers` tabs each viewing the page 1 + `reruns` times without a pause."""
+    for server in servers.values():  # the page's first run on each server (caches filled) is not counted
+        await load.one_session(server.url, page, query)
+    rounds = await asyncio.gather(*(load._department(server.url, (page,), query, readers, reruns + 1, 0.0, 3600.0, 16,
+                                                     [server.proc.pid], load.SESSION_TIMEOUT)
+                                    for server in servers.values()))
+    out = {}
+    for name, round_ in zip(servers, rounds):
+        if round_.errors:
+            raise RuntimeError(f"{servers[name].url}/{page}: {round_.errors[0]}")
+        out[name] = (round_.cpu / len(round_.times) * 1000,
+                     statistics.median(view.deltas for view in round_.results if view.rerun))
+    return out
 
 
-def warm_cpu_ms(tree: Path, page: str, query: str, runs: int) -> float:
-    out = subprocess.run([sys.executable, "-c", _WARM, page, str(runs), query], cwd=tree, check=True,
-                         capture_output=True, text=True, env=_env(tree))
-    return float(out.stdout.strip().splitlines()[-1]) * 1000
+def _warm(trees: dict[str, Path], page: str, query: str, runs: int) -> dict[str, float]:
+    """Each tree's median CPU (ms) of a warm AppTest run, the trees' runs side by side."""
+    procs = {name: subprocess.Popen([sys.executable, "-c", _WARM, page, str(runs), query], cwd=tree, text=True,
+                                    stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=_env(tree))
+             for name, tree in trees.items()}
+    out = {}
+    for name, proc in procs.items():
+        stdout, _ = proc.communicate()
+        if proc.returncode:
+            raise RuntimeError(f"{trees[name]}: warm runs of {page} failed (exit {proc.returncode})")
+        out[name] = float(stdout.strip().splitlines()[-1]) * 1000
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -65,9 +83,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pages", default="unicorns",
                         help="comma-separated page ids, each with its own query if wanted: unicorns,rd?more=all "
                              "(lang=en unless given; default unicorns)")
-    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--rounds", type=int, default=9)
     parser.add_argument("--readers", type=int, default=2)
-    parser.add_argument("--reruns", type=int, default=60, help="reruns per reader per round (default 60)")
+    parser.add_argument("--reruns", type=int, default=30, help="reruns per reader per round (default 30)")
     parser.add_argument("--warm-runs", type=int, default=10, help="AppTest warm runs per round, 0 for none")
     args = parser.parse_args(argv)
     trees = dict(zip("ACDEFG", (tree.resolve() for tree in args.others))) | {"B": ROOT}
@@ -77,26 +95,31 @@ def main(argv: list[str] | None = None) -> int:
         print(", ".join(f"{name} = {tree}" for name, tree in trees.items()) +
               f"; {args.readers} readers x {args.reruns} reruns; load average {os.getloadavg()[0]:.1f}", flush=True)
         for i in range(args.rounds):
-            order = list(trees) if i % 2 == 0 else list(reversed(trees))
             for page in args.pages.split(","):
                 page_id, _, query = page.partition("?")
                 query = query if "lang=" in query else "&".join(filter(None, ["lang=en", query]))
-                for name in order:
-                    row = [("rerun", rerun_cpu_ms(servers[name], page_id, query, args.readers, args.reruns))]
-                    if args.warm_runs:
-                        row.append(("warm", warm_cpu_ms(trees[name], page_id, query, args.warm_runs)))
-                    for kind, ms in row:
-                        figures.setdefault((page, kind, name), []).append(ms)
-                    print(f"round {i + 1} {page:18s} {name}: " + ", ".join(f"{k} {ms:5.1f} ms" for k, ms in row) +
-                          f"; load {os.getloadavg()[0]:.1f}", flush=True)
-        print(f"medians (ms of CPU), change against A: page, kind, {', '.join(trees)}")
+                reruns = asyncio.run(_reruns(servers, page_name(page_id), query, args.readers, args.reruns))
+                warm = _warm(trees, page_id, query, args.warm_runs) if args.warm_runs else {}
+                for name in trees:
+                    figures.setdefault((page, "rerun", name), []).append(reruns[name][0])
+                    figures[page, "elements", name] = [reruns[name][1]]
+                    if warm:
+                        figures.setdefault((page, "warm", name), []).append(warm[name])
+                print(f"round {i + 1} {page:22s} " + "; ".join(
+                    f"{name}: rerun {reruns[name][0]:5.1f} ms" + (f", warm {warm[name]:5.1f} ms" if warm else "")
+                    for name in trees) + f"; load {os.getloadavg()[0]:.1f}", flush=True)
+        print(f"medians (ms of CPU; elements a rerun sends), and the median of each round's ratio to A: page, kind, "
+              f"{', '.join(trees)}")
         for page in args.pages.split(","):
-            for kind in ("rerun", "warm"):
-                if (page, kind, "A") in figures:
-                    medians = {n: statistics.median(figures[page, kind, n]) for n in trees}
-                    print(f"   {page:22s} {kind:5s} " + ", ".join(
-                        f"{n} {ms:5.1f}" + (f" ({(ms - medians['A']) / medians['A'] * 100:+.0f}%)" if n != "A" else "")
-                        for n, ms in medians.items()))
+            for kind in ("rerun", "warm", "elements"):
+                if (page, kind, "A") not in figures:
+                    continue
+                line = []
+                for name in trees:
+                    values = figures[page, kind, name]
+                    ratio = statistics.median(v / a for v, a in zip(values, figures[page, kind, "A"]))
+                    line.append(f"{name} {statistics.median(values):5.1f}" + (f" ({ratio:.2f})" if name != "A" else ""))
+                print(f"   {page:22s} {kind:8s} " + ", ".join(line))
     finally:
         for server in servers.values():
             server.stop()

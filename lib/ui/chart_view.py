@@ -117,10 +117,11 @@ def view(name: str) -> str:
     return "table" if name in state.get(state.TABLES) else "chart"
 
 
-def link_here(name: str, absolute: bool = False) -> str:
+def link_here(name: str, absolute: bool = False, params: dict[str, str] | None = None) -> str:
     """A link to this page as it is now (every parameter in the URL, so the same view), landing on chart `name`.
-    absolute: with the address the browser shows (for the export pack's notes, read outside the app)."""
-    query = state.here()
+    absolute: with the address the browser shows (for the export pack's notes, read outside the app); params: the
+    URL's parameters (`state.current()`) when read already."""
+    query = state.here(params)
     relative = (f"?{query}" if query else "") + f"#{state.chart_anchor(name)}"
     base = (st.context.url or "").split("?")[0].split("#")[0] if absolute else ""
     return base + relative
@@ -148,13 +149,14 @@ def anchor_only(name: str, data: pd.DataFrame, chart: bool = True) -> None:
     st.html(f'<span hidden id="{anchor}"></span>{tables.mentions_marker(anchor, data)}', width="content")
 
 
-def _switch(name: str, current: str, lang: str) -> str:
-    """The Chart/Table switch: a link per view to this page with `?table=` changed, landing on the chart; the open
-    view is marked aria-current. The script of HEAD_HTML follows the links without a reload."""
+def _switch(name: str, current: str, lang: str, params: dict[str, str]) -> str:
+    """The Chart/Table switch: a link per view to this page (its URL parameters `params`) with `?table=` changed,
+    landing on the chart; the open view is marked aria-current. The script of HEAD_HTML follows the links without a
+    reload."""
     others = tuple(n for n in state.get(state.TABLES) if n != name)
     links = []
     for wanted in VIEWS:
-        query = state.here(**{state.TABLES.name: others + (name,) if wanted == "table" else others})
+        query = state.here(params, **{state.TABLES.name: others + (name,) if wanted == "table" else others})
         href = html.escape(f"?{query}#{state.chart_anchor(name)}")
         marked = ' aria-current="true"' if wanted == current else ""
         links.append(f'<a class="chart-view" data-view="{wanted}" href="{href}" target="_self"{marked}>'
@@ -172,9 +174,10 @@ def _head(name: str, data: pd.DataFrame, lang: str, present: bool) -> str:
     if not present:  # the anchor alone stays there, so a link still lands here
         # The addresses repeat the URL's values (%-escaped), escaped again for HTML: never read as markup.
         help_text, text = (html.escape(i18n.t(key, lang)) for key in ("chart.link.help", "chart.link"))
-        parts += [_switch(name, current, lang),
-                  f'<a class="chart-link" href="{html.escape(link_here(name))}" target="_self" title="{help_text}">'
-                  f'{text}</a>']
+        params = state.current()
+        parts += [_switch(name, current, lang, params),
+                  f'<a class="chart-link" href="{html.escape(link_here(name, params=params))}" target="_self" '
+                  f'title="{help_text}">{text}</a>']
     st.html(f'<div class="{HEAD_CLASS}" id="{anchor}" data-name="{html.escape(name)}">{"".join(parts)}</div>')
     return current
 

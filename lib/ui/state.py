@@ -301,11 +301,15 @@ def range_kwargs(params: tuple[Param, Param]) -> dict[str, object]:
     return {"key": key, "on_change": _copy_range_to_url, "args": (params, key)}
 
 
-def here(**changes: object) -> str:
-    """The query string (no "?") of this page's URL as it is now, every parameter with its last value, so a link
-    with it opens the same view; `changes` replace parameters (an empty value removes one):
-    `here(table=("rd_wdi",))` -> "lang=en&table=rd_wdi"."""
-    params = {k: st.query_params.get_all(k)[-1] for k in st.query_params}
+def current() -> dict[str, str]:
+    """This page's URL parameters as they are now, the last value of each (a link with them opens the same view)."""
+    return {k: st.query_params.get_all(k)[-1] for k in st.query_params}
+
+
+def here(params: Mapping[str, str] | None = None, **changes: object) -> str:
+    """The query string (no "?") of this page's URL as it is now (`params`: `current()`, read already), with
+    `changes` replacing parameters (an empty value removes one): `here(table=("rd_wdi",))` -> "lang=en&table=rd_wdi"."""
+    params = dict(current() if params is None else params)
     for name, value in changes.items():
         params.pop(name, None)
         if encode(value):
