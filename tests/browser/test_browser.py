@@ -299,7 +299,7 @@ def test_show_table_changes_the_url_and_a_link_lands_on_its_chart(server, page):
     assert page.locator(f".st-key-{TABLE_KEY}{chart}").count() == 0, "built before anyone asked for it"
     page.evaluate("() => { window.__sameDocument = true; }")
     head.get_by_role("link", name=t("chart.view.table", "en"), exact=True).click()
-    page.wait_for_url(re.compile(rf"[?&]table={chart}(&|$)"), timeout=30000)
+    page.wait_for_url(re.compile(rf"[?&]table={chart}(&|#|$)"), timeout=30000)
     table = page.locator(f".st-key-{TABLE_KEY}{chart}")
     table.locator('[data-testid="stDataFrame"]').wait_for(timeout=30000)
     # The switch's link is followed by a rerun in the same session, not a reload (a reload costs about 2.5 times the
@@ -346,6 +346,13 @@ def test_show_table_changes_the_url_and_a_link_lands_on_its_chart(server, page):
     where = _lands(fresh, chart_anchor)
     assert where.get("content") is not None and where["content"] < where["height"] / 2, (mention, where)
     fresh.close()
+
+    # By keyboard: Enter on the switch's Chart link closes the table, in the same page, and the focus stays there.
+    head.get_by_role("link", name=t("chart.view.chart", "en"), exact=True).press("Enter")
+    table.wait_for(state="detached", timeout=30000)
+    page.wait_for_function("() => document.activeElement && document.activeElement.dataset.view === 'chart' && "
+                           "document.activeElement.hasAttribute('aria-current')", timeout=30000)
+    assert f"table={chart}" not in page.url and page.evaluate("() => window.__sameDocument === true"), page.url
 
 
 # Metrics, controls, buttons, multiselect chips and tabs whose text is cut (an ellipsis or clipped overflow), in the
