@@ -535,3 +535,17 @@ def test_a_release_naming_no_economy_but_its_own_is_about_it_throughout():
     for name in ("hk_retail_2015", "cn_county_communique_2015"):
         assert not [m for m in unseen_mentions(name) if "subject_assumed" in m.flags], name
     assert [m for m in unseen_mentions("cn_pct_2021") if "subject_assumed" in m.flags]
+
+
+def test_a_firm_named_before_the_money_it_raised_or_its_valuation():
+    """tw_vc_pulse_2025q2 line 4 美國AI新創Scale AI募得143億美元，Anduril Industries獲得25億美元，…葡萄牙Tekever也吸引5億美元
+    資金。…上汽出行亦獲1.78億美元 and line 5 美國Plaid募資5.75億美元: firms the lists do not know, named before the verb of
+    raising money, each its own amount (not the country before it, not the firm named before); cn_unicorn_2022 line 6
+    抖音以1.3万亿元的估值: the firm named before 以 and its valuation."""
+    got = subjects("tw_vc_pulse_2025q2", 4, "143億美元", "25億美元", "9億美元", "6.83億", "1.77億美元", "5億美元",
+                   "3億美元", "1.78億美元")
+    assert got == ["Scale AI", "Anduril Industries", "Anysphere", "Helsing", "Quantum Systems", "Tekever",
+                   "Zelos Tech", "上汽出行"]
+    assert subjects("tw_vc_pulse_2025q2", 5, "5.75億美元", "1.75億美元") == ["Plaid", "Scalable Capital"]
+    assert subjects("tw_vc_pulse_2025q2", 2, "400億美元") == ["OpenAI"]
+    assert subjects("cn_unicorn_2022", 6, "1.3万亿元") == ["抖音"]

@@ -244,8 +244,25 @@ def listed_names(text: str) -> tuple[str, ...]:
     return tuple(sorted(names, key=len, reverse=True))
 
 
-def _named_subjects(span: str, home: str) -> list[tuple[int, str, bool, int]]:
-    """Places and companies the fixed word lists do not know, named by their suffix or by a stock code."""
+# A firm the word lists do not know, named by what is said of it: reports on venture capital, listings and unicorns
+# name the firm, then the verb of raising money and the amount raised (美國AI新創Scale AI募得143億美元, Anduril
+# Industries獲得25億美元, 葡萄牙Tekever也吸引5億美元資金, 上汽出行亦獲1.78億美元: tw_vc_pulse_2025q2 lines 2, 4, 5), or the
+# firm, 以 and its valuation or the money it raised (抖音以1.3萬億元的估值保住了全球價值最高的獨角獸頭銜: cn_unicorn_2022
+# line 6; 蚂蚁集团以1万亿估值蝉联第一: cn_unicorn_2020 line 5; 宁德时代香港IPO以410亿港元融资额稳居第一:
+# cn_ipo_review_2025 line 3). Whatever stands there is the one that raised or is valued, so a name in Latin letters
+# (any run of words, 5G and AI excepted) or one that opens its clause is a firm, written as named. Several firms
+# listed before the verb (Safe Superintelligence與Thinking Machines Lab各籌得20億美元) are each named.
+_LATIN_NAME = r"[A-Za-z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*)*"
+_RAISES = (r"\s*(?:则|也|亦|还|各|分别|共|仅|于[^，,；;。]{0,6})?\s*(?:募得|募资|募集|筹得|筹资|获得|获|吸引|融资)了?"
+           r"\s*(?:约|近|逾|超过)?\s*[\d一二三四五六七八九十]")
+_VALUED = r"以\s*(?:约|近)?\s*[\d一二三四五六七八九十][^，,；;。（(]{0,10}?(?:估值|融资额|募资额|筹资额|市值)"
+_FUNDED = re.compile(rf"(?<![A-Za-z0-9])(?P<latin>{_LATIN_NAME})(?=(?:\s*[与和及、]\s*{_LATIN_NAME})*(?:{_RAISES}|{_VALUED}))"
+                     rf"|(?:^|(?<=[，,；;。]))\s*(?:其中|而|但)?\s*(?P<name>[\u4e00-\u9fff]{{2,6}}?)(?={_RAISES}|{_VALUED})")
+
+
+def _named_subjects(span: str, home: str, rest: str = "") -> list[tuple[int, str, bool, int]]:
+    """Places and companies the fixed word lists do not know, named by their suffix or by a stock code, or before a
+    verb of raising money (`rest`: the figure's clause after `span`, where the amount stands)."""
     found = []
     for name in LISTED.get():
         for m in re.finditer(re.escape(name), span):
@@ -273,6 +290,13 @@ def _named_subjects(span: str, home: str) -> list[tuple[int, str, bool, int]]:
                 or any(_SUBJECT_OF[w][1] for w in known) or (name.endswith("汽车") and known):
             continue  # generic (中国公司 = Chinese firms), or a firm the list knows (类似英伟达公司 is 英伟达)
         found.append((start, name, True, m.end("name")))
+    for m in _FUNDED.finditer(span + rest):
+        name = m["latin"] or m["name"]
+        start = m.start("latin") if m["latin"] else m.start("name")
+        if start + len(name) > len(span) or any(a <= start < b for a, _, _, b in found) or re.fullmatch(r"[A-Z0-9]{1,5}", name) \
+                or _SUBJECT_RE.search(name) or _GENERIC.match(name) or _NOT_IN_NAME.search(name):
+            continue  # an acronym (IPO, AI), a place or firm the lists know (中国仅募得), or a noun phrase
+        found.append((start, name, True, start + len(name)))
     return found
 
 
@@ -342,12 +366,12 @@ _GAP_AFTER = re.compile(r"\s*的?\s*(?:差距|相比|相较|相差|比较)")
 _GAP_SIDE = re.compile(r"(?:与|同|跟|和)[^，,；;。与同跟和]{0,8}?(?P<e>" + _SUBJECT_RE.pattern + r")\s*(?:之间)?的?\s*差距")
 
 
-def _subjects(span: str, skip_world: bool, home: str, others: list[str] | None = None, tail: str = ""
-              ) -> list[tuple[int, str, bool]]:
+def _subjects(span: str, skip_world: bool, home: str, others: list[str] | None = None, tail: str = "",
+              rest: str = "") -> list[tuple[int, str, bool]]:
     """(offset, code, is_company) of the subjects named in `span`, leaving out comparators, cited sources,
     titles in 《》 and world words that only qualify a share (全球占比, 占全球) or a rank (全球第一)."""
     hits = []
-    named = _named_subjects(span, home)
+    named = _named_subjects(span, home, rest)
     for m in _SUBJECT_RE.finditer(span):
         word = m.group()
         code, company = _SUBJECT_OF[word]
@@ -701,7 +725,7 @@ def _nearest_subject(text: str, pos: int, unit: str, home: str = "CHN",
     c_end = min([p for p in (paragraph_starts or []) if p > pos] + [c_end])
     s_start, s_end = bounds(text, pos, SENTENCE_END)
     others: list[str] = []
-    in_clause = _subjects(text[c_start:pos], unit == "rank", home, others, tail=text[pos:pos + 6])
+    in_clause = _subjects(text[c_start:pos], unit == "rank", home, others, tail=text[pos:pos + 6], rest=text[pos:c_end])
     if in_clause and c_start > s_start and _picks_partners(text[c_start:pos],
                                                            text[max(bounds(text, c_start - 2, CLAUSE_END)[0],
                                                                     s_start):c_start], home):
