@@ -549,3 +549,16 @@ def test_a_firm_named_before_the_money_it_raised_or_its_valuation():
     assert subjects("tw_vc_pulse_2025q2", 5, "5.75億美元", "1.75億美元") == ["Plaid", "Scalable Capital"]
     assert subjects("tw_vc_pulse_2025q2", 2, "400億美元") == ["OpenAI"]
     assert subjects("cn_unicorn_2022", 6, "1.3万亿元") == ["抖音"]
+
+
+def test_a_firms_rank_before_its_name_and_the_latter_after_it():
+    """my_klse_market_cap_2016 line 9 联昌集团上榜挤掉去年排行第10的数码电讯(DIGI,6947,主要板基建),后者市值从去年的419亿8500万令吉
+    滑落至375亿5325万令吉: 第10 modifies 数码电讯 (as 第一的美国 does the US), and 后者 ("the latter") is 数码电讯 again, not
+    the clause's topic 联昌集团."""
+    assert subjects("my_klse_market_cap_2016", 9, "第10", "419亿8500万令吉", "375亿5325万令吉") == ["数码电讯"] * 3
+
+
+def test_namely_names_in_order_those_the_ranks_are_of():
+    """my_klse_market_cap_2016 line 2 将马股第2大和第3大市值公司,即国家能源(TENAGA,5347,主要板贸服)和大众银行(PBBANK,1295,主要板
+    金融): 即 ("namely") lists the firms the ranks describe, in order."""
+    assert subjects("my_klse_market_cap_2016", 2, "第2大", "第3大") == ["国家能源", "大众银行"]

@@ -546,6 +546,11 @@ def _trade_reporter(text: str, pos: int, s_start: int, c_start: int, c_end: int,
 _TIME_ENDS = ("以后", "之后", "以来", "后", "时")
 # A rank modifying the economy after it: 第一的美国, 第二大的日本, 首位的中国.
 _RANK_OF_NOUN = re.compile(r"(?:第?[一二三四五六七八九十\d]+(?:大|位|名)?|首位)\s*的\s*(?P<e>" + _SUBJECT_RE.pattern + ")")
+_RANK_OF = re.compile(r"(?:第?[一二三四五六七八九十\d]+(?:大|位|名)?|首位)\s*的\s*")
+# 即 (namely) after a clause of ranks or figures names, in order, those they are of.
+_NAMELY = re.compile(r"\s*即\s*[:：]?\s*")
+# 后者 (the latter) and 前者 (the former) open a clause about the last or the first of those the sentence has just named.
+_LATTER = re.compile(r"\s*(?:而|但|其中)?\s*(?P<w>后者|前者)")
 # A partner named as the source of the reporter's surplus or deficit (最大出超来源, 最大出超国, 顺差来源国).
 _SURPLUS_SOURCE = re.compile(r"(?:出超|入超|顺差|逆差)(?:来源|国)")
 # A count's members placed by origin or seat right after it (5家来自中国, 33家位于深圳, 12家总部在北京).
@@ -735,6 +740,28 @@ def _nearest_subject(text: str, pos: int, unit: str, home: str = "CHN",
         # 与全球第一的美国差距越来越大: a rank before 的 and an economy modifies it ("the world's number one, the US").
         code = _SUBJECT_OF[modified["e"]][0]
         return (home if code == HOME else _PLACE_OF.get(modified["e"], code)), False
+    if unit == "rank" and (of := _RANK_OF.match(text, pos, c_end)) and (
+            firm := [h for h in _named_subjects(text[of.end():c_end], home) if h[0] == 0 and h[2]]):
+        # 挤掉去年排行第10的数码电讯(DIGI,6947,主要板基建) (my_klse_market_cap_2016 line 9): a firm's rank before 的 and its
+        # name, as an economy's is (第一的美国 above): the rank is the firm's, not the clause's subject's (联昌集团).
+        return firm[0][1], False
+    if (namely := _NAMELY.match(text, c_end)) and c_end < s_end and re.fullmatch(r"[^，,；;。]*?[\u4e00-\u9fff]\s*[，,]",
+                                                                              text[pos:c_end]):
+        # 将马股第2大和第3大市值公司,即国家能源(TENAGA,…)和大众银行(PBBANK,…) (my_klse_market_cap_2016 line 2): 即 ("namely")
+        # after a clause ending on the noun its ranks describe names the ones they are of, in order (the stock codes in
+        # brackets aside); the n-th rank is the n-th name's.
+        after = re.sub(r"[（(][^（()）]*[）)]", "", text[namely.end():s_end])
+        names = re.split(r"\s*[、和与及]\s*", re.split(r"[，,；;。]", after)[0])
+        n = _place_in_series(text, c_start, pos, c_end, len(names)) if len(names) >= 2 else None
+        if n is not None and all(2 <= len(x) <= 8 and not re.search(r"\d", x) for x in names):
+            code = _SUBJECT_OF.get(names[n], (names[n],))[0]
+            return (home if code == HOME else _PLACE_OF.get(names[n], code)), False
+    if not in_clause and (latter := _LATTER.match(text, c_start, pos)) and c_start > s_start:
+        # 联昌集团上榜挤掉去年排行第10的数码电讯(…),后者市值从去年的419亿8500万令吉滑落至375亿5325万令吉 (my_klse_market_cap_2016
+        # line 9): 后者 is the last one the sentence named before it (数码电讯), 前者 the first, not the clause's topic.
+        named = _subjects(text[s_start:c_start], False, home)
+        if len(named) >= 2:
+            return named[-1 if latter["w"] == "后者" else 0][1], False
     if unit == "rank" and not in_clause and _TOP_FIELD.match(text, pos, c_end) and re.search(
             r"全球|世界", text[bounds(text, s_start - 2, SENTENCE_END)[0] if s_start > 1 else s_start:pos]):
         # 在全球前十名的独角兽企业中，中国占据6席 (cn_unicorn_2020 line 6), 《2023全球独角兽榜》…。此外，前十名中，中国占有五席
