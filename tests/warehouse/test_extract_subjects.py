@@ -562,3 +562,14 @@ def test_namely_names_in_order_those_the_ranks_are_of():
     """my_klse_market_cap_2016 line 2 将马股第2大和第3大市值公司,即国家能源(TENAGA,5347,主要板贸服)和大众银行(PBBANK,1295,主要板
     金融): 即 ("namely") lists the firms the ranks describe, in order."""
     assert subjects("my_klse_market_cap_2016", 2, "第2大", "第3大") == ["国家能源", "大众银行"]
+
+
+def test_a_firm_named_by_its_listing():
+    """cn_ipo_review_2025 line 3 而7月在上交所上市的华电新能源,以181.7亿元人民币,在全球十大IPO项目中排名第五: what is listed on a
+    market (上市的X) is a firm, whatever its name ends in; its amount and rank (not China's). Line 6 合计募资超过1,700亿港元:
+    an adverb before the verb of raising money is no firm (the A-share firms counted, China's); cn_5g_2021 line 5
+    上市的新机型款式218种: a noun directly before its figure is what is counted, not a firm."""
+    assert subjects("cn_ipo_review_2025", 3, "181.7亿元", "第五") == ["华电新能源"] * 2
+    assert subjects("cn_ipo_review_2025", 3, "十大")[-1] == "华电新能源"  # (the line's second 十大)
+    assert subjects("cn_ipo_review_2025", 6, "1,700亿港元") == ["CHN"]
+    assert subjects("cn_5g_2021", 5, "218種") == ["CHN"]

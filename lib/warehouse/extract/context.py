@@ -256,6 +256,13 @@ _LATIN_NAME = r"[A-Za-z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*)*"
 _RAISES = (r"\s*(?:则|也|亦|还|各|分别|共|仅|于[^，,；;。]{0,6})?\s*(?:募得|募资|募集|筹得|筹资|获得|获|吸引|融资)了?"
            r"\s*(?:约|近|逾|超过)?\s*[\d一二三四五六七八九十]")
 _VALUED = r"以\s*(?:约|近)?\s*[\d一二三四五六七八九十][^，,；;。（(]{0,10}?(?:估值|融资额|募资额|筹资额|市值)"
+# A firm is also named by its listing: 在上交所上市的华电新能源,以181.7亿元人民币…排名第五 (cn_ipo_review_2025 line 3), 即将在港股和
+# 科创板上市的蚂蚁集团以1万亿估值蝉联第一 (cn_unicorn_2020 line 5): what is listed (上市/挂牌/上柜) on a market is a firm,
+# the head after 的, whatever its name ends in (能源 and 国际 end other nouns too, so the ending alone does not say).
+_LISTED_HEAD = re.compile(r"(?:上市|挂牌|上柜)的(?P<name>[\u4e00-\u9fff]{2,8}?)(?=[，,；;。（(]|以|$)")
+# Adverbs and time words that open a clause before the verb of raising money are no name (合计募资超过1,700亿港元:
+# cn_ipo_review_2025 line 6; 同季募资146亿美元).
+_NO_NAME = re.compile(r"合计|共计|总计|累计|合共|一共|总共|平均|同比|全年|今年|去年|本季|同季|当季|再次|再度|先后|成功|共同|已经")
 _FUNDED = re.compile(rf"(?<![A-Za-z0-9])(?P<latin>{_LATIN_NAME})(?=(?:\s*[与和及、]\s*{_LATIN_NAME})*(?:{_RAISES}|{_VALUED}))"
                      rf"|(?:^|(?<=[，,；;。]))\s*(?:其中|而|但)?\s*(?P<name>[\u4e00-\u9fff]{{2,6}}?)(?={_RAISES}|{_VALUED})")
 
@@ -290,12 +297,17 @@ def _named_subjects(span: str, home: str, rest: str = "") -> list[tuple[int, str
                 or any(_SUBJECT_OF[w][1] for w in known) or (name.endswith("汽车") and known):
             continue  # generic (中国公司 = Chinese firms), or a firm the list knows (类似英伟达公司 is 英伟达)
         found.append((start, name, True, m.end("name")))
+    for m in _LISTED_HEAD.finditer(span + rest):  # (the name ends its clause or stands before 以, not before a figure)
+        name = m["name"]
+        if not (m.end("name") > len(span) or any(a <= m.start("name") < b for a, _, _, b in found) or _SUBJECT_RE.search(name)
+                or _GENERIC.match(name) or _NOT_IN_NAME.search(name)):
+            found.append((m.start("name"), name, True, m.end("name")))
     for m in _FUNDED.finditer(span + rest):
         name = m["latin"] or m["name"]
         start = m.start("latin") if m["latin"] else m.start("name")
         if start + len(name) > len(span) or any(a <= start < b for a, _, _, b in found) or re.fullmatch(r"[A-Z0-9]{1,5}", name) \
-                or _SUBJECT_RE.search(name) or _GENERIC.match(name) or _NOT_IN_NAME.search(name):
-            continue  # an acronym (IPO, AI), a place or firm the lists know (中国仅募得), or a noun phrase
+                or _SUBJECT_RE.search(name) or _GENERIC.match(name) or _NOT_IN_NAME.search(name) or _NO_NAME.search(name):
+            continue  # an acronym (IPO, AI), a place or firm the lists know (中国仅募得), a noun phrase or an adverb
         found.append((start, name, True, start + len(name)))
     return found
 
