@@ -573,3 +573,10 @@ def test_a_firm_named_by_its_listing():
     assert subjects("cn_ipo_review_2025", 3, "十大")[-1] == "华电新能源"  # (the line's second 十大)
     assert subjects("cn_ipo_review_2025", 6, "1,700亿港元") == ["CHN"]
     assert subjects("cn_5g_2021", 5, "218種") == ["CHN"]
+
+
+def test_a_stock_exchange_stands_for_its_economy():
+    """cn_ipo_review_2025 line 1 今年港交所以2800亿港元(折合360亿美元)的融资额,跃居全球交易所榜首,远超排名第二的纽交所(205亿美元):
+    港交所 (the Hong Kong exchange) is Hong Kong's, 纽交所 (New York's) the US's, as the labels take a market."""
+    assert subjects("cn_ipo_review_2025", 1, "2800亿港元", "360亿美元", "榜首", "第二", "205亿美元") == \
+        ["HKG", "HKG", "HKG", "USA", "USA"]
