@@ -580,3 +580,9 @@ def test_a_stock_exchange_stands_for_its_economy():
     港交所 (the Hong Kong exchange) is Hong Kong's, 纽交所 (New York's) the US's, as the labels take a market."""
     assert subjects("cn_ipo_review_2025", 1, "2800亿港元", "360亿美元", "榜首", "第二", "205亿美元") == \
         ["HKG", "HKG", "HKG", "USA", "USA"]
+
+
+def test_the_firms_left_of_a_list_after_one_is_singled_out():
+    """cn_ipo_review_2025 line 3 宁德时代、紫金国际、三一重工和赛力斯的港股IPO项目均跻身今年全球十大IPO项目,其中宁德时代…以410亿港元
+    融资额稳居第一,之后三家公司融资额分别达287亿港元、154亿港元和143亿港元: the three firms are the list less 宁德时代, in order."""
+    assert subjects("cn_ipo_review_2025", 3, "287亿港元", "154亿港元", "143亿港元") == ["紫金国际", "三一重工", "赛力斯"]

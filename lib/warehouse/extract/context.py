@@ -594,6 +594,30 @@ def _last_pair(text: str, end: int, home: str) -> str | None:
     return "+".join(pair) if len(pair) == 2 else None
 
 
+# Firms or economies listed at the opening of a clause (宁德时代、紫金国际、三一重工和赛力斯的港股IPO项目…), and a count of
+# firms that a 分别 series is about (之后三家公司融资额分别达…).
+_NAME_LIST = re.compile(r"(?:^|(?<=[，,；;：:]))\s*(?P<list>[\u4e00-\u9fffA-Za-z]{2,6}(?:\s*、\s*[\u4e00-\u9fffA-Za-z]{2,6})+"
+                        r"\s*(?:和|及|与)\s*[\u4e00-\u9fffA-Za-z]{2,6}?)(?=的|均|都|等|[，,])")
+_FIRM_COUNT = re.compile(r"(?P<n>[\d两二三四五六七八九十]+)\s*家(?:公司|企业)[^，,；;。]*?分别")
+
+
+def _remaining_members(text: str, pos: int, s_start: int, c_start: int, c_end: int) -> str | None:
+    """宁德时代、紫金国际、三一重工和赛力斯的港股IPO项目均跻身…,其中宁德时代香港IPO以410亿港元融资额稳居第一,之后三家公司融资额
+    分别达287亿港元、154亿港元和143亿港元 (cn_ipo_review_2025 line 3): N firms whose figures 分别 distributes, named by their
+    count only, are those the sentence listed, less the ones it has since given figures of their own (其中宁德时代…), in
+    the order listed; only when the count, the members left and the figures agree."""
+    count = _FIRM_COUNT.search(text, c_start, pos)
+    if not count or (n := cn_or_digits(count["n"].replace("两", "二"))) is None:
+        return None
+    for listed in _NAME_LIST.finditer(text, s_start, c_start):
+        names = [x.strip() for x in re.split(r"、|和|及|与", listed["list"])]
+        left = [x for x in names if x not in text[listed.end():c_start]]
+        place = _place_in_series(text, text.rfind("分别", c_start, pos), pos, c_end, n)
+        if len(left) == n and n < len(names) and place is not None:
+            return _SUBJECT_OF.get(left[place], (left[place],))[0]
+    return None
+
+
 def _respectively(text: str, pos: int, s_start: int, home: str) -> str | None:
     """位列前三的是韩国、以色列和日本，分别为4.29%，4.11%和3.58%: the n-th figure after a 分别 earlier in the sentence
     is the n-th of the group the clause before 分别 opens with, also when the figures stand in clauses of their
@@ -819,6 +843,8 @@ def _nearest_subject(text: str, pos: int, unit: str, home: str = "CHN",
         if unit != "rank" and _SURPLUS_SOURCE.search(text, c_start, pos) and ":" not in in_clause[-1][1]:
             return home, False  # 美国…成为最大出超国为1501亿美元: the reporter's surplus with its partner (as below)
         return in_clause[-1][1], False
+    if not in_clause and (member := _remaining_members(text, pos, s_start, c_start, s_end)):
+        return member, False
     if listed := _respectively(text, pos, s_start, home):
         return listed, False
     if _PAIR.search(text, c_start, pos) and (pair := _last_pair(text, c_start, home)):
