@@ -586,3 +586,9 @@ def test_the_firms_left_of_a_list_after_one_is_singled_out():
     """cn_ipo_review_2025 line 3 宁德时代、紫金国际、三一重工和赛力斯的港股IPO项目均跻身今年全球十大IPO项目,其中宁德时代…以410亿港元
     融资额稳居第一,之后三家公司融资额分别达287亿港元、154亿港元和143亿港元: the three firms are the list less 宁德时代, in order."""
     assert subjects("cn_ipo_review_2025", 3, "287亿港元", "154亿港元", "143亿港元") == ["紫金国际", "三一重工", "赛力斯"]
+
+
+def test_a_unit_named_under_its_group_is_the_subject():
+    """tw_ipo_market_2018 line 7 鴻海集團旗下富士康工業互聯網(FII)在上證正式掛牌,光是一家資本額就高達RMB¥177.25 億(NT$821.2 億): the
+    unit listed under 旗下 (with its abbreviation in brackets) is the firm whose capital it is, not 鴻海 (Foxconn)."""
+    assert subjects("tw_ipo_market_2018", 7, "177.25 億", "821.2 億") == ["富士康工业互联网"] * 2

@@ -264,6 +264,10 @@ _VALUED = r"以\s*(?:约|近)?\s*[\d一二三四五六七八九十][^，,；;。
 # 科创板上市的蚂蚁集团以1万亿估值蝉联第一 (cn_unicorn_2020 line 5): what is listed (上市/挂牌/上柜) on a market is a firm,
 # the head after 的, whatever its name ends in (能源 and 国际 end other nouns too, so the ending alone does not say).
 _LISTED_HEAD = re.compile(r"(?:上市|挂牌|上柜)的(?P<name>[\u4e00-\u9fff]{2,8}?)(?=[，,；;。（(]|以|$)")
+# A unit of a group is named after 旗下 ("under the banner of") with its own abbreviation in brackets: 鸿海集团旗下富士康工业
+# 互联网(FII)在上证正式挂牌,光是一家资本额就高达RMB¥177.25亿 (tw_ipo_market_2018 line 7): the unit is the firm the clause is
+# about, the group before 旗下 only says whose it is (as a place before 的 does).
+_UNIT_OF = re.compile(r"旗下(?P<name>[\u4e00-\u9fff]{2,12})(?=\s*[（(][A-Z][A-Za-z]{1,7}[）)])")
 # Adverbs and time words that open a clause before the verb of raising money are no name (合计募资超过1,700亿港元:
 # cn_ipo_review_2025 line 6; 同季募资146亿美元).
 _NO_NAME = re.compile(r"合计|共计|总计|累计|合共|一共|总共|平均|同比|全年|今年|去年|本季|同季|当季|再次|再度|先后|成功|共同|已经")
@@ -301,6 +305,9 @@ def _named_subjects(span: str, home: str, rest: str = "") -> list[tuple[int, str
                 or any(_SUBJECT_OF[w][1] for w in known) or (name.endswith("汽车") and known):
             continue  # generic (中国公司 = Chinese firms), or a firm the list knows (类似英伟达公司 is 英伟达)
         found.append((start, name, True, m.end("name")))
+    for m in _UNIT_OF.finditer(span):
+        if not (_SUBJECT_RE.search(m["name"]) or _NOT_IN_NAME.search(m["name"])):
+            found.append((m.start("name"), m["name"], True, m.end("name")))
     for m in _LISTED_HEAD.finditer(span + rest):  # (the name ends its clause or stands before 以, not before a figure)
         name = m["name"]
         if not (m.end("name") > len(span) or any(a <= m.start("name") < b for a, _, _, b in found) or _SUBJECT_RE.search(name)
@@ -482,6 +489,9 @@ def _subjects(span: str, skip_world: bool, home: str, others: list[str] | None =
     for m in _MANY_COUNTRIES.finditer(span):
         if not skip_world and not _ECONOMY_BEFORE.search(span, 0, m.start()):  # 欧盟28个国家 are the EU
             hits.append((m.start(), "WLD", False, m.end()))
+    # The group a unit is named under (鸿海集团旗下富士康工业互联网) is not the subject when the unit is.
+    hits = [h for h in hits if not (h[2] and re.match(r"(?:集团|公司|控股)?旗下", span[h[3]:])
+                                    and any(f[2] and f[0] == span.find("旗下", h[3]) + 2 for f in hits))]
     firms = [h for h in hits if h[2]]
     # A place that modifies a firm named after it in one noun phrase (总部深圳的微众银行, 美国的苹果公司) is where the
     # firm is, not the subject: the firm is the head.
