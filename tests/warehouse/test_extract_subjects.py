@@ -592,3 +592,12 @@ def test_a_unit_named_under_its_group_is_the_subject():
     """tw_ipo_market_2018 line 7 鴻海集團旗下富士康工業互聯網(FII)在上證正式掛牌,光是一家資本額就高達RMB¥177.25 億(NT$821.2 億): the
     unit listed under 旗下 (with its abbreviation in brackets) is the firm whose capital it is, not 鴻海 (Foxconn)."""
     assert subjects("tw_ipo_market_2018", 7, "177.25 億", "821.2 億") == ["富士康工业互联网"] * 2
+
+
+def test_a_common_noun_before_a_verb_of_raising_money_is_no_firm():
+    """The guard on the rule above: a clause opened by a common noun for firms or deals (公司募得, 独角兽企业获得) names no
+    firm; a proper name before the verb (上汽出行亦获1.78亿美元, tw_vc_pulse_2025q2 line 4) does."""
+    from lib.warehouse.extract.context import _named_subjects
+    assert _named_subjects("公司募得", "CHN", "10亿美元") == []
+    assert _named_subjects("独角兽企业获得", "CHN", "5亿美元") == []
+    assert [h[1] for h in _named_subjects("上汽出行亦获", "CHN", "1.78亿美元")] == ["上汽出行"]

@@ -270,7 +270,9 @@ _LISTED_HEAD = re.compile(r"(?:上市|挂牌|上柜)的(?P<name>[\u4e00-\u9fff]{
 _UNIT_OF = re.compile(r"旗下(?P<name>[\u4e00-\u9fff]{2,12})(?=\s*[（(][A-Z][A-Za-z]{1,7}[）)])")
 # Adverbs and time words that open a clause before the verb of raising money are no name (合计募资超过1,700亿港元:
 # cn_ipo_review_2025 line 6; 同季募资146亿美元).
-_NO_NAME = re.compile(r"合计|共计|总计|累计|合共|一共|总共|平均|同比|全年|今年|去年|本季|同季|当季|再次|再度|先后|成功|共同|已经")
+# Nor is a common noun for firms, deals or a field (公司募资, 该季交易, 独角兽企业获得, 项目融资, 市场募资): not one firm's name.
+_NO_NAME = re.compile(r"合计|共计|总计|累计|合共|一共|总共|平均|同比|全年|今年|去年|本季|同季|当季|再次|再度|先后|成功|共同|已经"
+                      r"|^(?:公司|企业|集团|银行|基金)$|(?:企业|项目|交易|市场|行业|产业|领域|板块|新创|初创|独角兽)$")
 _FUNDED = re.compile(rf"(?<![A-Za-z0-9])(?P<latin>{_LATIN_NAME})(?=(?:\s*[与和及、]\s*{_LATIN_NAME})*(?:{_RAISES}|{_VALUED}))"
                      rf"|(?:^|(?<=[，,；;。]))\s*(?:其中|而|但)?\s*(?P<name>[\u4e00-\u9fff]{{2,6}}?)(?={_RAISES}|{_VALUED})")
 
