@@ -222,6 +222,7 @@ def extract_mentions(doc: Document, doc_id: str, date: str | None = None, title:
     starts = doc.line_starts + [len(text)]
     # A wire story may print its dateline on a line of its own (据新华社北京11月13日电): the lead is the line after it.
     first = 1 if len(doc.line_starts) > 1 and context.DATELINE.fullmatch(text[:starts[1]]) else 0
+    first = context.lead_paragraph([text[a:b] for a, b in zip(starts, starts[1:])], first)
     first_line = text[starts[first]:starts[first + 1]]
     taiwan = context.TAIWAN.set(home == "TWN")  # 106年 is a year of the Taiwanese calendar (context._ROC_BARE)
     listed = context.LISTED.set(context.listed_names(text))  # companies introduced with a stock code

@@ -1131,6 +1131,11 @@ _OPENING = re.compile(r"(?:^|[，,；;])\s*(?:[（(]?\s*\S{0,6}[）)]\s*)?(?:在
                       r"|(?:[1一]\s*[-—~至到]\s*)?\d{1,2}\s*月(?:份|末|底)?|前\d{1,2}个?月|[上下]半年|前三季度|第?[一二三四1-4]季度)?\s*[，,]")
 # `自2018年起` / `自2018年以来`: an open period; its start year belongs to the value introduced by 从/由.
 _SINCE = re.compile(r"(?:自|从)?\s*(?P<a>(?:19|20)\d{2})\s*年\s*(?:起|以来|开始)")
+# 自2010年超越美國以來, 自2006年被中國超越後, 自2015年6月國泰君安證券上市以來: a year after 自 with an event and 以来/后
+# dates the start of an open period (the event), not a figure stated before it in the sentence (中國4.6614兆美元,…
+# 自2010年超越美國以來,已經連續16年穩居世界第一 in a 2024 ranking; RMB¥177.25億…成為上海A股自2015年6月…上市以來的最大
+# IPO in a column of 2018).
+_EVENT_SINCE = re.compile(r".{0,3}?自\s*(?:19|20)\d{2}\s*年[^，,。；;]{0,16}?(?:以来|后|之后|起)")
 # A fiscal or school year written 2025/26 is the period 2025-2026.
 # Fiscal years listed or spanned (2026/27及2027/28年度, 2026/27年度至2030/31年度) are one period, first to last.
 _SPLIT_YEAR = re.compile(r"(?P<a>(?:19|20)\d{2})/(?P<b>\d{2})(?:\s*年度?)?"
@@ -1437,7 +1442,8 @@ def year(text: str, pos: int, s_start: int, paragraph_starts: list[int] | None =
                 return _open_period(text, found, s_start, paragraph_starts)
         elif (later := [c for c in _candidates(text[c_end:s_end].split("——")[0])
                         if "-" not in c[1]
-                        and not re.search(r"(?:从|由)\s*(?:19|20)\d{2}\s*年$", text[c_end:c_end + c[0]])]) \
+                        and not re.search(r"(?:从|由)\s*(?:19|20)\d{2}\s*年$", text[c_end:c_end + c[0]])
+                        and not _EVENT_SINCE.match(text, c_end + c[0] - len(c[1]) - 1 - 3)]) \
                 and not _FUTURE.search(text[c_end:c_end + 12]) \
                 and not re.search(r"到|至|预计|将", text[c_end:c_end + 8]) \
                 and not any(_names_period(before, m) for m in _RELATIVE.finditer(before)):
@@ -1478,7 +1484,7 @@ def year(text: str, pos: int, s_start: int, paragraph_starts: list[int] | None =
             # a span of recent years (近年来), or a sentence naming another time (疫情前, 以往).
             sentence = text[s_start:s_end]
             if report and not _FUTURE.search(sentence) and not _VAGUE_SPAN.search(_TURN.split(before)[-1]) \
-                    and not _OTHER_TIME.search(sentence) and not _UNSTATED_RUN.search(sentence) \
+                    and not _OTHER_TIME.search(text[s_start:c_end]) and not _UNSTATED_RUN.search(text[s_start:c_end]) \
                     and not _SPEECH.search(text[s_start:pos]):
                 return report
             return None
@@ -1778,6 +1784,19 @@ def report_period(title: str | None, first_line: str, date: str | None = None, o
     if date and _LIST_RELEASED_TODAY.search(opening):
         return date[:4]
     return None
+
+
+def lead_paragraph(lines: list[str], first: int = 0, limit: int = 3) -> int:
+    """The index of the paragraph that leads a document: `first`, unless it and the ones after it open on background
+    that states no figure and no time (a definition: 製造業(Manufacturing industry),是所有與製造有關的企業機構的總體…;
+    製造業增加值是指…), in which case the first of the next `limit` paragraphs that names a time (按現價美元計算的2024年
+    各國、地區製造業增加值排行前50強,如下表1、圖1:). Reports and explainers define their subject before the news, as a news
+    item may open on a sentence of background (report_period reads its next sentence then); the period they report on
+    is in the first paragraph that has one. A paragraph with a figure but no time is already the lead."""
+    at = first
+    while at < min(len(lines) - 1, first + limit) and not _dated(lines[at]) and not re.search(r"\d", lines[at]):
+        at += 1
+    return at if _dated(lines[at]) else first
 
 
 def _dated(span: str) -> bool:

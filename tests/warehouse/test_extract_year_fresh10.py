@@ -1,0 +1,49 @@
+"""Year rules written from the causes of the year misses on fresh10 (issue 13): each rule is a structure of Chinese
+news and report writing seen in more than one text; each case reads a real labelled line and names the convention."""
+from __future__ import annotations
+
+import pytest
+
+from lib.warehouse.extract import context
+from lib.warehouse.extract.document import matching_text, read_document
+from tests.warehouse.test_extract_labels import UNSEEN
+from tests.warehouse.test_extract_years import years
+
+CASES = [
+    # A report that opens on paragraphs of definition with no figure and no time (製造業增加值是指…) states its period in
+    # the first paragraph that names one (按現價美元計算的2024年各國、地區製造業增加值排行前50強,如下表1、圖1:): the
+    # figures nothing nearer dates are of that period.
+    ("cn_mva_top50_2024", 4, "15.7264兆美元", "2024"),  # 前50強製造業增加值為15.7264兆美元
+    ("cn_mva_top50_2024", 5, "21席", "2024"),  # 前50強中,歐洲整體實力最強佔據21席
+    # A year after 自 with an event and 以来/后 (自2015年6月國泰君安證券上市以來的最大IPO) starts an open period told after
+    # the figure: it does not date the figure; the sentence's own year (2018 年最受關注) does.
+    ("tw_ipo_market_2018", 7, "177.25 億", "2018"),  # RMB¥177.25 億
+    ("tw_ipo_market_2018", 7, "821.2 億", "2018"),  # (NT$821.2 億)
+    # …and a time adverb after the figure's clause (曾長期是…, 已經連續16年…) governs its own clause, not the figure
+    # stated before it: 日本8670億美元,佔比5.07%,曾長期是亞洲製造業的領頭雁 is the ranking's year.
+    ("cn_mva_top50_2024", 9, "8670億美元", "2024"),
+    ("cn_mva_top50_2024", 7, "4.6614兆美元", "2024"),  # 1、中國4.6614兆美元,…自2010年超越美國以來,已經連續16年…
+]
+
+
+@pytest.mark.parametrize("name,line,quote,year", CASES)
+def test_year_rules_on_fresh10_lines(name, line, quote, year):
+    """Every mention of `quote` on the line gets the year the rule gives."""
+    got = years(name, line, quote)
+    assert got and set(got) == {year}, got
+
+
+def _paragraphs(name: str) -> list[str]:
+    doc = read_document(UNSEEN / "texts" / f"{name}.txt")
+    text = matching_text(doc.text, doc.line_starts)
+    starts = doc.line_starts + [len(text)]
+    return [text[a:b] for a, b in zip(starts, starts[1:])]
+
+
+def test_the_lead_follows_paragraphs_of_background():
+    """cn_services_trade_2021 (fresh7) opens on a paragraph of background (纵观全球针对数字贸易的研究可以发现,…) and
+    leads on its second (根据商务部统计数据,2021年,我国服务贸易持续快速增长,…); cn_mva_top50_2024 on its third, after two
+    definitions. A first paragraph with a figure or a time stays the lead (cn_talent_report_2020: 超7%…8月27日)."""
+    assert context.lead_paragraph(_paragraphs("cn_services_trade_2021")) == 1
+    assert context.lead_paragraph(_paragraphs("cn_mva_top50_2024")) == 2
+    assert context.lead_paragraph(_paragraphs("cn_talent_report_2020")) == 0
