@@ -23,6 +23,13 @@ CASES = [
     # stated before it: 日本8670億美元,佔比5.07%,曾長期是亞洲製造業的領頭雁 is the ranking's year.
     ("cn_mva_top50_2024", 9, "8670億美元", "2024"),
     ("cn_mva_top50_2024", 7, "4.6614兆美元", "2024"),  # 1、中國4.6614兆美元,…自2010年超越美國以來,已經連續16年…
+    # The base of a comparison named by last year (较去年底8.40令吉闭市价, 从去年的387亿1382万令吉…回升至…): the value
+    # written right after it is last year's, as after 较2015年的; the change keeps the statement's year.
+    ("my_klse_market_cap_2016", 3, "8.40令吉", "2015"),  # 闭市收报8.20令吉,较去年底8.40令吉闭市价的跌幅…
+    ("my_klse_market_cap_2016", 7, "13.32令吉", "2015"),  # 相比去年底13.32令吉闭市价
+    ("my_klse_market_cap_2016", 8, "387亿1382万令吉", "2015"),  # 今年市值则从去年的387亿1382万令吉明显回升至…
+    ("my_klse_market_cap_2016", 8, "399亿9641万令吉", "2016"),
+    ("tw_gdp_2025q4", 3, "百分之七點九一", "2025"),  # 較去年十一月預測數百分之七點九一 (a text of 2026)
 ]
 
 

@@ -1165,6 +1165,13 @@ _BASE_VALUE = re.compile(r"(?:" + _COMPARE + r"|高于|低于|快于|慢于)\s*(
                          r"(?:同期|全年|底|末|年末|末季|第?[一二三四1-4]季度?|[上下]半年|\d{1,2}月份?)?"
                          r"(?:的|[\u4e00-\u9fff]{0,4}[数额值量])\s*(?:约|近)?\s*$")
 _BASE_VALUE_ROC = re.compile(_BASE_VALUE.pattern.replace(r"(?P<a>(?:19|20)\d{2})", r"(?<![\d.])(?P<n>[89]\d|1[01]\d)"))
+# The same base named by last year rather than its number (较去年底8.40令吉闭市价, 相比去年底13.32令吉闭市价, 今年市值则从
+# 去年的387亿1382万令吉明显回升至…; 比上年末的…): the value written right after 去年底/上年同期 (or after 去年的) is last year's,
+# the year before the text's date; the change it is compared with keeps the statement's year. Market round-ups
+# compare a closing price with 去年底 (my_klse_market_cap_2016), and a Taiwanese release its estimate with last
+# year's forecast (tw_gdp_2025q4: 較去年十一月預測數百分之七點九一增加四點七七個百分點, a text of 2026: 7.91% is 2025's).
+_BASE_VALUE_RELATIVE = re.compile(r"(?:" + _COMPARE + r"|从|由)\s*(?P<w>去年|上年|前年)(?:[\d一二三四五六七八九十]{1,3}\s*月份?)?"
+                                  r"(?:(?:同期|全年|年底|年末|底|末)的?|的|[\u4e00-\u9fff]{0,4}[数额值量])\s*(?:约|近)?\s*$")
 # The same base in the frame 与/和/同/跟 … 相比 (现在与2022年的出口高点4794.2亿美元相比，只差267亿美元): the value the
 # frame compares with, written after its year with 的 and the name of what it measures, is that year's, whatever time
 # word opens the sentence (现在 dates the gap, not the base). Only when 相比/相较/比较 closes the frame right after it.
@@ -1343,6 +1350,8 @@ def year(text: str, pos: int, s_start: int, paragraph_starts: list[int] | None =
         return bracket["a"]
     if TAIWAN.get() and (base := _BASE_VALUE_ROC.search(text, max(s_start, pos - 16), pos)):
         return str(1911 + int(base["n"]))  # 較92年的65,742 件: the base's own value, in the Taiwanese calendar
+    if (base := _BASE_VALUE_RELATIVE.search(text, max(s_start, pos - 16), pos)) and date:
+        return str(int(date[:4]) + _RELATIVE_SHIFT[base["w"]])
     if (frame := _BASE_FRAME.search(text, max(s_start, pos - 20), pos)) and \
             _BASE_FRAME_END.match(text, pos, s_end):
         return frame["a"]
