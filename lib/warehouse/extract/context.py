@@ -1643,6 +1643,32 @@ def run_period(text: str, pos: int, end: int, found: str | None, date: str | Non
     return f"{last - n + 1}-{last}" if n and n > 1 and last else None
 
 
+# A bound that defines a class of things rather than an amount something had (资本額小於NT$10億的公司, 資本額NT$100億以上,
+# 年龄不足45岁的青年才俊, 团队平均年龄不足45岁的项目, 价值10亿美元以上的非上市公司): the measure a class is cut on, a
+# comparison word or 以上/以下 around the figure, and the noun it qualifies (的…, 公司) or 以上/以下 after it. A club named by
+# its entry bar (百亿俱乐部, 千亿俱乐部, 万亿俱乐部: the firms or cities above it) is one too. Reports on listed firms
+# (tw_ipo_market_2018: 資本額小於NT$10億的公司, NT$10至100億公司, NT$100億以上), on prize winners (cn_talent_report_2020:
+# 年龄不足45岁的青年才俊) and on market capitalisation (my_klse_market_cap_2016: 34只股项市值进入百亿俱乐部) cut their counts
+# so; lists of unicorns define themselves so (cn_hurun_2023, cn_unicorn_2022: 价值10亿美元以上的). The figure holds at no
+# time: no year (tests/labels/GUIDE.md: empty when nothing in the text fixes it; the labels date no threshold).
+_CLASS_MEASURE = r"(?:价值|估值|市值|资本额|资本|年龄|规模|营收)"
+_CLASS_BEFORE = re.compile(_CLASS_MEASURE + r"\s*(?P<cmp>在|为|小于|低于|不足|不到|大于|高于|超过|超)?\s*"
+                           r"(?:[A-Z]{0,3}\$|RMB¥|¥|人民币|新台币|港币)?\s*$")
+_CLASS_AFTER = re.compile(r"\s*(?P<bound>(?:及|或)?(?:以上|以下|以内))?\s*(?P<noun>的|公司|企业)?")
+_CLUB = re.compile(r"\s*俱乐部")
+
+
+def class_bound(text: str, start: int, end: int) -> bool:
+    """True when the figure at text[start:end] is a bound that defines a class (see _CLASS_BEFORE), not a quantity."""
+    if _CLUB.match(text, end):
+        return True
+    before = _CLASS_BEFORE.search(text, max(0, start - 10), start)
+    after = _CLASS_AFTER.match(text, end)
+    if not before or not (after["bound"] or after["noun"]):
+        return False
+    return bool(after["bound"] or before["cmp"] and before["cmp"] not in ("在", "为"))
+
+
 _YEAR_UNDER_REPORT = re.compile(r"全年|年末|年底|年内")
 # A sentence that opens on its year without a comma (2012年中国研发资金的5%…) sets the time as 2012年， does; a
 # year that opens a condition (2017年后, 2019年以来) does not.
