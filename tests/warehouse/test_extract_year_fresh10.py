@@ -36,6 +36,10 @@ CASES = [
     ("cn_talent_report_2020", 6, "45岁", None),  # 超过60%的完成人为年龄不足45岁的青年才俊
     ("my_klse_market_cap_2016", 11, "百亿", None),  # 34股晋百亿俱乐部 (a subheading)
     ("my_klse_market_cap_2016", 12, "百亿", None),  # 今年马股共34只股项市值进入百亿俱乐部
+    # A part of a year after a year its sentence named (2018年更不妙,上半年IPO只有15家) is that year's part, not the lead's
+    # period (the column opens on Amazon's listing in 1997).
+    ("tw_ipo_market_2018", 6, "15家", "2018"),
+    ("tw_ipo_market_2018", 6, "88.79 億", "2018"),  # 全部資本額只有NT$88.79 億
 ]
 
 

@@ -1293,6 +1293,14 @@ def _relative(span: str, date: str | None, report: str | None = None, earlier: s
             return None
         latest = int(date[:4]) * 4 + (int(date[5:7]) if len(date) >= 7 else 12) // 3 - 1  # the latest ended quarter
         return str((latest - 1) // 4)
+    if end_month and (named := _candidates(tail + span[:m.start()])) and "-" not in named[-1][1] \
+            and not _RELATIVE.search(tail + span[:m.start()], named[-1][0]):
+        # 2018年更不妙,上半年IPO只有15家: a part of a year (上半年, 第三季, 1至8月) whose sentence has named a year before
+        # it, with no other time word between, is that year's part, as in 2018年上半年 (not the period of the lead,
+        # nor the latest half-year by the text's date). tw_ipo_market_2018 (whose lead tells of 1997); 北京商报 of
+        # 2023-05-09 (iongco87.cn/zixun/ent/2023/0509/167628.html): 2023年第一季度,超市业态营业收入呈现下降的趋势,
+        # 第二季度仍有一定的不确定性, the second quarter of 2023.
+        return named[-1][1]
     if end_month and earlier:
         # Chinese states a period in full once and then abbreviates it: 2024年1至8月，浙江… then 1至8月 / 前8个月
         # in later paragraphs is the same 2024 period (not the lead's 2023 background figure, nor one year back).
