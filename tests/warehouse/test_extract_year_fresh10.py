@@ -40,6 +40,10 @@ CASES = [
     # period (the column opens on Amazon's listing in 1997).
     ("tw_ipo_market_2018", 6, "15家", "2018"),
     ("tw_ipo_market_2018", 6, "88.79 億", "2018"),  # 全部資本額只有NT$88.79 億
+    # 自2010年超越美國以來,已經連續16年穩居世界第一: an open period from the event (as 自2010年以来), whose end the paragraph
+    # does not state: undated and flagged, not the start year 2010.
+    ("cn_mva_top50_2024", 7, "16年", None),
+    ("cn_mva_top50_2024", 7, "第一", None),
 ]
 
 

@@ -1129,8 +1129,10 @@ _REFERENCE = re.compile(r"(?:截至|截止)\s*(?:日期)?\s*(?:为|是)?\s*(?P<a
 # A year with a part of it (2024年1至8月，/ 2015年上半年，) opens the time the same way.
 _OPENING = re.compile(r"(?:^|[，,；;])\s*(?:[（(]?\s*\S{0,6}[）)]\s*)?(?:在|于)?(?P<a>(?:19|20)\d{2})\s*年(?:底|末|年底"
                       r"|(?:[1一]\s*[-—~至到]\s*)?\d{1,2}\s*月(?:份|末|底)?|前\d{1,2}个?月|[上下]半年|前三季度|第?[一二三四1-4]季度)?\s*[，,]")
-# `自2018年起` / `自2018年以来`: an open period; its start year belongs to the value introduced by 从/由.
-_SINCE = re.compile(r"(?:自|从)?\s*(?P<a>(?:19|20)\d{2})\s*年\s*(?:起|以来|开始)")
+# `自2018年起` / `自2018年以来`: an open period; its start year belongs to the value introduced by 从/由. After 自 an
+# event may stand between the year and 以来 (自2010年超越美國以來,已經連續16年穩居世界第一 in cn_mva_top50_2024;
+# 自2015年6月國泰君安證券上市以來 in tw_ipo_market_2018): the period opens with the event all the same.
+_SINCE = re.compile(r"(?P<pre>自)?\s*(?P<a>(?:19|20)\d{2})\s*年\s*(?(pre)[^，,。；;年]{0,16}?)(?:起|以来|开始)")
 # 自2010年超越美國以來, 自2006年被中國超越後, 自2015年6月國泰君安證券上市以來: a year after 自 with an event and 以来/后
 # dates the start of an open period (the event), not a figure stated before it in the sentence (中國4.6614兆美元,…
 # 自2010年超越美國以來,已經連續16年穩居世界第一 in a 2024 ranking; RMB¥177.25億…成為上海A股自2015年6月…上市以來的最大
@@ -1498,7 +1500,11 @@ def year(text: str, pos: int, s_start: int, paragraph_starts: list[int] | None =
         if not reference:
             # The period the text reports on (its title or lead: 2015年统计公报, 2025年…): a figure nothing else
             # dates is the report's, as a news item sets its time once in the lead. Not for a horizon (未来),
-            # a span of recent years (近年来), or a sentence naming another time (疫情前, 以往).
+            # a span of recent years (近年来), or a sentence naming another time (疫情前, 以往). Such an adverb governs
+            # its own clause and the ones after it, not a figure stated before it (日本8670億美元,佔比5.07%,曾長期是…
+            # in cn_mva_top50_2024; 11月对外贸易实现65亿林吉特顺差后,马来西亚从1997年11月以来已连续265个月… in
+            # my_cn_trade_2019; …180億——…從以往依賴賣地收入… in hk_budget_2026), so only the text up to the end of
+            # the figure's clause is read for it.
             sentence = text[s_start:s_end]
             if report and not _FUTURE.search(sentence) and not _VAGUE_SPAN.search(_TURN.split(before)[-1]) \
                     and not _OTHER_TIME.search(text[s_start:c_end]) and not _UNSTATED_RUN.search(text[s_start:c_end]) \
