@@ -44,6 +44,9 @@ CASES = [
     # does not state: undated and flagged, not the start year 2010.
     ("cn_mva_top50_2024", 7, "16年", None),
     ("cn_mva_top50_2024", 7, "第一", None),
+    # A subheading restates a figure of the section it heads, as a headline does its story's: R&D人员全时当量年均增速超7%
+    # (line 2) over 《报告》显示,"十三五"期间,我国R&D人员全时当量快速增长,年均增速超7%,… (line 4).
+    ("cn_talent_report_2020", 2, "7%", "2016-2020"),
 ]
 
 

@@ -198,15 +198,33 @@ def _headline_years(doc: Document, mentions: list[Mention]) -> None:
     headline (no full stop), takes the year of the body's figure it restates: the same value in the same unit, or a
     rounded value (近四成 for 39.8%, within an eighth) after the same words. Only when the body's restatements agree on
     one year; a headline figure the body does not restate stays undated."""
-    if not doc.lines or re.search(r"[。！？!?]", doc.lines[0]) or len(doc.lines[0]) > 40:
-        return
+    def heading(line_no: int) -> bool:
+        line = doc.lines[line_no - 1]
+        return not re.search(r"[。！？!?]" if line_no == 1 else r"[。！？!?；;：:]", line) and len(line) <= 40
 
     def lead_in(m: Mention) -> str:
         before = doc.lines[m.line_no - 1][:m.char_start]
         return before[:_LEAD_IN.search(before).start()][-4:]
 
-    for head in (m for m in mentions if m.line_no == 1 and m.year is None):
-        years = {m.year for m in mentions if m.line_no > 1 and m.year and m.unit == head.unit and (
+    if doc.lines and heading(1):
+        _restated_years([m for m in mentions if m.line_no == 1 and m.year is None],
+                        [m for m in mentions if m.line_no > 1], lead_in)
+    # A subheading (a heading line inside the text: R&D人员全时当量年均增速超7% over the paragraph that says 年均增速超7%,
+    # 从2016年的…增长到2020年的…) restates a figure of the section it heads, up to the next heading. Reports and news
+    # features head their sections so (cn_talent_report_2020 line 2; my_klse_market_cap_2016 line 11, 34股晋百亿俱乐部
+    # over 今年马股共34只股项…; cn_us_rd_2016 line 2, 研发支出增长迅速 研发强度十年翻一番 over its paragraph).
+    last = len(doc.lines)
+    for no in range(2, last + 1):
+        heads = [m for m in mentions if m.line_no == no and m.year is None]
+        if heads and heading(no):
+            end = next((k for k in range(no + 1, last + 1) if heading(k)), last + 1)
+            _restated_years(heads, [m for m in mentions if no < m.line_no < end], lead_in)
+
+
+def _restated_years(heads: list[Mention], body: list[Mention], lead_in) -> None:
+    """Give each undated heading figure the one year of the body's figures that restate it (see _headline_years)."""
+    for head in heads:
+        years = {m.year for m in body if m.year and m.unit == head.unit and (
             m.value == head.value or lead_in(m) and lead_in(m) == lead_in(head)
             and abs(m.value - head.value) <= abs(head.value) / 8)}
         if len(years) == 1:
