@@ -47,6 +47,10 @@ CASES = [
     # A subheading restates a figure of the section it heads, as a headline does its story's: R&D人员全时当量年均增速超7%
     # (line 2) over 《报告》显示,"十三五"期间,我国R&D人员全时当量快速增长,年均增速超7%,… (line 4).
     ("cn_talent_report_2020", 2, "7%", "2016-2020"),
+    # An ellipsis closing a list of findings (…高被引科学家升至世界第二……8月27日,《报告》在京发布) ends the list's sentence:
+    # the release day after it does not date the findings, and the lead gives them no year (GUIDE: empty).
+    ("cn_talent_report_2020", 1, "63.6%", None),
+    ("cn_talent_report_2020", 1, "第二", None),
 ]
 
 

@@ -1350,6 +1350,13 @@ def year(text: str, pos: int, s_start: int, paragraph_starts: list[int] | None =
     # (全年国内生产总值增长3%) is not one sentence with the lines before it or the paragraph after it (过去五年极不寻常。).
     s_start = max([p for p in (paragraph_starts or []) if p <= pos] + [s_start])
     s_end = min([p for p in (paragraph_starts or []) if p > pos] + [bounds(text, pos, SENTENCE_END)[1]])
+    # An ellipsis (……) closing a list of findings ends it as a full stop would (…本科及以上学历占比63.6%、高被引科学家
+    # 升至世界第二……8月27日,《报告》在京发布 in cn_talent_report_2020; …算力总规模位居世界第二,我国建成了…5G网络……我国
+    # 许多新一代信息技术优势产业… in seed 001): the news sentence after it, and the day it names, do not date the list.
+    if (ellipsis := text.rfind("……", s_start, pos)) != -1:
+        s_start = ellipsis + 2
+    if (ellipsis := text.find("……", pos, s_end)) != -1:
+        s_end = ellipsis
     c_start, c_end = max(c_start, s_start), min(c_end, s_end)
     before = text[s_start:pos]
     lead = before[-8:]
