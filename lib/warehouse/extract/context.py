@@ -1848,9 +1848,10 @@ def lead_paragraph(lines: list[str], first: int = 0, limit: int = 3) -> int:
     製造業增加值是指…), in which case the first of the next `limit` paragraphs that names a time (按現價美元計算的2024年
     各國、地區製造業增加值排行前50強,如下表1、圖1:). Reports and explainers define their subject before the news, as a news
     item may open on a sentence of background (report_period reads its next sentence then); the period they report on
-    is in the first paragraph that has one. A paragraph with a figure but no time is already the lead."""
+    is in the first paragraph that has one. A paragraph with a figure but no time (a headline: 中国数字经济规模快速增长
+    占GDP比重近四成) is already the lead."""
     at = first
-    while at < min(len(lines) - 1, first + limit) and not _dated(lines[at]) and not re.search(r"\d", lines[at]):
+    while at < min(len(lines) - 1, first + limit) and not _dated(lines[at]) and not _FIGURE_TOKEN.search(lines[at]):
         at += 1
     return at if _dated(lines[at]) else first
 
