@@ -51,6 +51,10 @@ CASES = [
     # the release day after it does not date the findings, and the lead gives them no year (GUIDE: empty).
     ("cn_talent_report_2020", 1, "63.6%", None),
     ("cn_talent_report_2020", 1, "第二", None),
+    # 自YYYY年<event>后 opens a period as 自YYYY年以来 does: beside the sentence's own year it does not date the figure
+    # (fresh7: …2023年以色列占6.3%居首,南韓占5.0%、位居第2,台灣自2017年超越日本後,持續保持在第3名,2023年占4%).
+    ("tw_rd_2023", 2, "第3名", "2023"),
+    ("cn_mva_top50_2024", 9, "第三", "2006"),  # 自2006年被中國超越後從世界第二退居第三: its own clause, the change then
 ]
 
 

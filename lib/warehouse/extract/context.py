@@ -1131,8 +1131,12 @@ _OPENING = re.compile(r"(?:^|[，,；;])\s*(?:[（(]?\s*\S{0,6}[）)]\s*)?(?:在
                       r"|(?:[1一]\s*[-—~至到]\s*)?\d{1,2}\s*月(?:份|末|底)?|前\d{1,2}个?月|[上下]半年|前三季度|第?[一二三四1-4]季度)?\s*[，,]")
 # `自2018年起` / `自2018年以来`: an open period; its start year belongs to the value introduced by 从/由. After 自 an
 # event may stand between the year and 以来 (自2010年超越美國以來,已經連續16年穩居世界第一 in cn_mva_top50_2024;
-# 自2015年6月國泰君安證券上市以來 in tw_ipo_market_2018): the period opens with the event all the same.
-_SINCE = re.compile(r"(?P<pre>自)?\s*(?P<a>(?:19|20)\d{2})\s*年\s*(?(pre)[^，,。；;年]{0,16}?)(?:起|以来|开始)")
+# 自2015年6月國泰君安證券上市以來 in tw_ipo_market_2018): the period opens with the event all the same; so does
+# 自…后 (台灣自2017年超越日本後,持續保持在第3名,2023年占4% in tw_rd_2023: the rank is 2023's, the sentence's own year;
+# 自2006年被中國超越後從世界第二退居第三 in cn_mva_top50_2024). In the figure's own clause the change after 后 happened
+# then (退居第三 in 2006), so there 自…后 stays a plain year.
+_SINCE = re.compile(r"(?P<pre>自)?\s*(?P<a>(?:19|20)\d{2})\s*年\s*(?:(?(pre)[^，,。；;年]{0,16}?)(?:起|以来|开始)"
+                    r"|(?(pre)[^，,。；;年\d]{1,16}?(?:之后|以后|后)|(?!)))")
 # 自2010年超越美國以來, 自2006年被中國超越後, 自2015年6月國泰君安證券上市以來: a year after 自 with an event and 以来/后
 # dates the start of an open period (the event), not a figure stated before it in the sentence (中國4.6614兆美元,…
 # 自2010年超越美國以來,已經連續16年穩居世界第一 in a 2024 ranking; RMB¥177.25億…成為上海A股自2015年6月…上市以來的最大
@@ -1385,6 +1389,7 @@ def year(text: str, pos: int, s_start: int, paragraph_starts: list[int] | None =
     if own:
         found = own[-1][1]
         if since and {y for _, y in own} == {since[-1]["a"]} and since[-1].start() >= c_start - s_start \
+                and not since[-1].group().endswith("后") \
                 and not re.search(r"(?:从|由)\s*\D{0,3}$", lead):
             # 2012年以来我国数字经济年均增速高达15.9%: an open period in the figure's own clause is not its start year
             # alone; it runs to the latest year the paragraph has stated, else it is left undated, as for a sentence.
