@@ -55,6 +55,13 @@ CASES = [
     # (fresh7: …2023年以色列占6.3%居首,南韓占5.0%、位居第2,台灣自2017年超越日本後,持續保持在第3名,2023年占4%).
     ("tw_rd_2023", 2, "第3名", "2023"),
     ("cn_mva_top50_2024", 9, "第三", "2006"),  # 自2006年被中國超越後從世界第二退居第三: its own clause, the change then
+    # A year after 自 with an event, told after the figure in its own clause (更高於第22名之後所有國家地區的總和!自2010年
+    # 超越美國以來): the start of an open period, not the figure's year.
+    ("cn_mva_top50_2024", 7, "第22名", "2024"),
+    # A range of the measure a class is cut on, before the noun (資本額NT$10至100億公司): a class, no year.
+    ("tw_ipo_market_2018", 4, "10至100億", None),
+    # A place within a span (为近五年内第二高,仅次于2021年) ranks the statement's own value: the statement's year.
+    ("cn_ipo_review_2025", 2, "第二", "2025"),
 ]
 
 

@@ -145,7 +145,7 @@ def _mention(doc: Document, text: str, doc_id: str, hit: Hit, date: str | None, 
             re.search(r"(?:价值|估值|市值)\s*(?:在|为)?\s*$", text[max(0, start - 5):start])
             and re.match(r"\s*(?:及|或)?(?:以上|以下)", text[end:end + 4])
             or re.search(r"超过?\s*$", text[max(0, start - 3):start])
-            and re.match(r"\s*高?(?:估值|市值)的", text[end:end + 6])) or context.class_bound(text, start, end):
+            and re.match(r"\s*高?(?:估值|市值)的", text[end:end + 6])) or context.class_bound(text, start, end, hit.value_high is not None):
         # 价值10亿美元以上的非上市公司 (what a unicorn is), 超50亿美元高估值的独角兽: a valuation bound that defines the class
         # of firms a list counts is a criterion, not an amount anything had at some time: no year. So is any bound
         # that cuts a class (資本額小於NT$10億的公司, 年龄不足45岁的青年才俊, 百亿俱乐部: context.class_bound).
@@ -156,8 +156,13 @@ def _mention(doc: Document, text: str, doc_id: str, hit: Hit, date: str | None, 
         # 享受长达20年的双位数增长: a figure held over a span whose years the clause does not give; a year named
         # elsewhere in the sentence (2001年加入WTO) is an event, not the span.
         year = None
-    elif run:
-        year = run  # 连续3年 / 近5年来 and what they qualify: the span of years up to the statement's year
+    elif run and not (unit == "rank" and year and "-" not in year):
+        # 连续3年 / 近5年来 and what they qualify: the span of years up to the statement's year. Not a place within the
+        # span (平均融资额翻倍增长,为近五年内第二高,仅次于2021年): it ranks the statement's own value among the span's
+        # years, so it keeps the statement's year (GUIDE convention 3 gives the span to the span and to figures that
+        # total or average over it, not to a rank). cn_ipo_review_2025; 新华社 2023-09-18 (xtnichuang.com/content/
+        # 202309/19/c_270076.html): 2022年我国R&D经费投入强度为2.54%,比上年提高0.11个百分点,提升幅度为近10年来第二高.
+        year = run
     elif year and "-" not in year and (framed := context.framed_span(text, start, doc.paragraph_starts, date, report)):
         year = framed  # 过去五年…。…城镇新增就业年均1270多万人: a yearly average over the span the section opened with
     elif hit.measure in ("年", "季") and re.search(r"长达\s*$", text[max(0, start - 4):start]):

@@ -1396,7 +1396,8 @@ def year(text: str, pos: int, s_start: int, paragraph_starts: list[int] | None =
             return _open_period(text, found, s_start, paragraph_starts)
     else:
         # A double dash (——) opens an aside: a year after it is not the figure's.
-        after = _candidates(text[pos:c_end].split("——")[0])
+        after = [c for c in _candidates(text[pos:c_end].split("——")[0])
+                 if not _EVENT_SINCE.match(text, pos + c[0] - len(c[1]) - 1 - 3)]  # …之總和!自2010年超越美國以來
         if after:
             found = after[0][1]
     if found is None and _RELATIVE.search(text[c_start:c_end]):
@@ -1684,15 +1685,16 @@ _CLASS_AFTER = re.compile(r"\s*(?P<bound>(?:及|或)?(?:以上|以下|以内))?\
 _CLUB = re.compile(r"\s*俱乐部")
 
 
-def class_bound(text: str, start: int, end: int) -> bool:
-    """True when the figure at text[start:end] is a bound that defines a class (see _CLASS_BEFORE), not a quantity."""
+def class_bound(text: str, start: int, end: int, is_range: bool = False) -> bool:
+    """True when the figure at text[start:end] is a bound that defines a class (see _CLASS_BEFORE), not a quantity;
+    a range of the measure before the noun it qualifies is a class too (資本額NT$10至100億公司)."""
     if _CLUB.match(text, end):
         return True
     before = _CLASS_BEFORE.search(text, max(0, start - 10), start)
     after = _CLASS_AFTER.match(text, end)
     if not before or not (after["bound"] or after["noun"]):
         return False
-    return bool(after["bound"] or before["cmp"] and before["cmp"] not in ("在", "为"))
+    return bool(after["bound"] or before["cmp"] and before["cmp"] not in ("在", "为") or is_range and after["noun"])
 
 
 _YEAR_UNDER_REPORT = re.compile(r"全年|年末|年底|年内")
