@@ -698,6 +698,8 @@ def _amount(m: re.Match) -> tuple | None:
     numeral, mag, unit_text = m["n"], m["mag"] or "", m["unit"] or ""
     if _CN_ONLY_ONE.fullmatch(numeral) and not mag:
         return None
+    if numeral in ("零", "〇", "○"):
+        return None  # 零 alone starts words (零部件, 零件 "parts", 零售 "retail"); no text counts zero things by a measure word
     if unit_text == "大" and len(numeral) > 1:
         return None  # 十八大, 二十大 name party congresses; `N大` counts (四大, 七大) use one numeral
     if unit_text == "年" and re.fullmatch(r"[零〇○一二三四五六七八九]{4}", numeral):
