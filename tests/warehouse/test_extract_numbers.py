@@ -165,6 +165,14 @@ def test_forms_that_stay_out():
     seed3 = extract_document(next(SEEDS_DIR.glob("003_*.txt")), "003")
     assert not [m for m in seed3 if m.quote.endswith("十年") and "approximate" in m.flags]
     assert not [m for m in seed3 + seed4 if "ratio_share" in m.flags]
+    # 零部件 (parts) is a word, not zero counted by 部 (004:555 汽车零部件, and four more lines of 004).
+    assert [m.line_no for m in seed4 if m.quote.startswith("零")] == []
+    assert "零部件" in next(SEEDS_DIR.glob("004_*.txt")).read_text(encoding="utf-8").split("\n")[554]
+    # 百年 in set phrases names an era or a goal (002:103 百年未有之大变局, 002:117 第二个百年奋斗目标), and 千兆城市
+    # (002:177) is a gigabit network's name: none is a figure.
+    seed2 = extract_document(next(SEEDS_DIR.glob("002_*.txt")), "002")
+    assert [(m.line_no, m.quote) for m in seed2 if m.quote in ("百年", "千兆")] == []
+    assert not [m for m in unseen_mentions("cn_eu_trade_50y") if m.line_no == 1 and m.quote == "百年"]
 
 
 def test_idioms_and_period_names_are_no_lengths_of_time():

@@ -703,6 +703,13 @@ def _amount(m: re.Match) -> tuple | None:
     numeral, mag, unit_text = m["n"], m["mag"] or "", m["unit"] or ""
     if _CN_ONLY_ONE.fullmatch(numeral) and not mag:
         return None
+    if numeral in ("零", "〇", "○"):
+        return None  # 零 alone starts words (零部件, 零件 "parts", 零售 "retail"); no text counts zero things by a measure word
+    after = m.string[m.end():m.end() + 2]
+    if numeral == "百" and unit_text == "年" and (after in ("未有", "变局", "奋斗") or m.string[m.start() - 1:m.start()] == "个"):
+        return None  # set phrases name an era or a goal, no length: 百年未有之大变局, 世界百年变局, 第二个百年奋斗目标
+    if mag == "兆" and not unit_text and re.match(r"城市|光网|宽带|网络|以太", after):
+        return None  # 千兆城市, 千兆光网: gigabit networks, a technology's name as 5G is (GUIDE: model names are no figures)
     if unit_text == "大" and len(numeral) > 1:
         return None  # 十八大, 二十大 name party congresses; `N大` counts (四大, 七大) use one numeral
     if unit_text == "年" and re.fullmatch(r"[零〇○一二三四五六七八九]{4}", numeral):
