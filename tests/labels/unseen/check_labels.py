@@ -44,6 +44,7 @@ def expected(raw, unit):
     if r in ('奪冠','冠軍'): return [1]  # 奪冠 (won first place) and 冠軍 (champion) in a ranking = rank 1, like 居冠 (fresh9 split: 以三〇二件奪冠)
     # Word forms the GUIDE defines that the sample had not met before the fresh split (2026-12-01):
     if r in ('翻番','翻倍','翻一番'): return [2]  # multiples: 翻番 = 2 times
+    if r=='翻了一番': return [2]  # 翻了一番 (doubled) = 翻一番 = 2 times, as the GUIDE's 翻番 (fresh11 split: 规模翻了一番)
     # Convention 9 (decided 2026-12-01): 一半 / 过半 / 過半 in a share = 50 percent (qualifier in the note), and a
     # full-width ． or a middle dot · between Chinese numerals is a decimal point (五·四 = 5.4, like 五點四).
     if r in ('一半','过半','過半') and unit=='percent': return [50]
