@@ -67,6 +67,7 @@ def expected(raw, unit):
     f=1
     if '斤' in raw and unit=='t': f=0.0005
     if '公里' in raw and unit=='m': f=1000
+    if unit in ('FLOPS','byte'): f=next((v for k,v in (('PFLOPS',1e15),('EFLOPS',1e18),('EB',1e18),('PB',1e15)) if k in raw.upper()),1)  # SI prefix of a FLOPS or byte figure (300PFLOPS = 3e17 FLOPS, 1680EB = 1.68e21 byte; fresh11 split)
     return [v*f for v in vals]
 UNITS=set('CNY USD GBP EUR JPY HKD TWD MYR SGD KRW percent count rank times W m byte bit/s FLOPS t Wh other'.split())
 import glob
