@@ -601,3 +601,25 @@ def test_a_common_noun_before_a_verb_of_raising_money_is_no_firm():
     assert _named_subjects("公司募得", "CHN", "10亿美元") == []
     assert _named_subjects("独角兽企业获得", "CHN", "5亿美元") == []
     assert [h[1] for h in _named_subjects("上汽出行亦获", "CHN", "1.78亿美元")] == ["上汽出行"]
+
+
+def sources(name: str, line: int, *quotes: str) -> list[str]:
+    """How the subject of each figure quoted was found (Mention.subject_source), in text order."""
+    return [m.subject_source for m in line_mentions(name, line) if m.quote in quotes]
+
+
+def test_each_subject_records_how_it_was_found():
+    """bench/subject_sources.py weighs subjects by how they were found, so each mention says it: 美國以233家排名第一
+    (cn_unicorn_2020:3, named in its clause); 美國數字服務貿易規模在繼續穩居全球首位的前提下,在2024年實現兩位數增長(10.1%)
+    (cn_digital_trade_2024:4, named in an earlier clause of the sentence); 2024年數字服務貿易規模較2019年增長64.7%,規模達
+    4.64萬億美元 (cn_digital_trade_2024:2, the world carried from the sentence before); 英國和印度分別以24家和21家
+    (cn_unicorn_2020:3, paired in order); 双边货物贸易额从不足30亿美元增至近8000亿美元 (cn_eu_trade_50y:3, the pair);
+    5月商品整體出口貨量按年跌12.6% (hk_trade_2009:1, the writer's home economy); 排名前10的經濟體依次為美國、…
+    (cn_digital_trade_2024:3, named by the figure's own words)."""
+    assert sources("cn_unicorn_2020", 3, "233家") == ["clause"]
+    assert sources("cn_digital_trade_2024", 4, "10.1%") == ["sentence"]
+    assert sources("cn_digital_trade_2024", 2, "4.64萬億美元") == ["topic"]
+    assert sources("cn_unicorn_2020", 3, "24家", "21家") == ["list", "list"]
+    assert sources("cn_eu_trade_50y", 3, "8000亿美元") == ["pair"]
+    assert sources("hk_trade_2009", 1, "12.6%") == ["home"]
+    assert sources("cn_digital_trade_2024", 3, "前10")[0] == "number"

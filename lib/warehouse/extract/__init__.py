@@ -72,6 +72,9 @@ class Mention:
     flags: list[str] = field(default_factory=list)
     mention_id: str = ""
     implausible_reason: str | None = None
+    # How the subject was found (context.SUBJECT_SOURCE): "clause", "sentence", "topic", "list", "pair", "reporter",
+    # "home", or "number" when the figure's own words name it; internal, not stored in the warehouse.
+    subject_source: str = ""
 
 
 def _mention(doc: Document, text: str, doc_id: str, hit: Hit, date: str | None, home: str,
@@ -94,13 +97,14 @@ def _mention(doc: Document, text: str, doc_id: str, hit: Hit, date: str | None, 
     s_start, s_end = bounds(text, start, SENTENCE_END)
     sentence = doc.text[s_start:s_end]
     qualifier = hit.qualifier or context.qualifier(text, start, end)
-    entity, ambiguous = hit.entity or None, False
+    entity, ambiguous, source = hit.entity or None, False, "number"
     if hit.entity == "":
         flags.append("ambiguous_subject")  # the top N firms, not named: no economy or place is their subject
     elif entity is None:
         entity, ambiguous = context.entity(text, start, hit.unit, home, doc.paragraph_starts)
+        source = context.SUBJECT_SOURCE[0]
     if entity and (pair := context.gap_pair(text, start)):
-        entity, ambiguous = pair, False  # 与美国的差距, 双方差距: the pair's figure (label convention 8)
+        entity, ambiguous, source = pair, False, "pair"  # 与美国的差距, 双方差距: the pair's figure (label convention 8)
     if ambiguous:
         flags.append({"group": "group_subject", "ambiguous": "ambiguous_subject"}.get(ambiguous, "subject_assumed"))
     unit = hit.unit
@@ -188,7 +192,8 @@ def _mention(doc: Document, text: str, doc_id: str, hit: Hit, date: str | None, 
     if topic == "other":
         topic = context.topic(doc.text[bounds(text, max(s_start - 2, 0), SENTENCE_END)[0]:s_end])
     return Mention(doc_id, doc.file_name, line_no, line_end, col_a, col_b, quote, doc.text[start:end], hit.value,
-                   hit.value_high, unit, hit.measure, qualifier, year, entity, topic, sentence, flags)
+                   hit.value_high, unit, hit.measure, qualifier, year, entity, topic, sentence, flags,
+                   subject_source=source)
 
 
 # The words before a figure that name what it measures, without the verb or qualifier that joins them (占GDP比重达到,

@@ -742,6 +742,20 @@ def gap_pair(text: str, pos: int) -> str | None:
     return "+".join(codes) if len(codes) == 2 else None
 
 
+# How the last subject `entity` decided was found (internal, read by bench/subject_sources.py and the flags): "clause"
+# named in the figure's own clause; "sentence" named in an earlier clause of its sentence; "topic" carried from an
+# earlier sentence of the paragraph (or the list the text named); "list" paired in order (分别, 依次, 即);
+# "pair" the two economies named last (两国, 双方); "reporter" the reporter of a partner breakdown; "home" the
+# economy the text is written from.
+SUBJECT_SOURCE = [""]
+
+
+def _by(source: str, code: str | None, flag: bool | str) -> tuple[str | None, bool | str]:
+    """A subject and its flag, recording how the subject was found in SUBJECT_SOURCE."""
+    SUBJECT_SOURCE[0] = source
+    return code, flag
+
+
 def entity(text: str, pos: int, unit: str, home: str = "CHN",
            paragraph_starts: list[int] | None = None) -> tuple[str | None, bool | str]:
     """The subject of the figure at `pos` (see _nearest_subject), the reporter when it is a partner's share or
@@ -751,13 +765,13 @@ def entity(text: str, pos: int, unit: str, home: str = "CHN",
         # 马来西亚第二大贸易伙伴新加坡: a rank before the partner noun and an economy places that economy among the
         # reporter's partners ("Malaysia's second largest trading partner, Singapore"): the rank is the partner's.
         code = _SUBJECT_OF[partner["e"]][0]
-        return (home if code == HOME else _PLACE_OF.get(partner["e"], code)), False
+        return _by("clause", (home if code == HOME else _PLACE_OF.get(partner["e"], code)), False)
     code, assumed = _nearest_subject(text, pos, unit, home, paragraph_starts)
     # A count (两个最主要目的地) counts partners: it is theirs; an amount written as a bare count (8999亿) is trade.
     amount = unit != "count" or re.match(r"[^，,；;。]{0,8}?[亿万]", text[pos:c_end])
     if unit != "rank" and amount and (reporter := _trade_reporter(text, pos, bounds(text, pos, SENTENCE_END)[0],
                                                                   c_start, c_end, code, home)):
-        return reporter, False
+        return _by("reporter", reporter, False)
     return code, assumed
 
 
@@ -791,12 +805,12 @@ def _nearest_subject(text: str, pos: int, unit: str, home: str = "CHN",
     if unit == "rank" and (modified := _RANK_OF_NOUN.match(text, pos, c_end)):
         # 与全球第一的美国差距越来越大: a rank before 的 and an economy modifies it ("the world's number one, the US").
         code = _SUBJECT_OF[modified["e"]][0]
-        return (home if code == HOME else _PLACE_OF.get(modified["e"], code)), False
+        return _by("clause", (home if code == HOME else _PLACE_OF.get(modified["e"], code)), False)
     if unit == "rank" and (of := _RANK_OF.match(text, pos, c_end)) and (
             firm := [h for h in _named_subjects(text[of.end():c_end], home) if h[0] == 0 and h[2]]):
         # 挤掉去年排行第10的数码电讯(DIGI,6947,主要板基建) (my_klse_market_cap_2016 line 9): a firm's rank before 的 and its
         # name, as an economy's is (第一的美国 above): the rank is the firm's, not the clause's subject's (联昌集团).
-        return firm[0][1], False
+        return _by("clause", firm[0][1], False)
     if (namely := _NAMELY.match(text, c_end)) and c_end < s_end and re.fullmatch(r"[^，,；;。]*?[\u4e00-\u9fff]\s*[，,]",
                                                                               text[pos:c_end]):
         # 将马股第2大和第3大市值公司,即国家能源(TENAGA,…)和大众银行(PBBANK,…) (my_klse_market_cap_2016 line 2): 即 ("namely")
@@ -807,19 +821,19 @@ def _nearest_subject(text: str, pos: int, unit: str, home: str = "CHN",
         n = _place_in_series(text, c_start, pos, c_end, len(names)) if len(names) >= 2 else None
         if n is not None and all(2 <= len(x) <= 8 and not re.search(r"\d", x) for x in names):
             code = _SUBJECT_OF.get(names[n], (names[n],))[0]
-            return (home if code == HOME else _PLACE_OF.get(names[n], code)), False
+            return _by("list", (home if code == HOME else _PLACE_OF.get(names[n], code)), False)
     if not in_clause and (latter := _LATTER.match(text, c_start, pos)) and c_start > s_start:
         # 联昌集团上榜挤掉去年排行第10的数码电讯(…),后者市值从去年的419亿8500万令吉滑落至375亿5325万令吉 (my_klse_market_cap_2016
         # line 9): 后者 is the last one the sentence named before it (数码电讯), 前者 the first, not the clause's topic.
         named = _subjects(text[s_start:c_start], False, home)
         if len(named) >= 2:
-            return named[-1 if latter["w"] == "后者" else 0][1], False
+            return _by("sentence", named[-1 if latter["w"] == "后者" else 0][1], False)
     if unit == "rank" and not in_clause and _TOP_FIELD.match(text, pos, c_end) and re.search(
             r"全球|世界", text[bounds(text, s_start - 2, SENTENCE_END)[0] if s_start > 1 else s_start:pos]):
         # 在全球前十名的独角兽企业中，中国占据6席 (cn_unicorn_2020 line 6), 《2023全球独角兽榜》…。此外，前十名中，中国占有五席
         # (cn_hurun_2023 line 1): the top N framing a field ("among the top ten") is the top of the world list the
         # sentence or the one before names, not a rank of the economy counted in it.
-        return "WLD", False
+        return _by("sentence", "WLD", False)
     if unit == "count" and re.search(r"等\s*$", text[c_start:pos]):
         # 拥有字节跳动、小红书、大疆创新…等11家超级独角兽企业: firms listed before 等 and a count are examples of what
         # is counted; the count is the owner's (the subject named or carried), not the first firm's.
@@ -831,7 +845,7 @@ def _nearest_subject(text: str, pos: int, unit: str, home: str = "CHN",
         # word lists do not know is written as named.
         name = item["name"]
         code = _SUBJECT_OF.get(name, (None,))[0]
-        return (home if code == HOME else _PLACE_OF.get(name, code)) if code else name, False
+        return _by("clause", (home if code == HOME else _PLACE_OF.get(name, code)) if code else name, False)
     if in_clause:
         companies = [h for h in in_clause if h[2]]
         group = _group(text[c_start:pos], companies or in_clause)
@@ -843,26 +857,27 @@ def _nearest_subject(text: str, pos: int, unit: str, home: str = "CHN",
             # 中国和美国的研发投入分别为3.3万亿元和7000亿美元: the n-th figure after 分别 is the n-th subject's.
             # 分别 distributes over the list just before it: when that is a list of measures (中国与新加坡的进口
             # 和出口分别为X和Y), or the figures do not match the subjects one to one, it is not the subjects'.
-            return listed[n], False
+            return _by("list", listed[n], False)
         if group and companies:
             # Companies listed together (苹果公司、微软公司、英伟达公司等突破3万亿美元): the figure is the group's.
             # The catalog binds one company per figure, so the first listed stands for the group, flagged.
-            return group.split("+")[0], "group"
+            return _by("clause", group.split("+")[0], "group")
         if group:
-            return group, False
+            return _by("clause", group, False)
         if companies:
-            return companies[-1][1], False
+            return _by("clause", companies[-1][1], False)
         if unit != "rank" and _SURPLUS_SOURCE.search(text, c_start, pos) and ":" not in in_clause[-1][1]:
-            return home, False  # 美国…成为最大出超国为1501亿美元: the reporter's surplus with its partner (as below)
-        return in_clause[-1][1], False
+            # 美国…成为最大出超国为1501亿美元: the reporter's surplus with its partner (as below)
+            return _by("clause", home, False)
+        return _by("clause", in_clause[-1][1], False)
     if not in_clause and (member := _remaining_members(text, pos, s_start, c_start, s_end)):
-        return member, False
+        return _by("sentence", member, False)
     if listed := _respectively(text, pos, s_start, home):
-        return listed, False
+        return _by("list", listed, False)
     if _PAIR.search(text, c_start, pos) and (pair := _last_pair(text, c_start, home)):
         # 两国双边货物贸易额, 双方互为第二大贸易伙伴: the figure of both sides is the pair's, the two economies the
         # text named last (cn_sg_trade_2018: 中国…新加坡 -> CHN+SGP; cn_eu_trade_50y: 中国同欧盟 -> CHN+EUU).
-        return pair, False
+        return _by("pair", pair, False)
     # A clause that opens the sentence with a length of time only (过去30年几年来，中国…; 近5年来，…) is an adverbial
     # of the clause after it: the subject is the one that clause names first.
     # A closing quote or a reference mark ([1]) left from the sentence before is no part of it; a cause clause
@@ -876,12 +891,12 @@ def _nearest_subject(text: str, pos: int, unit: str, home: str = "CHN",
                 following = _subjects(text[start:end], False, home)
             start = end
         if following:
-            return following[0][1], False
+            return _by("sentence", following[0][1], False)
     # 其中5家来自中国, 33家位于深圳: a count followed by where its members come from or sit (来自/位于/总部在 X) counts
     # X's members, whatever the clause before was about (the top ten of a world list: five of them are China's).
     origin = _ORIGIN_AFTER.match(text, pos, c_end)
     if origin and (where := _subjects(text[origin.end():c_end], False, home)) and where[0][0] == 0:
-        return where[0][1], False
+        return _by("clause", where[0][1], False)
     # A world word later in the clause (10万卡…国际上已有多家部署) sets the scope when nothing earlier does.
     after = [h for h in _subjects(text[pos:c_end], False, home)
              if h[1] == "WLD" and not (h[0] == 0 and text[pos - 1:pos] in "与同和跟")]
@@ -914,7 +929,9 @@ def _nearest_subject(text: str, pos: int, unit: str, home: str = "CHN",
         elif clause_end == c_start - 1 and not aside and _FIGURE.search(text[p_start:clause_end]):
             # The clause just before states a figure with no subject of its own (出口达1881亿美元，较预测数1723亿
             # 美元多出158亿美元): this clause continues its series, with the subject that one carries.
-            return _nearest_subject(text, clause_end, unit, home, paragraph_starts)
+            code, assumed = _nearest_subject(text, clause_end, unit, home, paragraph_starts)
+            # the clause before's subject is carried here: named in this sentence, unless it was carried further itself
+            return _by("sentence" if SUBJECT_SOURCE[0] in ("clause", "list") else SUBJECT_SOURCE[0], code, assumed)
         clause_end = p_start - 1
     if carried and re.match(r"\s*(?:共同|共|合计|合共|一共|总共)", text[c_start:pos]):
         # 全球数字服务出口仍主要集中在欧洲、亚洲和北美三大区域,共占据全球数字服务出口的94%: 共 (together) sums over
@@ -922,7 +939,7 @@ def _nearest_subject(text: str, pos: int, unit: str, home: str = "CHN",
         clause = carried[0][1]
         hits = _subjects(clause, False, home)
         if hits and re.fullmatch(r"[^，,；;。、和与及]{0,8}", clause[hits[-1][3]:]) and (group := _group(clause, hits)):
-            return group, False  # the list ends its clause (欧洲、亚洲和北美三大区域)
+            return _by("sentence", group, False)  # the list ends its clause (欧洲、亚洲和北美三大区域)
     if carried:
         # The nearest clause with a subject gives it, unless a farther one names what the figure's clause
         # measures (台湾出口产品中，…，美国并未课税，…商品出口达1881亿美元: 出口 is Taiwan's): Chinese keeps a
@@ -940,19 +957,19 @@ def _nearest_subject(text: str, pos: int, unit: str, home: str = "CHN",
                     # share, cn_mva_top50_2024 line 7, not the top five's).
                     break
                 if nouns & _content_bigrams(clause):
-                    return code, False
+                    return _by("sentence", code, False)
         code = carried[0][0]
         if unit != "rank" and _SURPLUS_SOURCE.search(text, s_start, pos) and ":" not in code and "+" not in code:
             # 美国更是取代陆港，成为最大出超来源，达到1501亿美元: an economy named as the source of a surplus or deficit is
             # the reporter's trade partner, and the amount is the reporter's surplus with it (CONVENTIONS 8: trade by
             # partner belongs to the reporter); its rank (最大) stays the partner's.
-            return home, False
+            return _by("sentence", home, False)
         if "+" in code and others and (rest := [c for c in code.split("+") if c not in others]):
             # 欧盟与中国进出口贸易…，其中从中国进口…: a member the figure's clause names as partner is not its subject.
             code = "+".join(rest)
-        return _gap_pair(text, s_start, pos, c_start, c_end, code, home), False
+        return _by("sentence", _gap_pair(text, s_start, pos, c_start, c_end, code, home), False)
     if after:
-        return after[0][1], False
+        return _by("clause", after[0][1], False)
     back = s_start - 1
     paragraph = max([p for p in (paragraph_starts or [0]) if p <= s_start] or [0])
     opening_only = False
@@ -978,7 +995,7 @@ def _nearest_subject(text: str, pos: int, unit: str, home: str = "CHN",
             hits = [h for h in _subjects(clause, bool(rest), home) if h[1] != "WLD" or
                     clause[h[0]:h[3]] != "国际上" and not _CAUSE_CLAUSE.search(clause, 0, h[0])]
             if hits:
-                return hits[0][1], ("ambiguous" if len(rest) > 1 else False)
+                return _by("topic", hits[0][1], ("ambiguous" if len(rest) > 1 else False))
         if _FIGURE.search(text, max(p_start, paragraph), back) is None:
             if opening_only or not _content_bigrams(text[max(p_start, paragraph):back]) & \
                     _content_bigrams(text[s_start:pos]):
@@ -995,11 +1012,11 @@ def _nearest_subject(text: str, pos: int, unit: str, home: str = "CHN",
         # 上榜独角兽的平均年龄为9岁，33家成立不到3年 (cn_unicorn_2020 line 7, after 胡润研究院送出了全球独角兽榜单 on line 2;
         # cn_unicorn_2022: 全球共有1312家企业上榜…以上上榜独角兽企业总价值): the members "on the list" are those of the list
         # the text named last, and a world list's are the world's.
-        return "WLD", False
+        return _by("topic", "WLD", False)
     # The writer's own economy is assumed (flagged) only where the text names another one that could be meant: a
     # release naming no economy but its own (a Hong Kong statistics release, a county communiqué) is about it
     # throughout (home right for 309 of 309 such figures in the read splits and seeds; 170 of 189 elsewhere).
-    return home, _names_others(text, home)
+    return _by("home", home, _names_others(text, home))
 
 
 _OTHERS: dict[tuple[int, str], tuple[str, bool]] = {}
