@@ -623,3 +623,15 @@ def test_each_subject_records_how_it_was_found():
     assert sources("cn_eu_trade_50y", 3, "8000亿美元") == ["pair"]
     assert sources("hk_trade_2009", 1, "12.6%") == ["home"]
     assert sources("cn_digital_trade_2024", 3, "前10")[0] == "number"
+
+
+def test_a_member_of_a_list_in_order_owns_the_figure_written_after_its_name():
+    """tw_patent_2025q3:3 前十大企業依序為台積電二八三件、友達光電九十一件、南亞科八十七件、…、鴻海七十六件、聯發科七十件、…
+    以及群創光電四十四件 and :4 其後依序為日本東京威力二一七件、南韓三星電子一九七件、美國高通一五五件、南韓韓領一五二件、…:
+    each count is the firm's named just before it (not the last firm the word lists know, nor the country written before
+    the firm), as 依序為:致和證券(NT$22.4億)、高端疫苗(NT$15.53億) are with brackets (tw_ipo_market_2018:6)."""
+    assert subjects("tw_patent_2025q3", 3, "二八三件", "九十一件", "七十件", "四十四件") == [
+        "TSMC", "友达光电", "MediaTek", "群创光电"]
+    assert subjects("tw_patent_2025q3", 4, "二一七件", "一九七件", "一五五件", "一五二件") == [
+        "东京威力", "Samsung", "Qualcomm", "韩领"]
+    assert subjects("tw_ipo_market_2018", 6, "22.4億", "15.53億") == ["致和证券", "高端疫苗"]

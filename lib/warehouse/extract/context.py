@@ -683,6 +683,16 @@ _LISTED_ITEM = re.compile(r"(?:(?:分别|依次|依序)(?:是|为)|的是)\s*[:�
                           r"(?P<name>[\u4e00-\u9fff]{2,10})\s*[（(]\s*(?:[A-Z]{0,3}[$¥])?\s*")
 
 
+# The same list with each member's figure written straight after its name, no bracket: 本国发明专利申请当中,前十大企业依序
+# 为台积电二八三件、友达光电九十一件、…以及群创光电四十四件, 外国发明专利申请人…其后依序为日本东京威力二一七件、南韩三星电子一九七件、
+# … (tw_patent_2025q3 lines 3 and 4). As with the brackets (tw_ipo_market_2018 line 6, cn_pct_2021 line 3), a list
+# announced 依序/依次 ("in order") pairs each member with the figure after it: the figure is that member's (GUIDE 8: the
+# company whose quantity it is, written as named), not the last firm the word lists know earlier in the list. A country
+# written before a firm (日本东京威力, 美国高通) says where the firm is from (the GUIDE's labels drop it, FRESH9_A).
+_BARE_FIGURE = r"(?:\d[\d,.]*|[一二三四五六七八九十〇○零两百千]+)\s*(?:件|家|个|篇|项)"
+_LISTED_BARE = re.compile(r"(?:依次|依序)(?:是|为)\s*[:：]?\s*(?:[\u4e00-\u9fff]{2,10}?" + _BARE_FIGURE
+                          + r"\s*(?:、|以及|及|和)\s*)*(?P<name>[\u4e00-\u9fff]{2,10}?)$")
+
 # A list introduced as the members of what the clause names: 分别是/分别为/依次为/的是 A、B和C, to the clause's end.
 _LISTED = re.compile(r"(?:分别是|分别为|依次是|依次为|的是)(?P<names>[^，,；;。]+)$")
 
@@ -838,6 +848,15 @@ def _nearest_subject(text: str, pos: int, unit: str, home: str = "CHN",
         # 拥有字节跳动、小红书、大疆创新…等11家超级独角兽企业: firms listed before 等 and a count are examples of what
         # is counted; the count is the owner's (the subject named or carried), not the first firm's.
         in_clause = [h for h in in_clause if not h[2]]
+    if (bare := _LISTED_BARE.search(text, c_start, pos)) and re.match(_BARE_FIGURE, text[pos:pos + 12]):
+        # 依序为台积电二八三件、友达光电九十一件 (tw_patent_2025q3 line 3): the member named just before the figure (above).
+        name = bare["name"]
+        if (lead := _SUBJECT_RE.match(name)) and not _SUBJECT_OF[lead.group()][1] and len(name) - lead.end() >= 2:
+            name = name[lead.end():]  # 日本东京威力 -> 东京威力: the country says where the firm is from
+        if (firm := _SUBJECT_RE.match(name)) and _SUBJECT_OF[firm.group()][1]:
+            name = firm.group()  # 三星电子: the firm the word lists know by its short name (三星)
+        code = _SUBJECT_OF.get(name, (None,))[0]
+        return _by("clause", (home if code == HOME else _PLACE_OF.get(name, code)) if code else name, False)
     if not in_clause and (item := _LISTED_ITEM.search(text, s_start, pos)) and item.end() == pos:
         # 资本额前5名依序为:致和证券(NT$22.4亿)、高端疫苗(NT$15.53亿)、… (tw_ipo_market_2018 line 6): in a list announced
         # as the members of a ranking, the figure in brackets after a name is that member's, as 美国(59570件申请,+1.9%)、
