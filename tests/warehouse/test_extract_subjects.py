@@ -635,3 +635,12 @@ def test_a_member_of_a_list_in_order_owns_the_figure_written_after_its_name():
     assert subjects("tw_patent_2025q3", 4, "二一七件", "一九七件", "一五五件", "一五二件") == [
         "东京威力", "Samsung", "Qualcomm", "韩领"]
     assert subjects("tw_ipo_market_2018", 6, "22.4億", "15.53億") == ["致和证券", "高端疫苗"]
+
+
+def test_comparators_listed_with_their_own_figures_in_brackets_are_all_comparators():
+    """cn_digital_economy_2016:8 中國數字經濟占GDP的比例為30.3%,…數字經濟同比增速達18.9%,分別比美國(6.1%)、日本(17.0%)和
+    英國(11.5%)高出12.8%、1.9%、7.4%: GUIDE 8 (in A比B高X, X is A's): the margins are China's, not Britain's (the last
+    comparator listed); each bracketed figure stays its own economy's."""
+    assert subjects("cn_digital_economy_2016", 8, "12.8%", "1.9%", "7.4%") == ["CHN"] * 3
+    assert subjects("cn_digital_economy_2016", 8, "6.1%", "17.0%", "11.5%") == ["USA", "JPN", "GBR"]
+    assert subjects("cn_digital_economy_2016", 8, "58.3%", "46.4%", "58.6%") == ["USA", "JPN", "GBR"]

@@ -451,10 +451,16 @@ def _subjects(span: str, skip_world: bool, home: str, others: list[str] | None =
                 re.search(r"(?:与|同|跟|和)[^，,；;。与同跟和]{0,8}$", span[max(0, m.start() - 9):m.start()])
                 and _GAP_AFTER.match(span, m.end())) or (
                 hits and hits[-1][1] == _OTHER
-                and re.fullmatch(r"(?:[一二三四五六七八九十\d]+国)?[、和及与]", span[hits[-1][3]:m.start()])):
+                and re.fullmatch(r"(?:[（(][^（()）]{1,16}[）)])?\s*(?:[一二三四五六七八九十\d]+国)?[、和及与]",
+                                 span[hits[-1][3]:m.start()])
+                and not re.fullmatch(r"\s*[（(]\s*(?:约|近)?", span[m.end():])):
             # A trade partner (我省对欧盟进出口, 对美国和日本分别增长, 自美国进口), the base of a comparison (分别是
             # 印度、英国…的3.4倍、4.8倍, 相当于美国2013年…的80%, 不到美国的1/2) or the other side of a gap (与全球第一的
             # 美国差距越来越大), and the economies listed with it (仅次于美国与韩国): the figure is the other one's.
+            # Comparators listed with their own figures in brackets are all comparators (GUIDE 8: in A比B高X, X is A's):
+            # 中国数字经济占GDP的比例为30.3%,…分别比美国(58.3%)、日本(46.4%)和英国(58.6%)低28%、16.1%、28.3% and 分别比
+            # 美国(6.1%)、日本(17.0%)和英国(11.5%)高出12.8%、1.9%、7.4% (cn_digital_economy_2016 line 8, two sentences):
+            # China's gaps, not Britain's; each bracketed figure stays its own economy's.
             hits.append((m.start(), _OTHER, False, m.end()))
             continue
         if (copula := _COPULA.search(span[max(0, m.start() - 5):m.start()])) and _SUPERLATIVE_CLEFT.search(
