@@ -644,3 +644,11 @@ def test_comparators_listed_with_their_own_figures_in_brackets_are_all_comparato
     assert subjects("cn_digital_economy_2016", 8, "12.8%", "1.9%", "7.4%") == ["CHN"] * 3
     assert subjects("cn_digital_economy_2016", 8, "6.1%", "17.0%", "11.5%") == ["USA", "JPN", "GBR"]
     assert subjects("cn_digital_economy_2016", 8, "58.3%", "46.4%", "58.6%") == ["USA", "JPN", "GBR"]
+
+
+def test_a_pinyin_gloss_after_a_character_is_not_text():
+    """hk_services_trade_2022:7 中國(guó)內(nèi)地及美國(guó)亦是服務(wù)輸入中的兩個(gè)最主要來(lái)源地,分別佔(zhàn)2022年服務(wù)輸入總額的
+    39.8%及15.3%,其後是英國(guó)(7.0%)、新加坡(7.0%)及日本(4.6%): with the glosses a mirror site's converter added dropped,
+    來源地 and 佔…總額 read as words and the shares by source are Hong Kong's imports (GUIDE 8: the reporter's)."""
+    assert subjects("hk_services_trade_2022", 7, "39.8%", "15.3%", "7.0%", "4.6%") == ["HKG"] * 5
+    assert subjects("hk_services_trade_2022", 7, "兩個") == ["CHN+USA"]

@@ -19,6 +19,11 @@ SENTENCE_END = "。！？"
 CLAUSE_END = "，,；;。：:！？"
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# A pinyin gloss in brackets after a character (統(tǒng)計(jì)處, 佔(zhàn)2022年, 來(lái)源地): what some mirror sites' converters add
+# to a page (hk_services_trade_2022, kept verbatim as stored: FRESH9_B; FRESH9_A saw other such copies). It is the
+# character's reading, not text: dropped, so that 占…总额 and 来源地 read as the words they are. A gloss is lower-case
+# Latin letters with at least one tone mark (ā á ǎ à …), right after a Chinese character; nothing else is touched.
+_PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
 _PUNCTUATION = re.compile(r"[，,。；;：:、！？!?（）()“”\"]")
 
 
@@ -57,7 +62,7 @@ def read_document(path: Path) -> Document:
                                  "Restore the original UTF-8 file from ../shared/seeds.", line=line))
     if not text.strip():
         raise BuildError(Problem(path.name, "the document is empty", "Restore it from ../shared/seeds."))
-    return index_document(Document(path.name, text.split("\n")))
+    return index_document(Document(path.name, _PINYIN_GLOSS.sub("", text).split("\n")))
 
 
 def _is_body(stripped: str, in_references: bool) -> bool:
