@@ -652,3 +652,10 @@ def test_a_pinyin_gloss_after_a_character_is_not_text():
     來源地 and 佔…總額 read as words and the shares by source are Hong Kong's imports (GUIDE 8: the reporter's)."""
     assert subjects("hk_services_trade_2022", 7, "39.8%", "15.3%", "7.0%", "4.6%") == ["HKG"] * 5
     assert subjects("hk_services_trade_2022", 7, "兩個") == ["CHN+USA"]
+
+
+def test_a_top_n_listed_with_each_members_figure_is_the_members():
+    """tw_patent_2025q3:3 前十大企業依序為台積電二八三件、友達光電九十一件、…、聯電五十二件以及群創光電四十四件: the top ten are
+    the ten firms named, without the counts written after each name."""
+    got = [m.entity for m in line_mentions("tw_patent_2025q3", 3) if m.quote == "前十大"]
+    assert got == ["台积电+友达光电+南亚科+英业达+台达电+鸿海+联发科+瑞昱+联电+群创光电"]
