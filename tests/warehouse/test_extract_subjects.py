@@ -659,3 +659,11 @@ def test_a_top_n_listed_with_each_members_figure_is_the_members():
     the ten firms named, without the counts written after each name."""
     got = [m.entity for m in line_mentions("tw_patent_2025q3", 3) if m.quote == "前十大"]
     assert got == ["台积电+友达光电+南亚科+英业达+台达电+鸿海+联发科+瑞昱+联电+群创光电"]
+
+
+def test_a_firm_that_opens_its_clause_owns_the_count_it_ranks_by():
+    """tw_patent_2025q3:4 外國發明專利申請人方面，美國應用材料以三〇二件奪冠 and :1 由美國應用材料以三〇二件、連二年蟬聯榜首: the
+    count is the firm's (應用材料, the US is where it is from), as 台積電以二八三件 (:1) and 中國華為技術有限公司以6952件
+    (cn_pct_2021:1) are the firms' the word lists know."""
+    assert subjects("tw_patent_2025q3", 4, "三〇二件") == ["应用材料"]
+    assert subjects("tw_patent_2025q3", 1, "二八三件", "三〇二件") == ["TSMC", "应用材料"]

@@ -699,6 +699,22 @@ _BARE_FIGURE = r"(?:\d[\d,.]*|[一二三四五六七八九十〇○零两百千]
 _LISTED_BARE = re.compile(r"(?:依次|依序)(?:是|为)\s*[:：]?\s*(?:[\u4e00-\u9fff]{2,10}?" + _BARE_FIGURE
                           + r"\s*(?:、|以及|及|和)\s*)*(?P<name>[\u4e00-\u9fff]{2,10}?)$")
 
+# A firm that opens its clause and ranks by its count with 以 (台积电以二八三件的发明专利再度登顶, 由美国应用材料以三〇二件、
+# 连二年蝉联榜首: tw_patent_2025q3 line 1; 中国华为技术有限公司以6952件…连续五年位居榜首: cn_pct_2021 line 1): the count is
+# the firm's, also when the word lists do not know it (美国应用材料: the firm 应用材料, the country where it is from).
+_RANKED_BY = re.compile(r"\s*(?:由|而|其中)?\s*(?P<name>[\u4e00-\u9fff]{3,10}?)以")
+
+
+def _firm_as_named(name: str, home: str) -> str:
+    """A firm named in a list or before its count: the code of one the word lists know (三星电子 -> Samsung, by its
+    short name), else the name as written, without the country written before it (日本东京威力 -> 东京威力)."""
+    if (lead := _SUBJECT_RE.match(name)) and not _SUBJECT_OF[lead.group()][1] and len(name) - lead.end() >= 2:
+        name = name[lead.end():]  # the country says where the firm is from
+    if (firm := _SUBJECT_RE.match(name)) and _SUBJECT_OF[firm.group()][1]:
+        name = firm.group()
+    code = _SUBJECT_OF.get(name, (None,))[0]
+    return (home if code == HOME else _PLACE_OF.get(name, code)) if code else name
+
 # A list introduced as the members of what the clause names: 分别是/分别为/依次为/的是 A、B和C, to the clause's end.
 _LISTED = re.compile(r"(?:分别是|分别为|依次是|依次为|的是)(?P<names>[^，,；;。]+)$")
 
@@ -856,13 +872,13 @@ def _nearest_subject(text: str, pos: int, unit: str, home: str = "CHN",
         in_clause = [h for h in in_clause if not h[2]]
     if (bare := _LISTED_BARE.search(text, c_start, pos)) and re.match(_BARE_FIGURE, text[pos:pos + 12]):
         # 依序为台积电二八三件、友达光电九十一件 (tw_patent_2025q3 line 3): the member named just before the figure (above).
-        name = bare["name"]
-        if (lead := _SUBJECT_RE.match(name)) and not _SUBJECT_OF[lead.group()][1] and len(name) - lead.end() >= 2:
-            name = name[lead.end():]  # 日本东京威力 -> 东京威力: the country says where the firm is from
-        if (firm := _SUBJECT_RE.match(name)) and _SUBJECT_OF[firm.group()][1]:
-            name = firm.group()  # 三星电子: the firm the word lists know by its short name (三星)
-        code = _SUBJECT_OF.get(name, (None,))[0]
-        return _by("clause", (home if code == HOME else _PLACE_OF.get(name, code)) if code else name, False)
+        return _by("clause", _firm_as_named(bare["name"], home), False)
+    if (by := _RANKED_BY.fullmatch(text, c_start, pos)) and re.match(_BARE_FIGURE, text[pos:pos + 12]) \
+            and _SUBJECT_OF.get(by["name"], (None, True))[1] \
+            and not (_GENERIC.match(by["name"]) or _NOT_IN_NAME.search(by["name"]) or _NO_NAME.search(by["name"])) \
+            and (_SUBJECT_RE.match(by["name"]) or not _SUBJECT_RE.search(by["name"])):
+        # 外国发明专利申请人方面，美国应用材料以三〇二件夺冠 (tw_patent_2025q3 lines 1, 4): see _RANKED_BY.
+        return _by("clause", _firm_as_named(by["name"], home), False)
     if not in_clause and (item := _LISTED_ITEM.search(text, s_start, pos)) and item.end() == pos:
         # 资本额前5名依序为:致和证券(NT$22.4亿)、高端疫苗(NT$15.53亿)、… (tw_ipo_market_2018 line 6): in a list announced
         # as the members of a ranking, the figure in brackets after a name is that member's, as 美国(59570件申请,+1.9%)、
