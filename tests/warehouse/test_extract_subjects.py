@@ -667,3 +667,12 @@ def test_a_firm_that_opens_its_clause_owns_the_count_it_ranks_by():
     (cn_pct_2021:1) are the firms' the word lists know."""
     assert subjects("tw_patent_2025q3", 4, "三〇二件") == ["应用材料"]
     assert subjects("tw_patent_2025q3", 1, "二八三件", "三〇二件") == ["TSMC", "应用材料"]
+
+
+def test_a_firm_before_its_valuation_is_the_one_valued():
+    """cn_hurun_2021:7 …菜鳥網絡,菜鳥網絡估值增長450億,達到2,200億元,位列全球第九; :6 總部洛杉磯的SpaceX估值增長4,000億,
+    達到6,400億元; :2 埃隆·馬斯克的SpaceX估值達到6,400億元: the firm before 估值 is the one valued, as the firm before 以…估值
+    is (抖音以1.3萬億元的估值: cn_unicorn_2022:6), known to the word lists or not; the city of its seat is no subject."""
+    assert subjects("cn_hurun_2021", 7, "450億", "2,200億元") == ["菜鸟网络"] * 2
+    assert subjects("cn_hurun_2021", 6, "4,000億") == ["SpaceX"]
+    assert subjects("cn_hurun_2021", 2, "6,400億元") == ["SpaceX"]

@@ -259,7 +259,10 @@ def listed_names(text: str) -> tuple[str, ...]:
 _LATIN_NAME = r"[A-Za-z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*)*"
 _RAISES = (r"\s*(?:则|也|亦|还|各|分别|共|仅|于[^，,；;。]{0,6})?\s*(?:募得|募资|募集|筹得|筹资|获得|获|吸引|融资)了?"
            r"\s*(?:约|近|逾|超过)?\s*[\d一二三四五六七八九十]")
-_VALUED = r"以\s*(?:约|近)?\s*[\d一二三四五六七八九十][^，,；;。（(]{0,10}?(?:估值|融资额|募资额|筹资额|市值)"
+_VALUED = (r"以\s*(?:约|近)?\s*[\d一二三四五六七八九十][^，,；;。（(]{0,10}?(?:估值|融资额|募资额|筹资额|市值)"
+           # The same firm with its valuation as the topic noun after it (菜鸟网络估值增长450亿,达到2,200亿元; SpaceX估值
+           # 达到6,400亿元; 字节跳动估值达到2.3万亿元: cn_hurun_2021 lines 2, 6, 7): the one valued.
+           r"|估值(?:达到|增长|增加|上升|为|达)\s*(?:约|近)?\s*[\d一二三四五六七八九十]")
 # A firm is also named by its listing: 在上交所上市的华电新能源,以181.7亿元人民币…排名第五 (cn_ipo_review_2025 line 3), 即将在港股和
 # 科创板上市的蚂蚁集团以1万亿估值蝉联第一 (cn_unicorn_2020 line 5): what is listed (上市/挂牌/上柜) on a market is a firm,
 # the head after 的, whatever its name ends in (能源 and 国际 end other nouns too, so the ending alone does not say).
