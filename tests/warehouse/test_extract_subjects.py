@@ -676,3 +676,9 @@ def test_a_firm_before_its_valuation_is_the_one_valued():
     assert subjects("cn_hurun_2021", 7, "450億", "2,200億元") == ["菜鸟网络"] * 2
     assert subjects("cn_hurun_2021", 6, "4,000億") == ["SpaceX"]
     assert subjects("cn_hurun_2021", 2, "6,400億元") == ["SpaceX"]
+
+
+def test_aozhou_is_australia():
+    """cn_hurun_2021:4 前十企業…有4家來自美國,3家來自中國,澳洲、英國和瑞典各1家: 澳洲 is Australia as Taiwan, Hong Kong and
+    Malaysia write it (澳大利亞 on the mainland), a plain name."""
+    assert subjects("cn_hurun_2021", 4, "1家") == ["AUS+GBR+SWE"]
