@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import sys
 
-from lib.warehouse.extract import extract_document
-from tests.warehouse.test_extract_labels import SPLITS, _same_subject, _same_year, pair, seed_samples, unseen_samples
+from tests.warehouse.test_extract_labels import SPLITS, _same_subject, _same_year, paired
 
 FLAGS = {"year": {"year_unknown", "year_needs_date"},
          "subject": {"subject_assumed", "ambiguous_subject", "group_subject"}}
@@ -17,16 +16,12 @@ FLAGS = {"year": {"year_unknown", "year_needs_date"},
 def tally(split: str) -> dict[str, dict[str, list[int]]]:
     """measure -> {"plain": [right, n], "flagged": [right, n]} over the labelled figures found in `split`."""
     out = {k: {"plain": [0, 0], "flagged": [0, 0]} for k in FLAGS}
-    samples = seed_samples() if split == "seeds" else unseen_samples(split)
-    for name, (path, date, title, labels) in samples.items():
-        mentions = extract_document(path, name[:3], date=date, title=title)
-        for k, i in pair(labels, mentions).items():
-            m, label = mentions[i], labels[k]
-            right = {"year": _same_year(m, label), "subject": _same_subject(m, label["entity"])}
-            for measure, flags in FLAGS.items():
-                part = out[measure]["flagged" if flags & set(m.flags) else "plain"]
-                part[0] += right[measure]
-                part[1] += 1
+    for m, label in paired(split):
+        right = {"year": _same_year(m, label), "subject": _same_subject(m, label["entity"])}
+        for measure, flags in FLAGS.items():
+            part = out[measure]["flagged" if flags & set(m.flags) else "plain"]
+            part[0] += right[measure]
+            part[1] += 1
     return out
 
 

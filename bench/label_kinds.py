@@ -10,8 +10,7 @@ import re
 import sys
 from collections import Counter
 
-from lib.warehouse.extract import extract_document
-from tests.warehouse.test_extract_labels import SPLITS, _same_subject, _same_year, pair, seed_samples, unseen_samples
+from tests.warehouse.test_extract_labels import SPLITS, _same_subject, _same_year, paired
 
 
 def subject_kind(entity: str | None) -> str:
@@ -41,16 +40,12 @@ def _year_miss(got: str | None, want: str | None) -> str:
 
 def tally(split: str) -> tuple[Counter, Counter, int]:
     years, subjects, found = Counter(), Counter(), 0
-    samples = seed_samples() if split == "seeds" else unseen_samples(split)
-    for name, (path, date, title, labels) in samples.items():
-        mentions = extract_document(path, name[:3], date=date, title=title)
-        for k, i in pair(labels, mentions).items():
-            m, label = mentions[i], labels[k]
-            found += 1
-            if not _same_year(m, label):
-                years[_year_miss(m.year, label["year"])] += 1
-            if not _same_subject(m, label["entity"]):
-                subjects[f"{subject_kind(label['entity'])} -> {subject_kind(m.entity)}"] += 1
+    for m, label in paired(split):
+        found += 1
+        if not _same_year(m, label):
+            years[_year_miss(m.year, label["year"])] += 1
+        if not _same_subject(m, label["entity"]):
+            subjects[f"{subject_kind(label['entity'])} -> {subject_kind(m.entity)}"] += 1
     return years, subjects, found
 
 

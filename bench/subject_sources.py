@@ -9,8 +9,7 @@ from __future__ import annotations
 import sys
 
 from bench.label_flags import FLAGS
-from lib.warehouse.extract import extract_document
-from tests.warehouse.test_extract_labels import SPLITS, _same_subject, pair, seed_samples, unseen_samples
+from tests.warehouse.test_extract_labels import SPLITS, _same_subject, paired
 
 SOURCES = ("number", "clause", "list", "pair", "reporter", "sentence", "topic", "home")
 
@@ -18,17 +17,13 @@ SOURCES = ("number", "clause", "list", "pair", "reporter", "sentence", "topic", 
 def tally(split: str) -> dict[str, list[int]]:
     """source -> [right, n, flagged, wrong and flagged] over the labelled figures found in `split`."""
     out = {s: [0, 0, 0, 0] for s in SOURCES}
-    samples = seed_samples() if split == "seeds" else unseen_samples(split)
-    for name, (path, date, title, labels) in samples.items():
-        mentions = extract_document(path, name[:3], date=date, title=title)
-        for k, i in pair(labels, mentions).items():
-            m = mentions[i]
-            row = out.setdefault(m.subject_source or "?", [0, 0, 0, 0])
-            right, flagged = _same_subject(m, labels[k]["entity"]), bool(FLAGS["subject"] & set(m.flags))
-            row[0] += right
-            row[1] += 1
-            row[2] += flagged
-            row[3] += flagged and not right
+    for m, label in paired(split):
+        row = out.setdefault(m.subject_source or "?", [0, 0, 0, 0])
+        right, flagged = _same_subject(m, label["entity"]), bool(FLAGS["subject"] & set(m.flags))
+        row[0] += right
+        row[1] += 1
+        row[2] += flagged
+        row[3] += flagged and not right
     return out
 
 

@@ -225,6 +225,16 @@ def unseen_mentions(name: str, splits: tuple[str, ...] = READ_SPLITS) -> tuple:
     return tuple(extract_document(UNSEEN / "texts" / f"{name}.txt", name[:3], date=date, title=title))
 
 
+def paired(split: str):
+    """(mention, label) for every labelled figure of `split` that the extractor found, text by text; the loop the
+    bench scripts that weigh found figures share (bench.label_flags, label_kinds, subject_sources)."""
+    samples = seed_samples() if split == "seeds" else unseen_samples(split)
+    for name, (path, date, title, labels) in samples.items():
+        mentions = extract_document(path, name[:3], date=date, title=title)
+        for k, i in pair(labels, mentions).items():
+            yield mentions[i], labels[k]
+
+
 def measure(samples: dict) -> tuple[dict, dict]:
     per_text, total = {}, {}
     for key, (path, date, title, labels) in samples.items():

@@ -72,7 +72,7 @@ class Mention:
     flags: list[str] = field(default_factory=list)
     mention_id: str = ""
     implausible_reason: str | None = None
-    # How the subject was found (context.SUBJECT_SOURCE): "clause", "sentence", "topic", "list", "pair", "reporter",
+    # How the subject was found (context.Subject): "clause", "sentence", "topic", "list", "pair", "reporter",
     # "home", or "number" when the figure's own words name it; internal, not stored in the warehouse.
     subject_source: str = ""
 
@@ -101,8 +101,7 @@ def _mention(doc: Document, text: str, doc_id: str, hit: Hit, date: str | None, 
     if hit.entity == "":
         flags.append("ambiguous_subject")  # the top N firms, not named: no economy or place is their subject
     elif entity is None:
-        entity, ambiguous = context.entity(text, start, hit.unit, home, doc.paragraph_starts)
-        source = context.SUBJECT_SOURCE[0]
+        entity, ambiguous, source = context.entity(text, start, hit.unit, home, doc.paragraph_starts)
     if entity and (pair := context.gap_pair(text, start)):
         entity, ambiguous, source = pair, False, "pair"  # 与美国的差距, 双方差距: the pair's figure (label convention 8)
     if ambiguous:

@@ -777,22 +777,20 @@ def gap_pair(text: str, pos: int) -> str | None:
     return "+".join(codes) if len(codes) == 2 else None
 
 
-# How the last subject `entity` decided was found (internal, read by bench/subject_sources.py and the flags): "clause"
-# named in the figure's own clause; "sentence" named in an earlier clause of its sentence; "topic" carried from an
-# earlier sentence of the paragraph (or the list the text named); "list" paired in order (分别, 依次, 即);
-# "pair" the two economies named last (两国, 双方); "reporter" the reporter of a partner breakdown; "home" the
-# economy the text is written from.
-SUBJECT_SOURCE = [""]
+# How a subject was found, returned with it as the third item: "clause" named in the figure's own clause; "sentence"
+# named in an earlier clause of its sentence; "topic" carried from an earlier sentence of the paragraph (or the list the
+# text named); "list" paired in order (分别, 依次, 即); "pair" the two economies named last (两国, 双方); "reporter" the
+# reporter of a partner breakdown; "home" the economy the text is written from. Read by bench/subject_sources.py.
+Subject = tuple[str | None, bool | str, str]
 
 
-def _by(source: str, code: str | None, flag: bool | str) -> tuple[str | None, bool | str]:
-    """A subject and its flag, recording how the subject was found in SUBJECT_SOURCE."""
-    SUBJECT_SOURCE[0] = source
-    return code, flag
+def _by(source: str, code: str | None, flag: bool | str) -> Subject:
+    """A subject, its flag and how it was found."""
+    return code, flag, source
 
 
 def entity(text: str, pos: int, unit: str, home: str = "CHN",
-           paragraph_starts: list[int] | None = None) -> tuple[str | None, bool | str]:
+           paragraph_starts: list[int] | None = None) -> Subject:
     """The subject of the figure at `pos` (see _nearest_subject), the reporter when it is a partner's share or
     amount in a breakdown of the reporter's trade (_trade_reporter), and a partner's own rank (第二大贸易伙伴新加坡)."""
     c_start, c_end = bounds(text, pos, CLAUSE_END)
@@ -801,13 +799,13 @@ def entity(text: str, pos: int, unit: str, home: str = "CHN",
         # reporter's partners ("Malaysia's second largest trading partner, Singapore"): the rank is the partner's.
         code = _SUBJECT_OF[partner["e"]][0]
         return _by("clause", (home if code == HOME else _PLACE_OF.get(partner["e"], code)), False)
-    code, assumed = _nearest_subject(text, pos, unit, home, paragraph_starts)
+    code, assumed, source = _nearest_subject(text, pos, unit, home, paragraph_starts)
     # A count (两个最主要目的地) counts partners: it is theirs; an amount written as a bare count (8999亿) is trade.
     amount = unit != "count" or re.match(r"[^，,；;。]{0,8}?[亿万]", text[pos:c_end])
     if unit != "rank" and amount and (reporter := _trade_reporter(text, pos, bounds(text, pos, SENTENCE_END)[0],
                                                                   c_start, c_end, code, home)):
         return _by("reporter", reporter, False)
-    return code, assumed
+    return code, assumed, source
 
 
 # The top N of a ranking as the field a count is made in: 前十名中, 前十名的独角兽企业中.
@@ -821,7 +819,7 @@ _PARTNER_RANK = re.compile(r"[^，,；;。的]{0,4}?(?:(?:贸易伙伴|出口市
 
 
 def _nearest_subject(text: str, pos: int, unit: str, home: str = "CHN",
-                     paragraph_starts: list[int] | None = None) -> tuple[str | None, bool | str]:
+                     paragraph_starts: list[int] | None = None) -> Subject:
     """Nearest subject: in the number's clause (a listed group together), else the first subject of earlier
     clauses of the sentence, else the first subject of the previous sentence of the same paragraph; when the
     text names none, the economy the text is written from, flagged as assumed (True). "group" when the
@@ -973,9 +971,9 @@ def _nearest_subject(text: str, pos: int, unit: str, home: str = "CHN",
         elif clause_end == c_start - 1 and not aside and _FIGURE.search(text[p_start:clause_end]):
             # The clause just before states a figure with no subject of its own (出口达1881亿美元，较预测数1723亿
             # 美元多出158亿美元): this clause continues its series, with the subject that one carries.
-            code, assumed = _nearest_subject(text, clause_end, unit, home, paragraph_starts)
+            code, assumed, source = _nearest_subject(text, clause_end, unit, home, paragraph_starts)
             # the clause before's subject is carried here: named in this sentence, unless it was carried further itself
-            return _by("sentence" if SUBJECT_SOURCE[0] in ("clause", "list") else SUBJECT_SOURCE[0], code, assumed)
+            return _by("sentence" if source in ("clause", "list") else source, code, assumed)
         clause_end = p_start - 1
     if carried and re.match(r"\s*(?:共同|共|合计|合共|一共|总共)", text[c_start:pos]):
         # 全球数字服务出口仍主要集中在欧洲、亚洲和北美三大区域,共占据全球数字服务出口的94%: 共 (together) sums over
