@@ -16,10 +16,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import plotly.graph_objects as go
-# Imported with this module (itself imported only when someone exports), not inside the functions: several sessions'
-# threads importing pandas or python-pptx for the first time at once saw half-initialised modules.
-from pptx import Presentation
-from pptx.util import Emu, Pt
 
 from lib.queries.definitions import definitions
 from lib.ui.export_csv import chart_csvs
@@ -252,8 +248,17 @@ def _document_places(values) -> list[str]:
     return [f"{location}: {lines(group)}" for location, group in cited.groupby("location", sort=True)]
 
 
+# python-pptx (and lxml) cost the server 16 MB, and every page run imports this module for `Item`, so they load when a
+# deck is made. Under a lock: several sessions' threads importing a package for the first time at once saw
+# half-initialised modules.
+_PPTX_IMPORT = threading.Lock()
+
+
 def deck(items: list[Item], images: dict[str, tuple[bytes, bytes]]) -> bytes:
     """A 16:9 PowerPoint, one slide per chart: title, image, and source and definitions in the speaker notes."""
+    with _PPTX_IMPORT:
+        from pptx import Presentation
+        from pptx.util import Emu, Pt
     prs = Presentation()
     prs.slide_width, prs.slide_height = Emu(12192000), Emu(6858000)  # 13.33 x 7.5 in, the 16:9 default
     blank = prs.slide_layouts[6]
