@@ -551,10 +551,12 @@ def collect(seeds_dir: Path = SEEDS_DIR, catalog_dir: Path = CATALOG_DIR, extern
 # company when the observation names one, else the economy); any other the extractor's. One mention can feed
 # several indicators or subjects, never several values or periods (tests/pages/test_page_explorer.py checks it).
 # A catalogued figure shows the catalogue's year and subject: the extractor's doubts about its own reading of them
-# (READING_FLAGS: no year found, subject assumed, companies listed together) are not shown on it.
+# (READING_FLAGS: no year found, subject assumed, companies listed together, subject or year taken from elsewhere)
+# are not shown on it.
 # search_text holds, lower-cased, every text a search word may match (quote, sentence, indicator names): words
 # never hold a space, so one cannot match across two of them. position is the explorer's order (document order).
-READING_FLAGS = ("subject_assumed", "year_unknown", "group_subject")
+READING_FLAGS = ("subject_assumed", "year_unknown", "group_subject", "subject_from_other_clause",
+                 "year_from_elsewhere")
 EXPLORER_MENTIONS = f"""
     WITH catalogued AS (
         SELECT c.mention_id,

@@ -30,6 +30,7 @@ from pathlib import Path
 from lib.contract import DOCUMENT_UNITS, MONEY_UNITS
 from lib.warehouse.extract import context
 from lib.warehouse.extract.context import COMPANY_WORDS, COUNTRY_NAMES, ECONOMY_WORDS, HOME_CURRENCY  # noqa: F401
+from lib.warehouse.extract.doubts import reading_doubts
 from lib.warehouse.extract.document import (CLAUSE_END, SENTENCE_END, Document, bounds,  # noqa: F401
                                             document_date, matching_text, read_document)
 from lib.warehouse.extract.numbers import UNITS, Hit, Scanner  # noqa: F401 (public)
@@ -45,6 +46,8 @@ _CURRENCY_BEFORE = re.compile(r"(?P<cur>" + _CURRENCY_WORD.pattern + r"|(?<![A-Z
 # 工商時報 2024-10-14; 外销订单金额, 出口金额 in the Taiwanese trade releases of fresh, fresh3 and fresh8) names money
 # as 销售额 does; so does 估值 (a valuation: 以5600億估值蟬聯全球第二大獨角獸, cn_unicorn_2020; 比特大陆估值下降500亿,至300亿
 # in 新浪VR's report of the 2020 Hurun list; 螞蟻金服以4000億以上的估值位列榜首, 胡润 2018 index).
+# The flags that say a subject is uncertain, and why.
+SUBJECT_FLAGS = {"subject_assumed", "ambiguous_subject", "group_subject", "subject_from_other_clause"}
 _MONEY_WORDS = re.compile(r"收入|支出|开支|赤字|盈余|预算|投资|储备|市值|营收|税|资金|融资|贸易|出口|进口|产值|销售额|利润|金额|估值")
 
 
@@ -187,6 +190,12 @@ def _mention(doc: Document, text: str, doc_id: str, hit: Hit, date: str | None, 
         para = max([p for p in doc.paragraph_starts if p <= start] + [0])
         if not date and context.dated_relatively(text[min(para, s_start):s_end]):
             flags.append("year_needs_date")
+    # Where the subject or the year came from, when that is where wrong readings come from (extract/doubts.py).
+    p_start = max([p for p in doc.paragraph_starts if p <= start] + [0])
+    p_next = min([p for p in doc.paragraph_starts if p > start] + [s_end])
+    doubts = reading_doubts(text, start, bounds(text, start, CLAUSE_END)[0], max(s_start, p_start), p_next, p_start,
+                            entity, source, year, date, home)
+    flags += [f for f in doubts if not (f == "subject_from_other_clause" and set(flags) & SUBJECT_FLAGS)]
     topic = context.topic(sentence)
     if topic == "other":
         topic = context.topic(doc.text[bounds(text, max(s_start - 2, 0), SENTENCE_END)[0]:s_end])
