@@ -19,7 +19,8 @@ How it reads a document (the defects it survives are listed in seeds/README.md):
   (`5G`, `R16`, `4K`) and author affiliations are not indicators and are never reported.
 Each mention gets the subject it describes (economy code, company, or a group `CHN+USA`) and the year or period
 it refers to (clause, sentence, the paragraph's reference date, the document's date for 目前/去年); what the
-rules cannot settle is flagged (`subject_assumed`, `year_unknown`, `currency_assumed`) rather than guessed.
+rules cannot settle is flagged (`subject_assumed`, `year_unknown`, `currency_assumed`) rather than guessed, and a
+reading taken from where wrong readings come from says so (`subject_from_other_clause`, `year_from_elsewhere`: doubts).
 """
 from __future__ import annotations
 
