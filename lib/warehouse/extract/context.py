@@ -1395,6 +1395,23 @@ def _relative(span: str, date: str | None, report: str | None = None, earlier: s
     return str(year + _RELATIVE_SHIFT.get(m.group(), 0))
 
 
+# A run counted from a stated start (自1992年起,中國已連續22年成為…; 自2010年超越美國以來,已經連續16年穩居世界第一; 台積電自
+# 二〇一五年第三季起已連續十年蟬聯第一; 扭轉自2012年以來新設立企業數連續2年下降的局面): the run lasts up to the time of the
+# statement, so the run and what it qualifies after it are dated by the run's last year, the statement's reference year
+# (label convention 2 of 2026-12-01), as a run stated without its start is (連續3年超過1.3萬美元 in a 2025 communiqué).
+_RUN_SINCE = re.compile(r"连续\s*第?\s*(?:\d{1,3}|[一二两三四五六七八九十]{1,3})\s*年(?![\d度])")
+
+
+def _run_since(text: str, since_end: int, pos: int, c_start: int, date: str | None, report: str | None) -> str | None:
+    """The reference year of a run (连续N年) that follows an open period's start (ending at `since_end`) in the figure's
+    clause and is the figure or stands before it: the single year the text reports on, else the document's year;
+    None when there is no such run."""
+    run = _RUN_SINCE.search(text, max(since_end, c_start), pos + 8)
+    if not run or run.start() > pos:
+        return None
+    return report if report and "-" not in report else date[:4] if date else None
+
+
 def _open_period(text: str, start: str, s_start: int, paragraph_starts: list[int] | None) -> str | None:
     """An open period (自2012年以来) from `start` to the latest year the paragraph states before `s_start`; None when
     it states none."""
@@ -1452,7 +1469,8 @@ def year(text: str, pos: int, s_start: int, paragraph_starts: list[int] | None =
                 and not re.search(r"(?:从|由)\s*\D{0,3}$", lead):
             # 2012年以来我国数字经济年均增速高达15.9%: an open period in the figure's own clause is not its start year
             # alone; it runs to the latest year the paragraph has stated, else it is left undated, as for a sentence.
-            return _open_period(text, found, s_start, paragraph_starts)
+            return _open_period(text, found, s_start, paragraph_starts) \
+                or _run_since(text, s_start + since[-1].end(), pos, c_start, date, report)
     else:
         # A double dash (——) opens an aside: a year after it is not the figure's.
         after = [c for c in _candidates(text[pos:c_end].split("——")[0])
@@ -1530,7 +1548,8 @@ def year(text: str, pos: int, s_start: int, paragraph_starts: list[int] | None =
                 # others run to the latest year the paragraph states, or stay undated when it states none.
                 if re.search(r"(?:从|由)\s*\D{0,3}$", lead):
                     return found
-                return _open_period(text, found, s_start, paragraph_starts)
+                return _open_period(text, found, s_start, paragraph_starts) \
+                    or _run_since(text, s_start + since[-1].end(), pos, c_start, date, report)
         elif (later := [c for c in _candidates(text[c_end:s_end].split("——")[0])
                         if "-" not in c[1]
                         and not re.search(r"(?:从|由)\s*(?:19|20)\d{2}\s*年$", text[c_end:c_end + c[0]])

@@ -1,0 +1,26 @@
+"""Year rules written from the wrong readings of the four late splits read together (fresh7, fresh9, fresh10, fresh11;
+issue 13, year20): each rule is a mechanism seen in more than one text, and each case reads a real labelled line."""
+from __future__ import annotations
+
+import pytest
+
+from tests.warehouse.test_extract_years import years
+
+CASES = [
+    # A run counted from a stated start (自YYYY年起/以来 … 连续N年) lasts up to the statement: the run and what it
+    # qualifies after it are of the statement's reference year (label convention 2), not undated.
+    ("tw_unctad_fdi_2013", 7, "22年", "2013"),  # 自1992年起,中國已連續22年成為吸收外資最多的開發中國家 (report on 2013)
+    ("tw_unctad_fdi_2013", 8, "2年", "2013"),  # 扭轉自2012年以來新設立企業數連續2年下降的局面
+    ("tw_patent_2025q3", 3, "十年", "2025"),  # 台積電自二〇一五年第三季起已連續十年蟬聯第一
+    ("tw_patent_2025q3", 3, "第一", "2025"),
+    ("cn_mva_top50_2024", 7, "16年", "2024"),  # 自2010年超越美國以來,已經連續16年穩居世界第一 (the 2024 ranking)
+    ("cn_mva_top50_2024", 7, "第一", "2024"),
+    # A run with no stated start that lasts up to the time of writing (已经连续16年位居全球首位) keeps no year (heldout).
+    ("cn_nev_exports_2023", 9, "16年", None),
+]
+
+
+@pytest.mark.parametrize("name,line,quote,year", CASES)
+def test_year_rules_on_late_lines(name, line, quote, year):
+    """Every mention of `quote` on the line gets the year the rule gives."""
+    assert years(name, line, quote) == [year]
