@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from lib.warehouse.extract import context
 from tests.warehouse.test_extract_years import years
 
 CASES = [
@@ -17,6 +18,12 @@ CASES = [
     ("cn_mva_top50_2024", 7, "第一", "2024"),
     # A run with no stated start that lasts up to the time of writing (已经连续16年位居全球首位) keeps no year (heldout).
     ("cn_nev_exports_2023", 9, "16年", None),
+    # The start of an open period in the lead (自2019年启动全球规模商用至今2年多; 自2013年首次超過日本躍居全球第二位以來) is
+    # not the period the text reports on: an undated figure later in the text does not take it.
+    ("cn_5g_users_2021", 5, "98%", None),  # 中国的5G已经实现覆盖…超过98%的县城城区和80%的乡镇镇区 (label: empty)
+    ("cn_5g_users_2021", 5, "80%", None),
+    ("cn_digital_economy_2016", 8, "30.3%", None),  # 中國數字經濟占GDP的比例為30.3% (not 2013; label 2016)
+    ("cn_digital_economy_2016", 3, "第二", "2016"),  # (一)中國數字經濟總體規模穩居全球第二: its section's 2016
 ]
 
 
@@ -24,3 +31,11 @@ CASES = [
 def test_year_rules_on_late_lines(name, line, quote, year):
     """Every mention of `quote` on the line gets the year the rule gives."""
     assert years(name, line, quote) == [year]
+
+
+def test_an_open_start_in_the_lead_is_no_report_period():
+    """The lead of cn_5g_users_2021 (数据显示,自2019年启动全球规模商用至今2年多,…) names no period it reports on; a lead
+    that opens on its year (2025年，我国通信业…) does."""
+    assert context.report_period(None, "数据显示,自2019年启动全球规模商用至今2年多,5G在网络覆盖、终端、用户规模等方面发展迅速。",
+                                 "2022-03-02") is None
+    assert context.report_period(None, "2025年，我国通信业运行平稳。", "2026-01-29") == "2025"

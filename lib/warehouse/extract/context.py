@@ -1883,6 +1883,12 @@ def _paragraph_year(text: str, s_start: int, paragraph_starts: list[int], date: 
     return frame if _NEW_SUBJECT.match(text[s_start:s_start + 12]) else found
 
 
+# The start of an open period (数据显示,自2019年启动全球规模商用至今2年多,5G…发展迅速; 近年來,中國數字經濟…自2013年首次超過
+# 日本躍居全球第二位以來,領先優勢不斷加大): the lead tells how long something has lasted up to now, so its start year is
+# not the period the text reports on (cn_5g_users_2021 reports on 2021, cn_digital_economy_2016 on 2016).
+_OPEN_START = re.compile(r"自\s*(?P<a>(?:19|20)\d{2})\s*年[^，,。；;]{0,16}?(?:以来|之后|以后|后|起|开始|至今)")
+
+
 def report_period(title: str | None, first_line: str, date: str | None = None, opening: str = "") -> str | None:
     """The year a document reports on, when its title or its lead (the first sentence of its first line) states
     one: a statistical communiqué names its year in the title (2015年国民经济和社会发展统计公报), a news item
@@ -1905,7 +1911,9 @@ def report_period(title: str | None, first_line: str, date: str | None = None, o
     if not _dated(lead):
         lead = _lead(first_line, sentences=2)
     for span in (title, lead):
-        found = [(end, y) for end, y in _candidates(span or "") if "-" not in y or int(y[-4:]) - int(y[:4]) == 1]
+        opened = [m.span("a") for m in _OPEN_START.finditer(span or "")]
+        found = [(end, y) for end, y in _candidates(span or "") if ("-" not in y or int(y[-4:]) - int(y[:4]) == 1)
+                 and not any(a < end <= b + 3 for a, b in opened)]
         first = next((m for m in _RELATIVE.finditer(span or "") if _names_period(span, m)), None)
         if found and first and first.end() < found[0][0] and date \
                 and (period := _relative(first.group(), date)) and "-" not in period:
