@@ -24,6 +24,16 @@ CASES = [
     ("cn_5g_users_2021", 5, "80%", None),
     ("cn_digital_economy_2016", 8, "30.3%", None),  # 中國數字經濟占GDP的比例為30.3% (not 2013; label 2016)
     ("cn_digital_economy_2016", 3, "第二", "2016"),  # (一)中國數字經濟總體規模穩居全球第二: its section's 2016
+    # A change stated with no time of its own after its sentence has set a change between two times (a dated change, or
+    # two periods side by side): its start value is of the first time, its end value of the second.
+    ("cn_innovation_decade_2021", 4, "1.91%", "2012"),  # …從2012年的1.03萬億元增長到2021年的2.79萬億元,研發投入強度從1.91%
+    ("cn_innovation_decade_2021", 4, "2.44%", "2021"),  # 增長到2.44%
+    ("tw_ipo_market_2018", 4, "268家", "2002-2009"),  # 比較2002至2009年與2010至2017年兩段時期,IPO家數從268家降到208家
+    ("tw_ipo_market_2018", 4, "208家", "2010-2017"),
+    ("tw_ipo_market_2018", 4, "165家", "2002-2009"),  # 其中,…資本額小於NT$10億的公司,從165家降到137家 (the same two)
+    ("tw_ipo_market_2018", 4, "137家", "2010-2017"),
+    # …but not a start value named by what it is (估值差距由最小值1306億美元增加至1萬億美元以上: the minimum, at no stated time).
+    ("cn_unicorn_2021", 2, "1萬億美元", "2021"),
 ]
 
 

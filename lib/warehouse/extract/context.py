@@ -1412,6 +1412,39 @@ def _run_since(text: str, since_end: int, pos: int, c_start: int, date: str | No
     return report if report and "-" not in report else date[:4] if date else None
 
 
+# The two times a sentence sets a change between: a dated change (从2012年的1.03万亿元增长到2021年的2.79万亿元) or two
+# periods set side by side (比较2002至2009年与2010至2017年两段时期).
+_TIME_TEXT = r"(?:19|20)\d{2}(?:\s*年?\s*[—–\-~～至到]\s*(?:19|20)\d{2})?\s*年"
+_TWO_TIMES = re.compile(rf"(?:从|由)\s*(?P<a>{_TIME_TEXT})[^，,。；;]{{0,20}}?(?:到|至)\s*(?P<b>{_TIME_TEXT})"
+                        rf"|(?P<c>{_TIME_TEXT})\s*(?:与|和|及|、)\s*(?P<d>{_TIME_TEXT})\s*(?:两段|两个)?(?:时期|期间|阶段)")
+_DETAILS = re.compile(r"\s*(?:其中|当中)")
+
+
+def _change_ends(text: str, s_start: int, c_start: int, c_end: int, pos: int) -> str | None:
+    """The time of a value that starts (从/由 X) or ends (到/至 Y) a change stated with no time of its own, after its
+    sentence (or the sentence its 其中 details) has set a change between two times: X is of the first, Y of the second.
+    Chinese states the times once and lets parallel changes run between them (我国全社会研发投入从2012年的1.03万亿元增长到
+    2021年的2.79万亿元,研发投入强度从1.91%增长到2.44% in cn_innovation_decade_2021; 比较2002至2009年与2010至2017年两段
+    时期,IPO家数从268家降到208家。其中…,从165家降到137家 in tw_ipo_market_2018). None otherwise."""
+    lead = text[max(s_start, pos - 8):pos]
+    if _candidates(text[c_start:c_end]) or _RELATIVE.search(text, c_start, c_end):
+        return None
+    if _FROM.search(lead) and re.search(r"到|至", text[pos:c_end]):
+        side = 0
+    elif _TO.search(lead) and re.search(r"从|由", text[c_start:pos]):
+        side = 1
+    else:
+        return None
+    span = text[s_start:c_start]
+    if _DETAILS.match(span) and not _candidates(span):
+        span = text[bounds(text, max(s_start - 2, 0), SENTENCE_END)[0]:s_start]
+    times = list(_TWO_TIMES.finditer(span))
+    if not times or _candidates(span[times[-1].end():]) or _RELATIVE.search(span, times[-1].end()):
+        return None
+    pair = [times[-1][g] for g in ("ab" if times[-1]["a"] else "cd")]
+    return _candidates(pair[side])[-1][1]
+
+
 def _open_period(text: str, start: str, s_start: int, paragraph_starts: list[int] | None) -> str | None:
     """An open period (自2012年以来) from `start` to the latest year the paragraph states before `s_start`; None when
     it states none."""
@@ -1452,6 +1485,8 @@ def year(text: str, pos: int, s_start: int, paragraph_starts: list[int] | None =
     if (frame := _BASE_FRAME.search(text, max(s_start, pos - 20), pos)) and \
             _BASE_FRAME_END.match(text, pos, s_end):
         return frame["a"]
+    if ends := _change_ends(text, s_start, c_start, c_end, pos):
+        return ends
     start = list(_FROM_DATE.finditer(before))
     if start and (_TO.search(lead) or _CHANGE_VERB.search(lead)) and _FIGURE.search(before, start[-1].end()) \
             and not _candidates(before[start[-1].end():]) and not _RELATIVE.search(before, start[-1].end()):
