@@ -34,6 +34,11 @@ CASES = [
     ("tw_ipo_market_2018", 4, "137家", "2010-2017"),
     # …but not a start value named by what it is (估值差距由最小值1306億美元增加至1萬億美元以上: the minimum, at no stated time).
     ("cn_unicorn_2021", 2, "1萬億美元", "2021"),
+    # The base of a comparison with its value after 录得的 ("recorded") or 之 (the written 的) is the base year's value.
+    ("hk_services_2016", 2, "2,346億元", "2015"),  # 較2015年錄得的2,346億元無形貿易盈餘總額…為低
+    ("hk_services_trade_2022", 2, "1350億元", "2021"),  # 高於2021年錄得的1350億元無形貿易盈餘總額
+    ("tw_rd_2013", 3, "3.06%", "2012"),  # 高於101年之3.06%
+    ("hk_services_2016", 2, "1,867億元", "2016"),  # the statement's own value keeps its year
 ]
 
 

@@ -1225,10 +1225,12 @@ _YEAR_BRACKET = re.compile(r"(?P<a>(?:19|20)\d{2})\s*年(?:底|末)?\s*[（(]\s*
 # The value of the base itself, written after it with 的 (较2014年的4.8%升幅略快, 比2019年同期的X): that year's. After
 # 是/为/相当于 the figure is a ratio to the base (是2017年的5倍) and keeps the subject's year; those are not matched.
 # The name of a count or amount may stand for 的 (比92年申請案件數65,907件,增加6,743件 in tw_patent_2004; 較106年11月預測數
-# 2.3%增加0.98個百分點 in a CNA release of 2018): the value after it is the base's all the same.
+# 2.3%增加0.98個百分點 in a CNA release of 2018): the value after it is the base's all the same. So may 之, the written 的
+# (高於101年之3.06% in tw_rd_2013), and 录得的, "recorded" (較2015年錄得的2,346億元無形貿易盈餘總額 in hk_services_2016, 高於2021年
+# 錄得的1350億元 in hk_services_trade_2022: the Hong Kong statistics department's releases name a base's value so).
 _BASE_VALUE = re.compile(r"(?:" + _COMPARE + r"|高于|低于|快于|慢于)\s*(?P<a>(?:19|20)\d{2})\s*年"
                          r"(?:同期|全年|底|末|年末|末季|第?[一二三四1-4]季度?|[上下]半年|\d{1,2}月份?)?"
-                         r"(?:的|[\u4e00-\u9fff]{0,4}[数额值量])\s*(?:约|近)?\s*$")
+                         r"(?:录得的|的|之|[\u4e00-\u9fff]{0,4}[数额值量])\s*(?:约|近)?\s*$")
 _BASE_VALUE_ROC = re.compile(_BASE_VALUE.pattern.replace(r"(?P<a>(?:19|20)\d{2})", r"(?<![\d.])(?P<n>[89]\d|1[01]\d)"))
 # The same base named by last year rather than its number (较去年底8.40令吉闭市价, 相比去年底13.32令吉闭市价, 今年市值则从
 # 去年的387亿1382万令吉明显回升至…; 比上年末的…): the value written right after 去年底/上年同期 (or after 去年的) is last year's,
