@@ -39,6 +39,12 @@ CASES = [
     ("hk_services_trade_2022", 2, "1350億元", "2021"),  # 高於2021年錄得的1350億元無形貿易盈餘總額
     ("tw_rd_2013", 3, "3.06%", "2012"),  # 高於101年之3.06%
     ("hk_services_2016", 2, "1,867億元", "2016"),  # the statement's own value keeps its year
+    # A time after a verb of comparing or reversing (超越去年全年, 扭轉2012年下跌趨勢) is the other side: it dates no figure
+    # in a later clause; a run the statement reverses (扭轉…連續2年下降的局面) ended the year before the statement's.
+    ("tw_servers_2024", 1, "153.9%", "2024"),  # 前七月…產值達4,267億元,超越去年全年,年增153.9% (a text of 2024-10)
+    ("tw_unctad_fdi_2013", 2, "9%", "2013"),  # 2013年全球FDI扭轉2012年下跌趨勢,重現成長,流入量成長9%,達1.45兆美元
+    ("tw_unctad_fdi_2013", 2, "1.45兆美元", "2013"),
+    ("tw_unctad_fdi_2013", 8, "711.4億美元", "2014"),  # 今年以來…,扭轉自2012年以來…的局面,實際使用外資711.4億美元
 ]
 
 

@@ -1217,8 +1217,10 @@ _BASE_LIST = re.compile(r"(?:" + _COMPARE + r")\s*(?:19|20)\d{2}\s*年(?:[（(][
 # The base of a ratio after 相当于 (相当于美国2013年科研投入总额的80%): the figure is the subject's, at its own time.
 _RATIO_BASE = re.compile(r"相当于\s*[\u4e00-\u9fff]{0,6}$")
 # A year after a verb of comparing in its clause (略低于最高年份2015年, 超越2021年的纪录, 高于2019年水平) is the other
-# side of the comparison: the figure is the statement's own, not that year's.
-_COMPARATOR = re.compile(r"(?:低于|高于|超过|超越|不及|逊于|仅次于|接近|追平|打破)[^，,。；;\d]{0,8}$")
+# side of the comparison: the figure is the statement's own, not that year's. So is a year whose trend the statement
+# reverses or ends (2013年全球FDI扭轉2012年下跌趨勢,重現成長,流入量成長9% in tw_unctad_fdi_2013), and a relative time after
+# such a verb (前七月台灣伺服器產值達4,267億元,超越去年全年,年增153.9% in tw_servers_2024: not last year's growth).
+_COMPARATOR = re.compile(r"(?:低于|高于|超过|超越|不及|逊于|仅次于|接近|追平|打破|扭转|结束)[^，,。；;\d]{0,8}$")
 # A figure in brackets right after a year (2023年(65.6%), 2022年（93.5%）) is that year's value: Chinese writes a
 # series of past values as year and bracketed value.
 _YEAR_BRACKET = re.compile(r"(?P<a>(?:19|20)\d{2})\s*年(?:底|末)?\s*[（(]\s*(?:约|近|为|达)?\s*$")
@@ -1335,7 +1337,8 @@ def _relative(span: str, date: str | None, report: str | None = None, earlier: s
     # 去年的下降趋势 ("last year's downward trend") names another time's state as a modifier; the figure is dated
     # by a time word that is not a modifier of a noun (上半年…结束了去年的下降趋势，销售量达到…: the first half).
     own = [w for w in words if not span.startswith("的", w.end())
-           and not (w["pq"] and re.search(r"[，,；;]", span[w.end():]))]  # 而上一季度…5.1%；建筑业…: its clause only
+           and not (w["pq"] and re.search(r"[，,；;]", span[w.end():]))  # 而上一季度…5.1%；建筑业…: its clause only
+           and not _COMPARATOR.search(span, max(0, w.start() - 12), w.start())]  # 超越去年全年: the other side
     m = (own or words)[-1]
     end_month = _end_month(m)
     tail = earlier[max(earlier.rfind(ch) for ch in SENTENCE_END) + 1:]
@@ -1562,7 +1565,8 @@ def year(text: str, pos: int, s_start: int, paragraph_starts: list[int] | None =
             sentence = [c for c in sentence if c[1] not in opened]
         last = max((c[0] for c in sentence), default=len(before))
         nearer = [m for m in _RELATIVE.finditer(before, last) if (_names_period(before, m) or m.group() in _PRESENT)
-                  and re.search(r"[，,；;]", before[last:m.start()]) and not re.search(r"\d{2,4}\s*年", before[m.end():])]
+                  and re.search(r"[，,；;]", before[last:m.start()]) and not re.search(r"\d{2,4}\s*年", before[m.end():])
+                  and not _COMPARATOR.search(before, max(0, m.start() - 12), m.start())]
         if nearer:
             # The time word nearest before the figure dates it, a relative one (去年, 今年前3季) as a stated year does:
             # Chinese moves a sentence on in time by naming the new period once (台大2012年至2014年…都在百件以上,…但
@@ -1722,9 +1726,9 @@ def duration_year(text: str, start: int, end: int, value: float, measure: str | 
         s_start = bounds(text, start, SENTENCE_END)[0]
         named = [_end_month(m) for m in _RELATIVE.finditer(text, s_start, start) if _end_month(m)]
         month = named[-1] if named else int(date[5:7]) if date and len(date) >= 7 and ref == date[:4] else 12
-    if re.search(r"(?:结束|终止|止住|中断)了?\s*(?:连续|连)\s*$", text[max(0, start - 6):start]):
-        # 对陆港终止连3年跌势, 结束了连续十个季度的萎缩态势: a run that the statement ends had its last year (month,
-        # quarter) just before the statement's.
+    if re.search(r"(?:结束|终止|止住|中断|扭转)了?[^，,。；;]{0,16}?(?:连续|连)\s*$", text[max(0, start - 24):start]):
+        # 对陆港终止连3年跌势, 结束了连续十个季度的萎缩态势, 扭轉自2012年以來新設立企業數連續2年下降的局面: a run that the
+        # statement ends had its last year (month, quarter) just before the statement's.
         return str((int(ref) * 12 + month - 1 - step) // 12)
     if kind != "年" and _RUN_BEFORE.search(text, max(0, start - 3), start):
         return ref  # 连续26个月正成长: the run's last month, the statement's
