@@ -45,6 +45,11 @@ CASES = [
     ("tw_unctad_fdi_2013", 2, "9%", "2013"),  # 2013年全球FDI扭轉2012年下跌趨勢,重現成長,流入量成長9%,達1.45兆美元
     ("tw_unctad_fdi_2013", 2, "1.45兆美元", "2013"),
     ("tw_unctad_fdi_2013", 8, "711.4億美元", "2014"),  # 今年以來…,扭轉自2012年以來…的局面,實際使用外資711.4億美元
+    # A span counted back that opens the sentence as its own clause governs the totals and averages of the sentence.
+    ("tw_unctad_fdi_2013", 7, "7.6%", "1994-2013"),  # 近20年,中國吸收外資在全球FDI總量中年均比例為7.6% (report on 2013)
+    ("tw_unctad_fdi_2013", 7, "21.5%", "1994-2013"),  # ;在開發中國家吸收外資中,年均占比則為21.5%
+    ("cn_hightech_decade_2021", 1, "40多个", "2013-2022"),  # 10年来,…布局建设了上海光源等40多个重大科技基础设施
+    ("cn_eu_trade_50y", 3, "30亿美元", None),  # 50年来,…贸易额从不足30亿美元增至…: a start value, no total (label: empty)
 ]
 
 

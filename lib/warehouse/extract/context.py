@@ -1762,6 +1762,14 @@ def framed_span(text: str, pos: int, paragraph_starts: list[int], date: str | No
     return None
 
 
+# A span counted back that opens a sentence as a clause of its own (近20年,中國吸收外資在全球FDI總量中年均比例為7.6% in
+# tw_unctad_fdi_2013; 10年来,我国始终把基础研究…摆在突出位置,布局建设了上海光源等40多个重大科技基础设施 in
+# cn_hightech_decade_2021) governs the sentence: a figure of it that totals or averages over the span (年均, 累计, 建设了…)
+# holds over the span (label convention 3), when its own clause names no time.
+_SPAN_OPENING = re.compile(r"\s*(?P<pre>近|过去|这)?\s*(?P<n>\d{1,2}|[二两三四五六七八九十]{1,2})\s*个?年(?P<post>来|以来|间)?\s*[，,]")
+_SPAN_TOTAL = re.compile(r"年均|平均|累计|共计|合计|总计|建成|建设了|新增")
+
+
 def run_period(text: str, pos: int, end: int, found: str | None, date: str | None) -> str | None:
     """The span of years a run before the figure in its clause (or the figure itself: 连续3年) covers, ending at the
     figure's year (`found`, a single year), or at the document's year when nothing else dates it; None when the
@@ -1780,6 +1788,12 @@ def run_period(text: str, pos: int, end: int, found: str | None, date: str | Non
     lead = _LEAD_SPAN.match(text, c_start)
     if not runs and lead and lead.start("n") <= pos and found:
         runs = [lead]  # 五年年均增长5.2%, 十年增加近70万亿元: the N years up to the statement's year
+    opening = _SPAN_OPENING.match(text, bounds(text, pos, SENTENCE_END)[0])
+    c_end = bounds(text, pos, CLAUSE_END)[1]
+    if not runs and opening and (opening["pre"] or opening["post"]) and found and "-" not in found \
+            and _SPAN_TOTAL.search(text, c_start, pos) and not _candidates(text[c_start:c_end]) \
+            and not _RELATIVE.search(text, c_start, c_end):
+        runs = [opening]  # 近20年,…年均比例为7.6%: a total or average over the span the sentence opens on
     if not runs:
         return None
     n = cn_or_digits(runs[-1]["n"])
