@@ -692,3 +692,11 @@ def test_a_world_total_stays_the_topic_of_the_next_paragraph():
     assert subjects("tw_unctad_fdi_2013", 3, "1.6兆美元", "1.8兆美元") == ["WLD", "WLD"]
     assert subjects("tw_vc_pulse_2025q2", 2, "1,284億美元") == ["WLD"]
     assert subjects("tw_rd_2024", 2, "八九八六億元") == ["TWN"]
+
+
+def test_a_comparator_named_after_its_title_or_rank_is_compared_with():
+    """cn_digital_economy_2016:4 …穩居全球第二位,領先排名第三位的日本(22935億美元)11074億美元,…僅達到美國數字經濟總量(108318億美元)
+    的31.4%: China's lead and share, not Japan's; cn_mva_top50_2024:7 中國4.6614兆美元,…遠超原製造業霸主美國,…比第2至第4名的
+    美國、日本和德國總和還多,…自2010年超越美國以來,已經連續16年穩居世界第一: China's run and rank."""
+    assert subjects("cn_digital_economy_2016", 4, "11074億美元", "31.4%") == ["CHN", "CHN"]
+    assert subjects("cn_mva_top50_2024", 7, "16年", "第一") == ["CHN", "CHN"]
