@@ -397,9 +397,12 @@ _GAP_SIDE = re.compile(r"(?:与|同|跟|和)[^，,；;。与同跟和]{0,8}?(?P<
 # A comparator (超过美国, 比美国) or a cited source (根据英国《经济学家》). A comparator's name may come after a title or
 # rank the writer gives it (领先排名第三位的日本(22935億美元)11074億美元, 與排名第一位的美國的差距: cn_digital_economy_2016
 # line 4; 遠超原製造業霸主美國, 比第2至第4名的美國、日本和德國總和還多: cn_mva_top50_2024 line 7): the economy after the title is
-# compared with all the same, and the figure is the subject's (GUIDE 8: in A比B高X, X is A's).
+# compared with all the same, and the figure is the subject's (GUIDE 8: in A比B高X, X is A's). A number after the verb
+# is a quantity it qualifies, not a title (超过一半的中国企业, 不到三成的美国公司: of the economy's firms).
 _COMPARED = re.compile(r"(?:超过|超越|超车|超|高于|低于|不及|不如|领先|接近|仅次于|紧随|紧跟|赶超|追上|赶上|落后于|落后|比|较)"
                        r"(?P<title>[^，,；;。、和与及（()）]{0,8}?)$|(?:根据|据)$")
+# A title holds no number but a rank's (第三位, 第2至第4名).
+_QUANTITY_IN_TITLE = re.compile(r"(?<![第\d一二两三四五六七八九十百千])[\d一二两三四五六七八九十百千半]")
 
 
 def _subjects(span: str, skip_world: bool, home: str, others: list[str] | None = None, tail: str = "",
@@ -444,7 +447,8 @@ def _subjects(span: str, skip_world: bool, home: str, others: list[str] | None =
         if word == "国内" and span.startswith("生产总值", m.end()):
             continue  # 国内生产总值 is GDP, not "China"
         if (compared := _COMPARED.search(span, max(0, m.start() - 12), m.start())) \
-                and not re.search(r"是|为|" + _SUBJECT_RE.pattern, compared["title"] or "") and not re.fullmatch(
+                and not re.search(r"是|为|" + _SUBJECT_RE.pattern, compared["title"] or "") \
+                and not _QUANTITY_IN_TITLE.search(compared["title"] or "") and not re.fullmatch(
                          r"(?:的|[^，,；;。（(的]{0,6}[（(])\s*(?:约|近)?", span[m.end():]) and not (
                 re.fullmatch(r"\s*的?\s*平均(?:水平|值|数)?\s*(?:约|近|为)?\s*", span[m.end():])
                 and not re.match(r"[\d.]+\s*个?(?:百分|倍)", tail)):
