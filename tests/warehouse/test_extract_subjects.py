@@ -700,3 +700,21 @@ def test_a_comparator_named_after_its_title_or_rank_is_compared_with():
     美國、日本和德國總和還多,…自2010年超越美國以來,已經連續16年穩居世界第一: China's run and rank."""
     assert subjects("cn_digital_economy_2016", 4, "11074億美元", "31.4%") == ["CHN", "CHN"]
     assert subjects("cn_mva_top50_2024", 7, "16年", "第一") == ["CHN", "CHN"]
+
+
+def test_a_class_of_economies_is_the_subject_written_as_named():
+    """tw_unctad_fdi_2013:4 開發中經濟體在2013年全球FDI流動中,…達7780億美元,占總流量的54% and cn_mva_top50_2024:5 其中發達國家
+    22個,…開發中國家佔比一半,25個: the class is whose figure it is (as the labels write a group without codes), and the 中國
+    inside 開發中國家 is not China. A class before 之首 or 中 is the field: 位居36个中高收入经济体之首 (cn_gii_2022:1) is China's
+    rank, 在開發中國家吸收外資中,年均占比則為21.5% (tw_unctad_fdi_2013:7) China's share."""
+    assert subjects("tw_unctad_fdi_2013", 4, "7780億美元", "54%") == ["开发中经济体"] * 2
+    assert subjects("cn_mva_top50_2024", 5, "22個", "一半", "25個") == ["发达国家", "开发中国家", "开发中国家"]
+    assert subjects("cn_gii_2022", 1, "之首") == ["CHN"]
+    assert subjects("tw_unctad_fdi_2013", 7, "21.5%") == ["CHN"]
+
+
+def test_the_top_n_of_a_world_ranking_framing_a_field_is_the_worlds():
+    """tw_unctad_fdi_2013:5 在FDI流入量的全球前20位排名中,開發中和轉型經濟體占了一半: the top 20 of the world ranking (WLD), as
+    在全球前十名的獨角獸企業中 is (cn_unicorn_2020:6)."""
+    assert subjects("tw_unctad_fdi_2013", 5, "前20位") == ["WLD"]
+    assert subjects("cn_unicorn_2020", 6, "前十名") == ["WLD"]

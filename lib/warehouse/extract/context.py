@@ -177,13 +177,22 @@ def qualifier(text: str, start: int, end: int) -> str | None:
     return found
 
 
-_SUBJECT_WORDS = sorted([(w, c, False) for w, c in ECONOMY_WORDS + CITY_WORDS] +
+# Classes of economies by development or income (开发中经济体在2013年全球FDI流动中…达7780亿美元,占总流量的54%: tw_unctad_fdi_2013
+# line 4; 其中发达国家22个,…开发中国家占比一半,25个: cn_mva_top50_2024 line 5) are the subject of what is said of them,
+# written as named (the labels' convention for a group without codes). As words they also keep the 中国 inside 发展中国家
+# and 开发中国家 from being read as China. Not an economy the text could be written from, nor one that makes the writer's
+# own economy an assumption (_names_others).
+CLASS_WORDS = [(w, w) for w in (
+    "发展中国家", "发展中经济体", "开发中国家", "开发中经济体", "发达国家", "发达经济体", "转型经济体", "新兴经济体",
+    "新兴市场国家", "新兴市场经济体", "最不发达国家", "中高收入经济体", "高收入经济体", "中低收入经济体", "低收入经济体")]
+_SUBJECT_WORDS = sorted([(w, c, False) for w, c in ECONOMY_WORDS + CITY_WORDS + CLASS_WORDS] +
                         [(w, c, True) for w, c in COMPANY_WORDS], key=lambda x: -len(x[0]))
 # 其中/之中/当中 (among them) are words: the 中 ending them opens no 中美/中欧/中国 (其中美国以233家排名第一 is the US
 # alone, cn_unicorn_2020 line 3; not the pair 中美), so a word starting with 中 must not follow 其/之/当.
 _SUBJECT_RE = re.compile("|".join(("(?<![其之当])" if w.startswith("中") else "") + re.escape(w)
                                   for w, _, _ in _SUBJECT_WORDS))
 _SUBJECT_OF = {w: (c, company) for w, c, company in _SUBJECT_WORDS}
+_CLASSES = {c for _, c in CLASS_WORDS}
 # A province, city or county is written `CHN:青海`: its economy first, then the place, so that a local figure is
 # never read as the national one (全县工业增加值 is the county's, not China's).
 _PLACE_OF = {w: f"{c}:{w}" for w, c in CITY_WORDS}
@@ -444,6 +453,9 @@ def _subjects(span: str, skip_world: bool, home: str, others: list[str] | None =
             continue
         if re.search(r"最[\u4e00-\u9fff]{1,3}的$", span[max(0, m.start() - 6):m.start()]):
             continue  # the field a superlative ranks in (表现最佳的亚洲货币), not the subject
+        if code in _CLASSES and re.match(r"之首|之冠|之中|中", span[m.end():] + tail):
+            hits.append((m.start(), _OTHER, False, m.end()))
+            continue  # the field of a rank or share (位居36个中高收入经济体之首: China is first among them)
         if word == "国内" and span.startswith("生产总值", m.end()):
             continue  # 国内生产总值 is GDP, not "China"
         if (compared := _COMPARED.search(span, max(0, m.start() - 12), m.start())) \
@@ -820,8 +832,9 @@ def entity(text: str, pos: int, unit: str, home: str = "CHN",
     return code, assumed, source
 
 
-# The top N of a ranking as the field a count is made in: 前十名中, 前十名的独角兽企业中.
-_TOP_FIELD = re.compile(r"前\s*(?:\d{1,2}|[二两三四五六七八九十]{1,2})\s*(?:名|强|位)?\s*(?:的[^，,；;。]{0,10}?)?中")
+# The top N of a ranking as the field a count is made in: 前十名中, 前十名的独角兽企业中, 在FDI流入量的全球前20位排名中
+# (tw_unctad_fdi_2013 line 5).
+_TOP_FIELD = re.compile(r"前\s*(?:\d{1,2}|[二两三四五六七八九十]{1,2})\s*(?:名|强|位)?\s*(?:排名|排行|榜单)?\s*(?:的[^，,；;。]{0,10}?)?中")
 
 
 # A rank right before a partner noun and the partner's name (第二大贸易伙伴新加坡, 最大出口市场美国).
@@ -1119,7 +1132,8 @@ def _names_others(text: str, home: str) -> bool:
         # (A text that names no economy at all has its home guessed from its script: that stays assumed.)
         named = home in codes or any(w in text for w, c in HOME_CUES + CURRENCY_HOME if c == home) or \
             home == "CHN" and any(w in text for w in _MAINLAND_WRITER)  # (政府统计处 names Hong Kong's release)
-        _OTHERS[key] = (text, not named or any(c not in (home, "WLD") and "+" not in c for c in codes))
+        _OTHERS[key] = (text, not named or any(c not in (home, "WLD") and "+" not in c and c not in _CLASSES
+                                               for c in codes))
     return _OTHERS[key][1]
 
 

@@ -17,13 +17,14 @@ _PART_OF_YEAR = re.compile(r"全年|年末|年底|年初|上半年|下半年|前
 
 
 def _named(span: str, home: str) -> set[str]:
-    """The economies (a city as its economy) and firms the word lists find in `span`; the world is no one."""
+    """The economies (a city as its economy) and firms the word lists find in `span`; the world and a class of
+    economies (context.CLASS_WORDS) are no one."""
     codes = set()
     for m in context._SUBJECT_RE.finditer(span):
         code = context._SUBJECT_OF[m.group()][0]
         code = home if code == context.HOME else context._PLACE_OF.get(m.group(), code).split(":")[0]
         codes.add(code)
-    return codes - {"WLD"}
+    return codes - {"WLD"} - context._CLASSES  # (nor is a class of economies: 开发中国家)
 
 
 def _writes_year(span: str, year: str) -> bool:
