@@ -1080,15 +1080,12 @@ def _nearest_subject(text: str, pos: int, unit: str, home: str = "CHN",
         # cn_unicorn_2022: 全球共有1312家企业上榜…以上上榜独角兽企业总价值): the members "on the list" are those of the list
         # the text named last, and a world list's are the world's.
         return _by("topic", "WLD", False)
+    if _world_paragraph_before(text, paragraph, paragraph_starts or [], home):
+        return _by("topic", "WLD", False)
     # The writer's own economy is assumed (flagged) only where the text names another one that could be meant: a
     # release naming no economy but its own (a Hong Kong statistics release, a county communiqué) is about it
-    # throughout (home right for 309 of 309 such figures in the read splits and seeds; 170 of 189 elsewhere). Where
-    # it would be assumed, a world total the paragraph before opened on is the topic instead (_world_paragraph_before);
-    # a release about its own economy that opens on the world's (全球GDP增长2.6%。/ 全年国内生产总值…) stays its own.
-    assumed = _names_others(text, home)
-    if assumed and _world_paragraph_before(text, paragraph, paragraph_starts or [], home):
-        return _by("topic", "WLD", False)
-    return _by("home", home, assumed)
+    # throughout (home right for 309 of 309 such figures in the read splits and seeds; 170 of 189 elsewhere).
+    return _by("home", home, _names_others(text, home))
 
 
 # A quantity written in digits, not a date (2013年, 4月30日): 1.45兆美元, 7,356筆, 1878 家.
