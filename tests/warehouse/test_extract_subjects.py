@@ -684,16 +684,6 @@ def test_aozhou_is_australia():
     assert subjects("cn_hurun_2021", 4, "1家") == ["AUS+GBR+SWE"]
 
 
-def test_a_world_total_stays_the_topic_of_the_next_paragraph():
-    """tw_unctad_fdi_2013:2 2013年全球FDI…流入量成長9%,達1.45兆美元 / :3 聯合國貿發會議預測,FDI流量在2014年可能升至1.6兆美元;
-    tw_vc_pulse_2025q2:1 2025年第2季全球完成7,356筆交易… / :2 本季雖較第1季的1,284億美元下滑: a paragraph that names no subject
-    continues the world total the paragraph before opened on, not the writer's economy. A world that only sets the scene
-    (tw_rd_2024:1 全球吹起人工智慧（ＡＩ）狂潮，…推升我半導體…研發動能) states no figure and is not carried."""
-    assert subjects("tw_unctad_fdi_2013", 3, "1.6兆美元", "1.8兆美元") == ["WLD", "WLD"]
-    assert subjects("tw_vc_pulse_2025q2", 2, "1,284億美元") == ["WLD"]
-    assert subjects("tw_rd_2024", 2, "八九八六億元") == ["TWN"]
-
-
 def test_a_comparator_named_after_its_title_or_rank_is_compared_with():
     """cn_digital_economy_2016:4 …穩居全球第二位,領先排名第三位的日本(22935億美元)11074億美元,…僅達到美國數字經濟總量(108318億美元)
     的31.4%: China's lead and share, not Japan's; cn_mva_top50_2024:7 中國4.6614兆美元,…遠超原製造業霸主美國,…比第2至第4名的

@@ -1080,40 +1080,10 @@ def _nearest_subject(text: str, pos: int, unit: str, home: str = "CHN",
         # cn_unicorn_2022: 全球共有1312家企业上榜…以上上榜独角兽企业总价值): the members "on the list" are those of the list
         # the text named last, and a world list's are the world's.
         return _by("topic", "WLD", False)
-    if _world_paragraph_before(text, paragraph, paragraph_starts or [], home):
-        return _by("topic", "WLD", False)
     # The writer's own economy is assumed (flagged) only where the text names another one that could be meant: a
     # release naming no economy but its own (a Hong Kong statistics release, a county communiqué) is about it
     # throughout (home right for 309 of 309 such figures in the read splits and seeds; 170 of 189 elsewhere).
     return _by("home", home, _names_others(text, home))
-
-
-# A quantity written in digits, not a date (2013年, 4月30日): 1.45兆美元, 7,356筆, 1878 家.
-_QUANTITY = re.compile(r"(?<![\d.,])\d[\d,.]*(?![\d,.]*\s*[年月日])")
-
-
-def _world_paragraph_before(text: str, paragraph: int, paragraph_starts: list[int], home: str) -> bool:
-    """A report on a world total keeps the world as its topic over paragraphs, as Chinese keeps any topic over
-    sentences: 2013年全球FDI…流入量成長9%,達1.45兆美元。 / 聯合國貿發會議預測,FDI流量在2014年可能升至1.6兆美元
-    (tw_unctad_fdi_2013 lines 2-3), 2025年第2季全球完成7,356筆交易、募集資金達1,010億美元 / 本季雖較第1季的1,284億美元下滑
-    (tw_vc_pulse_2025q2 lines 1-2), 全球獨角獸企業500強總估值達39.14兆元 / 金融科技以98家蟬聯規模最大領域 (tw_unicorn_500_2025
-    lines 2-3), 收录全球 1878 家独角兽公司 / 自诞生以来的 13 年里 (cn_unicorn_us_2024 lines 3-4). True when the paragraph
-    before `paragraph` opens on a sentence whose subject is the world and which states a figure after it; a world
-    that only sets the scene (全球吹起人工智慧狂潮，…推升我半導體…研發動能: tw_rd_2024 line 1; 包含全球經濟基本面維持穩定:
-    tw_exports_2024m11) states none, and the paragraph after it stays the writer's. Only the world carries so: any
-    subject carried over a paragraph break (tried) lost 46 right subjects in the read splits and seeds and gained 11."""
-    before = [p for p in paragraph_starts if p < paragraph]
-    if not paragraph:
-        return False
-    start = max(before, default=0)
-    s_end = min(bounds(text, start, SENTENCE_END)[1], paragraph)
-    at = start
-    for clause in re.split(r"(?<=[，,；;：:])", text[start:s_end]):
-        if not ((_SOURCE_CLAUSE.search(clause) or _CAUSE_CLAUSE.match(clause)) and at + len(clause) < s_end):
-            if hits := [h for h in _subjects(clause, False, home) if clause[h[0]:h[3]] != "国际上"]:
-                return hits[0][1] == "WLD" and bool(_QUANTITY.search(text, at + hits[0][3], s_end))
-        at += len(clause)
-    return False
 
 
 _OTHERS: dict[tuple[int, str], tuple[str, bool]] = {}
