@@ -2,6 +2,8 @@
 where the reading went wrong on text no rule was written from, not set on a right reading of the same kind."""
 from __future__ import annotations
 
+from lib.warehouse.extract.doubts import reading_doubts
+from lib.warehouse.extract.document import CLAUSE_END, bounds, matching_text
 from tests.warehouse.test_extract_labels import unseen_mentions
 
 
@@ -36,3 +38,52 @@ def test_a_part_of_the_reports_year_is_not_flagged():
     period, stated once: the year is right and not flagged."""
     m = _at("cn_cpi_2019", 2, "17.4%")
     assert m.year == "2019" and "year_from_elsewhere" not in m.flags
+
+
+def test_a_subject_on_one_side_of_a_partner_flow_is_flagged():
+    """美国对华实际投入外资金额28.76亿美元 (cn_fdi_2013q3 line 5, fresh11): a ministry's inflow by source, China's, read
+    as the US's; 对华 names the flow's other side."""
+    m = _at("cn_fdi_2013q3", 5, "28.76億美元")
+    assert m.entity == "USA" and "subject_in_partner_flow" in m.flags
+
+
+def test_the_writers_own_economy_in_a_partner_flow_is_not_flagged():
+    """前4月,我省对欧盟进出口增长7.3% (cn_jiangsu_trade_2014 line 2, dev2): the flow is the writer's own province's,
+    read as such."""
+    m = _at("cn_jiangsu_trade_2014", 2, "7.3%")
+    assert m.entity == "CHN" and "subject_in_partner_flow" not in m.flags
+
+
+def test_a_difference_after_bracketed_bases_is_flagged():
+    """分别比美国(58.3%)、日本(46.4%)和英国(58.6%)低28%、16.1%、28.3% (cn_digital_economy_2016 line 8, fresh9): the
+    differences are China's, read with the bases."""
+    m = _at("cn_digital_economy_2016", 8, "28%")
+    assert "USA" in m.entity.split("+") and "subject_compared_with" in m.flags
+
+
+def test_a_base_value_in_brackets_is_not_flagged():
+    """The same sentence's 美国(58.3%): the bracketed value is the base's own, right as read."""
+    m = _at("cn_digital_economy_2016", 8, "58.3%")
+    assert m.entity == "USA" and "subject_compared_with" not in m.flags
+
+
+def _doubts_as_read(name: str, line: int, quote: str, entity: str) -> list[str]:
+    """The reasons reading_doubts gives the figure `quote` of a real line if its subject were read as `entity`."""
+    m = _at(name, line, quote)
+    text = matching_text(m.context, [0])
+    pos = text.index(matching_text(quote, [0]))
+    return reading_doubts(text, pos, bounds(text, pos, CLAUSE_END)[0], 0, len(text), 0, entity, "clause", None, None,
+                          "CHN")
+
+
+def test_an_economy_before_a_firms_latin_name_is_flagged():
+    """美国AI新创Scale AI募得143亿美元 (tw_vc_pulse_2025q2 line 4, fresh10): read as the US's when the text was clean
+    (eecc340); the figure is the firm's."""
+    assert "subject_before_firm" in _doubts_as_read("tw_vc_pulse_2025q2", 4, "143億美元", "USA")
+    assert "subject_before_firm" not in _at("tw_vc_pulse_2025q2", 4, "143億美元").flags  # read as Scale AI now
+
+
+def test_an_acronym_after_an_economy_is_no_firm():
+    """其中,中国AI独角兽由2家增至9家 (tw_unicorn_500_2025 line 3, fresh11): AI is no firm; China's count, right."""
+    m = _at("tw_unicorn_500_2025", 3, "9家")
+    assert m.entity == "CHN" and "subject_before_firm" not in m.flags

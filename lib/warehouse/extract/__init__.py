@@ -20,7 +20,8 @@ How it reads a document (the defects it survives are listed in seeds/README.md):
 Each mention gets the subject it describes (economy code, company, or a group `CHN+USA`) and the year or period
 it refers to (clause, sentence, the paragraph's reference date, the document's date for 目前/去年); what the
 rules cannot settle is flagged (`subject_assumed`, `year_unknown`, `currency_assumed`) rather than guessed, and a
-reading taken from where wrong readings come from says so (`subject_from_other_clause`, `year_from_elsewhere`: doubts).
+reading taken from where wrong readings come from says so (`subject_from_other_clause`, `year_from_elsewhere`,
+`subject_in_partner_flow`, `subject_compared_with`, `subject_before_firm`: doubts).
 """
 from __future__ import annotations
 
@@ -48,7 +49,8 @@ _CURRENCY_BEFORE = re.compile(r"(?P<cur>" + _CURRENCY_WORD.pattern + r"|(?<![A-Z
 # as 销售额 does; so does 估值 (a valuation: 以5600億估值蟬聯全球第二大獨角獸, cn_unicorn_2020; 比特大陆估值下降500亿,至300亿
 # in 新浪VR's report of the 2020 Hurun list; 螞蟻金服以4000億以上的估值位列榜首, 胡润 2018 index).
 # The flags that say a subject is uncertain, and why.
-SUBJECT_FLAGS = {"subject_assumed", "ambiguous_subject", "group_subject", "subject_from_other_clause"}
+SUBJECT_FLAGS = {"subject_assumed", "ambiguous_subject", "group_subject", "subject_from_other_clause",
+                 "subject_in_partner_flow", "subject_compared_with", "subject_before_firm"}
 _MONEY_WORDS = re.compile(r"收入|支出|开支|赤字|盈余|预算|投资|储备|市值|营收|税|资金|融资|贸易|出口|进口|产值|销售额|利润|金额|估值")
 
 
@@ -196,7 +198,7 @@ def _mention(doc: Document, text: str, doc_id: str, hit: Hit, date: str | None, 
     p_next = min([p for p in doc.paragraph_starts if p > start] + [s_end])
     doubts = reading_doubts(text, start, bounds(text, start, CLAUSE_END)[0], max(s_start, p_start), p_next, p_start,
                             entity, source, year, date, home)
-    flags += [f for f in doubts if not (f == "subject_from_other_clause" and set(flags) & SUBJECT_FLAGS)]
+    flags += [f for f in doubts if not (f in SUBJECT_FLAGS and set(flags) & SUBJECT_FLAGS)]
     topic = context.topic(sentence)
     if topic == "other":
         topic = context.topic(doc.text[bounds(text, max(s_start - 2, 0), SENTENCE_END)[0]:s_end])
