@@ -54,19 +54,6 @@ def test_the_writers_own_economy_in_a_partner_flow_is_not_flagged():
     assert m.entity == "CHN" and "subject_in_partner_flow" not in m.flags
 
 
-def test_a_difference_after_bracketed_bases_is_flagged():
-    """分别比美国(58.3%)、日本(46.4%)和英国(58.6%)低28%、16.1%、28.3% (cn_digital_economy_2016 line 8, fresh9): the
-    differences are China's, read with the bases."""
-    m = _at("cn_digital_economy_2016", 8, "28%")
-    assert "USA" in m.entity.split("+") and "subject_compared_with" in m.flags
-
-
-def test_a_base_value_in_brackets_is_not_flagged():
-    """The same sentence's 美国(58.3%): the bracketed value is the base's own, right as read."""
-    m = _at("cn_digital_economy_2016", 8, "58.3%")
-    assert m.entity == "USA" and "subject_compared_with" not in m.flags
-
-
 def _doubts_as_read(name: str, line: int, quote: str, entity: str) -> list[str]:
     """The reasons reading_doubts gives the figure `quote` of a real line if its subject were read as `entity`."""
     m = _at(name, line, quote)

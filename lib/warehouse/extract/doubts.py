@@ -23,10 +23,6 @@ _FLOW = r"投资|投資|出口|进口|進口|出超|入超|顺差|順差|逆差|
 _PARTNER_FLOW = re.compile(rf"(?:对|對)\s*(?:{_PARTNER_SIDE}|{context._SUBJECT_RE.pattern})[^，,；;。]{{0,6}}?(?:{_FLOW})"
                            rf"|(?:出口|外销|外銷|输往|輸往|销往|銷往|运往|運往)(?:到|至|往)?\s*(?:{context._SUBJECT_RE.pattern})"
                            rf"|(?:{context._SUBJECT_RE.pattern})\s*的?(?:进口|進口)")
-# A comparison with its bases' own values in brackets, then the difference: 分别比美国(58.3%)、日本(46.4%)和英国(58.6%)
-# 低28%、16.1%、28.3%; 领先排名第三位的日本(22935亿美元)11074亿美元 (cn_digital_economy_2016, fresh9): the difference is
-# the economy compared's, the bracketed values the bases'.
-_COMPARED_WITH = re.compile(r"比|较|較|领先|領先|高于|高於|低于|低於|超过|超過|超越|落后于|落後於|仅次于|僅次於")
 # A firm named by a Latin name after its economy, which the word lists do not know: 美国AI新创Scale AI募得143亿美元,
 # 德国Helsing与Quantum Systems分别募得 (tw_vc_pulse_2025q2, fresh10), 总部洛杉矶的SpaceX估值增长4,000亿 (cn_hurun_2021,
 # fresh9). The Latin name holds a small letter: an acronym (AI, GDP, IPO, FDI) is no firm.
@@ -52,18 +48,6 @@ def _writes_year(span: str, year: str) -> bool:
     return context.TAIWAN.get() and any(str(1911 + int(m["n"])) == year for m in context._ROC_BARE.finditer(span))
 
 
-def _compared(clause: str, parts: set[str], home: str) -> bool:
-    """Whether the subject (its `parts`) is among the economies `clause` compares with (比/领先/高于 X) and a bracket
-    closes after the last of them before the figure: the figure is then the difference, not the base's value."""
-    for m in _COMPARED_WITH.finditer(clause):
-        rest = clause[m.end():]
-        bases = list(context._SUBJECT_RE.finditer(rest))
-        if bases and _named(" ".join(b.group() for b in bases), home) & parts \
-                and re.search(r"[)）]", rest[bases[-1].end():]):
-            return True
-    return False
-
-
 def reading_doubts(text: str, pos: int, c_start: int, s_start: int, s_end: int, p_start: int, entity: str | None,
                    source: str, year: str | None, date: str | None, home: str) -> list[str]:
     """Flags for the figure at `pos` (its clause starts at c_start, its sentence runs s_start..s_end, its paragraph
@@ -79,8 +63,6 @@ def reading_doubts(text: str, pos: int, c_start: int, s_start: int, s_end: int, 
     - subject_in_partner_flow: the sentence names a flow to or from a partner before the figure (对华投资, 對美出超,
       出口美国, 美国进口) and the subject is not the writer's own economy: the reporter of such a flow is often the one
       the text does not name (美国对华实际投入外资金额28.76亿美元: China's inflow, read as the US's).
-    - subject_compared_with: the subject is among the economies the clause compares with, their own values in
-      brackets before the figure (分别比美国(58.3%)、日本(46.4%)和英国(58.6%)低28%): the difference is the other's.
     - subject_before_firm: the subject is an economy the clause names just before a firm's Latin name the word lists
       do not know (美国AI新创Scale AI募得143亿美元): the figure is often the firm's."""
     flags = []
@@ -93,8 +75,6 @@ def reading_doubts(text: str, pos: int, c_start: int, s_start: int, s_end: int, 
         flags.append("subject_from_other_clause")
     if entity and not parts <= {home} and _PARTNER_FLOW.search(text[s_start:pos]):
         flags.append("subject_in_partner_flow")
-    if entity and _compared(text[c_start:pos], parts, home):
-        flags.append("subject_compared_with")
     if entity and any(not context._SUBJECT_RE.fullmatch(m["f"]) and _named(m["e"], home) & parts
                       for m in _FIRM_AFTER.finditer(text[c_start:pos])):
         flags.append("subject_before_firm")
