@@ -74,3 +74,16 @@ def test_an_acronym_after_an_economy_is_no_firm():
     """其中,中国AI独角兽由2家增至9家 (tw_unicorn_500_2025 line 3, fresh11): AI is no firm; China's count, right."""
     m = _at("tw_unicorn_500_2025", 3, "9家")
     assert m.entity == "CHN" and "subject_before_firm" not in m.flags
+
+
+def test_a_year_written_as_a_base_before_the_change_is_flagged():
+    """占比由2017年8.1%揚升至去年73% (tw_servers_2024 line 4, fresh11): 73% is last year's (2023), read as 2017, the
+    base the change starts from."""
+    m = _at("tw_servers_2024", 4, "73%")
+    assert m.year == "2017" and "year_from_base" in m.flags
+
+
+def test_the_bases_own_figure_is_not_flagged():
+    """The same clause's 由2017年8.1%: the base's own value, right as 2017."""
+    m = _at("tw_servers_2024", 4, "8.1%")
+    assert m.year == "2017" and "year_from_base" not in m.flags

@@ -14,6 +14,14 @@ _RELATIVE = re.compile(r"去年|今年|上年|同年|当年|前年|明年|本年
 # A part of a year named without its year (全年, 年末, 12月份, 第三季度): the period the report or the paragraph states
 # once and its sections continue (a communiqué's 全年粮食总产量…, a monthly release's 12月份,食品价格…).
 _PART_OF_YEAR = re.compile(r"全年|年末|年底|年初|上半年|下半年|前三季|[一二三四五六七八九十\d]+月|[一二三四1-4]季|季度")
+# A year written as the base of a comparison or the start of a span (较92年, 比92年, 自2010年, 由2017年), with a change
+# after it before the figure: the figure is often the later period's (較92年的65,742件增加6,363件, tw_patent_2004, fresh7;
+# 自2010年超越美國以來,已經連續16年穩居世界第一, cn_mva_top50_2024, fresh10; 台灣自2017年超越日本後,持續保持在第3名,
+# tw_rd_2023, fresh7; 占比由2017年8.1%揚升至去年73%, tw_servers_2024, fresh11).
+_BASE_YEAR_BEFORE = re.compile(r"(?:较|比|自|从|由|相比|相较)\s*$")
+_CHANGE = re.compile(r"增加|减少|增长|下降|下跌|上升|扬升|下滑|回升|滑落|成长|降|升|增|减|以来|后|超越|超过")
+# The figure itself after 由/从/自 is the base's own value (由52.6%提升到96%, 占比从不足5%): dated by the base's year.
+_FIGURE_AS_BASE = re.compile(r"(?:由|从|自)[^，,；;。]{0,4}$")
 # A flow between two economies named in the sentence before the figure: 对华投资, 對美出超, 出口美国, 美国进口. A
 # ministry reports such flows by partner, and the figure is the reporting economy's (商务部: 日本对华投资增长55.5%,
 # hk01 2025-10-25, and 日本实际对华直接投资额为21.4亿美元, 共同社 2015-08-19: China's inflow from Japan; 財政部: 累計前八月
@@ -48,6 +56,18 @@ def _writes_year(span: str, year: str) -> bool:
     return context.TAIWAN.get() and any(str(1911 + int(m["n"])) == year for m in context._ROC_BARE.finditer(span))
 
 
+def _from_base_year(before: str, year: str) -> bool:
+    """Whether the last writing of `year` in `before` (the sentence up to the figure) follows 较/比/自/从/由 and a change
+    stands between it and the figure that is not itself a base's value."""
+    roc = str(int(year) - 1911) if context.TAIWAN.get() else None
+    found = [m for m in re.finditer(r"(?<!\d)(\d{2,4})(?=\s*年)", before) if m[1] in (year, roc)]
+    if not found or _FIGURE_AS_BASE.search(before[-6:]):
+        return False
+    last = found[-1]
+    return bool(_BASE_YEAR_BEFORE.search(before[max(0, last.start() - 3):last.start()])) \
+        and bool(_CHANGE.search(before[last.end():]))
+
+
 def reading_doubts(text: str, pos: int, c_start: int, s_start: int, s_end: int, p_start: int, entity: str | None,
                    source: str, year: str | None, date: str | None, home: str) -> list[str]:
     """Flags for the figure at `pos` (its clause starts at c_start, its sentence runs s_start..s_end, its paragraph
@@ -60,6 +80,9 @@ def reading_doubts(text: str, pos: int, c_start: int, s_start: int, s_end: int, 
       word dating it from the text's own time (今年, 去年, 目前) or a part of a year (全年, 12月份), and is not the year of
       the document's date: it came from another paragraph or the report's period, which the figure often does not
       share (近20年,中國吸收外資在全球FDI總量中年均比例為7.6%, read as 2013 from the paragraph before).
+    - year_from_base: the year read is written after 较/比/自/从/由 (a comparison's base, a span's start) with a change
+      between it and the figure, and is not the year of the document's date: the figure is often the later period's
+      (较92年的65,742件增加6,363件: 2004's increase, read as 2003's).
     - subject_in_partner_flow: the sentence names a flow to or from a partner before the figure (对华投资, 對美出超,
       出口美国, 美国进口) and the subject is not the writer's own economy: the reporter of such a flow is often the one
       the text does not name (美国对华实际投入外资金额28.76亿美元: China's inflow, read as the US's).
@@ -81,4 +104,6 @@ def reading_doubts(text: str, pos: int, c_start: int, s_start: int, s_end: int, 
     if year and year[:4] != (date or "")[:4] and not _writes_year(text[min(p_start, s_start):s_end], year[:4]) \
             and not _RELATIVE.search(sentence) and not _PART_OF_YEAR.search(sentence):
         flags.append("year_from_elsewhere")
+    if year and re.fullmatch(r"\d{4}", year) and year != (date or "")[:4] and _from_base_year(text[s_start:pos], year):
+        flags.append("year_from_base")
     return flags
