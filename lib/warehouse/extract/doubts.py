@@ -22,15 +22,17 @@ _BASE_YEAR_BEFORE = re.compile(r"(?:较|比|自|从|由|相比|相较)\s*$")
 _CHANGE = re.compile(r"增加|减少|增长|下降|下跌|上升|扬升|下滑|回升|滑落|成长|降|升|增|减|以来|后|超越|超过")
 # The figure itself after 由/从/自 is the base's own value (由52.6%提升到96%, 占比从不足5%): dated by the base's year.
 _FIGURE_AS_BASE = re.compile(r"(?:由|从|自)[^，,；;。]{0,4}$")
-# A flow between two economies named in the sentence before the figure: 对华投资, 對美出超, 出口美国, 美国进口. A
+# A flow between two economies named in the sentence before the figure: 对华投资, 对美出超, 出口美国, 美国进口. A
 # ministry reports such flows by partner, and the figure is the reporting economy's (商务部: 日本对华投资增长55.5%,
 # hk01 2025-10-25, and 日本实际对华直接投资额为21.4亿美元, 共同社 2015-08-19: China's inflow from Japan; 財政部: 累計前八月
 # 對美出超853.6億美元, 聯合報 2025-09-10, and 對美國出超1501.2億美元, 自由時報 2026-01-10: Taiwan's surplus with the US).
-_PARTNER_SIDE = r"华|華|美|日|韩|韓|台|陆|陸|港|欧|歐|中|东盟|東協|星|澳|英|德|法|俄|印"
-_FLOW = r"投资|投資|出口|进口|進口|出超|入超|顺差|順差|逆差|贸易|貿易|实际投入|實際投入|外销|外銷"
-_PARTNER_FLOW = re.compile(rf"(?:对|對)\s*(?:{_PARTNER_SIDE}|{context._SUBJECT_RE.pattern})[^，,；;。]{{0,6}}?(?:{_FLOW})"
-                           rf"|(?:出口|外销|外銷|输往|輸往|销往|銷往|运往|運往)(?:到|至|往)?\s*(?:{context._SUBJECT_RE.pattern})"
-                           rf"|(?:{context._SUBJECT_RE.pattern})\s*的?(?:进口|進口)")
+# The text is matched in Simplified. A one-character name (华, 美) must touch the flow (对华投资, 对美出超, 对华实际投入):
+# 对中小企业投资 names no partner.
+_PARTNER_SIDE = r"华|美|日|韩|台|陆|港|欧|中|星|澳|英|德|法|俄|印"
+_FLOW = r"投资|出口|进口|出超|入超|顺差|逆差|贸易|实际投入|外销"
+_PARTNER_FLOW = re.compile(rf"对\s*(?:(?:{_PARTNER_SIDE})(?:实际|直接)?|(?:{context._SUBJECT_RE.pattern})[^，,；;。]{{0,6}}?)"
+                           rf"(?:{_FLOW})|(?:出口|外销|输往|销往|运往)(?:到|至|往)?\s*(?:{context._SUBJECT_RE.pattern})"
+                           rf"|(?:{context._SUBJECT_RE.pattern})\s*的?进口")
 # A firm named by a Latin name after its economy, which the word lists do not know: 美国AI新创Scale AI募得143亿美元,
 # 德国Helsing与Quantum Systems分别募得 (tw_vc_pulse_2025q2, fresh10), 总部洛杉矶的SpaceX估值增长4,000亿 (cn_hurun_2021,
 # fresh9). The Latin name holds a small letter: an acronym (AI, GDP, IPO, FDI) is no firm.
