@@ -54,12 +54,14 @@ def test_the_writers_own_economy_in_a_partner_flow_is_not_flagged():
     assert m.entity == "CHN" and "subject_in_partner_flow" not in m.flags
 
 
-def _doubts_as_read(name: str, line: int, quote: str, entity: str) -> list[str]:
-    """The reasons reading_doubts gives the figure `quote` of a real line if its subject were read as `entity`."""
+def _doubts_as_read(name: str, line: int, quote: str, entity: str | None = None, year: str | None = None,
+                    date: str | None = None) -> list[str]:
+    """The reasons reading_doubts gives the figure `quote` of a real line (its sentence taken alone) if it were read as
+    `entity` in `year`: how the extractor read it while the text was clean, where it reads it right now."""
     m = _at(name, line, quote)
     text = matching_text(m.context, [0])
     pos = text.index(matching_text(quote, [0]))
-    return reading_doubts(text, pos, bounds(text, pos, CLAUSE_END)[0], 0, len(text), 0, entity, "clause", None, None,
+    return reading_doubts(text, pos, bounds(text, pos, CLAUSE_END)[0], 0, len(text), 0, entity, "clause", year, date,
                           "CHN")
 
 
@@ -87,3 +89,11 @@ def test_the_bases_own_figure_is_not_flagged():
     """The same clause's 由2017年8.1%: the base's own value, right as 2017."""
     m = _at("tw_servers_2024", 4, "8.1%")
     assert m.year == "2017" and "year_from_base" not in m.flags
+
+
+def test_a_year_written_only_as_a_spans_start_is_flagged():
+    """服务贸易逆差下降69.5%至2112.8亿元,…为2011年以来的最低值 (cn_services_trade_2021 line 2, fresh7, dated 2022-08-26):
+    read as 2011 while the text was clean (eecc340); 2011 starts the span the record is set in, the figure is 2021's."""
+    assert "year_from_span_start" in _doubts_as_read("cn_services_trade_2021", 2, "69.5%", "CHN", "2011", "2022-08-26")
+    m = _at("cn_services_trade_2021", 2, "69.5%")
+    assert m.year == "2021" and "year_from_span_start" not in m.flags  # read right now, from the paragraph's 2021

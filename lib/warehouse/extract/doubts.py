@@ -22,6 +22,10 @@ _BASE_YEAR_BEFORE = re.compile(r"(?:较|比|自|从|由|相比|相较)\s*$")
 _CHANGE = re.compile(r"增加|减少|增长|下降|下跌|上升|扬升|下滑|回升|滑落|成长|降|升|增|减|以来|后|超越|超过")
 # The figure itself after 由/从/自 is the base's own value (由52.6%提升到96%, 占比从不足5%): dated by the base's year.
 _FIGURE_AS_BASE = re.compile(r"(?:由|从|自)[^，,；;。]{0,4}$")
+# A year written only as the start of a span up to now (为2011年以来的最低值, cn_services_trade_2021, fresh7; 自2010年超越
+# 美國以來, cn_mva_top50_2024, fresh10; 成為上海A股自2015年6月國泰君安證券上市以來的最大IPO, tw_ipo_market_2018, fresh10):
+# it dates the record the figure is compared with, not the figure.
+_SINCE_AFTER = re.compile(r"[^，,；;。]{0,12}?以来")
 # A flow between two economies named in the sentence before the figure: 对华投资, 对美出超, 出口美国, 美国进口. A
 # ministry reports such flows by partner, and the figure is the reporting economy's (商务部: 日本对华投资增长55.5%,
 # hk01 2025-10-25, and 日本实际对华直接投资额为21.4亿美元, 共同社 2015-08-19: China's inflow from Japan; 財政部: 累計前八月
@@ -58,11 +62,16 @@ def _writes_year(span: str, year: str) -> bool:
     return context.TAIWAN.get() and any(str(1911 + int(m["n"])) == year for m in context._ROC_BARE.finditer(span))
 
 
+def _writings(span: str, year: str) -> list[re.Match]:
+    """Where `span` writes `year` before 年 (2013年, or 102年 in a Taiwanese text)."""
+    roc = str(int(year) - 1911) if context.TAIWAN.get() else None
+    return [m for m in re.finditer(r"(?<!\d)(\d{2,4})(?=\s*年)", span) if m[1] in (year, roc)]
+
+
 def _from_base_year(before: str, year: str) -> bool:
     """Whether the last writing of `year` in `before` (the sentence up to the figure) follows 较/比/自/从/由 and a change
     stands between it and the figure that is not itself a base's value."""
-    roc = str(int(year) - 1911) if context.TAIWAN.get() else None
-    found = [m for m in re.finditer(r"(?<!\d)(\d{2,4})(?=\s*年)", before) if m[1] in (year, roc)]
+    found = _writings(before, year)
     if not found or _FIGURE_AS_BASE.search(before[-6:]):
         return False
     last = found[-1]
@@ -85,6 +94,9 @@ def reading_doubts(text: str, pos: int, c_start: int, s_start: int, s_end: int, 
     - year_from_base: the year read is written after 较/比/自/从/由 (a comparison's base, a span's start) with a change
       between it and the figure, and is not the year of the document's date: the figure is often the later period's
       (较92年的65,742件增加6,363件: 2004's increase, read as 2003's).
+    - year_from_span_start: the sentence writes the year read only as the start of a span up to now (2011年以来),
+      and it is not the year of the document's date: it dates the record the figure is measured against, not the
+      figure (逆差下降69.5%…为2011年以来的最低值: 2021's figures, read as 2011's).
     - subject_in_partner_flow: the sentence names a flow to or from a partner before the figure (对华投资, 對美出超,
       出口美国, 美国进口) and the subject is not the writer's own economy: the reporter of such a flow is often the one
       the text does not name (美国对华实际投入外资金额28.76亿美元: China's inflow, read as the US's).
@@ -108,4 +120,7 @@ def reading_doubts(text: str, pos: int, c_start: int, s_start: int, s_end: int, 
         flags.append("year_from_elsewhere")
     if year and re.fullmatch(r"\d{4}", year) and year != (date or "")[:4] and _from_base_year(text[s_start:pos], year):
         flags.append("year_from_base")
+    if year and re.fullmatch(r"\d{4}", year) and year != (date or "")[:4] and (found := _writings(sentence, year)) \
+            and all(_SINCE_AFTER.match(sentence, m.end()) for m in found):
+        flags.append("year_from_span_start")
     return flags
