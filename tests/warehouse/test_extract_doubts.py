@@ -97,3 +97,16 @@ def test_a_year_written_only_as_a_spans_start_is_flagged():
     assert "year_from_span_start" in _doubts_as_read("cn_services_trade_2021", 2, "69.5%", "CHN", "2011", "2022-08-26")
     m = _at("cn_services_trade_2021", 2, "69.5%")
     assert m.year == "2021" and "year_from_span_start" not in m.flags  # read right now, from the paragraph's 2021
+
+
+def test_another_year_right_before_the_figure_is_flagged():
+    """較2015年錄得的2,346億元無形貿易盈餘總額 (hk_services_2016 line 2, fresh8): 2015's surplus, read as 2016's."""
+    m = _at("hk_services_2016", 2, "2,346億元")
+    assert m.year == "2016" and "year_written_before_figure" in m.flags
+
+
+def test_the_statements_own_year_right_before_the_figure_is_not_flagged():
+    """增加到2021年的2.3萬億元 (cn_innovation_decade_2021 line 4, fresh11): the year written before the figure is the one
+    read."""
+    m = _at("cn_innovation_decade_2021", 4, "2.3萬億元")
+    assert m.year == "2021" and "year_written_before_figure" not in m.flags

@@ -21,7 +21,8 @@ Each mention gets the subject it describes (economy code, company, or a group `C
 it refers to (clause, sentence, the paragraph's reference date, the document's date for 目前/去年); what the
 rules cannot settle is flagged (`subject_assumed`, `year_unknown`, `currency_assumed`) rather than guessed, and a
 reading taken from where wrong readings come from says so (`subject_from_other_clause`, `year_from_elsewhere`,
-`subject_in_partner_flow`, `subject_before_firm`, `year_from_base`, `year_from_span_start`: doubts).
+`subject_in_partner_flow`, `subject_before_firm`, `year_from_base`, `year_from_span_start`,
+`year_written_before_figure`: doubts).
 """
 from __future__ import annotations
 

@@ -26,6 +26,12 @@ _FIGURE_AS_BASE = re.compile(r"(?:由|从|自)[^，,；;。]{0,4}$")
 # 美國以來, cn_mva_top50_2024, fresh10; 成為上海A股自2015年6月國泰君安證券上市以來的最大IPO, tw_ipo_market_2018, fresh10):
 # it dates the record the figure is compared with, not the figure.
 _SINCE_AFTER = re.compile(r"[^，,；;。]{0,12}?以来")
+# Another year written right before the figure, the figure being that year's value: 较2015年录得的2,346億元
+# (hk_services_2016, fresh8), 高于2021年录得的1350亿元 (hk_services_trade_2022, fresh9), 高於101年之3.06% (tw_rd_2013,
+# fresh9), 較去年底8.40令吉閉市價 and 今年市值則從去年的387億1382萬令吉 (my_klse_market_cap_2016, fresh10).
+_YEAR_JUST_BEFORE = re.compile(r"(?:(?<!\d)(?P<y>(?:19|20)\d{2}|\d{2,3})\s*年|(?P<r>去年|上年|前年))(?:底|末|同期|同月|全年)?"
+                               r"(?:录得)?(?:的|之)?\s*$")
+_YEARS_BACK = {"去年": 1, "上年": 1, "前年": 2}
 # A flow between two economies named in the sentence before the figure: 对华投资, 对美出超, 出口美国, 美国进口. A
 # ministry reports such flows by partner, and the figure is the reporting economy's (商务部: 日本对华投资增长55.5%,
 # hk01 2025-10-25, and 日本实际对华直接投资额为21.4亿美元, 共同社 2015-08-19: China's inflow from Japan; 財政部: 累計前八月
@@ -79,6 +85,18 @@ def _from_base_year(before: str, year: str) -> bool:
         and bool(_CHANGE.search(before[last.end():]))
 
 
+def _year_just_before(clause: str, date: str | None) -> str | None:
+    """The year `clause` (up to the figure) writes right before it (2015年录得的, 101年之, 去年底), if any."""
+    m = _YEAR_JUST_BEFORE.search(clause)
+    if not m:
+        return None
+    if m["r"]:
+        return str(int(date[:4]) - _YEARS_BACK[m["r"]]) if date else None
+    if len(m["y"]) == 4:
+        return m["y"]
+    return str(1911 + int(m["y"])) if context.TAIWAN.get() and 80 <= int(m["y"]) <= 130 else None
+
+
 def reading_doubts(text: str, pos: int, c_start: int, s_start: int, s_end: int, p_start: int, entity: str | None,
                    source: str, year: str | None, date: str | None, home: str) -> list[str]:
     """Flags for the figure at `pos` (its clause starts at c_start, its sentence runs s_start..s_end, its paragraph
@@ -97,6 +115,8 @@ def reading_doubts(text: str, pos: int, c_start: int, s_start: int, s_end: int, 
     - year_from_span_start: the sentence writes the year read only as the start of a span up to now (2011年以来),
       and it is not the year of the document's date: it dates the record the figure is measured against, not the
       figure (逆差下降69.5%…为2011年以来的最低值: 2021's figures, read as 2011's).
+    - year_written_before_figure: the clause writes another year right before the figure (较2015年录得的, 高於101年之,
+      较去年底): the figure is that year's value, often read as the statement's (较2015年录得的2,346億元, read as 2016).
     - subject_in_partner_flow: the sentence names a flow to or from a partner before the figure (对华投资, 對美出超,
       出口美国, 美国进口) and the subject is not the writer's own economy: the reporter of such a flow is often the one
       the text does not name (美国对华实际投入外资金额28.76亿美元: China's inflow, read as the US's).
@@ -120,6 +140,8 @@ def reading_doubts(text: str, pos: int, c_start: int, s_start: int, s_end: int, 
         flags.append("year_from_elsewhere")
     if year and re.fullmatch(r"\d{4}", year) and year != (date or "")[:4] and _from_base_year(text[s_start:pos], year):
         flags.append("year_from_base")
+    if year and (written := _year_just_before(text[c_start:pos], date)) and written not in year.split("-"):
+        flags.append("year_written_before_figure")
     if year and re.fullmatch(r"\d{4}", year) and year != (date or "")[:4] and (found := _writings(sentence, year)) \
             and all(_SINCE_AFTER.match(sentence, m.end()) for m in found):
         flags.append("year_from_span_start")
