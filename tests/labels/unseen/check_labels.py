@@ -45,6 +45,7 @@ def expected(raw, unit):
     # Word forms the GUIDE defines that the sample had not met before the fresh split (2026-12-01):
     if r in ('翻番','翻倍','翻一番'): return [2]  # multiples: 翻番 = 2 times
     if r=='翻了一番': return [2]  # 翻了一番 (doubled) = 翻一番 = 2 times, as the GUIDE's 翻番 (fresh11 split: 规模翻了一番)
+    if r=='倍升': return [2]  # 倍升 (to double) = 2 times, like 翻番 (fresh13 part B, hk_rd_outlook_2018: 比率由0.73%倍升至1.5%)
     # Convention 9 (decided 2026-12-01): 一半 / 过半 / 過半 in a share = 50 percent (qualifier in the note), and a
     # full-width ． or a middle dot · between Chinese numerals is a decimal point (五·四 = 5.4, like 五點四).
     if r in ('一半','过半','過半') and unit=='percent': return [50]
@@ -68,6 +69,7 @@ def expected(raw, unit):
     if '斤' in raw and unit=='t': f=0.0005
     if '公里' in raw and unit=='m': f=1000
     if unit in ('FLOPS','byte'): f=next((v for k,v in (('PFLOPS',1e15),('EFLOPS',1e18),('EB',1e18),('PB',1e15)) if k in raw.upper()),1)  # SI prefix of a FLOPS or byte figure (300PFLOPS = 3e17 FLOPS, 1680EB = 1.68e21 byte; fresh11 split)
+    if unit=='W': f=next((v for k,v in (('GW',1e9),('MW',1e6),('KW',1e3)) if k in raw.upper()),1)  # SI prefix of a power figure (5MW = 5e6 W; fresh13 part B, tw_key_figures_2025)
     return [v*f for v in vals]
 UNITS=set('CNY USD GBP EUR JPY HKD TWD MYR SGD KRW percent count rank times W m byte bit/s FLOPS t Wh other'.split())
 import glob
