@@ -170,7 +170,8 @@ for text in without_comparison:
 for text in no_eu:
     st.caption(text)
 
-with st.expander(ctx.t("chains.scorecard.industrial_text"), icon=":material/memory:"):
+# A section like those below (page.more): its grid is sent once the reader opens it, not with the first screen.
+with page.more("chains_industrial", ctx.t("chains.scorecard.industrial_text"), icon=":material/memory:"):
     page.table(industrial, lang)
 
 # ---------------------------------------------------------------- 2. gap map

@@ -59,3 +59,16 @@ def test_the_url_opens_one_section_and_presentation_mode_draws_all(page_id):
     present = helpers.run_page(f"pages/{page_id}.py", "en", more="", present="1")
     assert _titles(present) and len(_titles(present)) == len(_titles(opened))
     assert len(present.expander) == len(closed.expander) - len(sections)  # the sections are plain there
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_four_chains_sends_the_industrial_statements_grid_when_its_section_is_opened(lang):
+    """Four chains' first screen: the scorecard and the gap map; the documents' statements on industrial capability
+    (a grid) wait in their section until it is opened, and then show the statements with their quotes."""
+    closed = helpers.run_page("pages/four_chains.py", lang, more="")
+    opened = helpers.run_page("pages/four_chains.py", lang, more="chains_industrial")
+    assert "chains_industrial" in closed.session_state[page._SECTIONS]
+    assert len(opened.dataframe) == len(closed.dataframe) + 1
+    grid = opened.dataframe[0].value
+    assert len(grid) > 0 and grid.shape[1] >= 3
+    assert len(opened.get("plotly_chart")) == len(closed.get("plotly_chart")) == 2
