@@ -151,6 +151,8 @@ def _same_subject(m, entity: str) -> bool:
     if not entity:  # the text does not say: right when the extractor says nothing or flags its assumption
         return not got or bool({"subject_assumed", "ambiguous_subject", "group_subject"} & set(m.flags))
     got = got.split(":")[0]  # a place (CHN:青海) is labelled by its economy
+    if "+" in got and "+" in entity:  # a group is its members: USA+CHN (the text's order) is the group CHN+USA
+        return sorted(p.split(":")[0] for p in got.split("+")) == sorted(entity.split("+"))
     return got == entity or COMPANY_NAME.get(got, "\0") in entity
 
 
