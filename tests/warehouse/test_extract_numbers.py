@@ -6,7 +6,7 @@ import pytest
 
 from lib.paths import SEEDS_DIR
 from lib.warehouse.extract import extract_document
-from tests.warehouse.test_extract_labels import unseen_mentions
+from tests.warehouse.test_extract_labels import NUMBER_READ_SPLITS, READ_SPLITS, unseen_mentions
 
 
 def _line(name: str, line: int) -> list:
@@ -297,3 +297,67 @@ def test_a_party_congress_is_no_top_ten(tmp_path):
 def test_the_ends_of_a_range_of_places_are_not_places_again():
     """cn_mva_top50_2024:7 比第2至第4名的美國、日本和德國總和還多: one range of places, no 第4名 of its own."""
     assert [m.quote for m in _line("cn_mva_top50_2024", 7) if m.quote in ("第4名", "第5名")] == []
+
+
+def _number_line(name: str, line: int, quote: str) -> list:
+    """(value, value_high, unit) of the figures quoted `quote` on one line of a text whose numbers may be read (the
+    read splits and NUMBER_READ_SPLITS, opened for number forms only)."""
+    return [(m.value, m.value_high, m.unit) for m in unseen_mentions(name, (*READ_SPLITS, *NUMBER_READ_SPLITS))
+            if m.line_no == line and m.quote.replace(" ", "") == quote]
+
+
+@pytest.mark.parametrize("name,line,quote,value,value_high,unit", [
+    # A fraction with its denominator in digits (5分之1), as 三分之一 in numerals.
+    ("tw_us_cn_imports_2025", 2, "5分之1", 20, None, "percent"),
+    # A run of quarters in digits (連續14季), as 連續N年.
+    ("tw_ic_output_2023", 3, "14季", 14, None, "count"),
+    # 間 counts firms in Hong Kong and Taiwan (香港約450-850間); 台幣 is 新台幣 (765萬台幣, not 765萬 machines).
+    ("tw_startup_ecosystem_2018", 2, "450-850間", 450, 850, "count"),
+    ("tw_startup_ecosystem_2018", 2, "765萬台幣", 7.65e6, None, "TWD"),
+    # A rate stated by its count of digits: 個位數 1-9, 雙位數/两位数 at least 10 (a fall too, and with 以上 between
+    # it and 增长), 三位數 at least 100.
+    ("tw_ic_output_2023", 3, "個位數", 1, 9, "percent"),
+    ("tw_ic_output_2023", 1, "雙位數", 10, None, "percent"),
+    ("cn_industry_chain_2023", 1, "两位数", 10, None, "percent"),
+    ("tw_us_cn_imports_2025", 2, "三位數", 100, None, "percent"),
+    # N大 before 重点 (the key sectors a policy names) is a count, not a top N.
+    ("cn_industry_chain_2023", 1, "十大", 10, None, "count"),
+    # A whole number per ten thousand people or per hundred million yuan is a rate (`other`), and so is the target or
+    # the comparison of that rate in the clause after it; a total in a clause of its own stays a count.
+    ("cn_patents_2025", 1, "16件", 16, None, "other"),
+    ("cn_patents_2025", 1, "12件", 12, None, "other"),
+    ("cn_rd_talent_2018", 4, "70件", 70, None, "other"),
+    ("cn_rd_talent_2018", 4, "19件", 19, None, "other"),
+    ("cn_patents_anhui_2018", 2, "31241件", 31241, None, "count"),
+])
+def test_number_forms_of_fresh12_lines(name, line, quote, value, value_high, unit):
+    got = _number_line(name, line, quote)
+    assert len(got) == 1 and got[0][0] == pytest.approx(value) and got[0][2] == unit, got
+    assert got[0][1] == (pytest.approx(value_high) if value_high else None)
+
+
+@pytest.mark.parametrize("line,quote,value,value_high,unit", [
+    # The same forms on the public pages the rules cite (search tool, pages corpus).
+    ("今年的調查結果顯示,本地初創企業總數再創新高,達3,755間,較二○二○年增加12%。", "3,755間", 3755, None, "count"),  # 香港01
+    ("2024年臺灣新創募資金額為33.4億美元,突破千億台幣大關。", "千億台幣", 1e11, None, "TWD"),  # 自由時報 2025-08-15
+    ("對美出口年跌25％,呈現連續七個月兩位數下滑。", "兩位數", 10, None, "percent"),  # Yahoo奇摩新聞 2025-11-08
+    ("大力推动重点领域突破发展,主要聚焦十大重点领域。", "十大", 10, None, "count"),  # 国务院 2015-06-03
+    ("截至今年6月,我国每万人口高价值发明专利拥有量已达到15.3件,提前实现“十四五”规划预期的12件目标。", "12件", 12,
+     None, "other"),  # 国新办 2025-07-17
+])
+def test_number_forms_on_cited_pages(tmp_path, line, quote, value, value_high, unit):
+    got = [g for g in _sentence(tmp_path, line) if g[0] == quote]
+    assert len(got) == 1 and got[0][1] == pytest.approx(value) and got[0][3] == unit, _sentence(tmp_path, line)
+
+
+def test_ordinals_of_sectors_are_no_list_of_places():
+    """第二、第三产业 (cn_county_communique_2015:4) names the sectors: no 位 or 名 closes it, and no place is read."""
+    assert not [m for m in _line("cn_county_communique_2015", 4) if m.unit == "rank"]
+
+
+def test_a_list_of_ordinals_closed_once_by_wei_gives_each_a_place():
+    """分別位居世界第二、第一和第二位 (cn_rd_talent_2018:3, three indexes each with its place): 第 before each member,
+    位 printed once after the last; the line's later 排名世界第二位 is a place of its own."""
+    ranks = [(m.quote, m.value) for m in unseen_mentions("cn_rd_talent_2018", (*READ_SPLITS, *NUMBER_READ_SPLITS))
+             if m.line_no == 3 and m.unit == "rank"]
+    assert ranks == [("第二", 2), ("第一", 1), ("第二位", 2), ("第二位", 2)], ranks

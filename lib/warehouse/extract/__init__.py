@@ -84,6 +84,21 @@ class Mention:
     subject_source: str = ""
 
 
+def _per_magnitude(text: str, start: int, end: int, s_start: int) -> bool:
+    """A count stated per ten thousand people or per hundred million yuan is a rate, whole or not, as the plan's
+    indicators state them (每万人口高价值发明专利拥有量达到16件,超额完成…规划提出的12件的预期目标: cn_patents_2025; 每萬人口
+    高價值發明專利擁有量已達到15.3件,提前實現…12件目標: 国新办 2025-07-17, itxo2.xn6.net/html/66d899925.html; 平均每億元
+    研發經費產生…70件,比1991年提高19件: cn_rd_talent_2018). The rate is named in the figure's own clause, or in an earlier
+    clause of its sentence that this clause compares or sets a target for; a clause with a subject of its own (…拥有量
+    8.15件,合芜蚌示范区共拥有有效发明专利31241件: cn_patents_anhui_2018) counts things again."""
+    per = r"每\s*[十百千万亿]+\s*(?:人|户|元)"
+    c_start, c_end = bounds(text, start, CLAUSE_END)
+    if re.search(per, text[c_start:start]):
+        return True
+    return bool(re.search(per, text[s_start:c_start]) and (re.match(r"\s*(?:比|较|超额|高于|低于)", text[c_start:start])
+                                                            or "目标" in text[end:c_end]))
+
+
 def _mention(doc: Document, text: str, doc_id: str, hit: Hit, date: str | None, home: str,
              report: str | None = None) -> Mention:
     """A hit placed on its line (the quote is the part of the match on the line where the digits start),
@@ -137,12 +152,14 @@ def _mention(doc: Document, text: str, doc_id: str, hit: Hit, date: str | None, 
         # Money is often written without its currency (收入高294亿, 赤字1,004亿): the writer's own is meant.
         unit = HOME_CURRENCY[home] if home in HOME_CURRENCY else unit
         flags.append("currency_assumed")
-    elif unit == "count" and hit.value != int(hit.value) and not re.search(r"[亿万兆]", hit.measure or "") \
-            and re.search(r"每[百千万十]?(?:人|户|像素|平方|公里|千米|台|个|家|件|篇|名)", text[s_start:start]):
+    elif unit == "count" and not re.search(r"[亿万兆]", hit.measure or "") and (
+            hit.value != int(hit.value) and re.search(r"每[百千万十]?(?:人|户|像素|平方|公里|千米|台|个|家|件|篇|名)", text[s_start:start])
+            or _per_magnitude(text, start, end, s_start)):
         # 每万人拥有5G基站34.4个, 平均每像素接收到的光子数低至0.44: things are counted whole, so a fractional count
         # per people or per anything is a rate (`other`). An average the catalog defines as a count (平均引用率为
         # 44.99, citations per paper: data/catalog/document_indicators.yaml ai_paper_citation_rate) stays a count:
         # a rate named by 率 without 每 is what the text calls it, and the chart draws it as a count.
+        # A whole number per ten thousand people or per hundred million yuan is a rate too (_per_magnitude).
         unit = "other"
     elif unit == "CNY" and home != "CHN" and (hit.measure or "").endswith("元") and home in HOME_CURRENCY \
             and not re.match(r"\s*人民币", text[end:end + 4]):

@@ -21,6 +21,9 @@ UNITS: dict[str, tuple[str, float]] = {
     "港元": ("HKD", 1.0),
     "港币": ("HKD", 1.0),
     "新台币": ("TWD", 1.0),
+    # 台币 is 新台币 without 新 (平均约765萬台幣: tw_startup_ecosystem_2018; 突破千億台幣大關: 自由時報 2025-08-15,
+    # ec.ltn.com.tw/article/breakingnews/5145444). Matched before the measure word 台 (machines) as the longer word.
+    "台币": ("TWD", 1.0),
     "令吉": ("MYR", 1.0),
     "马币": ("MYR", 1.0),
     # 林吉特 is the mainland press's name of the ringgit (16751亿林吉特(1美元约合4.09林吉特): 中新社, my_cn_trade_2019;
@@ -82,6 +85,10 @@ MEASURE_WORDS = [
     # 4檔飆股, 18檔注意股 in ettoday.net); 股 counts stocks and shares (34股晋百亿俱乐部: my_klse_market_cap_2016;
     # 成交量为346万股 in 东方日报's market report of 2020-07-23).
     "笔", "档", "股",
+    # 间 (間) counts firms and shops in Hong Kong and Taiwan as 家 does (香港约450-850間: tw_startup_ecosystem_2018;
+    # 本港初創企業…達3,755間: 香港01 on 投資推廣署's 2021 survey; 初創企業數目…達3,184間: 文匯報 2020-06-05). After
+    # number only: 之间, 期间, 年间 have none right before 间 (8年间 is read as a span first).
+    "间",
 ]
 # 兆 is 10^12 in Taiwan, Hong Kong and Southeast-Asian usage (mainland 兆 = 10^6 survives only in units: 兆瓦).
 MAGNITUDES = {"万亿": 1e12, "兆": 1e12, "千亿": 1e11, "百亿": 1e10, "十亿": 1e9, "千万": 1e7, "百万": 1e6,
@@ -154,6 +161,11 @@ _TOP_N = re.compile(r"前(?P<n>[一二两三四五六七八九十]{1,2}|\d{1,2})
 # 第三、四位 (third and fourth place): Chinese prints 第 and the measure word once for a list of ordinals, so each
 # numeral of the list is a place (cn_hurun_2023: 北京和上海…排名…第三、四位).
 _RANK_LIST = re.compile(r"第(?P<list>[一二三四五六七八九十]{1,3}(?:、[一二三四五六七八九十]{1,3})+)(?P<w>位|名)")
+# 分别位居世界第二、第一和第二位 (cn_rd_talent_2018): a list of ordinals, each with its 第, joined by 、 and 和 and closed
+# by the measure word printed once, gives a place to each member of the list it answers (分别), as 第三、四位 does.
+# 第二、第三产业 (the sectors) is closed by no 位 or 名; 第三、第四位嘉宾 counts people in order, with a noun after 位.
+_RANK_SERIES = re.compile(r"第[一二三四五六七八九十]{1,3}(?:[、和与及]第[一二三四五六七八九十]{1,3})+(?P<w>位|名)"
+                          r"(?![\u4e00-\u9fff])")
 # 全球十大独角兽榜单, 十大…名单: N大 naming a ranked list is a place in its top N, not a count of N things
 # (cn_unicorn_2022 lines 1 and 6; 四大 before a noun stays a count: 004:665 四大).
 _TOP_LIST = re.compile(r"(?<![一二三四五六七八九十\d])(?P<n>十|[一二三四五六七八九]十|\d{2,3})大(?=[^，,。；;]{0,10}?"
@@ -162,9 +174,11 @@ _TOP_LIST = re.compile(r"(?<![一二三四五六七八九十\d])(?P<n>十|[一�
 # it: 新加坡10大出口市场 (sg_cn_trade_2013), 2016年10大市值公司 and 联昌重返十大 (my_klse_market_cap_2016),
 # 跻身今年全球十大IPO项目 (cn_ipo_review_2025). Sets of categories are counted with other numerals (三大门类, 四大船舶
 # 产业集群, 十二大领域) and stay counts; 二十大 and 十九大 (party congresses) have a numeral before 十, and 党的十大 (the
-# tenth congress) 党的 before it.
+# tenth congress) 党的 before it. So does N大 before 重点 (key): a policy names its set of key sectors so (首批十大重点
+# 产业链: cn_industry_chain_2023; 《中国制造2025》…聚焦十大重点领域: 国务院 2015-06-03, and the 十大重点领域技术路线图 of
+# 工信部, build.cn/Item/7006.aspx), and lists them; no ranking is meant.
 _TOP_ROUND = re.compile(r"(?<![一二三四五六七八九十百千万\d.第前])(?<!党的)(?P<n>十|百|[1-9]0{1,3})\s*大"
-                        r"(?!会|学|师|型|幅|量|小|于|多|概|约|致|都|力|批|以来|精神|报告|代表)(?=[\u4e00-\u9fffA-Za-z，,。；;]|$)")
+                        r"(?!会|学|师|型|幅|量|小|于|多|概|约|致|都|力|批|以来|精神|报告|代表|重点)(?=[\u4e00-\u9fffA-Za-z，,。；;]|$)")
 _GROWTH = re.compile(r"增长率|成长率|增速|经济增长|经济成长")
 # 升至第五, 上升3位至第8 (moved to a place), 历史第2 (second in history): a position reached or held, like 位居.
 # Misses in cn_unicorn_2022 (第五, 第8) and tw_exports_2025 (历史第2长红).
@@ -303,6 +317,12 @@ class Scanner:
                 if value is not None and self._free(a, b):
                     self._add(a if a > m.start() + 1 else m.start(), b, float(value), None, "rank", m["w"], [], a)
                 pos += len(numeral) + 1
+        for m in _RANK_SERIES.finditer(text):
+            for o in re.finditer(r"第(?P<n>[一二三四五六七八九十]{1,3})", m.group()):
+                a, b = m.start() + o.start(), m.start() + o.end() + (len(m["w"]) if o.end() == m.start("w") - m.start() else 0)
+                value = cn_number(o["n"])
+                if value is not None and self._free(a, b):
+                    self._add(a, b, float(value), None, "rank", m["w"] if b == m.end() else None, [], a)
         for m in _RANK_CN.finditer(text):
             # 第N大 before a noun (第一大贸易伙伴, 第二大经济体) is "the N-th largest": a rank wherever it stands;
             # so is 第N right after an economy, ending its clause (日本居第三位，…；德国第四，占6%), and 第N位/第N名
@@ -421,9 +441,11 @@ class Scanner:
 
     def _durations(self) -> None:
         """`连续8年保持全球第一`: a run of years is a quantity (count of years), unlike a date."""
-        for m in re.finditer(r"连续\s*(?P<n>\d+)\s*年", self.text):
-            self._add(m.start("n"), m.end(), float(m.group("n")), None, "count", "年", ["run_of_years"],
-                      m.start("n"))
+        # A run of quarters is counted as one of years is (連續14季正成長: tw_ic_output_2023; 连续两季, 連續兩季出現正成長 in
+        # words: hk_economy_2025, moneydj.com's review of 1999; label convention 2 names 連續N季).
+        for m in re.finditer(r"连续\s*(?P<n>\d+)\s*(?P<w>年|季)", self.text):
+            self._add(m.start("n"), m.end(), float(m.group("n")), None, "count", m["w"],
+                      ["run_of_years"] if m["w"] == "年" else [], m.start("n"))
         # `50年以来最高`, `10年来`, `8年间`: a span of years measured back from the text's time. A planning
         # horizon (`未来5年`, `今后5年`) is no measured quantity.
         # 自诞生以来的 13 年里 (in the 13 years since): 里 after N年 is "within", a length as 间 is.
@@ -683,7 +705,7 @@ def _tenths(m: re.Match) -> tuple | None:
 
 
 def _fraction(m: re.Match) -> tuple | None:
-    den, num = (1e4 if m["d"] == "万" else cn_value(m["d"])), cn_value(m["n"])  # 万分之三 = 3 in 10,000
+    den, num = (1e4 if m["d"] == "万" else cn_value(m["d"])), cn_value(m["n"])  # 万分之三 = 3 in 10,000 (cn2an reads digits)
     return (num / den * 100, "percent", "分之", None) if den and num is not None else None
 
 
@@ -700,6 +722,24 @@ def _multiple(m: re.Match) -> tuple | None:
 def _doubling(m: re.Match) -> tuple | None:
     times = cn_value(m["n"]) if m["n"] else 1
     return 2.0 ** times, "times", "翻番", None
+
+
+# 两位数增长 (double-digit growth) is growth of at least 10%; Taiwan writes it 雙位數成長 (双位数 after t2s). A rate is
+# stated by its count of digits so whatever the count: 个位数 is 1 to 9 (減幅縮小至個位數: tw_ic_output_2023), 三位数 at
+# least 100 (高達三位數關稅: tw_us_cn_imports_2025), and a fall as well as a rise (雙位數減幅下滑: tw_ic_output_2023;
+# 對美出口…連續七個月兩位數下滑: Yahoo奇摩新聞 2025-11-08). The rate is named after it, or before it in its clause.
+_DIGIT_COUNTS = {"个": (1.0, 9.0, None), "两": (10.0, None, ">"), "双": (10.0, None, ">"), "三": (100.0, None, ">")}
+_RATE_WORDS = "增长|增速|增幅|成长|涨幅|减幅|降幅|跌幅|下滑|下跌|衰退|关税|税率"
+
+
+def _digit_count(m: re.Match) -> tuple | None:
+    text, start = m.string, m.start()
+    clause = re.split(r"[，,。；;]", text[max(0, start - 20):start])[-1]
+    if not (re.match(r"[^，,。；;]{0,6}?(?:" + _RATE_WORDS + ")", text[m.end():m.end() + 10])
+            or re.search(_RATE_WORDS + "|增长率|成长率|年增率", clause)):
+        return None
+    low, high, qualifier = _DIGIT_COUNTS[m["n"]]
+    return low, "percent", m.group(), qualifier, [], high
 
 
 def _amount(m: re.Match) -> tuple | None:
@@ -777,7 +817,9 @@ _WORD_FORMS = [
     (re.compile(r"百分之(?P<n>" + _CN_NUM + r")"), _percent_of),
     # 千分之12.13 (per mille in words with digits, as reports of the population communiqué print it): a fraction
     # like 三分之一, whatever numeral follows 分之.
-    (re.compile(r"(?P<d>" + _CN_NUM + r"|万)分之(?P<n>" + _CN_NUM + r"|\d+(?:\.\d+)?)"), _fraction),
+    # Taiwanese papers print the denominator in digits too (中國仍占美國年度進口的5分之1: tw_us_cn_imports_2025): the
+    # same fraction.
+    (re.compile(r"(?P<d>(?<![\d.])\d{1,3}|" + _CN_NUM + r"|万)分之(?P<n>" + _CN_NUM + r"|\d+(?:\.\d+)?)"), _fraction),
     (re.compile(r"(?P<n>" + _CN_NUM + r")个?百分点"), _points),
     # 八成 = 80%; 成 also starts words (成为, 成本, 成果 …), which the lookahead leaves out. Taiwanese papers
     # write the tenths in digits too (市占率逾 7 成): 成 is a share whatever numeral comes before it.
@@ -817,9 +859,7 @@ _WORD_FORMS = [
     # first time) is an ordinal, like 第一次, and no count; 度 after digits is a unit (degrees, 度电).
     (re.compile(r"(?<![零下摄华温])(?P<n>[二两三四五六七八九十])度(?=[被超创夺登获进入突成回重])"),
      lambda m: (cn_value(m["n"]), "count", "度", None)),
-    # 两位数增长 (double-digit growth) is growth of at least 10%.
-    # Taiwan writes it 雙位數成長 (双位数 after t2s; 成长 is its 增长).
-    (re.compile(r"[两双]位数(?=的?增长|的?增速|的?增幅|的?成长)"), lambda m: (10.0, "percent", "两位数", ">")),
+    (re.compile(r"(?P<n>[个两双三])位数"), _digit_count),
     # The numeral may carry decimals (四百一十点九亿美元 = 410.9亿, Taiwan's 點 after t2s), as in 百分之十二点六八.
     # A magnitude alone is one of it when a threshold is passed: 突破万亿元大关 (cn_nev_exports_2023), 突破“万列”
     # 大关 (cn_eu_trade_2020), as 突破千亿美元 reads 千 as one thousand. Taiwanese and Hong Kong papers write 破 alone
