@@ -16,8 +16,9 @@ CASES = [
     ("tw_patent_2025q3", 3, "第一", "2025"),
     ("cn_mva_top50_2024", 7, "16年", "2024"),  # 自2010年超越美國以來,已經連續16年穩居世界第一 (the 2024 ranking)
     ("cn_mva_top50_2024", 7, "第一", "2024"),
-    # A run with no stated start that lasts up to the time of writing (已经连续16年位居全球首位) keeps no year (heldout).
-    ("cn_nev_exports_2023", 9, "16年", None),
+    # A run with no stated start, written with 已 (已经连续16年位居全球首位), ends in the year of the report it continues
+    # (heldout; labelled 2023 by convention 10 since 2026-12-02, empty before): see test_extract_year_c10.py.
+    ("cn_nev_exports_2023", 9, "16年", "2023"),
     # The start of an open period in the lead (自2019年启动全球规模商用至今2年多; 自2013年首次超過日本躍居全球第二位以來) is
     # not the period the text reports on: an undated figure later in the text does not take it.
     ("cn_5g_users_2021", 5, "98%", None),  # 中国的5G已经实现覆盖…超过98%的县城城区和80%的乡镇镇区 (label: empty)

@@ -93,10 +93,10 @@ CASES = [
     ("cn_unicorn_2021", 2, "32.3個", "2021"),  # …但中國獨角獸企業…占全球比重分別比美國少32.3個和32.6個百分點
     # 此前 (before this) is another, unstated time, as 之前 is: not the report's year.
     ("cn_eu_trade_2020", 2, "第一大", None),  # 此前,美國是歐盟第一大貿易夥伴。
-    # The result of an effort of N years, or a run lasting up to the writing (已经连续N年), with no year in the
-    # sentence: not the report's year; a run stated without 已 in a communiqué keeps the year reported on.
+    # The result of an effort of N years with no year in the sentence: not the report's year; a run, with 已 or
+    # without, keeps the year reported on (cn_nev_exports_2023 line 9, labelled 2023 by convention 10 since 2026-12-02:
+    # test_extract_year_c10.py).
     ("cn_gov_report_2023", 20, "832个", None),  # 经过八年持续努力, …全国832个贫困县全部摘帽
-    ("cn_nev_exports_2023", 9, "80%", None),  # 我国光伏组件产量已经连续16年位居全球首位,…全球占比均达80%以上。
     ("cn_communique_2025", 1, "5.1%", "2025"),  # 此外人均GDP年增5.1%，…連續3年超過1.3萬美元。
     # Two different cut-offs in the paragraph before (截至2020年3月31日…; …截至2019年3月31日…) date their own
     # holders; neither reaches a paragraph about a third (新加坡政府投資公司…已逾1000億美元).

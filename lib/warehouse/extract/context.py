@@ -1192,6 +1192,9 @@ _PART_OF_YEAR = re.compile(r"\s*(?:第?[一二三四1-4首]季|[上下]半年|�
 # 近年来/近几年/多年来 open a statement about recent years of unstated length: the year an earlier sentence of
 # the paragraph set (2021年，…) does not reach past it.
 _VAGUE_SPAN = re.compile(r"近年|近些年|近几年|近来|多年来")
+# The recent years (not 多年来, a long run whose start is not said) that describe the present state: see year().
+_RECENT = re.compile(r"近年|近些年|近几年|近来")
+_OVER_THE_YEARS = re.compile(r"年均|平均|累计|共计|合计|总计|新增|连年|逐年|每年|相继|先后|陆续")
 # …but only the clause it stands in and those after it: a concession (尽管近年来…持续增长，但…不到美国的1/2) keeps
 # its time to itself, and the main clause after 但/却/然而/不过 states the present.
 _TURN = re.compile(r"[，,；;]\s*(?:但是|但|却|然而|不过)")
@@ -1202,11 +1205,11 @@ _OTHER_TIME = re.compile(r"以往|过往|以前|之前|此前|过去|曾经|曾|
 # A speaker's words quoted after a verb of saying (习近平主席指出:“中国和欧盟是…两大力量、…两大市场…”) keep their
 # own time: the figures of a quotation are not the period the document reports on.
 _SPEECH = re.compile(r"(?:指出|表示|说|称|强调|认为|介绍)\s*[:：]\s*“[^”]*$")
-# The result of an effort of N years (经过八年持续努力，近1亿农村贫困人口实现脱贫) and a run that has lasted up to the
-# time of writing (已经连续16年位居全球首位) hold over years the sentence does not give when it names no year: its
-# figures are not the report period's. A run stated without 已 (连续3年超过1.3万美元 in a communiqué) ends in the
-# year reported on, and keeps it.
-_UNSTATED_RUN = re.compile(r"(?:已经?连续|经过|历经)\s*(?:\d{1,3}|[一二两三四五六七八九十]{1,3})\s*年(?![\d度])")
+# The result of an effort of N years (经过八年持续努力，近1亿农村贫困人口实现脱贫) holds over years the sentence does
+# not give when it names no year: its figures are not the report period's. A run (连续3年超过1.3万美元 in a communiqué;
+# 已经连续16年位居全球首位, 已连续两年保持世界首位) ends in the year the statement is about, with 已 or without (label
+# conventions 2 and 10: the report's period, in cn_nev_exports_2023 a report on 2023's trade).
+_UNSTATED_RUN = re.compile(r"(?:经过|历经)\s*(?:\d{1,3}|[一二两三四五六七八九十]{1,3})\s*年(?![\d度])")
 # A future horizon (`未来5年`, `今后`) does not inherit the year of the sentence's past figures.
 _FUTURE = re.compile(r"未来|今后")
 # A stated reference date opens a paragraph's figures (截至2022年底, 2022年，…): it reaches the later sentences.
@@ -1668,6 +1671,16 @@ def year(text: str, pos: int, s_start: int, paragraph_starts: list[int] | None =
                     and not _OTHER_TIME.search(text[s_start:c_end]) and not _UNSTATED_RUN.search(text[s_start:c_end]) \
                     and not _SPEECH.search(text[s_start:pos]):
                 return report
+            if date and _RECENT.search(_TURN.split(before)[-1]) and not _FUTURE.search(sentence) \
+                    and not _OTHER_TIME.search(text[s_start:c_end]) and not _UNSTATED_RUN.search(text[s_start:c_end]) \
+                    and not _SPEECH.search(text[s_start:pos]) and not _OVER_THE_YEARS.search(text, c_start, c_end):
+                # 近年来…核心产业规模达到5000亿元…已进入全球第一梯队 (cn_ai_industry_2023), 近年在美國進口市占率維持七成
+                # 上下,排名居首 (tw_servers_2024): recent years of unstated length describing the state now are the
+                # text's present, dated as 目前 is, by the document's date (label convention 10, as convention 4).
+                # Not a figure that totals, averages or counts what happened over those years (近年来，我国约有70所
+                # 高校…相继开设了人工智能学院: seed 000 line 553; 年均, 累计, 新增): it holds over the span, and a span
+                # of unstated length gives no year (convention 3).
+                return date[:4]
             return None
         found = reference[-1]["a"]
     stated = _candidates(before)

@@ -1,0 +1,39 @@
+"""Label convention 10 (tests/labels/GUIDE.md, 2026-12-02) in the extractor: a figure with no time of its own that
+continues the report a text states the period of takes that period; 近年/近年来 describing the current state take the
+document's date, as 目前 does. Each case reads a real labelled line (issue 13, year21)."""
+from __future__ import annotations
+
+import pytest
+
+from tests.warehouse.test_extract_years import years
+
+CASES = [
+    # A run written with 已 (已经连续16年) lasts up to the statement, as one without it does (convention 2): in a report on
+    # 2023's trade, the run and what its sentence states are 2023's (heldout; labels 2023 by convention 10).
+    ("cn_nev_exports_2023", 9, "16年", "2023"),  # 我国光伏组件产量已经连续16年位居全球首位,
+    ("cn_nev_exports_2023", 9, "首位", "2023"),
+    ("cn_nev_exports_2023", 9, "80%", "2023"),  # …产量产能的全球占比均达80%以上。
+    # The result of an effort of N years (经过八年持续努力) holds over years the text does not give (label: empty).
+    ("cn_gov_report_2023", 20, "832个", None),
+    # 近年来 describing the state now: the document's date (fresh11; labels 2023 and 2024).
+    ("cn_ai_industry_2023", 1, "5000亿元", "2023"),  # 近年来,中国人工智能产业蓬勃发展,核心产业规模达到5000亿元人民币,
+    ("cn_ai_industry_2023", 1, "4400家", "2023"),  # 企业数量超过4400家 (a text of 2023-10-16)
+    ("cn_ai_industry_2023", 4, "第一", "2023"),  # 近年来,我国人工智能产业…已进入全球第一梯队。
+    ("tw_servers_2024", 6, "七成", "2024"),  # 墨西哥…近年在美國進口市占率維持七成上下,排名居首 (2024-10-16)
+    ("tw_servers_2024", 6, "首", "2024"),
+]
+
+
+@pytest.mark.parametrize("name,line,quote,year", CASES)
+def test_convention_10_on_real_lines(name, line, quote, year):
+    """Every mention of `quote` on the line gets the year convention 10 gives."""
+    assert years(name, line, quote) == [year]
+
+
+def test_a_count_of_what_happened_over_recent_years_keeps_no_year():
+    """近年来，我国约有70所高校和科研机构相继开设了人工智能学院 (seed 000 line 553, label empty): 相继 ("one after
+    another") counts openings over the recent years, which hold over a span of unstated length (convention 3), not
+    the present; the seed's reading is unchanged."""
+    from tests.helpers import seed_mentions
+    got = [m for m in seed_mentions()["000"] if m.line_no == 553 and m.quote == "70所"]
+    assert [m.year for m in got] == [None]
