@@ -15,6 +15,11 @@ CASES = [
     ("cn_nev_exports_2023", 9, "80%", "2023"),  # …产量产能的全球占比均达80%以上。
     # The result of an effort of N years (经过八年持续努力) holds over years the text does not give (label: empty).
     ("cn_gov_report_2023", 20, "832个", None),
+    # A lead sentence dated only by the start of an open period (自2019年启动全球规模商用至今2年多) tells how long something
+    # has lasted: the news and its period are in the next sentence (截至2021年底,…), and the report's figures take it
+    # (fresh11; labels 2021).
+    ("cn_5g_users_2021", 5, "98%", "2021"),  # 中国的5G已经实现覆盖全国所有地级市城区、超过98%的县城城区和80%的乡镇镇区
+    ("cn_5g_users_2021", 5, "80%", "2021"),
     # 近年来 describing the state now: the document's date (fresh11; labels 2023 and 2024).
     ("cn_ai_industry_2023", 1, "5000亿元", "2023"),  # 近年来,中国人工智能产业蓬勃发展,核心产业规模达到5000亿元人民币,
     ("cn_ai_industry_2023", 1, "4400家", "2023"),  # 企业数量超过4400家 (a text of 2023-10-16)

@@ -20,9 +20,11 @@ CASES = [
     # (heldout; labelled 2023 by convention 10 since 2026-12-02, empty before): see test_extract_year_c10.py.
     ("cn_nev_exports_2023", 9, "16年", "2023"),
     # The start of an open period in the lead (自2019年启动全球规模商用至今2年多; 自2013年首次超過日本躍居全球第二位以來) is
-    # not the period the text reports on: an undated figure later in the text does not take it.
-    ("cn_5g_users_2021", 5, "98%", None),  # 中国的5G已经实现覆盖…超过98%的县城城区和80%的乡镇镇区 (label: empty)
-    ("cn_5g_users_2021", 5, "80%", None),
+    # not the period the text reports on: an undated figure later in the text does not take it. The lead's next
+    # sentence (截至2021年底,…) states the period (labelled 2021 by convention 10 since 2026-12-02, empty before; see
+    # test_extract_year_c10.py).
+    ("cn_5g_users_2021", 5, "98%", "2021"),  # 中国的5G已经实现覆盖…超过98%的县城城区和80%的乡镇镇区
+    ("cn_5g_users_2021", 5, "80%", "2021"),
     ("cn_digital_economy_2016", 8, "30.3%", None),  # 中國數字經濟占GDP的比例為30.3% (not 2013; label 2016)
     ("cn_digital_economy_2016", 3, "第二", "2016"),  # (一)中國數字經濟總體規模穩居全球第二: its section's 2016
     # A change stated with no time of its own after its sentence has set a change between two times (a dated change, or

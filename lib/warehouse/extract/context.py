@@ -1995,14 +1995,18 @@ def report_period(title: str | None, first_line: str, date: str | None = None, o
 
     A lead may open on a sentence of background that names no time at all (全球吹起人工智慧（ＡＩ）狂潮，…推升我半導體及
     相關科技業研發動能。國科會最新統計指出，二○二四年我國…; 在全球创业生态中,独角兽公司…一直备受关注。IT 桔子发布的《2024
-    年中美独角兽公司发展分析报告》…): the news, and its period, is then in the next sentence, which is read as the lead.
+    年中美独角兽公司发展分析报告》…), or only how long something has lasted up to now (数据显示,自2019年启动全球规模商用至今
+    2年多,5G…发展迅速。截至2021年底,… in cn_5g_users_2021; 我國5G商用牌照正式發放3年來,基站規模屢創新高…。工業和信息化部
+    最新統計顯示,截至今年7月底… in m.huanyumedia.cn/c63468.html: an open start, _OPEN_START, is no period reported on):
+    the news, and its period, is then in the next sentence, which is read as the lead (label convention 10: the lead's
+    period dates the figures that continue the report).
 
     A news item on a ranking list released on the text's own day (今天胡潤研究院送出了全球獨角獸榜單, in the paragraph after
     an opening of background; 胡润研究院18日发布《2023全球独角兽榜》; 胡润研究院8月30日发布《2022年中全球独角兽榜》) relays a
     list that counts the state at its release and is named by that year: without a year in the title or lead, the list's
     figures are of the year of the document's date. `opening` is the lead paragraph and the one after it."""
     lead = _lead(first_line)
-    if not _dated(lead):
+    if not _dated(_OPEN_START.sub("", lead)):
         lead = _lead(first_line, sentences=2)
     for span in (title, lead):
         opened = [m.span("a") for m in _OPEN_START.finditer(span or "")]
