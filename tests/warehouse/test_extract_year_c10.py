@@ -42,3 +42,12 @@ def test_a_count_of_what_happened_over_recent_years_keeps_no_year():
     from tests.helpers import seed_mentions
     got = [m for m in seed_mentions()["000"] if m.line_no == 553 and m.quote == "70所"]
     assert [m.year for m in got] == [None]
+
+
+def test_an_open_start_in_the_taiwanese_calendar_is_no_report_period():
+    """1.積體電路業產值位居我國製造業各細行業之首:… 產值自101年起連續11年正成長 (tw_ic_output_2023 line 1, fresh12, text
+    of 2024): the lead's 自101年起 starts a run up to now; read as the report's period it gave the heading's 之首 2012.
+    Undated now, and flagged year_unknown (the label, 2023, is the 112年 the note reports on further on)."""
+    from tests.warehouse.test_extract_labels import unseen_mentions
+    heading = next(m for m in unseen_mentions("tw_ic_output_2023") if m.line_no == 1 and m.quote == "之首")
+    assert heading.year is None and "year_unknown" in heading.flags

@@ -1979,8 +1979,10 @@ def _paragraph_year(text: str, s_start: int, paragraph_starts: list[int], date: 
 
 # The start of an open period (数据显示,自2019年启动全球规模商用至今2年多,5G…发展迅速; 近年來,中國數字經濟…自2013年首次超過
 # 日本躍居全球第二位以來,領先優勢不斷加大): the lead tells how long something has lasted up to now, so its start year is
-# not the period the text reports on (cn_5g_users_2021 reports on 2021, cn_digital_economy_2016 on 2016).
-_OPEN_START = re.compile(r"自\s*(?P<a>(?:19|20)\d{2})\s*年[^，,。；;]{0,16}?(?:以来|之后|以后|后|起|开始|至今)")
+# not the period the text reports on (cn_5g_users_2021 reports on 2021, cn_digital_economy_2016 on 2016). A Taiwanese
+# text writes the start in its own calendar (產值自101年起連續11年正成長,並自103年起超越… in tw_ic_output_2023, a note on
+# 112年): the same open start, read as _ROC_BARE reads the year.
+_OPEN_START = re.compile(r"自\s*(?P<a>(?:19|20)\d{2}|(?<![\d.])(?:[89]\d|1[01]\d))\s*年[^，,。；;]{0,16}?(?:以来|之后|以后|后|起|开始|至今)")
 
 
 def report_period(title: str | None, first_line: str, date: str | None = None, opening: str = "") -> str | None:
