@@ -56,6 +56,7 @@ def expected(raw, unit):
     if r in ('半','一半','过半','過半') and unit=='percent': return [50]
     if r in ('半数','半數') and unit=='percent': return [50]  # 半数/半數 (half of a group) = 50 percent, like 一半 (CONVENTIONS 9; fresh10 split: 半数公司市值扩大)
     if re.fullmatch(r'[0-9]+成[0-9]', r) and unit=='percent': a,b=r.split('成'); return [float(a)*10+float(b)]
+    if re.fullmatch(r'[0-9]+、[0-9]+年', r): return [float(x) for x in r[:-1].split('、')]  # a range of years written with 、 (4、5年 = 4 to 5 years; fresh14 part B, tw_us_cn_techwar_2024)
     if re.fullmatch(r'[0-9.]+/[0-9.]+', r):  # a fraction written 1/2, as a share in percent
         a,b=r.split('/'); return [float(a)/float(b)*100]
     if '分之' in r and '百分之' not in r:
