@@ -267,7 +267,7 @@ def table_row(name: str, counts: dict) -> str:
 # blind 13:50-14:05 UTC) measured at ded959d (the texts copied into a worktree of it): 97.2 / 80.5 / 98.2 / 97.8 / 73.8 /
 # 70.8; an unflagged year right 77.2% of 250, an unflagged subject 71.3% of 237.
 SPLITS = ("seeds", "dev", "dev2", "heldout", "fresh", "fresh3", "fresh4", "fresh8", "fresh7", "fresh9", "fresh10", "fresh11", "fresh12",
-          "fresh13")
+          "fresh13", "fresh14")
 
 
 def report(show_rows: bool = True, splits: tuple[str, ...] = SPLITS) -> dict[str, dict]:
