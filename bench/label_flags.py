@@ -2,7 +2,7 @@
 figures it found into those it gives a year (a subject) without a flag and those it flags (`year_unknown`,
 `year_needs_date`, `year_from_elsewhere`, `year_from_base`,
 `year_from_span_start`, `year_written_before_figure`; `subject_assumed`, `ambiguous_subject`, `group_subject`,
-`subject_from_other_clause`, `subject_in_partner_flow`, `subject_before_firm`), and prints the agreement with the hand
+`subject_from_other_clause`, `subject_in_partner_flow`, `subject_before_firm`, `subject_home_contradicted`, `subject_from_cause`), and prints the agreement with the hand
 labels in each part. A reader quoting an unflagged figure relies on the first number; the second says how often a
 wrong year or subject at least carries a warning. Totals only, so it may run on a clean split."""
 from __future__ import annotations
@@ -14,7 +14,7 @@ from tests.warehouse.test_extract_labels import SPLITS, _same_subject, _same_yea
 FLAGS = {"year": {"year_unknown", "year_needs_date", "year_from_elsewhere", "year_from_base",
                   "year_from_span_start", "year_written_before_figure"},
          "subject": {"subject_assumed", "ambiguous_subject", "group_subject", "subject_from_other_clause",
-                     "subject_in_partner_flow", "subject_before_firm"}}
+                     "subject_in_partner_flow", "subject_before_firm", "subject_home_contradicted", "subject_from_cause"}}
 
 
 def tally(split: str) -> dict[str, dict[str, list[int]]]:

@@ -26,7 +26,7 @@ FLAG_CODES = ("lost_superscript", "stray_char", "spans_lines", "no_unit", "fract
               "ambiguous_subject", "group_subject", "year_unknown", "year_needs_date", "currency_assumed",
               "bracket_count", "run_of_years", "recent_years", "growth_target", "top_n", "order_rank", "implausible",
               "subject_from_other_clause", "year_from_elsewhere", "subject_in_partner_flow", "subject_before_firm",
-              "year_from_base", "year_from_span_start", "year_written_before_figure")
+              "year_from_base", "year_from_span_start", "year_written_before_figure", "subject_home_contradicted", "subject_from_cause")
 SUBJECT_SEPARATOR = ","  # one figure can be stated of several subjects (苹果、微软和英伟达的市值均超过3万亿美元)
 
 

@@ -557,7 +557,7 @@ def collect(seeds_dir: Path = SEEDS_DIR, catalog_dir: Path = CATALOG_DIR, extern
 # never hold a space, so one cannot match across two of them. position is the explorer's order (document order).
 READING_FLAGS = ("subject_assumed", "year_unknown", "group_subject", "subject_from_other_clause",
                  "year_from_elsewhere", "subject_in_partner_flow", "subject_before_firm", "year_from_base",
-                 "year_from_span_start", "year_written_before_figure")
+                 "year_from_span_start", "year_written_before_figure", "subject_home_contradicted", "subject_from_cause")
 EXPLORER_MENTIONS = f"""
     WITH catalogued AS (
         SELECT c.mention_id,

@@ -112,3 +112,44 @@ def test_the_statements_own_year_right_before_the_figure_is_not_flagged():
     read."""
     m = _at("cn_innovation_decade_2021", 4, "2.3萬億元")
     assert m.year == "2021" and "year_written_before_figure" not in m.flags
+
+
+def test_the_writers_own_economy_the_text_sets_apart_is_flagged():
+    """我國與中國在本月7日均公布…，我國10月的出口205.2億美元 (tw_exports_2025m10 line 1, fresh12): a Taiwanese text whose
+    我國 was read as the mainland's; the text sets 我國 apart from 中國, so the writer is not there."""
+    m = _at("tw_exports_2025m10", 1, "205.2億美元")
+    assert m.entity == "CHN" and "subject_home_contradicted" in m.flags
+
+
+def test_the_writers_own_economy_another_one_outnumbers_is_flagged():
+    """檳城…位居全國榜首 (my_penang_trade_2022 line 6, fresh12): a Malaysian text in Traditional (馬來西亞, 大馬, 令吉),
+    read from Taiwan; Taiwan is never named, Malaysia often."""
+    m = _at("my_penang_trade_2022", 6, "榜首")
+    assert m.entity == "TWN" and "subject_home_contradicted" in m.flags
+
+
+def test_the_writers_own_economy_the_text_agrees_with_is_not_flagged():
+    """我國2018年研發經費占GDP比率3.36%,…中國大陸2.19% (tw_rd_2020 line 2, fresh12): Taiwan's, in a text from Taiwan;
+    the mainland's 2.19% is named in its own clause."""
+    m = _at("tw_rd_2020", 2, "3.36%")
+    assert m.entity == "TWN" and "subject_home_contradicted" not in m.flags
+    m = _at("tw_rd_2020", 2, "2.19%")
+    assert m.entity == "CHN" and "subject_home_contradicted" not in m.flags
+
+
+def test_a_subject_named_only_in_a_cause_is_flagged_not_a_figure_inside_it():
+    """112年前3季受全球通膨及升息影響,…減幅明顯收斂至年減1.3% (tw_ic_output_2023 line 1, fresh12): Taiwan's output, read
+    as the world's, which the sentence names only as the cause. 由於部分中國商品一度面臨高達三位數關稅
+    (tw_us_cn_imports_2025 line 2, fresh12): the figure is the cause's own, China's, and is not flagged."""
+    flagged, inside = _at("tw_ic_output_2023", 1, "1.3%"), _at("tw_us_cn_imports_2025", 2, "三位數")
+    assert (flagged.entity, inside.entity) == ("WLD", "CHN")
+    assert "subject_from_cause" in flagged.flags and "subject_from_cause" not in inside.flags
+
+
+def test_a_flow_whose_own_side_is_written_is_not_flagged():
+    """美國自中國進口金額,在2025年降至3080億美元 (tw_us_cn_imports_2025 line 3, fresh12) and 中国对新加坡非金融类直接投资
+    35.5亿美元 (cn_sg_trade_2018 line 4, fresh): the sentence writes the flow's own side, whose figure it is (right)."""
+    m = _at("tw_us_cn_imports_2025", 3, "3080億美元")
+    assert m.entity == "USA" and "subject_in_partner_flow" not in m.flags
+    m = _at("cn_sg_trade_2018", 4, "35.5亿美元")
+    assert m.entity == "CHN" and "subject_in_partner_flow" not in m.flags

@@ -21,7 +21,7 @@ Each mention gets the subject it describes (economy code, company, or a group `C
 it refers to (clause, sentence, the paragraph's reference date, the document's date for 目前/去年); what the
 rules cannot settle is flagged (`subject_assumed`, `year_unknown`, `currency_assumed`) rather than guessed, and a
 reading taken from where wrong readings come from says so (`subject_from_other_clause`, `year_from_elsewhere`,
-`subject_in_partner_flow`, `subject_before_firm`, `year_from_base`, `year_from_span_start`,
+`subject_in_partner_flow`, `subject_before_firm`, `subject_home_contradicted`, `subject_from_cause`, `year_from_base`, `year_from_span_start`,
 `year_written_before_figure`: doubts).
 """
 from __future__ import annotations
@@ -51,7 +51,7 @@ _CURRENCY_BEFORE = re.compile(r"(?P<cur>" + _CURRENCY_WORD.pattern + r"|(?<![A-Z
 # in 新浪VR's report of the 2020 Hurun list; 螞蟻金服以4000億以上的估值位列榜首, 胡润 2018 index).
 # The flags that say a subject is uncertain, and why.
 SUBJECT_FLAGS = {"subject_assumed", "ambiguous_subject", "group_subject", "subject_from_other_clause",
-                 "subject_in_partner_flow", "subject_before_firm"}
+                 "subject_in_partner_flow", "subject_before_firm", "subject_home_contradicted", "subject_from_cause"}
 _MONEY_WORDS = re.compile(r"收入|支出|开支|赤字|盈余|预算|投资|储备|市值|营收|税|资金|融资|贸易|出口|进口|产值|销售额|利润|金额|估值")
 
 

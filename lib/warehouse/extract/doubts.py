@@ -5,6 +5,7 @@ readings far more often than the rest (bench.label_flags; the figures are in the
 reading without such a reason is the one an analyst may quote: the reasons name the cause, not a score."""
 from __future__ import annotations
 
+import functools
 import re
 
 from lib.warehouse.extract import context
@@ -37,28 +38,94 @@ _YEARS_BACK = {"去年": 1, "上年": 1, "前年": 2}
 # hk01 2025-10-25, and 日本实际对华直接投资额为21.4亿美元, 共同社 2015-08-19: China's inflow from Japan; 財政部: 累計前八月
 # 對美出超853.6億美元, 聯合報 2025-09-10, and 對美國出超1501.2億美元, 自由時報 2026-01-10: Taiwan's surplus with the US).
 # The text is matched in Simplified. A one-character name (华, 美) must touch the flow (对华投资, 对美出超, 对华实际投入):
-# 对中小企业投资 names no partner.
+# 对中小企业投资 names no partner. A flow whose own side the sentence writes (中国对新加坡直接投资, 欧盟自美国进口, 美国自中国
+# 进口金额) is that side's, read as such: only a flow into China (对华) or one without its own side is the writer's report
+# (_reported_by_writer; the flows with their own side written were read right: cn_sg_trade_2018, cn_eu_trade_2020,
+# tw_us_cn_imports_2025).
 _PARTNER_SIDE = r"华|美|日|韩|台|陆|港|欧|中|星|澳|英|德|法|俄|印"
 _FLOW = r"投资|出口|进口|出超|入超|顺差|逆差|贸易|实际投入|外销"
 _PARTNER_FLOW = re.compile(rf"对\s*(?:(?:{_PARTNER_SIDE})(?:实际|直接)?|(?:{context._SUBJECT_RE.pattern})[^，,；;。]{{0,6}}?)"
                            rf"(?:{_FLOW})|(?:出口|外销|输往|销往|运往)(?:到|至|往)?\s*(?:{context._SUBJECT_RE.pattern})"
                            rf"|(?:{context._SUBJECT_RE.pattern})\s*的?进口")
+# A cause the sentence gives for a change (受全球通膨及升息影响, 由于…, 因为…, 在全球经济复苏带动下): it names what drove
+# the figure, not whose the figure is (tw_ic_output_2023: 112年前3季受全球通膨及升息影响,…产值呈双位数减幅下滑,…年减1.3%,
+# Taiwan's output read as the world's; 中央社 2019-11-19: 国内制造业第3季产值受原物料价格走低及全球景气影响,…年减7.01%;
+# ETtoday 2015-11-19: 基本金属业因全球钢市供给过剩,…产值年减27.55%).
+_CAUSE = re.compile(r"受到?[^，,；;。]{1,24}?(?:影响|冲击|拖累|带动)|(?:由于|因为)[^，,；;。]{1,24}|在[^，,；;。]{1,24}?带动下")
 # A firm named by a Latin name after its economy, which the word lists do not know: 美国AI新创Scale AI募得143亿美元,
 # 德国Helsing与Quantum Systems分别募得 (tw_vc_pulse_2025q2, fresh10), 总部洛杉矶的SpaceX估值增长4,000亿 (cn_hurun_2021,
 # fresh9). The Latin name holds a small letter: an acronym (AI, GDP, IPO, FDI) is no firm.
 _FIRM_AFTER = re.compile(rf"(?P<e>{context._SUBJECT_RE.pattern})[\u4e00-\u9fffA-Z]{{0,12}}?(?<![A-Za-z])"
                          r"(?P<f>[A-Z][A-Za-z0-9&.\-]*[a-z][A-Za-z0-9&.\-]*)")
 
+# The writer's own economy, named without its name (我国, 全国, 国内, 本港): read as the economy the text is written from.
+_OWN = re.compile(r"我国|本国|国内|全国|本港|本地")
+# The economies that write Chinese, which a text is written from (context.home_economy).
+_WRITERS = ("CHN", "HKG", "TWN", "MYS", "SGP", "MAC")
 
-def _named(span: str, home: str) -> set[str]:
-    """The economies (a city as its economy) and firms the word lists find in `span`; the world and a class of
-    economies (context.CLASS_WORDS) are no one."""
+
+@functools.lru_cache(maxsize=64)
+def _writer_cues(text: str) -> dict[str, int]:
+    """How often `text` names each economy that writes Chinese by its name, cities, currency or institutions (as
+    context.home_economy counts them in a Simplified text): the mainland by 中国, 内地, 大陆, 国务院, 人民币."""
+    counts = dict.fromkeys(_WRITERS, 0)
+    for word, code in context.ECONOMY_WORDS + context.CITY_WORDS + context.CURRENCY_HOME + context.HOME_CUES:
+        if code in counts and code != "CHN":
+            counts[code] += text.count(word)
+    counts["CHN"] = sum(text.count(word) for word in context._MAINLAND) - 2 * text.count("中国大陆")
+    return counts
+
+
+def _home_contradicted(text: str, code: str) -> bool:
+    """Whether `text` says its writer is not in `code`: it sets 我国 apart from that economy by name (我国与中国,
+    我国对中国与香港的出口: tw_exports_2025m10, a Taiwanese text), or names another economy that writes Chinese more
+    often than that one (马来西亚, 大马, 令吉 16 times and Taiwan never in my_penang_trade_2022, read from Taiwan;
+    经济部, 台湾 more than 中国 in tw_patent_2023, read from the mainland at eecc340)."""
+    names = "|".join(sorted((w for w, c in context.ECONOMY_WORDS if c.split(":")[0] == code), key=len, reverse=True))
+    if names and re.search(rf"(?:我国|本国)(?:与|和|及|对|、|跟)(?:{names})|(?:{names})(?:与|和|及|、|跟)(?:我国|本国)", text):
+        return True
+    counts = _writer_cues(text)
+    return code in counts and any(n > counts[code] for c, n in counts.items() if c != code)
+
+
+def _reported_by_writer(flow: re.Match, before: str, home: str) -> bool:
+    """Whether the `flow` found in `before` (the sentence up to the figure) is one its writer reports by partner: a
+    flow into China (对华: 日本对华投资, 美国对华实际投入, in 商务部's figures), or one whose own side the sentence has not
+    named before it (前八月对美出超, 以出口美国为最大宗: the writer's own). A flow the sentence gives its own side
+    (中国对新加坡直接投资, 欧盟自美国进口, 美国自中国进口金额) is that side's, which the extractor reads."""
+    if flow.group().startswith("对华"):
+        return True
+    if not flow.group().startswith(("对", "出口", "外销", "输往", "销往", "运往")):
+        return False  # 美国进口, 自中国进口: the importer is written (or the partner follows 自/从)
+    return not _named(before[:flow.start()], home)
+
+
+def _codes(span: str, home: str) -> set[str]:
+    """The subjects the word lists find in `span`: economies (a city as its economy), firms, the world, classes."""
     codes = set()
     for m in context._SUBJECT_RE.finditer(span):
         code = context._SUBJECT_OF[m.group()][0]
         code = home if code == context.HOME else context._PLACE_OF.get(m.group(), code).split(":")[0]
         codes.add(code)
-    return codes - {"WLD"} - context._CLASSES  # (nor is a class of economies: 开发中国家)
+    return codes
+
+
+def _named(span: str, home: str) -> set[str]:
+    """The economies (a city as its economy) and firms the word lists find in `span`; the world and a class of
+    economies (context.CLASS_WORDS) are no one."""
+    return _codes(span, home) - {"WLD"} - context._CLASSES  # (nor is a class of economies: 开发中国家)
+
+
+def _only_in_cause(before: str, clause_at: int, code: str, home: str) -> bool:
+    """Whether `before` (the sentence up to the figure, whose clause starts at `clause_at`) names `code` only in
+    causes that end before the figure's clause (受全球通膨及升息影响, 由于…, 在…带动下)."""
+    spans = [m.span() for m in _CAUSE.finditer(before) if m.end() <= clause_at]
+    if not spans:
+        return False
+    inside = "".join(before[a:b] for a, b in spans)
+    cuts = [0] + [i for span in spans for i in span] + [len(before)]
+    outside = "".join(before[cuts[i]:cuts[i + 1]] for i in range(0, len(cuts), 2))
+    return code in _codes(inside, home) and code not in _codes(outside, home)
 
 
 def _writes_year(span: str, year: str) -> bool:
@@ -118,10 +185,18 @@ def reading_doubts(text: str, pos: int, c_start: int, s_start: int, s_end: int, 
     - year_written_before_figure: the clause writes another year right before the figure (较2015年录得的, 高於101年之,
       较去年底): the figure is that year's value, often read as the statement's (较2015年录得的2,346億元, read as 2016).
     - subject_in_partner_flow: the sentence names a flow to or from a partner before the figure (对华投资, 對美出超,
-      出口美国, 美国进口) and the subject is not the writer's own economy: the reporter of such a flow is often the one
-      the text does not name (美国对华实际投入外资金额28.76亿美元: China's inflow, read as the US's).
+      出口美国) without its own side (or into China: 对华) and the subject is not the writer's own economy: the
+      reporter of such a flow is often the one the text does not name (美国对华实际投入外资金额28.76亿美元: China's
+      inflow, read as the US's).
     - subject_before_firm: the subject is an economy the clause names just before a firm's Latin name the word lists
-      do not know (美国AI新创Scale AI募得143亿美元): the figure is often the firm's."""
+      do not know (美国AI新创Scale AI募得143亿美元): the figure is often the firm's.
+    - subject_from_cause: the sentence names the subject, before the figure, only in a cause that ends before the
+      figure's clause (受全球通膨及升息影响, 由于…, 在…带动下): a cause drove the figure and is not whose it is
+      (112年前3季受全球通膨及升息影响,…年减1.3%: Taiwan's output, read as the world's).
+    - subject_home_contradicted: the subject is the writer's own economy, read from 我国/全国/国内 (or assumed; the
+      figure's clause does not name it), and the text itself says the writer is elsewhere: it sets 我国 apart from
+      that economy (我国与中国) or names another economy that writes Chinese more often (我国10月的出口205.2亿美元 in a
+      text saying 我国与中国: Taiwan's, read as China's)."""
     flags = []
     c_start = max(c_start, s_start)
     sentence = text[s_start:s_end]
@@ -130,11 +205,18 @@ def reading_doubts(text: str, pos: int, c_start: int, s_start: int, s_end: int, 
     if entity and source in ("sentence", "topic") and len(_named(sentence, home)) >= 2 and not parts & own \
             and not any(p in text[c_start:pos] for p in parts):
         flags.append("subject_from_other_clause")
-    if entity and not parts <= {home} and _PARTNER_FLOW.search(text[s_start:pos]):
+    if entity and not parts <= {home} and any(_reported_by_writer(m, text[s_start:pos], home)
+                                              for m in _PARTNER_FLOW.finditer(text[s_start:pos])):
         flags.append("subject_in_partner_flow")
     if entity and any(not context._SUBJECT_RE.fullmatch(m["f"]) and _named(m["e"], home) & parts
                       for m in _FIRM_AFTER.finditer(text[c_start:pos])):
         flags.append("subject_before_firm")
+    if entity and "+" not in entity and _only_in_cause(text[s_start:pos], c_start - s_start, next(iter(parts)), home):
+        flags.append("subject_from_cause")
+    if entity and "+" not in entity and (source == "home" or _OWN.search(text[s_start:pos])) \
+            and next(iter(parts)) not in _codes(_OWN.sub("", text[c_start:pos]), home) \
+            and _home_contradicted(text, next(iter(parts))):
+        flags.append("subject_home_contradicted")
     if year and year[:4] != (date or "")[:4] and not _writes_year(text[min(p_start, s_start):s_end], year[:4]) \
             and not _RELATIVE.search(sentence) and not _PART_OF_YEAR.search(sentence):
         flags.append("year_from_elsewhere")
