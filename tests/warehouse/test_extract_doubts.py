@@ -25,6 +25,13 @@ def test_a_subject_the_clause_reads_itself_is_not_flagged():
     assert m.entity == "HKG" and "subject_from_other_clause" not in m.flags
 
 
+def test_the_sentences_topic_carried_to_a_clause_naming_no_one_is_not_flagged():
+    """我国研发人员总量在2013年超过美国,已连续6年稳居世界第一位 (cn_rd_talent_2018 line 1, fresh12): the US is named, but
+    the clause 已连续6年 names no one and continues the sentence's topic, China (right)."""
+    m = _at("cn_rd_talent_2018", 1, "6年")
+    assert m.entity == "CHN" and m.subject_source == "sentence" and "subject_from_other_clause" not in m.flags
+
+
 def test_a_year_from_another_paragraph_is_flagged():
     """近20年,中國吸收外資在全球FDI總量中年均比例為7.6% (tw_unctad_fdi_2013 line 7, fresh11): no year in its paragraph
     and not the document's (2014): the 2013 came from the paragraphs before. The figure is the twenty years' (the span

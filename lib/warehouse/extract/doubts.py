@@ -116,6 +116,11 @@ def _named(span: str, home: str) -> set[str]:
     return _codes(span, home) - {"WLD"} - context._CLASSES  # (nor is a class of economies: 开发中国家)
 
 
+def _first_named(span: str, home: str) -> str | None:
+    """The first economy or firm `span` names (the sentence's topic, which its clauses without a subject continue)."""
+    return next((code for m in context._SUBJECT_RE.finditer(span) for code in _named(m.group(), home)), None)
+
+
 def _only_in_cause(before: str, clause_at: int, code: str, home: str) -> bool:
     """Whether `before` (the sentence up to the figure, whose clause starts at `clause_at`) names `code` only in
     causes that end before the figure's clause (受全球通膨及升息影响, 由于…, 在…带动下)."""
@@ -169,9 +174,12 @@ def reading_doubts(text: str, pos: int, c_start: int, s_start: int, s_end: int, 
     """Flags for the figure at `pos` (its clause starts at c_start, its sentence runs s_start..s_end, its paragraph
     starts at p_start) read as `entity` (found as `source` says: context.Subject) in `year`:
     - subject_from_other_clause: the subject was carried from an earlier clause or sentence ("sentence", "topic"),
-      the sentence names two or more economies or firms, and the figure's clause up to the figure names none of
-      them: with several to choose from the carry often takes the wrong one (經濟部表示,我國伺服器直接外銷占比達九成以上,
-      出口以美國為大宗,占比由2017年8.1%揚升至去年73%: Taiwan's share, read as the US's).
+      the sentence names two or more economies or firms, and the figure's clause up to the figure does not name it:
+      with several to choose from the carry often takes the wrong one (經濟部表示,我國伺服器直接外銷占比達九成以上,
+      出口以美國為大宗,占比由2017年8.1%揚升至去年73%: Taiwan's share, read as the US's). Not where the clause names
+      no one and the subject is the first the sentence names: its topic, which clauses without a subject continue
+      (我国研发人员总量在2013年超过美国,已连续6年稳居世界第一位, cn_rd_talent_2018; 槟城不仅在去年以3450亿令吉的…
+      出口额位居全国榜首,还创造了1010亿令吉的贸易顺差, my_penang_trade_2022).
     - year_from_elsewhere: the year is written neither in the figure's paragraph up to its sentence's end, nor by a
       word dating it from the text's own time (今年, 去年, 目前) or a part of a year (全年, 12月份), and is not the year of
       the document's date: it came from another paragraph or the report's period, which the figure often does not
@@ -203,7 +211,9 @@ def reading_doubts(text: str, pos: int, c_start: int, s_start: int, s_end: int, 
     parts = {p.split(":")[0] for p in (entity or "").split("+") if p}
     own = _named(text[c_start:pos], home)
     if entity and source in ("sentence", "topic") and len(_named(sentence, home)) >= 2 and not parts & own \
-            and not any(p in text[c_start:pos] for p in parts):
+            and not any(p in text[c_start:pos] for p in parts) \
+            and (_codes(text[c_start:pos], home) or len(parts) > 1
+                 or _first_named(text[s_start:pos], home) not in parts):
         flags.append("subject_from_other_clause")
     if entity and not parts <= {home} and any(_reported_by_writer(m, text[s_start:pos], home)
                                               for m in _PARTNER_FLOW.finditer(text[s_start:pos])):
