@@ -76,6 +76,10 @@ def main(argv: list[str] | None = None) -> int:
     def cpu(draw) -> float:
         return draw.browser_cpu + draw.server_cpu
 
+    def quartiles(values: list[float]) -> tuple[float, float, float]:
+        low, _, high = statistics.quantiles(values, n=4) if len(values) > 1 else values * 3
+        return statistics.median(values), low, high
+
     print(f"load average {os.getloadavg()[0]:.1f} at the end; medians: wall s, CPU s of Chromium and the server per "
           "load, and the median of each round's CPU (both) over the reference's")
     print(f"   {'variant':58s} {'wall':>5s} {'Chromium':>8s} {'server':>6s} {'x ref':>6s}")
@@ -88,8 +92,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"   {label:58s} {statistics.median(d.wall for d in found):5.2f} "
               f"{statistics.median(d.browser_cpu for d in found):8.2f} "
               f"{statistics.median(d.server_cpu for d in found):6.2f} {ratio:5.2f}x" + (
-                  f"  ({statistics.median(cpu(d) / cpu(o) for d, o in zip(found, other)):.2f}x the other tree's)"
-                  if other else ""), flush=True)
+                  "  ({:.2f}x the other tree's; rounds' quartiles {:.2f}-{:.2f})".format(
+                      *quartiles([cpu(d) / cpu(o) for d, o in zip(found, other)])) if other else ""), flush=True)
     return 0
 
 

@@ -1,5 +1,7 @@
 """Overview page: where China stands against the US and the EU on every headline measure, then cards with each
 economy's latest value, year and source, and links to the topic pages."""
+import html
+
 import pandas as pd
 import streamlit as st
 
@@ -10,6 +12,21 @@ from lib.ui.i18n import economy_name, economy_short, format_value, number, t, wi
 
 CARD_SOURCES = {"rd": ("rd_intensity", "gerd_ppp", "researchers"), "unicorns": ("unicorns",),
                 "digital_share": ("digital_share",)}
+# A row of cards (a heading, then one bordered metric per economy with the documents' figures under it) is one HTML
+# element drawn as Streamlit draws a heading, columns, st.metric(border=True) and captions in this theme: about 60 of
+# the page's 100 elements were these, each paying Streamlit's per-element React, CSS-in-JS and markdown in the browser
+# (README, Benchmark). No "<" inside the style: the browser's sanitiser would drop it.
+CARDS_CLASS = "overview-cards"
+CARDS_STYLE = """<style>
+.overview-cards .cards-heading {margin: 0 0 1rem;}
+.overview-cards .cards-row {display: grid; grid-template-columns: repeat(var(--cards), minmax(0, 1fr)); gap: 1rem;}
+.overview-cards .card {display: flex; flex-direction: column; gap: 1rem;}
+.overview-cards .metric {border: 1px solid rgb(220, 216, 212); border-radius: 0.5rem; padding: calc(1rem - 1px);}
+.overview-cards .metric-label {font-size: 0.875rem; line-height: normal; min-height: 1.5rem;}
+.overview-cards .metric-value {font-size: 2.25rem; line-height: normal; padding-bottom: 0.25rem;
+  overflow-wrap: anywhere;}
+.overview-cards .card-note {font-size: 0.875rem; line-height: 1.6; opacity: 0.6; overflow-wrap: anywhere;}
+</style>"""
 
 
 # ---------------------------------------------------------------- sections, built once per selection (page.memo)
@@ -86,7 +103,7 @@ def cards_view(economies: tuple[str, ...], lang: str) -> dict:
                      for doc in stated.get((key, code), [])]
             cells.append((t("overview.card.label", lang, economy=economy_short(code, lang), year=int(row["year"])),
                           shown, notes))
-        return f"**{t(f'overview.card.{key}', lang, unit=unit, **fmt)}**", cells
+        return t(f"overview.card.{key}", lang, unit=unit, **fmt), cells
 
     def cite(keys: tuple[str, ...]) -> str:
         """Source line of a card: the dataset, its series and the notes on the rows shown (e.g. EU sums)."""
@@ -135,15 +152,21 @@ else:
 view = cards_view(economies, lang)
 
 
+def card_row(heading: str, cells: list[tuple[str, str, list[str]]]) -> None:
+    """A heading (none if empty) and one metric per cell (label, value), with the documents' figures under it."""
+    cards_html = "".join(
+        f'<div class="card"><div class="metric"><div class="metric-label">{html.escape(label)}</div>'
+        f'<div class="metric-value">{html.escape(value)}</div></div>'
+        + "".join(f'<div class="card-note">{html.escape(text)}</div>' for text in notes) + "</div>"
+        for label, value, notes in cells)
+    head = f'<p class="cards-heading"><strong>{html.escape(heading)}</strong></p>' if heading else ""
+    st.html(f'{CARDS_STYLE}<div class="{CARDS_CLASS}">{head}'
+            f'<div class="cards-row" style="--cards: {len(cells)}">{cards_html}</div></div>')
+
+
 def cards(key: str) -> None:
     """One metric per economy labelled with its year, and the documents' own figure under it where they state one."""
-    heading, cells = view["cards"][key]
-    st.markdown(heading)
-    for column, (label, value, notes) in zip(st.columns(len(economies)), cells):
-        with column:
-            st.metric(label, value, border=True)
-            for text in notes:
-                st.caption(text)
+    card_row(*view["cards"][key])
 
 
 def theme(page_id: str):
@@ -179,6 +202,5 @@ with theme("digital_services"):
 
 with theme("four_chains"):
     chain_gaps, chain_documents = chains_view(lang)
-    for column, (label, count) in zip(st.columns(len(chain_gaps)), chain_gaps):
-        column.metric(label, count, border=True)
+    card_row("", [(label, str(count), []) for label, count in chain_gaps])
     st.caption(chain_documents)

@@ -50,6 +50,30 @@ def chart_names(at: AppTest) -> list[str]:
     return [html.unescape(found.group(1)) for found in heads if found]
 
 
+_CARD = re.compile(r'<div class="metric-label">(.*?)</div><div class="metric-value">(.*?)</div></div>'
+                   r'((?:<div class="card-note">.*?</div>)*)</div>')
+_NOTE = re.compile(r'<div class="card-note">(.*?)</div>')
+
+
+def cards(at: AppTest) -> list[tuple[str, str, list[str]]]:
+    """The overview's cards in page order (pages/overview.py `card_row`, HTML elements): (label, value, the
+    documents' figures under it)."""
+    return [(html.unescape(label), html.unescape(value), [html.unescape(n) for n in _NOTE.findall(notes)])
+            for element in at.get("html") if 'class="overview-cards"' in element.proto.body
+            for label, value, notes in _CARD.findall(element.proto.body)]
+
+
+def card_headings(at: AppTest) -> list[str]:
+    """The headings of the overview's rows of cards, in page order."""
+    return [html.unescape(found) for element in at.get("html") if 'class="overview-cards"' in element.proto.body
+            for found in re.findall(r'<p class="cards-heading"><strong>(.*?)</strong></p>', element.proto.body)]
+
+
+def metrics(at: AppTest) -> list[tuple[str, str]]:
+    """(label, value) of every metric the run shows: Streamlit's st.metric and the overview's cards."""
+    return [(m.label, m.value) for m in at.metric] + [(label, value) for label, value, _ in cards(at)]
+
+
 def run_through_app(script: str, lang: str = "en", timeout: float = 60) -> AppTest:
     """Open app.py, then switch to `script` as the navigation does."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=timeout)

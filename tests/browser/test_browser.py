@@ -170,6 +170,7 @@ def test_presentation_mode_hides_every_control_and_draws_the_same_charts(server,
     assert page.get_by_role("button", name=t("sidebar.present.exit", lang)).is_visible(), "there is a way out"
     shown = {testid: page.locator(f'[data-testid="stMain"] [data-testid="{testid}"]:visible').count()
              for testid in NOT_PRESENTED}
+    shown["overview cards"] = page.locator('[data-testid="stMain"] .overview-cards:visible').count()  # st.html
     assert not any(shown.values()), f"{present_url}: more than charts shown: {shown}"
 
     present = drawn_charts(page)
@@ -363,10 +364,13 @@ _CUT_JS = """() => {
   const kinds = ['stMetricValue', 'stMetricLabel', 'stWidgetLabel', 'stButtonGroup', 'stSelectbox', 'stMultiSelect',
                  'stSlider', 'stCheckbox', 'stNumberInput', 'stTextInput', 'stButton', 'stDownloadButton',
                  'stFormSubmitButton', 'stPageLink', 'stTabs', 'stFileUploader', 'stExpander'];
+  // The overview's cards are one HTML element a row (pages/overview.py card_row): their labels and values too.
+  const selectors = [...kinds.map(kind => `[data-testid="${kind}"]`), '.overview-cards .metric-label',
+                     '.overview-cards .metric-value'];
   const clips = e => { const s = getComputedStyle(e); return s.overflowX !== 'visible' || s.textOverflow === 'ellipsis'; };
   const cut = [];
-  for (const kind of kinds) {
-    for (const el of document.querySelectorAll(`[data-testid="stMain"] [data-testid="${kind}"], [data-testid="stSidebar"] [data-testid="${kind}"]`)) {
+  for (const kind of selectors) {
+    for (const el of document.querySelectorAll(`[data-testid="stMain"] ${kind}, [data-testid="stSidebar"] ${kind}`)) {
       if (!el.getBoundingClientRect().width) continue;
       const clipped = [el, ...el.querySelectorAll('*')].find(e => e.clientWidth > 0 && e.scrollWidth > e.clientWidth + 1
         && e.textContent.trim() && clips(e));

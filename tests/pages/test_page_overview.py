@@ -46,8 +46,12 @@ def standing_spec(at: AppTest) -> dict:
     return found[0]
 
 
-def metrics(at: AppTest) -> list[tuple[str, str]]:
-    return [(m.label, m.value) for m in at.metric]
+metrics = apptest.metrics
+
+
+def notes(at: AppTest) -> list[str]:
+    """The documents' figures printed under the cards, in card order."""
+    return [note for _, _, found in apptest.cards(at) for note in found]
 
 
 def expected_cards(db, economies: tuple[str, ...], lang: str) -> list[tuple[str, str]]:
@@ -77,9 +81,8 @@ def test_cards_show_each_economys_latest_observation_and_its_year(pages, db, lan
     cards = expected_cards(db, state.ECON.default, lang)
     assert as_numbers(shown[:len(cards)], cards) == cards
     # The money card's heading names the price basis and unit: PPP values are international dollars, not US$.
-    headings = [m.value for m in pages[lang].markdown]
     assert t("overview.card.gerd_ppp", lang, unit=("international $ billion" if lang == "en" else "亿国际元")) \
-        in [h.strip("*") for h in headings]
+        in apptest.card_headings(pages[lang])
     # China's R&D intensity card, spelled out: the latest WDI year and its value.
     year, value, _, _ = latest(db, "rd_intensity", None, "CHN")
     assert shown[0][0] == t("overview.card.label", lang, economy=economy_name("CHN", lang), year=year)
@@ -131,7 +134,7 @@ def test_documents_unicorn_counts_sit_under_the_cards_with_file_line_and_quote(p
         assert quote in seed_lines[file_name][line_no - 1], f"{quote!r} not on {file_name}:{line_no}"
         expected.append(t("overview.document_states", "en", doc_id=doc_id, line=line_no, period=period,
                           value=format_value(value, "count", "en"), quote=quote))
-    captions = [c.value for c in pages["en"].caption if c.value in expected]
+    captions = [note for note in notes(pages["en"]) if note in expected]
     assert captions == expected  # each once, in card order
     assert [c.split(": ")[1].split(" ")[0] for c in captions] == ["283", "758", "119"]
 
@@ -144,7 +147,7 @@ def test_documents_digital_share_claim_is_quoted_under_chinas_card(pages, db, se
     assert quote in seed_lines[file_name][line_no - 1]
     shown = format_value(value, "percent", "zh", high=high, stated=raw)
     assert shown == "8%–9%"  # as the document prints it (8%~9%), not 8.0%–9.0%
-    text = [c.value for c in pages["zh"].caption]
+    text = [c.value for c in pages["zh"].caption] + notes(pages["zh"])
     assert t("overview.document_states", "zh", doc_id=doc_id, line=line_no, period=period, value=shown,
              quote=quote) in text
     assert t("overview.card.digital_claim", "zh") in text
@@ -233,6 +236,6 @@ def test_chart_needs_no_sidebar_economies_and_cards_keep_the_world(db):
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_page_runs_through_app(lang):
     at = apptest.run_through_app(PAGE, lang)
-    assert len(at.metric) == len(CARDS) * len(state.ECON.default) + len(CHAINS)
+    assert len(metrics(at)) == len(CARDS) * len(state.ECON.default) + len(CHAINS)
     assert standing_spec(at)["layout"]["title"]["text"].startswith("<b>")
     assert at.title[0].value == t("page.overview.title", lang)

@@ -13,7 +13,7 @@ import pytest
 from lib.paths import warehouse_path
 from lib.ui import i18n, state
 from lib.ui.i18n import DECIMALS, t
-from tests.helpers import run_page
+from tests.helpers import metrics, run_page
 
 NUM = r"-?\d[\d,]*(?:\.(?P<dec>\d+))?"
 SCALES = ("1e12", "1e9", "1e8", "1e6", "1e4")
@@ -69,7 +69,7 @@ def _pieces(text: str) -> list[str]:
 
 
 def _shown(at) -> list[str]:
-    texts = [m.value for m in at.metric]
+    texts = [value for _, value in metrics(at)]
     for chart in at.get("plotly_chart"):
         for trace in json.loads(chart.proto.spec)["data"]:
             for field in ("customdata", "text"):
