@@ -13,16 +13,18 @@ from lib.ui.i18n import economy_name, economy_short, format_value, number, t, wi
 CARD_SOURCES = {"rd": ("rd_intensity", "gerd_ppp", "researchers"), "unicorns": ("unicorns",),
                 "digital_share": ("digital_share",)}
 # A row of cards (a heading, then one bordered metric per economy with the documents' figures under it) is one HTML
-# element drawn as Streamlit draws a heading, columns, st.metric(border=True) and captions in this theme: about 60 of
-# the page's 100 elements were these, each paying Streamlit's per-element React, CSS-in-JS and markdown in the browser
-# (README, Benchmark). No "<" inside the style: the browser's sanitiser would drop it.
+# element drawn as Streamlit draws a heading, columns, st.metric(border=True) and captions in this theme: 49 of the
+# page's 99 elements were these, each paying Streamlit's per-element React, CSS-in-JS and markdown in the browser and
+# its protobuf and send on the server (README, Benchmark). No "<" inside the style: the browser's sanitiser would
+# drop it.
 CARDS_CLASS = "overview-cards"
 CARDS_STYLE = """<style>
 .overview-cards .cards-heading {margin: 0 0 1rem;}
 .overview-cards .cards-row {display: grid; grid-template-columns: repeat(var(--cards), minmax(0, 1fr)); gap: 1rem;}
 .overview-cards .card {display: flex; flex-direction: column; gap: 1rem;}
 .overview-cards .metric {border: 1px solid rgb(220, 216, 212); border-radius: 0.5rem; padding: calc(1rem - 1px);}
-.overview-cards .metric-label {font-size: 0.875rem; line-height: normal; min-height: 1.5rem;}
+.overview-cards .metric-label {display: flex; align-items: center; min-height: 1.5rem; font-size: 0.875rem;
+  line-height: normal;}
 .overview-cards .metric-value {font-size: 2.25rem; line-height: normal; padding-bottom: 0.25rem;
   overflow-wrap: anywhere;}
 .overview-cards .card-note {font-size: 0.875rem; line-height: 1.6; opacity: 0.6; overflow-wrap: anywhere;}
