@@ -196,8 +196,8 @@ def seed_samples() -> dict[str, tuple[Path, str | None, str | None, list[dict]]]
 # blind after the day's rules, could stay clean in its place.
 # fresh11 (clean totals at d755fc1, 13:29 UTC on 2026-12-02: 95.6 / 100 / 100 / 99.6 / 84.5 / 81.0) was opened at 13:30
 # while fresh12 was being labelled blind by two readers, to study which readings go wrong on text no rule was written from.
-# fresh12 was opened for number forms only at 14:00 UTC (found, value, unit: `bench.label_misses`), and for everything at
-# 14:15 once fresh13, labelled blind, could stay clean in its place; its clean totals then (3b10e56): 97.7 / 85.7 / 99.2 /
+# fresh12 was opened for number forms only at 14:01 UTC (found, value, unit: `bench.label_misses`), and for everything at
+# 14:10 once fresh13, labelled blind, could stay clean in its place; its clean totals then (3b10e56): 97.7 / 85.7 / 99.2 /
 # 95.5 / 86.1 / 80.3, an unflagged year right 89.4% of 188, an unflagged subject 84.7% of 183.
 READ_SPLITS = ("dev", "dev2", "heldout", "fresh", "fresh3", "fresh4", "fresh8", "fresh7", "fresh10", "fresh9", "fresh11",
                "fresh12")
@@ -264,7 +264,7 @@ def table_row(name: str, counts: dict) -> str:
 # live on main so that they are not lost with a branch (fresh5 and fresh6 were). fresh12 (15 texts, labelled blind on
 # 2026-12-02 13:30-13:35 UTC) measured at ded959d, before the eleventh session's rules: 97.7 / 85.7 / 99.2 / 95.5 / 86.1 /
 # 80.3; label_flags: an unflagged year right 86.4% of 213, an unflagged subject 82.3% of 215. fresh13 (16 texts, labelled
-# blind 13:50-14:05 UTC) measured at ded959d (the texts copied into a worktree of it): 97.2 / 80.5 / 98.2 / 97.8 / 73.8 /
+# blind 13:50-14:04 UTC) measured at ded959d (the texts copied into a worktree of it): 97.2 / 80.5 / 98.2 / 97.8 / 73.8 /
 # 70.8; an unflagged year right 77.2% of 250, an unflagged subject 71.3% of 237.
 SPLITS = ("seeds", "dev", "dev2", "heldout", "fresh", "fresh3", "fresh4", "fresh8", "fresh7", "fresh9", "fresh10", "fresh11", "fresh12",
           "fresh13", "fresh14")
