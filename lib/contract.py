@@ -35,7 +35,8 @@ MONEY_UNITS = ("CNY", "USD", "GBP", "EUR")
 SI_UNITS = ("W", "m", "byte", "bit/s", "FLOPS")
 # Units documents print that no chart uses yet (ISO 4217 currencies of Chinese-writing economies; multiples; tonnes
 # and watt-hours; `other` for a number whose unit the text does not name): the extractor reads them.
-DOCUMENT_UNITS = ("JPY", "HKD", "TWD", "MYR", "SGD", "KRW", "times", "t", "Wh", "other")
+DOCUMENT_CURRENCIES = ("JPY", "HKD", "TWD", "MYR", "SGD", "MOP", "KRW")
+DOCUMENT_UNITS = (*DOCUMENT_CURRENCIES, "times", "t", "Wh", "other")
 UNITS = (*MONEY_UNITS, "percent", "count", "rank", *SI_UNITS, *DOCUMENT_UNITS)
 
 

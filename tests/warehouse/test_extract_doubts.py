@@ -2,6 +2,8 @@
 where the reading went wrong on text no rule was written from, not set on a right reading of the same kind."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from lib.warehouse.extract.doubts import reading_doubts
 from lib.warehouse.extract.document import CLAUSE_END, bounds, matching_text
 from tests.warehouse.test_extract_labels import unseen_mentions
@@ -130,9 +132,14 @@ def test_the_writers_own_economy_the_text_sets_apart_is_flagged():
 
 def test_the_writers_own_economy_another_one_outnumbers_is_flagged():
     """檳城…位居全國榜首 (my_penang_trade_2022 line 6, fresh12): a Malaysian text in Traditional (馬來西亞, 大馬, 令吉),
-    read from Taiwan; Taiwan is never named, Malaysia often."""
+    once read from Taiwan; Taiwan is never named, Malaysia often, so Taiwan is contradicted. Read from Malaysia
+    (context.home_economy weighs every writer in either script), the figure is Malaysia's and unflagged."""
+    from lib.warehouse.extract import doubts
+    texts = Path(__file__).parents[1] / "labels" / "unseen" / "texts"
+    text = matching_text((texts / "my_penang_trade_2022.txt").read_text(encoding="utf-8"), [0])
+    assert doubts._home_contradicted(text, "TWN") and not doubts._home_contradicted(text, "MYS")
     m = _at("my_penang_trade_2022", 6, "榜首")
-    assert m.entity == "TWN" and "subject_home_contradicted" in m.flags
+    assert m.entity == "MYS" and "subject_home_contradicted" not in m.flags
 
 
 def test_the_writers_own_economy_the_text_agrees_with_is_not_flagged():

@@ -130,6 +130,40 @@ def test_a_mainland_text_reposted_in_traditional_stays_mainland(tmp_path):
         assert context.home_economy(text, traditional=True) == home, name
 
 
+def test_a_traditional_text_is_from_whichever_writer_it_names_most():
+    """Malaysia and Singapore write Traditional too: my_penang_trade_2022 (fresh12; 馬來西亞, 大馬, 檳城, 令吉, never
+    Taiwan) is Malaysian, so line 5's figures with no subject of their own (兩者貢獻國內生產總值的 95%;…840 億令吉) are
+    Malaysia's; they were read as Taiwan's when only Taiwan, Hong Kong and Macau were weighed for Traditional."""
+    texts = Path(__file__).parents[1] / "labels" / "unseen" / "texts"
+    text = matching_text((texts / "my_penang_trade_2022.txt").read_text(encoding="utf-8"), [0])
+    assert context.home_economy(text, traditional=True) == "MYS"
+    on_5 = {m.quote: (m.entity, m.unit) for m in unseen_mentions("my_penang_trade_2022") if m.line_no == 5}
+    assert on_5["95%"] == ("MYS", "percent") and on_5["840 億令吉"] == ("MYS", "MYR")
+
+
+def test_a_yearly_change_written_annian_names_no_writer():
+    """按年 (year on year) is written in Hong Kong, Macau and Malaysia alike (出口连续第10个月按年上扬: my_trade_2021m6
+    line 2; 本地生产总值按年实质增长116.1%: a Macau government release, gcs.gov.mo), so it counts for none of them:
+    the release, printed in Traditional, is from Macau (本澳, 统计暨普查局), whose 按年 outnumber them."""
+    import opencc
+    release = ("统计暨普查局资料显示,2023年第3季本地生产总值按年实质增长116.1%,共同驱动本澳经济保持强劲复苏步伐。"
+               "因特区政府推出的「生活补贴计划」措施完结,政府最终消费支出有所回落,按年录得23.6%的跌幅。"
+               "本澳经济气氛回暖鼓励幸运博彩承批公司加大投资力度,带动私人建筑投资录得61.5%之按年增幅。")
+    printed = opencc.OpenCC("s2t").convert(release)
+    assert context.home_economy(matching_text(printed, [0]), traditional=True) == "MAC"
+    assert context.home_economy(release) == "MAC"
+
+
+def test_macau_pataca_is_a_currency(tmp_path):
+    """澳门元 (澳門元) is MOP, as 港元 is HKD: 澳門名義本地生產總值(GDP)為3794.78億澳門元 (a report of Macau's statistics
+    bureau's GDP release, hbzqbyyxgs.com/news/699873); 本地生产总值(亿澳门元) in 广东统计年鉴 2016's table of Macau."""
+    page = tmp_path / "mo.txt"
+    page.write_text("2023年按當年市場價格計算,澳門名義本地生產總值(GDP)為3794.78億澳門元,同比增長92.3%。\n",
+                    encoding="utf-8")
+    got = {m.quote: (m.value, m.unit, m.entity) for m in extract_document(page, "mo_")}
+    assert got["3794.78億澳門元"] == (3.79478e11, "MOP", "MAC")
+
+
 def test_respectively_distributes_over_the_list_just_before_it(tmp_path):
     """分别 pairs figures with the subjects only when the subjects are the list it follows (seed 001 line 59's
     产销分别完成 lists measures of one subject, China, as does 进口和出口分别 after two economies)."""

@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lib.contract import DOCUMENT_UNITS, MONEY_UNITS
+from lib.contract import DOCUMENT_CURRENCIES, MONEY_UNITS
 from lib.warehouse.extract import context
 from lib.warehouse.extract.context import COMPANY_WORDS, COUNTRY_NAMES, ECONOMY_WORDS, HOME_CURRENCY  # noqa: F401
 from lib.warehouse.extract.doubts import reading_doubts
@@ -41,7 +41,7 @@ from lib.warehouse.extract.numbers import UNITS, Hit, Scanner  # noqa: F401 (pub
 
 # A currency printed just before its number (人民币140兆元, 新台币40万元, 人民币1.8万; US$, HK$, NT$ in Latin).
 _CURRENCY_WORD = re.compile("|".join(w for w in sorted(UNITS, key=len, reverse=True)
-                                     if UNITS[w][0] in MONEY_UNITS + DOCUMENT_UNITS[:6] and w != "元"))
+                                     if UNITS[w][0] in MONEY_UNITS + DOCUMENT_CURRENCIES and w != "元"))
 _LATIN_CURRENCY = {"US$": "USD", "HK$": "HKD", "NT$": "TWD", "S$": "SGD"}
 _CURRENCY_BEFORE = re.compile(r"(?P<cur>" + _CURRENCY_WORD.pattern + r"|(?<![A-Z])(?:"
                               + "|".join(map(re.escape, _LATIN_CURRENCY)) + r"))\s*$")
@@ -168,7 +168,7 @@ def _mention(doc: Document, text: str, doc_id: str, hit: Hit, date: str | None, 
         unit = HOME_CURRENCY[home]
     year = context.year(text, start, s_start, doc.paragraph_starts, date, report)
     run = context.run_period(text, start, end, year, date)
-    if unit in MONEY_UNITS + DOCUMENT_UNITS[:6] and (
+    if unit in MONEY_UNITS + DOCUMENT_CURRENCIES and (
             re.search(r"(?:价值|估值|市值)\s*(?:在|为)?\s*$", text[max(0, start - 5):start])
             and re.match(r"\s*(?:及|或)?(?:以上|以下)", text[end:end + 4])
             or re.search(r"超过?\s*$", text[max(0, start - 3):start])

@@ -24,7 +24,8 @@ ECONOMY_WORDS = [
     ("意大利", "ITA"), ("荷兰", "NLD"), ("瑞士", "CHE"), ("瑞典", "SWE"), ("以色列", "ISR"), ("越南", "VNM"),
     ("印度尼西亚", "IDN"), ("印尼", "IDN"), ("泰国", "THA"), ("新加坡", "SGP"), ("星国", "SGP"), ("马来西亚", "MYS"), ("大马", "MYS"),
     ("香港", "HKG"), ("港府", "HKG"), ("本港", "HKG"), ("特区政府", "HKG"), ("财政司", "HKG"), ("立法会", "HKG"),
-    ("澳门", "MAC"), ("台湾", "TWN"), ("主计总处", "TWN"), ("全港", "HKG"),
+    # 本澳 is Macau's 本港 (共同驱动本澳经济保持强劲复苏步伐: a Macau government release, gcs.gov.mo N23KQGhG7h).
+    ("澳门", "MAC"), ("本澳", "MAC"), ("台湾", "TWN"), ("主计总处", "TWN"), ("全港", "HKG"),
     # A stock exchange, named by the short form Chinese writes (港交所, 纽交所, 上交所, 深交所), stands for its market's
     # economy as 国务院 or 主计总处 does: 今年港交所以2800亿港元…的融资额,跃居全球交易所榜首,远超排名第二的纽交所(205亿美元)
     # (cn_ipo_review_2025 line 1: Hong Kong's and the US's figures; the labels' convention for a market).
@@ -60,9 +61,11 @@ CITY_WORDS = [(w, "CHN") for w in (
     ("伦敦", "GBR"), ("巴黎", "FRA"), ("柏林", "DEU"), ("慕尼黑", "DEU"), ("东京", "JPN"), ("大阪", "JPN"),
     ("首尔", "KOR"), ("班加罗尔", "IND"), ("孟买", "IND"), ("新德里", "IND"), ("特拉维夫", "ISR"), ("多伦多", "CAN"),
     ("悉尼", "AUS"), ("斯德哥尔摩", "SWE"), ("阿姆斯特丹", "NLD"), ("苏黎世", "CHE")]
-# Currencies tell where a text was written when it names no place (a Malaysian text counts in 令吉).
-CURRENCY_HOME = [("令吉", "MYS"), ("马币", "MYS"), ("港元", "HKG"), ("港币", "HKG"), ("新台币", "TWN"),
-                 ("新元", "SGP"), ("新币", "SGP")]
+# Currencies tell where a text was written when it names no place (a Malaysian text counts in 令吉). 台币 counts
+# 新台币 too; 澳门元 and MOP are Macau's pataca (億澳門元/ 108 MOP: investhere.ipim.gov.mo; MOP 澳門元 in the
+# statistics bureau's 统计月刊, dsec.gov.mo).
+CURRENCY_HOME = [("令吉", "MYS"), ("马币", "MYS"), ("港元", "HKG"), ("港币", "HKG"), ("台币", "TWN"),
+                 ("新元", "SGP"), ("新币", "SGP"), ("澳门元", "MAC"), ("MOP", "MAC")]
 # Companies often named in Chinese writing on technology and industry (the name as Chinese writes it first).
 COMPANY_WORDS = [
     ("苹果公司", "Apple"), ("腾讯", "Tencent"), ("阿里巴巴", "Alibaba"), ("微软", "Microsoft"),
@@ -74,7 +77,7 @@ COMPANY_WORDS = [
 ]
 COUNTRY_NAMES = {word: code for word, code in ECONOMY_WORDS
                  if code not in ("WLD", HOME) + REGIONS and "+" not in code}
-HOME_CURRENCY = {"HKG": "HKD", "TWN": "TWD", "MYS": "MYR", "SGP": "SGD", "CHN": "CNY"}
+HOME_CURRENCY = {"HKG": "HKD", "TWN": "TWD", "MYS": "MYR", "SGP": "SGD", "MAC": "MOP", "CHN": "CNY"}
 _MAINLAND = ("中国", "内地", "大陆", "国务院", "人民币")
 # Institutions and the currency only a mainland writer names as its own (for a Traditional text, see home_economy).
 _MAINLAND_WRITER = ("国务院", "国家统计局", "工业和信息化部", "工信部", "国家发展改革委", "发改委", "人民币", "中共中央")
@@ -86,6 +89,8 @@ HOME_CUES = [("行政院", "TWN"), ("立法院", "TWN"), ("国发会", "TWN"), (
              ("金管会", "TWN"), ("台股", "TWN"), ("台积电", "TWN"), ("鸿海", "TWN"), ("联发科", "TWN"),
              ("港股", "HKG"), ("恒指", "HKG"), ("施政报告", "HKG"), ("政府统计处", "HKG"), ("国行", "MYS"),
              ("狮城", "SGP"),
+             # Macau's statistics bureau (统计暨普查局资料显示: gcs.gov.mo N23KQGhG7h; 编辑:统计暨普查局, its 统计月刊).
+             ("统计暨普查局", "MAC"),
              # Taiwan's own words: 东协 (ASEAN; the mainland and Hong Kong say 东盟), 陆港 (the mainland and Hong
              # Kong as one market), 台韩, 主计处.
              ("东协", "TWN"), ("陆港", "TWN"), ("台韩", "TWN"), ("主计处", "TWN")]
@@ -98,10 +103,12 @@ def home_economy(text: str, traditional: bool = False) -> str:
     Singapore and Malaysia, and 我国/全国/国内 mean the writer's own. CHN unless one of the others is named (by
     place, institution, firm or currency) more often than the mainland.
 
-    Traditional characters say where a page was printed, not what it is about: Taiwan, Hong Kong and Macau
-    write them, but mainland reports are often reposted in them (a 国家统计局 communiqué on a Hong Kong or
-    Shenzhen portal). So a Traditional text is from Taiwan, Hong Kong or Macau (whichever it names most;
-    Taiwan when it names none, flagged as assumed wherever it is used) unless it names the mainland by words
+    Every economy that writes Chinese is weighed the same way in either script: a Traditional text from Malaysia
+    (大马统计局指出,我国的…进口量按年增长98.5%,达2亿2750万令吉: 星洲日报 2022-06-28 in Traditional;
+    my_penang_trade_2022) is Malaysian as a Simplified one is. The script only moves the mainland's count and
+    the guess for a text that names no one: mainland reports are often reposted in Traditional (a 国家统计局
+    communiqué on a Hong Kong or Shenzhen portal), so a Traditional text is from the economy it names most
+    (Taiwan when it names none, flagged as assumed wherever it is used) unless it names the mainland by words
     only a mainland writer uses of it more often: 中国 (a Taiwanese or Hong Kong writer says 中国大陆, 大陆 or
     内地), the State Council and the national statistics bureau, 人民币 and mainland provinces and cities.
     我国/国内/全国 are left out there: a Taiwanese text says 我国 and 国内 of Taiwan."""
@@ -111,11 +118,12 @@ def home_economy(text: str, traditional: bool = False) -> str:
             counts[code] = counts.get(code, 0) + text.count(word)
     if traditional:
         counts["TWN"] = counts.get("TWN", 0) + len(_ROC_YEAR.findall(text))
-        # Hong Kong's own words in Traditional: 内地 (a Taiwanese writer says 大陆) and 按年 (year on year; Taiwan
-        # writes 年增, the mainland 同比).
-        counts["HKG"] = counts.get("HKG", 0) + text.count("内地") - text.count("中国内地") + text.count("按年")
+        # Hong Kong's own word in Traditional: 内地 (a Taiwanese writer says 大陆). Not 按年 (year on year): Macau
+        # (本地生产总值按年实质增长116.1%: gcs.gov.mo N23KQGhG7h) and Malaysia (进口量按年增长98.5%: 星洲日报
+        # 2022-06-28; 大马九月出口按年劲增24.7%: 9shares.my) write it as Hong Kong does.
+        counts["HKG"] = counts.get("HKG", 0) + text.count("内地") - text.count("中国内地")
     if traditional:
-        best = max(("TWN", "HKG", "MAC"), key=lambda c: counts.get(c, 0))
+        best = max(("TWN", "HKG", "MAC", "MYS", "SGP"), key=lambda c: counts.get(c, 0))
         mainland = text.count("中国") - text.count("中国大陆") - text.count("中国台湾") + \
             sum(text.count(word) for word in _MAINLAND_WRITER) + \
             sum(text.count(word) for word, code in CITY_WORDS if code == "CHN" and not word.startswith("全"))

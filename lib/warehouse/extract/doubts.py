@@ -79,8 +79,9 @@ def _writer_cues(text: str) -> dict[str, int]:
 def _home_contradicted(text: str, code: str) -> bool:
     """Whether `text` says its writer is not in `code`: it sets 我国 apart from that economy by name (我国与中国,
     我国对中国与香港的出口: tw_exports_2025m10, a Taiwanese text), or names another economy that writes Chinese more
-    often than that one (马来西亚, 大马, 令吉 16 times and Taiwan never in my_penang_trade_2022, read from Taiwan;
-    经济部, 台湾 more than 中国 in tw_patent_2023, read from the mainland at eecc340)."""
+    often than that one (马来西亚, 大马, 令吉 16 times and Taiwan never in my_penang_trade_2022, read from Taiwan while
+    home_economy weighed only Taiwan, Hong Kong and Macau for Traditional; 经济部, 台湾 more than 中国 in
+    tw_patent_2023, read from the mainland at eecc340)."""
     names = "|".join(sorted((w for w, c in context.ECONOMY_WORDS if c.split(":")[0] == code), key=len, reverse=True))
     if names and re.search(rf"(?:我国|本国)(?:与|和|及|对|、|跟)(?:{names})|(?:{names})(?:与|和|及|、|跟)(?:我国|本国)", text):
         return True

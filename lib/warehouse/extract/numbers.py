@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import cn2an
 
+from lib.contract import DOCUMENT_CURRENCIES, MONEY_UNITS
 from lib.warehouse.extract.document import SENTENCE_END, Document, bounds
 
 # Canonical unit and multiplier for each printed unit (DESIGN.md: values in base units).
@@ -29,6 +30,9 @@ UNITS: dict[str, tuple[str, float]] = {
     # 林吉特 is the mainland press's name of the ringgit (16751亿林吉特(1美元约合4.09林吉特): 中新社, my_cn_trade_2019;
     # 出口额…达896.3亿林吉特: 央视新闻 2021-02-26), as 令吉 is Malaysia's own.
     "林吉特": ("MYR", 1.0),
+    # 澳门元 (澳門元) is Macau's pataca, MOP: 3794.78億澳門元 (a report of Macau's DSEC figures, hbzqbyyxgs.com/news/699873),
+    # 本地生产总值(亿澳门元) (广东统计年鉴 2016, 澳门特别行政区主要社会经济指标), 億澳門元/ 108 MOP (investhere.ipim.gov.mo).
+    "澳门元": ("MOP", 1.0),
     "新元": ("SGD", 1.0),
     "新币": ("SGD", 1.0),
     "韩元": ("KRW", 1.0),
@@ -135,8 +139,7 @@ _LIST_UNIT = re.compile(r"\s*(?:和|、|与|及|或)\s*(?:[-−]?(?:" + _NUM + r
 # 一季度、二季度分别达到9.76万亿和10.34万亿元 (cn_customs_2023h1): amounts with their magnitudes share the currency
 # printed once, after the last of the list, as percentages share 百分点.
 _LIST_MONEY = re.compile(r"\s*(?:和|、|与|及|或)\s*(?:" + _NUM + r")\s*(?:万亿|亿|万)\s*(?P<unit>"
-                         + "|".join(sorted((u for u, (c, _) in UNITS.items() if c in ("CNY", "USD", "EUR", "GBP", "JPY",
-                                                                                   "HKD", "TWD", "MYR", "SGD", "KRW")),
+                         + "|".join(sorted((u for u, (c, _) in UNITS.items() if c in MONEY_UNITS + DOCUMENT_CURRENCIES),
                                            key=len, reverse=True)) + r")")
 # 三次产业结构比为25.72:26.84:47.44: a structure ratio whose parts add up to 100 states each part's share in percent.
 # Communiqués also print the ratio sign ∶ (U+2236) for the colon, even mixed with `:` in one ratio (5.5:50.6∶43.9,
