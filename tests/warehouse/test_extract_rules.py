@@ -154,6 +154,17 @@ def test_a_yearly_change_written_annian_names_no_writer():
     assert context.home_economy(release) == "MAC"
 
 
+def test_the_sar_government_is_the_writers_own(tmp_path):
+    """特区政府 is the writer's government in Hong Kong (报告显示,特區政府大力支持研發活動,如投入约100億港元: hk_rd_2018
+    line 4) and in Macau (因特区政府推出的「生活补贴计划」措施完结,…按年录得23.6%的跌幅: gcs.gov.mo, a Macau release)."""
+    assert next(m.entity for m in unseen_mentions("hk_rd_2018") if m.line_no == 4 and m.quote == "100億港元") == "HKG"
+    page = tmp_path / "mo.txt"
+    page.write_text("统计暨普查局资料显示,2023年第3季本地生产总值按年实质增长116.1%,共同驱动本澳经济保持强劲复苏步伐。\n"
+                    "因特区政府推出的「生活补贴计划」措施完结,政府最终消费支出有所回落,按年录得23.6%的跌幅。\n",
+                    encoding="utf-8")
+    assert [(m.quote, m.entity) for m in extract_document(page, "mo_")] == [("116.1%", "MAC"), ("23.6%", "MAC")]
+
+
 def test_macau_pataca_is_a_currency(tmp_path):
     """澳门元 (澳門元) is MOP, as 港元 is HKD: 澳門名義本地生產總值(GDP)為3794.78億澳門元 (a report of Macau's statistics
     bureau's GDP release, hbzqbyyxgs.com/news/699873); 本地生产总值(亿澳门元) in 广东统计年鉴 2016's table of Macau."""

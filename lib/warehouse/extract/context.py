@@ -23,9 +23,13 @@ ECONOMY_WORDS = [
     ("孟加拉", "BGD"), ("哈萨克斯坦", "KAZ"), ("乌兹别克斯坦", "UZB"), ("伊朗", "IRN"), ("卢森堡", "LUX"), ("加拿大", "CAN"), ("芬兰", "FIN"), ("俄罗斯", "RUS"), ("巴西", "BRA"), ("澳大利亚", "AUS"), ("澳洲", "AUS"),
     ("意大利", "ITA"), ("荷兰", "NLD"), ("瑞士", "CHE"), ("瑞典", "SWE"), ("以色列", "ISR"), ("越南", "VNM"),
     ("印度尼西亚", "IDN"), ("印尼", "IDN"), ("泰国", "THA"), ("新加坡", "SGP"), ("星国", "SGP"), ("马来西亚", "MYS"), ("大马", "MYS"),
-    ("香港", "HKG"), ("港府", "HKG"), ("本港", "HKG"), ("特区政府", "HKG"), ("财政司", "HKG"), ("立法会", "HKG"),
+    ("香港", "HKG"), ("港府", "HKG"), ("本港", "HKG"), ("财政司", "HKG"), ("立法会", "HKG"),
     # 本澳 is Macau's 本港 (共同驱动本澳经济保持强劲复苏步伐: a Macau government release, gcs.gov.mo N23KQGhG7h).
     ("澳门", "MAC"), ("本澳", "MAC"), ("台湾", "TWN"), ("主计总处", "TWN"), ("全港", "HKG"),
+    # 特区政府 is the writer's own government in Hong Kong (报告显示,特区政府大力支持: hk_rd_2018) and in Macau as well
+    # (因特区政府推出的「生活补贴计划」: gcs.gov.mo N23KQGhG7h; 特區政府公共財政收入六百一十一‧三億元: 中新社 2013-06-10 on
+    # chengpou.com.mo), named with its place where another writes it (香港特區政府: hk_cyberport_2023).
+    ("特区政府", HOME), ("香港特区政府", "HKG"), ("澳门特区政府", "MAC"),
     # A stock exchange, named by the short form Chinese writes (港交所, 纽交所, 上交所, 深交所), stands for its market's
     # economy as 国务院 or 主计总处 does: 今年港交所以2800亿港元…的融资额,跃居全球交易所榜首,远超排名第二的纽交所(205亿美元)
     # (cn_ipo_review_2025 line 1: Hong Kong's and the US's figures; the labels' convention for a market).
