@@ -141,6 +141,17 @@ def test_a_traditional_text_is_from_whichever_writer_it_names_most():
     assert on_5["95%"] == ("MYS", "percent") and on_5["840 億令吉"] == ("MYS", "MYR")
 
 
+def test_a_text_that_sets_its_own_economy_apart_from_the_mainland_is_not_from_there():
+    """我國與中國在本月7日均公布…，我國10月的出口205.2億美元 and 我國對中國與香港的出口 (tw_exports_2025m10 lines 1-2,
+    fresh12) name 中國 more often than Taiwan; 我國 set apart from 中國 says the writer is not on the mainland (as 我國對中國及
+    香港出口 does in 自由時報 2008-12-09), so the text is Taiwanese and line 1's exports are Taiwan's."""
+    texts = Path(__file__).parents[1] / "labels" / "unseen" / "texts"
+    text = matching_text((texts / "tw_exports_2025m10.txt").read_text(encoding="utf-8"), [0])
+    assert context.sets_apart(text, "CHN") and context.home_economy(text, traditional=True) == "TWN"
+    on_1 = {m.quote: m.entity for m in unseen_mentions("tw_exports_2025m10") if m.line_no == 1}
+    assert on_1["205.2億美元"] == "TWN"
+
+
 def test_a_yearly_change_written_annian_names_no_writer():
     """按年 (year on year) is written in Hong Kong, Macau and Malaysia alike (出口连续第10个月按年上扬: my_trade_2021m6
     line 2; 本地生产总值按年实质增长116.1%: a Macau government release, gcs.gov.mo), so it counts for none of them:

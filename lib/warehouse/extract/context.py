@@ -102,6 +102,19 @@ HOME_CUES = [("行政院", "TWN"), ("立法院", "TWN"), ("国发会", "TWN"), (
 _ROC_YEAR = re.compile(r"(?<![\d.])(?:[89]\d|1[01]\d)\s*年(?![\d代])")
 
 
+# The economies outside the mainland that write Chinese, in the order that breaks a tie (Taiwan when none is named).
+_WRITERS_ABROAD = ("TWN", "HKG", "MAC", "MYS", "SGP")
+
+
+def sets_apart(text: str, code: str) -> bool:
+    """Whether `text` sets 我国/本国 apart from `code` by name, so that its writer is not there: 我國與中國在本月7日均公布,
+    我國對中國與香港的出口 (tw_exports_2025m10), 我國對中國及香港出口減少三十八.五% (自由時報 2008-12-09), 我國對中國的出口中
+    (經濟部 via smartcpa.tw 2021-05-09): Taiwanese texts that name 中国 more often than Taiwan."""
+    names = "|".join(sorted((w for w, c in ECONOMY_WORDS if c.split(":")[0] == code), key=len, reverse=True))
+    return bool(names) and re.search(rf"(?:我国|本国)(?:与|和|及|对|、|跟)(?:{names})|(?:{names})(?:与|和|及|、|跟)"
+                                     rf"(?:我国|本国)", text) is not None
+
+
 def home_economy(text: str, traditional: bool = False) -> str:
     """The economy a text is written from: Chinese is written in mainland China, Hong Kong, Macau, Taiwan,
     Singapore and Malaysia, and 我国/全国/国内 mean the writer's own. CHN unless one of the others is named (by
@@ -115,7 +128,8 @@ def home_economy(text: str, traditional: bool = False) -> str:
     (Taiwan when it names none, flagged as assumed wherever it is used) unless it names the mainland by words
     only a mainland writer uses of it more often: 中国 (a Taiwanese or Hong Kong writer says 中国大陆, 大陆 or
     内地), the State Council and the national statistics bureau, 人民币 and mainland provinces and cities.
-    我国/国内/全国 are left out there: a Taiwanese text says 我国 and 国内 of Taiwan."""
+    我国/国内/全国 are left out there: a Taiwanese text says 我国 and 国内 of Taiwan. A text that sets 我国 apart
+    from an economy by name (我国对中国…出口) is not from there, however often it names it (sets_apart)."""
     counts: dict[str, int] = {}
     for word, code in ECONOMY_WORDS + CITY_WORDS + CURRENCY_HOME + HOME_CUES:
         if code in ("HKG", "TWN", "MYS", "SGP", "MAC"):
@@ -126,8 +140,10 @@ def home_economy(text: str, traditional: bool = False) -> str:
         # (本地生产总值按年实质增长116.1%: gcs.gov.mo N23KQGhG7h) and Malaysia (进口量按年增长98.5%: 星洲日报
         # 2022-06-28; 大马九月出口按年劲增24.7%: 9shares.my) write it as Hong Kong does.
         counts["HKG"] = counts.get("HKG", 0) + text.count("内地") - text.count("中国内地")
+    best = max((c for c in _WRITERS_ABROAD if not sets_apart(text, c)), key=lambda c: counts.get(c, 0))
+    if sets_apart(text, "CHN"):
+        return best
     if traditional:
-        best = max(("TWN", "HKG", "MAC", "MYS", "SGP"), key=lambda c: counts.get(c, 0))
         mainland = text.count("中国") - text.count("中国大陆") - text.count("中国台湾") + \
             sum(text.count(word) for word in _MAINLAND_WRITER) + \
             sum(text.count(word) for word, code in CITY_WORDS if code == "CHN" and not word.startswith("全"))
@@ -137,8 +153,7 @@ def home_economy(text: str, traditional: bool = False) -> str:
     # Traditional: hk_trade_2009, hk_services_2016); a mainland writer says 中国, 我国 or 国内. So it counts for
     # neither 中国 nor 大陆 here, as it does not in a Traditional text above.
     mainland = sum(text.count(word) for word in _MAINLAND) - 2 * text.count("中国大陆")
-    best = max(counts, key=counts.get)
-    return best if counts[best] > mainland else "CHN"
+    return best if counts.get(best, 0) > mainland else "CHN"
 
 
 def is_traditional(printed: str, simplified: str) -> bool:

@@ -82,11 +82,11 @@ def _home_contradicted(text: str, code: str) -> bool:
     often than that one (马来西亚, 大马, 令吉 16 times and Taiwan never in my_penang_trade_2022, read from Taiwan while
     home_economy weighed only Taiwan, Hong Kong and Macau for Traditional; 经济部, 台湾 more than 中国 in
     tw_patent_2023, read from the mainland at eecc340)."""
-    names = "|".join(sorted((w for w, c in context.ECONOMY_WORDS if c.split(":")[0] == code), key=len, reverse=True))
-    if names and re.search(rf"(?:我国|本国)(?:与|和|及|对|、|跟)(?:{names})|(?:{names})(?:与|和|及|、|跟)(?:我国|本国)", text):
+    if context.sets_apart(text, code):
         return True
     counts = _writer_cues(text)
-    return code in counts and any(n > counts[code] for c, n in counts.items() if c != code)
+    return code in counts and any(n > counts[code] for c, n in counts.items() if c != code
+                                  and not context.sets_apart(text, c))  # (that writer is not there either)
 
 
 def _reported_by_writer(flow: re.Match, before: str, home: str) -> bool:
