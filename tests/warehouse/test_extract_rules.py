@@ -177,13 +177,17 @@ def test_the_sar_government_is_the_writers_own(tmp_path):
 
 
 def test_macau_pataca_is_a_currency(tmp_path):
-    """澳门元 (澳門元) is MOP, as 港元 is HKD: 澳門名義本地生產總值(GDP)為3794.78億澳門元 (a report of Macau's statistics
+    """澳门元 (澳門元, 澳门币) is MOP, as 港元 is HKD: 澳門名義本地生產總值(GDP)為3794.78億澳門元 (a report of Macau's statistics
     bureau's GDP release, hbzqbyyxgs.com/news/699873); 本地生产总值(亿澳门元) in 广东统计年鉴 2016's table of Macau."""
     page = tmp_path / "mo.txt"
     page.write_text("2023年按當年市場價格計算,澳門名義本地生產總值(GDP)為3794.78億澳門元,同比增長92.3%。\n",
                     encoding="utf-8")
     got = {m.quote: (m.value, m.unit, m.entity) for m in extract_document(page, "mo_")}
     assert got["3794.78億澳門元"] == (3.79478e11, "MOP", "MAC")
+    # 澳門幣 as well, and 元 in a text written from Macau is its pataca (香港商報 2022-03-31, hkcd.com).
+    page.write_text("澳門當局本月11日宣布,本年度現金分享由4月1日起依次發放,其中每名永久居民發放1萬(澳門幣,下同),每名非永久"
+                    "居民發放6000元。\n", encoding="utf-8")
+    assert [(m.quote, m.unit) for m in extract_document(page, "mo_")] == [("1萬", "MOP"), ("6000元", "MOP")]
 
 
 def test_respectively_distributes_over_the_list_just_before_it(tmp_path):

@@ -66,10 +66,10 @@ CITY_WORDS = [(w, "CHN") for w in (
     ("首尔", "KOR"), ("班加罗尔", "IND"), ("孟买", "IND"), ("新德里", "IND"), ("特拉维夫", "ISR"), ("多伦多", "CAN"),
     ("悉尼", "AUS"), ("斯德哥尔摩", "SWE"), ("阿姆斯特丹", "NLD"), ("苏黎世", "CHE")]
 # Currencies tell where a text was written when it names no place (a Malaysian text counts in 令吉). 台币 counts
-# 新台币 too; 澳门元 and MOP are Macau's pataca (億澳門元/ 108 MOP: investhere.ipim.gov.mo; MOP 澳門元 in the
+# 新台币 too; 澳门元, 澳门币 and MOP are Macau's pataca (億澳門元/ 108 MOP: investhere.ipim.gov.mo; MOP 澳門元 in the
 # statistics bureau's 统计月刊, dsec.gov.mo).
 CURRENCY_HOME = [("令吉", "MYS"), ("马币", "MYS"), ("港元", "HKG"), ("港币", "HKG"), ("台币", "TWN"),
-                 ("新元", "SGP"), ("新币", "SGP"), ("澳门元", "MAC"), ("MOP", "MAC")]
+                 ("新元", "SGP"), ("新币", "SGP"), ("澳门元", "MAC"), ("澳门币", "MAC"), ("MOP", "MAC")]
 # Companies often named in Chinese writing on technology and industry (the name as Chinese writes it first).
 COMPANY_WORDS = [
     ("苹果公司", "Apple"), ("腾讯", "Tencent"), ("阿里巴巴", "Alibaba"), ("微软", "Microsoft"),
@@ -132,7 +132,7 @@ def home_economy(text: str, traditional: bool = False) -> str:
     from an economy by name (我国对中国…出口) is not from there, however often it names it (sets_apart)."""
     counts: dict[str, int] = {}
     for word, code in ECONOMY_WORDS + CITY_WORDS + CURRENCY_HOME + HOME_CUES:
-        if code in ("HKG", "TWN", "MYS", "SGP", "MAC"):
+        if code in _WRITERS_ABROAD:
             counts[code] = counts.get(code, 0) + text.count(word)
     if traditional:
         counts["TWN"] = counts.get("TWN", 0) + len(_ROC_YEAR.findall(text))

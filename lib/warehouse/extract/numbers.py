@@ -33,6 +33,9 @@ UNITS: dict[str, tuple[str, float]] = {
     # 澳门元 (澳門元) is Macau's pataca, MOP: 3794.78億澳門元 (a report of Macau's DSEC figures, hbzqbyyxgs.com/news/699873),
     # 本地生产总值(亿澳门元) (广东统计年鉴 2016, 澳门特别行政区主要社会经济指标), 億澳門元/ 108 MOP (investhere.ipim.gov.mo).
     "澳门元": ("MOP", 1.0),
+    # 澳门币 (澳門幣) too: 每名永久居民發放1萬(澳門幣,下同) (香港商報 2022-03-31, hkcd.com), 澳門幣6,160,533千元之盈餘 (Macau's
+    # 2004 budget execution report), 流通货币约30亿澳门币 (lipindaifa.com 2025-11-20).
+    "澳门币": ("MOP", 1.0),
     "新元": ("SGD", 1.0),
     "新币": ("SGD", 1.0),
     "韩元": ("KRW", 1.0),
