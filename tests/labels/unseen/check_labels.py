@@ -72,7 +72,7 @@ def expected(raw, unit):
     if unit in ('FLOPS','byte'): f=next((v for k,v in (('PFLOPS',1e15),('EFLOPS',1e18),('EB',1e18),('PB',1e15)) if k in raw.upper()),1)  # SI prefix of a FLOPS or byte figure (300PFLOPS = 3e17 FLOPS, 1680EB = 1.68e21 byte; fresh11 split)
     if unit=='W': f=next((v for k,v in (('GW',1e9),('MW',1e6),('KW',1e3)) if k in raw.upper()),1)  # SI prefix of a power figure (5MW = 5e6 W; fresh13 part B, tw_key_figures_2025)
     return [v*f for v in vals]
-UNITS=set('CNY USD GBP EUR JPY HKD TWD MYR SGD KRW percent count rank times W m byte bit/s FLOPS t Wh other'.split())
+UNITS=set('CNY USD GBP EUR JPY HKD TWD MYR SGD KRW MOP percent count rank times W m byte bit/s FLOPS t Wh other'.split())
 import glob
 R={}
 for p in sorted(glob.glob(BASE+'/numbers_*.csv')):
