@@ -11,7 +11,8 @@ from lib.ui.i18n import t
 from lib.queries import check_warehouse
 
 from lib.paths import build_inputs, warehouse_path
-from lib.warehouse import build, owner
+from lib.warehouse import owner
+from lib.warehouse.fresh import is_stale
 
 
 @st.cache_resource(show_spinner=False)
@@ -90,7 +91,9 @@ def _ensure_warehouse(lang: str) -> None:
         if refused:
             _left_alone(path, *refused, lang)
         built = fresh = True
-        if build.is_stale(path) or not _usable():
+        if is_stale(path) or not _usable():
+            from lib.warehouse import build  # the build's code only when it runs (about 8 MB)
+
             try:
                 with st.spinner(t("build.running", lang)):
                     build.build(path)

@@ -22,6 +22,7 @@ import duckdb
 import pandas as pd
 
 from lib.warehouse import catalog, documents, owner
+from lib.warehouse.fresh import inputs_fingerprint, is_stale
 from lib.errors import BuildError, Problem
 from lib.warehouse.extract import Mention, extract_document, read_document, reference_date
 from lib.warehouse.plausibility import check_rules, flag_implausible
@@ -41,29 +42,6 @@ OBSERVATION_COLUMNS = [
     "indicator_id", "economy", "year", "period", "value", "value_high", "unit", "source_id", "mention_id",
     "entity", "qualifier", "note_en", "note_zh", "implausible", "kind", "binding", "rule_id",
 ]
-
-
-def inputs_fingerprint() -> str:
-    """Content hash of every build input (mtimes are unreliable after a git clone)."""
-    digest = hashlib.sha256()
-    for path in build_inputs():
-        # Relative names, so a moved clone stays fresh; a documents folder elsewhere (INDICATORS_DOCUMENTS) by name.
-        digest.update(str(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path.name).encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
-def is_stale(path: Path | None = None) -> bool:
-    """True when the warehouse is missing, unreadable, of another schema, or older than its inputs."""
-    path = path or warehouse_path()
-    if not path.exists():
-        return True
-    try:
-        with duckdb.connect(str(path), read_only=True) as con:
-            meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
-    except duckdb.Error:
-        return True
-    return meta.get("schema_version") != str(SCHEMA_VERSION) or meta.get("inputs") != inputs_fingerprint()
 
 
 class ExtractionCache:
