@@ -13,7 +13,8 @@ import statistics
 from pathlib import Path
 
 # Each step adds to the ones before it (bench/floor_page.py).
-STEPS = ("wide", "nav", "lang", "econ", "toggle", "export", "header", "head", "chart", "cards")
+STEPS = ("wide", "nav", "lang", "econ", "toggle", "export", "header", "head", "chart", "cards",
+         "fc_scorecard", "fc_industrial", "fc_pills", "fc_gapmap", "fc_downloads", "fc_selects", "fc_grid", "fc_all")
 STEP_TEXT = {
     "wide": "the reference in the app's wide layout",
     "nav": "+ st.navigation (the sidebar's page list)",
@@ -25,8 +26,28 @@ STEP_TEXT = {
     "head": "+ the chart's head (style+script, head element)",
     "chart": "the overview's first screen (its own chart)",
     "cards": "+ the cards: the whole overview page",
+    # The four chains ladder: pages/four_chains.py run up to each mark of FOUR_CHAINS_MARKS (after the sidebar).
+    "fc_scorecard": "four chains: header, caption, scorecard chart, notes",
+    "fc_industrial": "+ the closed section of industrial statements",
+    "fc_pills": "+ the gap map's header, caption, pills, titles",
+    "fc_gapmap": "+ the gap-map heatmap",
+    "fc_downloads": "+ the PNG and CSV download buttons",
+    "fc_selects": "+ the chain and industry selectboxes",
+    "fc_grid": "+ the selected gaps' heading and grid",
+    "fc_all": "+ the closed measures section: the whole page",
 }
 CARDS_MARK = "# ---------------------------------------------------------------- cards"
+# Where pages/four_chains.py is cut for each step of its ladder (None: the whole page).
+FOUR_CHAINS_MARKS = {
+    "fc_scorecard": "# A section like those below (page.more)",
+    "fc_industrial": "# ---------------------------------------------------------------- 2. gap map",
+    "fc_pills": "page.chart(**gapmap_view(",
+    "fc_gapmap": "# The gap map as a report-size PNG",
+    "fc_downloads": "left, right = st.columns(2)",
+    "fc_selects": "heading, selected = selected_gaps(",
+    "fc_grid": "# ---------------------------------------------------------------- 3. gaps to measures",
+    "fc_all": None,
+}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -5,29 +5,35 @@ import os
 import plotly.graph_objects as go
 import streamlit as st
 
-from bench.floor import CARDS_MARK, STEPS
+from bench.floor import CARDS_MARK, FOUR_CHAINS_MARKS, STEPS
 from lib.paths import ROOT
 from lib.ui import chart_view, i18n, page, state
 from lib.ui.i18n import t
 
-STEP = STEPS.index(os.environ.get("FLOOR_STEP", STEPS[0]))
+STEP_NAME = os.environ.get("FLOOR_STEP", STEPS[0])
+STEP = STEPS.index(STEP_NAME)
 OVERVIEW = ROOT / "pages" / "overview.py"
+FOUR_CHAINS = ROOT / "pages" / "four_chains.py"
 
 
 def taken(step: str) -> bool:
     return STEP >= STEPS.index(step)
 
 
-def overview(upto: str | None) -> None:
-    """pages/overview.py as app.py runs it, or its code before `upto` only."""
-    source = OVERVIEW.read_text(encoding="utf-8")
+def overview(upto: str | None, path=OVERVIEW) -> None:
+    """pages/overview.py (or `path`) as app.py runs it, or its code before `upto` only."""
+    source = path.read_text(encoding="utf-8")
     if upto and upto not in source:
-        raise RuntimeError(f"pages/overview.py has no line {upto!r}: bench/floor.py CARDS_MARK must name its cards")
+        raise RuntimeError(f"{path.name} has no line {upto!r}: bench/floor.py CARDS_MARK and FOUR_CHAINS_MARKS "
+                           "must name lines of the page")
     with chart_view.page_run(state.get(state.LANG)):
-        exec(compile(source.split(upto)[0] if upto else source, str(OVERVIEW), "exec"), {"__name__": "__page__"})
+        exec(compile(source.split(upto)[0] if upto else source, str(path), "exec"), {"__name__": "__page__"})
 
 
 def body() -> None:
+    if STEP_NAME in FOUR_CHAINS_MARKS:
+        overview(FOUR_CHAINS_MARKS[STEP_NAME], FOUR_CHAINS)
+        return
     if taken("chart"):
         overview(None if taken("cards") else CARDS_MARK)
         return

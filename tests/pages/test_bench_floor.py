@@ -1,9 +1,9 @@
-"""bench/floor_page.py (`python -m bench.floor`): every step of the reference page built up towards the overview runs
-and adds what it names, so a change to the page frame or to pages/overview.py cannot quietly break the bisection."""
+"""bench/floor_page.py (`python -m bench.floor`): every step of the reference page built up towards the overview (and
+of pages/four_chains.py cut at its marks) runs and adds what it names, so a change to the page frame or to pages/overview.py cannot quietly break the bisection."""
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from bench.floor import STEPS
+from bench.floor import FOUR_CHAINS_MARKS, STEPS
 from lib.paths import ROOT
 from tests.helpers import metrics
 
@@ -15,6 +15,12 @@ def test_each_floor_step_runs(step, monkeypatch):
     at.query_params["lang"] = "en"
     at.run()
     assert not at.exception, [e.value for e in at.exception]
+    if step in FOUR_CHAINS_MARKS:  # the four chains ladder: its scorecard, then its gap map
+        assert len(at.get("plotly_chart")) == 1 + (STEPS.index(step) >= STEPS.index("fc_gapmap"))
+        assert len(at.selectbox) == 2 * (STEPS.index(step) >= STEPS.index("fc_selects"))
+        assert bool(at.dataframe) == (STEPS.index(step) >= STEPS.index("fc_grid"))
+        assert bool(at.expander) == (STEPS.index(step) >= STEPS.index("fc_industrial"))
+        return
     assert len(at.get("plotly_chart")) == 1
     assert bool(at.sidebar.multiselect) == (STEPS.index(step) >= STEPS.index("econ"))
     assert bool(metrics(at)) == (step == "cards")
