@@ -217,19 +217,30 @@ csv_col.download_button(ctx.t("chains.export.csv"), data=gaps_csv(docs, lang),
                         icon=":material/download:")
 
 
+def chosen(param: state.Param, key: str) -> None:
+    """A chain or industry was chosen: into the URL, and the list of its gaps opens."""
+    state.set(param, st.session_state[key])
+    page.open_more("chains_selected")
+
+
 left, right = st.columns(2)
 left.selectbox(ctx.t("chains.gapmap.chain"), q.CHAINS, format_func=lambda c: chain_name(c, lang),
-               **state.widget_kwargs(CHAIN))
+               **{**state.widget_kwargs(CHAIN), "on_change": chosen})
 right.selectbox(ctx.t("chains.gapmap.industry"), ("all",) + q.INDUSTRIES,
-                format_func=lambda i: ctx.t(f"chains.industry.{i}"), **state.widget_kwargs(INDUSTRY))
+                format_func=lambda i: ctx.t(f"chains.industry.{i}"), **{**state.widget_kwargs(INDUSTRY),
+                                                                         "on_change": chosen})
 chain, industry = state.get(CHAIN), state.get(INDUSTRY)
 
+# The selected gaps in a section of their own (page.more), open once the reader chooses a chain or an industry (or
+# a link names one): their data grid was a quarter of the reference page's CPU on load (bench.floor's four chains
+# ladder), for a list below the first screen; the CSV above holds every gap.
 heading, selected = selected_gaps(docs, chain, industry, lang)
-st.subheader(heading)
-if selected is None:
-    st.info(ctx.t("chains.gapmap.empty"))
-else:
-    page.table(selected, lang)
+with page.more("chains_selected", heading, icon=":material/table_rows:",
+               opened="chain" in st.query_params or "industry" in st.query_params):
+    if selected is None:
+        st.info(ctx.t("chains.gapmap.empty"))
+    else:
+        page.table(selected, lang)
 
 # ---------------------------------------------------------------- 3. gaps to measures
 # Below the first screens: the two long lists are sent once their section is opened (page.more).

@@ -362,6 +362,14 @@ def _more_toggled(name: str, key: str) -> None:
     state.set(MORE, tuple([n for n in opened if n != name] + [name] * bool(st.session_state.get(key))))
 
 
+def open_more(name: str) -> None:
+    """Open the section `name` (page.more) from a callback, e.g. when the reader chooses what it lists: into the
+    URL's `more`, as opening it by hand would."""
+    given = state.get(MORE)
+    if name not in given and MORE_ALL not in given:
+        state.set(MORE, (*given, name))
+
+
 @contextlib.contextmanager
 def more(name: str, label: str, *, icon: str = ":material/bar_chart:", opened: bool = False) -> Iterator[bool]:
     """A section of secondary charts below the first screen, drawn only when the reader opens it: an expander

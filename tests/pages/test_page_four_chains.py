@@ -157,3 +157,13 @@ def test_presentation_mode_drops_instructions_for_hidden_controls(lang):
     assert not any(h in present for h in howtos)
     intro = strings["chains.gapmap.intro"][lang]
     assert intro in present  # the explanation of what the cells count stays
+
+
+def test_selected_gaps_open_once_a_chain_or_industry_is_chosen():
+    """A fresh visit sends no grid of selected gaps (its section is closed, headed by their count); a link naming a
+    chain or industry opens it, and so does choosing one."""
+    fresh = apptest.run_page(PAGE, "en", more="")
+    assert not fresh.dataframe and any(e.label.startswith("Gaps selected (") for e in fresh.expander)
+    assert gap_list(apptest.run_page(PAGE, "en", more="", industry="biotech"), "Section") is not None
+    fresh.selectbox[0].set_value("capital").run()
+    assert "chains_selected" in fresh.query_params["more"] and gap_list(fresh, "Section") is not None
