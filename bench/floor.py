@@ -33,7 +33,7 @@ STEP_TEXT = {
     "fc_gapmap": "+ the gap-map heatmap",
     "fc_downloads": "+ the PNG and CSV download buttons",
     "fc_selects": "+ the chain and industry selectboxes",
-    "fc_grid": "+ the selected gaps' heading and grid",
+    "fc_grid": "+ the selected gaps (their grid until ad0b4fa)",
     "fc_all": "+ the closed measures section: the whole page",
 }
 CARDS_MARK = "# ---------------------------------------------------------------- cards"
