@@ -217,18 +217,17 @@ csv_col.download_button(ctx.t("chains.export.csv"), data=gaps_csv(docs, lang),
                         icon=":material/download:")
 
 
-def chosen(param: state.Param, key: str) -> None:
-    """A chain or industry was chosen: into the URL, and the list of its gaps opens."""
-    state.set(param, st.session_state[key])
+def open_selected() -> None:
+    """A chain or industry was chosen: the list of its gaps opens."""
     page.open_more("chains_selected")
 
 
 left, right = st.columns(2)
 left.selectbox(ctx.t("chains.gapmap.chain"), q.CHAINS, format_func=lambda c: chain_name(c, lang),
-               **{**state.widget_kwargs(CHAIN), "on_change": chosen})
+               **state.widget_kwargs(CHAIN, then=open_selected))
 right.selectbox(ctx.t("chains.gapmap.industry"), ("all",) + q.INDUSTRIES,
-                format_func=lambda i: ctx.t(f"chains.industry.{i}"), **{**state.widget_kwargs(INDUSTRY),
-                                                                         "on_change": chosen})
+                format_func=lambda i: ctx.t(f"chains.industry.{i}"),
+                **state.widget_kwargs(INDUSTRY, then=open_selected))
 chain, industry = state.get(CHAIN), state.get(INDUSTRY)
 
 # The selected gaps in a section of their own (page.more), open once the reader chooses a chain or an industry (or
@@ -236,7 +235,7 @@ chain, industry = state.get(CHAIN), state.get(INDUSTRY)
 # ladder), for a list below the first screen; the CSV above holds every gap.
 heading, selected = selected_gaps(docs, chain, industry, lang)
 with page.more("chains_selected", heading, icon=":material/table_rows:",
-               opened="chain" in st.query_params or "industry" in st.query_params):
+               opened=state.in_url(CHAIN) or state.in_url(INDUSTRY)):
     if selected is None:
         st.info(ctx.t("chains.gapmap.empty"))
     else:

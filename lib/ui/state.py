@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -268,15 +268,18 @@ def keep_sticky() -> None:
         set(param, get(param))
 
 
-def _copy_widget_to_url(param: Param, key: str) -> None:
+def _copy_widget_to_url(param: Param, key: str, then: Callable[[], None] | None = None) -> None:
     set(param, st.session_state[key])
+    if then is not None:
+        then()
 
 
-def widget_kwargs(param: Param | str) -> dict[str, object]:
+def widget_kwargs(param: Param | str, then: Callable[[], None] | None = None) -> dict[str, object]:
     """key/on_change/args binding a widget to `param`: `st.pills(label, options, **widget_kwargs(P))`.
 
     The widget's value is set here from the URL state, so pass no default/value/index of your own. After a
     change the widget shows the normalised value (e.g. the default economies when all were removed).
+    then: called after a change is in the URL (e.g. to open the section that lists what was chosen).
     """
     param = _spec(param)
     key = _WIDGET_PREFIX + param.name
@@ -284,7 +287,7 @@ def widget_kwargs(param: Param | str) -> dict[str, object]:
     # Written on every run, not only on change: after a page switch the widget is new and would otherwise start
     # empty while session_state still holds the old value under the same key.
     st.session_state[key] = list(value) if isinstance(value, tuple) else value
-    return {"key": key, "on_change": _copy_widget_to_url, "args": (param, key)}
+    return {"key": key, "on_change": _copy_widget_to_url, "args": (param, key) if then is None else (param, key, then)}
 
 
 def _copy_range_to_url(params: tuple[Param, Param], key: str) -> None:
@@ -315,6 +318,11 @@ def here(params: Mapping[str, str] | None = None, **changes: object) -> str:
         if encode(value):
             params[name] = encode(value)
     return urlencode(params, safe=",")
+
+
+def in_url(param: Param) -> bool:
+    """Whether the URL names `param` at all (a link that asks for a chain, whatever its value)."""
+    return param.name in st.query_params
 
 
 def requested(param: Param) -> tuple[str, ...]:

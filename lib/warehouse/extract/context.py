@@ -130,10 +130,7 @@ def home_economy(text: str, traditional: bool = False) -> str:
     内地), the State Council and the national statistics bureau, 人民币 and mainland provinces and cities.
     我国/国内/全国 are left out there: a Taiwanese text says 我国 and 国内 of Taiwan. A text that sets 我国 apart
     from an economy by name (我国对中国…出口) is not from there, however often it names it (sets_apart)."""
-    counts: dict[str, int] = {}
-    for word, code in ECONOMY_WORDS + CITY_WORDS + CURRENCY_HOME + HOME_CUES:
-        if code in _WRITERS_ABROAD:
-            counts[code] = counts.get(code, 0) + text.count(word)
+    counts = writer_counts(text)
     if traditional:
         counts["TWN"] = counts.get("TWN", 0) + len(_ROC_YEAR.findall(text))
         # Hong Kong's own word in Traditional: 内地 (a Taiwanese writer says 大陆). Not 按年 (year on year): Macau
@@ -152,8 +149,24 @@ def home_economy(text: str, traditional: bool = False) -> str:
     # Taiwan, in the Simplified edition of a Taipei paper: tw_patent_2023 日本、美国、中国大陆及南韩; Hong Kong in
     # Traditional: hk_trade_2009, hk_services_2016); a mainland writer says 中国, 我国 or 国内. So it counts for
     # neither 中国 nor 大陆 here, as it does not in a Traditional text above.
-    mainland = sum(text.count(word) for word in _MAINLAND) - 2 * text.count("中国大陆")
+    mainland = mainland_count(text)
     return best if counts.get(best, 0) > mainland else "CHN"
+
+
+def writer_counts(text: str) -> dict[str, int]:
+    """How often `text` names each economy outside the mainland that writes Chinese, by place, institution, firm or
+    currency (home_economy's evidence)."""
+    counts = dict.fromkeys(_WRITERS_ABROAD, 0)
+    for word, code in ECONOMY_WORDS + CITY_WORDS + CURRENCY_HOME + HOME_CUES:
+        if code in counts:
+            counts[code] += text.count(word)
+    return counts
+
+
+def mainland_count(text: str) -> int:
+    """How often a Simplified `text` names the mainland as a mainland writer does (中国大陆 is what writers elsewhere
+    say, so it counts against)."""
+    return sum(text.count(word) for word in _MAINLAND) - 2 * text.count("中国大陆")
 
 
 def is_traditional(printed: str, simplified: str) -> bool:

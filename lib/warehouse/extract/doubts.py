@@ -32,7 +32,6 @@ _SINCE_AFTER = re.compile(r"[^，,；;。]{0,12}?以来")
 # fresh9), 較去年底8.40令吉閉市價 and 今年市值則從去年的387億1382萬令吉 (my_klse_market_cap_2016, fresh10).
 _YEAR_JUST_BEFORE = re.compile(r"(?:(?<!\d)(?P<y>(?:19|20)\d{2}|\d{2,3})\s*年|(?P<r>去年|上年|前年))(?:底|末|同期|同月|全年)?"
                                r"(?:录得)?(?:的|之)?\s*$")
-_YEARS_BACK = {"去年": 1, "上年": 1, "前年": 2}
 # A flow between two economies named in the sentence before the figure: 对华投资, 对美出超, 出口美国, 美国进口. A
 # ministry reports such flows by partner, and the figure is the reporting economy's (商务部: 日本对华投资增长55.5%,
 # hk01 2025-10-25, and 日本实际对华直接投资额为21.4亿美元, 共同社 2015-08-19: China's inflow from Japan; 財政部: 累計前八月
@@ -60,20 +59,13 @@ _FIRM_AFTER = re.compile(rf"(?P<e>{context._SUBJECT_RE.pattern})[\u4e00-\u9fffA-
 
 # The writer's own economy, named without its name (我国, 全国, 国内, 本港): read as the economy the text is written from.
 _OWN = re.compile(r"我国|本国|国内|全国|本港|本地")
-# The economies that write Chinese, which a text is written from (context.home_economy).
-_WRITERS = ("CHN", "HKG", "TWN", "MYS", "SGP", "MAC")
 
 
 @functools.lru_cache(maxsize=64)
 def _writer_cues(text: str) -> dict[str, int]:
-    """How often `text` names each economy that writes Chinese by its name, cities, currency or institutions (as
-    context.home_economy counts them in a Simplified text): the mainland by 中国, 内地, 大陆, 国务院, 人民币."""
-    counts = dict.fromkeys(_WRITERS, 0)
-    for word, code in context.ECONOMY_WORDS + context.CITY_WORDS + context.CURRENCY_HOME + context.HOME_CUES:
-        if code in counts and code != "CHN":
-            counts[code] += text.count(word)
-    counts["CHN"] = sum(text.count(word) for word in context._MAINLAND) - 2 * text.count("中国大陆")
-    return counts
+    """How often `text` names each economy that writes Chinese, counted as context.home_economy counts them in a
+    Simplified text: the mainland by 中国, 内地, 大陆, 国务院, 人民币."""
+    return {**context.writer_counts(text), "CHN": context.mainland_count(text)}
 
 
 def _home_contradicted(text: str, code: str) -> bool:
@@ -164,7 +156,7 @@ def _year_just_before(clause: str, date: str | None) -> str | None:
     if not m:
         return None
     if m["r"]:
-        return str(int(date[:4]) - _YEARS_BACK[m["r"]]) if date else None
+        return str(int(date[:4]) + context._RELATIVE_SHIFT[m["r"]]) if date else None
     if len(m["y"]) == 4:
         return m["y"]
     return str(1911 + int(m["y"])) if context.TAIWAN.get() and 80 <= int(m["y"]) <= 130 else None
