@@ -199,8 +199,10 @@ def seed_samples() -> dict[str, tuple[Path, str | None, str | None, list[dict]]]
 # fresh12 was opened for number forms only at 14:01 UTC (found, value, unit: `bench.label_misses`), and for everything at
 # 14:10 once fresh13, labelled blind, could stay clean in its place; its clean totals then (3b10e56): 97.7 / 85.7 / 99.2 /
 # 95.5 / 86.1 / 80.3, an unflagged year right 89.4% of 188, an unflagged subject 84.7% of 183.
+# fresh13 (clean totals at 9eedfc9, 16:21 UTC on 2026-12-02: 97.2 / 80.5 / 98.2 / 97.8 / 79.3 / 70.8) was opened at
+# 16:22 while fresh15 was being labelled blind by three readers; fresh14 stays clean.
 READ_SPLITS = ("dev", "dev2", "heldout", "fresh", "fresh3", "fresh4", "fresh8", "fresh7", "fresh10", "fresh9", "fresh11",
-               "fresh12")
+               "fresh12", "fresh13")
 # Splits opened for number forms only, their years and subjects still unread (bench.label_misses prints no such rows).
 NUMBER_READ_SPLITS: tuple[str, ...] = ()
 
