@@ -708,3 +708,15 @@ def test_the_top_n_of_a_world_ranking_framing_a_field_is_the_worlds():
     在全球前十名的獨角獸企業中 is (cn_unicorn_2020:6)."""
     assert subjects("tw_unctad_fdi_2013", 5, "前20位") == ["WLD"]
     assert subjects("cn_unicorn_2020", 6, "前十名") == ["WLD"]
+
+
+def test_what_opens_a_clause_before_a_firm_or_asks_which_is_no_name():
+    """cn_hurun_unicorn_2024:7 而蚂蚁集团和菜鸟网络成为价值下降最多的独角兽: 而 opens the clause, the firm is 蚂蚁集团;
+    sg_startups_2022:8 去年本地科技起步公司筹募了近110亿美元: 去年 is a time word and 本地 the writer's own economy (SGP);
+    tw_semicon_global_2024:3-4 哪国公司领先前茅? asks which, so the world market after it stays the world's; :6 公司设在美国的
+    半导体公司 is a class of firms, no name, and the economy that places it is the subject; hk_startups_2021:4 初创公司 too."""
+    assert subjects("cn_hurun_unicorn_2024", 7, "2800多亿")[0] != "而蚂蚁集团"
+    assert subjects("sg_startups_2022", 8, "110亿美元", "64%") == ["SGP", "SGP"]
+    assert subjects("tw_semicon_global_2024", 4, "6,305億美元", "11.2%") == ["WLD", "WLD"]
+    assert subjects("tw_semicon_global_2024", 6, "50.4%") == ["USA"]
+    assert subjects("hk_startups_2021", 4, "7%") == ["HKG"]
