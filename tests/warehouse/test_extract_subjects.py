@@ -720,3 +720,13 @@ def test_what_opens_a_clause_before_a_firm_or_asks_which_is_no_name():
     assert subjects("tw_semicon_global_2024", 4, "6,305億美元", "11.2%") == ["WLD", "WLD"]
     assert subjects("tw_semicon_global_2024", 6, "50.4%") == ["USA"]
     assert subjects("hk_startups_2021", 4, "7%") == ["HKG"]
+
+
+def test_a_firm_in_latin_letters_is_named_as_its_clauses_topic_or_after_its_class():
+    """cn_hurun_unicorn_2024:7 OpenAI价值增长最快,增长近5700亿元…; SpaceX价值增长第二快,增长近3100亿元,达到1.28万亿元 (as 总部洛杉矶的SpaceX
+    估值增长4,000亿,达到6,400亿元 in cn_hurun_2021:6): the firm before its value and the verb is the topic; :4 美国最大的独角兽IPO是配送公司
+    Instacart,目前价值只有独角兽估值的一半: the name after its class (as AI新創Scale AI募得143億美元, tw_vc_pulse_2025q2:2)."""
+    assert subjects("cn_hurun_unicorn_2024", 7, "5700亿元", "7100亿元", "3100亿元", "1.28万亿元") == \
+        ["OpenAI", "OpenAI", "SpaceX", "SpaceX"]
+    assert subjects("cn_hurun_unicorn_2024", 4, "一半") == ["Instacart"]
+    assert set(subjects("cn_hurun_2021", 6, "4,000億", "6,400億元")) == {"SpaceX"}

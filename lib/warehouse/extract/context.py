@@ -342,6 +342,15 @@ _NO_NAME = re.compile(r"合计|共计|总计|累计|合共|一共|总共|平均|
 _FUNDED = re.compile(rf"(?<![A-Za-z0-9])(?P<latin>{_LATIN_NAME})(?=(?:\s*[与和及、]\s*{_LATIN_NAME})*(?:{_RAISES}|{_VALUED}))"
                      rf"|(?:^|(?<=[，,；;。]))\s*(?:其中|而|但)?\s*(?P<name>[\u4e00-\u9fff]{{2,6}}?)(?={_RAISES}|{_VALUED})")
 
+# A firm the word lists do not know, written in Latin letters, is also named as the topic of its clause, before the noun
+# of its value and the verb (OpenAI价值增长最快,增长近5700亿元…; SpaceX价值增长第二快: cn_hurun_unicorn_2024 line 7; as in 总部洛杉矶的
+# SpaceX估值增长4,000亿: cn_hurun_2021 line 6, which _VALUED reads), or in apposition after the class of firm it is (配送公司Instacart: cn_hurun_unicorn_2024
+# line 4; AI新創Scale AI, 物流新創Zelos Tech: tw_vc_pulse_2025q2 line 2). A proper noun has a small letter (OpenAI, not
+# R&D or IDM, which are terms).
+_LATIN_FIRM = re.compile(rf"(?:^|(?<=[，,；;。：:、\s]))(?:而|但|其中)?\s*(?P<topic>{_LATIN_NAME})(?=(?:价值|估值|市值)"
+                         r"(?:增长|增加|上升|下降|减少|达到|达|为))"
+                         rf"|(?<=公司|企业|新创|初创)(?P<named>{_LATIN_NAME})")
+
 
 def _named_subjects(span: str, home: str, rest: str = "") -> list[tuple[int, str, bool, int]]:
     """Places and companies the fixed word lists do not know, named by their suffix or by a stock code, or before a
@@ -386,6 +395,10 @@ def _named_subjects(span: str, home: str, rest: str = "") -> list[tuple[int, str
         if not (m.end("name") > len(span) or any(a <= m.start("name") < b for a, _, _, b in found) or _SUBJECT_RE.search(name)
                 or _GENERIC.match(name) or _NOT_IN_NAME.search(name)):
             found.append((m.start("name"), name, True, m.end("name")))
+    for m in _LATIN_FIRM.finditer(span):
+        group = "topic" if m["topic"] else "named"
+        if re.search(r"[a-z]", m[group]) and not any(a <= m.start(group) < b for a, _, _, b in found):
+            found.append((m.start(group), m[group], True, m.end(group)))
     for m in _FUNDED.finditer(span + rest):
         name = m["latin"] or m["name"]
         start = m.start("latin") if m["latin"] else m.start("name")
