@@ -730,3 +730,12 @@ def test_a_firm_in_latin_letters_is_named_as_its_clauses_topic_or_after_its_clas
         ["OpenAI", "OpenAI", "SpaceX", "SpaceX"]
     assert subjects("cn_hurun_unicorn_2024", 4, "一半") == ["Instacart"]
     assert set(subjects("cn_hurun_2021", 6, "4,000億", "6,400億元")) == {"SpaceX"}
+
+
+def test_firms_listed_after_a_known_firm_are_firms_and_respectively_pairs_them():
+    """cn_hurun_unicorn_2024:7 而蚂蚁集团和菜鸟网络成为价值下降最多的独角兽,分别下降2800多亿和近1200亿: 菜鸟网络, listed after 蚂蚁集团,
+    is a firm too, and 分别 gives each its fall; cn_unicorn_2021 其中字节跳动、大疆创新分别是…: 大疆创新 is listed the same way."""
+    from lib.warehouse.extract.context import _listed_firms, _subjects
+    assert subjects("cn_hurun_unicorn_2024", 7, "2800多亿", "1200亿") == ["蚂蚁集团", "菜鸟网络"]
+    span = "其中字节跳动、大疆创新分别是人工智能领域和硬件领域全球估值最高的企业"
+    assert _listed_firms(span, _subjects(span, False, "CHN")) == ["ByteDance", "大疆创新"]
