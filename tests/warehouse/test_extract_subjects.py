@@ -739,3 +739,11 @@ def test_firms_listed_after_a_known_firm_are_firms_and_respectively_pairs_them()
     assert subjects("cn_hurun_unicorn_2024", 7, "2800多亿", "1200亿") == ["蚂蚁集团", "菜鸟网络"]
     span = "其中字节跳动、大疆创新分别是人工智能领域和硬件领域全球估值最高的企业"
     assert _listed_firms(span, _subjects(span, False, "CHN")) == ["ByteDance", "大疆创新"]
+
+
+def test_an_economy_before_a_class_of_firms_is_the_subject_not_the_world_market():
+    """tw_semicon_global_2024:10 2024年,美國IDM公司營業額约全球市场的45%: the US firms' share of the world market is the US's;
+    :6 公司設在美國的半導體公司…占全球半導體市場營收的50.4% too; tw_rd_2020:2 我國企業研發經費…2018年占73.6%: Taiwan's."""
+    assert subjects("tw_semicon_global_2024", 10, "45%") == ["USA"]
+    assert subjects("tw_semicon_global_2024", 6, "50.4%") == ["USA"]
+    assert subjects("tw_rd_2020", 2, "73.6%") == ["TWN"]

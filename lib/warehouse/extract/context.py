@@ -933,6 +933,10 @@ _PARTNER_RANK = re.compile(r"[^，,；;。的]{0,4}?(?:(?:贸易伙伴|出口市
                            + _SUBJECT_RE.pattern + ")")
 
 
+# A class of firms right after the economy that owns them (美国IDM公司, 我国企业, 我国厂商).
+_FIRMS_OF = re.compile(r"[A-Za-z\u4e00-\u9fff]{0,6}?(?:公司|企业|厂商)")
+
+
 def _nearest_subject(text: str, pos: int, unit: str, home: str = "CHN",
                      paragraph_starts: list[int] | None = None) -> Subject:
     """Nearest subject: in the number's clause (a listed group together), else the first subject of earlier
@@ -1023,6 +1027,12 @@ def _nearest_subject(text: str, pos: int, unit: str, home: str = "CHN",
             return _by("clause", group, False)
         if companies:
             return _by("clause", companies[-1][1], False)
+        if in_clause[-1][1] == "WLD" and not (lead := in_clause[0])[2] and lead[1] != "WLD" and \
+                _FIRMS_OF.match(text, c_start + lead[3], pos):
+            # 美国IDM公司营业额约全球市场的45% (tw_semicon_global_2024 line 10), 我国企业研发经费…占73.6% (tw_rd_2020): an economy
+            # before a class of firms says whose firms they are, and is the clause's subject; the world after it is the
+            # market their share is of.
+            return _by("clause", lead[1], False)
         if unit != "rank" and _SURPLUS_SOURCE.search(text, c_start, pos) and ":" not in in_clause[-1][1]:
             # 美国…成为最大出超国为1501亿美元: the reporter's surplus with its partner (as below)
             return _by("clause", home, False)
