@@ -106,6 +106,7 @@ CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 
 _NUM = r"\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
 # 人年 is no unit where 年 starts a word of its own (5万人年均收入, 1221万人年末: people, then "yearly", "year-end").
 _UNIT_WORDS = "|".join(u + "(?![均末底初中内度])" if u == "人年" else u for u in sorted(UNITS, key=len, reverse=True))
+_MEASURES = "|".join(sorted(MEASURE_WORDS, key=len, reverse=True))
 _SKIP_AFTER = re.compile(r"\s*(?:年|月|日|世纪|级|代|号|期|版|周年|kg)")
 _QUANTITY = re.compile(
     # A minus sign after a word or a space, not after a digit, % or a letter (2012-2022, 8%-9%, COVID-19):
@@ -117,9 +118,13 @@ _QUANTITY = re.compile(
     # number must carry the unit, so that 2012-2022年 and 1-4月 stay periods). 至/到 join a range only between
     # two percentages (7.3%至20.4%, 1%至3%: cn_cpi_2019, sg_cn_trade_2013), where neither can be a date.
     # So do they before a number with a magnitude, printed once after the high end as with ~ (NT$10至100億:
-    # tw_ipo_market_2018; 預估11月外銷訂單667到687億美元: 中央社 2025-11-20), where no date has a magnitude.
+    # tw_ipo_market_2018; 預估11月外銷訂單667到687億美元: 中央社 2025-11-20), where no date has a magnitude, and
+    # before a number with a currency or a measure word, printed once after the high end (新台幣從…32至33元兌1美元,
+    # 升值至…30至31元: tw_kr_exports_2025:6; 匯價可能落在28至31元間: 自由時報
+    # 2026-01-02, ec.ltn.com.tw/article/breakingnews/5297109), where no date has one either (1至8月, 2019至2023年 stay periods).
     r"(?P<range>\s*(?P<rpct>%)?\s*(?P<dash>[~～]|[–—-]|(?<=%)[至到](?=\s*(?:" + _NUM + r")\s*%)"
-    r"|(?<=\d)[至到](?=\s*(?:" + _NUM + r")\s*(?:万亿|兆|亿|万)))\s*(?P<num2>" + _NUM + r"))?"
+    r"|(?<=\d)[至到](?=\s*(?:" + _NUM + r")\s*(?:万亿|兆|亿|万|" + _UNIT_WORDS + "|" + _MEASURES + r")))\s*(?P<num2>"
+    + _NUM + r"))?"
     r"(?P<frac>/(?P<den>\d+)(?![\d.]))?"
     r"(?P<q1>[\s?]*(?:多|余))?"
     # A digit before 千亿/百万… is a multiple of that magnitude (6千亿美元 = 6000亿, 3百万): a plain reading.
@@ -130,9 +135,9 @@ _QUANTITY = re.compile(
     # thousands comma as any number does (1兆1,372億元, 6兆4,825億元: tw_ic_2025q3; 3兆6,656億台湾元 in Taiwan
     # Today's report of the Ministry of Economic Affairs): GUIDE, mixed magnitudes summed.
     r"(?P<tail>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:亿|万)|(?:\d{1,3}(?:,\d{3})+|\d{1,12})(?![\d.,])(?=(?:" + _UNIT_WORDS + "|"
-    + "|".join(sorted(MEASURE_WORDS, key=len, reverse=True)) + r")))?"
+    + _MEASURES + r")))?"
     r"(?P<q2>多|余)?"
-    r"(?P<unit>[\s?]*(?:" + _UNIT_WORDS + "|" + "|".join(sorted(MEASURE_WORDS, key=len, reverse=True)) + r"))?"
+    r"(?P<unit>[\s?]*(?:" + _UNIT_WORDS + "|" + _MEASURES + r"))?"
 )
 _SLASH_LIST = re.compile(r"(?P<a>" + _NUM + r")/(?P<b>" + _NUM + r")\s*(?P<unit>Tbps|GW|MW|kW|km)")
 # The list may run over several numbers, some printed with a minus sign (0.15、-5.64、1.34个百分点: contributions of
@@ -141,9 +146,14 @@ _LIST_UNIT = re.compile(r"\s*(?:和|、|与|及|或)\s*(?:[-−]?(?:" + _NUM + r
                         + r")\s*(?P<unit>个百分点|百分点|%)")
 # 一季度、二季度分别达到9.76万亿和10.34万亿元 (cn_customs_2023h1): amounts with their magnitudes share the currency
 # printed once, after the last of the list, as percentages share 百分点.
-_LIST_MONEY = re.compile(r"\s*(?:和|、|与|及|或)\s*(?:" + _NUM + r")\s*(?:万亿|亿|万)\s*(?P<unit>"
-                         + "|".join(sorted((u for u, (c, _) in UNITS.items() if c in MONEY_UNITS + DOCUMENT_CURRENCIES),
-                                           key=len, reverse=True)) + r")")
+_CURRENCY_UNITS = "|".join(sorted((u for u, (c, _) in UNITS.items() if c in MONEY_UNITS + DOCUMENT_CURRENCIES),
+                                  key=len, reverse=True))
+_LIST_MONEY = re.compile(r"\s*(?:和|、|与|及|或)\s*(?:" + _NUM + r")\s*(?:万亿|亿|万)\s*(?P<unit>" + _CURRENCY_UNITS + r")")
+# 两国出口差距维持在2000億至3000億美元之間 (tw_kr_exports_2025:3), 營收規模將達7,800億至9,900億美元, 從…10億至40億
+# 美元…至100億至250億美元 (貝恩's 2024 technology report, torrentbusiness.com/article/127098): a range whose
+# ends each carry their magnitude, the currency printed once after the high end; the range is one figure, low and
+# high (GUIDE: ranges), in that currency. Not after 从/由, where 至 joins a start and an end (从2000亿到3000亿美元).
+_RANGE_MONEY = re.compile(r"\s*[至到~～]\s*(?P<num>" + _NUM + r")\s*(?P<mag>万亿|兆|亿|万)\s*(?P<unit>" + _CURRENCY_UNITS + r")")
 # 三次产业结构比为25.72:26.84:47.44: a structure ratio whose parts add up to 100 states each part's share in percent.
 # Communiqués also print the ratio sign ∶ (U+2236) for the colon, even mixed with `:` in one ratio (5.5:50.6∶43.9,
 # cn_yunhe_communique_2022).
@@ -567,6 +577,12 @@ class Scanner:
             elif mag_text and (money := _LIST_MONEY.match(text, m.end())):
                 unit, unit_mult = UNITS[money["unit"]]
                 unit_text = money["unit"]
+            elif mag_text and (high := _RANGE_MONEY.match(text, m.end())) \
+                    and number(high["num"]) * MAGNITUDES[high["mag"]] > value * mult \
+                    and not re.search(r"(?:从|由)\s*$", text[max(0, start - 2):start]):
+                unit, unit_mult = UNITS[high["unit"]]
+                unit_text, end = high["unit"], high.end()
+                value_high = number(high["num"]) * MAGNITUDES[high["mag"]] / mult
             elif mag_text:
                 unit, unit_mult = "count", 1.0
                 flags.append("no_unit")

@@ -1,0 +1,25 @@
+"""Number forms first met on fresh13 (issue 13), each read on a real line of a read split; each rule's reason and its
+second text are in lib/warehouse/extract/numbers.py and __init__.py."""
+from __future__ import annotations
+
+import pytest
+
+from tests.warehouse.test_extract_labels import READ_SPLITS, unseen_mentions
+
+
+def _line(name: str, line: int) -> list:
+    return [m for m in unseen_mentions(name, READ_SPLITS) if m.line_no == line]
+
+
+@pytest.mark.parametrize("name,line,quote,value,value_high,unit", [
+    # 两国出口差距维持在2000億至3000億美元之間: magnitudes on both ends, the currency once after the high end.
+    ("tw_kr_exports_2025", 3, "2000億至3000億美元", 2e11, 3e11, "USD"),
+    ("tw_kr_exports_2025", 3, "1400億至1900億美元", 1.4e11, 1.9e11, "USD"),
+    # 新台幣從2024年前11月的32至33元兌1美元: a range with the unit once after the high end; value the low end.
+    ("tw_kr_exports_2025", 6, "32至33元", 32, 33, "TWD"),
+    ("tw_kr_exports_2025", 6, "30至31元", 30, 31, "TWD"),
+])
+def test_forms_on_fresh13_lines(name, line, quote, value, value_high, unit):
+    got = [(m.value, m.value_high, m.unit) for m in _line(name, line) if m.quote == quote]
+    assert got == [(pytest.approx(value), pytest.approx(value_high) if value_high else None, unit)], \
+        [(m.quote, m.value, m.value_high, m.unit) for m in _line(name, line)]
