@@ -18,6 +18,11 @@ def _line(name: str, line: int) -> list:
     # 新台幣從2024年前11月的32至33元兌1美元: a range with the unit once after the high end; value the low end.
     ("tw_kr_exports_2025", 6, "32至33元", 32, 33, "TWD"),
     ("tw_kr_exports_2025", 6, "30至31元", 30, 31, "TWD"),
+    # 韓元平均1418元兌1美元: a rate quoted against a dollar is in the currency the sentence names first.
+    ("tw_kr_exports_2025", 6, "1418元", 1418, None, "KRW"),
+    # 增长近5700亿元人民币(下同) … 分别下降2800多亿和近1200亿: 下同 carries the currency to bare amounts below.
+    ("cn_hurun_unicorn_2024", 7, "2800多亿", 2.8e11, None, "CNY"),
+    ("cn_hurun_unicorn_2024", 7, "1200亿", 1.2e11, None, "CNY"),
 ])
 def test_forms_on_fresh13_lines(name, line, quote, value, value_high, unit):
     got = [(m.value, m.value_high, m.unit) for m in _line(name, line) if m.quote == quote]

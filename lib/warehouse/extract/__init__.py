@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from lib.contract import DOCUMENT_CURRENCIES, MONEY_UNITS
@@ -43,12 +44,26 @@ from lib.warehouse.extract.numbers import UNITS, Hit, Scanner  # noqa: F401 (pub
 _CURRENCY_WORD = re.compile("|".join(w for w in sorted(UNITS, key=len, reverse=True)
                                      if UNITS[w][0] in MONEY_UNITS + DOCUMENT_CURRENCIES and w != "元"))
 _LATIN_CURRENCY = {"US$": "USD", "HK$": "HKD", "NT$": "TWD", "S$": "SGD"}
+_RATE_BASE = re.compile(r"(?P<cur>" + _CURRENCY_WORD.pattern + r")")
 _CURRENCY_BEFORE = re.compile(r"(?P<cur>" + _CURRENCY_WORD.pattern + r"|(?<![A-Z])(?:"
                               + "|".join(map(re.escape, _LATIN_CURRENCY)) + r"))\s*$")
 # 金额 (an amount of money: 總金額只有NT$148.1億(減少107.6億), tw_ipo_market_2018; 總成交金額近79兆... 日均值達4,245億,
 # 工商時報 2024-10-14; 外销订单金额, 出口金额 in the Taiwanese trade releases of fresh, fresh3 and fresh8) names money
 # as 销售额 does; so does 估值 (a valuation: 以5600億估值蟬聯全球第二大獨角獸, cn_unicorn_2020; 比特大陆估值下降500亿,至300亿
 # in 新浪VR's report of the 2020 Hurun list; 螞蟻金服以4000億以上的估值位列榜首, 胡润 2018 index).
+# 增长近5700亿元人民币(下同) … 分别下降2800多亿和近1200亿 (cn_hurun_unicorn_2024:7), 7,648億(港元,下同)…上升0.7%至5,781億元
+# (hk_services_2016:2), 39.14兆元（人民幣，下同） (tw_unicorn_500_2025:1): 下同 ("the same below") names the currency of
+# the amounts after it, so a bare 亿/万 amount further on is in that currency.
+_SAME_BELOW = re.compile(r"(?P<a>" + _CURRENCY_WORD.pattern + r")\s*[（(]\s*下同|[（(]\s*(?P<b>" + _CURRENCY_WORD.pattern
+                         + r")\s*[,，.、]\s*下同")
+
+
+@lru_cache(maxsize=8)
+def _currencies_below(text: str) -> tuple[tuple[int, str], ...]:
+    """(position, currency) of each 下同 that names a currency, in text order."""
+    return tuple((m.start(), UNITS[m["a"] or m["b"]][0]) for m in _SAME_BELOW.finditer(text))
+
+
 # The flags that say a subject is uncertain, and why.
 SUBJECT_FLAGS = {"subject_assumed", "ambiguous_subject", "group_subject", "subject_from_other_clause",
                  "subject_in_partner_flow", "subject_before_firm", "subject_home_contradicted", "subject_from_cause"}
@@ -135,6 +150,12 @@ def _mention(doc: Document, text: str, doc_id: str, hit: Hit, date: str | None, 
         # before it, as the Taiwanese papers print the daily fix (新台幣兌美元今天以31.13元開盤…以31.18元作收: 鉅亨網
         # 2025-11-17); with no currency before 兑 the amount's own reading stands.
         prefix = _CURRENCY_BEFORE.search(text, max(0, prefix.start() - 7), prefix.start() - 1)
+    if not prefix and (hit.measure or "").endswith("元") and re.match(r"\s*兑", text[end:end + 2]):
+        # 韓元平均1418元兌1美元 (tw_kr_exports_2025:6), 新台币美元汇率今(18)日开盘仍强升2.56角,以32.45元兑1美元开出 (a
+        # Taiwanese report in Simplified characters, cn.bg3.co), 新台幣匯率…終場升值5分,以32.63元兌1美元作收 (自由時報
+        # 2016-05-31): a rate quoted against one unit of another currency is an amount of the currency its sentence
+        # names first, the one being priced.
+        prefix = _RATE_BASE.search(text, s_start, start)
     # 7,648億(港元,下同) (hk_services_2016:2), 53732.0億元(人民币.下同) (cn_profits_2025q3:1), 52982.7亿元(人民币,下同)
     # (cn_services_trade_2021:2): the currency named in brackets after an amount, for it and those below, is its own.
     named = re.match(r"\s*[（(]\s*(?P<cur>" + _CURRENCY_WORD.pattern + r")\s*[,，.、]\s*下同", text[end:end + 14])
@@ -146,6 +167,10 @@ def _mention(doc: Document, text: str, doc_id: str, hit: Hit, date: str | None, 
         # 新台币40万元, 人民币1.8万, 港币10亿元: a currency written before the number is the figure's currency;
         # the trailing 元 is then only that currency's unit word, and a bare 万/亿 is an amount in it.
         unit = _LATIN_CURRENCY.get(prefix["cur"]) or UNITS[prefix["cur"]][0]
+        flags = [f for f in flags if f != "no_unit"]
+    elif unit == "count" and "no_unit" in flags and re.search(r"[亿万兆]", hit.measure or "") \
+            and (below := [cur for at, cur in _currencies_below(text) if at < start]):
+        unit = below[-1]
         flags = [f for f in flags if f != "no_unit"]
     elif unit == "count" and "no_unit" in flags and re.search(r"[亿万兆]", hit.measure or "") \
             and _MONEY_WORDS.search(text[s_start:end + 2]):
