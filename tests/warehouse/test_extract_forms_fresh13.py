@@ -23,6 +23,8 @@ def _line(name: str, line: int) -> list:
     # 增长近5700亿元人民币(下同) … 分别下降2800多亿和近1200亿: 下同 carries the currency to bare amounts below.
     ("cn_hurun_unicorn_2024", 7, "2800多亿", 2.8e11, None, "CNY"),
     ("cn_hurun_unicorn_2024", 7, "1200亿", 1.2e11, None, "CNY"),
+    # 其餘3成4為外地人材: x成y with a digit y before any word (为 included) is x tenths and y hundredths.
+    ("hk_startups_2019", 2, "3成4", 34, None, "percent"),
 ])
 def test_forms_on_fresh13_lines(name, line, quote, value, value_high, unit):
     got = [(m.value, m.value_high, m.unit) for m in _line(name, line) if m.quote == quote]
