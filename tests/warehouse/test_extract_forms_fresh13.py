@@ -25,8 +25,17 @@ def _line(name: str, line: int) -> list:
     ("cn_hurun_unicorn_2024", 7, "1200亿", 1.2e11, None, "CNY"),
     # 其餘3成4為外地人材: x成y with a digit y before any word (为 included) is x tenths and y hundredths.
     ("hk_startups_2019", 2, "3成4", 34, None, "percent"),
+    # N国 closing a list of economies counts them; 东盟10國 (a group's name, cn_digital_trade_2024:4) does not.
+    ("cn_highly_cited_2023", 5, "四国", 4, None, "count"),
+    ("cn_unicorn_gei_2023", 12, "九国", 9, None, "count"),
+    ("tw_foreign_phd_2020", 1, "8國", 8, None, "count"),
 ])
+
 def test_forms_on_fresh13_lines(name, line, quote, value, value_high, unit):
     got = [(m.value, m.value_high, m.unit) for m in _line(name, line) if m.quote == quote]
     assert got == [(pytest.approx(value), pytest.approx(value_high) if value_high else None, unit)], \
         [(m.quote, m.value, m.value_high, m.unit) for m in _line(name, line)]
+
+
+def test_a_group_name_counts_no_economies():
+    assert not [m for m in _line("cn_digital_trade_2024", 4) if "國" in m.quote]

@@ -288,6 +288,7 @@ class Scanner:
         self._growth_targets()
         self._order_ranks()
         self._durations()
+        self._economy_counts()
         self._slash_lists()
         self._ratio_shares()
         self._word_numbers()
@@ -496,6 +497,18 @@ class Scanner:
             group = "n" if m["n"] else "l"
             if self._free(m.start(), m.end()):
                 self._add(m.start(group), m.end(), float(m[group]), None, "count", "年", [], m.start(group))
+
+    def _economy_counts(self) -> None:
+        """`英国、德国、澳大利亚、加拿大四国` (cn_highly_cited_2023:5), `…新加坡(12家)和巴西(12家)九国` (cn_unicorn_gei_2023:12),
+        `日、美、中、韓、印度、馬來西亞、德國與香港等8國` (tw_foreign_phd_2020:1): N国 closing a list of economies counts the
+        economies just listed. A group's name (欧盟28国, 东盟10国, 中亚五国, 中日韩三国) lists no one and is no count."""
+        text = self.text
+        for m in re.finditer(r"(?P<n>[一二两三四五六七八九十]{1,3}|(?<![\d.])\d{1,3})\s*国(?!家|际|内|外|集团)", text):
+            before = re.sub(r"(?:[（(][^（()）]{0,12}[）)])+$", "", text[max(0, m.start() - 60):m.start()].removesuffix("等"))
+            listed = any(before.endswith(name) for name in self.country_names) and "、" in before[-40:]
+            value = cn_number(m["n"])
+            if listed and value is not None and self._free(m.start(), m.end()):
+                self._add(m.start(), m.end(), float(value), None, "count", "国", [], m.start())
 
     def _ratio_shares(self) -> None:
         for m in _RATIO.finditer(self.text):
