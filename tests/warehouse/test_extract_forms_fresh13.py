@@ -29,6 +29,8 @@ def _line(name: str, line: int) -> list:
     ("cn_highly_cited_2023", 5, "四国", 4, None, "count"),
     ("cn_unicorn_gei_2023", 12, "九国", 9, None, "count"),
     ("tw_foreign_phd_2020", 1, "8國", 8, None, "count"),
+    # 美國學生只排25位: N位 right after a verb of ranking is a place without its 第.
+    ("cn_us_tech_2022", 6, "25位", 25, None, "rank"),
 ])
 
 def test_forms_on_fresh13_lines(name, line, quote, value, value_high, unit):

@@ -165,6 +165,9 @@ _RANK_RANGE = re.compile(r"第\s*(?P<n>\d{1,3}|[一二三四五六七八九十]{
 # 第N大 before a noun (第2大和第3大市值公司: my_klse_market_cap_2016) is "the N-th largest" in digits as 第二大经济体 is
 # in numerals (_RANK_CN): a place wherever it stands (GUIDE: ranks).
 _RANK_DIGIT = re.compile(r"第\s*(?P<n>\d+)\s*(?P<w>位|名|大(?=[\u4e00-\u9fffA-Za-z]))?")
+# 美國學生只排25位 (cn_us_tech_2022:6), 中国则下降2个位次,排名23位 (环球网 2014-05-22 on the IMD ranking, taiwan.cri.cn):
+# N位/N名 right after a verb of ranking is the place without its 第. 安排/编排 (arrange) are other words.
+_RANK_BARE = re.compile(r"(?:(?<![安编])排(?:名|在)?|名列|位列)\s*(?P<n>\d{1,3})\s*(?P<w>位|名)(?!次)")
 # 第二高 / 第三低 (the second highest, the third lowest) place a value among others as 第二大 does: 为近五年内第二高
 # (cn_ipo_review_2025:2), 為歷史第二高上市市值 (經濟日報 2025-09-05, udn.com 8986572); GUIDE: ranks. 第二高峰 and
 # 第二低谷 (a second peak, a second trough) count events and stay out.
@@ -326,6 +329,9 @@ class Scanner:
                     or not self._free(m.start(), m.end()):  # an end of a range of places read above
                 continue
             self._add(m.start(), m.end(), float(m.group("n")), None, "rank", m.group("w"), [], m.start("n"))
+        for m in _RANK_BARE.finditer(text):
+            if self._free(m.start("n"), m.end()) and not _excluded(text, m.start("n"), m.end("n")):
+                self._add(m.start("n"), m.end(), float(m["n"]), None, "rank", m["w"], [], m.start("n"))
         for m in _RANK_LIST.finditer(text):
             pos = m.start("list")
             for numeral in m["list"].split("、"):
