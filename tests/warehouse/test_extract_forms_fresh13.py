@@ -31,7 +31,11 @@ def _line(name: str, line: int) -> list:
     ("tw_foreign_phd_2020", 1, "8國", 8, None, "count"),
     # 美國學生只排25位: N位 right after a verb of ranking is a place without its 第.
     ("cn_us_tech_2022", 6, "25位", 25, None, "rank"),
+    # 30年前,20個中國留學生中只有1個回歸中國: N年前 is a length counted back, as 近N年 is.
+    ("cn_us_tech_2022", 7, "30年", 30, None, "count"),
+    ("cn_innovation_decade_2021", 5, "10年", 10, None, "count"),
 ])
+
 
 def test_forms_on_fresh13_lines(name, line, quote, value, value_high, unit):
     got = [(m.value, m.value_high, m.unit) for m in _line(name, line) if m.quote == quote]
@@ -41,3 +45,8 @@ def test_forms_on_fresh13_lines(name, line, quote, value, value_high, unit):
 
 def test_a_group_name_counts_no_economies():
     assert not [m for m in _line("cn_digital_trade_2024", 4) if "國" in m.quote]
+
+
+def test_a_year_of_the_taiwanese_calendar_before_a_period_is_no_length():
+    """tw_ic_output_2023 line 1: 112年前3季 is the first three quarters of ROC year 112 (2023), no 112 years ago."""
+    assert not [m for m in _line("tw_ic_output_2023", 1) if m.quote.startswith("112")]

@@ -487,14 +487,22 @@ class Scanner:
         # misses in two texts (tw_semicon_2018, tw_exports_2025); 连 is the short form of 连续.
         # 不到/不足/未满/超过 (less than, over: 成立不到3年, an age by GUIDE convention 3) bound a length; a date
         # takes no such bound, so N年 after them counts years (cn_unicorn_2020).
+        # So is N年前 (N years ago: 30年前,20個中國留學生中只有1個回歸中國: cn_us_tech_2022:7; 从10年前的第34位: cn_hightech_decade
+        # _2021:1; 是10年前的5.8倍: cn_innovation_decade_2021:5), a length counted back (label convention 3), unless 前
+        # opens a period of the year (112年前3季: the first three quarters of ROC year 112, tw_ic_output_2023) or
+        # N is a year of the Taiwanese calendar (100 and over).
         for m in re.finditer(r"(?P<lead>近|过去|长达|历时|时隔|长|满|逾|连|不到|不足|未满|超过)?\s*(?<![\d.])(?P<n>\d{1,3})\s*多?年"
-                             r"(?P<rec>(?:来|以来)?(?:新高|新低|最高|最低|之久))?", self.text):
+                             r"(?P<rec>(?:来|以来)?(?:新高|新低|最高|最低|之久)|前(?![\d一二两三四五六七八九十半后个季月]))?",
+                             self.text):
+            if m["rec"] == "前" and int(m["n"]) > 99:
+                continue
             if not (m["lead"] or m["rec"]) or not self._free(m.start("n"), m.end("n")) \
                     or re.match(r"\s*(?:代|级|度|期|月|底|末)", self.text[m.end():m.end() + 2]):
                 continue
             flags = ["recent_years"] if m["lead"] in ("近", "过去") else []
-            self._add(m.start("n"), m.end("n") + self.text[m.end("n"):m.end()].index("年") + 1,
-                      float(m.group("n")), None, "count", "年", flags, m.start("n"))
+            years = self.text[m.end("n"):m.end()]
+            self._add(m.start("n"), m.end("n") + years.index("年") + 1, float(m.group("n")), None, "count", "年", flags,
+                      m.start("n"), qualifier="+" if "多" in years else None)  # 10多年前: more than ten
 
         # `建交50周年`: an anniversary counts years (周年 is never part of a date), and in `15年与4年以来` the span
         # word after the last of a list belongs to each: Chinese prints it once (cn_eu_trade_50y, tw_exports_2025).
