@@ -34,6 +34,8 @@ def _line(name: str, line: int) -> list:
     # 30年前,20個中國留學生中只有1個回歸中國: N年前 is a length counted back, as 近N年 is.
     ("cn_us_tech_2022", 7, "30年", 30, None, "count"),
     ("cn_innovation_decade_2021", 5, "10年", 10, None, "count"),
+    # 为期10周的加速器计划: a length after 为期 (lasting), in weeks.
+    ("sg_startups_2022", 7, "10周", 10, None, "count"),
 ])
 
 

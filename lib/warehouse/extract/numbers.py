@@ -504,6 +504,14 @@ class Scanner:
             self._add(m.start("n"), m.end("n") + years.index("年") + 1, float(m.group("n")), None, "count", "年", flags,
                       m.start("n"), qualifier="+" if "多" in years else None)  # 10多年前: more than ten
 
+        # 为期10周的加速器计划 (sg_startups_2022:7): 为期 ("lasting") introduces a length of time, in weeks as in months
+        # (接受为期3个月的创业训练: 中国经济导报 on 中山-硅谷直通车加速计划, fensifuwu.com/technology/1407239; 为期3到6个月的
+        # 短期项目: timesofisrael.com's Chinese blog on Israeli accelerators). 周 after a number is otherwise an anniversary
+        # (周年) or an age (周岁), so only the length after 为期 is read.
+        for m in re.finditer(r"为期\s*(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*个?(?:周|星期)(?![年岁])", self.text):
+            value = cn_number(m["n"])
+            if value is not None and self._free(m.start("n"), m.end()):
+                self._add(m.start("n"), m.end(), float(value), None, "count", "周", [], m.start("n"))
         # `建交50周年`: an anniversary counts years (周年 is never part of a date), and in `15年与4年以来` the span
         # word after the last of a list belongs to each: Chinese prints it once (cn_eu_trade_50y, tw_exports_2025).
         for m in re.finditer(r"(?<![\d.])(?P<n>\d{1,3})\s*周年|(?<![\d.])(?P<l>\d{1,3})\s*年(?=\s*(?:与|和|及|、)\s*"
