@@ -36,9 +36,10 @@ def _line(name: str, line: int) -> list:
     ("cn_innovation_decade_2021", 5, "10年", 10, None, "count"),
     # 为期10周的加速器计划: a length after 为期 (lasting), in weeks.
     ("sg_startups_2022", 7, "10周", 10, None, "count"),
+    # 能源使用效率指標( PUE）必須不超過1.3或1.4: PUE is a ratio printed bare, whatever word bounds it.
+    ("tw_key_figures_2025", 8, "1.3", 1.3, None, "other"),
+    ("tw_key_figures_2025", 8, "1.4", 1.4, None, "other"),
 ])
-
-
 def test_forms_on_fresh13_lines(name, line, quote, value, value_high, unit):
     got = [(m.value, m.value_high, m.unit) for m in _line(name, line) if m.quote == quote]
     assert got == [(pytest.approx(value), pytest.approx(value_high) if value_high else None, unit)], \
@@ -52,3 +53,8 @@ def test_a_group_name_counts_no_economies():
 def test_a_year_of_the_taiwanese_calendar_before_a_period_is_no_length():
     """tw_ic_output_2023 line 1: 112年前3季 is the first three quarters of ROC year 112 (2023), no 112 years ago."""
     assert not [m for m in _line("tw_ic_output_2023", 1) if m.quote.startswith("112")]
+
+
+def test_not_above_bounds_from_above():
+    """cn_unicorn_gei_2023 line 5: 成立年限不超过10年 is at most ten years, not more than ten."""
+    assert [m.qualifier for m in _line("cn_unicorn_gei_2023", 5) if m.quote == "10年"] == ["<"]

@@ -627,18 +627,25 @@ class Scanner:
                 unit, unit_mult = UNITS.get(shared["unit"], ("count", 1.0))
                 mag_text, unit_text = "", shared["unit"]
             else:
+                clause = re.split(r"[，,；;。：:]", text[max(0, start - 40):start])[-1]
+                # PUE (power usage effectiveness, the energy a data centre draws over what its IT load uses) is a
+                # ratio printed bare after it, whatever word bounds it: 能源使用效率指標( PUE）必須不超過1.3或1.4
+                # (tw_key_figures_2025:8); 对PUE值高于1.35的数据中心征收差别电价, 年均PUE值…降低至1.35以下 (财联社
+                # 2024-11-15, chinastarmarket.cn/detail/1860079); 新建大型…数据中心的能耗效率(PUE)要普遍低于1.5
+                # (shgreenbox.com/fwcl/38464).
+                ratio = re.search(r"PUE", clause, re.I) and "." in m["num"]
                 # A bare number counts only when a verb introduces it ("平均引用率为44.99", "低至 0.44").
-                if not re.search(r"(?:为|达|至|到|低至|约|由|从)\s*$", text[max(0, start - 3):start]):
+                if not ratio and not re.search(r"(?:为|达|至|到|低至|约|由|从)\s*$", text[max(0, start - 3):start]):
                     continue
                 if "." not in m.group("num") and re.fullmatch(r"(?:19|20)\d{2}", m.group("num")):
                     continue
                 # Chinese counts things with a measure word (483.8万个, 26家); a bare number after an index or
                 # a score is its level in points (指数由1000上升至5610.60), not a count. (Other bare numbers
                 # stay counts: the catalog reads 引用率为44.99 as citations per paper.)
-                clause = re.split(r"[，,；;。：:]", text[max(0, start - 40):start])[-1]
                 # …and a number stated against 100 (男女性别比为105.23:100: males per 100 females) is a ratio, `other`.
                 per_hundred = re.match(r"\s*[:∶]\s*100(?![\d.])", text[num_end:num_end + 8])
-                unit, unit_mult = ("other" if re.search(r"指数|得分|评分|分值", clause) or per_hundred else "count"), 1.0
+                unit, unit_mult = ("other" if re.search(r"指数|得分|评分|分值", clause) or per_hundred or ratio
+                                   else "count"), 1.0
                 flags.append("no_unit")
             value *= mult * unit_mult
             if value_high is not None:
