@@ -39,6 +39,9 @@ def _line(name: str, line: int) -> list:
     # 能源使用效率指標( PUE）必須不超過1.3或1.4: PUE is a ratio printed bare, whatever word bounds it.
     ("tw_key_figures_2025", 8, "1.3", 1.3, None, "other"),
     ("tw_key_figures_2025", 8, "1.4", 1.4, None, "other"),
+    # 全球几乎每两天就诞生一家独角兽, 较2024年下滑一名: a lone 一 counted per period, or one place moved.
+    ("cn_hurun_unicorn_2024", 2, "一家", 1, None, "count"),
+    ("tw_key_figures_2025", 6, "一名", 1, None, "count"),
 ])
 def test_forms_on_fresh13_lines(name, line, quote, value, value_high, unit):
     got = [(m.value, m.value_high, m.unit) for m in _line(name, line) if m.quote == quote]
@@ -58,3 +61,8 @@ def test_a_year_of_the_taiwanese_calendar_before_a_period_is_no_length():
 def test_not_above_bounds_from_above():
     """cn_unicorn_gei_2023 line 5: 成立年限不超过10年 is at most ten years, not more than ten."""
     assert [m.qualifier for m in _line("cn_unicorn_gei_2023", 5) if m.quote == "10年"] == ["<"]
+
+
+def test_a_lone_one_is_still_an_article_elsewhere():
+    """tw_exports_2025m8 line 3: 平均每一年的出口 (each single year) and 每一個月 count no one thing."""
+    assert not [m for m in _line("tw_exports_2025m8", 3) if m.quote in ("一年", "一個")]

@@ -806,12 +806,23 @@ def _digit_count(m: re.Match) -> tuple | None:
     return low, "percent", m.group(), qualifier, [], high
 
 
+# A lone 一 is a figure where it is one of something counted: one per period (几乎每两天就诞生一家独角兽, 平均每周一家以上:
+# cn_hurun_unicorn_2024:2,3; 平均每3.5天就会诞生一家新的中国独角兽: 吴晓波频道 2018-07, so.sh.cn; 中國每3.8天新增一家獨角獸企業:
+# 中国日报网 2019-01-28) and a move of one place in a ranking (較2024年下滑一名: tw_key_figures_2025:6; 比去年进步一名, 各进步一名:
+# dubaonews.com 2022 on the IMD ranking), a change of places like 上升15位 (a count).
+_ONE_PER_PERIOD = re.compile(r"每\s*(?:[\d.]+|[两二三四五六七八九十半]+)?\s*个?(?:天|日|周|星期|月|小时|分钟)[^，,。；;每]{0,6}$")
+_PLACES_MOVED = re.compile(r"(?:下滑|下降|上升|提升|进步|退步|滑落|前进|后退|跌落|攀升)了?$")
+
+
 def _amount(m: re.Match) -> tuple | None:
     """`二千五百亿美元`, `千亿元`, `百万卡`, `三类`, `两种`, `四大`, `五年`: a numeral with a magnitude, a unit or
     a measure word. A lone 一 is the indefinite article (一个, 一种), not a count, and is skipped."""
     numeral, mag, unit_text = m["n"], m["mag"] or "", m["unit"] or ""
     if _CN_ONLY_ONE.fullmatch(numeral) and not mag:
-        return None
+        before = m.string[max(0, m.start() - 16):m.start()]
+        if not (unit_text in MEASURE_WORDS and _ONE_PER_PERIOD.search(before)
+                or unit_text in ("名", "位") and _PLACES_MOVED.search(before)):
+            return None
     if numeral in ("零", "〇", "○"):
         return None  # 零 alone starts words (零部件, 零件 "parts", 零售 "retail"); no text counts zero things by a measure word
     after = m.string[m.end():m.end() + 2]
