@@ -42,6 +42,8 @@ def _line(name: str, line: int) -> list:
     # 全球几乎每两天就诞生一家独角兽, 较2024年下滑一名: a lone 一 counted per period, or one place moved.
     ("cn_hurun_unicorn_2024", 2, "一家", 1, None, "count"),
     ("tw_key_figures_2025", 6, "一名", 1, None, "count"),
+    # 比率由0.73%倍升至1.5%: Hong Kong's 倍升 is 翻倍, a doubling.
+    ("hk_rd_outlook_2018", 4, "倍升", 2, None, "times"),
 ])
 def test_forms_on_fresh13_lines(name, line, quote, value, value_high, unit):
     got = [(m.value, m.value_high, m.unit) for m in _line(name, line) if m.quote == quote]

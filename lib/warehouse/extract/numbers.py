@@ -929,8 +929,10 @@ _WORD_FORMS = [
                 r"(?=[的左以，,。；;、）)\s]|$)"),
      lambda m: ((cn_value(m["n"]) / cn_value(m["d"]) * 100, "percent", "分之", None)
                 if cn_value(m["n"]) < cn_value(m["d"]) else None)),
-    # 翻番/翻一番/翻了一番 and 翻倍 double; 翻两番 quadruples.
-    (re.compile(r"翻了?(?P<n>[一两二三]?)番|翻倍"), _doubling),
+    # 翻番/翻一番/翻了一番 and 翻倍 double; 翻两番 quadruples. Hong Kong writes 倍升 for 翻倍 (比率由0.73%倍升至1.5%:
+    # hk_rd_outlook_2018:4 and a LegCo question of 2017 on the same target, irdrwklo.hk; 有信心科研佔比倍升: news.gov.hk
+    # 2017-10-14); after a numeral (十倍升幅) 倍 is that multiple's.
+    (re.compile(r"翻了?(?P<n>[一两二三]?)番|翻倍|(?<![\d.零〇○一二两三四五六七八九十百千])倍升"), _doubling),
     (re.compile(r"(?P<n>" + _CN_NUM + r")倍"), _multiple),
     # 二度被台湾超越, 三度夺冠: a numeral before 度 and a verb counts occurrences (twice, three times). 首度 (for the
     # first time) is an ordinal, like 第一次, and no count; 度 after digits is a unit (degrees, 度电).
