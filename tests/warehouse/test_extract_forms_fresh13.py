@@ -44,6 +44,9 @@ def _line(name: str, line: int) -> list:
     ("tw_key_figures_2025", 6, "一名", 1, None, "count"),
     # 比率由0.73%倍升至1.5%: Hong Kong's 倍升 is 翻倍, a doubling.
     ("hk_rd_outlook_2018", 4, "倍升", 2, None, "times"),
+    # 畢業人數超過50萬人次,為全球之冠 / R&D支出是全球之冠: the first in the world, after 为/是 too.
+    ("cn_us_tech_2022", 5, "之冠", 1, None, "rank"),
+    ("cn_us_tech_2022", 9, "之冠", 1, None, "rank"),
 ])
 def test_forms_on_fresh13_lines(name, line, quote, value, value_high, unit):
     got = [(m.value, m.value_high, m.unit) for m in _line(name, line) if m.quote == quote]

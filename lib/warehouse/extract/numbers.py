@@ -373,8 +373,12 @@ class Scanner:
         # task) and 之首脑 (heads of state) are other words.
         # Taiwanese papers write 冠 for 首 (居冠 "ranks first", 亚洲四小龙之冠 "the first of the four tigers"):
         # tw_export_orders_2025m11, tw_gdp_2025q3.
+        # 全球之冠 / 世界之冠 (the first in the world) is rank 1 after 为/是 too (畢業人數超過50萬人次,為全球之冠; 美國的R&D支出是
+        # 全球之冠: cn_us_tech_2022:5,9), as the papers gloss it (企業反應能力、行動寬頻普及度,高居全球之冠(第1名): newtalk.tw
+        # 2020-06-16 on the IMD yearbook); the scope word right after the verb keeps 为/是 to that reading.
         for m in re.finditer(r"(?:位居|居于|居|名列|排名|位列|排在|跃居|稳居|荣登|登上|问鼎)\s*(?:世界|全球|全国|亚洲|行业|各省|同类)?"
-                             r"\s*(?P<w>首位|榜首|首|冠(?!军))|(?:位居|居于|居|名列|位列|跃居|稳居)[^，,。；;]{0,24}?(?P<head>之[首冠])(?![要先次批个届脑长军])"
+                             r"\s*(?P<w>首位|榜首|首|冠(?!军))|(?:(?:位居|居于|居|名列|位列|跃居|稳居)[^，,。；;]{0,24}?|(?:为|是)(?:全球|世界|全国|亚洲))(?P<head>之[首冠])"
+                             r"(?![要先次批个届脑长军])"
                              # 榜首 (the top of the list) closes the name of the list it heads, which may be long:
                              # 跃居全球交易所榜首 (cn_ipo_review_2025), 霸佔全球製造業榜首 (cn_mva_top50_2024), 登上全球交易所
                              # IPO募资额榜首 (羊城晚报 2025), 排在全球新股融资的榜首位置 (财新网 2017-09-21).
