@@ -47,6 +47,8 @@ def _line(name: str, line: int) -> list:
     # 畢業人數超過50萬人次,為全球之冠 / R&D支出是全球之冠: the first in the world, after 为/是 too.
     ("cn_us_tech_2022", 5, "之冠", 1, None, "rank"),
     ("cn_us_tech_2022", 9, "之冠", 1, None, "rank"),
+    # 入选人次Top 6的国家(地区)保持不变: Top N is 前N, a place in a ranking's top N.
+    ("cn_highly_cited_2023", 5, "Top 6", 6, None, "rank"),
 ])
 def test_forms_on_fresh13_lines(name, line, quote, value, value_high, unit):
     got = [(m.value, m.value_high, m.unit) for m in _line(name, line) if m.quote == quote]
@@ -71,3 +73,10 @@ def test_not_above_bounds_from_above():
 def test_a_lone_one_is_still_an_article_elsewhere():
     """tw_exports_2025m8 line 3: 平均每一年的出口 (each single year) and 每一個月 count no one thing."""
     assert not [m for m in _line("tw_exports_2025m8", 3) if m.quote in ("一年", "一個")]
+
+
+def test_top_per_mille_is_a_share():
+    """cn_unicorn_us_2024 line 3: TOP 5‰的企业 is the top five per mille of start-ups, a share (`other`), no place."""
+    assert [(m.quote, m.unit) for m in _line("cn_unicorn_us_2024", 3) if "5" in m.quote and "‰" in m.quote][:1] \
+        == [("5‰", "other")]
+    assert not [m for m in _line("cn_unicorn_us_2024", 3) if m.unit == "rank"]

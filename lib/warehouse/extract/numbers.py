@@ -198,6 +198,9 @@ _TOP_LIST = re.compile(r"(?<![一二三四五六七八九十\d])(?P<n>十|[一�
 # 工信部, build.cn/Item/7006.aspx), and lists them; no ranking is meant.
 _TOP_ROUND = re.compile(r"(?<![一二三四五六七八九十百千万\d.第前])(?<!党的)(?P<n>十|百|[1-9]0{1,3})\s*大"
                         r"(?!会|学|师|型|幅|量|小|于|多|概|约|致|都|力|批|以来|精神|报告|代表|重点)(?=[\u4e00-\u9fffA-Za-z，,。；;]|$)")
+# Top 6 / TOP10 in Chinese text is 前六 / 前十 (入选人次Top 6的国家(地区)保持不变: cn_highly_cited_2023:5; 榜单top5分别是…:
+# a novel on 7xzw.com). TOP 5‰ (the top five per mille: cn_unicorn_us_2024:3) is a share, not a place.
+_TOP_LATIN = re.compile(r"(?<![A-Za-z])[Tt][Oo][Pp]\s*(?P<n>\d{1,3})(?![\d.%‰])")
 _GROWTH = re.compile(r"增长率|成长率|增速|经济增长|经济成长")
 # 升至第五, 上升3位至第8 (moved to a place), 历史第2 (second in history): a position reached or held, like 位居.
 # Misses in cn_unicorn_2022 (第五, 第8) and tw_exports_2025 (历史第2长红).
@@ -395,6 +398,9 @@ class Scanner:
             value = 100 if m["n"] == "百" else cn_number(m["n"]) if not m["n"].isdigit() else int(m["n"])
             if value is not None and self._free(m.start(), m.end()):
                 self._add(m.start(), m.end(), float(value), None, "rank", "大", ["top_n"], m.start(), qualifier="top")
+        for m in _TOP_LATIN.finditer(text):
+            if self._free(m.start(), m.end()):
+                self._add(m.start(), m.end(), float(m["n"]), None, "rank", None, ["top_n"], m.start(), qualifier="top")
         for m in _TOP_N.finditer(text):
             if not m.group("w") and not _RANK_CONTEXT.search(text[max(0, m.start() - 8):m.start()]):
                 continue
