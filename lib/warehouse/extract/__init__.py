@@ -197,10 +197,12 @@ def _mention(doc: Document, text: str, doc_id: str, hit: Hit, date: str | None, 
             re.search(r"(?:价值|估值|市值)\s*(?:在|为)?\s*$", text[max(0, start - 5):start])
             and re.match(r"\s*(?:及|或)?(?:以上|以下)", text[end:end + 4])
             or re.search(r"超过?\s*$", text[max(0, start - 3):start])
-            and re.match(r"\s*高?(?:估值|市值)的", text[end:end + 6])) or context.class_bound(text, start, end, hit.value_high is not None):
+            and re.match(r"\s*高?(?:估值|市值)的", text[end:end + 6])) or context.class_bound(text, start, end, hit.value_high is not None) \
+            or context.in_criteria(text, s_start, start):
         # 价值10亿美元以上的非上市公司 (what a unicorn is), 超50亿美元高估值的独角兽: a valuation bound that defines the class
         # of firms a list counts is a criterion, not an amount anything had at some time: no year. So is any bound
-        # that cuts a class (資本額小於NT$10億的公司, 年龄不足45岁的青年才俊, 百亿俱乐部: context.class_bound).
+        # that cuts a class (資本額小於NT$10億的公司, 年龄不足45岁的青年才俊, 百亿俱乐部: context.class_bound), and any
+        # figure of a list of criteria (应满足以下条件: …: context.in_criteria).
         year = None
     elif span := context.duration_year(text, start, end, hit.value, hit.measure, year, date):
         year = span  # a span counted back (31年以来), a run of months (连续26个月), an anniversary (50周年)

@@ -1970,6 +1970,18 @@ def class_bound(text: str, start: int, end: int, is_range: bool = False) -> bool
     return bool(after["bound"] or before["cmp"] and before["cmp"] not in ("在", "为") or is_range and after["noun"])
 
 
+# A list of criteria (独角兽企业应满足以下条件:成立年限不超过10年;…估值超过(含)10亿美元 in cn_unicorn_gei_2023; 独角兽企业
+# 评判标准为:…成立时间不超过十年…估值超过(含)10亿美元, zhongchaincj.com 2023-05-19; 支持条件:…企业每年的科研投入经费不低于
+# 年销售额的3-5%, shtic.com) sets the bounds a thing must meet, not amounts anything had at some time: its figures, up to
+# the sentence's end, take no year (tests/labels/GUIDE.md convention 10: definitions and thresholds stay empty).
+_CRITERIA = re.compile(r"(?:条件|标准|门槛|资格)\s*(?:为|是|如下)?\s*[:：]")
+
+
+def in_criteria(text: str, s_start: int, start: int) -> bool:
+    """True when the sentence before the figure at `start` opens a list of criteria (see _CRITERIA)."""
+    return bool(_CRITERIA.search(text, s_start, start))
+
+
 _YEAR_UNDER_REPORT = re.compile(r"全年|年末|年底|年内")
 # A sentence that opens on its year without a comma (2012年中国研发资金的5%…) sets the time as 2012年， does; a
 # year that opens a condition (2017年后, 2019年以来) does not.

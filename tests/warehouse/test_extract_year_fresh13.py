@@ -1,0 +1,21 @@
+"""Year rules written from the wrong readings of fresh13 (issue 13, year22): each rule is a usage seen in more than one
+text (a read split, a seed, or real text of the pages corpus named in the rule's comment), and each case reads a real
+labelled line."""
+from __future__ import annotations
+
+import pytest
+
+from tests.warehouse.test_extract_years import years
+
+CASES = [
+    # The figures of a list of criteria (…应满足以下条件: …不超过10年; …超过(含)10亿美元) are bounds, not dated amounts.
+    ("cn_unicorn_gei_2023", 5, "10年", None),  # 独角兽企业应满足以下条件:成立年限不超过10年;…
+    ("cn_unicorn_gei_2023", 5, "10亿美元", None),  # …最近一轮融资的投后估值超过(含)10亿美元
+    ("cn_unicorn_gei_2023", 6, "5亿美元", None),  # 超级独角兽企业应满足条件为:…累计融资额超过(含)5亿美元
+]
+
+
+@pytest.mark.parametrize("name,line,quote,year", CASES)
+def test_year_rules_on_fresh13_lines(name, line, quote, year):
+    """Every mention of `quote` on the line gets the year the rule gives."""
+    assert years(name, line, quote) == [year]
