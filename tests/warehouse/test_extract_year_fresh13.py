@@ -12,6 +12,14 @@ CASES = [
     ("cn_unicorn_gei_2023", 5, "10年", None),  # 独角兽企业应满足以下条件:成立年限不超过10年;…
     ("cn_unicorn_gei_2023", 5, "10亿美元", None),  # …最近一轮融资的投后估值超过(含)10亿美元
     ("cn_unicorn_gei_2023", 6, "5亿美元", None),  # 超级独角兽企业应满足条件为:…累计融资额超过(含)5亿美元
+    # A time counted back (N年前) that opens the figure's clause or qualifies it (N年前的X) dates it N years before the
+    # statement's year; not the base of a ratio (是10年前的5.8倍), and not past a word of the present (現時, 现在).
+    ("cn_us_tech_2022", 7, "20個", "1992"),  # 30年前,20個中國留學生中只有1個回歸中國 (a text of 2022)
+    ("cn_us_tech_2022", 7, "1個", "1992"),
+    ("cn_us_tech_2022", 7, "5個", "2022"),  # ,現時則每5個便有4個決定返回中國
+    ("cn_hightech_decade_2021", 1, "第34位", "2012"),  # 排名从10年前的第34位提升到现在的第12位 (a text of 2022)
+    ("cn_hightech_decade_2021", 1, "第12位", "2022"),
+    ("cn_innovation_decade_2021", 5, "5.8倍", "2021"),  # 2021年,全國技術合同成交額…是10年前的5.8倍
 ]
 
 

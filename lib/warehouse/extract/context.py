@@ -1580,6 +1580,31 @@ def _change_ends(text: str, s_start: int, c_start: int, c_end: int, pos: int) ->
     return _candidates(pair[side])[-1][1]
 
 
+# A time counted back from the statement (30年前,20個中國留學生中只有1個回歸中國 in cn_us_tech_2022, a text of 2022: 1992;
+# 我国全球创新指数排名从10年前的第34位提升到现在的第12位 in cn_hightech_decade_2021, of 2022: 2012) dates the figures it
+# governs: N years before the statement's year. Not the base of a ratio or comparison (是10年前的5.8倍, 比10年前增长: the
+# statement's own figure), nor a time left vague (不到10年前, 约10年前, 十多年前).
+_NOW = re.compile(r"现时|现今|当今|而今|当下")
+_YEARS_AGO = re.compile(r"(?<!不到)(?<![是为比较近约逾超])(?P<n>\d{1,3}|[一二两三四五六七八九十]{1,3})\s*年前(?![后])")
+
+
+def _years_ago(text: str, s_start: int, pos: int, date: str | None, report: str | None) -> str | None:
+    """The year N年前 names when it is the last time the figure's sentence gives before the figure, and opens the
+    figure's clause or qualifies it (N年前的X); None otherwise."""
+    ago = None
+    for ago in _YEARS_AGO.finditer(text, s_start, pos):
+        pass
+    if not ago or _candidates(text[ago.end():pos]) or _RELATIVE.search(text, ago.end(), pos) \
+            or _NOW.search(text, ago.end(), pos):  # 30年前,20個…只有1個回歸中國,現時則每5個便有4個: 5 and 4 are now
+        return None
+    if not (re.match(r"\s*的\s*$", text[ago.end():pos]) or re.match(r"\s*[，,]", text[ago.end():ago.end() + 2])):
+        return None
+    stated = _candidates(text[s_start:ago.start()])
+    base = stated[-1][1] if stated else report if report and "-" not in report else date[:4] if date else None
+    n = cn_or_digits(ago["n"])
+    return str(int(base) - n) if n and base and "-" not in base else None
+
+
 def _open_period(text: str, start: str, s_start: int, paragraph_starts: list[int] | None) -> str | None:
     """An open period (自2012年以来) from `start` to the latest year the paragraph states before `s_start`; None when
     it states none."""
@@ -1630,6 +1655,8 @@ def year(text: str, pos: int, s_start: int, paragraph_starts: list[int] | None =
         # not the start's; with no such period it is left undated.
         begun = start[-1]["y"] or _relative(start[-1]["w"], date)
         return report if report and begun and report > begun else None
+    if ago := _years_ago(text, s_start, pos, date, report):
+        return ago
     found = None
     own = _candidates(text[c_start:pos])
     if own:

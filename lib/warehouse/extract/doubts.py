@@ -162,6 +162,12 @@ def _year_just_before(clause: str, date: str | None) -> str | None:
     return str(1911 + int(m["y"])) if context.TAIWAN.get() and 80 <= int(m["y"]) <= 130 else None
 
 
+def _counted_back(sentence: str, year: str, date: str | None) -> bool:
+    """Whether `sentence` dates `year` by counting back from the document's year (30年前 in a text of 2022: 1992)."""
+    return bool(date) and any(year == str(int(date[:4]) - (context.cn_or_digits(m["n"]) or 0))
+                              for m in context._YEARS_AGO.finditer(sentence))
+
+
 def reading_doubts(text: str, pos: int, c_start: int, s_start: int, s_end: int, p_start: int, entity: str | None,
                    source: str, year: str | None, date: str | None, home: str) -> list[str]:
     """Flags for the figure at `pos` (its clause starts at c_start, its sentence runs s_start..s_end, its paragraph
@@ -221,7 +227,8 @@ def reading_doubts(text: str, pos: int, c_start: int, s_start: int, s_end: int, 
             and _home_contradicted(text, next(iter(parts))):
         flags.append("subject_home_contradicted")
     if year and year[:4] != (date or "")[:4] and not _writes_year(text[min(p_start, s_start):s_end], year[:4]) \
-            and not _RELATIVE.search(sentence) and not _PART_OF_YEAR.search(sentence):
+            and not _RELATIVE.search(sentence) and not _PART_OF_YEAR.search(sentence) \
+            and not _counted_back(sentence, year, date):
         flags.append("year_from_elsewhere")
     if year and re.fullmatch(r"\d{4}", year) and year != (date or "")[:4] and _from_base_year(text[s_start:pos], year):
         flags.append("year_from_base")
