@@ -20,6 +20,10 @@ CASES = [
     ("cn_hightech_decade_2021", 1, "第34位", "2012"),  # 排名从10年前的第34位提升到现在的第12位 (a text of 2022)
     ("cn_hightech_decade_2021", 1, "第12位", "2022"),
     ("cn_innovation_decade_2021", 5, "5.8倍", "2021"),  # 2021年,全國技術合同成交額…是10年前的5.8倍
+    # An open period (自YYYY年以来) the paragraph gives no end before its sentence runs to the latest year the paragraph
+    # states after the figure, else to the document's year; not 自YYYY年起 (a change begun then).
+    ("cn_digital_economy_2021", 1, "15.9%", "2012-2021"),  # 2012年以来…年均增速高达15.9%,…2021年,數字經濟規模達到…
+    ("sg_startups_2022", 5, "500家", "2019-2023"),  # 当局自2019年以来已帮助近500家新加坡企业… (a text of 2023)
 ]
 
 

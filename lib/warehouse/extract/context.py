@@ -1613,6 +1613,22 @@ def _open_period(text: str, start: str, s_start: int, paragraph_starts: list[int
     return f"{start}-{max(ends)}" if ends else None
 
 
+def _open_to_now(text: str, start: str, pos: int, paragraph_starts: list[int] | None, date: str | None) -> str | None:
+    """An open period (自2019年以来) that the paragraph gives no end before its sentence: it runs up to the time of the
+    statement, the latest year the paragraph states after the figure (2012年以来我国数字经济年均增速高达15.9%,…。…2021年,
+    数字经济规模达到45.5万亿元 in cn_digital_economy_2021: 2012-2021), else the document's year (当局自2019年以来已帮助近500家
+    新加坡企业… in sg_startups_2022, a text of 2023: 2019-2023; 中国自2018年以来,…份额始终处于8%~9% in seed 003, which
+    states 2022 before it: 2018-2022, _open_period), as 目前 is (GUIDE conventions 3 and 4). None without a date.
+    Only for 以来 ("since"): 自2018年起快速上升 ("from 2018 on", seed 003 line 143; 自2019年起超越中國大陸躍居第二 in
+    tw_servers_2024) tells of a change begun then, and the labels leave its figures to the start or undated."""
+    if not date:
+        return None
+    p_end = min([p for p in (paragraph_starts or []) if p > pos] + [len(text)])
+    ends = [y[-4:] for _, y in _candidates(text[pos:p_end]) if start < y[-4:] <= date[:4]]
+    end = max(ends) if ends else date[:4]
+    return f"{start}-{end}" if end > start else None
+
+
 def year(text: str, pos: int, s_start: int, paragraph_starts: list[int] | None = None,
          date: str | None = None, report: str | None = None) -> str | None:
     """The year or period a figure refers to: its clause, then its sentence, then the paragraph's stated
@@ -1667,7 +1683,8 @@ def year(text: str, pos: int, s_start: int, paragraph_starts: list[int] | None =
             # 2012年以来我国数字经济年均增速高达15.9%: an open period in the figure's own clause is not its start year
             # alone; it runs to the latest year the paragraph has stated, else it is left undated, as for a sentence.
             return _open_period(text, found, s_start, paragraph_starts) \
-                or _run_since(text, s_start + since[-1].end(), pos, c_start, date, report)
+                or _run_since(text, s_start + since[-1].end(), pos, c_start, date, report) \
+                or (_open_to_now(text, found, pos, paragraph_starts, date) if since[-1].group().endswith("以来") else None)
     else:
         # A double dash (——) opens an aside: a year after it is not the figure's.
         after = [c for c in _candidates(text[pos:c_end].split("——")[0])
@@ -1747,7 +1764,8 @@ def year(text: str, pos: int, s_start: int, paragraph_starts: list[int] | None =
                 if re.search(r"(?:从|由)\s*\D{0,3}$", lead):
                     return found
                 return _open_period(text, found, s_start, paragraph_starts) \
-                    or _run_since(text, s_start + since[-1].end(), pos, c_start, date, report)
+                    or _run_since(text, s_start + since[-1].end(), pos, c_start, date, report) \
+                    or (_open_to_now(text, found, pos, paragraph_starts, date) if since[-1].group().endswith("以来") else None)
         elif (later := [c for c in _candidates(text[c_end:s_end].split("——")[0])
                         if "-" not in c[1]
                         and not re.search(r"(?:从|由)\s*(?:19|20)\d{2}\s*年$", text[c_end:c_end + c[0]])
