@@ -24,6 +24,9 @@ CASES = [
     # states after the figure, else to the document's year; not 自YYYY年起 (a change begun then).
     ("cn_digital_economy_2021", 1, "15.9%", "2012-2021"),  # 2012年以来…年均增速高达15.9%,…2021年,數字經濟規模達到…
     ("sg_startups_2022", 5, "500家", "2019-2023"),  # 当局自2019年以来已帮助近500家新加坡企业… (a text of 2023)
+    # An era named without a year (二十一世紀初) keeps the report's or the document's year from its figures.
+    ("cn_us_tech_2022", 9, "2700億美元", None),  # 二十一世紀初,美國的R&D支出是全球之冠,有2700億美元 (a text of 2022)
+    ("cn_us_tech_2022", 9, "1800億美元", None),  # 歐盟則排第二,有1800億美元
 ]
 
 

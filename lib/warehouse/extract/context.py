@@ -1302,7 +1302,10 @@ _TURN = re.compile(r"[，,；;]\s*(?:但是|但|却|然而|不过)")
 # Times other than the text's present: 以往/过往/过去/曾/疫情前 (a figure from an earlier, unstated time); an era
 # named by who governed (江泽民、胡锦涛主政时期, 第一个任期); and a hypothetical (只要生产力提升百分之一到二, 如果…,
 # 假如…), which holds at no time. None of them is the period the document reports on.
-_OTHER_TIME = re.compile(r"以往|过往|以前|之前|此前|过去|曾经|曾|疫情前|当时|昔日|往年|主政|任期|只要|如果|假如|倘若")
+# So does an era named without a year (二十一世紀初,美國的R&D支出是全球之冠,有2700億美元 in cn_us_tech_2022; 改革开放前,中国GDP
+# 占美国比重…位于7%-10%之间, duocaiyimin.com 2017-04-19): its figures are of that era, which no year in the text fixes.
+_OTHER_TIME = re.compile(r"以往|过往|以前|之前|此前|过去|曾经|曾|疫情前|当时|昔日|往年|主政|任期|只要|如果|假如|倘若"
+                         r"|世纪(?:初|末|中叶|[\d一二三四五六七八九十]{1,3}年代)|改革开放前")
 # A speaker's words quoted after a verb of saying (习近平主席指出:“中国和欧盟是…两大力量、…两大市场…”) keep their
 # own time: the figures of a quotation are not the period the document reports on.
 _SPEECH = re.compile(r"(?:指出|表示|说|称|强调|认为|介绍)\s*[:：]\s*“[^”]*$")
