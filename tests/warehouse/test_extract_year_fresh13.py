@@ -27,6 +27,10 @@ CASES = [
     # An era named without a year (二十一世紀初) keeps the report's or the document's year from its figures.
     ("cn_us_tech_2022", 9, "2700億美元", None),  # 二十一世紀初,美國的R&D支出是全球之冠,有2700億美元 (a text of 2022)
     ("cn_us_tech_2022", 9, "1800億美元", None),  # 歐盟則排第二,有1800億美元
+    # A multiple stated right after a change between two dated values (由A年的X增至B年的Y,增长了N倍) is of B; a rate of
+    # growth so stated stays the period's (增幅约170% in seed 003, labelled 2018-2022).
+    ("cn_highly_cited_2023", 5, "2.6倍", "2023"),  # 由2018年的538人次增至2023年的1,406人次,增长了2.6倍
+    ("cn_hightech_decade_2021", 2, "翻了一番", "2021"),  # 从2012年的9.95万亿元,增长到2021年的19.91万亿元,规模翻了一番
 ]
 
 

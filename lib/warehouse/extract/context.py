@@ -1392,6 +1392,7 @@ _FROM = re.compile(r"(?:从|由)" + _QUALIFIED)
 _TO = re.compile(r"(?<!达)(?:至|到)" + _QUALIFIED)
 
 # A change from one year's value to another's (由2015年52家增加至2021年的309家).
+_MULTIPLE = re.compile(r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十]+)\s*倍")
 _CHANGE_AFTER = re.compile(r"(?:由|从)\s*(?:19|20)\d{2}\s*年[^，,。；;]{0,20}?(?:至|到)\s*(?P<b>(?:19|20)\d{2})\s*年")
 
 # Taiwan's calendar counts years from 1912 (民国元年): 民国114年 is 2025, 民国113年 2024.
@@ -1760,6 +1761,15 @@ def year(text: str, pos: int, s_start: int, paragraph_starts: list[int] | None =
                      and not _BASE.search(before[max(0, m.start() - 4):m.start()])]  # 与2020年相比: the base
             if "-" not in found and len(set(years)) >= 2 and years[0] < years[-1] \
                     and re.search(r"(?:增幅|增长|增速)[^，,。]{0,4}$", before[-10:]):
+                change = list(_CHANGE_AFTER.finditer(before))
+                if change and change[-1]["b"] == years[-1] and not _candidates(before[change[-1].end():]) \
+                        and _MULTIPLE.match(text, pos):
+                    # 由2018年的538人次增至2023年的1,406人次,增长了2.6倍 (cn_highly_cited_2023): a multiple stated right
+                    # after a change between two dated values is the new value over the old, of the new value's year
+                    # (GUIDE: growth over a period gets the year of the new value), as 从2012年的9.95万亿元,增长到
+                    # 2021年的19.91万亿元,规模翻了一番 is 2021's (cn_hightech_decade_2021). A rate of growth stays the
+                    # period's (从2018年的7.5万件增长至2022年的20.2万件,增幅约170%: 2018-2022 in seed 003).
+                    return years[-1]
                 return f"{years[0]}-{years[-1]}"  # growth between the two years the sentence names
             if since and "-" not in found and found == since[-1]["a"]:
                 # The sentence is dated only by `自YYYY年起` (an open period): its start value gets YYYY; the
