@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.warehouse.test_extract_labels import unseen_mentions
 from tests.warehouse.test_extract_years import years
 
 CASES = [
@@ -31,6 +32,10 @@ CASES = [
     # growth so stated stays the period's (增幅约170% in seed 003, labelled 2018-2022).
     ("cn_highly_cited_2023", 5, "2.6倍", "2023"),  # 由2018年的538人次增至2023年的1,406人次,增长了2.6倍
     ("cn_hightech_decade_2021", 2, "翻了一番", "2021"),  # 从2012年的9.95万亿元,增长到2021年的19.91万亿元,规模翻了一番
+    # A year that starts the span of a record (創2008年…開始追蹤台灣出口以來的最小水準) is not the figure's; the figure takes
+    # the time its paragraph opened on after its source (…的數據顯示，去年前11月，…), as a year so opening would give.
+    ("tw_kr_exports_2025", 2, "616億美元", "2025"),  # 兩國出口額差距為616億美元，創2008年韓國貿易協會開始追蹤…以來的最小水準
+    ("tw_kr_exports_2025", 2, "6410億美元", "2025"),
 ]
 
 
@@ -38,3 +43,9 @@ CASES = [
 def test_year_rules_on_fresh13_lines(name, line, quote, year):
     """Every mention of `quote` on the line gets the year the rule gives."""
     assert years(name, line, quote) == [year]
+
+
+def test_a_year_named_by_last_year_in_the_paragraph_is_not_from_elsewhere():
+    """616億美元 takes 去年 (2025 in a text of 2026) from its paragraph's first sentence: no year_from_elsewhere."""
+    (m,) = [m for m in unseen_mentions("tw_kr_exports_2025") if m.line_no == 2 and m.quote == "616億美元"]
+    assert "year_from_elsewhere" not in m.flags

@@ -1437,8 +1437,11 @@ def _candidates(span: str) -> list[tuple[int, str]]:
               # 创2023年11月以来新高: a month with 以来 is the start of the span a record is measured over,
               # not the figure's own time (and not a report's period).
               and not re.match(r"\s*\d{1,2}\s*月份?\s*(?:以来|来)", span[m.end():m.end() + 8])
-              # …and so is a year with 以来 before a record (为2011年以来的最低值; 自1996年以来…增长最慢的一年).
-              and not re.match(r"\s*(?:以来|来)[^，,。；;\d]{0,8}?(?:最[高低大小快慢好差]|新[高低])", span[m.end():m.end() + 16])
+              # …and so is a year with 以来 before a record (为2011年以来的最低值; 自1996年以来…增长最慢的一年), also when
+              # the event it starts is told between (創2008年韓國貿易協會開始追蹤台灣出口以來的最小水準 in tw_kr_exports_2025;
+              # 成為上海A股自2015年6月…上市以來的最大IPO in tw_ipo_market_2018).
+              and not re.match(r"\s*(?:以来|来|[^，,。；;\d]{1,20}?以来)[^，,。；;\d]{0,8}?(?:最[高低大小快慢好差]|新[高低])",
+                               span[m.end():m.end() + 36])
               and not _BASE.search(span[max(0, m.start() - 4):m.start()])
               and not _BASE_LIST.search(span[max(0, m.start() - 30):m.start()])
               and not _RATIO_BASE.search(span[max(0, m.start() - 10):m.start()])
@@ -2046,7 +2049,11 @@ _YEAR_UNDER_REPORT = re.compile(r"全年|年末|年底|年内")
 _YEAR_START = re.compile(r"\s*(?:在|于)?(?P<a>(?:19|20)\d{2})\s*年(?!代|以来|以后|之后|后|以前|之前|前|起|开始|至|到|\d)")
 # A sentence that opens on a relative time and a comma (前4月，…; 上半年，…) sets the paragraph's time too.
 # A viewpoint clause may stand before it (从省内看,1至8月,浙江…: 从X看 frames what follows, it names no time).
-_RELATIVE_START = re.compile(r"\s*(?:从[^，,。；;]{1,10}看\s*[，,]\s*)?(?P<w>(?:" + _RELATIVE.pattern + r"))\s*[，,]")
+# Also after the source the sentence opens on (韓國貿易協會與台灣財政部的數據顯示，去年前11月，韓國出口額… in
+# tw_kr_exports_2025: the next sentence's 兩國出口額差距為616億美元 is of that time; 统计报告还指出,去年11月,… in
+# my_cn_trade_2019).
+_RELATIVE_START = re.compile(r"\s*(?:从[^，,。；;]{1,10}看\s*[，,]\s*|[^，,。；;]{0,30}?(?:显示|指出|表示)\s*[，,:：]\s*)?"
+                             r"(?P<w>(?:" + _RELATIVE.pattern + r"))(?P<part>" + _PART_OF_YEAR.pattern + r"|前\d{1,2}\s*个?月)?\s*[，,]")
 # The present (目前，…) describes the state of things when written, not a period later sentences report on.
 _PRESENT = ("目前", "当前", "现阶段", "现在", "如今", "近期")
 # 从2013年企业研发占各国研发总支出的比例看，…: a year in the viewpoint a paragraph opens with frames a comparison

@@ -168,6 +168,13 @@ def _counted_back(sentence: str, year: str, date: str | None) -> bool:
                               for m in context._YEARS_AGO.finditer(sentence))
 
 
+def _named_by_word(paragraph: str, year: str, date: str | None) -> bool:
+    """Whether `paragraph` names `year` by a word counted from the document's year (去年, 前年, 明年; not 上年, the base
+    of 比上年增长, which names no time of the figure's)."""
+    return bool(date) and any(year == str(int(date[:4]) + shift) for word, shift in context._RELATIVE_SHIFT.items()
+                              if word != "上年" and word in paragraph)
+
+
 def reading_doubts(text: str, pos: int, c_start: int, s_start: int, s_end: int, p_start: int, entity: str | None,
                    source: str, year: str | None, date: str | None, home: str) -> list[str]:
     """Flags for the figure at `pos` (its clause starts at c_start, its sentence runs s_start..s_end, its paragraph
@@ -228,7 +235,7 @@ def reading_doubts(text: str, pos: int, c_start: int, s_start: int, s_end: int, 
         flags.append("subject_home_contradicted")
     if year and year[:4] != (date or "")[:4] and not _writes_year(text[min(p_start, s_start):s_end], year[:4]) \
             and not _RELATIVE.search(sentence) and not _PART_OF_YEAR.search(sentence) \
-            and not _counted_back(sentence, year, date):
+            and not _counted_back(sentence, year, date) and not _named_by_word(text[min(p_start, s_start):s_end], year, date):
         flags.append("year_from_elsewhere")
     if year and re.fullmatch(r"\d{4}", year) and year != (date or "")[:4] and _from_base_year(text[s_start:pos], year):
         flags.append("year_from_base")
