@@ -36,6 +36,10 @@ CASES = [
     # the time its paragraph opened on after its source (…的數據顯示，去年前11月，…), as a year so opening would give.
     ("tw_kr_exports_2025", 2, "616億美元", "2025"),  # 兩國出口額差距為616億美元，創2008年韓國貿易協會開始追蹤…以來的最小水準
     ("tw_kr_exports_2025", 2, "6410億美元", "2025"),
+    # 下月 (next month), like 明年, dates a coming event by the year it falls in.
+    ("hk_startups_2019", 4, "54個", "2020"),  # 投資推廣署將於下月10日至15日舉行…,就預計來自54個國家 (a text of 2020)
+    ("hk_startups_2019", 4, "1.7萬名", "2020"),
+    ("tw_semicon_2018", 5, "8%", "2019"),  # 明年台灣半導體產值將再成長約 8%
 ]
 
 

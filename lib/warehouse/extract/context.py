@@ -1283,7 +1283,7 @@ def cn_or_digits(text: str) -> int | None:
 # now": 积体电路发明至今满60年) is the text's present like 目前 (label convention 4 of 2026-12-01).
 _RELATIVE = re.compile(r"过去(?P<span>\d{1,2}|[一二两三四五六七八九十])年(?![几多余])|目前|当前|现阶段|现在|如今|(?<!初)至今|今年|近期|本年"
                        r"|今早|今日|今天|昨天|昨日|此次|这次|本次|(?<![比较与同])(?:去年|上年|前年)|明年|来年|(?<![\d年])\d{1,2}\s*月\s*\d{1,2}\s*日"
-                       r"|(?P<pq>(?:上|前)一?个?季度?)|(?<!年)(?<![上前])(?:第?(?P<q>[一二三四1-4首])季度?|(?P<h>上|下)半年|前三季度)|上个?月"
+                       r"|(?P<pq>(?:上|前)一?个?季度?)|(?<!年)(?<![上前])(?:第?(?P<q>[一二三四1-4首])季度?|(?P<h>上|下)半年|前三季度)|上个?月|下个?月"
                        r"|本季度?|本月|当月|年初以来|年初至今"
                        r"|(?<![\d年.〇○零一二三四五六七八九十两])(?:[1一]\s*[-—~至到]\s*)?(?P<mo>\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月"
                        r"(?:份|末|底|当月)?(?![\d日])|(?:前|首)(?P<mn>\d{1,2}|[一二两三四五六七八九十]{1,2})个?月")
@@ -1530,6 +1530,11 @@ def _relative(span: str, date: str | None, report: str | None = None, earlier: s
         return f"{end - n + 1}-{end}" if n and n > 1 else str(year - 1)
     if m.group() in ("上月", "上个月"):
         return str(year - 1 if month == 1 else year)  # last month: December of last year in a January text
+    if m.group() in ("下月", "下个月"):
+        # Next month, as 明年 is next year (…預估,明年台灣半導體產值將再成長約8% in tw_semicon_2018: 2019): a coming
+        # event is of the year it falls in (投資推廣署將於下月10日至15日舉行…創業節 in hk_startups_2019, a text of 2020:
+        # 2020), January of next year only in a text dated December.
+        return str(year + 1 if month == 12 and len(date) >= 7 else year)
     if end_month:
         # A quarter, a month or the months from January (10月份, 1-10月, 前10个月) without a year: the latest that
         # has ended by the text's date.
