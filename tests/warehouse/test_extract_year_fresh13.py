@@ -40,6 +40,10 @@ CASES = [
     ("hk_startups_2019", 4, "54個", "2020"),  # 投資推廣署將於下月10日至15日舉行…,就預計來自54個國家 (a text of 2020)
     ("hk_startups_2019", 4, "1.7萬名", "2020"),
     ("tw_semicon_2018", 5, "8%", "2019"),  # 明年台灣半導體產值將再成長約 8%
+    # A release named by its year dates the figures of its sentence, whatever period the text's lead is on.
+    ("tw_key_figures_2025", 6, "69個", "2025"),  # IMD發布2025世界數位競爭力調查評比，在全球69個主要經濟體中 (lead on 2024)
+    ("tw_key_figures_2025", 6, "第十", "2025"),  # 台灣總體排名第十，較2024年下滑一名
+    ("cn_hurun_unicorn_2024", 1, "1453家", "2024"),  # 发布《2024全球独角兽榜》…全球独角兽企业数量达到1453家
 ]
 
 

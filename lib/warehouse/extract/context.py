@@ -1834,6 +1834,12 @@ def year(text: str, pos: int, s_start: int, paragraph_starts: list[int] | None =
             # my_cn_trade_2019; …180億——…從以往依賴賣地收入… in hk_budget_2026), so only the text up to the end of
             # the figure's clause is read for it.
             sentence = text[s_start:s_end]
+            if release := _RELEASE_OF_YEAR.search(text, s_start, pos):
+                # A release named by its year (IMD發布2025世界數位競爭力調查評比，在全球69個主要經濟體中，台灣總體排名第十 in
+                # tw_key_figures_2025, a roundup whose lead is on 2024; 胡润研究院…发布《2024全球独角兽榜》…,全球独角兽企业数量
+                # 达到1453家 in cn_hurun_unicorn_2024, and so the Hurun lists of 2021 and 2023): the figures its sentence
+                # reports are that edition's, whatever period the text's lead is on.
+                return release["y"]
             if report and not _FUTURE.search(sentence) and not _VAGUE_SPAN.search(_TURN.split(before)[-1]) \
                     and not _OTHER_TIME.search(text[s_start:c_end]) and not _UNSTATED_RUN.search(text[s_start:c_end]) \
                     and not _SPEECH.search(text[s_start:pos]):
@@ -2257,6 +2263,8 @@ _LIST_RELEASED_TODAY = re.compile(r"(?:今天|今日|(?<![\d月])\d{1,2}日)[^�
 # written after the name (《数字贸易发展与合作报告2025》, 报告（2023年）) is the edition's, which usually covers the year
 # before, and is not read.
 _RELEASED = re.compile(r"(?:发布|公布|发表|推出|出炉|揭晓|根据|据)[^，,；;。《]{0,4}《\s*(?P<y>(?:19|20)\d{2})(?!\d)(?!\s*年代)")
+_RELEASE_OF_YEAR = re.compile(r"(?:发布|公布|发表|推出|出炉|揭晓)[^，,；;。《]{0,4}《?\s*(?P<y>(?:19|20)\d{2})(?!\d)(?!\s*年)"
+                              r"(?=[\u4e00-\u9fff])")
 _NAMED_BY_YEAR = re.compile(r"\s*(?P<y>(?:19|20)\d{2})(?=[\u4e00-\u9fff])(?!年)")
 
 
