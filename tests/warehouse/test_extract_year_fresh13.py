@@ -44,6 +44,10 @@ CASES = [
     ("tw_key_figures_2025", 6, "69個", "2025"),  # IMD發布2025世界數位競爭力調查評比，在全球69個主要經濟體中 (lead on 2024)
     ("tw_key_figures_2025", 6, "第十", "2025"),  # 台灣總體排名第十，較2024年下滑一名
     ("cn_hurun_unicorn_2024", 1, "1453家", "2024"),  # 发布《2024全球独角兽榜》…全球独角兽企业数量达到1453家
+    # A level its clause says was held (…左右徘徊) holds over the 过去N年 its section opens on, as a yearly figure does.
+    ("cn_highly_cited_2023", 5, "8%", "2018-2023"),  # 过去6年(2018~2023年)…英国在8%、德澳在5%、加拿大在3%左右徘徊
+    ("cn_highly_cited_2023", 5, "3%", "2018-2023"),
+    ("cn_patents_2025", 5, "七成", "2025"),  # 截至2025年底,…比重保持在七成左右: no span opens its section
 ]
 
 

@@ -1957,15 +1957,21 @@ def duration_year(text: str, start: int, end: int, value: float, measure: str | 
 # work report's review, then its list of results) sets it for the items after it.
 _PER_YEAR = re.compile(r"年均|连年|逐年|平均每年|每年")
 _FRAME = re.compile(r"\s*过去\s*(?:\d{1,2}|[一二两三四五六七八九十])年(?![几多余])")
+# A level its clause says was held (英国在8%、德澳在5%、加拿大在3%左右徘徊 in cn_highly_cited_2023, whose paragraph opens on
+# 过去6年(2018~2023年)) holds over the span as a yearly figure does: so 在2005至2016年一直徘徊在0.72%至0.79%之间
+# (hk_rd_outlook_2018), 自2018年以来…份额始终处于8%~9% (seed 003, 2018-2022), 2008年至2018年同期…維持在2000億至3000億美元
+# 之間 (tw_kr_exports_2025), all labelled with their span.
+_HELD = re.compile(r"徘徊|稳定在|维持在|保持在|始终处于|一直处于")
 
 
 def framed_span(text: str, pos: int, paragraph_starts: list[int], date: str | None, report: str | None,
                 limit: int = 8) -> str | None:
-    """The span a yearly figure (年均1270多万人, 连年稳定在1.3万亿斤以上) holds over when its clause names none: the
-    过去N年 that opens one of the `limit` paragraphs before it, resolved as _relative does (过去五年 in a report of
-    2023-03 is 2018-2022); None when its clause has no per-year word or no such paragraph opens the section."""
-    c_start = bounds(text, pos, CLAUSE_END)[0]
-    if not _PER_YEAR.search(text, c_start, pos):
+    """The span a yearly or held figure (年均1270多万人, 连年稳定在1.3万亿斤以上, 在3%左右徘徊) holds over when its clause
+    names none: the 过去N年 that opens one of the `limit` paragraphs before it, resolved as _relative does (过去五年 in a
+    report of 2023-03 is 2018-2022); None when its clause has no per-year or holding word or no such paragraph opens
+    the section."""
+    c_start, c_end = bounds(text, pos, CLAUSE_END)
+    if not _PER_YEAR.search(text, c_start, pos) and not _HELD.search(text, c_start, c_end):
         return None
     for p in reversed([p for p in paragraph_starts if p <= pos][-limit:]):
         if frame := _FRAME.match(text, p):
