@@ -48,6 +48,9 @@ CASES = [
     ("cn_highly_cited_2023", 5, "8%", "2018-2023"),  # 过去6年(2018~2023年)…英国在8%、德澳在5%、加拿大在3%左右徘徊
     ("cn_highly_cited_2023", 5, "3%", "2018-2023"),
     ("cn_patents_2025", 5, "七成", "2025"),  # 截至2025年底,…比重保持在七成左右: no span opens its section
+    # A year in the base of a comparison, after the words describing that base (比…疫情暴发前的2019年), is not the figure's.
+    ("sg_startups_2022", 8, "四成", "2022"),  # 去年…筹募了近110亿美元…,比冠病疫情暴发前的2019年高出四成以上 (a text of 2023)
+    ("sg_startups_2022", 8, "64%", "2022"),  # ,更占了整个东南亚地区投资总额的64%
 ]
 
 

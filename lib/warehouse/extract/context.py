@@ -1348,6 +1348,9 @@ _BASE = re.compile(r"(?:" + _COMPARE + r"|与|同)\s*$")
 # …and so are the years listed after it (相比2023年(93.7%)和2022年(93.5%)进一步上升: both are bases).
 _BASE_LIST = re.compile(r"(?:" + _COMPARE + r")\s*(?:19|20)\d{2}\s*年(?:[（(][^（()）]{0,12}[）)])?\s*(?:和|及|、|与|或)\s*$")
 # The base of a ratio after 相当于 (相当于美国2013年科研投入总额的80%): the figure is the subject's, at its own time.
+# …and after the words that describe it (比冠病疫情暴发前的2019年高出四成以上 in sg_startups_2022: 2022's rise; so 恢復至
+# 疫情前(2019年)的76%, 中新社 2023-02-16, is of the statement's time).
+_DESCRIBED_BASE = re.compile(r"(?:比|较|相比|相较)[^，,。；;\d]{1,12}的\s*$")
 _RATIO_BASE = re.compile(r"相当于\s*[\u4e00-\u9fff]{0,6}$")
 # A year after a verb of comparing in its clause (略低于最高年份2015年, 超越2021年的纪录, 高于2019年水平) is the other
 # side of the comparison: the figure is the statement's own, not that year's. So is a year whose trend the statement
@@ -1443,6 +1446,7 @@ def _candidates(span: str) -> list[tuple[int, str]]:
               and not re.match(r"\s*(?:以来|来|[^，,。；;\d]{1,20}?以来)[^，,。；;\d]{0,8}?(?:最[高低大小快慢好差]|新[高低])",
                                span[m.end():m.end() + 36])
               and not _BASE.search(span[max(0, m.start() - 4):m.start()])
+              and not _DESCRIBED_BASE.search(span[max(0, m.start() - 16):m.start()])
               and not _BASE_LIST.search(span[max(0, m.start() - 30):m.start()])
               and not _RATIO_BASE.search(span[max(0, m.start() - 10):m.start()])
               and not _COMPARATOR.search(span[max(0, m.start() - 12):m.start()])
