@@ -51,6 +51,9 @@ CASES = [
     # A year in the base of a comparison, after the words describing that base (比…疫情暴发前的2019年), is not the figure's.
     ("sg_startups_2022", 8, "四成", "2022"),  # 去年…筹募了近110亿美元…,比冠病疫情暴发前的2019年高出四成以上 (a text of 2023)
     ("sg_startups_2022", 8, "64%", "2022"),  # ,更占了整个东南亚地区投资总额的64%
+    # A year of the Taiwanese calendar written digit by digit (一一四年) is a year, and 和一一三年相較 the base.
+    ("tw_export_orders_2025", 2, "七四七億美元", "2025"),  # 和一一三年相較增加七四七億美元 (a text of 2026-01 on 一一四年)
+    ("tw_export_orders_2025", 1, "二九一六·二億美元", "2025"),  # 電子產品一一四年外銷訂單金額二九一六·二億美元
 ]
 
 
@@ -64,3 +67,11 @@ def test_a_year_named_by_last_year_in_the_paragraph_is_not_from_elsewhere():
     """616億美元 takes 去年 (2025 in a text of 2026) from its paragraph's first sentence: no year_from_elsewhere."""
     (m,) = [m for m in unseen_mentions("tw_kr_exports_2025") if m.line_no == 2 and m.quote == "616億美元"]
     assert "year_from_elsewhere" not in m.flags
+
+
+def test_a_year_of_the_taiwanese_calendar_in_numerals_is_no_figure():
+    """一一四年 / 一一三年 (2025, 2024) are years, not counts of 114 and 113, and the figures they date are not flagged
+    as dated from elsewhere."""
+    mentions = [m for m in unseen_mentions("tw_export_orders_2025") if m.line_no in (1, 2)]
+    assert not [m.quote for m in mentions if m.quote in ("一一四年", "一一三年")]
+    assert not [m.quote for m in mentions if "year_from_elsewhere" in m.flags]

@@ -1350,6 +1350,9 @@ _BASE_LIST = re.compile(r"(?:" + _COMPARE + r")\s*(?:19|20)\d{2}\s*年(?:[（(][
 # The base of a ratio after 相当于 (相当于美国2013年科研投入总额的80%): the figure is the subject's, at its own time.
 # …and after the words that describe it (比冠病疫情暴发前的2019年高出四成以上 in sg_startups_2022: 2022's rise; so 恢復至
 # 疫情前(2019年)的76%, 中新社 2023-02-16, is of the statement's time).
+# …and a year the comparison closes on after it (和一一三年相較增加七四七億美元 in tw_export_orders_2025: 2025's increase over
+# 2024; 与2019年同期相比 opening a sentence, _BASE_OPENING).
+_BASE_AFTER_YEAR = re.compile(r"\s*(?:同期|全年)?\s*(?:相比|相较|比较)")
 _DESCRIBED_BASE = re.compile(r"(?:比|较|相比|相较)[^，,。；;\d]{1,12}的\s*$")
 _RATIO_BASE = re.compile(r"相当于\s*[\u4e00-\u9fff]{0,6}$")
 # A year after a verb of comparing in its clause (略低于最高年份2015年, 超越2021年的纪录, 高于2019年水平) is the other
@@ -1430,6 +1433,7 @@ def _candidates(span: str) -> list[tuple[int, str]]:
     # 件增加6,363件 in tw_patent_2004; 較106年11月預測數2.3%增加0.98個百分點 in a CNA release of 2018): not the figure's time.
     periods += [p for p in roc if not any(a <= p[2][0] < b for _, _, (a, b) in periods)
                 and not _BASE.search(span[max(0, p[2][0] - 4):p[2][0]])
+                and not _BASE_AFTER_YEAR.match(span, p[0])
                 and not _COMPARATOR.search(span[max(0, p[2][0] - 12):p[2][0]])]
     spans_roc = [sp for _, _, sp in roc]
     periods = [p for p in periods if not _in_edition(span, p[2][0])]
@@ -1446,6 +1450,7 @@ def _candidates(span: str) -> list[tuple[int, str]]:
               and not re.match(r"\s*(?:以来|来|[^，,。；;\d]{1,20}?以来)[^，,。；;\d]{0,8}?(?:最[高低大小快慢好差]|新[高低])",
                                span[m.end():m.end() + 36])
               and not _BASE.search(span[max(0, m.start() - 4):m.start()])
+              and not _BASE_AFTER_YEAR.match(span, m.end())
               and not _DESCRIBED_BASE.search(span[max(0, m.start() - 16):m.start()])
               and not _BASE_LIST.search(span[max(0, m.start() - 30):m.start()])
               and not _RATIO_BASE.search(span[max(0, m.start() - 10):m.start()])

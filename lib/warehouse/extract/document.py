@@ -141,14 +141,19 @@ def matching_text(text: str, line_starts: list[int]) -> str:
             piece = _t2s().convert(text[a:b])
             parts.append(piece if len(piece) == b - a else text[a:b])
         converted = "".join(parts)
-    # A year written digit by digit in numerals (二〇二五年) has as many characters as 2025年: read it as digits.
+    # A year written digit by digit in numerals (二〇二五年, and the Taiwanese calendar's 一一四年) has as many characters
+    # as 2025年 / 114年: read it as digits.
     return _CN_YEAR.sub(lambda m: m.group().translate(_CN_DIGIT), converted)
 
 
 # Years 1900-2099 digit by digit, standing alone (not inside a longer numeral such as 一八八一亿) and followed
 # by 年 or by the dash or 至/到 of a period.
-_CN_YEAR = re.compile(r"(?<![〇○零一二三四五六七八九十百千万亿])(?:一九|二[〇○零])[〇○零一二三四五六七八九]{2}"
-                      r"(?![〇○零一二三四五六七八九十百千万亿])(?=\s*(?:年|至|到|—|-|~))")
+# Years of the Taiwanese calendar 100-119 (2011-2030) so written are printed by Taiwanese papers (經濟部統計處…公布一一四年
+# 十二月及一一四年全年外銷訂單 in tw_export_orders_2025; 僅次於一百年的三○八二億美元…九十八年金融海嘯 in a 聯合報 story of
+# 2013, havuymin.pixnet.net) only before 年; a quantity of 114 years is written 一百一十四年.
+_CN_YEAR = re.compile(r"(?<![〇○零一二三四五六七八九十百千万亿])(?:(?:一九|二[〇○零])[〇○零一二三四五六七八九]{2}"
+                      r"(?![〇○零一二三四五六七八九十百千万亿])(?=\s*(?:年|至|到|—|-|~))"
+                      r"|一[〇○零一][〇○零一二三四五六七八九](?![〇○零一二三四五六七八九十百千万亿])(?=\s*年))")
 _CN_DIGIT = str.maketrans("〇○零一二三四五六七八九", "000123456789")
 
 
