@@ -54,6 +54,11 @@ CASES = [
     # A year of the Taiwanese calendar written digit by digit (一一四年) is a year, and 和一一三年相較 the base.
     ("tw_export_orders_2025", 2, "七四七億美元", "2025"),  # 和一一三年相較增加七四七億美元 (a text of 2026-01 on 一一四年)
     ("tw_export_orders_2025", 1, "二九一六·二億美元", "2025"),  # 電子產品一一四年外銷訂單金額二九一六·二億美元
+    # 当时 / 当年 / 同年 point back to the time named last before them, a comparison's base included.
+    ("cn_us_tech_2022", 5, "36萬人次", "2000"),  # 2000年,美國…超過50萬人次,為全球之冠。中國當時只有36萬人次
+    ("hk_services_trade_2022", 2, "28.1%", "2021"),  # 高於2021年錄得的1350億元…(相等於當年服務輸入總額的28.1%)
+    ("hk_services_trade_2022", 2, "31.4%", "2022"),  # 2022年…1554億元,相等於同年服務輸入總額的31.4%
+    ("hk_rd_2018", 1, "0.86%", "2018"),  # 2018年達到244.97億港元,較上年度上升10%,占當年本地生產總值的0.86%
 ]
 
 

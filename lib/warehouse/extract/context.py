@@ -1626,6 +1626,26 @@ def _years_ago(text: str, s_start: int, pos: int, date: str | None, report: str 
     return str(int(base) - n) if n and base and "-" not in base else None
 
 
+# 当时 / 当年 / 同年 ("at that time", "that year") point back to the time named last before them, the base of a comparison
+# included (高於2021年錄得的1350億元…(相等於當年服務輸入總額的28.1%) in hk_services_trade_2022: 2021; 2000年,美國…超過50萬人次
+# …。中國當時只有36萬人次 in cn_us_tech_2022: 2000). Not 按当年价格 (at current prices).
+_THAT_TIME = re.compile(r"当时|当年(?!价格|度)|同年")
+
+
+def _that_time(text: str, s_start: int, pos: int, date: str | None, report: str | None) -> str | None:
+    """The year 当时/当年/同年 before the figure in its sentence points back to, when no other time stands between it and
+    the figure: the last year written before it in the sentence, else the time the sentence before names."""
+    that = None
+    for that in _THAT_TIME.finditer(text, s_start, pos):
+        pass
+    if not that or _candidates(text[that.end():pos]) or _RELATIVE.search(text, that.end(), pos):
+        return None
+    years = [m["a"] for m in _YEAR.finditer(text, s_start, that.start())]
+    if years:
+        return years[-1]
+    return None if _RELATIVE.search(text, s_start, that.start()) else _named_before(text, s_start, date, report, limit=1)
+
+
 def _open_period(text: str, start: str, s_start: int, paragraph_starts: list[int] | None) -> str | None:
     """An open period (自2012年以来) from `start` to the latest year the paragraph states before `s_start`; None when
     it states none."""
@@ -1694,6 +1714,8 @@ def year(text: str, pos: int, s_start: int, paragraph_starts: list[int] | None =
         return report if report and begun and report > begun else None
     if ago := _years_ago(text, s_start, pos, date, report):
         return ago
+    if that := _that_time(text, s_start, pos, date, report):
+        return that
     found = None
     own = _candidates(text[c_start:pos])
     if own:
