@@ -59,6 +59,11 @@ CASES = [
     ("hk_services_trade_2022", 2, "28.1%", "2021"),  # 高於2021年錄得的1350億元…(相等於當年服務輸入總額的28.1%)
     ("hk_services_trade_2022", 2, "31.4%", "2022"),  # 2022年…1554億元,相等於同年服務輸入總額的31.4%
     ("hk_rd_2018", 1, "0.86%", "2018"),  # 2018年達到244.97億港元,較上年度上升10%,占當年本地生產總值的0.86%
+    # 过去一年 is the statement's reference year (GUIDE convention 11): the period the text reports on when it names one,
+    # else the year just ended.
+    ("cn_hurun_unicorn_2024", 3, "171家", "2024"),  # 榜单显示,过去一年,全球共有171家新独角兽 (the 2024 list, 2024-04-09)
+    ("cn_hurun_unicorn_2024", 4, "18家", "2024"),  # 过去一年,中国有18家独角兽上市
+    ("hk_rd_outlook_2018", 4, "六成", "2017"),  # 香港工業總會在去年…調查…,發現六成企業表示在過去一年增加了研發開支
 ]
 
 

@@ -1534,9 +1534,12 @@ def _relative(span: str, date: str | None, report: str | None = None, earlier: s
         # 过去N年 counts back inclusively from the statement's reference year (GUIDE convention 3): the year the text
         # reports on when it names one (过去五年 in the 2023 work report on 2022: 2018-2022), else the text's own
         # year (过去五年间 at a press conference of 2020: 2016-2020). 过去一年 is the year just ended.
+        # 过去一年 is the statement's reference year itself (GUIDE convention 11 of 2026-12-02): the year the text reports
+        # on when it names one (过去一年,全球共有171家新独角兽 in cn_hurun_unicorn_2024, on the 2024 list: 2024), else the
+        # year just ended (seed 001:15, a text of 2023-03 on 2022; hk_rd_outlook_2018:4, a survey of 2017).
         n = cn_or_digits(m["span"]) if m["span"] != "一" else 1
         end = int(report) if report and report.isdigit() else year
-        return f"{end - n + 1}-{end}" if n and n > 1 else str(year - 1)
+        return f"{end - n + 1}-{end}" if n and n > 1 else str(end if report and report.isdigit() else year - 1)
     if m.group() in ("上月", "上个月"):
         return str(year - 1 if month == 1 else year)  # last month: December of last year in a January text
     if m.group() in ("下月", "下个月"):
