@@ -33,9 +33,9 @@ def _link(carried: Carried, page_id: str, **params: str) -> str:
 
 
 @page.memo
-def result_cards(lang: str, carried: Carried, fields: tuple, number: int) -> tuple[tuple[str, str, str], ...]:
-    """The cards of result page `number` (1-based) of the filter `fields`: (card HTML, the context expander's label,
-    the context lines' HTML) each."""
+def result_cards(lang: str, carried: Carried, fields: tuple, number: int, expanded: bool) -> tuple[str, ...]:
+    """The cards of result page `number` (1-based) of the filter `fields`, each one st.html's body: the card and its
+    context lines under their label (open when `expanded`), view.result_html."""
     results = facts.mentions(facts.MentionFilter(*fields))
     shown = results.iloc[(number - 1) * facts.PAGE_SIZE: number * facts.PAGE_SIZE]
     lines = facts.mention_lines(list(shown["mention_id"])).set_index("mention_id")["text"]
@@ -49,9 +49,10 @@ def result_cards(lang: str, carried: Carried, fields: tuple, number: int) -> tup
             links.insert(0, (t("explorer.link.chart", lang),
                              f"{_link(carried, chart_page)}#{state.mention_anchor(mention_id)}"))
         context = around[around["mention_id"] == mention_id]
-        cards.append((view.card_html(row, lines[mention_id], lang, links),
-                      t("explorer.context", lang, first=context["line_no"].min(), last=context["line_no"].max()),
-                      view.lines_html(context, row)))
+        cards.append(view.result_html(
+            view.card_html(row, lines[mention_id], lang, links),
+            t("explorer.context", lang, first=context["line_no"].min(), last=context["line_no"].max()),
+            view.lines_html(context, row), expanded))
     return tuple(cards)
 
 
@@ -62,8 +63,8 @@ def export_rows(lang: str, fields: tuple):
 
 
 @page.memo
-def conflict_cards(lang: str, carried: Carried) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """Per conflict: its header's HTML and the card of each statement."""
+def conflict_cards(lang: str, carried: Carried) -> tuple[str, ...]:
+    """Per conflict, one st.html's body: its header over the card of each statement (view.conflict_html)."""
     statements = facts.conflicts()
     lines = facts.mention_lines(list(statements["mention_id"])).set_index("mention_id")["text"]
     out = []
@@ -74,7 +75,7 @@ def conflict_cards(lang: str, carried: Carried) -> tuple[tuple[str, tuple[str, .
             note = row["note_zh" if lang == "zh" else "note_en"]
             statement_cards.append(view.card_html(row, lines[row["mention_id"]], lang, link,
                                                   note=note if isinstance(note, str) else None))
-        out.append((view.conflict_header_html(group.iloc[0], lang), tuple(statement_cards)))
+        out.append(view.conflict_html(view.conflict_header_html(group.iloc[0], lang), tuple(statement_cards)))
     return tuple(out)
 
 
@@ -144,11 +145,8 @@ def page_number(n_results: int, fields: tuple) -> int:
 
 
 def show_results(fields: tuple, number: int, expanded: bool) -> None:
-    for card, label, context in result_cards(lang, carried, fields, number):
-        with st.container(border=True):
-            st.html(card)
-            with st.expander(label, expanded=expanded):
-                st.html(context)
+    for card in result_cards(lang, carried, fields, number, expanded):
+        st.html(card)
 
 
 def mentions_tab() -> None:
@@ -192,17 +190,15 @@ def conflicts_tab() -> None:
         st.info(ctx.t("explorer.conflicts.none"))
         return
     st.caption(ctx.t("explorer.conflicts.intro"))
-    for header, statement_cards in groups:
-        with st.container(border=True):
-            st.html(header)
-            for column, card in zip(st.columns(len(statement_cards)), statement_cards):
-                column.html(card)
+    for conflict in groups:
+        st.html(conflict)
     source = ctx.t("explorer.source")
     st.download_button(ctx.t("explorer.conflicts.download"), icon=":material/download:", on_click="ignore",
                        data=lambda: downloads.csv_bytes(facts.conflicts(), source, lang),
                        file_name=f"conflicts_{lang}.csv", mime="text/csv")
 
 
+st.html(view.CARDS_STYLE)  # style only: Streamlit sends it outside the page's layout
 mentions_view, conflicts_view = st.tabs([ctx.t("explorer.tab.mentions"), ctx.t("explorer.tab.conflicts")])
 with mentions_view:
     mentions_tab()

@@ -192,3 +192,41 @@ def conflict_header_html(first, lang: str) -> str:
     return (f'<div><b style="font-size:1.1em">{html.escape(str(name))}</b>'
             f'<span style="{_MUTED}"> · {html.escape(subject)} · {html.escape(period)}</span> '
             f'<span style="{style}">{html.escape(kind)}, {html.escape(spread)}</span></div>')
+
+
+# ---------------------------------------------------------------- one st.html per result card and per conflict
+# A result card used to be four elements (a bordered st.container, the card's st.html, an st.expander and the context
+# lines' st.html) and a conflict 2 + 2N (container, header, st.columns, a column and a card per statement): 80 of the
+# page's 143 elements for 20 cards, each costing the server its element bookkeeping on every rerun. Each is now one
+# st.html drawn as Streamlit draws those: a bordered box (the container's border, radius and padding), the context
+# lines in a <details> laid out as an expander (chevron, label, its border and padding; open for a linked statement),
+# a conflict's statements side by side in equal columns that wrap on a narrow window as st.columns stack.
+CARD_CLASS = "fx-card"
+CARDS_STYLE = f"""<style>
+.{CARD_CLASS} {{border: 1px solid rgb(220, 216, 212); border-radius: 0.5rem; padding: calc(1rem - 1px);
+  display: flex; flex-direction: column; gap: 1rem;}}
+.{CARD_CLASS} details {{border: 1px solid rgb(220, 216, 212); border-radius: 0.5rem;}}
+.{CARD_CLASS} summary {{display: flex; align-items: center; gap: 0.5rem; min-height: calc(2.5rem - 2px);
+  padding: 0.25rem 0.75rem; font-size: 0.875rem; cursor: pointer; list-style: none;}}
+.{CARD_CLASS} summary::-webkit-details-marker {{display: none;}}
+.{CARD_CLASS} summary::before {{content: ""; width: 0.4rem; height: 0.4rem; margin: 0 0.4rem 0 0.2rem;
+  border-right: 2px solid currentColor; border-bottom: 2px solid currentColor; transform: rotate(-45deg);}}
+.{CARD_CLASS} details[open] > summary::before {{transform: rotate(45deg);}}
+.{CARD_CLASS} details[open] > summary {{background: rgb(252, 252, 251); border-radius: 0.5rem 0.5rem 0 0;}}
+.{CARD_CLASS} summary:hover {{background: rgb(242, 242, 240);}}
+.{CARD_CLASS} details > div {{padding: 1rem; border-top: 1px solid rgb(220, 216, 212);}}
+.{CARD_CLASS} .fx-statements {{display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 14rem), 1fr));
+  gap: 1rem;}}
+</style>"""
+
+
+def result_html(card: str, label: str, lines: str, expanded: bool) -> str:
+    """A result card (card_html) with its context lines (lines_html) under a <details> labelled `label`."""
+    return (f'<div class="{CARD_CLASS}">{card}<details{" open" if expanded else ""}><summary>{html.escape(label)}'
+            f'</summary><div>{lines}</div></details></div>')
+
+
+def conflict_html(header: str, statements: tuple[str, ...]) -> str:
+    """A conflict's header (conflict_header_html) over its statements' cards side by side."""
+    cells = "".join(f"<div>{card}</div>" for card in statements)
+    return f'<div class="{CARD_CLASS}">{header}<div class="fx-statements">{cells}</div></div>'

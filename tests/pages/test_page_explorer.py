@@ -173,7 +173,7 @@ def test_mention_link_shows_one_figure_with_its_context_lines(con, seed_lines):
     ).fetchone()
     at = run_page(mention=mention_id)
     assert card_mentions(at) == [mention_id]
-    assert len(at.expander) == 1 and at.expander[0].proto.expanded
+    assert cards(at)[0].count("<details open>") == 1  # its context lines shown open
     context = next(h.proto.body for h in at.get("html") if "min-width:3.2em" in h.proto.body)
     numbers = [int(n) for n in re.findall(r'user-select:none">(\d+)</span>', context)]
     assert line_no in numbers and len(numbers) > 1
