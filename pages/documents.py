@@ -46,6 +46,20 @@ def documents_rows(lang: str):
     return table[list(headers)].rename(columns=headers)
 
 
+@page.memo
+def controls(lang: str) -> dict:
+    """What the page's controls and notes read on every run, made once per language: the indicators several
+    documents state (ids; their names and "name (N documents)" labels), the added documents (file name: title) and
+    the files the last build left out (file, problem, fix)."""
+    docs, stated = listing()
+    added = docs[docs["origin"] == "added"]
+    names = dict(zip(stated["indicator_id"], stated[f"name_{lang}"]))
+    return {"indicators": tuple(stated["indicator_id"]), "names": names,
+            "labels": {i: f"{names[i]} ({n})" for i, n in zip(stated["indicator_id"], stated["documents"])},
+            "added": dict(zip(added["file_name"], added["title"])),
+            "left_out": tuple(documents.problems().itertuples(index=False))}
+
+
 # Columns of the documents table summed up on screen by its File and In the text columns: in its CSV only.
 IN_CSV_ONLY = ("origin", "inferred", "format", "encoding", "pages", "lines", "figures", "bound", "automatic", "gaps",
                "conflicts")
@@ -92,13 +106,9 @@ def conflict_rows(lang: str):
 
 ctx = page.setup("documents")
 lang = ctx.lang
-docs, stated = listing()
-IND = state.choice("ind", tuple(stated["indicator_id"]) or ("fiveg_base_stations",))
+shown_controls = controls(lang)
+IND = state.choice("ind", shown_controls["indicators"] or ("fiveg_base_stations",))
 OUTCOME = "_documents_outcome"
-
-
-def name_of(row) -> str:
-    return row[f"name_{lang}"]
 
 
 def show_outcome() -> None:
@@ -125,8 +135,7 @@ def documents_table() -> None:
     # The Chinese page names a document by its printed title; the English one is in the CSV.
     in_csv = IN_CSV_ONLY + (("title_en",) if lang == "zh" else ())
     page.table(documents_rows(lang), lang, key="documents", hidden=[t(f"documents.col.{c}", lang) for c in in_csv])
-    left_out = documents.problems()
-    for row in left_out.itertuples(index=False):
+    for row in shown_controls["left_out"]:
         st.warning(ctx.t("documents.left_out", file=row.file, problem=row.problem, fix=row.fix))
 
 
@@ -157,11 +166,10 @@ def upload_form() -> None:
 
 
 def remove_form() -> None:
-    added = docs[docs["origin"] == "added"]
-    if added.empty:
+    names = shown_controls["added"]
+    if not names:
         return
     st.subheader(ctx.t("documents.remove.title"), anchor=False)
-    names = dict(zip(added["file_name"], added["title"]))
     chosen = st.selectbox(ctx.t("documents.remove.pick"), list(names), format_func=lambda n: f"{n} · {names[n]}")
     if st.button(ctx.t("documents.remove.button"), icon=":material/delete:"):
         st.session_state[OUTCOME] = uploads.remove(chosen, progress=progress_bar())
@@ -169,13 +177,13 @@ def remove_form() -> None:
 
 
 def series_chart() -> None:
-    if stated.empty:
+    if not shown_controls["indicators"]:
         st.info(ctx.t("documents.series.none"))
         return
-    names = {r.indicator_id: f"{name_of(r._asdict())} ({r.documents})" for r in stated.itertuples(index=False)}
-    chosen = st.selectbox(ctx.t("documents.series.pick"), IND.choices, format_func=lambda i: names.get(i, i),
+    labels = shown_controls["labels"]
+    chosen = st.selectbox(ctx.t("documents.series.pick"), IND.choices, format_func=lambda i: labels.get(i, i),
                           **state.widget_kwargs(IND))
-    shown = series_section(chosen, names[chosen].rsplit(" (", 1)[0], lang, ctx.present)
+    shown = series_section(chosen, shown_controls["names"][chosen], lang, ctx.present)
     if shown is None:
         st.info(ctx.t("documents.series.none"))
         return
