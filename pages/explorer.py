@@ -33,8 +33,8 @@ def _link(carried: Carried, page_id: str, **params: str) -> str:
 
 
 @page.memo
-def result_cards(lang: str, carried: Carried, fields: tuple, number: int, expanded: bool) -> tuple[str, ...]:
-    """The cards of result page `number` (1-based) of the filter `fields`, each one st.html's body: the card and its
+def result_cards(lang: str, carried: Carried, fields: tuple, number: int, expanded: bool) -> str:
+    """The cards of result page `number` (1-based) of the filter `fields` as one st.html's body: each card with its
     context lines under their label (open when `expanded`), view.result_html."""
     results = facts.mentions(facts.MentionFilter(*fields))
     shown = results.iloc[(number - 1) * facts.PAGE_SIZE: number * facts.PAGE_SIZE]
@@ -53,7 +53,7 @@ def result_cards(lang: str, carried: Carried, fields: tuple, number: int, expand
             view.card_html(row, lines[mention_id], lang, links),
             t("explorer.context", lang, first=context["line_no"].min(), last=context["line_no"].max()),
             view.lines_html(context, row), expanded))
-    return tuple(cards)
+    return view.list_html(cards)
 
 
 @page.memo
@@ -63,8 +63,9 @@ def export_rows(lang: str, fields: tuple):
 
 
 @page.memo
-def conflict_cards(lang: str, carried: Carried) -> tuple[str, ...]:
-    """Per conflict, one st.html's body: its header over the card of each statement (view.conflict_html)."""
+def conflict_cards(lang: str, carried: Carried) -> str:
+    """Every conflict, its header over the card of each statement (view.conflict_html), as one st.html's body; ""
+    when there is none."""
     statements = facts.conflicts()
     lines = facts.mention_lines(list(statements["mention_id"])).set_index("mention_id")["text"]
     out = []
@@ -76,7 +77,7 @@ def conflict_cards(lang: str, carried: Carried) -> tuple[str, ...]:
             statement_cards.append(view.card_html(row, lines[row["mention_id"]], lang, link,
                                                   note=note if isinstance(note, str) else None))
         out.append(view.conflict_html(view.conflict_header_html(group.iloc[0], lang), tuple(statement_cards)))
-    return tuple(out)
+    return view.list_html(out) if out else ""
 
 
 ctx = page.setup("explorer")
@@ -145,8 +146,7 @@ def page_number(n_results: int, fields: tuple) -> int:
 
 
 def show_results(fields: tuple, number: int, expanded: bool) -> None:
-    for card in result_cards(lang, carried, fields, number, expanded):
-        st.html(card)
+    st.html(result_cards(lang, carried, fields, number, expanded))
 
 
 def mentions_tab() -> None:
@@ -190,8 +190,7 @@ def conflicts_tab() -> None:
         st.info(ctx.t("explorer.conflicts.none"))
         return
     st.caption(ctx.t("explorer.conflicts.intro"))
-    for conflict in groups:
-        st.html(conflict)
+    st.html(groups)
     source = ctx.t("explorer.source")
     st.download_button(ctx.t("explorer.conflicts.download"), icon=":material/download:", on_click="ignore",
                        data=lambda: downloads.csv_bytes(facts.conflicts(), source, lang),

@@ -194,15 +194,17 @@ def conflict_header_html(first, lang: str) -> str:
             f'<span style="{style}">{html.escape(kind)}, {html.escape(spread)}</span></div>')
 
 
-# ---------------------------------------------------------------- one st.html per result card and per conflict
+# ---------------------------------------------------------------- one st.html for a page of results, one for conflicts
 # A result card used to be four elements (a bordered st.container, the card's st.html, an st.expander and the context
-# lines' st.html) and a conflict 2 + 2N (container, header, st.columns, a column and a card per statement): 80 of the
-# page's 143 elements for 20 cards, each costing the server its element bookkeeping on every rerun. Each is now one
-# st.html drawn as Streamlit draws those: a bordered box (the container's border, radius and padding), the context
-# lines in a <details> laid out as an expander (chevron, label, its border and padding; open for a linked statement),
-# a conflict's statements side by side in equal columns that wrap on a narrow window as st.columns stack.
+# lines' st.html) and a conflict 2 + 2N (container, header, st.columns, a column and a card per statement): 110 of the
+# page's 143 elements for 20 cards and 4 conflicts, each costing the server its element bookkeeping on every rerun.
+# A page of results is now one st.html, and the conflicts another, drawn as Streamlit draws those: each card a bordered
+# box (the container's border, radius and padding) 1rem under the one before, its context lines in a <details> laid
+# out as an expander (chevron, label, its border and padding; open for a linked statement), a conflict's statements
+# side by side in equal columns, one under the other in a window under 640 px as st.columns are.
 CARD_CLASS = "fx-card"
 CARDS_STYLE = f"""<style>
+.fx-list {{display: flex; flex-direction: column; gap: 1rem;}}
 .{CARD_CLASS} {{border: 1px solid rgb(220, 216, 212); border-radius: 0.5rem; padding: calc(1rem - 1px);
   display: flex; flex-direction: column; gap: 1rem;}}
 .{CARD_CLASS} details {{border: 1px solid rgb(220, 216, 212); border-radius: 0.5rem;}}
@@ -215,8 +217,8 @@ CARDS_STYLE = f"""<style>
 .{CARD_CLASS} details[open] > summary {{background: rgb(252, 252, 251); border-radius: 0.5rem 0.5rem 0 0;}}
 .{CARD_CLASS} summary:hover {{background: rgb(242, 242, 240);}}
 .{CARD_CLASS} details > div {{padding: 1rem; border-top: 1px solid rgb(220, 216, 212);}}
-.{CARD_CLASS} .fx-statements {{display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 14rem), 1fr));
-  gap: 1rem;}}
+.{CARD_CLASS} .fx-statements {{display: grid; grid-template-columns: repeat(var(--n), minmax(0, 1fr)); gap: 1rem;}}
+@media (max-width: 640px) {{.{CARD_CLASS} .fx-statements {{grid-template-columns: minmax(0, 1fr);}}}}
 </style>"""
 
 
@@ -226,7 +228,13 @@ def result_html(card: str, label: str, lines: str, expanded: bool) -> str:
             f'</summary><div>{lines}</div></details></div>')
 
 
+def list_html(cards) -> str:
+    """Cards (result_html, conflict_html) one under the other, as one st.html's body."""
+    return f'<div class="fx-list">{"".join(cards)}</div>'
+
+
 def conflict_html(header: str, statements: tuple[str, ...]) -> str:
     """A conflict's header (conflict_header_html) over its statements' cards side by side."""
     cells = "".join(f"<div>{card}</div>" for card in statements)
-    return f'<div class="{CARD_CLASS}">{header}<div class="fx-statements">{cells}</div></div>'
+    columns = f'<div class="fx-statements" style="--n: {len(statements)}">{cells}</div>'
+    return f'<div class="{CARD_CLASS}">{header}{columns}</div>'

@@ -30,9 +30,14 @@ def run_page(lang: str = "en", **params) -> AppTest:
     return apptest.run_page(PAGE, lang, **params)
 
 
+def boxes(bodies) -> list[str]:
+    """The cards in st.html bodies (a page of results or the conflicts is one st.html, lib/ui/facts_view.py)."""
+    return [box for body in bodies for box in body.split(f'<div class="{facts_view.CARD_CLASS}">')[1:]]
+
+
 def cards(at: AppTest, tab: int = 0) -> list[str]:
-    """Bodies of the result cards of a tab (st.html elements holding a <mark> and a link to the figure)."""
-    return [h.proto.body for h in at.tabs[tab].get("html") if "<mark>" in h.proto.body and "mention=" in h.proto.body]
+    """The result cards of a tab (each holding a <mark> and a link to the figure)."""
+    return [c for c in boxes(h.proto.body for h in at.tabs[tab].get("html")) if "<mark>" in c and "mention=" in c]
 
 
 def shown_count(at: AppTest) -> tuple[int, int]:
@@ -203,7 +208,7 @@ def test_chart_links_lead_to_the_page_of_the_topic(con):
 def test_conflicts_tab_shows_every_statement_with_document_and_date(con, seed_lines):
     conflicts = con.execute("SELECT indicator_id, mention_ids, kind FROM conflicts").fetchall()
     at = run_page()
-    headers = [h.proto.body for h in at.get("html") if "spread" in h.proto.body]
+    headers = [box for box in boxes(h.proto.body for h in at.tabs[1].get("html")) if "spread" in box]
     assert len(headers) == len(conflicts)
     bodies = " ".join(h.proto.body for h in at.get("html"))
     for indicator_id, mention_ids, kind in conflicts:
