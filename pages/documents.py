@@ -176,22 +176,28 @@ def remove_form() -> None:
         st.rerun()
 
 
-def series_chart() -> None:
+def series_chart(opened: bool) -> None:
+    """Closed (page.more), only the chart's anchor and export entry: the picker and the legend are not sent."""
     if not shown_controls["indicators"]:
         st.info(ctx.t("documents.series.none"))
         return
     labels = shown_controls["labels"]
-    chosen = st.selectbox(ctx.t("documents.series.pick"), IND.choices, format_func=lambda i: labels.get(i, i),
-                          **state.widget_kwargs(IND))
+    chosen = state.get(IND) if not opened else \
+        st.selectbox(ctx.t("documents.series.pick"), IND.choices, format_func=lambda i: labels.get(i, i),
+                     **state.widget_kwargs(IND))
     shown = series_section(chosen, shown_controls["names"][chosen], lang, ctx.present)
     if shown is None:
         st.info(ctx.t("documents.series.none"))
         return
     page.chart(**shown)
-    st.caption(ctx.t("documents.series.legend"))
+    if opened:
+        st.caption(ctx.t("documents.series.legend"))
 
 
-def conflicts_table() -> None:
+def conflicts_table(opened: bool) -> None:
+    """Closed (page.more), nothing: the grid holds no statement to land on (page.table)."""
+    if not opened:
+        return
     st.caption(ctx.t("documents.conflicts.help"))
     shown = conflict_rows(lang)
     if shown is None:
@@ -206,7 +212,7 @@ if not ctx.present:
     upload_form()
     remove_form()
 # Below the first screen: the chart and the grid of conflicts are drawn once their section is opened (page.more).
-with page.more("documents_series", ctx.t("documents.series.title")):
-    series_chart()
-with page.more("documents_conflicts", ctx.t("documents.conflicts.title"), icon=":material/compare_arrows:"):
-    conflicts_table()
+with page.more("documents_series", ctx.t("documents.series.title")) as opened:
+    series_chart(opened)
+with page.more("documents_conflicts", ctx.t("documents.conflicts.title"), icon=":material/compare_arrows:") as opened:
+    conflicts_table(opened)

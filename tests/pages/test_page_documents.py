@@ -84,6 +84,17 @@ def test_series_draws_each_statement_with_its_document_and_line(db):
     assert {r[3] for r in rows} <= locations
 
 
+def test_closed_series_section_keeps_its_anchor_and_the_chosen_indicator():
+    """A fresh visit sends the series' anchor (a link to the chart opens its section) but not its picker and legend;
+    opened, the picker shows the indicator the URL chose."""
+    at = run_page("pages/documents.py", "en", more="", ind="fiveg_base_stations")
+    assert not at.selectbox and not at.get("plotly_chart")
+    assert any('id="chart-documents_fiveg_base_stations"' in h.proto.body for h in at.get("html"))
+    at.query_params["more"] = "documents_series"
+    at.run()
+    assert not at.exception and at.selectbox[0].value == "fiveg_base_stations" and at.get("plotly_chart")
+
+
 @pytest.fixture()
 def private(tmp_path, monkeypatch):
     """A private documents folder and warehouse, so adding and removing never touch the project's."""
