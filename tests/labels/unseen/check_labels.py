@@ -46,6 +46,7 @@ def expected(raw, unit):
     # Word forms the GUIDE defines that the sample had not met before the fresh split (2026-12-01):
     if r in ('翻番','翻倍','翻一番'): return [2]  # multiples: 翻番 = 2 times
     if r=='翻了一番': return [2]  # 翻了一番 (doubled) = 翻一番 = 2 times, as the GUIDE's 翻番 (fresh11 split: 规模翻了一番)
+    if r=='倍增': return [2]  # 倍增 (to double) = 2 times, like 倍升 (fresh16 part B, hk_rd_ratio_2015: 由0.73%倍增至1.5%)
     if r=='倍升': return [2]  # 倍升 (to double) = 2 times, like 翻番 (fresh13 part B, hk_rd_outlook_2018: 比率由0.73%倍升至1.5%)
     # Convention 9 (decided 2026-12-01): 一半 / 过半 / 過半 in a share = 50 percent (qualifier in the note), and a
     # full-width ． or a middle dot · between Chinese numerals is a decimal point (五·四 = 5.4, like 五點四).
