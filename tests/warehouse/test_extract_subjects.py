@@ -747,3 +747,14 @@ def test_an_economy_before_a_class_of_firms_is_the_subject_not_the_world_market(
     assert subjects("tw_semicon_global_2024", 10, "45%") == ["USA"]
     assert subjects("tw_semicon_global_2024", 6, "50.4%") == ["USA"]
     assert subjects("tw_rd_2020", 2, "73.6%") == ["TWN"]
+
+
+def test_export_orders_by_the_region_they_come_from_are_the_receivers():
+    """tw_export_orders_2025:2 統計處公布一一四年外銷訂單主要接單地區，其中，來自美國之外銷訂單金額達二六八三·四億美元，…；其次為
+    來自東協國家之外銷訂單…；排名第三為中國大陸及香港，一一四年外銷訂單金額達一三七八億美元，…增加一一○億美元，增幅八·七%: the
+    orders from each region are Taiwan's (GUIDE 8: trade by origin is the reporter's), and a clause that only continues
+    the series of figures before it (增幅八·七%) takes the reporter as that one does."""
+    assert subjects("tw_export_orders_2025", 2, "二六八三·四億美元", "卅六·一%", "一三九五·四億美元", "四十一·二%",
+                    "一三七八億美元", "一一○億美元", "八·七%") == ["TWN"] * 7
+    # 美國訂單逾284億美元居冠 (tw_export_orders_2025m11, the same release's wording by partner name) stays Taiwan's.
+    assert subjects("tw_export_orders_2025m11", 6, "二八四．五億美元") == ["TWN"]

@@ -430,8 +430,10 @@ _SUPERLATIVE_CLEFT = re.compile(r"最[\u4e00-\u9fff]{1,3}的(?:国家|经济体|
 _DESTINATION = "输往|运往|销往|出口到|出口至"  # the verbs of shipping to a destination, read by both rules below
 _PARTNER_BEFORE = re.compile(rf"(?:对|向|(?<!来)自|{_DESTINATION}|出口往)(?:我国)?$")
 # 来自内地、韩国…的进口货值 and 从中国内地进口 (origin, over a list of partners), 香港往中国内地的整体出口 (destination).
+# Export orders by the region they come from are the receiving economy's as imports are (來自美國之外銷訂單金額達
+# 二六八三·四億美元, tw_export_orders_2025 line 2; 9月來自美國訂單252.9億美元, 經濟日報 2025-10-22: Taiwan's orders).
 _PARTNER_LIST = r"(?:[、和及与][^，,；;。、和及与]{1,6})*[^，,；;。]{0,4}?"  # more partners listed, then the verb
-_IMPORT_AFTER = re.compile(_PARTNER_LIST + "(?:进口|输入|购入|采购)")
+_IMPORT_AFTER = re.compile(_PARTNER_LIST + "(?:进口|输入|购入|采购|(?:外销)?订单)")
 _EXPORT_AFTER = re.compile(_PARTNER_LIST + "(?:出口|输出)")
 
 
@@ -628,8 +630,9 @@ _REPORTER = re.compile(r"(?P<e>" + _SUBJECT_RE.pattern + r")(?:[^，,；;。是�
                        r"|[^，,；;。]{0,12}?对外(?:贸易|出口|进口)|\s*(?:对|同|与)?\s*(?:第[一二三四五六七八九十\d]+|最)大"
                        r"(?:贸易伙伴|出口市场|进口来源))")
 # A list or total with no owner named: 目的地/来源地 of the text's own trade, 占…服务输出总额, and orders named by their
-# source (美国订单: a writer's 订单 are those its own economy receives).
-_UNOWNED_LIST = re.compile(r"(?:目的地|来源地|订单来源)|(?:" + _SUBJECT_RE.pattern + r")(?:外销)?订单"
+# source (美国订单: a writer's 订单 are those its own economy receives; 主要接单地区, the regions its orders come from:
+# 統計處公布一一四年外銷訂單主要接單地區, tw_export_orders_2025 line 2; 五大主要接單地區金額, 經濟日報 2026-03-05).
+_UNOWNED_LIST = re.compile(r"(?:目的地|来源地|订单来源|接单地区)|(?:" + _SUBJECT_RE.pattern + r")(?:外销)?订单"
                            r"|占(?:去)?[^，,；;。]{0,10}?" + _TRADE_NOUN + r"[^，,；;。]{0,4}?总(?:额|值|量)")
 # The figure's clause is an item of the breakdown: it speaks of trade or a share, or ranks the next partner, or
 # only names partners before the figure (日本29.9亿美元, 英国(8.2%)), or only 为/达 (…的是欧盟,为9.9%: the clause
@@ -1097,7 +1100,7 @@ def _nearest_subject(text: str, pos: int, unit: str, home: str = "CHN",
         elif clause_end == c_start - 1 and not aside and _FIGURE.search(text[p_start:clause_end]):
             # The clause just before states a figure with no subject of its own (出口达1881亿美元，较预测数1723亿
             # 美元多出158亿美元): this clause continues its series, with the subject that one carries.
-            code, assumed, source = _nearest_subject(text, clause_end, unit, home, paragraph_starts)
+            code, assumed, source = entity(text, clause_end, unit, home, paragraph_starts)
             # the clause before's subject is carried here: named in this sentence, unless it was carried further itself
             return _by("sentence" if source in ("clause", "list") else source, code, assumed)
         clause_end = p_start - 1
@@ -1235,8 +1238,12 @@ _CAUSE_CLAUSE = re.compile(r"\s*(?:随[着著]|伴随[着著]?|由于|因为|加
 
 # One figure each, for counting the figures of a 分别 list.
 _FIGURE_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|百分之[零〇一二三四五六七八九十百点]+|[一二三四五六七八九十百千]+(?:亿|万|倍|成)")
-# A figure in a clause (not a year): an amount, a share, a multiple.
-_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:万亿|亿|万|%|美元|元|倍)|百分之|[一二三四五六七八九十百千]+(?:亿|万|倍)")
+# A figure in a clause (not a year): an amount, a share, a multiple; in Chinese numerals with zeros and a decimal dot
+# as Taiwanese papers print them (增加一一○億美元，增幅八·七%, tw_export_orders_2025 line 2; 年增三十九．五％, 自由時報
+# 2025-12-24).
+_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:万亿|亿|万|%|美元|元|倍)|百分之"
+                     r"|[一二三四五六七八九十百千][〇○零一二三四五六七八九十百千·．点]*(?:亿|万|倍)"
+                     r"|[〇○零一二三四五六七八九十廿卅百][〇○零一二三四五六七八九十廿卅百·．点]*\s*%")
 _FUNCTION_CHARS = set("的了达为是在和与及占比较约近超过从由至到将已也都并年月日其中个")
 
 
