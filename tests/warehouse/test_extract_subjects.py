@@ -758,3 +758,12 @@ def test_export_orders_by_the_region_they_come_from_are_the_receivers():
                     "一三七八億美元", "一一○億美元", "八·七%") == ["TWN"] * 7
     # 美國訂單逾284億美元居冠 (tw_export_orders_2025m11, the same release's wording by partner name) stays Taiwan's.
     assert subjects("tw_export_orders_2025m11", 6, "二八四．五億美元") == ["TWN"]
+
+
+def test_foreign_nationals_counted_by_nationality_are_the_hosts():
+    """tw_foreign_phd_2020:1 日、美、中、韓、印度、馬來西亞、德國與香港等8國共計1,557位外籍博士, 外國籍博士人數最多者仍為「日本」,
+    共計423人: Taiwan's foreign PhDs by nationality; hk_startups_2021:4 …28%為非本地人士。他們分別來自中國內地(20.5%)、美國
+    (14.4%): founders of Hong Kong start-ups by origin. The economies named are the people's nationalities, a category of
+    the host's statistic."""
+    assert subjects("tw_foreign_phd_2020", 1, "1,557位", "423人", "77人", "54.5%", "38.4%", "17.3%") == ["TWN"] * 6
+    assert subjects("hk_startups_2021", 4, "20.5%", "14.4%", "11.1%", "7.1%", "6.8%") == ["HKG"] * 5

@@ -923,7 +923,33 @@ def entity(text: str, pos: int, unit: str, home: str = "CHN",
     if unit != "rank" and amount and (reporter := _trade_reporter(text, pos, bounds(text, pos, SENTENCE_END)[0],
                                                                   c_start, c_end, code, home)):
         return _by("reporter", reporter, False)
+    if unit != "rank" and _among_foreign_nationals(text, pos, code, home, paragraph_starts):
+        return _by("home", home, False)
     return code, assumed, source
+
+
+# People of foreign nationality or origin in the writer's economy (外籍博士, 外國籍博士, 非本地人士, 泰國籍勞工), counted
+# by where they come from: the economies named are their nationalities, a category of the host's own statistic, as a
+# trade partner is (GUIDE 8). 日、美、中、韓…等8國共計1,557位外籍博士, 外國籍博士人數最多者仍為「日本」,共計423人
+# (tw_foreign_phd_2020 line 1: Taiwan's foreign PhDs); 28%為非本地人士。他們分別來自中國內地(20.5%)、美國(14.4%)
+# (hk_startups_2021 line 4: founders of Hong Kong start-ups); 產業外籍勞工…按國籍別觀察,以泰國籍7萬4,080人最多
+# (statdb.mol.gov.tw, 97年), 國籍別分別是越南籍7萬603人、印尼籍3萬1,987人 (xifu.com.tw 2022): Taiwan's migrant workers.
+# The sentence of the figure and the one before it in its paragraph (他們 refers back) must name such people.
+_ECONOMY_CODES = {c for _, c in ECONOMY_WORDS + CITY_WORDS if c not in (HOME, "WLD") and "+" not in c}
+_FOREIGN_NATIONALS = re.compile(r"外籍|外国籍|非本地(?:人|居民|学生|雇员|员工)")
+
+
+def _among_foreign_nationals(text: str, pos: int, code: str | None, home: str,
+                             paragraph_starts: list[int] | None) -> bool:
+    """Whether the figure at `pos`, read as the economy `code`, counts foreign nationals in the writer's economy by
+    their nationality (see above)."""
+    parts = {p.split(":")[0] for p in (code or "").split("+")}
+    if not parts <= _ECONOMY_CODES or home in parts:
+        return False  # (a firm is no nationality; nor is the world: 來自54個國家)
+    s_start, s_end = bounds(text, pos, SENTENCE_END)
+    paragraph = max([p for p in (paragraph_starts or [0]) if p <= s_start] or [0])
+    before = bounds(text, s_start - 2, SENTENCE_END)[0] if s_start - 2 >= paragraph else s_start
+    return bool(_FOREIGN_NATIONALS.search(text, max(before, paragraph), s_end))
 
 
 # The top N of a ranking as the field a count is made in: 前十名中, 前十名的独角兽企业中, 在FDI流入量的全球前20位排名中
