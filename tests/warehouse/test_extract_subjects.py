@@ -767,3 +767,12 @@ def test_foreign_nationals_counted_by_nationality_are_the_hosts():
     the host's statistic."""
     assert subjects("tw_foreign_phd_2020", 1, "1,557位", "423人", "77人", "54.5%", "38.4%", "17.3%") == ["TWN"] * 6
     assert subjects("hk_startups_2021", 4, "20.5%", "14.4%", "11.1%", "7.1%", "6.8%") == ["HKG"] * 5
+
+
+def test_an_adversity_the_figures_stand_against_gives_no_subject():
+    """tw_key_figures_2025:4 儘管面臨美國對等關稅、新台幣匯率升值衝擊，機械業前九月出口值232.59億美元 (after the heading
+    機械業今年出口可望年增5%, joined without punctuation): the US tariffs are what Taiwan's machinery exports stand
+    against, not whose exports they are (面對美國關稅壁壘打擊，我國全年接單仍創下7000多億美元佳績 in 中國時報 2026-01-20)."""
+    assert subjects("tw_key_figures_2025", 4, "232.59億美元", "6.6%", "5%") == ["TWN"] * 3
+    # 考量美國關稅政策不確定因素太高 (the cause clauses the rule extends) stays Taiwan's.
+    assert subjects("tw_gdp_2025q3", 5, "七．三九個百分點") == ["TWN"]

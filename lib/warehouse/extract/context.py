@@ -1100,9 +1100,13 @@ def _nearest_subject(text: str, pos: int, unit: str, home: str = "CHN",
     # Earlier clauses of the sentence, nearest first; a clause's subject is its first entity.
     clause_end = c_start - 1
     carried = []
+    # The earlier clauses of the sentence in the figure's paragraph: a heading without punctuation before it is no
+    # clause of its own (機械業今年出口可望年增5% / 儘管面臨美國對等關稅…衝擊，機械業前九月出口值232.59億美元:
+    # tw_key_figures_2025 lines 3-4, where the cause clause opens the paragraph).
+    floor = max([p for p in (paragraph_starts or []) if p <= c_start] + [s_start])
     while clause_end > s_start:
         p_start, _ = bounds(text, clause_end - 1, CLAUSE_END)
-        p_start = max(p_start, s_start)
+        p_start = max(p_start, s_start, floor if clause_end > floor else s_start)
         hits = _subjects(text[p_start:clause_end], unit == "rank", home)
         # 成立于2000年之后 (founded after 2000) is a condition on what is counted, not a time clause: a year after 于.
         condition = re.search(r"于\s*(?:19|20)\d{2}\s*年\s*(?:以后|之后|后)\s*$", text[p_start:clause_end])
@@ -1257,9 +1261,14 @@ _SOURCE_CLAUSE = re.compile(r"(?:预测|显示|指出|认为|表示|称|说|估�
 # main clause: what it names is the background, not the subject of the figures after it (tw_exports_2025 line 4,
 # hk_economy_2025 line 2: 3 + 3 figures taken as the world's and the US's). 考量/考虑到 (considering) gives the
 # grounds a statement is made on, as 鉴于 does (考量美国关税政策不确定因素太高，…出口增幅较预测高出7.39个百分点:
-# Taiwan's exports, tw_gdp_2025q3 line 5).
+# Taiwan's exports, tw_gdp_2025q3 line 5). So does an adversity the figures stand against (尽管面临…冲击, 面对…打击,
+# 在…冲击下): 儘管面臨美國對等關稅、新台幣匯率升值衝擊，機械業前九月出口值232.59億美元 (tw_key_figures_2025 line 4:
+# Taiwan's machinery exports); 面對美國關稅壁壘打擊，我國全年接單仍創下7000多億美元佳績 (中國時報 via Yahoo 2026-01-20);
+# 在美國關稅政策衝擊下，國內「產業Ｍ型化」更加明顯 (自由時報 2025-10-27).
 _CAUSE_CLAUSE = re.compile(r"\s*(?:随[着著]|伴随[着著]?|由于|因为|加上|加之|得益于|受益于|受惠于|鉴于|考量|考虑到"
-                           r"|受[^，,；;。]{1,16}影响)")
+                           r"|受[^，,；;。]{1,16}影响"
+                           r"|(?:尽管|虽然|虽)?(?:面临|面对)[^，,；;。]{1,20}?(?:冲击|打击|挑战|压力)"
+                           r"|在[^，,；;。]{1,16}?(?:冲击|打击)下)")
 
 
 # One figure each, for counting the figures of a 分别 list.
