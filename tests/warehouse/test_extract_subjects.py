@@ -776,3 +776,11 @@ def test_an_adversity_the_figures_stand_against_gives_no_subject():
     assert subjects("tw_key_figures_2025", 4, "232.59億美元", "6.6%", "5%") == ["TWN"] * 3
     # 考量美國關稅政策不確定因素太高 (the cause clauses the rule extends) stays Taiwan's.
     assert subjects("tw_gdp_2025q3", 5, "七．三九個百分點") == ["TWN"]
+
+
+def test_a_flow_between_one_character_names_is_the_first_ones():
+    """tw_us_surplus_2025:2 二〇二四年美國對台灣入超七三九億美元…；而二〇二五年前十月，美對台入超已逾一一〇〇億美元: the US's
+    deficit with Taiwan, written in full and then by the one-character names (台對美出超 in 台視 2026-01-09 likewise
+    Taiwan's); 對美出超 without its own side stays the writer's (line 1)."""
+    assert subjects("tw_us_surplus_2025", 2, "七三九億美元", "一一〇〇億美元") == ["USA", "USA"]
+    assert subjects("tw_us_surplus_2025", 1, "一五〇一．二億美元") == ["TWN"]

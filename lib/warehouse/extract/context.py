@@ -489,6 +489,16 @@ _COMPARED = re.compile(r"(?:超过|超越|超车|超|高于|低于|不及|不如
 _QUANTITY_IN_TITLE = re.compile(r"(?<![第\d一二两三四五六七八九十百千])[\d一二两三四五六七八九十百千半]")
 
 
+# A flow between two economies written by their one-character names (美對台入超, tw_us_surplus_2025 line 2: the US's
+# deficit with Taiwan; 台對美出超金額創新高, 台視 2026-01-09: Taiwan's surplus with the US): the side before 对 owns it
+# (GUIDE 8: the reporter's), as 美国对台湾入超 written in full is read. Only at the start of a phrase (after punctuation),
+# where the character cannot end a longer word (欧美对华, 其中美…) or a date (22日对美出口).
+_ABBREVIATION = {"美": "USA", "台": "TWN", "中": "CHN", "华": "CHN", "陆": "CHN", "日": "JPN", "韩": "KOR", "港": "HKG",
+                 "欧": "EUU", "英": "GBR", "德": "DEU", "法": "FRA", "俄": "RUS", "印": "IND", "星": "SGP"}
+_ABBREVIATED_FLOW = re.compile(r"(?<![\u4e00-\u9fff\d])(?P<a>[" + "".join(_ABBREVIATION) + r"])\s*对\s*[" + "".join(_ABBREVIATION)
+                               + r"](?:出超|入超|顺差|逆差|出口|进口|投资|贸易)")
+
+
 def _subjects(span: str, skip_world: bool, home: str, others: list[str] | None = None, tail: str = "",
               rest: str = "") -> list[tuple[int, str, bool]]:
     """(offset, code, is_company) of the subjects named in `span`, leaving out comparators, cited sources,
@@ -584,6 +594,10 @@ def _subjects(span: str, skip_world: bool, home: str, others: list[str] | None =
             # noun before it (专利是我国…发展中的关键变量) leaves the economy after it the figures' owner.
             continue
         hits.append((m.start(), code, company, m.end()))
+    for m in _ABBREVIATED_FLOW.finditer(span):
+        # 美對台入超已逾一一〇〇億美元: the side before 对 owns the flow, the one after it is the partner.
+        if not any(a <= m.start() < b for a, _, _, b in hits):
+            hits.append((m.start(), _ABBREVIATION[m["a"]], False, m.end("a")))
     if others is not None:  # the economies named as partner, comparator or base, for the caller
         others += [_SUBJECT_OF[span[a:b]][0] for a, c, _, b in hits if c == _OTHER and span[a:b] in _SUBJECT_OF]
     hits = [h for h in hits if h[1] != _OTHER]

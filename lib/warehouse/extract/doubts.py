@@ -41,7 +41,7 @@ _YEAR_JUST_BEFORE = re.compile(r"(?:(?<!\d)(?P<y>(?:19|20)\d{2}|\d{2,3})\s*年|(
 # 进口金额) is that side's, read as such: only a flow into China (对华) or one without its own side is the writer's report
 # (_reported_by_writer; the flows with their own side written were read right: cn_sg_trade_2018, cn_eu_trade_2020,
 # tw_us_cn_imports_2025).
-_PARTNER_SIDE = r"华|美|日|韩|台|陆|港|欧|中|星|澳|英|德|法|俄|印"
+_PARTNER_SIDE = "|".join([*context._ABBREVIATION, "澳"])  # (澳, Australia or Macau, names a partner, never an owner)
 _FLOW = r"投资|出口|进口|出超|入超|顺差|逆差|贸易|实际投入|外销"
 _PARTNER_FLOW = re.compile(rf"对\s*(?:(?:{_PARTNER_SIDE})(?:实际|直接)?|(?:{context._SUBJECT_RE.pattern})[^，,；;。]{{0,6}}?)"
                            rf"(?:{_FLOW})|(?:出口|外销|输往|销往|运往)(?:到|至|往)?\s*(?:{context._SUBJECT_RE.pattern})"
