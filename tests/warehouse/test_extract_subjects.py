@@ -784,3 +784,11 @@ def test_a_flow_between_one_character_names_is_the_first_ones():
     Taiwan's); 對美出超 without its own side stays the writer's (line 1)."""
     assert subjects("tw_us_surplus_2025", 2, "七三九億美元", "一一〇〇億美元") == ["USA", "USA"]
     assert subjects("tw_us_surplus_2025", 1, "一五〇一．二億美元") == ["TWN"]
+
+
+def test_countries_people_come_from_are_no_subject():
+    """hk_startups_2019:4 投資推廣署將於下月…舉行第五屆StartmeupHK 創業節,就預計來自54個國家及逾1.7萬名人士參加: an event in
+    Hong Kong, whose participants come from 54 countries, not a world figure; cn_highly_cited_2023:3 來自67多個國家和地區的
+    6,849名科學家 stays the world list's, from the sentence before it."""
+    assert subjects("hk_startups_2019", 4, "54個", "1.7萬名") == ["HKG", "HKG"]
+    assert subjects("cn_highly_cited_2023", 3, "6,849名") == ["WLD"]

@@ -239,8 +239,10 @@ _CLASSES = {c for _, c in CLASS_WORDS}
 _PLACE_OF = {w: f"{c}:{w}" for w, c in CITY_WORDS}
 # `与16个国家签署…`: countries named as partners (与/同/和 N个国家) are not the subject; N个国家 otherwise scopes a
 # statement over many countries, which makes it a world figure (涵盖96个国家的243家运营商).
-# A region or economy just before N个国家 names whose countries they are (欧盟28个国家, cn_oecd_rd_2014).
-_ECONOMY_BEFORE = re.compile("(?:" + _SUBJECT_RE.pattern + r")\s*$")
+# A region or economy just before N个国家 names whose countries they are (欧盟28个国家, cn_oecd_rd_2014). 来自 before
+# it gives where people come from, not whose figure it is: 预计来自54个国家及逾1.7万名人士参加 (an event held in Hong Kong,
+# hk_startups_2019 line 4), 来自67多个国家和地区的6,849名科学家 (the world list's, cn_highly_cited_2023 line 3).
+_ECONOMY_BEFORE = re.compile("(?:" + _SUBJECT_RE.pattern + r"|来自)\s*$")
 _MANY_COUNTRIES = re.compile(r"(?<![与同和跟\d])\d+\s*个国家(?!级)")
 # The top N of a ranking as a noun (前十强经济体, 排名前十的独角兽, 前10名), not its place in it (位居前三 after a subject).
 _TOP_GROUP = re.compile(r"(?<![居列围入身至持在进])前\s*(?:\d{1,2}|[二两三四五六七八九十]{1,2})\s*(?:强|名|位)?"
@@ -1110,7 +1112,7 @@ def _nearest_subject(text: str, pos: int, unit: str, home: str = "CHN",
         return _by("clause", where[0][1], False)
     # A world word later in the clause (10万卡…国际上已有多家部署) sets the scope when nothing earlier does.
     after = [h for h in _subjects(text[pos:c_end], False, home)
-             if h[1] == "WLD" and not (h[0] == 0 and text[pos - 1:pos] in "与同和跟")]
+             if h[1] == "WLD" and not (h[0] == 0 and re.search(r"(?:[与同和跟]|来自)$", text[max(0, pos - 2):pos]))]
     # Earlier clauses of the sentence, nearest first; a clause's subject is its first entity.
     clause_end = c_start - 1
     carried = []
