@@ -792,3 +792,13 @@ def test_countries_people_come_from_are_no_subject():
     6,849名科學家 stays the world list's, from the sentence before it."""
     assert subjects("hk_startups_2019", 4, "54個", "1.7萬名") == ["HKG", "HKG"]
     assert subjects("cn_highly_cited_2023", 3, "6,849名") == ["WLD"]
+
+
+def test_a_flow_or_nationality_breakdown_is_settled_not_assumed():
+    """The writer's economy found for a flow whose clause names only its partner (來自美國之外銷訂單金額達二六八三·四億美元,
+    tw_export_orders_2025:2; 對中國大陸與香港出口占比則由2017年的41.4%下滑, tw_servers_2024:5) or for foreign nationals by
+    nationality (tw_foreign_phd_2020:1) is the reporter of the breakdown: no subject_assumed, no subject_home_contradicted."""
+    for name, line, quote in (("tw_export_orders_2025", 2, "二六八三·四億美元"), ("tw_servers_2024", 5, "41.4%"),
+                              ("tw_foreign_phd_2020", 1, "423人")):
+        (m,) = [m for m in line_mentions(name, line) if m.quote == quote]
+        assert not {"subject_assumed", "subject_home_contradicted"} & set(m.flags), (name, m.flags)

@@ -940,7 +940,17 @@ def entity(text: str, pos: int, unit: str, home: str = "CHN",
                                                                   c_start, c_end, code, home)):
         return _by("reporter", reporter, False)
     if unit != "rank" and _among_foreign_nationals(text, pos, code, home, paragraph_starts):
-        return _by("home", home, False)
+        return _by("reporter", home, False)
+    if source == "home" and unit != "rank" and re.search(_TRADE_NOUN, text[c_start:c_end]):
+        others: list[str] = []
+        if _subjects(text[c_start:pos], False, home, others) == [] and others:
+            # A flow whose clause names no subject but its partner or the economy it is compared with is the writer's
+            # economy's, which reports its trade by partner (GUIDE 8), not a subject assumed for want of one: 來自美國之
+            # 外銷訂單金額達二六八三·四億美元 (tw_export_orders_2025 line 2), 對美國出口占總出口比率…30.9％ (tw_exports_2025
+            # line 4), 對中國大陸與香港出口占比則由2017年的41.4%下滑 (tw_servers_2024 line 5), 出口都比南韓大概少了約兩千億
+            # 美元 (tw_exports_2025m8 line 3): all Taiwan's, as labelled. (A rank in such a breakdown, 排名第三為中國大陸
+            # 及香港, is the partner's: left assumed.)
+            return _by("reporter", home, False)
     return code, assumed, source
 
 
