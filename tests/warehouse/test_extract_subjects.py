@@ -802,3 +802,12 @@ def test_a_flow_or_nationality_breakdown_is_settled_not_assumed():
                               ("tw_foreign_phd_2020", 1, "423人")):
         (m,) = [m for m in line_mentions(name, line) if m.quote == quote]
         assert not {"subject_assumed", "subject_home_contradicted"} & set(m.flags), (name, m.flags)
+
+
+def test_a_share_of_an_economys_own_trade_is_that_economys():
+    """tw_us_cn_imports_2025:2 中國仍占美國年度進口的5分之1 (China's share of the US's imports: the US reports it, GUIDE 8);
+    tw_kr_exports_2025:5 半導體產業佔台灣總出口30% (a category's share of Taiwan's exports), not TSMC's, named as an example
+    in the sentence before; sg_cn_trade_2013:2 中新双边贸易额占新加坡贸易总额的11.8% stays Singapore's."""
+    assert subjects("tw_us_cn_imports_2025", 2, "5分之1") == ["USA"]
+    assert subjects("tw_kr_exports_2025", 5, "30%") == ["TWN"]
+    assert subjects("sg_cn_trade_2013", 2, "11.8%") == ["SGP"]

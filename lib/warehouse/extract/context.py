@@ -639,8 +639,12 @@ def _subjects(span: str, skip_world: bool, home: str, others: list[str] | None =
 # Fixes 30 subject misses in 4 texts of fresh8 (hk_services_2016 13, tw_export_orders_2025m11 9, my_cn_trade_2019 5,
 # sg_cn_trade_2013 3); the partner's rank (_PARTNER_RANK) 3 more. A count of partners (两个最主要目的地) is theirs.
 _TRADE_NOUN = r"(?:对外)?(?:服务|货物|商品)?(?:贸易|进出口|出口|进口|输出|输入|外销订单|订单)"
+# The total may also be written as the owner's trade itself (占美國年度進口的5分之1: the US's imports, China their
+# partner, tw_us_cn_imports_2025 line 2; 半導體產業佔台灣總出口30%: a category's share of Taiwan's exports, tw_kr_exports_2025
+# line 5; 美國占台灣總出口比重上升到30.9%, 聯合報 2026-01-09): the owner named right after 占 reports it.
 _OWNED_TOTAL = re.compile(r"占(?:去)?\s*(?P<e>" + _SUBJECT_RE.pattern + r")?[^，,；;。]{0,10}?" + _TRADE_NOUN
-                          + r"[^，,；;。]{0,4}?总(?:额|值|量)")
+                          + r"[^，,；;。]{0,4}?总(?:额|值|量)"
+                          r"|占(?:去)?\s*(?P<f>" + _SUBJECT_RE.pattern + r")[^，,；;。的]{0,4}?(?:总|整体|全部)?" + _TRADE_NOUN)
 _REPORTER = re.compile(r"(?P<e>" + _SUBJECT_RE.pattern + r")(?:[^，,；;。是为]{0,12}?" + _TRADE_NOUN
                        + r"(?:总额|总值|中的|中)[^，,；;。]{0,8}?(?:目的地|来源地|来源|市场|伙伴)"
                        r"|[^，,；;。]{0,12}?对外(?:贸易|出口|进口)|\s*(?:对|同|与)?\s*(?:第[一二三四五六七八九十\d]+|最)大"
@@ -681,8 +685,8 @@ def _trade_reporter(text: str, pos: int, s_start: int, c_start: int, c_end: int,
         return None  # a bilateral amount (双边贸易额达到1152亿新元, 欧盟和中国之间的货物贸易额为X) is the pair's
     reporter = None
     for m in _OWNED_TOTAL.finditer(sentence):
-        if m["e"]:
-            reporter = _SUBJECT_OF[m["e"]][0]
+        if owner := m["e"] or m["f"]:
+            reporter = _SUBJECT_OF[owner][0]
     if reporter is None and (named := [m for e in _SUBJECT_RE.finditer(sentence)
                                        if (m := _REPORTER.match(sentence, e.start()))]):
         reporter = _SUBJECT_OF[named[-1]["e"]][0]  # the last one named (亚洲是香港服务输出中…的目的地: 香港)
