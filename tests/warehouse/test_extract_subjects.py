@@ -811,3 +811,10 @@ def test_a_share_of_an_economys_own_trade_is_that_economys():
     assert subjects("tw_us_cn_imports_2025", 2, "5分之1") == ["USA"]
     assert subjects("tw_kr_exports_2025", 5, "30%") == ["TWN"]
     assert subjects("sg_cn_trade_2013", 2, "11.8%") == ["SGP"]
+
+
+def test_shares_listed_for_the_writers_top_markets_are_the_writers():
+    """tw_exports_2025m10:2 美國、中國加香港與東協為我國的前三大出口市場，今年前十月的出口占比，依序為29.5%、27.0%與19.1%:
+    the markets are Taiwan's partners (前三大出口市場 of 我國, as 第一大出口市場 is) and the shares listed after 依序為 continue
+    the clause naming them (as 各研發類型占全國研發經費之比率,分別為9.2%、23.2%及67.5% does in tw_rd_2013:4): Taiwan's."""
+    assert subjects("tw_exports_2025m10", 2, "29.5%", "27.0%", "19.1%") == ["TWN"] * 3

@@ -647,8 +647,9 @@ _OWNED_TOTAL = re.compile(r"占(?:去)?\s*(?P<e>" + _SUBJECT_RE.pattern + r")?[^
                           r"|占(?:去)?\s*(?P<f>" + _SUBJECT_RE.pattern + r")[^，,；;。的]{0,4}?(?:总|整体|全部)?" + _TRADE_NOUN)
 _REPORTER = re.compile(r"(?P<e>" + _SUBJECT_RE.pattern + r")(?:[^，,；;。是为]{0,12}?" + _TRADE_NOUN
                        + r"(?:总额|总值|中的|中)[^，,；;。]{0,8}?(?:目的地|来源地|来源|市场|伙伴)"
-                       r"|[^，,；;。]{0,12}?对外(?:贸易|出口|进口)|\s*(?:对|同|与)?\s*(?:第[一二三四五六七八九十\d]+|最)大"
-                       r"(?:贸易伙伴|出口市场|进口来源))")
+                       r"|[^，,；;。]{0,12}?对外(?:贸易|出口|进口)"
+                       r"|\s*(?:对|同|与)?\s*的?(?:第[一二三四五六七八九十\d]+|最|前[二两三四五六七八九十\d]+)大"
+                       r"(?:贸易伙伴|出口市场|进口来源))")  # (我国的前三大出口市场: tw_exports_2025m10 line 2)
 # A list or total with no owner named: 目的地/来源地 of the text's own trade, 占…服务输出总额, and orders named by their
 # source (美国订单: a writer's 订单 are those its own economy receives; 主要接单地区, the regions its orders come from:
 # 統計處公布一一四年外銷訂單主要接單地區, tw_export_orders_2025 line 2; 五大主要接單地區金額, 經濟日報 2026-03-05).
@@ -660,7 +661,10 @@ _UNOWNED_LIST = re.compile(r"(?:目的地|来源地|订单来源|接单地区)|(
 _BREAKDOWN_ITEM = re.compile(_TRADE_NOUN + r"|占|份额|比重|其后|其次|随后|位列|排在|居冠|居首")
 _PARTNERS_ONLY = re.compile(r"\s*(?:[其以]|其后是|其次是)?\s*(?:(?:" + _SUBJECT_RE.pattern + r")\s*[、和及与]?\s*)+[（(]?\s*"
                             r"(?:[^，,；;。]{1,16}?[、\s](?:年增|年减|增长|增加|下降|减少|同比|按年)[^，,；;。]{0,3})?")
-_CONTINUED = re.compile(r"\s*(?:为|达|是|约)?\s*")
+# A list after 依序为/分别为 continues the clause before it as 为 does (今年前十月的出口占比，依序為29.5%、27.0%與19.1%:
+# tw_exports_2025m10 line 2; 各研發類型占全國研發經費之比率,分別為9.2%、23.2%及67.5%: tw_rd_2013 line 4), its later
+# figures too.
+_CONTINUED = re.compile(r"\s*(?:(?:依序|依次|分别)?(?:为|是)|达|约)?\s*(?:[\d.]+\s*%\s*[、和与及]\s*)*")
 _WORLD = re.compile(r"全球|世界|国际")
 
 
