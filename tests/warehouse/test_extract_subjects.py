@@ -818,3 +818,9 @@ def test_shares_listed_for_the_writers_top_markets_are_the_writers():
     the markets are Taiwan's partners (前三大出口市場 of 我國, as 第一大出口市場 is) and the shares listed after 依序為 continue
     the clause naming them (as 各研發類型占全國研發經費之比率,分別為9.2%、23.2%及67.5% does in tw_rd_2013:4): Taiwan's."""
     assert subjects("tw_exports_2025m10", 2, "29.5%", "27.0%", "19.1%") == ["TWN"] * 3
+
+
+def test_a_partners_share_in_an_economys_trade_is_that_economys():
+    """tw_us_cn_imports_2025:2 中國在美國整體進口市場的占比，已從2024年的13.4%降至2025年的9%: China's share of the US's imports,
+    which the US reports (GUIDE 8), as 中國仍占美國年度進口的5分之1 after it; the clause naming the share opens the change."""
+    assert subjects("tw_us_cn_imports_2025", 2, "13.4%", "9%", "5分之1") == ["USA"] * 3

@@ -644,7 +644,13 @@ _TRADE_NOUN = r"(?:对外)?(?:服务|货物|商品)?(?:贸易|进出口|出口|�
 # line 5; 美國占台灣總出口比重上升到30.9%, 聯合報 2026-01-09): the owner named right after 占 reports it.
 _OWNED_TOTAL = re.compile(r"占(?:去)?\s*(?P<e>" + _SUBJECT_RE.pattern + r")?[^，,；;。]{0,10}?" + _TRADE_NOUN
                           + r"[^，,；;。]{0,4}?总(?:额|值|量)"
-                          r"|占(?:去)?\s*(?P<f>" + _SUBJECT_RE.pattern + r")[^，,；;。的]{0,4}?(?:总|整体|全部)?" + _TRADE_NOUN)
+                          r"|占(?:去)?\s*(?P<f>" + _SUBJECT_RE.pattern + r")[^，,；;。的]{0,4}?(?:总|整体|全部)?" + _TRADE_NOUN
+                          + r"|在\s*(?P<g>" + _SUBJECT_RE.pattern + r")[^，,；;。的]{0,4}?(?:总|整体|全部)?" + _TRADE_NOUN
+                          + r"[^，,；;。]{0,4}?的?(?:占比|比重|份额)")
+# A clause naming a share (…的占比，) opens the change of that share in the clause after it: 中國在美國整體進口市場的占比，
+# 已從2024年的13.4%降至2025年的9% (tw_us_cn_imports_2025 line 2), 美國在我國總出口中的占比上升至34.2% (經濟日報, udn.com
+# story 9125560) and 東協…在台灣總出口占比也上升到18.6% (聯合報 2026-01-09) in one clause: the owner after 在 reports it.
+_SHARE_BEFORE = re.compile(r"(?:占比|比重|份额)\s*[，,]\s*$")
 _REPORTER = re.compile(r"(?P<e>" + _SUBJECT_RE.pattern + r")(?:[^，,；;。是为]{0,12}?" + _TRADE_NOUN
                        + r"(?:总额|总值|中的|中)[^，,；;。]{0,8}?(?:目的地|来源地|来源|市场|伙伴)"
                        r"|[^，,；;。]{0,12}?对外(?:贸易|出口|进口)"
@@ -675,7 +681,8 @@ def _trade_reporter(text: str, pos: int, s_start: int, c_start: int, c_end: int,
     if not code or code == "WLD" or ":" in code:
         return None
     sentence, clause = text[s_start:pos], text[c_start:c_end]
-    if _CONTINUED.fullmatch(text, c_start, pos) and c_start - 1 > s_start:
+    if (_CONTINUED.fullmatch(text, c_start, pos) or _SHARE_BEFORE.search(text, s_start, c_start)) \
+            and c_start - 1 > s_start:
         clause = text[bounds(text, c_start - 2, CLAUSE_END)[0]:c_end]
     if _WORLD.search(clause) or not (_BREAKDOWN_ITEM.search(clause)
                                              or _PARTNERS_ONLY.fullmatch(text, c_start, pos)):
@@ -689,7 +696,7 @@ def _trade_reporter(text: str, pos: int, s_start: int, c_start: int, c_end: int,
         return None  # a bilateral amount (双边贸易额达到1152亿新元, 欧盟和中国之间的货物贸易额为X) is the pair's
     reporter = None
     for m in _OWNED_TOTAL.finditer(sentence):
-        if owner := m["e"] or m["f"]:
+        if owner := m["e"] or m["f"] or m["g"]:
             reporter = _SUBJECT_OF[owner][0]
     if reporter is None and (named := [m for e in _SUBJECT_RE.finditer(sentence)
                                        if (m := _REPORTER.match(sentence, e.start()))]):
