@@ -2,8 +2,9 @@
 figure and fixed misses in at least two texts (or is a plain definition), so each has a line from two texts here."""
 from __future__ import annotations
 
-from lib.warehouse.extract import extract_document
-from tests.warehouse.test_extract_labels import unseen_mentions
+from lib.warehouse.extract import context, extract_document
+from lib.warehouse.extract.document import matching_text
+from tests.warehouse.test_extract_labels import UNSEEN, unseen_mentions
 
 
 def line_mentions(name: str, line: int) -> list:
@@ -824,3 +825,15 @@ def test_a_partners_share_in_an_economys_trade_is_that_economys():
     """tw_us_cn_imports_2025:2 中國在美國整體進口市場的占比，已從2024年的13.4%降至2025年的9%: China's share of the US's imports,
     which the US reports (GUIDE 8), as 中國仍占美國年度進口的5分之1 after it; the clause naming the share opens the change."""
     assert subjects("tw_us_cn_imports_2025", 2, "13.4%", "9%", "5分之1") == ["USA"] * 3
+
+
+def test_firms_a_text_lists_before_their_class_are_firms_where_it_names_them_again():
+    """中華電信、遠傳、台灣大哥大等三大業者 names three firms: 其中遠傳最高四十一．七％，其次是中華電信卅八．四％，台灣大哥大則僅卅七％
+    are each its firm's (not Taiwan's by the 台灣 in 台灣大哥大); the list's own figure (三大業者…資費至少要一三九九元) is the
+    class's, labelled by its economy. The same list reads 輝達、高通、博通、超微等IC設計公司 and 中來、晶科、一道等頭部企業 as firms."""
+    assert subjects("tw_5g_subsidy_2025", 4, "四十一．七％", "卅八．四％", "卅七％") == ["远传", "中华电信", "台湾大哥大"]
+    assert subjects("tw_5g_subsidy_2025", 3, "一三九九元") == ["TWN"]
+    for name, line, firms in (("tw_semicon_global_2024", 8, {"辉达", "博通", "超微"}),
+                              ("cn_industry_chain_2024", 2, {"晶科", "一道"})):
+        text = matching_text((UNSEEN / "texts" / f"{name}.txt").read_text(encoding="utf-8").splitlines()[line - 1], [0])
+        assert firms <= set(context.listed_names(text)), name

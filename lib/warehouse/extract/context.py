@@ -301,9 +301,31 @@ _TICKER = re.compile(r"(?P<run>[\u4e00-\u9fff]{2,12})[（(]\s*(?:[A-Z][A-Z0-9.&]
 LISTED: contextvars.ContextVar[tuple[str, ...]] = contextvars.ContextVar("listed", default=())
 
 
+# A text also names firms in a list it closes with 等 and the class of firm they are, often with their number (中华电信、远传、
+# 台湾大哥大等三大业者, 中华电信、远传电信、台湾大哥大、亚太电信、台湾之星等五大电信业者: tw_5g_subsidy_2025 lines 3, 7;
+# 辉达、高通、博通、超微等IC设计公司: tw_semicon_global_2024 line 8; 中来、晶科、一道等头部企业: cn_industry_chain_2024 line 2;
+# 华为、中兴等好多企业: cn_5g_2021 line 4): each item is a firm wherever the text names it again (远传最高四十一．七％). A
+# first item must open its clause or follow 包括/如, else the run before it is no part of the list (先后引入中来); nor
+# are fields (生物科技等是催生独角兽企业的热门行业: cn_unicorn_2022 line 2, a verb between 等 and the firms).
+_FIRM_LIST = re.compile(r"(?:^|(?<=[，,；;：:（(“\s、]))(?P<list>[\u4e00-\u9fffA-Za-z]{2,8}"
+                        r"(?:、[\u4e00-\u9fffA-Za-z]{2,8})+)等 *(?:[二两三四五六七八九十\d]+\s*[大家])?"
+                        r"[^，,；;。、的是为\n]{0,6}?(?:企业|公司|业者|厂商)")
+# The verb or time word that opens the clause before the first item is no part of its name (拥有字节跳动、…等: cn_unicorn_2021;
+# 包括华为、中兴等好多企业: cn_5g_2021; 当时中华电信、…等五大电信业者: tw_5g_subsidy_2025 line 7).
+_LIST_LEAD = re.compile(r"^(?:拥有|包括|包含|当时|其中|例如|比如|诸如|如|像)")
+
+
+def _listed_firms_of(m: re.Match) -> list[str]:
+    """The items of a list of firms (_FIRM_LIST) that can be names: none that the word lists know as an economy or firm,
+    a class of firms or a place."""
+    return [name for name in _LIST_LEAD.sub("", m["list"]).split("、")
+            if not (name in _SUBJECT_OF or _GENERIC.match(name) or _NOT_IN_NAME.search(name)
+                    or re.search(r"(?:企业|公司|业者|厂商|国|省|市|地区)$", name))]
+
+
 def listed_names(text: str) -> tuple[str, ...]:
-    """The names of the companies a text introduces with a stock code, longest first."""
-    names = set()
+    """The names of the companies a text introduces with a stock code or in a list of firms, longest first."""
+    names = {name for m in _FIRM_LIST.finditer(text) for name in _listed_firms_of(m)}
     for m in _TICKER.finditer(text):
         run = re.split(r"[的和与及即是在、]", m["run"])[-1]
         again = [run[i:] for i in range(len(run) - 2, -1, -1) if len(run) - i <= 6
@@ -359,6 +381,12 @@ def _named_subjects(span: str, home: str, rest: str = "") -> list[tuple[int, str
     """Places and companies the fixed word lists do not know, named by their suffix or by a stock code, or before a
     verb of raising money (`rest`: the figure's clause after `span`, where the amount stands)."""
     found = []
+    for m in _FIRM_LIST.finditer(span):
+        # The list itself names the firms as a class (三大业者): a figure of the class is their economy's, as the labels
+        # have it (中华电信、远传、台湾大哥大等三大业者…资费至少要一三九九元: TWN, tw_5g_subsidy_2025 lines 3, 7), not of
+        # the firms in it nor of a place inside a name (台湾 in 台湾大哥大). Marked, then left out of the subjects.
+        if len(_listed_firms_of(m)) == len(_LIST_LEAD.sub("", m["list"]).split("、")):
+            found.append((m.start("list"), _FIRM_CLASS, False, m.end("list")))
     for name in LISTED.get():
         for m in re.finditer(re.escape(name), span):
             if not any(a <= m.start() < b for a, _, _, b in found):
@@ -464,6 +492,7 @@ def _picks_partners(clause: str, previous: str, home: str) -> bool:
 
 # A party named in a clause that is not its subject: a trade partner, a comparator, the base of a comparison.
 _OTHER = "other party"
+_FIRM_CLASS = "firms as a class"  # a list of firms closed by 等N大业者 (_named_subjects)
 # The base of a comparison: an economy after a verb of comparing (是/为/相当于/达到/不到/不足/仅为), with the noun
 # compared and 的 before the figure (是印度的3.4倍, 相当于美国2013年科研投入总额的80%, 达到欧盟28个国家总投入的
 # 102%): the figure is a multiple or share of the base's, and belongs to the economy named before the verb.
@@ -603,7 +632,8 @@ def _subjects(span: str, skip_world: bool, home: str, others: list[str] | None =
     if others is not None:  # the economies named as partner, comparator or base, for the caller
         others += [_SUBJECT_OF[span[a:b]][0] for a, c, _, b in hits if c == _OTHER and span[a:b] in _SUBJECT_OF]
     hits = [h for h in hits if h[1] != _OTHER]
-    hits += [h for h in named if not any(a <= h[0] < b and h[3] - h[0] < b - a for a, _, _, b in named)]
+    hits += [h for h in named if h[1] != _FIRM_CLASS and not any(a <= h[0] < b and h[3] - h[0] < b - a
+                                                                for a, _, _, b in named)]
     for m in _TOP_GROUP.finditer(span):
         # 排名前十的独角兽占全球独角兽企业总价值的17.6%, 前十强经济体数字服务总出口占全球数字服务出口的66%: the top N of a
         # world ranking, not listed, are the world's leaders and what they hold is a figure of the world's structure
