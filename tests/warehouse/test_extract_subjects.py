@@ -837,3 +837,11 @@ def test_firms_a_text_lists_before_their_class_are_firms_where_it_names_them_aga
                               ("cn_industry_chain_2024", 2, {"晶科", "一道"})):
         text = matching_text((UNSEEN / "texts" / f"{name}.txt").read_text(encoding="utf-8").splitlines()[line - 1], [0])
         assert firms <= set(context.listed_names(text)), name
+
+
+def test_a_members_own_figure_in_brackets_does_not_end_the_list():
+    """美国(530家)和中国(375家)集聚了超七成独角兽企业: the share is the pair's, each count in brackets its member's; so is
+    印度(54家)、英国(35家)…和巴西(12家)九国独角兽企业数量在10家以上 the nine's (the usage of cn_digital_economy_2016
+    line 8, 分别比美国(58.3%)、日本(46.4%)和英国(58.6%)低…, and mo_industry_2015 line 1, 消耗总额(59.7亿元)与员工支出…)."""
+    assert subjects("cn_unicorn_gei_2023", 12, "530家", "375家", "七成") == ["USA", "CHN", "USA+CHN"]
+    assert subjects("cn_unicorn_gei_2023", 12, "九国", "10家") == ["IND+GBR+DEU+FRA+ISR+CAN+KOR+SGP+BRA"] * 2

@@ -911,11 +911,18 @@ def _leading_group(span: str, hits: list[tuple]) -> str | None:
     return _group(span, lead) if len(lead) > 1 else None
 
 
+# A member's own figure in brackets after it does not end a list (美国(530家)和中国(375家)集聚了超七成独角兽企业:
+# cn_unicorn_gei_2023 line 12; 日本(1700亿美元,9%)和德国(1150亿美元,6%): cn_nsf_gerd_2015 line 11).
+_ASIDE = r"(?:\s*[（(][^（()），,；;。]{0,24}[）)])"
+
+
 def _group(span: str, hits: list[tuple]) -> str | None:
     """Subjects listed with 、/和/与/及 between them (a company's 公司/集团 suffix allowed) form a group: `CHN+USA`."""
     codes = [hits[-1][1]]
+    # (A figure inside such a bracket is its member's own: 美国(530家), not the list's.)
+    aside = "" if re.search(r"[（(][^（()）]*$", span) else _ASIDE + "?"
     for prev, nxt in zip(reversed(hits[:-1]), reversed(hits[1:])):
-        if not re.fullmatch(r"[\u4e00-\u9fff]{0,12}?[、和与及同跟]\s*", span[prev[3]:nxt[0]]):
+        if not re.fullmatch(r"[\u4e00-\u9fff]{0,12}?" + aside + r"\s*[、和与及同跟]\s*", span[prev[3]:nxt[0]]):
             break
         codes.insert(0, prev[1])
     codes = list(dict.fromkeys(codes))
