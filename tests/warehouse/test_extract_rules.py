@@ -152,6 +152,24 @@ def test_a_text_that_sets_its_own_economy_apart_from_the_mainland_is_not_from_th
     assert on_1["205.2億美元"] == "TWN"
 
 
+
+def test_our_economy_beside_an_economy_abroad_is_the_writers_own():
+    """我国 is the writer's own economy, whichever it is: a sentence that says 我国 beside one economy abroad and no
+    mainland word says whose it is, though the text names China more often (电子商务对我国国内生产总值的贡献,占6.1%达
+    746亿令吉: my_ecommerce_2016 line 6, a Malaysian paper on Alibaba; 半導體已成為臺灣的護國神山,出口占我國總出口比高達
+    34.8%: tw_us_cn_techwar_2024 line 5, a Taiwanese paper on the US and China). 我国香港 (cn_jiangsu_trade_2014 line 2)
+    is the mainland's way of naming Hong Kong, and a mainland report keeps its 我国."""
+    texts = Path(__file__).parents[1] / "labels" / "unseen" / "texts"
+    for name, home, line, quote in (("my_ecommerce_2016", "MYS", 6, "746亿令吉"),
+                                    ("tw_us_cn_techwar_2024", "TWN", 5, "34.8%")):
+        printed = (texts / f"{name}.txt").read_text(encoding="utf-8")
+        text = matching_text(printed, [0])
+        assert context.home_economy(text, context.is_traditional(printed, text)) == home, name
+        on_line = {m.quote: m.entity for m in unseen_mentions(name) if m.line_no == line}
+        assert on_line[quote] == home, name
+    jiangsu = matching_text((texts / "cn_jiangsu_trade_2014.txt").read_text(encoding="utf-8"), [0])
+    assert context.own_sentence_homes(jiangsu) == set() and context.home_economy(jiangsu) == "CHN"
+
 def test_a_yearly_change_written_annian_names_no_writer():
     """按年 (year on year) is written in Hong Kong, Macau and Malaysia alike (出口连续第10个月按年上扬: my_trade_2021m6
     line 2; 本地生产总值按年实质增长116.1%: a Macau government release, gcs.gov.mo), so it counts for none of them:

@@ -144,13 +144,41 @@ def home_economy(text: str, traditional: bool = False) -> str:
         mainland = text.count("中国") - text.count("中国大陆") - text.count("中国台湾") + \
             sum(text.count(word) for word in _MAINLAND_WRITER) + \
             sum(text.count(word) for word, code in CITY_WORDS if code == "CHN" and not word.startswith("全"))
-        return "CHN" if mainland > counts.get(best, 0) else best
+        return _own_or_mainland(text) if mainland > counts.get(best, 0) else best
     # 中国大陆 is what writers outside the mainland call it (Singapore: sg_cn_trade_2013 除中国大陆和台湾地区以外;
     # Taiwan, in the Simplified edition of a Taipei paper: tw_patent_2023 日本、美国、中国大陆及南韩; Hong Kong in
     # Traditional: hk_trade_2009, hk_services_2016); a mainland writer says 中国, 我国 or 国内. So it counts for
     # neither 中国 nor 大陆 here, as it does not in a Traditional text above.
     mainland = mainland_count(text)
-    return best if counts.get(best, 0) > mainland else "CHN"
+    return best if counts.get(best, 0) > mainland else _own_or_mainland(text)
+
+
+def _own_or_mainland(text: str) -> str:
+    """CHN for a text that names the mainland more often than any economy abroad, unless its 我国 stands beside one
+    economy abroad (own_sentence_homes): then it is from there, though it names China more often."""
+    own = own_sentence_homes(text)
+    return own.pop() if len(own) == 1 else "CHN"
+
+
+# 我国/本国 followed straight by a place is the mainland's way of naming a part of China (对我国香港…增长13.2%:
+# cn_jiangsu_trade_2014), not the writer's own economy beside it.
+_OWN_WORD = re.compile(r"(?:我国|本国)(?!香港|台湾|澳门)")
+
+
+def own_sentence_homes(text: str) -> set[str]:
+    """The economies abroad that the sentences saying 我国/本国 name beside it, when they name no mainland word: such a
+    sentence says whose 我国 is, however often the rest of the text names China (电子商务对我国国内生产总值的贡献,
+    占6.1%达746亿令吉: my_ecommerce_2016, a Malaysian paper on Alibaba that names 中国 eight times; 半导体已成为台湾的
+    护国神山,出口占我国总出口比高达34.8%: tw_us_cn_techwar_2024, a Taiwanese paper on the US and China). An economy
+    the text sets 我国 apart from (sets_apart) is not the writer's. Only for a text otherwise read as the mainland's:
+    a text already placed abroad may set its 我国 beside another (我国人才总被新加坡吸引: my_penang_trade_2022)."""
+    cues = [(w, c) for w, c in ECONOMY_WORDS + CITY_WORDS + CURRENCY_HOME + HOME_CUES if c in _WRITERS_ABROAD]
+    mainland = _MAINLAND + _MAINLAND_WRITER + tuple(w for w, c in CITY_WORDS if c == "CHN" and not w.startswith("全"))
+    homes = set()
+    for sentence in re.split(rf"[{SENTENCE_END}\n]", text):
+        if _OWN_WORD.search(sentence) and not any(w in sentence for w in mainland):
+            homes |= {c for w, c in cues if w in sentence}
+    return {c for c in homes if not sets_apart(text, c)}
 
 
 def writer_counts(text: str) -> dict[str, int]:

@@ -76,6 +76,8 @@ def _home_contradicted(text: str, code: str) -> bool:
     tw_patent_2023, read from the mainland at eecc340)."""
     if context.sets_apart(text, code):
         return True
+    if code in context.own_sentence_homes(text):
+        return False  # its 我国 stands beside `code` (746亿令吉 with 我国: my_ecommerce_2016), as home_economy reads it
     counts = _writer_cues(text)
     return code in counts and any(n > counts[code] for c, n in counts.items() if c != code
                                   and not context.sets_apart(text, c))  # (that writer is not there either)
