@@ -414,6 +414,14 @@ def test_a_share_of_the_world_stays_the_parts():
     assert subjects("cn_digital_trade_2024", 5, "94%", "10.1%") == ["XEU+XAS+XNA", "XEU"]
 
 
+
+def test_the_world_before_a_share_word_is_the_whole_not_the_holder():
+    """全球比例 and 全球比重 name the whole a share is of, as 全球占比 and 全球份额 do: 美国知识和技术密集工业产出的全球
+    比例从38%降低到32% (cn_nsf_indicators_2020 line 5) is the US's share of the world, as 墨西哥出口值占全球比重23%
+    (tw_servers_2024 line 8) is Mexico's and 美国…的全球占比为14.65% (stutimes.com 2026-01-11) the US's."""
+    assert subjects("cn_nsf_indicators_2020", 5, "38%", "32%") == ["USA", "USA"]
+    assert subjects("tw_servers_2024", 8, "23%") == ["MEX"]
+
 def test_an_economy_overtaken_is_no_side_of_a_bilateral_figure():
     """2013年中国超过马来西亚,成为新加坡最大贸易伙伴,双边贸易额达到1152亿新元 (sg_cn_trade_2013): Malaysia is the one
     China overtook, a comparator; 双边 is China's and Singapore's trade."""

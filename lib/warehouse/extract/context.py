@@ -585,7 +585,7 @@ def _subjects(span: str, skip_world: bool, home: str, others: list[str] | None =
         # 占全球, and 占2003年至2013年全球…的三分之一: the world after 占 in its clause is the whole a share is of.
         if code == "WLD" and (skip_world or re.search(r"占(?!比)[^，,；;。]{0,12}$", span[max(0, m.start() - 13):m.start()])
                               or span.startswith(("第", "前", "最", "领先", "范围", "占", "份额", "市场份额", "化",
-                                                  "排名", "唯一"), m.end())  # 全球化 is globalisation
+                                                  "排名", "唯一", "比例", "比重"), m.end())  # 全球化 is globalisation
                               or _AMONG.match(span, m.end()) and re.search(r"在$", span[:m.start()])):
             continue
         if code != "WLD" and (re.search(r"占(?!比)[^，,；;。]{0,12}$", span[max(0, m.start() - 13):m.start()])
