@@ -422,6 +422,14 @@ def test_the_world_before_a_share_word_is_the_whole_not_the_holder():
     assert subjects("cn_nsf_indicators_2020", 5, "38%", "32%") == ["USA", "USA"]
     assert subjects("tw_servers_2024", 8, "23%") == ["MEX"]
 
+
+def test_the_world_a_subject_enters_is_not_the_subject():
+    """The world after 进入 is where the subject goes, not who it is: 有146家专精特新中小企业进入全球独角兽榜,占当年中国
+    独角兽企业数量的43% (cn_little_giants_2024 line 3: China's firms and share), 近500家新加坡企业进入全球重要的创新中心
+    (sg_startups_2022 line 5: Singapore's firms)."""
+    assert subjects("cn_little_giants_2024", 3, "146家", "43%") == ["CHN", "CHN"]
+    assert subjects("sg_startups_2022", 5, "500家") == ["SGP"]
+
 def test_an_economy_overtaken_is_no_side_of_a_bilateral_figure():
     """2013年中国超过马来西亚,成为新加坡最大贸易伙伴,双边贸易额达到1152亿新元 (sg_cn_trade_2013): Malaysia is the one
     China overtook, a comparator; 双边 is China's and Singapore's trade."""

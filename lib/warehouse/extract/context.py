@@ -558,6 +558,12 @@ _ABBREVIATED_FLOW = re.compile(r"(?<![\u4e00-\u9fff\d])(?P<a>[" + "".join(_ABBRE
                                + r"](?:出超|入超|顺差|逆差|出口|进口|投资|贸易)")
 
 
+# A verb of entering before the world: the world is where the subject goes (a list, a market, a tier), not the subject:
+# 近500家新加坡企业进入全球重要的创新中心 (sg_startups_2022 line 5: Singapore's firms), 有146家专精特新中小企业进入全球
+# 独角兽榜 (cn_little_giants_2024 line 3: China's firms); 中国城市入围全球榜单前十 (cn_hurun_2023 line 5).
+_ENTERED = re.compile(r"(?:进入|入围)了?$")
+
+
 def _subjects(span: str, skip_world: bool, home: str, others: list[str] | None = None, tail: str = "",
               rest: str = "") -> list[tuple[int, str, bool]]:
     """(offset, code, is_company) of the subjects named in `span`, leaving out comparators, cited sources,
@@ -586,7 +592,8 @@ def _subjects(span: str, skip_world: bool, home: str, others: list[str] | None =
         if code == "WLD" and (skip_world or re.search(r"占(?!比)[^，,；;。]{0,12}$", span[max(0, m.start() - 13):m.start()])
                               or span.startswith(("第", "前", "最", "领先", "范围", "占", "份额", "市场份额", "化",
                                                   "排名", "唯一", "比例", "比重"), m.end())  # 全球化 is globalisation
-                              or _AMONG.match(span, m.end()) and re.search(r"在$", span[:m.start()])):
+                              or _AMONG.match(span, m.end()) and re.search(r"在$", span[:m.start()])
+                              or _ENTERED.search(span[max(0, m.start() - 3):m.start()])):
             continue
         if code != "WLD" and (re.search(r"占(?!比)[^，,；;。]{0,12}$", span[max(0, m.start() - 13):m.start()])
                               or _AMONG.match(span, m.end()) and re.search(r"在$", span[:m.start()])
