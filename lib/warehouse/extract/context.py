@@ -2416,7 +2416,15 @@ def report_period(title: str | None, first_line: str, date: str | None = None, o
             return found
     if date and _LIST_RELEASED_TODAY.search(opening):
         return date[:4]
+    if date and _PRESENT_LEAD.search(_lead(first_line)):
+        # A lead that names no period but the present (…政府補助數百億但目前用戶仍不到四成 in tw_5g_subsidy_2025)
+        # reports on the state when written: the figures that continue it are of the document's year (label
+        # conventions 4 and 10: 目前 is the document's date, the lead's time dates what continues the report).
+        return date[:4]
     return None
+
+
+_PRESENT_LEAD = re.compile(r"目前|当前|如今|现阶段")
 
 
 def lead_paragraph(lines: list[str], first: int = 0, limit: int = 3) -> int:
