@@ -13,6 +13,10 @@ CASES = [
     ("tw_5g_subsidy_2025", 1, "三大", "2025"),  # 政府補助數百億但目前用戶仍不到四成。…呼籲三大電信業者提出降價方案 (2025-09-13)
     ("tw_5g_subsidy_2025", 3, "一三九九元", "2025"),  # 三大業者5G吃到飽方案，資費至少要一三九九元，比4G價格翻倍
     ("tw_5g_subsidy_2025", 3, "翻倍", "2025"),
+    # A multiple stated right after a change between two dated values is of the new value's year, the end set off by a
+    # comma (从A年的X,到B年的Y) as well as not (由A年的X增至B年的Y: test_extract_year_fresh13).
+    ("cn_cross_border_ecom_2024h1", 2, "1.2倍", "2023"),  # 从2018年的1.06万亿元,到2023年的2.38万亿元,5年间,…增长了1.2倍
+    ("cn_hightech_decade_2021", 2, "翻了一番", "2021"),  # 从2012年的9.95万亿元,增长到2021年的19.91万亿元,规模翻了一番
 ]
 
 

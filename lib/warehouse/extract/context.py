@@ -1552,9 +1552,12 @@ _QUALIFIED = r"\s*(?:不足|不到|近|约|超过|超|逾|突破)?[\s?]*$"
 _FROM = re.compile(r"(?:从|由)" + _QUALIFIED)
 _TO = re.compile(r"(?<!达)(?:至|到)" + _QUALIFIED)
 
-# A change from one year's value to another's (由2015年52家增加至2021年的309家).
+# A change from one year's value to another's (由2015年52家增加至2021年的309家), the end set off by a comma as well
+# (从2018年的1.06万亿元,到2023年的2.38万亿元 in cn_cross_border_ecom_2024h1; 从2012年的9.95万亿元,增长到2021年的19.91万亿元
+# in cn_hightech_decade_2021).
 _MULTIPLE = re.compile(r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十]+)\s*倍")
-_CHANGE_AFTER = re.compile(r"(?:由|从)\s*(?:19|20)\d{2}\s*年[^，,。；;]{0,20}?(?:至|到)\s*(?P<b>(?:19|20)\d{2})\s*年")
+_CHANGE_AFTER = re.compile(r"(?:由|从)\s*(?:19|20)\d{2}\s*年[^，,。；;]{0,20}?(?:[，,]\s*[\u4e00-\u9fff]{0,4}?)?(?:至|到)"
+                           r"\s*(?P<b>(?:19|20)\d{2})\s*年")
 
 # Taiwan's calendar counts years from 1912 (民国元年): 民国114年 is 2025, 民国113年 2024.
 _ROC = re.compile(r"民国\s*(?P<n>\d{1,3})\s*年")
