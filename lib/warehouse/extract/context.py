@@ -1793,6 +1793,24 @@ def _years_ago(text: str, s_start: int, pos: int, date: str | None, report: str 
 _THAT_TIME = re.compile(r"当时|当年(?!价格|度)|同年")
 
 
+# N年间 opening a clause after a sentence has stated two years N apart (2015年…19180億美元,…在2000年僅為7220億美元,15年間…
+# 年均增長率為6.7% in cn_nsf_gerd_2015; 从2018年的1.06万亿元,到2023年的2.38万亿元,5年间, in cn_cross_border_ecom_2024h1) is the
+# span between them: the clause's length and rates are of that period (GUIDE: a period's growth gets the period).
+_SPAN_BETWEEN = re.compile(r"\s*(?P<n>\d{1,2}|[二两三四五六七八九十]{1,2})\s*年间")
+
+
+def _span_between(text: str, s_start: int, c_start: int, pos: int) -> str | None:
+    """The period A-B when the figure's clause opens on N年间 and the sentence before it names exactly the years A and B,
+    B - A = N; else None."""
+    span = _SPAN_BETWEEN.match(text, c_start)
+    if not span or pos < span.start("n"):
+        return None
+    stated = sorted({int(m["a"]) for m in _YEAR.finditer(text, s_start, c_start)})
+    if len(stated) == 2 and stated[1] - stated[0] == cn_or_digits(span["n"]):
+        return f"{stated[0]}-{stated[1]}"
+    return None
+
+
 def _that_time(text: str, s_start: int, pos: int, date: str | None, report: str | None) -> str | None:
     """The year 当时/当年/同年 before the figure in its sentence points back to, when no other time stands between it and
     the figure: the last year written before it in the sentence, else the time the sentence before names."""
@@ -1863,6 +1881,8 @@ def year(text: str, pos: int, s_start: int, paragraph_starts: list[int] | None =
     if (frame := _BASE_FRAME.search(text, max(s_start, pos - 20), pos)) and \
             _BASE_FRAME_END.match(text, pos, s_end):
         return frame["a"]
+    if between := _span_between(text, s_start, c_start, pos):
+        return between
     if ends := _change_ends(text, s_start, c_start, c_end, pos):
         return ends
     start = list(_FROM_DATE.finditer(before))
@@ -2096,7 +2116,7 @@ _DURATION_UNIT = re.compile(r"\s*(?P<u>个?月|个?季度?)?")
 # counted back inclusively from the statement's year (label convention 3 of 2026-12-01: 31年以来 in a statement about
 # 2010 is 1980-2010). One suffix serves a list (15年与4年以来最大增速) and an approximate length (过去30年几年来, 30-odd
 # years) counts back from its numeral. 间 (8年间, 10年间) is left out: it names a span between stated years as often
-# as one counted back.
+# as one counted back (the span between two stated years is read by _span_between).
 _BACK_AFTER = re.compile(r"(?:\s*[与和及、]\s*(?:\d{1,3}|[一二两三四五六七八九十百]{1,3})\s*年)?"  # 15年与4年以来: both
                          r"(?:\s*(?:[几多余]\s*年?)?\s*(?:以来|来|之久)|\s*(?:[多余]\s*)?(?:年|季)?\s*的?"
                          r"(?:新高|新低|最高|最低|最大|最小|最佳|最好|最差|最快|最慢|高位|低位))")
