@@ -2288,11 +2288,6 @@ _PRESENT = ("目前", "当前", "现阶段", "现在", "如今", "近期")
 # 从2013年企业研发占各国研发总支出的比例看，…: a year in the viewpoint a paragraph opens with frames a comparison
 # across economies, so a later sentence opening on another economy (美国研发支出中61%…) stays in that year.
 _VIEWPOINT = re.compile(r"\s*从\s*(?P<a>(?:19|20)\d{2})\s*年[^，,。；;]{0,30}?(?:来)?看\s*[，,]")
-# 对比世界主要国家(地区)的研发投入(表1), 美国…,2015年以4970亿美元…: a paragraph that opens on comparing economies frames the
-# comparison as a viewpoint does (_VIEWPOINT, cn_us_rd_2016), so its later sentences on other economies (中国以4090亿美元…
-# 紧随其后。日本…和德国…分别排名第3和第4 in cn_nsf_gerd_2015) keep the one year its first sentence states; so 比较中美两国的
-# 发展现状,… opens a comparison read at one time (duocaiyimin.com 2017-04-19: 2015年美國GDP…,中國GDP…僅次於美國).
-_COMPARISON = re.compile(r"\s*(?:对比|比较)[^，,。；;]{0,6}?(?:国家|经济体|[两各多]国)[^，,。；;]{0,16}?[，,]")
 # 同期 (the same period) opening a sentence refers to the period named just before.
 _SAME_PERIOD = re.compile(r"\s*同期")
 # A sentence that opens on an economy (我国…, 美国…) starts a new statement: the time set by earlier sentences
@@ -2385,8 +2380,6 @@ def _paragraph_year(text: str, s_start: int, paragraph_starts: list[int], date: 
             found = m["a"]
         if viewpoint := _VIEWPOINT.match(sentence):
             frame = found = viewpoint["a"]
-        elif _COMPARISON.match(sentence) and len(stated := {y for _, y in _candidates(sentence)}) == 1:
-            frame = found = stated.pop()
         pos = end + 1
     return frame if _NEW_SUBJECT.match(text[s_start:s_start + 12]) else found
 
