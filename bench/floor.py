@@ -14,7 +14,8 @@ from pathlib import Path
 
 # Each step adds to the ones before it (bench/floor_page.py).
 STEPS = ("wide", "nav", "lang", "econ", "toggle", "export", "header", "head", "chart", "cards",
-         "fc_scorecard", "fc_industrial", "fc_pills", "fc_gapmap", "fc_downloads", "fc_selects", "fc_grid", "fc_all")
+         "fc_scorecard", "fc_industrial", "fc_pills", "fc_gapmap", "fc_downloads", "fc_selects", "fc_grid", "fc_all",
+         "ds_controls", "ds_first", "ds_claims", "ds_ranking", "ds_why", "ds_all")
 STEP_TEXT = {
     "wide": "the reference in the app's wide layout",
     "nav": "+ st.navigation (the sidebar's page list)",
@@ -35,6 +36,13 @@ STEP_TEXT = {
     "fc_selects": "+ the chain and industry selectboxes",
     "fc_grid": "+ the selected gaps (their grid until ad0b4fa)",
     "fc_all": "+ the closed measures section: the whole page",
+    # The digital services ladder: pages/digital_services.py run up to each mark of DIGITAL_MARKS.
+    "ds_controls": "digital services: definition, years slider, top-six toggle",
+    "ds_first": "+ the first screen (shares and exports charts)",
+    "ds_claims": "+ the closed section of the paper's claims",
+    "ds_ranking": "+ the closed ranking and overtaking section",
+    "ds_why": "+ the why subheader and its text",
+    "ds_all": "+ the closed datasets expander: the whole page",
 }
 CARDS_MARK = "# ---------------------------------------------------------------- cards"
 # Where pages/four_chains.py is cut for each step of its ladder (None: the whole page).
@@ -47,6 +55,15 @@ FOUR_CHAINS_MARKS = {
     "fc_selects": "heading, selected = selected_gaps(",
     "fc_grid": "# ---------------------------------------------------------------- 3. gaps to measures",
     "fc_all": None,
+}
+# Where pages/digital_services.py is cut for each step of its ladder (None: the whole page).
+DIGITAL_MARKS = {
+    "ds_controls": "# --- China, the US and the EU under the chosen definition",
+    "ds_first": "# --- what the paper says",
+    "ds_claims": "# --- the paper's top six",
+    "ds_ranking": "# --- why the public series",
+    "ds_why": 'with st.expander(ctx.t("digital.datasets.title")',
+    "ds_all": None,
 }
 
 

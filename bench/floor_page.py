@@ -5,7 +5,7 @@ import os
 import plotly.graph_objects as go
 import streamlit as st
 
-from bench.floor import CARDS_MARK, FOUR_CHAINS_MARKS, STEPS
+from bench.floor import CARDS_MARK, DIGITAL_MARKS, FOUR_CHAINS_MARKS, STEPS
 from lib.paths import ROOT
 from lib.ui import chart_view, i18n, page, state
 from lib.ui.i18n import t
@@ -14,6 +14,7 @@ STEP_NAME = os.environ.get("FLOOR_STEP", STEPS[0])
 STEP = STEPS.index(STEP_NAME)
 OVERVIEW = ROOT / "pages" / "overview.py"
 FOUR_CHAINS = ROOT / "pages" / "four_chains.py"
+DIGITAL = ROOT / "pages" / "digital_services.py"
 
 
 def taken(step: str) -> bool:
@@ -24,8 +25,8 @@ def overview(upto: str | None, path=OVERVIEW) -> None:
     """pages/overview.py (or `path`) as app.py runs it, or its code before `upto` only."""
     source = path.read_text(encoding="utf-8")
     if upto and upto not in source:
-        raise RuntimeError(f"{path.name} has no line {upto!r}: bench/floor.py CARDS_MARK and FOUR_CHAINS_MARKS "
-                           "must name lines of the page")
+        raise RuntimeError(f"{path.name} has no line {upto!r}: bench/floor.py CARDS_MARK, FOUR_CHAINS_MARKS and "
+                           "DIGITAL_MARKS must name lines of the page")
     with chart_view.page_run(state.get(state.LANG)):
         exec(compile(source.split(upto)[0] if upto else source, str(path), "exec"), {"__name__": "__page__"})
 
@@ -33,6 +34,9 @@ def overview(upto: str | None, path=OVERVIEW) -> None:
 def body() -> None:
     if STEP_NAME in FOUR_CHAINS_MARKS:
         overview(FOUR_CHAINS_MARKS[STEP_NAME], FOUR_CHAINS)
+        return
+    if STEP_NAME in DIGITAL_MARKS:
+        overview(DIGITAL_MARKS[STEP_NAME], DIGITAL)
         return
     if taken("chart"):
         overview(None if taken("cards") else CARDS_MARK)
