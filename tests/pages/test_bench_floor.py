@@ -1,10 +1,11 @@
 """bench/floor_page.py (`python -m bench.floor`): every step of the reference page built up towards the overview (and
-of pages/four_chains.py cut at its marks) runs and adds what it names, so a change to the page frame, to
-pages/overview.py or to pages/four_chains.py cannot quietly break the bisection."""
+of pages/four_chains.py and pages/digital_services.py cut at their marks) runs and adds what it names, so a change to
+the page frame, to pages/overview.py, pages/four_chains.py or pages/digital_services.py cannot quietly break the
+bisection."""
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from bench.floor import FOUR_CHAINS_MARKS, STEPS
+from bench.floor import DIGITAL_MARKS, FOUR_CHAINS_MARKS, STEPS
 from lib.paths import ROOT
 from tests.helpers import metrics
 
@@ -21,6 +22,12 @@ def test_each_floor_step_runs(step, monkeypatch):
         assert len(at.selectbox) == 2 * (STEPS.index(step) >= STEPS.index("fc_selects"))
         assert not at.dataframe  # every grid of the first screen is in a closed section
         sections = ("fc_industrial", "fc_grid", "fc_all")  # each adds a closed section
+        assert len(at.expander) == sum(STEPS.index(step) >= STEPS.index(s) for s in sections)
+        return
+    if step in DIGITAL_MARKS:  # the digital services ladder: its controls, then the shares chart
+        assert len(at.get("plotly_chart")) == (STEPS.index(step) >= STEPS.index("ds_first"))
+        assert len(at.slider) == 1 and not at.dataframe
+        sections = ("ds_first", "ds_claims", "ds_ranking", "ds_all")  # each adds a closed section or expander
         assert len(at.expander) == sum(STEPS.index(step) >= STEPS.index(s) for s in sections)
         return
     assert len(at.get("plotly_chart")) == 1
