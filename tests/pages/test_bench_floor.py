@@ -24,10 +24,10 @@ def test_each_floor_step_runs(step, monkeypatch):
         sections = ("fc_industrial", "fc_grid", "fc_all")  # each adds a closed section
         assert len(at.expander) == sum(STEPS.index(step) >= STEPS.index(s) for s in sections)
         return
-    if step in DIGITAL_MARKS:  # the digital services ladder: its controls, then the shares chart
-        assert len(at.get("plotly_chart")) == (STEPS.index(step) >= STEPS.index("ds_first"))
+    if step in DIGITAL_MARKS:  # the digital services ladder: its controls, then the shares and exports charts
+        assert len(at.get("plotly_chart")) == 2 * (STEPS.index(step) >= STEPS.index("ds_first"))
         assert len(at.slider) == 1 and not at.dataframe
-        sections = ("ds_first", "ds_claims", "ds_ranking", "ds_all")  # each adds a closed section or expander
+        sections = ("ds_claims", "ds_ranking", "ds_all")  # each adds a closed section or expander
         assert len(at.expander) == sum(STEPS.index(step) >= STEPS.index(s) for s in sections)
         return
     assert len(at.get("plotly_chart")) == 1
