@@ -43,6 +43,7 @@ def expected(raw, unit):
     if r in ('居冠','之冠'): return [1]  # 居冠/之冠 = 居首/之首, rank 1 (fresh8 split, Taiwanese usage: 美國二八四．五億美元居冠)
     if r in ('奪冠','冠軍'): return [1]  # 奪冠 (won first place) and 冠軍 (champion) in a ranking = rank 1, like 居冠 (fresh9 split: 以三〇二件奪冠)
     if r in ('冠军','冠絕全球'): return [1]  # Simplified 冠军 (= 冠軍) and 冠絕全球 (first in the world) = rank 1, like 居冠 (fresh15 part C: hk_pct_huawei_2018, my_sg_sez_2023)
+    if r in ('居次',): return [2]  # 居次 (in second place) = rank 2, the counterpart of 居首 (fresh17 part B: tw_rd_ppp_2015)
     # Word forms the GUIDE defines that the sample had not met before the fresh split (2026-12-01):
     if r in ('翻番','翻倍','翻一番'): return [2]  # multiples: 翻番 = 2 times
     if r=='翻了一番': return [2]  # 翻了一番 (doubled) = 翻一番 = 2 times, as the GUIDE's 翻番 (fresh11 split: 规模翻了一番)
