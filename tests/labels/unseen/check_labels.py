@@ -86,6 +86,7 @@ for p in sorted(glob.glob(BASE+'/numbers_*.csv')):
 MANUAL={'两位数','雙位數','兩位數'}  # checked by hand: double-digit = lower bound 10 (雙位數: Traditional form, dev2 split; 兩位數: fresh4 split)
 MANUAL.add('双位数')  # checked by hand: Simplified 双位数 = double-digit, lower bound 10 (fresh11 part B, my_trade_2021m6)
 MANUAL.add('三位數')  # checked by hand: 三位數 = triple-digit, lower bound 100 percent, like 雙位數 = 10 (fresh12 part B, tw_us_cn_imports_2025: 高達三位數關稅)
+MANUAL.add('二位數')  # checked by hand: 二位數 = double-digit, lower bound 10 percent, like 兩位數 (fresh17 part C, wld_pct_2005: 成長率達到二位數)
 MANUAL.add('個位數')  # checked by hand: 個位數 = single-digit, range 1-9 percent (fresh12 part B, tw_ic_output_2023: 減幅縮小至個位數)
 errs=0
 for name,rows in R.items():
