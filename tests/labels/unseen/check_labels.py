@@ -59,6 +59,7 @@ def expected(raw, unit):
     if r in ('半数','半數') and unit=='percent': return [50]  # 半数/半數 (half of a group) = 50 percent, like 一半 (CONVENTIONS 9; fresh10 split: 半数公司市值扩大)
     if re.fullmatch(r'[0-9]+成[0-9]', r) and unit=='percent': a,b=r.split('成'); return [float(a)*10+float(b)]
     if re.fullmatch(r'[0-9]+、[0-9]+年', r): return [float(x) for x in r[:-1].split('、')]  # a range of years written with 、 (4、5年 = 4 to 5 years; fresh14 part B, tw_us_cn_techwar_2024)
+    if re.fullmatch(r'[一二三四五六七八九]、[一二三四五六七八九]個月', r): return [parse(x) for x in r[:-2].split('、')]  # a range of months in numerals written with 、 (三、四個月 = 3 to 4 months), like 4、5年 (fresh17 part C, asia_adb_growth_2003)
     if re.fullmatch(r'[0-9.]+/[0-9.]+', r):  # a fraction written 1/2, as a share in percent
         a,b=r.split('/'); return [float(a)/float(b)*100]
     if '分之' in r and '百分之' not in r:
