@@ -39,6 +39,7 @@ def numpart(r):
     return ''.join(ch for ch in r if ch in KEEP)
 def expected(raw, unit):
     r=raw
+    if re.fullmatch(r'首[一二三四五六七八九十]+大', r) and unit=='rank': return [parse(r[1:-1])]  # 首十大 (Hong Kong usage) = 前十大, the top ten (fresh17 part C, hk_foundry_2025q2)
     if '首' in r: return [1]
     if r in ('居冠','之冠'): return [1]  # 居冠/之冠 = 居首/之首, rank 1 (fresh8 split, Taiwanese usage: 美國二八四．五億美元居冠)
     if r in ('奪冠','冠軍'): return [1]  # 奪冠 (won first place) and 冠軍 (champion) in a ranking = rank 1, like 居冠 (fresh9 split: 以三〇二件奪冠)
