@@ -39,6 +39,7 @@ def numpart(r):
     return ''.join(ch for ch in r if ch in KEEP)
 def expected(raw, unit):
     r=raw
+    if re.fullmatch(r'首[一二三四五六七八九十]+大', r) and unit=='rank': return [parse(r[1:-1])]  # 首十大 (Hong Kong usage) = 前十大, the top ten (fresh17 part C, hk_foundry_2025q2)
     if '首' in r: return [1]
     if r in ('居冠','之冠'): return [1]  # 居冠/之冠 = 居首/之首, rank 1 (fresh8 split, Taiwanese usage: 美國二八四．五億美元居冠)
     if r in ('奪冠','冠軍'): return [1]  # 奪冠 (won first place) and 冠軍 (champion) in a ranking = rank 1, like 居冠 (fresh9 split: 以三〇二件奪冠)
@@ -60,6 +61,7 @@ def expected(raw, unit):
     if r in ('半数','半數') and unit=='percent': return [50]  # 半数/半數 (half of a group) = 50 percent, like 一半 (CONVENTIONS 9; fresh10 split: 半数公司市值扩大)
     if re.fullmatch(r'[0-9]+成[0-9]', r) and unit=='percent': a,b=r.split('成'); return [float(a)*10+float(b)]
     if re.fullmatch(r'[0-9]+、[0-9]+年', r): return [float(x) for x in r[:-1].split('、')]  # a range of years written with 、 (4、5年 = 4 to 5 years; fresh14 part B, tw_us_cn_techwar_2024)
+    if re.fullmatch(r'[一二三四五六七八九]、[一二三四五六七八九]個月', r): return [parse(x) for x in r[:-2].split('、')]  # a range of months in numerals written with 、 (三、四個月 = 3 to 4 months), like 4、5年 (fresh17 part C, asia_adb_growth_2003)
     if re.fullmatch(r'[0-9.]+/[0-9.]+', r):  # a fraction written 1/2, as a share in percent
         a,b=r.split('/'); return [float(a)/float(b)*100]
     if '分之' in r and '百分之' not in r:
@@ -87,6 +89,7 @@ for p in sorted(glob.glob(BASE+'/numbers_*.csv')):
 MANUAL={'两位数','雙位數','兩位數'}  # checked by hand: double-digit = lower bound 10 (雙位數: Traditional form, dev2 split; 兩位數: fresh4 split)
 MANUAL.add('双位数')  # checked by hand: Simplified 双位数 = double-digit, lower bound 10 (fresh11 part B, my_trade_2021m6)
 MANUAL.add('三位數')  # checked by hand: 三位數 = triple-digit, lower bound 100 percent, like 雙位數 = 10 (fresh12 part B, tw_us_cn_imports_2025: 高達三位數關稅)
+MANUAL.add('二位數')  # checked by hand: 二位數 = double-digit, lower bound 10 percent, like 兩位數 (fresh17 part C, wld_pct_2005: 成長率達到二位數)
 MANUAL.add('個位數')  # checked by hand: 個位數 = single-digit, range 1-9 percent (fresh12 part B, tw_ic_output_2023: 減幅縮小至個位數)
 errs=0
 for name,rows in R.items():
