@@ -276,9 +276,11 @@ def table_row(name: str, counts: dict) -> str:
 # extractor is 9eedfc9's: 98.0 / 83.3 / 100 / 91.3 / 89.0 / 71.2; an unflagged year right 91.9% of 320, an unflagged
 # subject 79.7% of 266. fresh16 (17 texts, 380 rows, labelled blind by three readers by 16:50 UTC) measured at 1b46be0,
 # after that session's rules subj24, num21 and year22: 98.9 / 81.2 / 99.7 / 97.8 / 71.9 / 69.4; an unflagged year right
-# 81.7% of 246, an unflagged subject 70.4% of 260.
+# 81.7% of 246, an unflagged subject 70.4% of 260. fresh17 (16 texts, 337 rows, labelled blind by 17:26 UTC) measured
+# at 593001b, whose extractor is 6289494's (after subj24, num21, year22, subj23, subj25, home23, year23): 96.2 / 86.8 /
+# 99.4 / 99.1 / 80.1 / 72.6; an unflagged year right 86.1% of 267, an unflagged subject 79.7% of 232.
 SPLITS = ("seeds", "dev", "dev2", "heldout", "fresh", "fresh3", "fresh4", "fresh8", "fresh7", "fresh9", "fresh10", "fresh11", "fresh12",
-          "fresh13", "fresh14", "fresh15", "fresh16")
+          "fresh13", "fresh14", "fresh15", "fresh16", "fresh17")
 
 
 def report(show_rows: bool = True, splits: tuple[str, ...] = SPLITS) -> dict[str, dict]:
