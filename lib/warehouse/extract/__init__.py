@@ -186,6 +186,12 @@ def _mention(doc: Document, text: str, doc_id: str, hit: Hit, date: str | None, 
         # a rate named by 率 without 每 is what the text calls it, and the chart draws it as a count.
         # A whole number per ten thousand people or per hundred million yuan is a rate too (_per_magnitude).
         unit = "other"
+    elif unit == "CNY" and (hit.measure or "").endswith("元") and not _CURRENCY_WORD.search(hit.measure or "") \
+            and not re.match(r"\s*人民币", text[end:end + 4]) \
+            and (below := [cur for at, cur in _currencies_below(text) if at < start]):
+        # 9.2亿元(澳门元,下同)…再出口(7.9亿元) (mo_trade_2018m7:1), 7,648亿(港元,下同)…至5,781亿元 (hk_services_2016:2):
+        # a bare 元 after a currency declared for what follows is that currency's unit word.
+        unit = below[-1]
     elif unit == "CNY" and home != "CHN" and (hit.measure or "").endswith("元") and home in HOME_CURRENCY \
             and not re.match(r"\s*人民币", text[end:end + 4]):
         # 元 outside the mainland is the local dollar (港元, 新台币), unless the currency is named after it: 以181.7亿元

@@ -98,6 +98,28 @@ HOME_CUES = [("行政院", "TWN"), ("立法院", "TWN"), ("国发会", "TWN"), (
              # Taiwan's own words: 东协 (ASEAN; the mainland and Hong Kong say 东盟), 陆港 (the mainland and Hong
              # Kong as one market), 台韩, 主计处.
              ("东协", "TWN"), ("陆港", "TWN"), ("台韩", "TWN"), ("主计处", "TWN")]
+# What a text declares of itself: the currency its amounts are in (9.2亿元(澳门元,下同): mo_trade_2018m7, 7,648亿(港元,
+# 下同): hk_services_2016, 增长近5700亿元人民币(下同): cn_hurun_unicorn_2024) and the statistics office it reports (统计暨普查局
+# 资料显示: mo_trade_2018m7, mo_industry_2015; 政府统计处: the hk_ releases; 主计总处: tw_gdp_2025q3, tw_dgbas_2025; 国家统计局
+# and a mainland place's 统计局: the mainland communiqués). Each declaration speaks for the whole text, so it weighs as
+# once more than the word itself (home_economy): a place may be named as a partner or a comparator, but the currency
+# the amounts are in and the office whose statistics they are belong to the writer.
+_DECLARED_CURRENCY = re.compile(r"(?P<a>人民币|港元|港币|澳门元|澳门币|新台币|令吉)\s*[（(]\s*下同"
+                                r"|[（(]\s*(?P<b>人民币|港元|港币|澳门元|澳门币|新台币|令吉)\s*[,，.、]\s*下同")
+_OFFICES = [("统计暨普查局", "MAC"), ("政府统计处", "HKG"), ("主计总处", "TWN"), ("主计处", "TWN"), ("国家统计局", "CHN")]
+
+
+def declared_homes(text: str) -> list[str]:
+    """The economy of each currency a text declares for what follows and of each statistics office it names."""
+    money = dict(CURRENCY_HOME + [("人民币", "CHN"), ("新台币", "TWN")])
+    homes = [money[m["a"] or m["b"]] for m in _DECLARED_CURRENCY.finditer(text)]
+    homes += [code for word, code in _OFFICES if word in text]
+    mainland = "|".join(w for w, c in CITY_WORDS if c == "CHN" and not w.startswith("全"))
+    if "国家统计局" not in text and re.search(rf"(?:{mainland})[省市区县]?统计局", text):
+        homes.append("CHN")
+    return homes
+
+
 # A year of the Republic of China calendar written without 民国 (114年 = 2025, 92年以来): only Taiwan counts so.
 _ROC_YEAR = re.compile(r"(?<![\d.])(?:[89]\d|1[01]\d)\s*年(?![\d代])")
 
@@ -131,6 +153,10 @@ def home_economy(text: str, traditional: bool = False) -> str:
     我国/国内/全国 are left out there: a Taiwanese text says 我国 and 国内 of Taiwan. A text that sets 我国 apart
     from an economy by name (我国对中国…出口) is not from there, however often it names it (sets_apart)."""
     counts = writer_counts(text)
+    declared = declared_homes(text)
+    for code in declared:
+        if code in counts:
+            counts[code] += 1
     if traditional:
         counts["TWN"] = counts.get("TWN", 0) + len(_ROC_YEAR.findall(text))
         # Hong Kong's own word in Traditional: 内地 (a Taiwanese writer says 大陆). Not 按年 (year on year): Macau
@@ -144,12 +170,13 @@ def home_economy(text: str, traditional: bool = False) -> str:
         mainland = text.count("中国") - text.count("中国大陆") - text.count("中国台湾") + \
             sum(text.count(word) for word in _MAINLAND_WRITER) + \
             sum(text.count(word) for word, code in CITY_WORDS if code == "CHN" and not word.startswith("全"))
+        mainland += declared.count("CHN")
         return _own_or_mainland(text) if mainland > counts.get(best, 0) else best
     # 中国大陆 is what writers outside the mainland call it (Singapore: sg_cn_trade_2013 除中国大陆和台湾地区以外;
     # Taiwan, in the Simplified edition of a Taipei paper: tw_patent_2023 日本、美国、中国大陆及南韩; Hong Kong in
     # Traditional: hk_trade_2009, hk_services_2016); a mainland writer says 中国, 我国 or 国内. So it counts for
     # neither 中国 nor 大陆 here, as it does not in a Traditional text above.
-    mainland = mainland_count(text)
+    mainland = mainland_count(text) + declared.count("CHN")
     return best if counts.get(best, 0) > mainland else _own_or_mainland(text)
 
 
