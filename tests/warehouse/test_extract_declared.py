@@ -50,3 +50,18 @@ def test_declared_home(name, home):
 def test_declared_currency_names_its_economy():
     # The first line of mo_trade_2018m7 declares both the office and the currency.
     assert context.declared_homes(_text("mo_trade_2018m7", 1)) == ["MAC", "MAC"]
+
+
+@pytest.mark.parametrize("line,quote,subject", [
+    # 往上海(1,632萬元)則減少82.6%: 往 opening a clause names a destination; the exports are Macau's.
+    (3, "1,632萬元", "MAC"),
+    (3, "82.6%", "MAC"),
+    (3, "44.3億元", "MAC"),
+    # 由中國內地(174.5億元)與歐洲聯盟(128.1億元)進口的貨值: origins of imports, each with its amount in brackets.
+    (4, "174.5億元", "MAC"),
+    (4, "128.1億元", "MAC"),
+    (4, "21.2%", "MAC"),
+])
+def test_flows_to_and_from_partners(line, quote, subject):
+    # (The economy only: the sentence's place, 泛珠三角九省 after 輸往, is still carried as a place of the subject.)
+    assert [m.entity.split(":")[0] for m in _line("mo_trade_2018m7", line) if m.quote == quote] == [subject]

@@ -517,7 +517,13 @@ _PARTNER_BEFORE = re.compile(rf"(?:对|向|(?<!来)自|{_DESTINATION}|出口往)
 # 来自内地、韩国…的进口货值 and 从中国内地进口 (origin, over a list of partners), 香港往中国内地的整体出口 (destination).
 # Export orders by the region they come from are the receiving economy's as imports are (來自美國之外銷訂單金額達
 # 二六八三·四億美元, tw_export_orders_2025 line 2; 9月來自美國訂單252.9億美元, 經濟日報 2025-10-22: Taiwan's orders).
-_PARTNER_LIST = r"(?:[、和及与][^，,；;。、和及与]{1,6})*[^，,；;。]{0,4}?"  # more partners listed, then the verb
+# Macau's releases name the origin with 由 or 产自 and open a clause on a destination with 往 alone (往上海(1,632万元)则
+# 减少82.6%: mo_trade_2018m7:3; 而往上海(2,131万元)的大幅减少87.4%: gov.mo/zh-hans/news/224088); a list of partners may
+# follow the first (由中国内地…与欧洲联盟…进口). Each partner may carry its amount in brackets (由中国内地(174.5亿元)与欧洲联盟(128.1亿元)进口: the DSEC releases,
+# mo_trade_2018m7:4 and gov.mo/zh-hans/news/224088; 产自欧洲联盟(143.6亿元)及中国内地(110.1亿元)的进口货值: gov.mo 888693).
+_AMOUNT_NOTE = r"(?:[（(][^（()）]{1,12}[）)])?"
+_PARTNER_LIST = (rf"{_AMOUNT_NOTE}(?:[、和及与][^，,；;。、和及与（(]{{1,6}}{_AMOUNT_NOTE})*"
+                 r"[^，,；;。]{0,4}?")  # more partners listed, then the verb
 _IMPORT_AFTER = re.compile(_PARTNER_LIST + "(?:进口|输入|购入|采购|(?:外销)?订单)")
 _EXPORT_AFTER = re.compile(_PARTNER_LIST + "(?:出口|输出)")
 
@@ -650,8 +656,10 @@ def _subjects(span: str, skip_world: bool, home: str, others: list[str] | None =
             hits.append((m.start(), _OTHER, False, m.end()))
             continue
         if _PARTNER_BEFORE.search(span[max(0, m.start() - 4):m.start()]) or (
-                re.search(r"(?:从|来自)$", span[max(0, m.start() - 2):m.start()]) and _IMPORT_AFTER.match(span, m.end())
+                re.search(r"(?:从|由|来自|产自)(?:[^，,；;。]{1,24}[、和及与])?$", span[:m.start()])
+                and _IMPORT_AFTER.match(span + rest, m.end())
         ) or (re.search(r"往$", span[max(0, m.start() - 1):m.start()]) and _EXPORT_AFTER.match(span, m.end())) or (
+                re.fullmatch(r"\s*(?:而|亦|则|另)?往", span[:m.start()])) or (
                 _BASE_BEFORE.search(span[max(0, m.start() - 6):m.start()]) and _BASE_AFTER.match(span, m.end())) or (
                 re.search(r"(?:与|同|跟|和)[^，,；;。与同跟和]{0,8}$", span[max(0, m.start() - 9):m.start()])
                 and _GAP_AFTER.match(span, m.end())) or (
