@@ -861,3 +861,10 @@ def test_a_members_own_figure_in_brackets_does_not_end_the_list():
     line 8, 分别比美国(58.3%)、日本(46.4%)和英国(58.6%)低…, and mo_industry_2015 line 1, 消耗总额(59.7亿元)与员工支出…)."""
     assert subjects("cn_unicorn_gei_2023", 12, "530家", "375家", "七成") == ["USA", "CHN", "USA+CHN"]
     assert subjects("cn_unicorn_gei_2023", 12, "九国", "10家") == ["IND+GBR+DEU+FRA+ISR+CAN+KOR+SGP+BRA"] * 2
+
+
+def test_a_comparators_own_figure_given_to_its_firms_is_that_economys():
+    """中國企業…53345項,較日本企業的49702項多,但低於美國企業的56142項 (hk_pct_huawei_2018:3): the figure after the comparator's
+    firms and 的 is the comparator's own, as 略高於中國的227家 is (cn_unicorn_2020:3); the subject's own figure stays China's."""
+    assert subjects("hk_pct_huawei_2018", 3, "53345項", "49702項", "56142項") == ["CHN", "JPN", "USA"]
+    assert subjects("cn_unicorn_2020", 3, "227家") == ["CHN"]

@@ -645,14 +645,16 @@ def _subjects(span: str, skip_world: bool, home: str, others: list[str] | None =
         if (compared := _COMPARED.search(span, max(0, m.start() - 12), m.start())) \
                 and not re.search(r"是|为|" + _SUBJECT_RE.pattern, compared["title"] or "") \
                 and not _QUANTITY_IN_TITLE.search(compared["title"] or "") and not re.fullmatch(
-                         r"(?:的|[^，,；;。（(的]{0,6}[（(])\s*(?:约|近)?", span[m.end():]) and not (
+                         r"(?:(?:" + _FIRMS_OF.pattern + r")?的|[^，,；;。（(的]{0,6}[（(])\s*(?:约|近)?", span[m.end():]) and not (
                 re.fullmatch(r"\s*的?\s*平均(?:水平|值|数)?\s*(?:约|近|为)?\s*", span[m.end():])
                 and not re.match(r"[\d.]+\s*个?(?:百分|倍)", tail)):
             # (高于经合组织国家的平均水平2.37%, 超越OECD成员国平均2.7%: the comparator's average is its own figure, as
             # 超过中国的2.24% is; 高于全国平均水平1.5个百分点 is the subject's margin over it.)
             # A comparator (超过美国, 产量接近美国, 紧随美国, 比美国少32.3个百分点) or a cited source (根据英国《经济学家》), not
             # the subject; but a comparator's own figure (超过中国的2.24%, 仅次于美国的27%, 紧随美国(488家), and in
-            # brackets after the noun compared: 高于全球平均水平(8.3%)) is that economy's.
+            # brackets after the noun compared: 高于全球平均水平(8.3%)) is that economy's. So is one given to the
+            # comparator's firms (較日本企業的49702項多,但低於美國企業的56142項: hk_pct_huawei_2018 line 3), the economy's
+            # firms as _FIRMS_OF reads them (美国IDM公司, 我国企业: the economy's).
             hits.append((m.start(), _OTHER, False, m.end()))
             continue
         if _PARTNER_BEFORE.search(span[max(0, m.start() - 4):m.start()]) or (
