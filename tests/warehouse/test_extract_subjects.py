@@ -868,3 +868,11 @@ def test_a_comparators_own_figure_given_to_its_firms_is_that_economys():
     firms and 的 is the comparator's own, as 略高於中國的227家 is (cn_unicorn_2020:3); the subject's own figure stays China's."""
     assert subjects("hk_pct_huawei_2018", 3, "53345項", "49702項", "56142項") == ["CHN", "JPN", "USA"]
     assert subjects("cn_unicorn_2020", 3, "227家") == ["CHN"]
+
+
+def test_a_country_written_before_a_listed_firm_is_where_it_is_from():
+    """其次依序是美國應材(794件)、南韓三星電子(747件)、美國高通(695件) (tw_wipo_tipo_patents_2023:3): in a list announced 依序,
+    the figure in brackets is its member's, the country before the firm only where it is from (as 其次依序為南韓三星電子（741件）、
+    美國高通（570件） reads on ettoday 2026-02-26); economies listed the same way stay economies (cn_pct_2021:3)."""
+    assert subjects("tw_wipo_tipo_patents_2023", 3, "794件", "747件", "695件") == ["应材", "Samsung", "Qualcomm"]
+    assert subjects("cn_pct_2021", 3, "59570件") == ["USA"]

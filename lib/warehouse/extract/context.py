@@ -1179,14 +1179,16 @@ def _nearest_subject(text: str, pos: int, unit: str, home: str = "CHN",
             and (_SUBJECT_RE.match(by["name"]) or not _SUBJECT_RE.search(by["name"])):
         # 外国发明专利申请人方面，美国应用材料以三〇二件夺冠 (tw_patent_2025q3 lines 1, 4): see _RANKED_BY.
         return _by("clause", _firm_as_named(by["name"], home), False)
-    if not in_clause and (item := _LISTED_ITEM.search(text, s_start, pos)) and item.end() == pos:
+    if (item := _LISTED_ITEM.search(text, s_start, pos)) and item.end() == pos \
+            and all(c_start + h[0] >= item.start() for h in in_clause):
         # 资本额前5名依序为:致和证券(NT$22.4亿)、高端疫苗(NT$15.53亿)、… (tw_ipo_market_2018 line 6): in a list announced
         # as the members of a ranking, the figure in brackets after a name is that member's, as 美国(59570件申请,+1.9%)、
         # 日本(50260件申请,-0.6%) are (cn_pct_2021 line 3) and 深圳(33家,第六位) is (cn_hurun_2023 line 5); a name the
-        # word lists do not know is written as named.
-        name = item["name"]
-        code = _SUBJECT_OF.get(name, (None,))[0]
-        return _by("clause", (home if code == HOME else _PLACE_OF.get(name, code)) if code else name, False)
+        # word lists do not know is written as named. A country written before a firm in the list says where it is from
+        # (其次依序是美國應材(794件)、南韓三星電子(747件): tw_wipo_tipo_patents_2023 line 3; 其次依序為南韓三星電子（741件）、
+        # 南韓韓領（675件）、美國高通（570件）: ettoday 2026-02-26 on the same office's figures), as in the list without
+        # brackets (_BARE_FIGURE): the economies named inside the list are no subject of the clause.
+        return _by("clause", _firm_as_named(item["name"], home), False)
     if in_clause:
         companies = [h for h in in_clause if h[2]]
         group = _group(text[c_start:pos], companies or in_clause)
