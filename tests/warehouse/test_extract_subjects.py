@@ -876,3 +876,12 @@ def test_a_country_written_before_a_listed_firm_is_where_it_is_from():
     美國高通（570件） reads on ettoday 2026-02-26); economies listed the same way stay economies (cn_pct_2021:3)."""
     assert subjects("tw_wipo_tipo_patents_2023", 3, "794件", "747件", "695件") == ["应材", "Samsung", "Qualcomm"]
     assert subjects("cn_pct_2021", 3, "59570件") == ["USA"]
+
+
+def test_a_market_named_by_its_economy_is_a_destination_of_the_writers_exports(tmp_path):
+    """出口表現亦顯著提升…。其中，以東南亞市場成長最為顯著，年增率高達125.48%，其次為日本市場，年增46.73%，美國市場則為11.75%
+    (tw_startup_whitepaper_2025:2): the markets picked out of Taiwan's start-ups' exports are destinations, the rates Taiwan's;
+    so are 其中以美國市場最亮眼，10月單月211.4億美元 in 經濟日報's report of Taiwan's exports (udn.com story 9125560)."""
+    assert subjects("tw_startup_whitepaper_2025", 2, "125.48%", "46.73%", "11.75%") == ["TWN"] * 3
+    udn = "10月出口表現強勁，五大主要市場同步走升，其中以美國市場最亮眼，10月單月211.4億美元，年增144.3％，均創下歷年單月新高。"
+    assert {e for q, e in _read(tmp_path, "tw_udn_exports", udn, "2025-11-07") if q.startswith(("211", "144"))} == {"TWN"}

@@ -772,6 +772,10 @@ _PARTNERS_ONLY = re.compile(r"\s*(?:[其以]|其后是|其次是)?\s*(?:(?:" + _
 # A list after 依序为/分别为 continues the clause before it as 为 does (今年前十月的出口占比，依序為29.5%、27.0%與19.1%:
 # tw_exports_2025m10 line 2; 各研發類型占全國研發經費之比率,分別為9.2%、23.2%及67.5%: tw_rd_2013 line 4), its later
 # figures too.
+# A market named by its economy (以東南亞市場成長最為顯著…其次為日本市場…美國市場則為11.75%, of 新創企業出口: tw_startup_whitepaper_2025
+# line 2; 10月出口表現強勁，五大主要市場同步走升，其中以美國市場最亮眼，10月單月211.4億美元: 經濟日報, udn.com story 9125560) in a
+# sentence about trade is a destination of the writer's exports: a partner, as a destination after 输往 is.
+_MARKET = re.compile(r"(?P<e>" + _SUBJECT_RE.pattern + r")\s*市场")
 _CONTINUED = re.compile(r"\s*(?:(?:依序|依次|分别)?(?:为|是)|达|约)?\s*(?:[\d.]+\s*%\s*[、和与及]\s*)*")
 _WORLD = re.compile(r"全球|世界|国际")
 
@@ -786,10 +790,13 @@ def _trade_reporter(text: str, pos: int, s_start: int, c_start: int, c_end: int,
     if (_CONTINUED.fullmatch(text, c_start, pos) or _SHARE_BEFORE.search(text, s_start, c_start)) \
             and c_start - 1 > s_start:
         clause = text[bounds(text, c_start - 2, CLAUSE_END)[0]:c_end]
-    if _WORLD.search(clause) or not (_BREAKDOWN_ITEM.search(clause)
+    markets = {_SUBJECT_OF[m["e"]][0] for m in _MARKET.finditer(text, s_start, pos)}
+    if _WORLD.search(clause) or not (_BREAKDOWN_ITEM.search(clause) or code in markets
                                              or _PARTNERS_ONLY.fullmatch(text, c_start, pos)):
         return None  # a share of the world (中国占全球X%) is the part's
-    if not re.search(_TRADE_NOUN, text[s_start:c_end]):
+    # (markets picked out with 其中 of the trade the sentence before states: 出口表現亦顯著提升…。其中，以東南亞市場…)
+    scope = bounds(text, s_start - 2, SENTENCE_END)[0] if code in markets and _DETAIL.match(text, s_start) else s_start
+    if not re.search(_TRADE_NOUN, text[scope:c_end]):
         # Only trade has partners: 亚洲作为专利国际申请的最大来源地…，占2021年申请总量的54.1% (cn_pct_2021 line 2) is Asia's
         # share of the world's patent filings, a source of filings, not a trade partner of the writer's economy.
         return None
@@ -803,7 +810,7 @@ def _trade_reporter(text: str, pos: int, s_start: int, c_start: int, c_end: int,
     if reporter is None and (named := [m for e in _SUBJECT_RE.finditer(sentence)
                                        if (m := _REPORTER.match(sentence, e.start()))]):
         reporter = _SUBJECT_OF[named[-1]["e"]][0]  # the last one named (亚洲是香港服务输出中…的目的地: 香港)
-    if reporter is None and _UNOWNED_LIST.search(sentence):
+    if reporter is None and (_UNOWNED_LIST.search(sentence) or code in markets):
         reporter = home
     if reporter is None:
         return None
