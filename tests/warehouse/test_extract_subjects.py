@@ -885,3 +885,14 @@ def test_a_market_named_by_its_economy_is_a_destination_of_the_writers_exports(t
     assert subjects("tw_startup_whitepaper_2025", 2, "125.48%", "46.73%", "11.75%") == ["TWN"] * 3
     udn = "10月出口表現強勁，五大主要市場同步走升，其中以美國市場最亮眼，10月單月211.4億美元，年增144.3％，均創下歷年單月新高。"
     assert {e for q, e in _read(tmp_path, "tw_udn_exports", udn, "2025-11-07") if q.startswith(("211", "144"))} == {"TWN"}
+
+
+def test_each_firm_of_a_list_written_name_figure_owns_its_bracketed_figure():
+    """三菱電機(2812項)、英特爾(Intel)(2499項)、高通公司(2404項)和中興通訊(2080件)則分列第二至第五 (hk_pct_huawei_2018:1): a list of
+    firms (英特爾 and 高通 known) with each figure in brackets after its name: each is its member's, a name the word lists do
+    not know written as named, as in 致和證券(NT$22.4億)、高端疫苗(NT$15.53億) (tw_ipo_market_2018:6, announced 依序為). A
+    known name keeps its reading (浙江大學(306件): cn_pct_2021:1)."""
+    assert subjects("hk_pct_huawei_2018", 1, "2812項", "2499項", "2404項", "2080件") == \
+        ["三菱电机", "Intel", "Qualcomm", "中兴通讯"]
+    assert subjects("tw_ipo_market_2018", 6, "22.4億") == ["致和证券"]
+    assert subjects("cn_pct_2021", 1, "306件") == ["浙江大学"]

@@ -966,6 +966,15 @@ _LISTED_BARE = re.compile(r"(?:依次|依序)(?:是|为)\s*[:：]?\s*(?:[\u4e00-
 _RANKED_BY = re.compile(r"\s*(?:由|而|其中)?\s*(?P<name>[\u4e00-\u9fff]{3,10}?)以")
 
 
+# A list of firms each written NAME(figure), the figure in brackets straight after the name (an English name in brackets
+# between: 英特爾(Intel)(2499項)): each figure is its member's, also a name the word lists do not know, when the list
+# names a firm they know (三菱電機(2812項)、英特爾(Intel)(2499項)、高通公司(2404項)和中興通訊(2080件): hk_pct_huawei_2018
+# line 1; 日本東京威力（773件）躍居第2，其次依序為南韓三星電子（741件）、南韓韓領（675件）: ettoday 2026-02-26), as
+# economies listed so are (美国(530家)和中国(375家): _ASIDE).
+_FIRM_ITEM = re.compile(r"(?:(?<=[、和与及])|(?<![\u4e00-\u9fffA-Za-z0-9]))\s*(?P<name>(?![和与及])[\u4e00-\u9fff]{2,10}?)\s*(?:[（(][A-Za-z][^（()）]{0,20}[）)])?"
+                        r"\s*[（(]\s*$")
+
+
 def _firm_as_named(name: str, home: str) -> str:
     """A firm named in a list or before its count: the code of one the word lists know (三星电子 -> Samsung, by its
     short name), else the name as written, without the country written before it (日本东京威力 -> 东京威力)."""
@@ -1196,6 +1205,13 @@ def _nearest_subject(text: str, pos: int, unit: str, home: str = "CHN",
         # 南韓韓領（675件）、美國高通（570件）: ettoday 2026-02-26 on the same office's figures), as in the list without
         # brackets (_BARE_FIGURE): the economies named inside the list are no subject of the clause.
         return _by("clause", _firm_as_named(item["name"], home), False)
+    if (member := _FIRM_ITEM.search(text, c_start, pos)) and not _SUBJECT_RE.fullmatch(member["name"]) \
+            and not (_GENERIC.match(member["name"]) or _NOT_IN_NAME.search(member["name"])) \
+            and not any(c_start + h[3] > member.start("name") for h in in_clause) \
+            and any(h[2] for h in _subjects(text[c_start:c_end], False, home)):
+        # 三菱電機(2812項)、英特爾(Intel)(2499項)、高通公司(2404項)和中興通訊(2080件)則分列第二至第五 (hk_pct_huawei_2018
+        # line 1): see _FIRM_ITEM. (A name the clause already knows, 英特爾 or 浙江大學(306件), is read as above.)
+        return _by("clause", _firm_as_named(member["name"], home), False)
     if in_clause:
         companies = [h for h in in_clause if h[2]]
         group = _group(text[c_start:pos], companies or in_clause)
