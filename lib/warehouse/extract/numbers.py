@@ -198,6 +198,7 @@ _TOP_LIST = re.compile(r"(?<![一二三四五六七八九十\d])(?P<n>十|[一�
 # 工信部, build.cn/Item/7006.aspx), and lists them; no ranking is meant.
 _TOP_ROUND = re.compile(r"(?<![一二三四五六七八九十百千万\d.第前])(?<!党的)(?P<n>十|百|[1-9]0{1,3})\s*大"
                         r"(?!会|学|师|型|幅|量|小|于|多|概|约|致|都|力|批|以来|精神|报告|代表|重点)(?=[\u4e00-\u9fffA-Za-z，,。；;]|$)")
+_SET_COUNT = re.compile(r"(?<![\d.第前])(?P<n>[1-9])\s*大(?=[\u4e00-\u9fff])(?!会|学|师|型|幅|量|小|于|多|概|约|致|都|力|批|以来)")
 # Top 6 / TOP10 in Chinese text is 前六 / 前十 (入选人次Top 6的国家(地区)保持不变: cn_highly_cited_2023:5; 榜单top5分别是…:
 # a novel on 7xzw.com). TOP 5‰ (the top five per mille: cn_unicorn_us_2024:3) is a share, not a place.
 _TOP_LATIN = re.compile(r"(?<![A-Za-z])[Tt][Oo][Pp]\s*(?P<n>\d{1,3})(?![\d.%‰])")
@@ -385,8 +386,12 @@ class Scanner:
                              # 榜首 (the top of the list) closes the name of the list it heads, which may be long:
                              # 跃居全球交易所榜首 (cn_ipo_review_2025), 霸佔全球製造業榜首 (cn_mva_top50_2024), 登上全球交易所
                              # IPO募资额榜首 (羊城晚报 2025), 排在全球新股融资的榜首位置 (财新网 2017-09-21).
-                             r"|(?:位居|居于|名列|排名|位列|排在|跃居|稳居|荣登|登上|登顶|问鼎|霸占|重夺|夺得|占据)"
-                             r"[^，,。；;！？]{1,14}?(?P<top>榜首)", text):
+                             # 蝉联榜首 (holds the top again: 連二年蟬聯榜首, tw_patent_2025q3:1; 瑞士已蝉联榜首十余载,
+                             # ch_gii_2025:2) names it with no list between. 冠军 (champion) after such a verb is the top
+                             # place as 榜首 is (穩坐本國申請人冠軍寶座: tw_patent_2025q3:1; 同样晋身全场冠军: my_sg_sez_2023:8);
+                             # a 冠军 with no verb of placing before it (打造“隐形冠军”企业, seed 003) is a name.
+                             r"|(?:位居|居于|名列|排名|位列|排在|跃居|稳居|荣登|登上|登顶|问鼎|霸占|重夺|夺得|占据|蝉联|稳坐|晋身)"
+                             r"[^，,。；;！？“”\"]{0,14}?(?P<top>榜首|冠军)", text):
             head = "head" if m["head"] else "top" if m["top"] else None
             if head:
                 if self._free(m.start(head), m.end()):
@@ -563,6 +568,12 @@ class Scanner:
 
     def _quantities(self) -> None:
         text = self.text
+        # 3大策略, 7大基金: one digit and 大 before a noun count the members of a set, as 七大 does in numerals
+        # (_amount): 經濟部也將推動3大策略 (tw_biotech_2024:1,6), 政府採3大策略, 目前已有7大基金
+        # (tw_startup_funding_2024:4,5). 第2大 and 前3大 (places) and a round 10大 (a top N) are read by _ranks.
+        for m in _SET_COUNT.finditer(text):
+            if self._free(m.start(), m.end()) and self.doc.body[m.start()] and not _excluded(text, m.start(), m.end("n")):
+                self._add(m.start(), m.end(), float(m["n"]), None, "count", "大", [], m.start())
         for m in _QUANTITY.finditer(text):
             start, end = m.span()
             num_end = m.end("num")
@@ -729,7 +740,10 @@ _CN = "零〇○一二两三四五六七八九十百千卅廿"
 # date is never followed by a unit, which every word form needs.
 _CN_NUM = "[" + _CN + "]+(?:[点.·][零〇○一二三四五六七八九]+)?"
 # 天 counts days (以九十天的营业日计算, tw_tsmc_2025q4): a length of time like 年 and 季.
-_CN_MEASURES = "|".join(sorted(MEASURE_WORDS + ["类", "季", "个年度", "年", "天"], key=len, reverse=True))  # 人次 over 人
+# 载 is a year in written Chinese after a numeral (瑞士已蝉联榜首十余载: ch_gii_2025:2; 勁跌82%三十載低: 信報
+# 2024-02-20, hkej.com 3686420), a length of time as 年 is; 载人, 载体, 载荷, 载重, 载客, 载货 (carry) and 千载难逢 are other words.
+_CN_MEASURES = "|".join(sorted(MEASURE_WORDS + ["类", "季", "个年度", "年", "天"], key=len, reverse=True)) \
+    + "|载(?![人体荷重客货难])"  # 人次 over 人
 _CN_ONLY_ONE = re.compile(r"[一壹]")
 _PERIOD_NAME = re.compile(r"[一二三四]季")
 # Words that hold a numeral without being a number (统一, 一些, 唯一, 万一, 十分, 百姓, 千万 as "by all means").
