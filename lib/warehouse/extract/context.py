@@ -2345,6 +2345,13 @@ _YEAR_START = re.compile(r"\s*(?:在|于)?(?P<a>(?:19|20)\d{2})\s*年(?!代|以�
 # my_cn_trade_2019).
 _RELATIVE_START = re.compile(r"\s*(?:从[^，,。；;]{1,10}看\s*[，,]\s*|[^，,。；;]{0,30}?(?:显示|指出|表示)\s*[，,:：]\s*)?"
                              r"(?P<w>(?:" + _RELATIVE.pattern + r"))(?P<part>" + _PART_OF_YEAR.pattern + r"|前\d{1,2}\s*个?月)?\s*[，,]")
+# A paragraph that opens on a whole year counted from the text's own (去年, 今年, 前年) without a comma sets its time
+# as 去年， does, as _YEAR_START reads 2012年中国…: 去年流入發展中經濟體的FDI增長2%。同時,佔全球FDI總額的比重升至54%
+# (hk_unctad_fdi_2018:4, a text of 2019-06: 2018, not the 2019 that the report's edition names; so its line 3);
+# 今年港股IPO项目数同比增长43%…。这一数据对比显示,…平均融资额翻倍增长 (cn_ipo_review_2025:2). Only at the paragraph's
+# head: mid-paragraph, 去年实现营业收入近270亿元 (cn_unicorn_2022:6) and 去年從京東拆分出來的京東健康 (cn_unicorn_2020:7)
+# are asides in a paragraph on the list's year. Not a base or a modifier (去年同期, 去年的, 去年底).
+_YEAR_WORD_START = re.compile(r"\s*(?P<w>去年|今年|前年)(?!同期|同月|的|底|末|以来|[，,])")
 # The present (目前，…) describes the state of things when written, not a period later sentences report on.
 _PRESENT = ("目前", "当前", "现阶段", "现在", "如今", "近期")
 # 从2013年企业研发占各国研发总支出的比例看，…: a year in the viewpoint a paragraph opens with frames a comparison
@@ -2436,6 +2443,8 @@ def _paragraph_year(text: str, s_start: int, paragraph_starts: list[int], date: 
         elif (relative := _RELATIVE_START.match(sentence)) and relative["w"] not in _PRESENT:
             # 前4月，我省…: the months of the text's year, or of the year that period was stated with before
             found = _relative(relative["w"], date, report, text[:pos]) or found
+        elif pos == p_start and (relative := _YEAR_WORD_START.match(sentence)) and date:
+            found = _relative(relative["w"], date) or found
         elif _ANAPHORIC.match(sentence.lstrip()):
             found = _named_before(text, pos, date, report) or found  # 期内…。商品转口价格…: the period named before
         for m in _REFERENCE.finditer(sentence):

@@ -1,0 +1,21 @@
+"""Year rules written from the wrong readings of fresh15 (issue 13, year24): each rule is a usage seen in more than one
+text (a read split, a seed, or real text of the pages corpus named in the rule's comment), and each case reads a real
+labelled line."""
+from __future__ import annotations
+
+import pytest
+
+from tests.warehouse.test_extract_years import years
+
+CASES = [
+    # A sentence opening on 去年 without a comma sets the paragraph's time as 去年， does, before the period a report's
+    # edition names (《2019年世界投資報告》 in a text of 2019-06); also 今年港股IPO项目数… (cn_ipo_review_2025:2).
+    ("hk_unctad_fdi_2018", 3, "2520億美元", "2018"),  # 去年流入發達經濟體的FDI總額,減少27%,…;美國FDI流入量…降至2520億美元
+    ("hk_unctad_fdi_2018", 4, "54%", "2018"),  # 去年流入發展中經濟體的FDI增長2%。同時,佔全球FDI總額的比重升至54%
+]
+
+
+@pytest.mark.parametrize("name,line,quote,year", CASES)
+def test_year_rules_on_fresh15_lines(name, line, quote, year):
+    """Every mention of `quote` on the line gets the year the rule gives."""
+    assert years(name, line, quote) == [year]
