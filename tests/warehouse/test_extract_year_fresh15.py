@@ -12,6 +12,9 @@ CASES = [
     # edition names (《2019年世界投資報告》 in a text of 2019-06); also 今年港股IPO项目数… (cn_ipo_review_2025:2).
     ("hk_unctad_fdi_2018", 3, "2520億美元", "2018"),  # 去年流入發達經濟體的FDI總額,減少27%,…;美國FDI流入量…降至2520億美元
     ("hk_unctad_fdi_2018", 4, "54%", "2018"),  # 去年流入發展中經濟體的FDI增長2%。同時,佔全球FDI總額的比重升至54%
+    # A decade named with its century is that decade, for the figures its sentence states after it.
+    ("cn_us_eu_jp_rd_2022", 3, "70%", "1990-1999"),  # 上个世纪90年代,日本曾风头无两,其GDP一度超过美国的70% (a text of 2023)
+    ("cn_us_eu_jp_rd_2022", 3, "17%", "1990-1999"),  # …全球GDP份额超过17%
 ]
 
 

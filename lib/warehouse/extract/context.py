@@ -1523,6 +1523,21 @@ _TURN = re.compile(r"[，,；;]\s*(?:但是|但|却|然而|不过)")
 # 占美国比重…位于7%-10%之间, duocaiyimin.com 2017-04-19): its figures are of that era, which no year in the text fixes.
 _OTHER_TIME = re.compile(r"以往|过往|以前|之前|此前|过去|曾经|曾|疫情前|当时|昔日|往年|主政|任期|只要|如果|假如|倘若"
                          r"|世纪(?:初|末|中叶|[\d一二三四五六七八九十]{1,3}年代)|改革开放前")
+# A decade named with its century (上个世纪90年代,日本曾风头无两,其GDP一度超过美国的70% in cn_us_eu_jp_rd_2022:3, a text
+# of 2023; 20世纪80年代，微软公司和英特尔公司达成合作 in seed 003 line 166; 上世纪80年代, 二十世纪九十年代) is that decade,
+# 1990-1999, for the figures its sentence states after it. An era without its century (二十一世纪初, 90年代) or a
+# part of a decade (上世纪90年代末) stays an era no year fixes (_OTHER_TIME).
+_CENTURY_DECADE = re.compile(r"(?:(?P<last>上个?世纪)|(?P<c>19|20|十九|二十)\s*世纪)\s*(?P<d>[1-9]0|[一二三四五六七八九]十)"
+                             r"\s*年代(?![初末中])")
+
+
+def _century_start(decade: re.Match, date: str | None) -> int:
+    """The first year of the century a _CENTURY_DECADE match names (上个世纪 in a text of 2023: 1900)."""
+    if decade["last"]:
+        return (int(date[:4]) // 100 - 1) * 100 if date else 1900
+    return (cn_or_digits(decade["c"]) - 1) * 100
+
+
 # A speaker's words quoted after a verb of saying (习近平主席指出:“中国和欧盟是…两大力量、…两大市场…”) keep their
 # own time: the figures of a quotation are not the period the document reports on.
 _SPEECH = re.compile(r"(?:指出|表示|说|称|强调|认为|介绍)\s*[:：]\s*“[^”]*$")
@@ -2108,6 +2123,9 @@ def year(text: str, pos: int, s_start: int, paragraph_starts: list[int] | None =
             # my_cn_trade_2019; …180億——…從以往依賴賣地收入… in hk_budget_2026), so only the text up to the end of
             # the figure's clause is read for it.
             sentence = text[s_start:s_end]
+            if decade := _CENTURY_DECADE.search(before):
+                first = _century_start(decade, date) + cn_or_digits(decade["d"])
+                return f"{first}-{first + 9}"
             if release := _RELEASE_OF_YEAR.search(text, s_start, pos):
                 # A release named by its year (IMD發布2025世界數位競爭力調查評比，在全球69個主要經濟體中，台灣總體排名第十 in
                 # tw_key_figures_2025, a roundup whose lead is on 2024; 胡润研究院…发布《2024全球独角兽榜》…,全球独角兽企业数量
