@@ -15,6 +15,9 @@ CASES = [
     # A decade named with its century is that decade, for the figures its sentence states after it.
     ("cn_us_eu_jp_rd_2022", 3, "70%", "1990-1999"),  # 上个世纪90年代,日本曾风头无两,其GDP一度超过美国的70% (a text of 2023)
     ("cn_us_eu_jp_rd_2022", 3, "17%", "1990-1999"),  # …全球GDP份额超过17%
+    # A target its clause sets without a year (目标是…, …的目标) stays undated, as a horizon (未来) does.
+    ("tw_startup_funding_2024", 2, "1500億元", None),  # 目標是新創投資金額每年達1500億元 (a text of 2025)
+    ("tw_startup_funding_2024", 4, "1500億元", None),  # 要進一步達到1500億元的目標
 ]
 
 

@@ -1546,8 +1546,11 @@ _SPEECH = re.compile(r"(?:指出|表示|说|称|强调|认为|介绍)\s*[:：]\s
 # 已经连续16年位居全球首位, 已连续两年保持世界首位) ends in the year the statement is about, with 已 or without (label
 # conventions 2 and 10: the report's period, in cn_nev_exports_2023 a report on 2023's trade).
 _UNSTATED_RUN = re.compile(r"(?:经过|历经)\s*(?:\d{1,3}|[一二两三四五六七八九十]{1,3})\s*年(?![\d度])")
-# A future horizon (`未来5年`, `今后`) does not inherit the year of the sentence's past figures.
-_FUTURE = re.compile(r"未来|今后")
+# A future horizon (`未来5年`, `今后`) does not inherit the year of the sentence's past figures. Nor does a target its
+# clause sets without a year (目标是新创投资金额每年达1500亿元 in tw_startup_funding_2024:2, 要进一步达到1500亿元的目标 in its
+# line 4): GUIDE convention, targets without a year stay empty (so the yearless target of hk_rd_outlook_2018:4). A target
+# a plan or a year dates keeps it (…规划提出的12件的预期目标 in cn_patents_2025:1, 规划建设目标8.4个 in cn_5g_2025:1).
+_FUTURE = re.compile(r"未来|今后|目标(?:是|为)|的(?:预期)?目标")
 # A stated reference date opens a paragraph's figures (截至2022年底, 2022年，…): it reaches the later sentences.
 _REFERENCE = re.compile(r"(?:截至|截止)\s*(?:日期)?\s*(?:为|是)?\s*(?P<a>(?:19|20)\d{2})\s*年")
 # A year with a part of it (2024年1至8月，/ 2015年上半年，) opens the time the same way.
