@@ -18,6 +18,9 @@ CASES = [
     # A target its clause sets without a year (目标是…, …的目标) stays undated, as a horizon (未来) does.
     ("tw_startup_funding_2024", 2, "1500億元", None),  # 目標是新創投資金額每年達1500億元 (a text of 2025)
     ("tw_startup_funding_2024", 4, "1500億元", None),  # 要進一步達到1500億元的目標
+    # 党的十八大以来 ("since the 18th Party Congress", 2012) opens a period as 2012年以来 does.
+    ("cn_industry_75y_2024", 5, "8.7%", "2012-2023"),  # 黨的十八大以來,我國規模以上裝備制造業增加值年均增長8.7%
+    ("cn_industry_75y_2024", 5, "10.3%", "2012-2023"),  # …規模以上高技術制造業增加值年均增長10.3%
 ]
 
 
@@ -25,3 +28,9 @@ CASES = [
 def test_year_rules_on_fresh15_lines(name, line, quote, year):
     """Every mention of `quote` on the line gets the year the rule gives."""
     assert years(name, line, quote) == [year]
+
+
+def test_congress_name_is_no_number():
+    """十八大 in 黨的十八大以來 is a name (GUIDE): it dates the figures after it and is no mention of its own."""
+    from tests.warehouse.test_extract_labels import unseen_mentions
+    assert not [m.quote for m in unseen_mentions("cn_industry_75y_2024") if m.line_no == 5 and "十八" in m.quote]

@@ -1569,6 +1569,21 @@ _SINCE = re.compile(r"(?P<pre>自)?\s*(?P<a>(?:19|20)\d{2})\s*年\s*(?:(?(pre)[^
 # 自2010年超越美國以來,已經連續16年穩居世界第一 in a 2024 ranking; RMB¥177.25億…成為上海A股自2015年6月…上市以來的最大
 # IPO in a column of 2018).
 _EVENT_SINCE = re.compile(r".{0,3}?自\s*(?:19|20)\d{2}\s*年[^，,。；;]{0,16}?(?:以来|后|之后|起)")
+# Mainland writing dates an open period by a Party congress: 党的十八大以来 is "since the 18th Congress", November 2012
+# (黨的十八大以來,我國規模以上裝備制造業增加值年均增長8.7% in cn_industry_75y_2024, labelled 2012-2023; 党的十八大以来,
+# 党中央高度重视发展数字经济 in cn_digital_index_2022). For dating, the anchor reads as the 2012年以来 it means, written
+# over it in place (both are seven characters, so positions hold); the congress name itself stays no number.
+_CONGRESS_SINCE = re.compile(r"党的(十八|十九|二十)大以来")
+_CONGRESS_YEAR = {"十八": "2012", "十九": "2017", "二十": "2022"}
+
+
+def _anchored(text: str) -> str:
+    """`text` with each 党的十八大以来 written as the 2012年以来 it dates (same length)."""
+    if "大以来" not in text:
+        return text
+    return _CONGRESS_SINCE.sub(lambda m: f"{_CONGRESS_YEAR[m[1]]}年以来", text)
+
+
 # A fiscal or school year written 2025/26 is the period 2025-2026.
 # Fiscal years listed or spanned (2026/27及2027/28年度, 2026/27年度至2030/31年度) are one period, first to last.
 _SPLIT_YEAR = re.compile(r"(?P<a>(?:19|20)\d{2})/(?P<b>\d{2})(?:\s*年度?)?"
@@ -1934,6 +1949,7 @@ def year(text: str, pos: int, s_start: int, paragraph_starts: list[int] | None =
     """The year or period a figure refers to: its clause, then its sentence, then the paragraph's stated
     reference date, then the document's date for 目前/今年/去年; a period's start value (从/由 X) gets the
     start year and its end value (至/到 Y) the end year. None when nothing in the text fixes it."""
+    text = _anchored(text)
     c_start, c_end = bounds(text, pos, CLAUSE_END)
     # A sentence (and a clause) does not run past its paragraph: a heading or a list line without a full stop
     # (全年国内生产总值增长3%) is not one sentence with the lines before it or the paragraph after it (过去五年极不寻常。).
