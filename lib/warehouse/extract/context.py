@@ -1571,8 +1571,10 @@ _SINCE = re.compile(r"(?P<pre>自)?\s*(?P<a>(?:19|20)\d{2})\s*年\s*(?:(?(pre)[^
 _EVENT_SINCE = re.compile(r".{0,3}?自\s*(?:19|20)\d{2}\s*年[^，,。；;]{0,16}?(?:以来|后|之后|起)")
 # Mainland writing dates an open period by a Party congress: 党的十八大以来 is "since the 18th Congress", November 2012
 # (黨的十八大以來,我國規模以上裝備制造業增加值年均增長8.7% in cn_industry_75y_2024, labelled 2012-2023; 党的十八大以来,
-# 党中央高度重视发展数字经济 in cn_digital_index_2022). For dating, the anchor reads as the 2012年以来 it means, written
-# over it in place (both are seven characters, so positions hold); the congress name itself stays no number.
+# 党中央高度重视发展数字经济 in cn_digital_index_2022; 黨的十八大以來,我國經濟社會發展取得新成就 opening a report of 2017 on
+# 2013-2016 in news.cctv.cn/2017/06/23/ARTIVxLI0sK1LQGmWehAW40G170623.shtml). For dating, the anchor reads as the
+# 2012年以来 it means, written over it in place (both are seven characters, so positions hold); the congress name itself
+# stays no number.
 _CONGRESS_SINCE = re.compile(r"党的(十八|十九|二十)大以来")
 _CONGRESS_YEAR = {"十八": "2012", "十九": "2017", "二十": "2022"}
 
