@@ -18,16 +18,16 @@ CARD_SOURCES = {"rd": ("rd_intensity", "gerd_ppp", "researchers"), "unicorns": (
 # its protobuf and send on the server (README, Benchmark). No "<" inside the style: the browser's sanitiser would
 # drop it.
 CARDS_CLASS = "overview-cards"
-CARDS_STYLE = """<style>
-.overview-cards .cards-heading {margin: 0 0 1rem;}
-.overview-cards .cards-row {display: grid; grid-template-columns: repeat(var(--cards), minmax(0, 1fr)); gap: 1rem;}
-.overview-cards .card {display: flex; flex-direction: column; gap: 1rem;}
-.overview-cards .metric {border: 1px solid rgb(220, 216, 212); border-radius: 0.5rem; padding: calc(1rem - 1px);}
-.overview-cards .metric-label {display: flex; align-items: center; min-height: 1.5rem; font-size: 0.875rem;
-  line-height: normal;}
-.overview-cards .metric-value {font-size: 2.25rem; line-height: normal; padding-bottom: 0.25rem;
-  overflow-wrap: anywhere;}
-.overview-cards .card-note {font-size: 0.875rem; line-height: 1.6; opacity: 0.6; overflow-wrap: anywhere;}
+CARDS_STYLE = f"""<style>
+.overview-cards .cards-heading {{margin: 0 0 1rem;}}
+.overview-cards .cards-row {{display: grid; grid-template-columns: repeat(var(--cards), minmax(0, 1fr)); gap: 1rem;}}
+.overview-cards .card {{display: flex; flex-direction: column; gap: 1rem;}}
+.overview-cards .metric {{border: 1px solid {figures.BORDER_COLOR}; border-radius: 0.5rem; padding: calc(1rem - 1px);}}
+.overview-cards .metric-label {{display: flex; align-items: center; min-height: 1.5rem; font-size: 0.875rem;
+  line-height: normal;}}
+.overview-cards .metric-value {{font-size: 2.25rem; line-height: normal; padding-bottom: 0.25rem;
+  overflow-wrap: anywhere;}}
+.overview-cards .card-note {{font-size: 0.875rem; line-height: 1.6; opacity: 0.6; overflow-wrap: anywhere;}}
 </style>"""
 
 

@@ -8,6 +8,7 @@ import pandas as pd
 
 from lib.queries import facts
 from lib.ui import citations
+from lib.ui.figures import BORDER_COLOR
 from lib.ui.i18n import format_value, t
 
 # Qualifiers the extractor reads next to a number (`超过`, `约`, `不足`, `余`, `前N`) -> i18n key suffix.
@@ -205,9 +206,9 @@ def conflict_header_html(first, lang: str) -> str:
 CARD_CLASS = "fx-card"
 CARDS_STYLE = f"""<style>
 .fx-list {{display: flex; flex-direction: column; gap: 1rem;}}
-.{CARD_CLASS} {{border: 1px solid rgb(220, 216, 212); border-radius: 0.5rem; padding: calc(1rem - 1px);
+.{CARD_CLASS} {{border: 1px solid {BORDER_COLOR}; border-radius: 0.5rem; padding: calc(1rem - 1px);
   display: flex; flex-direction: column; gap: 1rem;}}
-.{CARD_CLASS} details {{border: 1px solid rgb(220, 216, 212); border-radius: 0.5rem;}}
+.{CARD_CLASS} details {{border: 1px solid {BORDER_COLOR}; border-radius: 0.5rem;}}
 .{CARD_CLASS} summary {{display: flex; align-items: center; gap: 0.5rem; min-height: calc(2.5rem - 2px);
   padding: 0.25rem 0.75rem; font-size: 0.875rem; cursor: pointer; list-style: none;}}
 .{CARD_CLASS} summary::-webkit-details-marker {{display: none;}}
@@ -216,7 +217,7 @@ CARDS_STYLE = f"""<style>
 .{CARD_CLASS} details[open] > summary::before {{transform: rotate(45deg);}}
 .{CARD_CLASS} details[open] > summary {{background: rgb(252, 252, 251); border-radius: 0.5rem 0.5rem 0 0;}}
 .{CARD_CLASS} summary:hover {{background: rgb(242, 242, 240);}}
-.{CARD_CLASS} details > div {{padding: 1rem; border-top: 1px solid rgb(220, 216, 212);}}
+.{CARD_CLASS} details > div {{padding: 1rem; border-top: 1px solid {BORDER_COLOR};}}
 .{CARD_CLASS} .fx-statements {{display: grid; grid-template-columns: repeat(var(--n), minmax(0, 1fr)); gap: 1rem;}}
 @media (max-width: 640px) {{.{CARD_CLASS} .fx-statements {{grid-template-columns: minmax(0, 1fr);}}}}
 </style>"""

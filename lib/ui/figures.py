@@ -32,6 +32,8 @@ DASHES = {"WLD": "dash"}  # the world is a reference, not a competitor
 TEXT_COLOR = "#222222"
 MUTED_COLOR = "#595959"
 GRID_COLOR = "#E6E6E6"
+# The border Streamlit draws round a bordered container or metric in this theme, for HTML drawn as those are.
+BORDER_COLOR = "rgb(220, 216, 212)"
 
 
 def shared(builder):

@@ -92,7 +92,6 @@ def add(files: list[tuple[str, bytes]], meta: dict[str, str], progress=None) -> 
     return outcome
 
 
-
 def _rebuild(progress):
     from lib.warehouse import build  # the build's code only when a change rebuilds: about 8 MB the server spares
 

@@ -2,11 +2,14 @@
 where the reading went wrong on text no rule was written from, not set on a right reading of the same kind."""
 from __future__ import annotations
 
-from pathlib import Path
-
 from lib.warehouse.extract.doubts import reading_doubts
 from lib.warehouse.extract.document import CLAUSE_END, bounds, matching_text
-from tests.warehouse.test_extract_labels import unseen_mentions
+from tests.warehouse.test_extract_labels import UNSEEN, unseen_mentions
+
+
+def _text(name: str) -> str:
+    """An unseen text as one string, read as the extractor matches it (one line start)."""
+    return matching_text((UNSEEN / "texts" / f"{name}.txt").read_text(encoding="utf-8"), [0])
 
 
 def _at(name: str, line: int, quote: str):
@@ -127,8 +130,7 @@ def test_the_writers_own_economy_the_text_sets_apart_is_flagged():
     """我國與中國在本月7日均公布…，我國10月的出口205.2億美元 (tw_exports_2025m10 line 1, fresh12): a Taiwanese text whose
     我國 was read as the mainland's; the text sets 我國 apart from 中國, so the writer is not there."""
     from lib.warehouse.extract import doubts
-    texts = Path(__file__).parents[1] / "labels" / "unseen" / "texts"
-    text = matching_text((texts / "tw_exports_2025m10.txt").read_text(encoding="utf-8"), [0])
+    text = _text("tw_exports_2025m10")
     assert doubts._home_contradicted(text, "CHN") and not doubts._home_contradicted(text, "TWN")
     # Read from Taiwan since context.home_economy takes the same hint (sets_apart): Taiwan's, unflagged.
     m = _at("tw_exports_2025m10", 1, "205.2億美元")
@@ -140,8 +142,7 @@ def test_the_writers_own_economy_another_one_outnumbers_is_flagged():
     once read from Taiwan; Taiwan is never named, Malaysia often, so Taiwan is contradicted. Read from Malaysia
     (context.home_economy weighs every writer in either script), the figure is Malaysia's and unflagged."""
     from lib.warehouse.extract import doubts
-    texts = Path(__file__).parents[1] / "labels" / "unseen" / "texts"
-    text = matching_text((texts / "my_penang_trade_2022.txt").read_text(encoding="utf-8"), [0])
+    text = _text("my_penang_trade_2022")
     assert doubts._home_contradicted(text, "TWN") and not doubts._home_contradicted(text, "MYS")
     m = _at("my_penang_trade_2022", 6, "榜首")
     assert m.entity == "MYS" and "subject_home_contradicted" not in m.flags

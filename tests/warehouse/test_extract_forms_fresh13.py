@@ -11,6 +11,13 @@ def _line(name: str, line: int) -> list:
     return [m for m in unseen_mentions(name, READ_SPLITS) if m.line_no == line]
 
 
+def assert_read_as(name: str, line: int, quote: str, value, value_high, unit: str) -> None:
+    """`quote` on the line is read once, as value (value_high for a range) in unit."""
+    got = [(m.value, m.value_high, m.unit) for m in _line(name, line) if m.quote == quote]
+    assert got == [(pytest.approx(value), pytest.approx(value_high) if value_high else None, unit)], \
+        [(m.quote, m.value, m.value_high, m.unit) for m in _line(name, line)]
+
+
 @pytest.mark.parametrize("name,line,quote,value,value_high,unit", [
     # 两国出口差距维持在2000億至3000億美元之間: magnitudes on both ends, the currency once after the high end.
     ("tw_kr_exports_2025", 3, "2000億至3000億美元", 2e11, 3e11, "USD"),
@@ -51,9 +58,7 @@ def _line(name: str, line: int) -> list:
     ("cn_highly_cited_2023", 5, "Top 6", 6, None, "rank"),
 ])
 def test_forms_on_fresh13_lines(name, line, quote, value, value_high, unit):
-    got = [(m.value, m.value_high, m.unit) for m in _line(name, line) if m.quote == quote]
-    assert got == [(pytest.approx(value), pytest.approx(value_high) if value_high else None, unit)], \
-        [(m.quote, m.value, m.value_high, m.unit) for m in _line(name, line)]
+    assert_read_as(name, line, quote, value, value_high, unit)
 
 
 def test_a_group_name_counts_no_economies():

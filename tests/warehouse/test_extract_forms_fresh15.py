@@ -4,11 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.warehouse.test_extract_labels import READ_SPLITS, unseen_mentions
-
-
-def _line(name: str, line: int) -> list:
-    return [m for m in unseen_mentions(name, READ_SPLITS) if m.line_no == line]
+from tests.warehouse.test_extract_forms_fresh13 import assert_read_as
 
 
 @pytest.mark.parametrize("name,line,quote,value,value_high,unit", [
@@ -26,9 +22,7 @@ def _line(name: str, line: int) -> list:
     ("ch_gii_2025", 2, "十余载", 10, None, "count"),
 ])
 def test_forms_on_fresh15_lines(name, line, quote, value, value_high, unit):
-    got = [(m.value, m.value_high, m.unit) for m in _line(name, line) if m.quote == quote]
-    assert got == [(pytest.approx(value), pytest.approx(value_high) if value_high else None, unit)], \
-        [(m.quote, m.value, m.value_high, m.unit) for m in _line(name, line)]
+    assert_read_as(name, line, quote, value, value_high, unit)
 
 
 def test_a_hidden_champion_is_a_name():
