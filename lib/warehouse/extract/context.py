@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import contextvars
+import functools
 import re
 
 from lib.contract import REGIONS, economy_order
@@ -128,6 +129,7 @@ _ROC_YEAR = re.compile(r"(?<![\d.])(?:[89]\d|1[01]\d)\s*年(?![\d代])")
 _WRITERS_ABROAD = ("TWN", "HKG", "MAC", "MYS", "SGP")
 
 
+@functools.lru_cache(maxsize=64)  # asked for every figure that may be the writer's (doubts._home_contradicted)
 def sets_apart(text: str, code: str) -> bool:
     """Whether `text` sets 我国/本国 apart from `code` by name, so that its writer is not there: 我國與中國在本月7日均公布,
     我國對中國與香港的出口 (tw_exports_2025m10), 我國對中國及香港出口減少三十八.五% (自由時報 2008-12-09), 我國對中國的出口中
@@ -184,7 +186,7 @@ def _own_or_mainland(text: str) -> str:
     """CHN for a text that names the mainland more often than any economy abroad, unless its 我国 stands beside one
     economy abroad (own_sentence_homes): then it is from there, though it names China more often."""
     own = own_sentence_homes(text)
-    return own.pop() if len(own) == 1 else "CHN"
+    return next(iter(own)) if len(own) == 1 else "CHN"
 
 
 # 我国/本国 followed straight by a place is the mainland's way of naming a part of China (对我国香港…增长13.2%:
@@ -192,7 +194,8 @@ def _own_or_mainland(text: str) -> str:
 _OWN_WORD = re.compile(r"(?:我国|本国)(?!香港|台湾|澳门)")
 
 
-def own_sentence_homes(text: str) -> set[str]:
+@functools.lru_cache(maxsize=8)  # once per document, not once per figure (doubts._home_contradicted)
+def own_sentence_homes(text: str) -> frozenset[str]:
     """The economies abroad that the sentences saying 我国/本国 name beside it, when they name no mainland word: such a
     sentence says whose 我国 is, however often the rest of the text names China (电子商务对我国国内生产总值的贡献,
     占6.1%达746亿令吉: my_ecommerce_2016, a Malaysian paper on Alibaba that names 中国 eight times; 半导体已成为台湾的
@@ -205,7 +208,7 @@ def own_sentence_homes(text: str) -> set[str]:
     for sentence in re.split(rf"[{SENTENCE_END}\n]", text):
         if _OWN_WORD.search(sentence) and not any(w in sentence for w in mainland):
             homes |= {c for w, c in cues if w in sentence}
-    return {c for c in homes if not sets_apart(text, c)}
+    return frozenset(c for c in homes if not sets_apart(text, c))
 
 
 def writer_counts(text: str) -> dict[str, int]:
