@@ -86,6 +86,8 @@ HOME_CURRENCY = {"HKG": "HKD", "TWN": "TWD", "MYS": "MYR", "SGP": "SGD", "MAC": 
 _MAINLAND = ("中国", "内地", "大陆", "国务院", "人民币")
 # Institutions and the currency only a mainland writer names as its own (for a Traditional text, see home_economy).
 _MAINLAND_WRITER = ("国务院", "国家统计局", "工业和信息化部", "工信部", "国家发展改革委", "发改委", "人民币", "中共中央")
+# The mainland's provinces and cities by name (not 全省, 全市: any writer's own province or city).
+_MAINLAND_PLACES = tuple(w for w, c in CITY_WORDS if c == "CHN" and not w.startswith("全"))
 
 
 # Institutions, markets and firms that place a text in one of the economies writing Chinese.
@@ -107,16 +109,16 @@ HOME_CUES = [("行政院", "TWN"), ("立法院", "TWN"), ("国发会", "TWN"), (
 # the amounts are in and the office whose statistics they are belong to the writer.
 _DECLARED_CURRENCY = re.compile(r"(?P<a>人民币|港元|港币|澳门元|澳门币|新台币|令吉)\s*[（(]\s*下同"
                                 r"|[（(]\s*(?P<b>人民币|港元|港币|澳门元|澳门币|新台币|令吉)\s*[,，.、]\s*下同")
+_DECLARED_HOME = dict(CURRENCY_HOME + [("人民币", "CHN"), ("新台币", "TWN")])
 _OFFICES = [("统计暨普查局", "MAC"), ("政府统计处", "HKG"), ("主计总处", "TWN"), ("主计处", "TWN"), ("国家统计局", "CHN")]
+_PLACE_OFFICE = re.compile(rf"(?:{'|'.join(_MAINLAND_PLACES)})[省市区县]?统计局")  # a mainland place's statistics bureau
 
 
 def declared_homes(text: str) -> list[str]:
     """The economy of each currency a text declares for what follows and of each statistics office it names."""
-    money = dict(CURRENCY_HOME + [("人民币", "CHN"), ("新台币", "TWN")])
-    homes = [money[m["a"] or m["b"]] for m in _DECLARED_CURRENCY.finditer(text)]
+    homes = [_DECLARED_HOME[m["a"] or m["b"]] for m in _DECLARED_CURRENCY.finditer(text)]
     homes += [code for word, code in _OFFICES if word in text]
-    mainland = "|".join(w for w, c in CITY_WORDS if c == "CHN" and not w.startswith("全"))
-    if "国家统计局" not in text and re.search(rf"(?:{mainland})[省市区县]?统计局", text):
+    if "国家统计局" not in text and _PLACE_OFFICE.search(text):
         homes.append("CHN")
     return homes
 
@@ -171,7 +173,7 @@ def home_economy(text: str, traditional: bool = False) -> str:
     if traditional:
         mainland = text.count("中国") - text.count("中国大陆") - text.count("中国台湾") + \
             sum(text.count(word) for word in _MAINLAND_WRITER) + \
-            sum(text.count(word) for word, code in CITY_WORDS if code == "CHN" and not word.startswith("全"))
+            sum(text.count(word) for word in _MAINLAND_PLACES)
         mainland += declared.count("CHN")
         return _own_or_mainland(text) if mainland > counts.get(best, 0) else best
     # 中国大陆 is what writers outside the mainland call it (Singapore: sg_cn_trade_2013 除中国大陆和台湾地区以外;
@@ -203,7 +205,7 @@ def own_sentence_homes(text: str) -> frozenset[str]:
     the text sets 我国 apart from (sets_apart) is not the writer's. Only for a text otherwise read as the mainland's:
     a text already placed abroad may set its 我国 beside another (我国人才总被新加坡吸引: my_penang_trade_2022)."""
     cues = [(w, c) for w, c in ECONOMY_WORDS + CITY_WORDS + CURRENCY_HOME + HOME_CUES if c in _WRITERS_ABROAD]
-    mainland = _MAINLAND + _MAINLAND_WRITER + tuple(w for w, c in CITY_WORDS if c == "CHN" and not w.startswith("全"))
+    mainland = _MAINLAND + _MAINLAND_WRITER + _MAINLAND_PLACES
     homes = set()
     for sentence in re.split(rf"[{SENTENCE_END}\n]", text):
         if _OWN_WORD.search(sentence) and not any(w in sentence for w in mainland):
