@@ -54,14 +54,21 @@ _CURRENCY_BEFORE = re.compile(r"(?P<cur>" + _CURRENCY_WORD.pattern + r"|(?<![A-Z
 # 增长近5700亿元人民币(下同) … 分别下降2800多亿和近1200亿 (cn_hurun_unicorn_2024:7), 7,648億(港元,下同)…上升0.7%至5,781億元
 # (hk_services_2016:2), 39.14兆元（人民幣，下同） (tw_unicorn_500_2025:1): 下同 ("the same below") names the currency of
 # the amounts after it, so a bare 亿/万 amount further on is in that currency.
-_SAME_BELOW = re.compile(r"(?P<a>" + _CURRENCY_WORD.pattern + r")\s*[（(]\s*下同|[（(]\s*(?P<b>" + _CURRENCY_WORD.pattern
-                         + r")\s*[,，.、]\s*下同")
+_BRACKETED_BELOW = r"[（(]\s*(?P<b>" + _CURRENCY_WORD.pattern + r")\s*[,，.、]\s*下同"  # (港元,下同)
+_SAME_BELOW = re.compile(r"(?P<a>" + _CURRENCY_WORD.pattern + r")\s*[（(]\s*下同|" + _BRACKETED_BELOW)
+_NAMED_AFTER = re.compile(r"\s*" + _BRACKETED_BELOW)
 
 
 @lru_cache(maxsize=8)
 def _currencies_below(text: str) -> tuple[tuple[int, str], ...]:
     """(position, currency) of each 下同 that names a currency, in text order."""
     return tuple((m.start(), UNITS[m["a"] or m["b"]][0]) for m in _SAME_BELOW.finditer(text))
+
+
+def _currency_below(text: str, pos: int) -> str | None:
+    """The currency that the last 下同 before `pos` declares for the amounts below it, if any."""
+    below = [cur for at, cur in _currencies_below(text) if at < pos]
+    return below[-1] if below else None
 
 
 # The flags that say a subject is uncertain, and why.
@@ -158,9 +165,9 @@ def _mention(doc: Document, text: str, doc_id: str, hit: Hit, date: str | None, 
         prefix = _RATE_BASE.search(text, s_start, start)
     # 7,648億(港元,下同) (hk_services_2016:2), 53732.0億元(人民币.下同) (cn_profits_2025q3:1), 52982.7亿元(人民币,下同)
     # (cn_services_trade_2021:2): the currency named in brackets after an amount, for it and those below, is its own.
-    named = re.match(r"\s*[（(]\s*(?P<cur>" + _CURRENCY_WORD.pattern + r")\s*[,，.、]\s*下同", text[end:end + 14])
+    named = _NAMED_AFTER.match(text[end:end + 14])
     if named and (unit == "count" and "no_unit" in flags or (hit.measure or "").endswith("元")):
-        unit = UNITS[named["cur"]][0]
+        unit = UNITS[named["b"]][0]
         flags = [f for f in flags if f != "no_unit"]
     elif prefix and (unit == "count" and "no_unit" in flags or unit == "CNY" and (hit.measure or "").endswith("元")
                      and not _CURRENCY_WORD.search(hit.measure or "")):
@@ -169,8 +176,8 @@ def _mention(doc: Document, text: str, doc_id: str, hit: Hit, date: str | None, 
         unit = _LATIN_CURRENCY.get(prefix["cur"]) or UNITS[prefix["cur"]][0]
         flags = [f for f in flags if f != "no_unit"]
     elif unit == "count" and "no_unit" in flags and re.search(r"[亿万兆]", hit.measure or "") \
-            and (below := [cur for at, cur in _currencies_below(text) if at < start]):
-        unit = below[-1]
+            and (below := _currency_below(text, start)):
+        unit = below
         flags = [f for f in flags if f != "no_unit"]
     elif unit == "count" and "no_unit" in flags and re.search(r"[亿万兆]", hit.measure or "") \
             and _MONEY_WORDS.search(text[s_start:end + 2]):
@@ -188,10 +195,10 @@ def _mention(doc: Document, text: str, doc_id: str, hit: Hit, date: str | None, 
         unit = "other"
     elif unit == "CNY" and (hit.measure or "").endswith("元") and not _CURRENCY_WORD.search(hit.measure or "") \
             and not re.match(r"\s*人民币", text[end:end + 4]) \
-            and (below := [cur for at, cur in _currencies_below(text) if at < start]):
+            and (below := _currency_below(text, start)):
         # 9.2亿元(澳门元,下同)…再出口(7.9亿元) (mo_trade_2018m7:1), 7,648亿(港元,下同)…至5,781亿元 (hk_services_2016:2):
         # a bare 元 after a currency declared for what follows is that currency's unit word.
-        unit = below[-1]
+        unit = below
     elif unit == "CNY" and home != "CHN" and (hit.measure or "").endswith("元") and home in HOME_CURRENCY \
             and not re.match(r"\s*人民币", text[end:end + 4]):
         # 元 outside the mainland is the local dollar (港元, 新台币), unless the currency is named after it: 以181.7亿元
