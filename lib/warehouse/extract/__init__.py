@@ -35,7 +35,7 @@ from lib.contract import DOCUMENT_CURRENCIES, MONEY_UNITS
 from lib.warehouse.extract import context
 from lib.warehouse.extract.context import COMPANY_WORDS, COUNTRY_NAMES, ECONOMY_WORDS, HOME_CURRENCY  # noqa: F401
 from lib.warehouse.extract.doubts import reading_doubts
-from lib.warehouse.extract.document import (CLAUSE_END, SENTENCE_END, Document, bounds,  # noqa: F401
+from lib.warehouse.extract.document import (CLAUSE_END, SENTENCE_END, Document, bounds, paragraph_start,  # noqa: F401
                                             document_date, matching_text, read_document)
 from lib.warehouse.extract.numbers import UNITS, Hit, Scanner  # noqa: F401 (public)
 
@@ -248,11 +248,11 @@ def _mention(doc: Document, text: str, doc_id: str, hit: Hit, date: str | None, 
         # 十一月/今年/目前 with no document date: the reason, and what to add. A news paragraph states its time once,
         # in its first sentence, and the sentences after it continue that time (本港6月商品轉口貨量按年上升9.2%…。
         # 兩者合計,商品整體出口貨量上升9.1%; 今年第三季度…微升0.1%。其中转口量上升0.3%): the date would date them too.
-        para = max([p for p in doc.paragraph_starts if p <= start] + [0])
+        para = paragraph_start(doc.paragraph_starts, start)
         if not date and context.dated_relatively(text[min(para, s_start):s_end]):
             flags.append("year_needs_date")
     # Where the subject or the year came from, when that is where wrong readings come from (extract/doubts.py).
-    p_start = max([p for p in doc.paragraph_starts if p <= start] + [0])
+    p_start = paragraph_start(doc.paragraph_starts, start)
     p_next = min([p for p in doc.paragraph_starts if p > start] + [s_end])
     doubts = reading_doubts(text, start, bounds(text, start, CLAUSE_END)[0], max(s_start, p_start), p_next, p_start,
                             entity, source, year, date, home)

@@ -6,7 +6,7 @@ import functools
 import re
 
 from lib.contract import REGIONS, economy_order
-from lib.warehouse.extract.document import CLAUSE_END, SENTENCE_END, bounds
+from lib.warehouse.extract.document import CLAUSE_END, SENTENCE_END, bounds, paragraph_start
 
 # Words naming an economy. 我国/国内/全国/本国 name the writer's own economy (HOME below), CHN unless the text
 # shows it was written elsewhere. Longer words win where two overlap (印度尼西亚 over 印度).
@@ -1118,7 +1118,7 @@ def _among_foreign_nationals(text: str, pos: int, code: str | None, home: str,
     if not parts <= _ECONOMY_CODES or home in parts:
         return False  # (a firm is no nationality; nor is the world: 來自54個國家)
     s_start, s_end = bounds(text, pos, SENTENCE_END)
-    paragraph = max([p for p in (paragraph_starts or [0]) if p <= s_start] or [0])
+    paragraph = paragraph_start(paragraph_starts, s_start)
     before = bounds(text, s_start - 2, SENTENCE_END)[0] if s_start - 2 >= paragraph else s_start
     return bool(_FOREIGN_NATIONALS.search(text, max(before, paragraph), s_end))
 
@@ -1283,7 +1283,7 @@ def _nearest_subject(text: str, pos: int, unit: str, home: str = "CHN",
     # The earlier clauses of the sentence in the figure's paragraph: a heading without punctuation before it is no
     # clause of its own (機械業今年出口可望年增5% / 儘管面臨美國對等關稅…衝擊，機械業前九月出口值232.59億美元:
     # tw_key_figures_2025 lines 3-4, where the cause clause opens the paragraph).
-    floor = max([p for p in (paragraph_starts or []) if p <= c_start] + [s_start])
+    floor = max(paragraph_start(paragraph_starts, c_start), s_start)
     while clause_end > s_start:
         p_start, _ = bounds(text, clause_end - 1, CLAUSE_END)
         p_start = max(p_start, s_start, floor if clause_end > floor else s_start)
@@ -1352,7 +1352,7 @@ def _nearest_subject(text: str, pos: int, unit: str, home: str = "CHN",
     if after:
         return _by("clause", after[0][1], False)
     back = s_start - 1
-    paragraph = max([p for p in (paragraph_starts or [0]) if p <= s_start] or [0])
+    paragraph = paragraph_start(paragraph_starts, s_start)
     opening_only = False
     while back > paragraph:
         p_start, _ = bounds(text, back - 1, SENTENCE_END)
@@ -1930,7 +1930,7 @@ def _that_time(text: str, s_start: int, pos: int, date: str | None, report: str 
 def _open_period(text: str, start: str, s_start: int, paragraph_starts: list[int] | None) -> str | None:
     """An open period (自2012年以来) from `start` to the latest year the paragraph states before `s_start`; None when
     it states none."""
-    p_start = max([p for p in (paragraph_starts or [0]) if p <= s_start] or [0])
+    p_start = paragraph_start(paragraph_starts, s_start)
     ends = [y[-4:] for _, y in _candidates(text[p_start:s_start]) if y[-4:] > start]
     return f"{start}-{max(ends)}" if ends else None
 
@@ -1960,7 +1960,7 @@ def year(text: str, pos: int, s_start: int, paragraph_starts: list[int] | None =
     c_start, c_end = bounds(text, pos, CLAUSE_END)
     # A sentence (and a clause) does not run past its paragraph: a heading or a list line without a full stop
     # (全年国内生产总值增长3%) is not one sentence with the lines before it or the paragraph after it (过去五年极不寻常。).
-    s_start = max([p for p in (paragraph_starts or []) if p <= pos] + [s_start])
+    s_start = max(paragraph_start(paragraph_starts, pos), s_start)
     s_end = min([p for p in (paragraph_starts or []) if p > pos] + [bounds(text, pos, SENTENCE_END)[1]])
     # An ellipsis (……) closing a list of findings ends it as a full stop would (…本科及以上学历占比63.6%、高被引科学家
     # 升至世界第二……8月27日,《报告》在京发布 in cn_talent_report_2020; …算力总规模位居世界第二,我国建成了…5G网络……我国
@@ -2446,7 +2446,7 @@ def _named_before(text: str, s_start: int, date: str | None, report: str | None,
 def _previous_period(text: str, s_start: int, paragraph_starts: list[int]) -> str | None:
     """The last period (YYYY-YYYY) the sentences of the paragraph before `s_start` name, going back at most two
     sentences (同期 after 美国从35%下降到27% still means the period named before that sentence)."""
-    p_start = max([p for p in paragraph_starts if p <= s_start] or [0])
+    p_start = paragraph_start(paragraph_starts, s_start)
     start = s_start
     for _ in range(2):
         if start - 1 <= p_start:

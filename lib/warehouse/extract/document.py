@@ -204,6 +204,11 @@ def _marks(text: str, ends: str) -> list[int]:
     return entry[1]
 
 
+def paragraph_start(paragraph_starts: list[int] | None, pos: int) -> int:
+    """Where the paragraph holding `pos` starts (Document.paragraph_starts; 0 before the first, or with none)."""
+    return max([p for p in paragraph_starts or () if p <= pos], default=0)
+
+
 def bounds(text: str, pos: int, ends: str) -> tuple[int, int]:
     """Start and end (past the closing mark) of the sentence or clause around `pos`."""
     marks = _marks(text, ends)
