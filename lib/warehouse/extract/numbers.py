@@ -196,9 +196,12 @@ _TOP_LIST = re.compile(r"(?<![一二三四五六七八九十\d])(?P<n>十|[一�
 # tenth congress) 党的 before it. So does N大 before 重点 (key): a policy names its set of key sectors so (首批十大重点
 # 产业链: cn_industry_chain_2023; 《中国制造2025》…聚焦十大重点领域: 国务院 2015-06-03, and the 十大重点领域技术路线图 of
 # 工信部, build.cn/Item/7006.aspx), and lists them; no ranking is meant.
+# 大 starting a word of its own after the number (大会, 大学, 大型, 大幅, 大于, 大多, 大概, 大约, 大都, 大力, 大批, 大以来) is
+# no top N and no set of N (_TOP_ROUND, _SET_COUNT).
+_NOT_SET = r"会|学|师|型|幅|量|小|于|多|概|约|致|都|力|批|以来"
 _TOP_ROUND = re.compile(r"(?<![一二三四五六七八九十百千万\d.第前])(?<!党的)(?P<n>十|百|[1-9]0{1,3})\s*大"
-                        r"(?!会|学|师|型|幅|量|小|于|多|概|约|致|都|力|批|以来|精神|报告|代表|重点)(?=[\u4e00-\u9fffA-Za-z，,。；;]|$)")
-_SET_COUNT = re.compile(r"(?<![\d.第前])(?P<n>[1-9])\s*大(?=[\u4e00-\u9fff])(?!会|学|师|型|幅|量|小|于|多|概|约|致|都|力|批|以来)")
+                        r"(?!" + _NOT_SET + r"|精神|报告|代表|重点)(?=[\u4e00-\u9fffA-Za-z，,。；;]|$)")
+_SET_COUNT = re.compile(r"(?<![\d.第前])(?P<n>[1-9])\s*大(?=[\u4e00-\u9fff])(?!" + _NOT_SET + ")")
 # Top 6 / TOP10 in Chinese text is 前六 / 前十 (入选人次Top 6的国家(地区)保持不变: cn_highly_cited_2023:5; 榜单top5分别是…:
 # a novel on 7xzw.com). TOP 5‰ (the top five per mille: cn_unicorn_us_2024:3) is a share, not a place.
 _TOP_LATIN = re.compile(r"(?<![A-Za-z])[Tt][Oo][Pp]\s*(?P<n>\d{1,3})(?![\d.%‰])")
