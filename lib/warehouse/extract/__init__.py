@@ -37,12 +37,11 @@ from lib.warehouse.extract.context import COMPANY_WORDS, COUNTRY_NAMES, ECONOMY_
 from lib.warehouse.extract.doubts import reading_doubts
 from lib.warehouse.extract.document import (CLAUSE_END, SENTENCE_END, Document, bounds, paragraph_start,  # noqa: F401
                                             document_date, matching_text, read_document)
-from lib.warehouse.extract.numbers import UNITS, Hit, Scanner  # noqa: F401 (public)
+from lib.warehouse.extract.numbers import CURRENCY_WORDS, UNITS, Hit, Scanner  # noqa: F401 (public)
 
 
 # A currency printed just before its number (人民币140兆元, 新台币40万元, 人民币1.8万; US$, HK$, NT$ in Latin).
-_CURRENCY_WORD = re.compile("|".join(w for w in sorted(UNITS, key=len, reverse=True)
-                                     if UNITS[w][0] in MONEY_UNITS + DOCUMENT_CURRENCIES and w != "元"))
+_CURRENCY_WORD = re.compile("|".join(w for w in CURRENCY_WORDS if w != "元"))
 _LATIN_CURRENCY = {"US$": "USD", "HK$": "HKD", "NT$": "TWD", "S$": "SGD"}
 _RATE_BASE = re.compile(r"(?P<cur>" + _CURRENCY_WORD.pattern + r")")
 _CURRENCY_BEFORE = re.compile(r"(?P<cur>" + _CURRENCY_WORD.pattern + r"|(?<![A-Z])(?:"

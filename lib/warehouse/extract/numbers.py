@@ -144,10 +144,11 @@ _SLASH_LIST = re.compile(r"(?P<a>" + _NUM + r")/(?P<b>" + _NUM + r")\s*(?P<unit>
 # the three sectors, cn_yunhe_communique_2022).
 _LIST_UNIT = re.compile(r"\s*(?:和|、|与|及|或)\s*(?:[-−]?(?:" + _NUM + r")\s*(?:和|、|与|及|或)\s*){0,4}[-−]?(?:" + _NUM
                         + r")\s*(?P<unit>个百分点|百分点|%)")
+# The printed names of the currencies (人民币, 美元, 港币, 元…), longest first: here and _CURRENCY_WORD (extract/__init__.py).
+CURRENCY_WORDS = sorted((u for u, (c, _) in UNITS.items() if c in MONEY_UNITS + DOCUMENT_CURRENCIES), key=len, reverse=True)
+_CURRENCY_UNITS = "|".join(CURRENCY_WORDS)
 # 一季度、二季度分别达到9.76万亿和10.34万亿元 (cn_customs_2023h1): amounts with their magnitudes share the currency
 # printed once, after the last of the list, as percentages share 百分点.
-_CURRENCY_UNITS = "|".join(sorted((u for u, (c, _) in UNITS.items() if c in MONEY_UNITS + DOCUMENT_CURRENCIES),
-                                  key=len, reverse=True))
 _LIST_MONEY = re.compile(r"\s*(?:和|、|与|及|或)\s*(?:" + _NUM + r")\s*(?:万亿|亿|万)\s*(?P<unit>" + _CURRENCY_UNITS + r")")
 # 两国出口差距维持在2000億至3000億美元之間 (tw_kr_exports_2025:3), 營收規模將達7,800億至9,900億美元, 從…10億至40億
 # 美元…至100億至250億美元 (貝恩's 2024 technology report, torrentbusiness.com/article/127098): a range whose
