@@ -26,7 +26,7 @@ from lib.warehouse.fresh import inputs_fingerprint, is_stale
 from lib.errors import BuildError, Problem
 from lib.warehouse.extract import Mention, extract_document, read_document, reference_date
 from lib.warehouse.plausibility import check_rules, flag_implausible
-from lib.paths import CACHE_DIR, CATALOG_DIR, EXTERNAL_DIR, ROOT, SEEDS_DIR, build_inputs, warehouse_path
+from lib.paths import CACHE_DIR, CATALOG_DIR, EXTERNAL_DIR, ROOT, SEEDS_DIR, warehouse_path
 from lib.paths import documents_dir as documents_dir_default
 from lib.contract import SCHEMA_VERSION
 
