@@ -297,6 +297,13 @@ _CLASSES = {c for _, c in CLASS_WORDS}
 # A province, city or county is written `CHN:青海`: its economy first, then the place, so that a local figure is
 # never read as the national one (全县工业增加值 is the county's, not China's).
 _PLACE_OF = {w: f"{c}:{w}" for w, c in CITY_WORDS}
+
+
+def subject_code(word: str, home: str) -> str:
+    """The subject a word of the lists names: the writer's economy for 我国/全国 (HOME), a city as its place (CHN:深圳),
+    a word the lists do not know as itself."""
+    code = _SUBJECT_OF.get(word, (word,))[0]
+    return home if code == HOME else _PLACE_OF.get(word, code)
 # `与16个国家签署…`: countries named as partners (与/同/和 N个国家) are not the subject; N个国家 otherwise scopes a
 # statement over many countries, which makes it a world figure (涵盖96个国家的243家运营商).
 # A region or economy just before N个国家 names whose countries they are (欧盟28个国家, cn_oecd_rd_2014). 来自 before
@@ -987,8 +994,7 @@ def _firm_as_named(name: str, home: str) -> str:
         name = name[lead.end():]  # the country says where the firm is from
     if (firm := _SUBJECT_RE.match(name)) and _SUBJECT_OF[firm.group()][1]:
         name = firm.group()
-    code = _SUBJECT_OF.get(name, (None,))[0]
-    return (home if code == HOME else _PLACE_OF.get(name, code)) if code else name
+    return subject_code(name, home)
 
 # A list introduced as the members of what the clause names: 分别是/分别为/依次为/的是 A、B和C, to the clause's end.
 _LISTED = re.compile(r"(?:分别是|分别为|依次是|依次为|的是)(?P<names>[^，,；;。]+)$")
@@ -1076,8 +1082,7 @@ def entity(text: str, pos: int, unit: str, home: str = "CHN",
     if unit == "rank" and (partner := _PARTNER_RANK.match(text, pos, c_end)):
         # 马来西亚第二大贸易伙伴新加坡: a rank before the partner noun and an economy places that economy among the
         # reporter's partners ("Malaysia's second largest trading partner, Singapore"): the rank is the partner's.
-        code = _SUBJECT_OF[partner["e"]][0]
-        return _by("clause", (home if code == HOME else _PLACE_OF.get(partner["e"], code)), False)
+        return _by("clause", subject_code(partner["e"], home), False)
     code, assumed, source = _nearest_subject(text, pos, unit, home, paragraph_starts)
     # A count (两个最主要目的地) counts partners: it is theirs; an amount written as a bare count (8999亿) is trade.
     amount = unit != "count" or re.match(r"[^，,；;。]{0,8}?[亿万]", text[pos:c_end])
@@ -1157,8 +1162,7 @@ def _nearest_subject(text: str, pos: int, unit: str, home: str = "CHN",
         in_clause = [h for h in in_clause if h[2]]
     if unit == "rank" and (modified := _RANK_OF_NOUN.match(text, pos, c_end)):
         # 与全球第一的美国差距越来越大: a rank before 的 and an economy modifies it ("the world's number one, the US").
-        code = _SUBJECT_OF[modified["e"]][0]
-        return _by("clause", (home if code == HOME else _PLACE_OF.get(modified["e"], code)), False)
+        return _by("clause", subject_code(modified["e"], home), False)
     if unit == "rank" and (of := _RANK_OF.match(text, pos, c_end)) and (
             firm := [h for h in _named_subjects(text[of.end():c_end], home) if h[0] == 0 and h[2]]):
         # 挤掉去年排行第10的数码电讯(DIGI,6947,主要板基建) (my_klse_market_cap_2016 line 9): a firm's rank before 的 and its
@@ -1173,8 +1177,7 @@ def _nearest_subject(text: str, pos: int, unit: str, home: str = "CHN",
         names = re.split(r"\s*[、和与及]\s*", re.split(r"[，,；;。]", after)[0])
         n = _place_in_series(text, c_start, pos, c_end, len(names)) if len(names) >= 2 else None
         if n is not None and all(2 <= len(x) <= 8 and not re.search(r"\d", x) for x in names):
-            code = _SUBJECT_OF.get(names[n], (names[n],))[0]
-            return _by("list", (home if code == HOME else _PLACE_OF.get(names[n], code)), False)
+            return _by("list", subject_code(names[n], home), False)
     if not in_clause and (latter := _LATTER.match(text, c_start, pos)) and c_start > s_start:
         # 联昌集团上榜挤掉去年排行第10的数码电讯(…),后者市值从去年的419亿8500万令吉滑落至375亿5325万令吉 (my_klse_market_cap_2016
         # line 9): 后者 is the last one the sentence named before it (数码电讯), 前者 the first, not the clause's topic.
@@ -1429,7 +1432,7 @@ def _gap_pair(text: str, s_start: int, pos: int, c_start: int, c_end: int, code:
     if not re.search(r"差距|差额", text[c_start:c_end]) or "+" in code or ":" in code or code == "WLD" \
             or not (side := _GAP_SIDE.search(text, s_start, pos)) or _SUBJECT_OF[side["e"]][1]:
         return code
-    other = _PLACE_OF.get(side["e"], _SUBJECT_OF[side["e"]][0]).replace(HOME, home)
+    other = subject_code(side["e"], home)
     return code if other in (code, "WLD") or ":" in other else "+".join(economy_order([code, other]))
 
 

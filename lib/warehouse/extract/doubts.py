@@ -97,12 +97,7 @@ def _reported_by_writer(flow: re.Match, before: str, home: str) -> bool:
 
 def _codes(span: str, home: str) -> set[str]:
     """The subjects the word lists find in `span`: economies (a city as its economy), firms, the world, classes."""
-    codes = set()
-    for m in context._SUBJECT_RE.finditer(span):
-        code = context._SUBJECT_OF[m.group()][0]
-        code = home if code == context.HOME else context._PLACE_OF.get(m.group(), code).split(":")[0]
-        codes.add(code)
-    return codes
+    return {context.subject_code(m.group(), home).split(":")[0] for m in context._SUBJECT_RE.finditer(span)}
 
 
 def _named(span: str, home: str) -> set[str]:
