@@ -149,14 +149,14 @@ def _mention(doc: Document, text: str, doc_id: str, hit: Hit, date: str | None, 
         entity, ambiguous, source = pair, False, "pair"  # 与美国的差距, 双方差距: the pair's figure (label convention 8)
     if ambiguous:
         flags.append({"group": "group_subject", "ambiguous": "ambiguous_subject"}.get(ambiguous, "subject_assumed"))
-    unit = hit.unit
+    unit, printed = hit.unit, hit.measure or ""  # (the unit as the text prints it)
     prefix = _CURRENCY_BEFORE.search(text, max(0, start - 6), start)
     if prefix and text[prefix.start() - 1:prefix.start()] == "兑":
         # 新台币兑美元32.1元 (tw_ic_2025q3:1): a rate quoted against the currency after 兑 is an amount of the currency
         # before it, as the Taiwanese papers print the daily fix (新台幣兌美元今天以31.13元開盤…以31.18元作收: 鉅亨網
         # 2025-11-17); with no currency before 兑 the amount's own reading stands.
         prefix = _CURRENCY_BEFORE.search(text, max(0, prefix.start() - 7), prefix.start() - 1)
-    if not prefix and (hit.measure or "").endswith("元") and re.match(r"\s*兑", text[end:end + 2]):
+    if not prefix and printed.endswith("元") and re.match(r"\s*兑", text[end:end + 2]):
         # 韓元平均1418元兌1美元 (tw_kr_exports_2025:6), 新台币美元汇率今(18)日开盘仍强升2.56角,以32.45元兑1美元开出 (a
         # Taiwanese report in Simplified characters, cn.bg3.co), 新台幣匯率…終場升值5分,以32.63元兌1美元作收 (自由時報
         # 2016-05-31): a rate quoted against one unit of another currency is an amount of the currency its sentence
@@ -165,25 +165,25 @@ def _mention(doc: Document, text: str, doc_id: str, hit: Hit, date: str | None, 
     # 7,648億(港元,下同) (hk_services_2016:2), 53732.0億元(人民币.下同) (cn_profits_2025q3:1), 52982.7亿元(人民币,下同)
     # (cn_services_trade_2021:2): the currency named in brackets after an amount, for it and those below, is its own.
     named = _NAMED_AFTER.match(text[end:end + 14])
-    if named and (unit == "count" and "no_unit" in flags or (hit.measure or "").endswith("元")):
+    if named and (unit == "count" and "no_unit" in flags or printed.endswith("元")):
         unit = UNITS[named["b"]][0]
         flags = [f for f in flags if f != "no_unit"]
-    elif prefix and (unit == "count" and "no_unit" in flags or unit == "CNY" and (hit.measure or "").endswith("元")
-                     and not _CURRENCY_WORD.search(hit.measure or "")):
+    elif prefix and (unit == "count" and "no_unit" in flags or unit == "CNY" and printed.endswith("元")
+                     and not _CURRENCY_WORD.search(printed)):
         # 新台币40万元, 人民币1.8万, 港币10亿元: a currency written before the number is the figure's currency;
         # the trailing 元 is then only that currency's unit word, and a bare 万/亿 is an amount in it.
         unit = _LATIN_CURRENCY.get(prefix["cur"]) or UNITS[prefix["cur"]][0]
         flags = [f for f in flags if f != "no_unit"]
-    elif unit == "count" and "no_unit" in flags and re.search(r"[亿万兆]", hit.measure or "") \
+    elif unit == "count" and "no_unit" in flags and re.search(r"[亿万兆]", printed) \
             and (below := _currency_below(text, start)):
         unit = below
         flags = [f for f in flags if f != "no_unit"]
-    elif unit == "count" and "no_unit" in flags and re.search(r"[亿万兆]", hit.measure or "") \
+    elif unit == "count" and "no_unit" in flags and re.search(r"[亿万兆]", printed) \
             and _MONEY_WORDS.search(text[s_start:end + 2]):
         # Money is often written without its currency (收入高294亿, 赤字1,004亿): the writer's own is meant.
         unit = HOME_CURRENCY[home] if home in HOME_CURRENCY else unit
         flags.append("currency_assumed")
-    elif unit == "count" and not re.search(r"[亿万兆]", hit.measure or "") and (
+    elif unit == "count" and not re.search(r"[亿万兆]", printed) and (
             hit.value != int(hit.value) and re.search(r"每[百千万十]?(?:人|户|像素|平方|公里|千米|台|个|家|件|篇|名)", text[s_start:start])
             or _per_magnitude(text, start, end, s_start)):
         # 每万人拥有5G基站34.4个, 平均每像素接收到的光子数低至0.44: things are counted whole, so a fractional count
@@ -192,13 +192,13 @@ def _mention(doc: Document, text: str, doc_id: str, hit: Hit, date: str | None, 
         # a rate named by 率 without 每 is what the text calls it, and the chart draws it as a count.
         # A whole number per ten thousand people or per hundred million yuan is a rate too (_per_magnitude).
         unit = "other"
-    elif unit == "CNY" and (hit.measure or "").endswith("元") and not _CURRENCY_WORD.search(hit.measure or "") \
+    elif unit == "CNY" and printed.endswith("元") and not _CURRENCY_WORD.search(printed) \
             and not re.match(r"\s*人民币", text[end:end + 4]) \
             and (below := _currency_below(text, start)):
         # 9.2亿元(澳门元,下同)…再出口(7.9亿元) (mo_trade_2018m7:1), 7,648亿(港元,下同)…至5,781亿元 (hk_services_2016:2):
         # a bare 元 after a currency declared for what follows is that currency's unit word.
         unit = below
-    elif unit == "CNY" and home != "CHN" and (hit.measure or "").endswith("元") and home in HOME_CURRENCY \
+    elif unit == "CNY" and home != "CHN" and printed.endswith("元") and home in HOME_CURRENCY \
             and not re.match(r"\s*人民币", text[end:end + 4]):
         # 元 outside the mainland is the local dollar (港元, 新台币), unless the currency is named after it: 以181.7亿元
         # 人民币 (cn_ipo_review_2025, a text on Hong Kong's market), 230亿元人民币国债将在港发行 (新华社香港电 2012).
