@@ -129,6 +129,8 @@ _ROC_YEAR = re.compile(r"(?<![\d.])(?:[89]\d|1[01]\d)\s*年(?![\d代])")
 
 # The economies outside the mainland that write Chinese, in the order that breaks a tie (Taiwan when none is named).
 _WRITERS_ABROAD = ("TWN", "HKG", "MAC", "MYS", "SGP")
+# The words that name one of them (place, institution, firm or currency): writer_counts, own_sentence_homes.
+_WRITER_CUES = [(w, c) for w, c in ECONOMY_WORDS + CITY_WORDS + CURRENCY_HOME + HOME_CUES if c in _WRITERS_ABROAD]
 
 
 @functools.lru_cache(maxsize=64)  # asked for every figure that may be the writer's (doubts._home_contradicted)
@@ -204,12 +206,11 @@ def own_sentence_homes(text: str) -> frozenset[str]:
     护国神山,出口占我国总出口比高达34.8%: tw_us_cn_techwar_2024, a Taiwanese paper on the US and China). An economy
     the text sets 我国 apart from (sets_apart) is not the writer's. Only for a text otherwise read as the mainland's:
     a text already placed abroad may set its 我国 beside another (我国人才总被新加坡吸引: my_penang_trade_2022)."""
-    cues = [(w, c) for w, c in ECONOMY_WORDS + CITY_WORDS + CURRENCY_HOME + HOME_CUES if c in _WRITERS_ABROAD]
     mainland = _MAINLAND + _MAINLAND_WRITER + _MAINLAND_PLACES
     homes = set()
     for sentence in re.split(rf"[{SENTENCE_END}\n]", text):
         if _OWN_WORD.search(sentence) and not any(w in sentence for w in mainland):
-            homes |= {c for w, c in cues if w in sentence}
+            homes |= {c for w, c in _WRITER_CUES if w in sentence}
     return frozenset(c for c in homes if not sets_apart(text, c))
 
 
@@ -217,9 +218,8 @@ def writer_counts(text: str) -> dict[str, int]:
     """How often `text` names each economy outside the mainland that writes Chinese, by place, institution, firm or
     currency (home_economy's evidence)."""
     counts = dict.fromkeys(_WRITERS_ABROAD, 0)
-    for word, code in ECONOMY_WORDS + CITY_WORDS + CURRENCY_HOME + HOME_CUES:
-        if code in counts:
-            counts[code] += text.count(word)
+    for word, code in _WRITER_CUES:
+        counts[code] += text.count(word)
     return counts
 
 
