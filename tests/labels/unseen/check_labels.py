@@ -60,6 +60,8 @@ def expected(raw, unit):
     if r in ('半','一半','过半','過半') and unit=='percent': return [50]
     if r in ('半数','半數') and unit=='percent': return [50]  # 半数/半數 (half of a group) = 50 percent, like 一半 (CONVENTIONS 9; fresh10 split: 半数公司市值扩大)
     if re.fullmatch(r'[0-9]+成[0-9]', r) and unit=='percent': a,b=r.split('成'); return [float(a)*10+float(b)]
+    m=re.fullmatch(r'([0-9.]+)[萬万]([0-9]{1,4})[億亿][^0-9萬万億亿兆]*', r)
+    if m: return [(float(m.group(1))*1e4+float(m.group(2)))*1e8]  # 萬 before a digit group and 億 = 萬億 split by the digits (35萬1690億美元 = 351690億 = 3.5169e13; fresh18 part C, wld_market_cap_2022)
     if re.fullmatch(r'[0-9]+、[0-9]+年', r): return [float(x) for x in r[:-1].split('、')]  # a range of years written with 、 (4、5年 = 4 to 5 years; fresh14 part B, tw_us_cn_techwar_2024)
     if re.fullmatch(r'[一二三四五六七八九]、[一二三四五六七八九]個月', r): return [parse(x) for x in r[:-2].split('、')]  # a range of months in numerals written with 、 (三、四個月 = 3 to 4 months), like 4、5年 (fresh17 part C, asia_adb_growth_2003)
     if re.fullmatch(r'[0-9.]+/[0-9.]+', r):  # a fraction written 1/2, as a share in percent
