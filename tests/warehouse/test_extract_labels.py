@@ -279,8 +279,11 @@ def table_row(name: str, counts: dict) -> str:
 # 81.7% of 246, an unflagged subject 70.4% of 260. fresh17 (16 texts, 337 rows, labelled blind by 17:26 UTC) measured
 # at 593001b, whose extractor is 6289494's (after subj24, num21, year22, subj23, subj25, home23, year23): 96.2 / 86.8 /
 # 99.4 / 99.1 / 80.1 / 72.6; an unflagged year right 86.1% of 267, an unflagged subject 79.7% of 232.
+# fresh18 (15 texts, 375 rows, labelled blind by three readers 21:34-21:38 UTC on 2026-12-02, thirteenth session)
+# measured at c40be93, whose extractor is 8f2b27d's (before any rule of the session): 91.9 / 80.6 / 100 / 97.9 / 82.5 /
+# 79.8; an unflagged year right 91.7% of 266, an unflagged subject 84.3% of 286.
 SPLITS = ("seeds", "dev", "dev2", "heldout", "fresh", "fresh3", "fresh4", "fresh8", "fresh7", "fresh9", "fresh10", "fresh11", "fresh12",
-          "fresh13", "fresh14", "fresh15", "fresh16", "fresh17")
+          "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18")
 
 
 def report(show_rows: bool = True, splits: tuple[str, ...] = SPLITS) -> dict[str, dict]:
