@@ -1,11 +1,11 @@
 """What a text declares of itself (issue 13, mac24): the currency it names for what follows (…(澳門元,下同)) and the
 statistics office it reports (統計暨普查局, 政府統計處, 主計總處, 国家统计局), read on real lines of read splits; each
-rule's reason and second text are in lib/warehouse/extract/context.py and __init__.py."""
+rule's reason and second text are in lib/warehouse/extract/writer.py and __init__.py."""
 from __future__ import annotations
 
 import pytest
 
-from lib.warehouse.extract import context
+from lib.warehouse.extract import writer
 from lib.warehouse.extract.document import matching_text, read_document
 from tests.warehouse.test_extract_labels import READ_SPLITS, UNSEEN, unseen_mentions
 
@@ -42,14 +42,14 @@ def test_declared_currency_below(name, line, quote, unit):
 ])
 def test_declared_home(name, home):
     text = _text(name)
-    assert home in context.declared_homes(text)
-    assert context.home_economy(text, context.is_traditional(read_document(UNSEEN / "texts" / f"{name}.txt").text,
+    assert home in writer.declared_homes(text)
+    assert writer.home_economy(text, writer.is_traditional(read_document(UNSEEN / "texts" / f"{name}.txt").text,
                                                              text)) == home
 
 
 def test_declared_currency_names_its_economy():
     # The first line of mo_trade_2018m7 declares both the office and the currency.
-    assert context.declared_homes(_text("mo_trade_2018m7", 1)) == ["MAC", "MAC"]
+    assert writer.declared_homes(_text("mo_trade_2018m7", 1)) == ["MAC", "MAC"]
 
 
 @pytest.mark.parametrize("line,quote,subject", [

@@ -40,7 +40,7 @@ def test_the_sentences_topic_carried_to_a_clause_naming_no_one_is_not_flagged():
 def test_a_year_from_another_paragraph_is_flagged():
     """近20年,中國吸收外資在全球FDI總量中年均比例為7.6% (tw_unctad_fdi_2013 line 7, fresh11): no year in its paragraph
     and not the document's (2014): the 2013 came from the paragraphs before. The figure is the twenty years' (the span
-    rule of context.run_period reads 1994-2013 now), whose end year still comes from there."""
+    rule of years.run_period reads 1994-2013 now), whose end year still comes from there."""
     m = _at("tw_unctad_fdi_2013", 7, "7.6%")
     assert m.year == "1994-2013" and "year_from_elsewhere" in m.flags
 
@@ -132,7 +132,7 @@ def test_the_writers_own_economy_the_text_sets_apart_is_flagged():
     from lib.warehouse.extract import doubts
     text = _text("tw_exports_2025m10")
     assert doubts._home_contradicted(text, "CHN") and not doubts._home_contradicted(text, "TWN")
-    # Read from Taiwan since context.home_economy takes the same hint (sets_apart): Taiwan's, unflagged.
+    # Read from Taiwan since writer.home_economy takes the same hint (sets_apart): Taiwan's, unflagged.
     m = _at("tw_exports_2025m10", 1, "205.2億美元")
     assert m.entity == "TWN" and "subject_home_contradicted" not in m.flags
 
@@ -140,7 +140,7 @@ def test_the_writers_own_economy_the_text_sets_apart_is_flagged():
 def test_the_writers_own_economy_another_one_outnumbers_is_flagged():
     """檳城…位居全國榜首 (my_penang_trade_2022 line 6, fresh12): a Malaysian text in Traditional (馬來西亞, 大馬, 令吉),
     once read from Taiwan; Taiwan is never named, Malaysia often, so Taiwan is contradicted. Read from Malaysia
-    (context.home_economy weighs every writer in either script), the figure is Malaysia's and unflagged."""
+    (writer.home_economy weighs every writer in either script), the figure is Malaysia's and unflagged."""
     from lib.warehouse.extract import doubts
     text = _text("my_penang_trade_2022")
     assert doubts._home_contradicted(text, "TWN") and not doubts._home_contradicted(text, "MYS")

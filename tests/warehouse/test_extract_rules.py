@@ -1,12 +1,12 @@
 """The year and subject rules of the extractor on sentences written in the conventions of Chinese statistical,
-news and company writing (each rule's reason is in lib/warehouse/extract/context.py)."""
+news and company writing (each rule's reason is in lib/warehouse/extract/writer.py, subjects.py and years.py)."""
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
 
-from lib.warehouse.extract import context, extract_document
+from lib.warehouse.extract import extract_document, writer
 from lib.warehouse.extract.document import matching_text
 from tests.warehouse.test_extract_labels import unseen_mentions
 
@@ -127,7 +127,7 @@ def test_a_mainland_text_reposted_in_traditional_stays_mainland(tmp_path):
     texts = Path(__file__).parents[1] / "labels" / "unseen" / "texts"
     for name, home in (("tw_gdp_2025q4", "TWN"), ("hk_budget_2026", "HKG")):
         text = matching_text((texts / f"{name}.txt").read_text(encoding="utf-8"), [0])
-        assert context.home_economy(text, traditional=True) == home, name
+        assert writer.home_economy(text, traditional=True) == home, name
 
 
 def test_a_traditional_text_is_from_whichever_writer_it_names_most():
@@ -136,7 +136,7 @@ def test_a_traditional_text_is_from_whichever_writer_it_names_most():
     Malaysia's; they were read as Taiwan's when only Taiwan, Hong Kong and Macau were weighed for Traditional."""
     texts = Path(__file__).parents[1] / "labels" / "unseen" / "texts"
     text = matching_text((texts / "my_penang_trade_2022.txt").read_text(encoding="utf-8"), [0])
-    assert context.home_economy(text, traditional=True) == "MYS"
+    assert writer.home_economy(text, traditional=True) == "MYS"
     on_5 = {m.quote: (m.entity, m.unit) for m in unseen_mentions("my_penang_trade_2022") if m.line_no == 5}
     assert on_5["95%"] == ("MYS", "percent") and on_5["840 億令吉"] == ("MYS", "MYR")
 
@@ -147,7 +147,7 @@ def test_a_text_that_sets_its_own_economy_apart_from_the_mainland_is_not_from_th
     香港出口 does in 自由時報 2008-12-09), so the text is Taiwanese and line 1's exports are Taiwan's."""
     texts = Path(__file__).parents[1] / "labels" / "unseen" / "texts"
     text = matching_text((texts / "tw_exports_2025m10.txt").read_text(encoding="utf-8"), [0])
-    assert context.sets_apart(text, "CHN") and context.home_economy(text, traditional=True) == "TWN"
+    assert writer.sets_apart(text, "CHN") and writer.home_economy(text, traditional=True) == "TWN"
     on_1 = {m.quote: m.entity for m in unseen_mentions("tw_exports_2025m10") if m.line_no == 1}
     assert on_1["205.2億美元"] == "TWN"
 
@@ -164,11 +164,11 @@ def test_our_economy_beside_an_economy_abroad_is_the_writers_own():
                                     ("tw_us_cn_techwar_2024", "TWN", 5, "34.8%")):
         printed = (texts / f"{name}.txt").read_text(encoding="utf-8")
         text = matching_text(printed, [0])
-        assert context.home_economy(text, context.is_traditional(printed, text)) == home, name
+        assert writer.home_economy(text, writer.is_traditional(printed, text)) == home, name
         on_line = {m.quote: m.entity for m in unseen_mentions(name) if m.line_no == line}
         assert on_line[quote] == home, name
     jiangsu = matching_text((texts / "cn_jiangsu_trade_2014.txt").read_text(encoding="utf-8"), [0])
-    assert context.own_sentence_homes(jiangsu) == set() and context.home_economy(jiangsu) == "CHN"
+    assert writer.own_sentence_homes(jiangsu) == set() and writer.home_economy(jiangsu) == "CHN"
 
 def test_a_yearly_change_written_annian_names_no_writer():
     """按年 (year on year) is written in Hong Kong, Macau and Malaysia alike (出口连续第10个月按年上扬: my_trade_2021m6
@@ -179,8 +179,8 @@ def test_a_yearly_change_written_annian_names_no_writer():
                "因特区政府推出的「生活补贴计划」措施完结,政府最终消费支出有所回落,按年录得23.6%的跌幅。"
                "本澳经济气氛回暖鼓励幸运博彩承批公司加大投资力度,带动私人建筑投资录得61.5%之按年增幅。")
     printed = opencc.OpenCC("s2t").convert(release)
-    assert context.home_economy(matching_text(printed, [0]), traditional=True) == "MAC"
-    assert context.home_economy(release) == "MAC"
+    assert writer.home_economy(matching_text(printed, [0]), traditional=True) == "MAC"
+    assert writer.home_economy(release) == "MAC"
 
 
 def test_the_sar_government_is_the_writers_own(tmp_path):

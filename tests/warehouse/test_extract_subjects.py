@@ -2,8 +2,9 @@
 figure and fixed misses in at least two texts (or is a plain definition), so each has a line from two texts here."""
 from __future__ import annotations
 
-from lib.warehouse.extract import context, extract_document
+from lib.warehouse.extract import extract_document, writer
 from lib.warehouse.extract.document import matching_text
+from lib.warehouse.extract.subjects import listed_names
 from tests.warehouse.test_extract_labels import UNSEEN, unseen_mentions
 
 
@@ -442,11 +443,11 @@ def test_zhongguo_dalu_is_how_writers_outside_the_mainland_name_it():
     除中国大陆和台湾地区以外 from Singapore): 中国大陆 is no mainland writer's word, so 我国 is Taiwan."""
     assert subjects("tw_patent_2023", 1, "7.2万件", "3.2%") == ["TWN"] * 2
     from pathlib import Path
-    from lib.warehouse.extract import context
+    from lib.warehouse.extract import writer
     from lib.warehouse.extract.document import matching_text
     texts = Path(__file__).parents[1] / "labels" / "unseen" / "texts"
     for name, home in (("tw_patent_2023", "TWN"), ("sg_cn_trade_2013", "SGP")):
-        assert context.home_economy(matching_text((texts / f"{name}.txt").read_text(encoding="utf-8"), [0])) == home
+        assert writer.home_economy(matching_text((texts / f"{name}.txt").read_text(encoding="utf-8"), [0])) == home
 
 
 def test_qizhong_is_one_word_and_opens_no_pair():
@@ -614,7 +615,7 @@ def test_a_unit_named_under_its_group_is_the_subject():
 def test_a_common_noun_before_a_verb_of_raising_money_is_no_firm():
     """The guard on the rule above: a clause opened by a common noun for firms or deals (公司募得, 独角兽企业获得) names no
     firm; a proper name before the verb (上汽出行亦获1.78亿美元, tw_vc_pulse_2025q2 line 4) does."""
-    from lib.warehouse.extract.context import _named_subjects
+    from lib.warehouse.extract.subjects import _named_subjects
     assert _named_subjects("公司募得", "CHN", "10亿美元") == []
     assert _named_subjects("独角兽企业获得", "CHN", "5亿美元") == []
     assert [h[1] for h in _named_subjects("上汽出行亦获", "CHN", "1.78亿美元")] == ["上汽出行"]
@@ -752,7 +753,7 @@ def test_a_firm_in_latin_letters_is_named_as_its_clauses_topic_or_after_its_clas
 def test_firms_listed_after_a_known_firm_are_firms_and_respectively_pairs_them():
     """cn_hurun_unicorn_2024:7 而蚂蚁集团和菜鸟网络成为价值下降最多的独角兽,分别下降2800多亿和近1200亿: 菜鸟网络, listed after 蚂蚁集团,
     is a firm too, and 分别 gives each its fall; cn_unicorn_2021 其中字节跳动、大疆创新分别是…: 大疆创新 is listed the same way."""
-    from lib.warehouse.extract.context import _listed_firms, _subjects
+    from lib.warehouse.extract.subjects import _listed_firms, _subjects
     assert subjects("cn_hurun_unicorn_2024", 7, "2800多亿", "1200亿") == ["蚂蚁集团", "菜鸟网络"]
     span = "其中字节跳动、大疆创新分别是人工智能领域和硬件领域全球估值最高的企业"
     assert _listed_firms(span, _subjects(span, False, "CHN")) == ["ByteDance", "大疆创新"]
@@ -852,7 +853,7 @@ def test_firms_a_text_lists_before_their_class_are_firms_where_it_names_them_aga
     for name, line, firms in (("tw_semicon_global_2024", 8, {"辉达", "博通", "超微"}),
                               ("cn_industry_chain_2024", 2, {"晶科", "一道"})):
         text = matching_text((UNSEEN / "texts" / f"{name}.txt").read_text(encoding="utf-8").splitlines()[line - 1], [0])
-        assert firms <= set(context.listed_names(text)), name
+        assert firms <= set(listed_names(text)), name
 
 
 def test_a_members_own_figure_in_brackets_does_not_end_the_list():

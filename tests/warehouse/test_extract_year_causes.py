@@ -85,7 +85,7 @@ def test_an_edition_year_after_a_reports_name_is_not_its_period():
     """《數字貿易發展與合作報告2025》 (cn_digital_trade_2024 line 1) is the 2025 edition of a report on 2024: the
     report period is not read from it."""
     from lib.warehouse.extract import matching_text
-    from lib.warehouse.extract.context import report_period
+    from lib.warehouse.extract.years import report_period
     first = (TEXTS / "cn_digital_trade_2024.txt").read_text(encoding="utf-8").split("\n")[0]
     assert "《數字貿易發展與合作報告2025》" in first
     assert report_period(None, matching_text(first, [0]), "2025-09-12") is None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lib.warehouse.extract import context
+from lib.warehouse.extract.years import lead_paragraph
 from lib.warehouse.extract.document import matching_text, read_document
 from tests.warehouse.test_extract_labels import UNSEEN
 from tests.warehouse.test_extract_years import years
@@ -42,7 +42,7 @@ CASES = [
     ("tw_ipo_market_2018", 6, "88.79 億", "2018"),  # 全部資本額只有NT$88.79 億
     # 自2010年超越美國以來,已經連續16年穩居世界第一: an open period from the event (as 自2010年以来), not the start year
     # 2010; the run in it (連續16年) and the rank it qualifies are of the run's last year, the ranking's 2024 (label
-    # convention 2; context._run_since, tests/warehouse/test_extract_year_late.py).
+    # convention 2; years._run_since, tests/warehouse/test_extract_year_late.py).
     ("cn_mva_top50_2024", 7, "16年", "2024"),
     ("cn_mva_top50_2024", 7, "第一", "2024"),
     # A subheading restates a figure of the section it heads, as a headline does its story's: R&D人员全时当量年均增速超7%
@@ -87,6 +87,6 @@ def test_the_lead_follows_paragraphs_of_background():
     """cn_services_trade_2021 (fresh7) opens on a paragraph of background (纵观全球针对数字贸易的研究可以发现,…) and
     leads on its second (根据商务部统计数据,2021年,我国服务贸易持续快速增长,…); cn_mva_top50_2024 on its third, after two
     definitions. A first paragraph with a figure or a time stays the lead (cn_talent_report_2020: 超7%…8月27日)."""
-    assert context.lead_paragraph(_paragraphs("cn_services_trade_2021")) == 1
-    assert context.lead_paragraph(_paragraphs("cn_mva_top50_2024")) == 2
-    assert context.lead_paragraph(_paragraphs("cn_talent_report_2020")) == 0
+    assert lead_paragraph(_paragraphs("cn_services_trade_2021")) == 1
+    assert lead_paragraph(_paragraphs("cn_mva_top50_2024")) == 2
+    assert lead_paragraph(_paragraphs("cn_talent_report_2020")) == 0

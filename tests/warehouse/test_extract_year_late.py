@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lib.warehouse.extract import context
+from lib.warehouse.extract.years import report_period
 from tests.warehouse.test_extract_years import years
 
 CASES = [
@@ -65,6 +65,6 @@ def test_year_rules_on_late_lines(name, line, quote, year):
 def test_an_open_start_in_the_lead_is_no_report_period():
     """The lead of cn_5g_users_2021 (数据显示,自2019年启动全球规模商用至今2年多,…) names no period it reports on; a lead
     that opens on its year (2025年，我国通信业…) does."""
-    assert context.report_period(None, "数据显示,自2019年启动全球规模商用至今2年多,5G在网络覆盖、终端、用户规模等方面发展迅速。",
-                                 "2022-03-02") is None
-    assert context.report_period(None, "2025年，我国通信业运行平稳。", "2026-01-29") == "2025"
+    assert report_period(None, "数据显示,自2019年启动全球规模商用至今2年多,5G在网络覆盖、终端、用户规模等方面发展迅速。",
+                           "2022-03-02") is None
+    assert report_period(None, "2025年，我国通信业运行平稳。", "2026-01-29") == "2025"

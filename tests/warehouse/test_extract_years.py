@@ -1,6 +1,6 @@
 """The year rules of the extractor on real lines of the unseen texts (tests/labels/unseen; the splits that have been
 read while writing rules) and of the seeds: each case is a convention of how Chinese texts date their figures,
-named with the rule in lib/warehouse/extract/context.py."""
+named with the rule in lib/warehouse/extract/years.py."""
 from __future__ import annotations
 
 import pytest

@@ -32,8 +32,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from lib.contract import DOCUMENT_CURRENCIES, MONEY_UNITS
-from lib.warehouse.extract import context
-from lib.warehouse.extract.context import COMPANY_WORDS, COUNTRY_NAMES, ECONOMY_WORDS, HOME_CURRENCY  # noqa: F401
+from lib.warehouse.extract import context, subjects, writer, years
+from lib.warehouse.extract.writer import COMPANY_WORDS, COUNTRY_NAMES, ECONOMY_WORDS, HOME_CURRENCY  # noqa: F401
 from lib.warehouse.extract.doubts import reading_doubts
 from lib.warehouse.extract.document import (CLAUSE_END, SENTENCE_END, Document, bounds, paragraph_start,  # noqa: F401
                                             document_date, matching_text, read_document)
@@ -100,7 +100,7 @@ class Mention:
     flags: list[str] = field(default_factory=list)
     mention_id: str = ""
     implausible_reason: str | None = None
-    # How the subject was found (context.Subject): "clause", "sentence", "topic", "list", "pair", "reporter",
+    # How the subject was found (subjects.Subject): "clause", "sentence", "topic", "list", "pair", "reporter",
     # "home", or "number" when the figure's own words name it; internal, not stored in the warehouse.
     subject_source: str = ""
 
@@ -144,8 +144,8 @@ def _mention(doc: Document, text: str, doc_id: str, hit: Hit, date: str | None, 
     if hit.entity == "":
         flags.append("ambiguous_subject")  # the top N firms, not named: no economy or place is their subject
     elif entity is None:
-        entity, ambiguous, source = context.entity(text, start, hit.unit, home, doc.paragraph_starts)
-    if entity and (pair := context.gap_pair(text, start)):
+        entity, ambiguous, source = subjects.entity(text, start, hit.unit, home, doc.paragraph_starts)
+    if entity and (pair := subjects.gap_pair(text, start)):
         entity, ambiguous, source = pair, False, "pair"  # 与美国的差距, 双方差距: the pair's figure (label convention 8)
     if ambiguous:
         flags.append({"group": "group_subject", "ambiguous": "ambiguous_subject"}.get(ambiguous, "subject_assumed"))
@@ -203,20 +203,20 @@ def _mention(doc: Document, text: str, doc_id: str, hit: Hit, date: str | None, 
         # 元 outside the mainland is the local dollar (港元, 新台币), unless the currency is named after it: 以181.7亿元
         # 人民币 (cn_ipo_review_2025, a text on Hong Kong's market), 230亿元人民币国债将在港发行 (新华社香港电 2012).
         unit = HOME_CURRENCY[home]
-    year = context.year(text, start, s_start, doc.paragraph_starts, date, report)
-    run = context.run_period(text, start, end, year, date)
+    year = years.year(text, start, s_start, doc.paragraph_starts, date, report)
+    run = years.run_period(text, start, end, year, date)
     if unit in MONEY_UNITS + DOCUMENT_CURRENCIES and (
             re.search(r"(?:价值|估值|市值)\s*(?:在|为)?\s*$", text[max(0, start - 5):start])
             and re.match(r"\s*(?:及|或)?(?:以上|以下)", text[end:end + 4])
             or re.search(r"超过?\s*$", text[max(0, start - 3):start])
-            and re.match(r"\s*高?(?:估值|市值)的", text[end:end + 6])) or context.class_bound(text, start, end, hit.value_high is not None) \
-            or context.in_criteria(text, s_start, start):
+            and re.match(r"\s*高?(?:估值|市值)的", text[end:end + 6])) or years.class_bound(text, start, end, hit.value_high is not None) \
+            or years.in_criteria(text, s_start, start):
         # 价值10亿美元以上的非上市公司 (what a unicorn is), 超50亿美元高估值的独角兽: a valuation bound that defines the class
         # of firms a list counts is a criterion, not an amount anything had at some time: no year. So is any bound
-        # that cuts a class (資本額小於NT$10億的公司, 年龄不足45岁的青年才俊, 百亿俱乐部: context.class_bound), and any
-        # figure of a list of criteria (应满足以下条件: …: context.in_criteria).
+        # that cuts a class (資本額小於NT$10億的公司, 年龄不足45岁的青年才俊, 百亿俱乐部: years.class_bound), and any
+        # figure of a list of criteria (应满足以下条件: …: years.in_criteria).
         year = None
-    elif span := context.duration_year(text, start, end, hit.value, hit.measure, year, date):
+    elif span := years.duration_year(text, start, end, hit.value, hit.measure, year, date):
         year = span  # a span counted back (31年以来), a run of months (连续26个月), an anniversary (50周年)
     elif re.search(r"长达\s*\S{1,3}\s*年之?久?的?$", text[bounds(text, start, CLAUSE_END)[0]:start]):
         # 享受长达20年的双位数增长: a figure held over a span whose years the clause does not give; a year named
@@ -229,7 +229,7 @@ def _mention(doc: Document, text: str, doc_id: str, hit: Hit, date: str | None, 
         # total or average over it, not to a rank). cn_ipo_review_2025; 新华社 2023-09-18 (xtnichuang.com/content/
         # 202309/19/c_270076.html): 2022年我国R&D经费投入强度为2.54%,比上年提高0.11个百分点,提升幅度为近10年来第二高.
         year = run
-    elif year and "-" not in year and (framed := context.framed_span(text, start, doc.paragraph_starts, date, report)):
+    elif year and "-" not in year and (framed := years.framed_span(text, start, doc.paragraph_starts, date, report)):
         year = framed  # 过去五年…。…城镇新增就业年均1270多万人: a yearly average over the span the section opened with
     elif hit.measure in ("年", "季") and re.search(r"长达\s*$", text[max(0, start - 4):start]):
         # 享受长达20年的双位数成长: a length the clause gives no years for (2001年 in its sentence is an event). Any
@@ -248,7 +248,7 @@ def _mention(doc: Document, text: str, doc_id: str, hit: Hit, date: str | None, 
         # in its first sentence, and the sentences after it continue that time (本港6月商品轉口貨量按年上升9.2%…。
         # 兩者合計,商品整體出口貨量上升9.1%; 今年第三季度…微升0.1%。其中转口量上升0.3%): the date would date them too.
         para = paragraph_start(doc.paragraph_starts, start)
-        if not date and context.dated_relatively(text[min(para, s_start):s_end]):
+        if not date and years.dated_relatively(text[min(para, s_start):s_end]):
             flags.append("year_needs_date")
     # Where the subject or the year came from, when that is where wrong readings come from (extract/doubts.py).
     p_start = paragraph_start(doc.paragraph_starts, start)
@@ -315,22 +315,22 @@ def extract_mentions(doc: Document, doc_id: str, date: str | None = None, title:
     """Every quantitative statement of an indexed document, in line order, with ids `doc-line-n`."""
     text = matching_text(doc.text, doc.line_starts)
     date = document_date(text) or date
-    home = context.home_economy(text, context.is_traditional(doc.text, text))
+    home = writer.home_economy(text, writer.is_traditional(doc.text, text))
     starts = doc.line_starts + [len(text)]
     # A wire story may print its dateline on a line of its own (据新华社北京11月13日电): the lead is the line after it.
-    first = 1 if len(doc.line_starts) > 1 and context.DATELINE.fullmatch(text[:starts[1]]) else 0
-    first = context.lead_paragraph([text[a:b] for a, b in zip(starts, starts[1:])], first)
+    first = 1 if len(doc.line_starts) > 1 and years.DATELINE.fullmatch(text[:starts[1]]) else 0
+    first = years.lead_paragraph([text[a:b] for a, b in zip(starts, starts[1:])], first)
     first_line = text[starts[first]:starts[first + 1]]
-    taiwan = context.TAIWAN.set(home == "TWN")  # 106年 is a year of the Taiwanese calendar (context._ROC_BARE)
-    listed = context.LISTED.set(context.listed_names(text))  # companies introduced with a stock code
+    taiwan = years.TAIWAN.set(home == "TWN")  # 106年 is a year of the Taiwanese calendar (years._ROC_BARE)
+    listed = subjects.LISTED.set(subjects.listed_names(text))  # companies introduced with a stock code
     try:
-        report = context.report_period(matching_text(title, [0]) if title else None, first_line, date,
+        report = years.report_period(matching_text(title, [0]) if title else None, first_line, date,
                                        text[starts[first]:starts[min(first + 2, len(starts) - 1)]])
         mentions = [_mention(doc, text, doc_id, hit, date, home, report)
                     for hit in Scanner(doc, text, COUNTRY_NAMES).run()]
     finally:
-        context.TAIWAN.reset(taiwan)
-        context.LISTED.reset(listed)
+        years.TAIWAN.reset(taiwan)
+        subjects.LISTED.reset(listed)
     mentions.sort(key=lambda m: (m.line_no, m.char_start))
     _headline_years(doc, mentions)
     counters: dict[int, int] = {}

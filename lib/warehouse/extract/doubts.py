@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 import re
 
-from lib.warehouse.extract import context
+from lib.warehouse.extract import context, subjects, writer, years
 
 # The words that date a figure relative to the text's own time (去年, 今年, 目前): its year is the document's.
 _RELATIVE = re.compile(r"去年|今年|上年|同年|当年|前年|明年|本年|上一年|目前|现在|近年")
@@ -41,11 +41,11 @@ _YEAR_JUST_BEFORE = re.compile(r"(?:(?<!\d)(?P<y>(?:19|20)\d{2}|\d{2,3})\s*年|(
 # 进口金额) is that side's, read as such: only a flow into China (对华) or one without its own side is the writer's report
 # (_reported_by_writer; the flows with their own side written were read right: cn_sg_trade_2018, cn_eu_trade_2020,
 # tw_us_cn_imports_2025).
-_PARTNER_SIDE = "|".join([*context._ABBREVIATION, "澳"])  # (澳, Australia or Macau, names a partner, never an owner)
+_PARTNER_SIDE = "|".join([*subjects._ABBREVIATION, "澳"])  # (澳, Australia or Macau, names a partner, never an owner)
 _FLOW = r"投资|出口|进口|出超|入超|顺差|逆差|贸易|实际投入|外销"
-_PARTNER_FLOW = re.compile(rf"对\s*(?:(?:{_PARTNER_SIDE})(?:实际|直接)?|(?:{context._SUBJECT_RE.pattern})[^，,；;。]{{0,6}}?)"
-                           rf"(?:{_FLOW})|(?:出口|外销|输往|销往|运往)(?:到|至|往)?\s*(?:{context._SUBJECT_RE.pattern})"
-                           rf"|(?:{context._SUBJECT_RE.pattern})\s*的?进口")
+_PARTNER_FLOW = re.compile(rf"对\s*(?:(?:{_PARTNER_SIDE})(?:实际|直接)?|(?:{subjects._SUBJECT_RE.pattern})[^，,；;。]{{0,6}}?)"
+                           rf"(?:{_FLOW})|(?:出口|外销|输往|销往|运往)(?:到|至|往)?\s*(?:{subjects._SUBJECT_RE.pattern})"
+                           rf"|(?:{subjects._SUBJECT_RE.pattern})\s*的?进口")
 # A cause the sentence gives for a change (受全球通膨及升息影响, 由于…, 因为…, 在全球经济复苏带动下): it names what drove
 # the figure, not whose the figure is (tw_ic_output_2023: 112年前3季受全球通膨及升息影响,…产值呈双位数减幅下滑,…年减1.3%,
 # Taiwan's output read as the world's; 中央社 2019-11-19: 国内制造业第3季产值受原物料价格走低及全球景气影响,…年减7.01%;
@@ -54,7 +54,7 @@ _CAUSE = re.compile(r"受到?[^，,；;。]{1,24}?(?:影响|冲击|拖累|带动
 # A firm named by a Latin name after its economy, which the word lists do not know: 美国AI新创Scale AI募得143亿美元,
 # 德国Helsing与Quantum Systems分别募得 (tw_vc_pulse_2025q2, fresh10), 总部洛杉矶的SpaceX估值增长4,000亿 (cn_hurun_2021,
 # fresh9). The Latin name holds a small letter: an acronym (AI, GDP, IPO, FDI) is no firm.
-_FIRM_AFTER = re.compile(rf"(?P<e>{context._SUBJECT_RE.pattern})[\u4e00-\u9fffA-Z]{{0,12}}?(?<![A-Za-z])"
+_FIRM_AFTER = re.compile(rf"(?P<e>{subjects._SUBJECT_RE.pattern})[\u4e00-\u9fffA-Z]{{0,12}}?(?<![A-Za-z])"
                          r"(?P<f>[A-Z][A-Za-z0-9&.\-]*[a-z][A-Za-z0-9&.\-]*)")
 
 # The writer's own economy, named without its name (我国, 全国, 国内, 本港): read as the economy the text is written from.
@@ -63,9 +63,9 @@ _OWN = re.compile(r"我国|本国|国内|全国|本港|本地")
 
 @functools.lru_cache(maxsize=64)
 def _writer_cues(text: str) -> dict[str, int]:
-    """How often `text` names each economy that writes Chinese, counted as context.home_economy counts them in a
+    """How often `text` names each economy that writes Chinese, counted as writer.home_economy counts them in a
     Simplified text: the mainland by 中国, 内地, 大陆, 国务院, 人民币."""
-    return {**context.writer_counts(text), "CHN": context.mainland_count(text)}
+    return {**writer.writer_counts(text), "CHN": writer.mainland_count(text)}
 
 
 def _home_contradicted(text: str, code: str) -> bool:
@@ -74,13 +74,13 @@ def _home_contradicted(text: str, code: str) -> bool:
     often than that one (马来西亚, 大马, 令吉 16 times and Taiwan never in my_penang_trade_2022, read from Taiwan while
     home_economy weighed only Taiwan, Hong Kong and Macau for Traditional; 经济部, 台湾 more than 中国 in
     tw_patent_2023, read from the mainland at eecc340)."""
-    if context.sets_apart(text, code):
+    if writer.sets_apart(text, code):
         return True
-    if code in context.own_sentence_homes(text):
+    if code in writer.own_sentence_homes(text):
         return False  # its 我国 stands beside `code` (746亿令吉 with 我国: my_ecommerce_2016), as home_economy reads it
     counts = _writer_cues(text)
     return code in counts and any(n > counts[code] for c, n in counts.items() if c != code
-                                  and not context.sets_apart(text, c))  # (that writer is not there either)
+                                  and not writer.sets_apart(text, c))  # (that writer is not there either)
 
 
 def _reported_by_writer(flow: re.Match, before: str, home: str) -> bool:
@@ -97,18 +97,18 @@ def _reported_by_writer(flow: re.Match, before: str, home: str) -> bool:
 
 def _codes(span: str, home: str) -> set[str]:
     """The subjects the word lists find in `span`: economies (a city as its economy), firms, the world, classes."""
-    return {context.subject_code(m.group(), home).split(":")[0] for m in context._SUBJECT_RE.finditer(span)}
+    return {subjects.subject_code(m.group(), home).split(":")[0] for m in subjects._SUBJECT_RE.finditer(span)}
 
 
 def _named(span: str, home: str) -> set[str]:
     """The economies (a city as its economy) and firms the word lists find in `span`; the world and a class of
-    economies (context.CLASS_WORDS) are no one."""
-    return _codes(span, home) - {"WLD"} - context._CLASSES  # (nor is a class of economies: 开发中国家)
+    economies (subjects.CLASS_WORDS) are no one."""
+    return _codes(span, home) - {"WLD"} - subjects._CLASSES  # (nor is a class of economies: 开发中国家)
 
 
 def _first_named(span: str, home: str) -> str | None:
     """The first economy or firm `span` names (the sentence's topic, which its clauses without a subject continue)."""
-    return next((code for m in context._SUBJECT_RE.finditer(span) for code in _named(m.group(), home)), None)
+    return next((code for m in subjects._SUBJECT_RE.finditer(span) for code in _named(m.group(), home)), None)
 
 
 def _only_in_cause(before: str, clause_at: int, code: str, home: str) -> bool:
@@ -127,12 +127,12 @@ def _writes_year(span: str, year: str) -> bool:
     """Whether `span` writes `year` (2013, or 102年 in a Taiwanese text)."""
     if re.search(rf"(?<!\d){year}(?!\d)", span):
         return True
-    return context.TAIWAN.get() and any(str(1911 + int(m["n"])) == year for m in context._ROC_BARE.finditer(span))
+    return years.TAIWAN.get() and any(str(1911 + int(m["n"])) == year for m in years._ROC_BARE.finditer(span))
 
 
 def _writings(span: str, year: str) -> list[re.Match]:
     """Where `span` writes `year` before 年 (2013年, or 102年 in a Taiwanese text)."""
-    roc = str(int(year) - 1911) if context.TAIWAN.get() else None
+    roc = str(int(year) - 1911) if years.TAIWAN.get() else None
     return [m for m in re.finditer(r"(?<!\d)(\d{2,4})(?=\s*年)", span) if m[1] in (year, roc)]
 
 
@@ -153,29 +153,29 @@ def _year_just_before(clause: str, date: str | None) -> str | None:
     if not m:
         return None
     if m["r"]:
-        return str(int(date[:4]) + context._RELATIVE_SHIFT[m["r"]]) if date else None
+        return str(int(date[:4]) + years._RELATIVE_SHIFT[m["r"]]) if date else None
     if len(m["y"]) == 4:
         return m["y"]
-    return str(1911 + int(m["y"])) if context.TAIWAN.get() and 80 <= int(m["y"]) <= 130 else None
+    return str(1911 + int(m["y"])) if years.TAIWAN.get() and 80 <= int(m["y"]) <= 130 else None
 
 
 def _counted_back(sentence: str, year: str, date: str | None) -> bool:
     """Whether `sentence` dates `year` by counting back from the document's year (30年前 in a text of 2022: 1992)."""
     return bool(date) and any(year == str(int(date[:4]) - (context.cn_or_digits(m["n"]) or 0))
-                              for m in context._YEARS_AGO.finditer(sentence))
+                              for m in years._YEARS_AGO.finditer(sentence))
 
 
 def _named_by_word(paragraph: str, year: str, date: str | None) -> bool:
     """Whether `paragraph` names `year` by a word counted from the document's year (去年, 前年, 明年; not 上年, the base
     of 比上年增长, which names no time of the figure's)."""
-    return bool(date) and any(year == str(int(date[:4]) + shift) for word, shift in context._RELATIVE_SHIFT.items()
+    return bool(date) and any(year == str(int(date[:4]) + shift) for word, shift in years._RELATIVE_SHIFT.items()
                               if word != "上年" and word in paragraph)
 
 
 def reading_doubts(text: str, pos: int, c_start: int, s_start: int, s_end: int, p_start: int, entity: str | None,
                    source: str, year: str | None, date: str | None, home: str) -> list[str]:
     """Flags for the figure at `pos` (its clause starts at c_start, its sentence runs s_start..s_end, its paragraph
-    starts at p_start) read as `entity` (found as `source` says: context.Subject) in `year`:
+    starts at p_start) read as `entity` (found as `source` says: subjects.Subject) in `year`:
     - subject_from_other_clause: the subject was carried from an earlier clause or sentence ("sentence", "topic"),
       the sentence names two or more economies or firms, and the figure's clause up to the figure does not name it:
       with several to choose from the carry often takes the wrong one (經濟部表示,我國伺服器直接外銷占比達九成以上,
@@ -221,7 +221,7 @@ def reading_doubts(text: str, pos: int, c_start: int, s_start: int, s_end: int, 
     if entity and not parts <= {home} and any(_reported_by_writer(m, text[s_start:pos], home)
                                               for m in _PARTNER_FLOW.finditer(text[s_start:pos])):
         flags.append("subject_in_partner_flow")
-    if entity and any(not context._SUBJECT_RE.fullmatch(m["f"]) and _named(m["e"], home) & parts
+    if entity and any(not subjects._SUBJECT_RE.fullmatch(m["f"]) and _named(m["e"], home) & parts
                       for m in _FIRM_AFTER.finditer(text[c_start:pos])):
         flags.append("subject_before_firm")
     if entity and "+" not in entity and _only_in_cause(text[s_start:pos], c_start - s_start, next(iter(parts)), home):

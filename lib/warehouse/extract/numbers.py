@@ -438,7 +438,7 @@ class Scanner:
             if len(names) != n:
                 names = [x.strip() for x in re.split(r"、|和|及|与", plain)]
             # Each member may carry its figure straight after its name, no bracket (前十大企业依序为台积电二八三件、友达光电
-            # 九十一件、…以及群创光电四十四件: tw_patent_2025q3 line 3; context._LISTED_BARE): the names are the members.
+            # 九十一件、…以及群创光电四十四件: tw_patent_2025q3 line 3; subjects._LISTED_BARE): the names are the members.
             bare = r"(?:\d[\d,.]*|[一二三四五六七八九十〇○零两百千]+)\s*(?:件|家|个|篇|项)(?:以)?$"
             if len(names) == n and all(re.search(bare, x) for x in names):
                 names = [re.sub(bare, "", x).strip() for x in names]
