@@ -1,20 +1,16 @@
 """Does the extractor say when it is unsure? `python -m bench.label_flags seeds fresh4 ...` splits the labelled
-figures it found into those it gives a year (a subject) without a flag and those it flags (`year_unknown`,
-`year_needs_date`, `year_from_elsewhere`, `year_from_base`,
-`year_from_span_start`, `year_written_before_figure`; `subject_assumed`, `ambiguous_subject`, `group_subject`,
-`subject_from_other_clause`, `subject_in_partner_flow`, `subject_before_firm`, `subject_home_contradicted`, `subject_from_cause`), and prints the agreement with the hand
+figures it found into those it gives a year (a subject) without a flag and those it flags (the extractor's YEAR_FLAGS
+and SUBJECT_FLAGS, lib/warehouse/extract/__init__.py), and prints the agreement with the hand
 labels in each part. A reader quoting an unflagged figure relies on the first number; the second says how often a
 wrong year or subject at least carries a warning. Totals only, so it may run on a clean split."""
 from __future__ import annotations
 
 import sys
 
+from lib.warehouse.extract import SUBJECT_FLAGS, YEAR_FLAGS
 from tests.warehouse.test_extract_labels import SPLITS, _same_subject, _same_year, paired
 
-FLAGS = {"year": {"year_unknown", "year_needs_date", "year_from_elsewhere", "year_from_base",
-                  "year_from_span_start", "year_written_before_figure"},
-         "subject": {"subject_assumed", "ambiguous_subject", "group_subject", "subject_from_other_clause",
-                     "subject_in_partner_flow", "subject_before_firm", "subject_home_contradicted", "subject_from_cause"}}
+FLAGS = {"year": set(YEAR_FLAGS), "subject": set(SUBJECT_FLAGS)}
 
 
 def tally(split: str) -> dict[str, dict[str, list[int]]]:

@@ -22,6 +22,10 @@ TOPIC_PAGES = {
     "innovation_output": "rd", "market_value": "unicorns",  # the R&D page's statements, the leading firms' chart
 }
 PAGE_SIZE = 20  # result cards per explorer page
+# Every flag the explorer explains, in the order its cards show them. Typed here, not derived from the extractor's
+# SUBJECT_FLAGS and YEAR_FLAGS: the order is the page's (each flag where it was added), it holds the number flags and
+# `implausible` too, and the queries do not import the extractor (tests/pages/test_page_explorer_flags.py checks
+# that every flag the warehouse holds, and every one of those two lists, is here).
 FLAG_CODES = ("lost_superscript", "stray_char", "spans_lines", "no_unit", "fraction", "subject_assumed",
               "ambiguous_subject", "group_subject", "year_unknown", "year_needs_date", "currency_assumed",
               "bracket_count", "run_of_years", "recent_years", "growth_target", "top_n", "order_rank", "implausible",

@@ -24,7 +24,7 @@ import pandas as pd
 from lib.warehouse import catalog, documents, owner
 from lib.warehouse.fresh import inputs_fingerprint, is_stale
 from lib.errors import BuildError, Problem
-from lib.warehouse.extract import Mention, extract_document, read_document, reference_date
+from lib.warehouse.extract import SUBJECT_FLAGS, YEAR_FLAGS, Mention, extract_document, read_document, reference_date
 from lib.warehouse.plausibility import check_rules, flag_implausible
 from lib.paths import CACHE_DIR, CATALOG_DIR, EXTERNAL_DIR, ROOT, SEEDS_DIR, warehouse_path
 from lib.paths import documents_dir as documents_dir_default
@@ -529,13 +529,12 @@ def collect(seeds_dir: Path = SEEDS_DIR, catalog_dir: Path = CATALOG_DIR, extern
 # company when the observation names one, else the economy); any other the extractor's. One mention can feed
 # several indicators or subjects, never several values or periods (tests/pages/test_page_explorer.py checks it).
 # A catalogued figure shows the catalogue's year and subject: the extractor's doubts about its own reading of them
-# (READING_FLAGS: no year found, subject assumed, companies listed together, subject or year taken from elsewhere)
-# are not shown on it.
+# (READING_FLAGS: the extractor's SUBJECT_FLAGS and YEAR_FLAGS: no year found, subject assumed, companies listed
+# together, subject or year taken from elsewhere) are not shown on it. ambiguous_subject and year_needs_date are still
+# shown, as they were when this list was typed here: hiding them too would change what the explorer shows.
 # search_text holds, lower-cased, every text a search word may match (quote, sentence, indicator names): words
 # never hold a space, so one cannot match across two of them. position is the explorer's order (document order).
-READING_FLAGS = ("subject_assumed", "year_unknown", "group_subject", "subject_from_other_clause",
-                 "year_from_elsewhere", "subject_in_partner_flow", "subject_before_firm", "year_from_base",
-                 "year_from_span_start", "year_written_before_figure", "subject_home_contradicted", "subject_from_cause")
+READING_FLAGS = tuple(f for f in SUBJECT_FLAGS + YEAR_FLAGS if f not in ("ambiguous_subject", "year_needs_date"))
 EXPLORER_MENTIONS = f"""
     WITH catalogued AS (
         SELECT c.mention_id,

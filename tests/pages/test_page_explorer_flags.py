@@ -47,6 +47,12 @@ def test_every_flag_written_is_explained_in_both_languages(private):
             assert t(f"explorer.flag.{code}", lang) and t(f"explorer.flag_name.{code}", lang)
 
 
+def test_every_subject_and_year_flag_of_the_extractor_is_in_the_explorer_list():
+    """FLAG_CODES is typed in the explorer's order: each flag of the extractor's own lists must be in it."""
+    from lib.warehouse.extract import SUBJECT_FLAGS, YEAR_FLAGS
+    assert set(SUBJECT_FLAGS + YEAR_FLAGS) <= set(facts.FLAG_CODES)
+
+
 @pytest.mark.parametrize("lang,economy,currency,china", [("en", "Taiwan", "Hong Kong dollars (HKD)", "China"),
                                                          ("zh", "台湾", "港元（HKD）", "中国")])
 def test_assumed_subject_and_currency_name_what_was_assumed(private, lang, economy, currency, china):

@@ -70,9 +70,12 @@ def _currency_below(text: str, pos: int) -> str | None:
     return below[-1] if below else None
 
 
-# The flags that say a subject is uncertain, and why.
-SUBJECT_FLAGS = {"subject_assumed", "ambiguous_subject", "group_subject", "subject_from_other_clause",
-                 "subject_in_partner_flow", "subject_before_firm", "subject_home_contradicted", "subject_from_cause"}
+# The flags that say a subject is uncertain, and why; and those that say a year is. The one list of them:
+# lib/warehouse/build.py (READING_FLAGS) and bench/label_flags.py read these.
+SUBJECT_FLAGS = ("subject_assumed", "ambiguous_subject", "group_subject", "subject_from_other_clause",
+                 "subject_in_partner_flow", "subject_before_firm", "subject_home_contradicted", "subject_from_cause")
+YEAR_FLAGS = ("year_unknown", "year_needs_date", "year_from_elsewhere", "year_from_base", "year_from_span_start",
+              "year_written_before_figure")
 _MONEY_WORDS = re.compile(r"收入|支出|开支|赤字|盈余|预算|投资|储备|市值|营收|税|资金|融资|贸易|出口|进口|产值|销售额|利润|金额|估值")
 
 
@@ -255,7 +258,7 @@ def _mention(doc: Document, text: str, doc_id: str, hit: Hit, date: str | None, 
     p_next = min([p for p in doc.paragraph_starts if p > start] + [s_end])
     doubts = reading_doubts(text, start, bounds(text, start, CLAUSE_END)[0], max(s_start, p_start), p_next, p_start,
                             entity, source, year, date, home)
-    flags += [f for f in doubts if not (f in SUBJECT_FLAGS and set(flags) & SUBJECT_FLAGS)]
+    flags += [f for f in doubts if not (f in SUBJECT_FLAGS and set(flags) & set(SUBJECT_FLAGS))]
     topic = context.topic(sentence)
     if topic == "other":
         topic = context.topic(doc.text[bounds(text, max(s_start - 2, 0), SENTENCE_END)[0]:s_end])
