@@ -284,9 +284,11 @@ def table_row(name: str, counts: dict) -> str:
 # 99.4 / 99.1 / 80.1 / 72.6; an unflagged year right 86.1% of 267, an unflagged subject 79.7% of 232.
 # fresh18 (15 texts, 375 rows, labelled blind by three readers 21:34-21:38 UTC on 2026-12-02, thirteenth session)
 # measured at c40be93, whose extractor is 8f2b27d's (before any rule of the session): 91.9 / 80.6 / 100 / 97.9 / 82.5 /
-# 79.8; an unflagged year right 91.7% of 266, an unflagged subject 84.3% of 286.
+# 79.8; an unflagged year right 91.7% of 266, an unflagged subject 84.3% of 286. fresh19 (16 texts, 423 rows, labelled
+# blind by three readers 21:44-21:50 UTC) measured at 1ed9b2e, whose extractor is 71aefa7's (the modules split, no rule
+# yet): 97.8 / 86.4 / 99.5 / 98.0 / 86.2 / 85.0; an unflagged year right 92.0% of 375, an unflagged subject 87.2% of 343.
 SPLITS = ("seeds", "dev", "dev2", "heldout", "fresh", "fresh3", "fresh4", "fresh8", "fresh7", "fresh9", "fresh10", "fresh11", "fresh12",
-          "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18")
+          "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19")
 
 
 def report(show_rows: bool = True, splits: tuple[str, ...] = SPLITS) -> dict[str, dict]:
