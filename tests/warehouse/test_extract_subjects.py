@@ -897,3 +897,14 @@ def test_each_firm_of_a_list_written_name_figure_owns_its_bracketed_figure():
         ["三菱电机", "Intel", "Qualcomm", "中兴通讯"]
     assert subjects("tw_ipo_market_2018", 6, "22.4億") == ["致和证券"]
     assert subjects("cn_pct_2021", 1, "306件") == ["浙江大学"]
+
+
+def test_a_flow_from_the_writer_to_several_partners_is_the_writers(tmp_path):
+    """我對中國以及香港的出口比重降至26.61% (tw_cn_export_share_2025:1, nownews) and 我對中國大陸及香港之出口比重降至26.61% (經濟日報's
+    report of the same release, udn.com story 9258498): 我 (Taiwan's releases write it bare) sets itself apart from every
+    partner its flow is listed to, so the text is not Hong Kong's, and the flow's figures are the writer's, Taiwan's."""
+    # (the last 1,704.8億美元, set against 我對東協出口 in the next clause, is left out)
+    assert subjects("tw_cn_export_share_2025", 1, "26.61%", "6,407.5億美元", "1,704.8億美元")[:4] == ["TWN"] * 4
+    udn = ("財政部統計，2025年我對中國大陸及香港之出口比重降至26.61%新低點。根據財政部發布2025年全年出口6,407.5億美元，較上年增"
+           "34.9%；其中，我對中國大陸與香港出口1,704.8億美元，年增13.2%。")
+    assert {e for _, e in _read(tmp_path, "tw_udn_export_share", udn, "2026-01-11")} == {"TWN"}

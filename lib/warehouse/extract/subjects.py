@@ -410,7 +410,7 @@ def _subjects(span: str, skip_world: bool, home: str, others: list[str] | None =
                 re.search(r"(?:与|同|跟|和)[^，,；;。与同跟和]{0,8}$", span[max(0, m.start() - 9):m.start()])
                 and _GAP_AFTER.match(span, m.end())) or (
                 hits and hits[-1][1] == _OTHER
-                and re.fullmatch(r"(?:[（(][^（()）]{1,16}[）)])?\s*(?:[一二三四五六七八九十\d]+国)?[、和及与]",
+                and re.fullmatch(r"(?:[（(][^（()）]{1,16}[）)])?\s*(?:[一二三四五六七八九十\d]+国)?(?:[、和及与]|以及)",
                                  span[hits[-1][3]:m.start()])
                 and not re.fullmatch(r"\s*[（(]\s*(?:约|近)?", span[m.end():])):
             # A trade partner (我省对欧盟进出口, 对美国和日本分别增长, 自美国进口), the base of a comparison (分别是
@@ -419,7 +419,9 @@ def _subjects(span: str, skip_world: bool, home: str, others: list[str] | None =
             # Comparators listed with their own figures in brackets are all comparators (GUIDE 8: in A比B高X, X is A's):
             # 中国数字经济占GDP的比例为30.3%,…分别比美国(58.3%)、日本(46.4%)和英国(58.6%)低28%、16.1%、28.3% and 分别比
             # 美国(6.1%)、日本(17.0%)和英国(11.5%)高出12.8%、1.9%、7.4% (cn_digital_economy_2016 line 8, two sentences):
-            # China's gaps, not Britain's; each bracketed figure stays its own economy's.
+            # China's gaps, not Britain's; each bracketed figure stays its own economy's. 以及 joins partners as 及
+            # does (我對中國以及香港的出口比重: tw_cn_export_share_2025 line 1, 我對中國大陸及香港之出口比重 in 經濟日報's
+            # report of it), as it joins the firms of a list (…以及群创光电四十四件: _LISTED_BARE).
             hits.append((m.start(), _OTHER, False, m.end()))
             continue
         if (copula := _COPULA.search(span[max(0, m.start() - 5):m.start()])) and _SUPERLATIVE_CLEFT.search(

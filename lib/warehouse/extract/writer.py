@@ -132,14 +132,20 @@ _WRITERS_ABROAD = ("TWN", "HKG", "MAC", "MYS", "SGP")
 _WRITER_CUES = [(w, c) for w, c in ECONOMY_WORDS + CITY_WORDS + CURRENCY_HOME + HOME_CUES if c in _WRITERS_ABROAD]
 
 
+# Any economy's name, for the partners listed before the one sets_apart asks about: a flow from 我国 (or 我, as Taiwan's
+# releases write it) to several partners sets the writer apart from each (我對中國以及香港的出口比重, 我對中國與香港出口:
+# tw_cn_export_share_2025 line 1; 我國對中國與香港的出口: tw_exports_2025m10; 我國對中國及香港出口: 自由時報 2008-12-09).
+_ANY_ECONOMY = "(?:" + "|".join(sorted((re.escape(w) for w, c in ECONOMY_WORDS if c != HOME), key=len, reverse=True)) + ")"
+
+
 @functools.lru_cache(maxsize=64)  # asked for every figure that may be the writer's (doubts._home_contradicted)
 def sets_apart(text: str, code: str) -> bool:
     """Whether `text` sets 我国/本国 apart from `code` by name, so that its writer is not there: 我國與中國在本月7日均公布,
     我國對中國與香港的出口 (tw_exports_2025m10), 我國對中國及香港出口減少三十八.五% (自由時報 2008-12-09), 我國對中國的出口中
     (經濟部 via smartcpa.tw 2021-05-09): Taiwanese texts that name 中国 more often than Taiwan."""
     names = "|".join(sorted((w for w, c in ECONOMY_WORDS if c.split(":")[0] == code), key=len, reverse=True))
-    return bool(names) and re.search(rf"(?:我国|本国)(?:与|和|及|对|、|跟)(?:{names})|(?:{names})(?:与|和|及|、|跟)"
-                                     rf"(?:我国|本国)", text) is not None
+    return bool(names) and re.search(rf"(?:(?:我国|本国)(?:与|和|及|对|、|跟)|我对)(?:{_ANY_ECONOMY}(?:以及|与|和|及|、))*"
+                                     rf"(?:{names})|(?:{names})(?:与|和|及|、|跟)(?:我国|本国)", text) is not None
 
 
 def home_economy(text: str, traditional: bool = False) -> str:
