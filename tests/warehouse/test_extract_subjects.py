@@ -908,3 +908,12 @@ def test_a_flow_from_the_writer_to_several_partners_is_the_writers(tmp_path):
     udn = ("財政部統計，2025年我對中國大陸及香港之出口比重降至26.61%新低點。根據財政部發布2025年全年出口6,407.5億美元，較上年增"
            "34.9%；其中，我對中國大陸與香港出口1,704.8億美元，年增13.2%。")
     assert {e for _, e in _read(tmp_path, "tw_udn_export_share", udn, "2026-01-11")} == {"TWN"}
+
+
+def test_a_pair_named_by_one_character_each_before_two_countries_is_that_pair(tmp_path):
+    """美新两国2017年贸易总额541亿美元 (sg_trade_partners_2018:2, 南洋商报): 美 and 新 compounded before 两国 name the two sides,
+    not the last two economies the text named (Malaysia, overtaken, and Singapore); so do 中马 before 双边 in 2013年中马双边贸易额
+    突破千亿美元大关 (ctcfl.org 2023-04-06)."""
+    assert subjects("sg_trade_partners_2018", 2, "541亿美元", "697亿美元") == ["USA+SGP"] * 2
+    ctcfl = "中马作为传统友好邻邦,两国关系一直保持良好发展势头。2013年中马双边贸易额突破千亿美元大关。"
+    assert _read(tmp_path, "my_ctcfl_trade", ctcfl, "2023-04-06") == [("千亿美元", "CHN+MYS")]

@@ -580,6 +580,14 @@ _SURPLUS_SOURCE = re.compile(r"(?:出超|入超|顺差|逆差)(?:来源|国)")
 _ORIGIN_AFTER = re.compile(r"[^，,；;。]{0,8}?(?:来自|位于|总部位于|总部设在|总部在)")
 # Words for both sides of a relation (两国, 双方, 双边, 两地): the figure is the pair's.
 _PAIR = re.compile(r"两国|双方|双边|两地")
+# The pair may be named right before that word by one character for each side, compounded (美新两国2017年贸易总额541亿
+# 美元: sg_trade_partners_2018 line 2, 南洋商报; 马新两国: my_sg_sez_2023 line 6, 亚视新闻; 中新双边贸易额: sg_cn_trade_2013
+# line 2, 新华网; 台韓兩國: tw_kr_exports_2025 line 4, 自由時報; 2013年中马双边贸易额突破千亿美元: ctcfl.org 2023-04-06):
+# those two are the sides, not the last two the text named.
+# 新 and 马 stand for Singapore and Malaysia only in such a compound.
+_PAIR_ABBREVIATION = _ABBREVIATION | {"新": "SGP", "马": "MYS"}
+_ABBREVIATED_PAIR = re.compile(r"(?<![" + "".join(_PAIR_ABBREVIATION) + r"])(?P<a>[" + "".join(_PAIR_ABBREVIATION) + r"])(?P<b>["
+                               + "".join(_PAIR_ABBREVIATION) + r"])(?:" + _PAIR.pattern + ")")
 
 
 # A comparator overtaken or passed (超过/超越/取代/领先/仅次于 X): it is compared with, not a party to what follows.
@@ -988,6 +996,8 @@ def _nearest_subject(text: str, pos: int, unit: str, home: str = "CHN",
         return _by("sentence", member, False)
     if listed := _respectively(text, pos, s_start, home):
         return _by("list", listed, False)
+    if (abbreviated := _ABBREVIATED_PAIR.search(text, c_start, pos)) and abbreviated["a"] != abbreviated["b"]:
+        return _by("pair", "+".join(economy_order([_PAIR_ABBREVIATION[abbreviated[k]] for k in "ab"])), False)
     if _PAIR.search(text, c_start, pos) and (pair := _last_pair(text, c_start, home)):
         # 两国双边货物贸易额, 双方互为第二大贸易伙伴: the figure of both sides is the pair's, the two economies the
         # text named last (cn_sg_trade_2018: 中国…新加坡 -> CHN+SGP; cn_eu_trade_50y: 中国同欧盟 -> CHN+EUU).
