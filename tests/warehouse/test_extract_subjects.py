@@ -917,3 +917,12 @@ def test_a_pair_named_by_one_character_each_before_two_countries_is_that_pair(tm
     assert subjects("sg_trade_partners_2018", 2, "541亿美元", "697亿美元") == ["USA+SGP"] * 2
     ctcfl = "中马作为传统友好邻邦,两国关系一直保持良好发展势头。2013年中马双边贸易额突破千亿美元大关。"
     assert _read(tmp_path, "my_ctcfl_trade", ctcfl, "2023-04-06") == [("千亿美元", "CHN+MYS")]
+
+
+def test_a_rank_written_as_a_label_before_a_colon_is_the_one_named_after_it():
+    """全球第一:美國,超過一半營收都是美國企業貢獻 (tw_semicon_global_2024:5, 數位時代) and 第1名:韩国 on a line of its own under
+    我国集成电路进口国家/地区排名图 (cn_ic_trade_2025:9): the rank is held by the one named after the colon, not by the
+    writer's economy nor the reporter of the ranking."""
+    assert subjects("tw_semicon_global_2024", 5, "第一") == ["USA"]
+    assert [subjects("cn_ic_trade_2025", line, rank)[0] for line, rank in ((9, "第1名"), (12, "第2名"), (21, "第5名"))] \
+        == ["KOR", "USA", "MYS"]

@@ -570,6 +570,10 @@ _TIME_ENDS = ("以后", "之后", "以来", "后", "时")
 # A rank modifying the economy after it: 第一的美国, 第二大的日本, 首位的中国.
 _RANK_OF_NOUN = re.compile(r"(?:第?[一二三四五六七八九十\d]+(?:大|位|名)?|首位)\s*的\s*(?P<e>" + _SUBJECT_RE.pattern + ")")
 _RANK_OF = re.compile(r"(?:第?[一二三四五六七八九十\d]+(?:大|位|名)?|首位)\s*的\s*")
+# A ranked item written as a label, the rank, a colon and who holds it (全球第一:美國,超過一半營收都是美國企業貢獻:
+# tw_semicon_global_2024 line 5, 數位時代; 我国集成电路进口国家/地区排名 … 第1名:韩国 on a line of its own: cn_ic_trade_2025
+# lines 9-21): the rank is the one named after the colon.
+_RANK_LABEL = re.compile(r"(?:第?[一二三四五六七八九十\d]+(?:大|位|名)?|首位)\s*[:：]\s*(?P<e>" + _SUBJECT_RE.pattern + ")")
 # 即 (namely) after a clause of ranks or figures names, in order, those they are of.
 _NAMELY = re.compile(r"\s*即\s*[:：]?\s*")
 # 后者 (the latter) and 前者 (the former) open a clause about the last or the first of those the sentence has just named.
@@ -902,6 +906,8 @@ def _nearest_subject(text: str, pos: int, unit: str, home: str = "CHN",
                                                                     s_start):c_start], home):
         others += [h[1] for h in in_clause if not h[2]]
         in_clause = [h for h in in_clause if h[2]]
+    if unit == "rank" and (label := _RANK_LABEL.match(text, pos)):
+        return _by("clause", subject_code(label["e"], home), False)
     if unit == "rank" and (modified := _RANK_OF_NOUN.match(text, pos, c_end)):
         # 与全球第一的美国差距越来越大: a rank before 的 and an economy modifies it ("the world's number one, the US").
         return _by("clause", subject_code(modified["e"], home), False)
