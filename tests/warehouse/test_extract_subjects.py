@@ -926,3 +926,12 @@ def test_a_rank_written_as_a_label_before_a_colon_is_the_one_named_after_it():
     assert subjects("tw_semicon_global_2024", 5, "第一") == ["USA"]
     assert [subjects("cn_ic_trade_2025", line, rank)[0] for line, rank in ((9, "第1名"), (12, "第2名"), (21, "第5名"))] \
         == ["KOR", "USA", "MYS"]
+
+
+def test_a_clause_does_not_reach_back_past_its_paragraph():
+    """第1名:韩国 / 进口数量647亿个,进口金额6680亿元,占比22.01% (cn_ic_trade_2025:9-10): the label line ends its paragraph, so
+    the imports on the line after it are China's (the reporter of the ranking), not 韩国进口数量; 字節跳動成為全球最大獨角獸 /
+    本次榜單列出了…價值10億美元以上的非上市公司 (cn_hurun_2021:3-4): the heading is no part of the clause below it."""
+    assert subjects("cn_ic_trade_2025", 10, "647亿个", "6680亿元", "22.01%") == ["CHN"] * 3
+    assert subjects("cn_ic_trade_2025", 13, "697亿个") == ["CHN"]
+    assert subjects("cn_hurun_2021", 4, "10億美元") == ["WLD"]

@@ -76,7 +76,8 @@ _GENERIC = re.compile(r"^(?:该|本|这|其|各|多家|一些|部分|具体|个�
 # A firm's name is a proper noun: a head with a particle, measure word, preposition or demonstrative is a noun
 # phrase about firms (据波音公司 is a source, 上述两家公司 / 其控股 refer back, 对外投资公司 describes).
 # So is one opening on a measure word (1878 家独角兽公司) or holding 占/整个/全部/所有 (占整个创业公司大池子).
-_NOT_IN_NAME = re.compile(r"^[家个座只位名项]|[的等在对向从据由与和及其该此这那些述各每所被把将是占]|整个|全部|所有"
+# (离, "from", is a preposition as 从 is: 虽然离最大市值公司还有几十亿令吉的差距, my_klse_market_cap_2016 line 6.)
+_NOT_IN_NAME = re.compile(r"^[家个座只位名项]|[的等在对向从离据由与和及其该此这那些述各每所被把将是占]|整个|全部|所有"
                           r"|[\d一二两三四五六七八九十百千多几数]+[家个]"
                           # a question word asks which firm (全球半导体市场营收排名,哪国公司领先前茅?: tw_semicon_global_2024
                           # line 3; 全球五百强第一名是哪家公司?: a heading on kuaiyichina.com), it names none
@@ -896,8 +897,12 @@ def _nearest_subject(text: str, pos: int, unit: str, home: str = "CHN",
     text names none, the economy the text is written from, flagged as assumed (True). "group" when the
     figure belongs to several listed companies and the first stands for them."""
     c_start, c_end = bounds(text, pos, CLAUSE_END)
-    # A clause does not run past its paragraph (a heading without punctuation is one: lib/.../document.py).
+    # A clause does not run past its paragraph (a heading without punctuation is one: lib/.../document.py), at
+    # either end: the line 第1名:韩国 ends no clause, so 进口数量647亿个 on the line after it would read as 韩国进口数量
+    # (cn_ic_trade_2025 lines 9-10: China's imports from Korea), and a heading (字節跳動成為全球最大獨角獸) would open
+    # the clause of 價值10億美元以上的非上市公司 below it (cn_hurun_2021 lines 3-4: the world's list).
     c_end = min([p for p in (paragraph_starts or []) if p > pos] + [c_end])
+    c_start = max(paragraph_start(paragraph_starts, pos), c_start)
     s_start, s_end = bounds(text, pos, SENTENCE_END)
     others: list[str] = []
     in_clause = _subjects(text[c_start:pos], unit == "rank", home, others, tail=text[pos:pos + 6], rest=text[pos:c_end])
