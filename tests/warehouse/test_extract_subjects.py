@@ -935,3 +935,12 @@ def test_a_clause_does_not_reach_back_past_its_paragraph():
     assert subjects("cn_ic_trade_2025", 10, "647亿个", "6680亿元", "22.01%") == ["CHN"] * 3
     assert subjects("cn_ic_trade_2025", 13, "697亿个") == ["CHN"]
     assert subjects("cn_hurun_2021", 4, "10億美元") == ["WLD"]
+
+
+def test_a_clause_publishing_a_report_by_its_title_is_a_source():
+    """瑞士洛桑管理學院 IMD 12月9日發布「2021年 IMD 世界人才排名報告…」,台灣今年一口氣進步4名,排名世界第16 (tw_imd_talent_2021:1)
+    and 胡潤研究院在廣州發布《2021全球獨角獸榜》,…兩個國家獨角獸總數佔全球的74% (cn_hurun_2021:1): the publisher and where it
+    publishes are the source; the figures are Taiwan's and the two countries'. So across sentences (tw_imd_competitiveness_2022:1)."""
+    assert subjects("tw_imd_talent_2021", 1, "第16") == ["TWN"]
+    assert subjects("cn_hurun_2021", 1, "74%") == ["USA+CHN"]
+    assert subjects("tw_imd_competitiveness_2022", 1, "第1") == ["TWN"]

@@ -1050,7 +1050,7 @@ def _nearest_subject(text: str, pos: int, unit: str, home: str = "CHN",
         condition = re.search(r"于\s*(?:19|20)\d{2}\s*年\s*(?:以后|之后|后)\s*$", text[p_start:clause_end])
         aside = not condition and re.search(r"(?:" + "|".join(_TIME_ENDS) + r")\s*$", text[p_start:clause_end]) or \
             re.search(r"(?:预测|显示|指出|认为|表示|称|说|估计|统计|报告)\s*$", text[p_start:clause_end]) or \
-            _CAUSE_CLAUSE.match(text, p_start, clause_end)
+            _cites_report(text[p_start:clause_end], home) or _CAUSE_CLAUSE.match(text, p_start, clause_end)
         if aside:
             # A time clause (台积电宣布赴美投资后，…): its subject is not the main clause's; who reports
             # (波音公司…预测，…) is a source, not what the figure describes. A topic before an open period
@@ -1128,7 +1128,8 @@ def _nearest_subject(text: str, pos: int, unit: str, home: str = "CHN",
         # ("internationally"), not a noun phrase's scope.
         rest = {h[1] for h in _subjects(text[max(p_start, paragraph):back], True, home)}
         for i, clause in enumerate(clauses):
-            if (_SOURCE_CLAUSE.search(clause) or _CAUSE_CLAUSE.match(clause)) and clause is not clauses[-1] \
+            if (_SOURCE_CLAUSE.search(clause) or _cites_report(clause, home) or _CAUSE_CLAUSE.match(clause)) \
+                    and clause is not clauses[-1] \
                     or i and _picks_partners(clause, clauses[i - 1], home):
                 continue
             hits = [h for h in _subjects(clause, bool(rest), home) if h[1] != "WLD" or
@@ -1193,6 +1194,24 @@ def _gap_pair(text: str, s_start: int, pos: int, c_start: int, c_end: int, code:
 
 # A clause that names who reports (…显示，/ 据…统计，): its subject is a source, not what follows is about.
 _SOURCE_CLAUSE = re.compile(r"(?:预测|显示|指出|认为|表示|称|说|估计|统计|报告|表明)\s*[，,；;：:]$|^\s*(?:据|根据)")
+# So does a clause that ends on the title of the report someone publishes (瑞士洛桑管理學院(IMD)今日公布「2022年 IMD 世界競爭力
+# 年報」(IMD World Competitiveness Yearbook),臺灣在63個受評比國家中…: tw_imd_competitiveness_2022 line 1, 國發會; 瑞士洛桑管理學院
+# IMD 12月9日發布「2021年 IMD 世界人才排名報告…」,台灣今年一口氣進步4名,排名世界第16: tw_imd_talent_2021 line 1, 經濟日報):
+# the publisher, and the country it sits in, are the source, not whose figures follow. Not when an economy's own body
+# publishes (国务院发布《新一代人工智能发展规划》，提出到2030年…产业规模超过1万亿元: seed 000 line 575, China's plan): the
+# economy named right before the verb is the subject, unless 在 makes it the place of publication (胡潤研究院在廣州發布).
+_PUBLISHES = re.compile(r"(?P<verb>发布|公布|发表)了?\s*[「《“][^」》”]*[」》”]\s*(?:[（(][^（()）]*[）)]\s*)*[，,；;：:]?\s*$")
+
+
+def _cites_report(clause: str, home: str) -> re.Match | None:
+    """The publishing of a titled report in `clause`, when no economy named right before the verb publishes it."""
+    if not (published := _PUBLISHES.search(clause)):
+        return None
+    for h in _subjects(clause[:published.start()], False, home):
+        if re.fullmatch(r"\s*(?:今日|今天|日前|近日|昨日|昨天|\d{1,2}月\d{1,2}日)?\s*", clause[h[3]:published.start()]) \
+                and not clause[:h[0]].endswith("在"):
+            return None
+    return published
 
 
 # A clause opened by a cause or circumstance (随着全球供应链重组，…; 加上美国联储局启动减息，…) is an adverbial of the
